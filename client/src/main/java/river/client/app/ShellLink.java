@@ -1,0 +1,59 @@
+package river.client.app;
+
+import elemental2.core.ArrayBuffer;
+import elemental2.dom.DomGlobal;
+import elemental2.dom.MessageEvent;
+import elemental2.dom.Window;
+import river.client.BridgeMessage;
+import river.client.JsBytes;
+
+/**
+ * The app's only way out: postMessage to its parent, the shell. Messages are accepted only when
+ * {@code event.source} is the parent window. The app's own document has an opaque origin, but
+ * its URL's origin is the node's, which is where the shell lives, so we post to exactly that.
+ */
+final class ShellLink {
+  interface Listener {
+    void onStatus(String state);
+
+    void onFrame(byte[] frame);
+  }
+
+  private final Window parent = DomGlobal.window.parent;
+  private final String shellOrigin = DomGlobal.location.origin;
+
+  ShellLink(Listener listener) {
+    DomGlobal.window.addEventListener("message", event -> {
+      MessageEvent<Object> message = (MessageEvent<Object>) event;
+      if (message.source != parent || parent == DomGlobal.window) {
+        return;
+      }
+      String kind = BridgeMessage.kind(message.data);
+      if (BridgeMessage.STATUS.equals(kind)) {
+        String state = BridgeMessage.statusState(message.data);
+        if (state != null) {
+          listener.onStatus(state);
+        }
+      } else if (BridgeMessage.FRAME.equals(kind)) {
+        ArrayBuffer bytes = BridgeMessage.frameBytes(message.data);
+        if (bytes != null) {
+          listener.onFrame(JsBytes.fromBuffer(bytes));
+        }
+      }
+    });
+  }
+
+  void hello() {
+    post(BridgeMessage.hello());
+  }
+
+  void send(byte[] frame) {
+    post(BridgeMessage.frame(JsBytes.toBuffer(frame)));
+  }
+
+  private void post(Object message) {
+    if (parent != DomGlobal.window) {
+      parent.postMessage(message, shellOrigin);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package river.client.shell;
+
+import elemental2.core.ArrayBuffer;
+import elemental2.dom.DomGlobal;
+import elemental2.dom.Element;
+import elemental2.dom.HTMLIFrameElement;
+
+/**
+ * The top-level page: owns the profile credential and the WebSocket, and relays frames to and
+ * from the sandboxed app iframe. It shows its own small connection pill so that the shell's
+ * state is visible even if the app fails to load.
+ */
+public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener {
+  private Element pill;
+  private AppBridge bridge;
+  private NodeSocket socket;
+
+  public void start() {
+    pill = DomGlobal.document.querySelector("[data-testid=shell-status]");
+    HTMLIFrameElement frame = (HTMLIFrameElement) DomGlobal.document.getElementById("app-frame");
+    bridge = new AppBridge(frame, this);
+    showState(NodeSocket.CONNECTING);
+    new ProfileStore().loadOrCreate(token -> {
+      socket = new NodeSocket(token, this);
+      socket.open();
+    }, message -> {
+      showState(NodeSocket.DISCONNECTED);
+      Element banner = DomGlobal.document.querySelector("[data-testid=shell-error]");
+      if (banner != null) {
+        banner.textContent = message;
+        banner.removeAttribute("hidden");
+      }
+    });
+  }
+
+  @Override
+  public void onState(String state) {
+    showState(state);
+    bridge.sendStatus(state);
+  }
+
+  @Override
+  public void onFrame(ArrayBuffer frame) {
+    bridge.sendFrame(frame);
+  }
+
+  @Override
+  public void onAppFrame(ArrayBuffer frame) {
+    if (socket != null) {
+      socket.send(frame);
+    }
+  }
+
+  @Override
+  public void onAppHello() {
+    bridge.sendStatus(socket == null ? NodeSocket.CONNECTING : socket.state());
+  }
+
+  private void showState(String state) {
+    if (pill != null) {
+      pill.setAttribute("data-state", state);
+      pill.textContent = state;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package river.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Debian's Chromium driven by Playwright (it cannot download its own browser here). */
+final class Browsers {
+  private Browsers() {}
+
+  static Playwright playwright() {
+    return Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+  }
+
+  static Browser chromium(Playwright playwright) {
+    String exe = System.getProperty("river.chromium", "/usr/bin/chromium");
+    return playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(Path.of(exe))
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+  }
+}

@@ -1,0 +1,72 @@
+package river.e2e;
+
+import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One browser tab with the shell loaded: access to the app iframe through the UI-CONTRACT hooks,
+ * and every console error and uncaught page error it produced, for the "no errors" checks.
+ */
+final class Tab {
+  final Page page;
+  private final List<String> errors = new ArrayList<>();
+
+  Tab(Page page) {
+    this.page = page;
+    page.onConsoleMessage(m -> {
+      if ("error".equals(m.type())) {
+        synchronized (errors) {
+          errors.add(m.text());
+        }
+      }
+    });
+    page.onPageError(e -> {
+      synchronized (errors) {
+        errors.add("page error: " + e);
+      }
+    });
+  }
+
+  Tab open(String url) {
+    page.navigate(url);
+    return this;
+  }
+
+  FrameLocator app() {
+    return page.frameLocator("#app-frame");
+  }
+
+  Locator appHook(String testId) {
+    return app().locator("[data-testid=" + testId + "]");
+  }
+
+  Locator shellHook(String testId) {
+    return page.locator("[data-testid=" + testId + "]");
+  }
+
+  /** The profile token as the shell stored it in its origin's IndexedDB. */
+  String storedToken() {
+    return (String) page.evaluate("() => new Promise((resolve, reject) => {"
+        + " const open = indexedDB.open('river-shell');"
+        + " open.onerror = () => reject(open.error);"
+        + " open.onsuccess = () => {"
+        + "   const get = open.result.transaction('profile').objectStore('profile').get('token');"
+        + "   get.onsuccess = () => { resolve(get.result); open.result.close(); };"
+        + "   get.onerror = () => reject(get.error); }; })");
+  }
+
+  List<String> errors() {
+    synchronized (errors) {
+      return new ArrayList<>(errors);
+    }
+  }
+
+  void clearErrors() {
+    synchronized (errors) {
+      errors.clear();
+    }
+  }
+}

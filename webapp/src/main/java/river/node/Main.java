@@ -1,0 +1,60 @@
+package river.node;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import river.node.ws.ConnectionRegistry;
+
+/**
+ * The node's command line. Without a subcommand it serves; subcommands are tools over the same
+ * code (see README). Exit codes: 0 ok, 1 runtime failure, 2 usage error.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    try {
+      if (args.length > 0 && !args[0].startsWith("--")) {
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+          case "serve":
+            return serve(rest, out);
+          case "help":
+            out.println(USAGE);
+            return 0;
+          default:
+            err.println("unknown command: " + args[0]);
+            err.println(USAGE);
+            return 2;
+        }
+      }
+      return serve(args, out);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.println(USAGE);
+      return 2;
+    } catch (DataDirLock.Held e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    } catch (Exception e) {
+      err.println("error: " + e);
+      return 1;
+    }
+  }
+
+  static final String USAGE = String.join("\n",
+      "usage: java -jar river-node.jar [serve] [--port 7509] [--data-dir ./river-data] [--static-dir DIR] [--allow-host NAME:PORT]");
+
+  private static int serve(String[] args, PrintStream out) throws Exception {
+    NodeOptions options = NodeOptions.parse(args);
+    Node node = Node.start(options);
+    Runtime.getRuntime().addShutdownHook(new Thread(node::close, "river-shutdown"));
+    out.println("listening on " + node.url());
+    out.flush();
+    node.join();
+    return 0;
+  }
+}

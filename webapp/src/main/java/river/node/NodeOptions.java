@@ -1,0 +1,48 @@
+package river.node;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command-line options of the node: {@code --port}, {@code --data-dir}, {@code --static-dir}, {@code --allow-host}. */
+public record NodeOptions(int port, Path dataDir, Path staticDir, List<String> extraHosts) {
+  public static final int DEFAULT_PORT = 7509;
+  public static final String DEFAULT_DATA_DIR = "./river-data";
+
+  public static NodeOptions parse(String[] args) {
+    int port = DEFAULT_PORT;
+    Path dataDir = Path.of(DEFAULT_DATA_DIR);
+    Path staticDir = null;
+    List<String> hosts = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--port" -> port = parsePort(value(args, ++i, a));
+        case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
+        case "--static-dir" -> staticDir = Path.of(value(args, ++i, a));
+        case "--allow-host" -> hosts.add(value(args, ++i, a));
+        default -> throw new IllegalArgumentException("unknown option: " + a);
+      }
+    }
+    return new NodeOptions(port, dataDir, staticDir, List.copyOf(hosts));
+  }
+
+  static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int parsePort(String s) {
+    try {
+      int p = Integer.parseInt(s);
+      if (p < 0 || p > 65535) {
+        throw new IllegalArgumentException("--port must be 0..65535, got " + s);
+      }
+      return p;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--port must be a number, got " + s);
+    }
+  }
+}

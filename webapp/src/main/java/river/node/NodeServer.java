@@ -1,0 +1,108 @@
+package river.node;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.resource.Resource;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import river.node.http.AllowedHosts;
+import river.node.http.HostGuard;
+import river.node.http.ProfilesHandler;
+import river.node.http.SecurityHeaders;
+import river.node.http.UserDirectory;
+import river.node.ws.ConnectionRegistry;
+import river.node.ws.FrameHandler;
+import river.node.ws.UpgradeGate;
+
+/**
+ * The node's HTTP side on Jetty 12 core: Host guard, then {@code /v1/ws} (WebSocket upgrade),
+ * {@code /v1/profiles}, and the static shell and app from every {@code static/} folder on the
+ * classpath (a {@code --static-dir} is served first, for the dev loop). Binds to loopback only.
+ */
+public final class NodeServer {
+  public static final int MAX_FRAME_BYTES = 1 << 20;
+
+  private final Server server = new Server();
+  private final ServerConnector connector;
+  private volatile AllowedHosts hosts;
+
+  public NodeServer(NodeOptions options, UserDirectory users, FrameHandler frames, ConnectionRegistry registry) throws IOException {
+    connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(options.port());
+    server.addConnector(connector);
+    Supplier<AllowedHosts> hostSupplier = this::hosts;
+
+    ContextHandler context = new ContextHandler("/");
+    WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
+      container.setMaxBinaryMessageSize(MAX_FRAME_BYTES);
+      container.setMaxTextMessageSize(64 * 1024);
+      container.setIdleTimeout(java.time.Duration.ofMinutes(10));
+      container.addMapping("/v1/ws", new UpgradeGate(users, hostSupplier, frames, registry));
+    });
+    ResourceHandler statics = new ResourceHandler();
+    statics.setBaseResource(staticResources(options.staticDir()));
+    statics.setDirAllowed(false);
+    statics.setWelcomeFiles(List.of("index.html"));
+    ws.setHandler(new Handler.Sequence(new ProfilesHandler(users, hostSupplier), statics));
+    context.setHandler(ws);
+    server.setHandler(new HostGuard(new SecurityHeaders(context), hostSupplier));
+    server.setStopAtShutdown(false);
+    this.extraHosts = options.extraHosts();
+  }
+
+  private final List<String> extraHosts;
+
+  private Resource staticResources(Path devDir) throws IOException {
+    ResourceFactory factory = ResourceFactory.of(server);
+    List<Resource> roots = new ArrayList<>();
+    if (devDir != null && Files.isDirectory(devDir)) {
+      roots.add(factory.newResource(devDir));
+    }
+    Enumeration<URL> urls = NodeServer.class.getClassLoader().getResources("static");
+    while (urls.hasMoreElements()) {
+      roots.add(factory.newResource(urls.nextElement()));
+    }
+    if (roots.isEmpty()) {
+      throw new IOException("no static/ resources on the classpath: was the client module built?");
+    }
+    return ResourceFactory.combine(roots);
+  }
+
+  public void start() throws Exception {
+    server.start();
+  }
+
+  private AllowedHosts hosts() {
+    AllowedHosts h = hosts;
+    if (h == null) {
+      // The port is known only once bound (--port 0 picks one).
+      h = new AllowedHosts(connector.getLocalPort(), extraHosts);
+      hosts = h;
+    }
+    return h;
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port() + "/";
+  }
+
+  public void stop() throws Exception {
+    server.stop();
+  }
+}

@@ -1,0 +1,140 @@
+package river.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The node's HTTP surface: profiles, static pages, the Host and Origin guards, the upgrade gate. */
+class NodeHttpTest {
+  @TempDir
+  Path dir;
+  TestNode node;
+
+  @BeforeEach
+  void start() throws Exception {
+    node = new TestNode(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    node.close();
+  }
+
+  @Test
+  void profilesAreFreshRandomTokens() throws Exception {
+    String a = node.newProfile();
+    String b = node.newProfile();
+    assertNotEquals(a, b);
+    assertEquals(43, a.length(), "256 bits in base64url without padding");
+  }
+
+  @Test
+  void profileCreationFromAForeignOriginIsRefused() throws Exception {
+    HttpResponse<String> r = node.http().send(HttpRequest.newBuilder(URI.create(node.base() + "/v1/profiles"))
+        .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, r.statusCode());
+  }
+
+  @Test
+  void servesTheShellAndTheSandboxedApp() throws Exception {
+    HttpResponse<String> shell = get("/");
+    assertEquals(200, shell.statusCode());
+    assertTrue(shell.body().contains("data-river=\"shell\""));
+    assertTrue(shell.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+    HttpResponse<String> app = get("/app/index.html");
+    assertEquals(200, app.statusCode());
+    assertTrue(app.body().contains("data-river=\"app\""));
+    assertTrue(app.headers().firstValue("Content-Security-Policy").orElse("").startsWith("sandbox allow-scripts"),
+        "the app is sandboxed even when opened top-level");
+    assertEquals(200, get("/river.js").statusCode(), "the compiled bundle ships in the jar");
+    assertEquals(404, get("/nope.html").statusCode());
+  }
+
+  @Test
+  void refusesAForeignHostHeader() throws Exception {
+    assertTrue(rawGet("evil.example:" + node.node.port()).startsWith("HTTP/1.1 421"));
+    assertTrue(rawGet("localhost:" + node.node.port()).startsWith("HTTP/1.1 200"));
+  }
+
+  @Test
+  void websocketNeedsAKnownToken() throws Exception {
+    assertEquals(401, upgradeStatus(node.wsUrl(null), null));
+    assertEquals(401, upgradeStatus(node.wsUrl("not-a-token"), null));
+    String token = node.newProfile();
+    assertEquals(101, upgradeStatus(node.wsUrl(token), null));
+  }
+
+  @Test
+  void websocketRefusesAForeignOrigin() throws Exception {
+    String token = node.newProfile();
+    assertEquals(403, upgradeStatus(node.wsUrl(token), "http://evil.example"));
+    assertEquals(101, upgradeStatus(node.wsUrl(token), node.base()));
+  }
+
+  @Test
+  void aSecondNodeOnTheSameDataDirectoryIsRefused() {
+    DataDirLock.Held e = assertThrows(DataDirLock.Held.class,
+        () -> Node.start(new NodeOptions(0, dir, null, List.of())));
+    assertTrue(e.getMessage().contains("already running"));
+  }
+
+  @Test
+  void tokensSurviveARestart() throws Exception {
+    String token = node.newProfile();
+    node.close();
+    node = new TestNode(dir);
+    assertEquals(101, upgradeStatus(node.wsUrl(token), null));
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return node.http().send(HttpRequest.newBuilder(URI.create(node.base() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String rawGet(String host) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", node.node.port())) {
+      OutputStream out = s.getOutputStream();
+      out.write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private int upgradeStatus(String url, String origin) throws Exception {
+    WebSocket.Builder b = node.http().newWebSocketBuilder();
+    if (origin != null) {
+      b.header("Origin", origin);
+    }
+    try {
+      WebSocket ws = b.buildAsync(URI.create(url), new WebSocket.Listener() {}).get(10, TimeUnit.SECONDS);
+      ws.abort();
+      return 101;
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof WebSocketHandshakeException h) {
+        return h.getResponse().statusCode();
+      }
+      throw e;
+    }
+  }
+}

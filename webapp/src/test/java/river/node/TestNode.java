@@ -1,0 +1,48 @@
+package river.node;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+
+/** An in-process node on a free port and a temp data directory, plus the HTTP calls tests need. */
+public final class TestNode implements AutoCloseable {
+  public final Node node;
+  public final Path dataDir;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public TestNode(Path dataDir) throws Exception {
+    this.dataDir = dataDir;
+    this.node = Node.start(new NodeOptions(0, dataDir, null, List.of()));
+  }
+
+  public String base() {
+    return "http://127.0.0.1:" + node.port();
+  }
+
+  public String wsUrl(String token) {
+    return "ws://127.0.0.1:" + node.port() + "/v1/ws" + (token == null ? "" : "?token=" + token);
+  }
+
+  /** Creates a profile and returns its token. */
+  public String newProfile() throws Exception {
+    HttpResponse<String> r = http.send(
+        HttpRequest.newBuilder(URI.create(base() + "/v1/profiles")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("profile creation answered " + r.statusCode());
+    }
+    return r.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+  }
+
+  public HttpClient http() {
+    return http;
+  }
+
+  @Override
+  public void close() {
+    node.close();
+  }
+}
