@@ -53,7 +53,7 @@ public final class CasDecision {
     if (kind != Kind.STORED) {
       throw new IllegalStateException("nothing to store for " + kind);
     }
-    return bytes.clone();
+    return java.util.Arrays.copyOf(bytes, bytes.length);
   }
 
   /** CONFLICT only: the stored data (envelope stripped), or null when the key is absent. */
@@ -61,7 +61,7 @@ public final class CasDecision {
     if (kind != Kind.CONFLICT) {
       throw new IllegalStateException("no current value for " + kind);
     }
-    return bytes == null ? null : bytes.clone();
+    return bytes == null ? null : java.util.Arrays.copyOf(bytes, bytes.length);
   }
 
   /** FAILED only: why. */

@@ -16,12 +16,12 @@ public final class DelegateKeys {
 
   /** Key of the current delegate (versioned envelope, CAS). */
   public static byte[] current() {
-    return CURRENT.clone();
+    return java.util.Arrays.copyOf(CURRENT, CURRENT.length);
   }
 
   /** Key of the legacy delegate (plain KV, rooms_data blob). */
   public static byte[] legacy() {
-    return LEGACY.clone();
+    return java.util.Arrays.copyOf(LEGACY, LEGACY.length);
   }
 
   /** Legacy delegate keys to probe during migration, newest first. */

@@ -36,7 +36,7 @@ public final class Envelope {
   /** Reads a stored value, falling back to raw data at generation 0 for legacy values. */
   public static Envelope unwrap(byte[] stored) {
     if (stored.length < HEADER_SIZE || (stored[0] & 0xFF) != VERSION) {
-      return new Envelope(0, stored.clone());
+      return new Envelope(0, java.util.Arrays.copyOf(stored, stored.length));
     }
     long g = 0;
     for (int i = 7; i >= 0; i--) {
@@ -53,6 +53,6 @@ public final class Envelope {
   }
 
   public byte[] data() {
-    return data.clone();
+    return java.util.Arrays.copyOf(data, data.length);
   }
 }

@@ -25,7 +25,7 @@ public final class StorageKey {
     if (kind != Kind.ROOM) {
       throw new IllegalStateException(kind + " has no owner key");
     }
-    return ownerKey.clone();
+    return java.util.Arrays.copyOf(ownerKey, ownerKey.length);
   }
 
   /** The key as stored: UTF-8 bytes of its text. */

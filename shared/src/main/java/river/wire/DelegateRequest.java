@@ -49,7 +49,7 @@ public abstract class DelegateRequest extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return java.util.Arrays.copyOf(key, key.length);
     }
 
     @Override
@@ -103,11 +103,11 @@ public abstract class DelegateRequest extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return java.util.Arrays.copyOf(key, key.length);
     }
 
     public byte[] value() {
-      return value.clone();
+      return java.util.Arrays.copyOf(value, value.length);
     }
 
     @Override
@@ -150,11 +150,11 @@ public abstract class DelegateRequest extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return java.util.Arrays.copyOf(key, key.length);
     }
 
     public byte[] value() {
-      return value.clone();
+      return java.util.Arrays.copyOf(value, value.length);
     }
 
     /** u64 bits. */

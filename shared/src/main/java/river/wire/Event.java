@@ -36,11 +36,11 @@ public abstract class Event extends WireValue {
     }
 
     public byte[] delegate() {
-      return delegate.clone();
+      return java.util.Arrays.copyOf(delegate, delegate.length);
     }
 
     public byte[] key() {
-      return key.clone();
+      return java.util.Arrays.copyOf(key, key.length);
     }
 
     /** u64 bits. */
@@ -66,11 +66,11 @@ public abstract class Event extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return java.util.Arrays.copyOf(key, key.length);
     }
 
     public byte[] state() {
-      return state.clone();
+      return java.util.Arrays.copyOf(state, state.length);
     }
 
     @Override

@@ -55,7 +55,7 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] delegate() {
-      return delegate.clone();
+      return java.util.Arrays.copyOf(delegate, delegate.length);
     }
 
     public DelegateRequest msg() {
@@ -89,7 +89,7 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return java.util.Arrays.copyOf(key, key.length);
     }
 
     public boolean subscribe() {
@@ -113,11 +113,11 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return java.util.Arrays.copyOf(key, key.length);
     }
 
     public byte[] state() {
-      return state.clone();
+      return java.util.Arrays.copyOf(state, state.length);
     }
 
     @Override
@@ -137,11 +137,11 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return java.util.Arrays.copyOf(key, key.length);
     }
 
     public byte[] delta() {
-      return delta.clone();
+      return java.util.Arrays.copyOf(delta, delta.length);
     }
 
     @Override
@@ -159,7 +159,7 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return java.util.Arrays.copyOf(key, key.length);
     }
 
     @Override

@@ -73,11 +73,11 @@ public abstract class OpResult extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return java.util.Arrays.copyOf(key, key.length);
     }
 
     public byte[] state() {
-      return state.clone();
+      return java.util.Arrays.copyOf(state, state.length);
     }
 
     @Override
@@ -98,7 +98,7 @@ public abstract class OpResult extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return java.util.Arrays.copyOf(key, key.length);
     }
 
     @Override

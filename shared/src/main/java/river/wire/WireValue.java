@@ -28,13 +28,13 @@ public abstract class WireValue {
   }
 
   static byte[] copy(byte[] b) {
-    return b == null ? null : b.clone();
+    return b == null ? null : java.util.Arrays.copyOf(b, b.length);
   }
 
   static byte[] required(byte[] b, String name) {
     if (b == null) {
       throw new NullPointerException(name);
     }
-    return b.clone();
+    return java.util.Arrays.copyOf(b, b.length);
   }
 }

@@ -2,7 +2,6 @@ package river.node;
 
 import java.io.PrintStream;
 import java.util.Arrays;
-import river.node.ws.ConnectionRegistry;
 
 /**
  * The node's command line. Without a subcommand it serves; subcommands are tools over the same

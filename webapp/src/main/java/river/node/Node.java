@@ -2,6 +2,7 @@ package river.node;
 
 import java.util.concurrent.CountDownLatch;
 import river.node.ws.ConnectionRegistry;
+import river.node.ws.RequestDispatcher;
 
 /**
  * A running node: the data-directory lock, the stores, the dispatcher and the HTTP server, started
@@ -24,7 +25,7 @@ public final class Node implements AutoCloseable {
     try {
       FileUserDirectory users = new FileUserDirectory(options.dataDir());
       ConnectionRegistry registry = new ConnectionRegistry();
-      RequestDispatcher dispatcher = new RequestDispatcher();
+      RequestDispatcher dispatcher = new RequestDispatcher(null, null);
       NodeServer server = new NodeServer(options, users, dispatcher, registry);
       server.start();
       return new Node(lock, server, registry);

@@ -1,0 +1,96 @@
+package river.node.ws;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import river.cbor.CborException;
+import river.wire.ErrorCodes;
+import river.wire.Op;
+import river.wire.OpResult;
+import river.wire.Request;
+import river.wire.Response;
+import river.wire.WireCodec;
+import river.wire.WireException;
+
+/**
+ * Decodes each request frame, routes its op, and answers by id. Many requests may be in flight
+ * on one connection (answers come back in completion order); past {@link #MAX_IN_FLIGHT} a request
+ * is answered {@code too_large} at once. Bad input of any kind gets an error response and the
+ * connection stays open. A frame too broken to carry an id is answered with id 0.
+ */
+public final class RequestDispatcher implements FrameHandler {
+  public static final int MAX_IN_FLIGHT = 256;
+
+  private final OpHandler delegate;
+  private final OpHandler contracts;
+  private final java.util.Map<ClientConnection, AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+
+  public RequestDispatcher(OpHandler delegate, OpHandler contracts) {
+    this.delegate = delegate;
+    this.contracts = contracts;
+  }
+
+  @Override
+  public void onBinary(ClientConnection connection, byte[] frame) {
+    Request request;
+    try {
+      request = WireCodec.decodeRequest(frame);
+    } catch (WireException e) {
+      connection.send(WireCodec.encodeResponse(Response.err(e.hasRequestId() ? e.requestId() : 0, e.code(), e.getMessage())));
+      return;
+    } catch (CborException e) {
+      connection.send(WireCodec.encodeResponse(Response.err(0, ErrorCodes.MALFORMED, e.getMessage())));
+      return;
+    } catch (RuntimeException e) {
+      connection.send(WireCodec.encodeResponse(Response.err(0, ErrorCodes.MALFORMED, "undecodable frame: " + e)));
+      return;
+    }
+    long id = request.id();
+    Op op = request.op();
+    if (op instanceof Op.Ping) {
+      connection.send(WireCodec.encodeResponse(Response.ok(id, OpResult.PONG)));
+      return;
+    }
+    OpHandler handler = op instanceof Op.Delegate ? delegate : contracts;
+    if (handler == null) {
+      connection.send(WireCodec.encodeResponse(Response.err(id, ErrorCodes.UNKNOWN_OP, "this node does not serve " + op.getClass().getSimpleName())));
+      return;
+    }
+    AtomicInteger count = inFlight.computeIfAbsent(connection, c -> new AtomicInteger());
+    if (count.incrementAndGet() > MAX_IN_FLIGHT) {
+      count.decrementAndGet();
+      connection.send(WireCodec.encodeResponse(Response.err(id, ErrorCodes.TOO_LARGE,
+          "more than " + MAX_IN_FLIGHT + " requests in flight on this connection")));
+      return;
+    }
+    CompletionStage<OpResult> result;
+    try {
+      result = handler.handle(connection, op);
+    } catch (RuntimeException e) {
+      result = java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+    result.whenComplete((ok, failure) -> {
+      count.decrementAndGet();
+      connection.send(WireCodec.encodeResponse(failure == null ? Response.ok(id, ok) : errorFor(id, failure)));
+    });
+  }
+
+  @Override
+  public void onText(ClientConnection connection, String text) {
+    connection.send(WireCodec.encodeResponse(Response.err(0, ErrorCodes.MALFORMED,
+        "text frames are not part of the protocol: send one binary CBOR item per frame")));
+  }
+
+  @Override
+  public void onClose(ClientConnection connection) {
+    inFlight.remove(connection);
+  }
+
+  private static Response errorFor(long id, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof WireException w) {
+      return Response.err(id, w.code(), w.getMessage());
+    }
+    return Response.err(id, ErrorCodes.INTERNAL, "internal error");
+  }
+}
