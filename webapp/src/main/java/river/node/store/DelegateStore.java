@@ -48,6 +48,13 @@ import org.sqlite.SQLiteConfig;
  * earlier ones), commits once (WAL, {@code synchronous=FULL}: the commit returns after fsync) and
  * only then completes the futures. An acknowledged write therefore survives a kill -9.
  *
+ * <p>Write futures are completed by a separate single "acks" thread, in commit order, so callers'
+ * dependent stages ({@code thenApply}, ...) never run on the writer thread and cannot slow down
+ * or deadlock group commit. They do run on the acks thread: do not block there (use the
+ * {@code *Async} variants for heavy work). Update functions themselves run on the writer thread:
+ * they must be quick, must not block, and must not wait for another store future (that would
+ * deadlock the writer).
+ *
  * <h2>Failures inside a batch</h2>
  * Each operation runs inside its own SAVEPOINT. If an operation fails (its function throws, its
  * row is corrupt, its statement fails) it is rolled back to its savepoint, its future completes
@@ -100,6 +107,7 @@ public final class DelegateStore implements AutoCloseable {
     private final Object submitLock = new Object();
     private volatile boolean closed;
     private final Thread writer;
+    private final ExecutorService acks; // completes write futures, in commit order, off the writer thread
     private final Connection writeConn;
     private PreparedStatement wSelect, wUpsert, wDelete, wInsertUser, wSavepoint, wRollbackTo, wRelease;
 
@@ -123,10 +131,16 @@ public final class DelegateStore implements AutoCloseable {
             if (readOnly) {
                 writeConn = null;
                 writer = null;
+                acks = null;
                 checkSchema(openReadConnection().conn, true);
             } else {
                 writeConn = openWriteConnection();
                 fsyncDir(dataDir); // the db and -wal files were just created: make their names durable
+                acks = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "river-store-acks");
+                    t.setDaemon(true);
+                    return t;
+                });
                 writer = new Thread(this::writerLoop, "river-store-writer");
                 writer.setDaemon(true);
                 writer.start();
@@ -320,6 +334,14 @@ public final class DelegateStore implements AutoCloseable {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
+            }
+        }
+        if (acks != null) {
+            acks.shutdown(); // after the writer: every ack it handed over still runs
+            try {
+                acks.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
         readers.shutdown();
@@ -700,16 +722,19 @@ public final class DelegateStore implements AutoCloseable {
                     }
                     commits.incrementAndGet();
                     committedOps.addAndGet(applied.size());
-                    for (WriteOp op : applied) {
-                        op.succeed();
-                    }
+                    List<WriteOp> done = List.copyOf(applied);
+                    acks.execute(() -> {
+                        for (WriteOp op : done) {
+                            op.succeed();
+                        }
+                    });
                 }
             } catch (Throwable t) {
                 // Should not happen (applyOne catches everything), but never let the writer die.
                 rollbackQuietly();
                 lostBatches.incrementAndGet();
                 for (WriteOp op : batch) {
-                    op.fail(new StoreException("write batch failed: " + t, t));
+                    ackFailure(op, new StoreException("write batch failed: " + t, t));
                 }
             }
         }
@@ -727,7 +752,7 @@ public final class DelegateStore implements AutoCloseable {
         try {
             wSavepoint.execute();
         } catch (Throwable t) {
-            op.fail(new StoreException("cannot start the write: " + t.getMessage(), t));
+            ackFailure(op, new StoreException("cannot start the write: " + t.getMessage(), t));
             failedOps.incrementAndGet();
             return false;
         }
@@ -748,7 +773,7 @@ public final class DelegateStore implements AutoCloseable {
                 lostBatches.incrementAndGet();
                 rollbackQuietly();
             }
-            op.fail(t instanceof SQLException ? new StoreException("write failed: " + t.getMessage(), t) : t);
+            ackFailure(op, t instanceof SQLException ? new StoreException("write failed: " + t.getMessage(), t) : t);
             return false;
         }
     }
@@ -764,7 +789,12 @@ public final class DelegateStore implements AutoCloseable {
     private void failAll(List<WriteOp> ops, Throwable cause) {
         for (WriteOp op : ops) {
             failedOps.incrementAndGet();
-            op.fail(cause);
+            ackFailure(op, cause);
         }
+    }
+
+    /** Failures go through the ack thread too, so no caller code ever runs on the writer thread. */
+    private void ackFailure(WriteOp op, Throwable cause) {
+        acks.execute(() -> op.fail(cause));
     }
 }

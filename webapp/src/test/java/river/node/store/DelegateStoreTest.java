@@ -232,6 +232,41 @@ class DelegateStoreTest {
     }
 
     @Test
+    void callerCallbacksNeverRunOnTheWriterThread() throws Exception {
+        CompletableFuture<String> fnThread = new CompletableFuture<>();
+        CompletableFuture<String> okThread = store.update("u1", CURRENT, key("k"), cur -> {
+            fnThread.complete(Thread.currentThread().getName());
+            return Mutation.put(key("v"), null);
+        }).thenApply(x -> Thread.currentThread().getName());
+        CompletableFuture<String> failThread = store.update("u1", CURRENT, key("k"), cur -> {
+            throw new IllegalStateException("x");
+        }).handle((x, e) -> Thread.currentThread().getName());
+        assertEquals("river-store-writer", get(fnThread));
+        assertNotEquals("river-store-writer", get(okThread));
+        assertNotEquals("river-store-writer", get(failThread));
+
+        // a callback that blocks holds back acknowledgements, but not commits
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> stuck = store.update("u1", CURRENT, key("a"), cur -> Mutation.put(key("1"), null))
+                .thenAccept(x -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new RuntimeException(e);
+                    }
+                });
+        CompletableFuture<Object> next = store.update("u1", CURRENT, key("b"), cur -> Mutation.put(key("2"), null));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (get(store.read("u1", CURRENT, key("b"))) == null && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals("2", str(get(store.read("u1", CURRENT, key("b")))), "writer kept committing");
+        release.countDown();
+        get(stuck);
+        get(next);
+    }
+
+    @Test
     void corruptRowFailsItsOperationOnlyAndTheBatchStillCommits() throws Exception {
         store.close();
         store = null;
@@ -279,7 +314,7 @@ class DelegateStoreTest {
         assertInstanceOf(CorruptRowException.class, cause(store.read("u1", CURRENT, key("int"))));
         assertEquals("1", str(get(store.read("u1", CURRENT, key("good1")))));
         assertEquals("2", str(get(store.read("u2", CURRENT, key("good2")))));
-        // the damaged row can still be listed, and repaired by deleting it
+        // the damaged row still shows in the key index (so inspect can find it)
         assertTrue(keys(store, "u1", CURRENT).contains("text"));
         store.close();
         store = DelegateStore.open(data);
