@@ -58,11 +58,13 @@ import org.sqlite.SQLiteConfig;
  * <h2>Failures inside a batch</h2>
  * Each operation runs inside its own SAVEPOINT. If an operation fails (its function throws, its
  * row is corrupt, its statement fails) it is rolled back to its savepoint, its future completes
- * exceptionally at once, and the other operations of the batch still commit: one user's bad row
- * or buggy function never costs other users their writes. Only if the transaction itself is lost
- * (SQLite aborts it, e.g. disk full or I/O error, or the COMMIT fails) does every operation of the
- * batch that was not yet acknowledged fail; none of them is acknowledged. The writer thread
- * survives every exception.
+ * exceptionally, and the other operations of the batch still commit: one user's bad row, huge
+ * value or buggy function never costs other users their writes. Some errors make SQLite abort the
+ * whole transaction (SQLITE_FULL, I/O errors); then the failing op fails and the ops applied
+ * before it in the batch are applied again in a fresh transaction (so update functions must be
+ * pure functions of the bytes they are given: in that rare case one runs twice, on the same
+ * input). If that is lost too, or if COMMIT itself fails, every op of the batch fails and none
+ * is acknowledged. The writer thread survives every exception.
  *
  * <h2>Reads</h2>
  * Reads run on a small pool of read connections (WAL readers do not block the writer). A read
@@ -110,6 +112,8 @@ public final class DelegateStore implements AutoCloseable {
     private final ExecutorService acks; // completes write futures, in commit order, off the writer thread
     private final Connection writeConn;
     private PreparedStatement wSelect, wUpsert, wDelete, wInsertUser, wSavepoint, wRollbackTo, wRelease;
+    private PreparedStatement wBegin, wCommit, wRollback;
+    private boolean inTransaction; // writer thread only
 
     // Reader side
     private final ExecutorService readers;
@@ -146,6 +150,9 @@ public final class DelegateStore implements AutoCloseable {
                 writer.start();
             }
         } catch (SQLException e) {
+            for (ReadConn rc : readConns) {
+                closeQuietly(rc.conn);
+            }
             throw new IOException("cannot open the delegate store in " + dataDir + ": " + e.getMessage(), e);
         }
         AtomicInteger n = new AtomicInteger();
@@ -413,12 +420,28 @@ public final class DelegateStore implements AutoCloseable {
         // DEFERRED (the default): with one writer there is nothing to upgrade-deadlock against, and
         // an idle writer then holds no lock or snapshot that would keep checkpoints from finishing.
         Connection c = DriverManager.getConnection(url, cfg.toProperties());
+        try {
+            prepareWriter(c);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+        return c;
+    }
+
+    private void prepareWriter(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             // Verify the pragmas took: an acknowledged write must be an fsynced write.
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
                 String mode = rs.next() ? rs.getString(1) : "?";
                 if (!"wal".equalsIgnoreCase(mode)) {
                     throw new SQLException("journal_mode is " + mode + ", expected wal");
+                }
+            }
+            try (ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+                int sync = rs.next() ? rs.getInt(1) : -1;
+                if (sync != 2) {
+                    throw new SQLException("synchronous is " + sync + ", expected 2 (FULL)");
                 }
             }
             int version;
@@ -430,7 +453,7 @@ public final class DelegateStore implements AutoCloseable {
                         + "; this node understands up to " + SCHEMA_VERSION + " (written by a newer node?)");
             }
             if (version < SCHEMA_VERSION) {
-                c.setAutoCommit(false);
+                s.execute("BEGIN IMMEDIATE");
                 s.execute("CREATE TABLE IF NOT EXISTS users ("
                         + " user_id TEXT PRIMARY KEY,"
                         + " token_sha256 BLOB NOT NULL UNIQUE,"
@@ -442,10 +465,22 @@ public final class DelegateStore implements AutoCloseable {
                         + " value BLOB NOT NULL,"
                         + " PRIMARY KEY (user_id, delegate, key)) WITHOUT ROWID, STRICT");
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-                c.commit();
+                s.execute("COMMIT");
             }
         }
-        c.setAutoCommit(false);
+        // The connection stays in JDBC auto-commit mode: the writer issues BEGIN / COMMIT / ROLLBACK
+        // itself so that it always knows whether a transaction is open (sqlite-jdbc's own
+        // commit()/rollback() lose track when SQLite aborts a transaction by itself).
+        prepareWriterStatements(c);
+    }
+
+    /**
+     * Prepares the writer's statements. sqlite-jdbc finalizes a prepared statement whose
+     * execution failed (constraint violation, SQLITE_FULL, ...) without marking it closed, so
+     * after every failed op all of them are thrown away and prepared again
+     * ({@link #repairWriterStatements}): otherwise one failure would break that kind of write for good.
+     */
+    private void prepareWriterStatements(Connection c) throws SQLException {
         wSelect = c.prepareStatement("SELECT typeof(value), value FROM kv WHERE user_id = ? AND delegate = ? AND key = ?");
         wUpsert = c.prepareStatement("INSERT INTO kv (user_id, delegate, key, value) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT (user_id, delegate, key) DO UPDATE SET value = excluded.value");
@@ -454,7 +489,25 @@ public final class DelegateStore implements AutoCloseable {
         wSavepoint = c.prepareStatement("SAVEPOINT op");
         wRollbackTo = c.prepareStatement("ROLLBACK TO op");
         wRelease = c.prepareStatement("RELEASE op");
-        return c;
+        wBegin = c.prepareStatement("BEGIN IMMEDIATE");
+        wCommit = c.prepareStatement("COMMIT");
+        wRollback = c.prepareStatement("ROLLBACK");
+    }
+
+    private void repairWriterStatements() {
+        for (PreparedStatement ps : new PreparedStatement[] {wSelect, wUpsert, wDelete, wInsertUser, wSavepoint,
+                wRollbackTo, wRelease, wBegin, wCommit, wRollback}) {
+            try {
+                ps.close();
+            } catch (Throwable ignored) {
+                // already finalized by the driver
+            }
+        }
+        try {
+            prepareWriterStatements(writeConn);
+        } catch (Throwable ignored) {
+            // the connection itself is failing; the next op will report it
+        }
     }
 
     private static void checkSchema(Connection c, boolean readOnly) throws SQLException {
@@ -672,6 +725,39 @@ public final class DelegateStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Tests only: runs {@code sql} on the write connection as one operation of the writer's next
+     * batch; completes with the first column of the first row, if the statement returned rows.
+     */
+    CompletableFuture<String> executeOnWriterForTest(String sql) {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        submit(new WriteOp() {
+            String result;
+
+            @Override
+            void apply(DelegateStore s) throws SQLException {
+                try (Statement st = s.writeConn.createStatement()) {
+                    if (st.execute(sql)) {
+                        try (ResultSet rs = st.getResultSet()) {
+                            result = rs.next() ? rs.getString(1) : null;
+                        }
+                    }
+                }
+            }
+
+            @Override
+            void succeed() {
+                f.complete(result);
+            }
+
+            @Override
+            void fail(Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f;
+    }
+
     private void submit(WriteOp op) {
         synchronized (submitLock) {
             if (closed || writer == null) {
@@ -705,16 +791,17 @@ public final class DelegateStore implements AutoCloseable {
                     if (applyOne(op)) {
                         applied.add(op);
                     } else if (transactionLost) {
-                        failAll(applied, lostCause);
-                        applied.clear();
                         transactionLost = false;
+                        replay(applied);
                     }
                 }
-                if (!applied.isEmpty()) {
+                if (inTransaction) {
                     try {
-                        writeConn.commit();
+                        wCommit.execute();
+                        inTransaction = false;
                     } catch (Throwable t) {
                         rollbackQuietly();
+                        repairWriterStatements();
                         lostBatches.incrementAndGet();
                         failAll(applied, new StoreException("commit failed, nothing of this batch was written: "
                                 + t.getMessage(), t));
@@ -722,6 +809,8 @@ public final class DelegateStore implements AutoCloseable {
                     }
                     commits.incrementAndGet();
                     committedOps.addAndGet(applied.size());
+                }
+                if (!applied.isEmpty()) {
                     List<WriteOp> done = List.copyOf(applied);
                     acks.execute(() -> {
                         for (WriteOp op : done) {
@@ -744,14 +833,46 @@ public final class DelegateStore implements AutoCloseable {
         }
     }
 
+    /**
+     * SQLite aborted the whole transaction while applying a later op (the failing op is already
+     * failed). The ops in {@code applied} were rolled back with it but nobody has been told
+     * anything yet: apply them again, in order, in the fresh transaction. They see exactly the
+     * state they saw the first time. If the transaction is lost again, give up on them.
+     */
+    private void replay(List<WriteOp> applied) {
+        repairWriterStatements(); // rolling back the transaction closed some of them
+        List<WriteOp> redo = new ArrayList<>(applied);
+        applied.clear();
+        for (int i = 0; i < redo.size(); i++) {
+            WriteOp r = redo.get(i);
+            if (applyOne(r)) {
+                applied.add(r);
+            } else if (transactionLost) {
+                transactionLost = false;
+                applied.addAll(redo.subList(i + 1, redo.size()));
+                failAll(applied, lostCause);
+                applied.clear();
+                return;
+            }
+        }
+    }
+
     private boolean transactionLost;
     private Throwable lostCause;
 
-    /** Applies one op in its own savepoint. False if it failed (its future is already failed). */
+    /**
+     * Applies one op in its own savepoint, opening the batch's transaction first if needed. False
+     * if it failed (its future is already failed).
+     */
     private boolean applyOne(WriteOp op) {
         try {
+            if (!inTransaction) {
+                wBegin.execute();
+                inTransaction = true;
+            }
             wSavepoint.execute();
         } catch (Throwable t) {
+            repairWriterStatements();
             ackFailure(op, new StoreException("cannot start the write: " + t.getMessage(), t));
             failedOps.incrementAndGet();
             return false;
@@ -762,11 +883,13 @@ public final class DelegateStore implements AutoCloseable {
             return true;
         } catch (Throwable t) {
             failedOps.incrementAndGet();
+            repairWriterStatements();
             try {
                 wRollbackTo.execute();
                 wRelease.execute();
             } catch (Throwable lost) {
                 // SQLite aborted the whole transaction (e.g. SQLITE_FULL / IOERR): earlier ops are gone.
+                repairWriterStatements();
                 transactionLost = true;
                 lostCause = new StoreException("the write transaction was aborted by the database ("
                         + t.getMessage() + "); nothing of this batch was written", t);
@@ -778,11 +901,13 @@ public final class DelegateStore implements AutoCloseable {
         }
     }
 
+    /** Ends the transaction whatever state it is in (ROLLBACK fails harmlessly if SQLite already did it). */
     private void rollbackQuietly() {
+        inTransaction = false;
         try {
-            writeConn.rollback();
+            wRollback.execute();
         } catch (Throwable ignored) {
-            // the connection is beyond help; the next batch will report its own error
+            // no transaction was active, or the connection is beyond help (the next op reports it)
         }
     }
 

@@ -266,6 +266,41 @@ class DelegateStoreTest {
         get(next);
     }
 
+    /** A full disk (simulated with max_page_count) fails the write that needed space, not its batch. */
+    @Test
+    void fullDiskFailsOnlyTheWriteThatNeededSpace() throws Exception {
+        assertEquals("2", get(store.executeOnWriterForTest("PRAGMA synchronous")), "synchronous=FULL on the writer");
+        put(store, "u1", CURRENT, "before", key("0"));
+        long pages = Long.parseLong(get(store.executeOnWriterForTest("PRAGMA page_count")));
+        get(store.executeOnWriterForTest("PRAGMA max_page_count = " + (pages + 8)));
+
+        CountDownLatch inWriter = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> blocker = store.update("u1", CURRENT, key("blocker"), cur -> {
+            inWriter.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new RuntimeException(e);
+            }
+            return Mutation.none(null);
+        });
+        assertTrue(inWriter.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Object> small1 = store.update("u1", CURRENT, key("small1"), cur -> Mutation.put(key("1"), null));
+        CompletableFuture<Object> huge = store.update("u1", CURRENT, key("huge"),
+                cur -> Mutation.put(new byte[DelegateStore.MAX_VALUE_BYTES], null));
+        CompletableFuture<Object> small2 = store.update("u1", CURRENT, key("small2"), cur -> Mutation.put(key("2"), null));
+        release.countDown();
+        get(blocker);
+        Throwable c = cause(huge);
+        assertInstanceOf(StoreException.class, c);
+        assertTrue(c.getMessage().toLowerCase().contains("full"), c.getMessage());
+        get(small1);
+        get(small2);
+        assertNull(get(store.read("u1", CURRENT, key("huge"))));
+        assertEquals(List.of("before", "small1", "small2"), keys(store, "u1", CURRENT));
+    }
+
     @Test
     void corruptRowFailsItsOperationOnlyAndTheBatchStillCommits() throws Exception {
         store.close();
@@ -334,6 +369,10 @@ class DelegateStoreTest {
         assertNotEquals(id, other);
         // the same credential cannot be registered twice
         assertInstanceOf(StoreException.class, cause(store.createUser(DelegateStore.hashToken(token))));
+        // and that failure did not break user creation or writes for anyone after it
+        String third = get(store.createUser(DelegateStore.hashToken(DelegateStore.newToken())));
+        assertNotEquals(id, third);
+        put(store, id, CURRENT, "k", key("v"));
 
         store.close();
         store = null;
