@@ -35,7 +35,7 @@ public final class Main {
       err.println("error: " + e.getMessage());
       err.println(USAGE);
       return 2;
-    } catch (DataDirLock.Held e) {
+    } catch (river.node.store.DataDirLockedException e) {
       err.println("error: " + e.getMessage());
       return 1;
     } catch (Exception e) {
@@ -50,7 +50,7 @@ public final class Main {
   private static int serve(String[] args, PrintStream out) throws Exception {
     NodeOptions options = NodeOptions.parse(args);
     Node node = Node.start(options);
-    Runtime.getRuntime().addShutdownHook(new Thread(node::close, "river-shutdown"));
+    StopSignals.onTerminate(node::close);
     out.println("listening on " + node.url());
     out.flush();
     node.join();

@@ -1,6 +1,7 @@
 package river.node;
 
 import java.util.concurrent.CountDownLatch;
+import river.node.store.DelegateStore;
 import river.node.ws.ConnectionRegistry;
 import river.node.ws.RequestDispatcher;
 
@@ -9,28 +10,28 @@ import river.node.ws.RequestDispatcher;
  * in that order and closed in reverse. Tests start nodes in-process through this class.
  */
 public final class Node implements AutoCloseable {
-  private final DataDirLock lock;
+  private final DelegateStore store;
   private final NodeServer server;
   private final ConnectionRegistry registry;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private Node(DataDirLock lock, NodeServer server, ConnectionRegistry registry) {
-    this.lock = lock;
+  private Node(DelegateStore store, NodeServer server, ConnectionRegistry registry) {
+    this.store = store;
     this.server = server;
     this.registry = registry;
   }
 
   public static Node start(NodeOptions options) throws Exception {
-    DataDirLock lock = DataDirLock.acquire(options.dataDir());
+    // Opening the store takes the data directory's lock: a second node there is refused here.
+    DelegateStore store = DelegateStore.open(options.dataDir());
     try {
-      FileUserDirectory users = new FileUserDirectory(options.dataDir());
       ConnectionRegistry registry = new ConnectionRegistry();
       RequestDispatcher dispatcher = new RequestDispatcher(null, null);
-      NodeServer server = new NodeServer(options, users, dispatcher, registry);
+      NodeServer server = new NodeServer(options, new StoreUserDirectory(store), dispatcher, registry);
       server.start();
-      return new Node(lock, server, registry);
+      return new Node(store, server, registry);
     } catch (Exception e) {
-      lock.close();
+      store.close();
       throw e;
     }
   }
@@ -58,9 +59,9 @@ public final class Node implements AutoCloseable {
       System.err.println("error while stopping the server: " + e);
     }
     try {
-      lock.close();
+      store.close();
     } catch (Exception e) {
-      System.err.println("error while releasing the data directory: " + e);
+      System.err.println("error while closing the store: " + e);
     }
     closed.countDown();
   }

@@ -3,6 +3,7 @@ package river.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import river.node.store.DataDirLockedException;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -93,9 +94,9 @@ class NodeHttpTest {
 
   @Test
   void aSecondNodeOnTheSameDataDirectoryIsRefused() {
-    DataDirLock.Held e = assertThrows(DataDirLock.Held.class,
+    DataDirLockedException e = assertThrows(DataDirLockedException.class,
         () -> Node.start(new NodeOptions(0, dir, null, List.of())));
-    assertTrue(e.getMessage().contains("already running"));
+    assertTrue(e.getMessage().contains("already in use"), e.getMessage());
   }
 
   @Test

@@ -3,6 +3,7 @@ package river.node.http;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import river.node.store.DelegateStore;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -39,8 +40,8 @@ public final class ProfilesHandler extends Handler.Abstract {
       Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "foreign origin");
       return true;
     }
-    String token = Tokens.mint();
-    users.register(Tokens.hash(token));
+    String token = DelegateStore.newToken();
+    users.register(DelegateStore.hashToken(token));
     response.setStatus(HttpStatus.CREATED_201);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

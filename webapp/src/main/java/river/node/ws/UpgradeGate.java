@@ -9,7 +9,7 @@ import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 import river.node.http.AllowedHosts;
-import river.node.http.Tokens;
+import river.node.store.DelegateStore;
 import river.node.http.UserDirectory;
 
 /**
@@ -38,7 +38,7 @@ public final class UpgradeGate implements WebSocketCreator {
     }
     Fields query = org.eclipse.jetty.server.Request.extractQueryParameters(request);
     String token = query.getValue("token");
-    String user = token == null || token.isEmpty() ? null : users.find(Tokens.hash(token));
+    String user = token == null || token.isEmpty() ? null : users.find(DelegateStore.hashToken(token));
     if (user == null) {
       Response.writeError(request, response, callback, HttpStatus.UNAUTHORIZED_401, "unknown or missing token");
       return null;

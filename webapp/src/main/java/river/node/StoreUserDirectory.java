@@ -1,0 +1,36 @@
+package river.node;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import river.node.http.UserDirectory;
+import river.node.store.DelegateStore;
+
+/** Users live in the delegate store's database (token hashes only), durable before an answer. */
+final class StoreUserDirectory implements UserDirectory {
+  private final DelegateStore store;
+
+  StoreUserDirectory(DelegateStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public String register(byte[] tokenHash) throws IOException {
+    return await(store.createUser(tokenHash).toCompletableFuture());
+  }
+
+  @Override
+  public String find(byte[] tokenHash) throws IOException {
+    return await(store.lookupUserByTokenHash(tokenHash)).orElse(null);
+  }
+
+  private static <T> T await(java.util.concurrent.CompletableFuture<T> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IOException("user directory failed: " + e.getCause(), e.getCause());
+    }
+  }
+}
