@@ -73,7 +73,7 @@ public final class CborItem {
 
   public static CborItem bytes(byte[] value) {
     CborItem item = new CborItem(CborKind.BYTES, 0);
-    item.bytes = value.clone();
+    item.bytes = Arrays.copyOf(value, value.length);
     return item;
   }
 
@@ -225,7 +225,8 @@ public final class CborItem {
 
   /** A copy of the byte string's value. */
   public byte[] asBytes() {
-    return asBytesShared().clone();
+    byte[] b = asBytesShared();
+    return Arrays.copyOf(b, b.length);
   }
 
   /** The byte string's own array: callers in this package promise not to modify it. */
