@@ -1,0 +1,151 @@
+package river.room;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import river.cbor.Cbor;
+import river.cbor.CborException;
+import river.cbor.CborItem;
+import river.cbor.CborMap;
+
+/**
+ * Items one side sends the other: {"config": RoomConfig or null, "members": [AuthorizedMember],
+ * "member_info": [MemberInfo], "bans": [UserBan], "messages": [RoomMessage]} (each item
+ * {"body", "signature"}). A full state has the same shape with a config, so a Put carries a delta
+ * applied to the empty room. Nothing here is trusted: {@link RoomValidator} checks it first.
+ */
+public final class RoomDelta {
+  final RoomConfig config;
+  final List<AuthorizedMember> members;
+  final List<MemberInfo> memberInfo;
+  final List<UserBan> bans;
+  final List<RoomMessage> messages;
+
+  public RoomDelta(RoomConfig config, List<AuthorizedMember> members, List<MemberInfo> memberInfo,
+      List<UserBan> bans, List<RoomMessage> messages) {
+    this.config = config;
+    this.members = Collections.unmodifiableList(new ArrayList<AuthorizedMember>(members));
+    this.memberInfo = Collections.unmodifiableList(new ArrayList<MemberInfo>(memberInfo));
+    this.bans = Collections.unmodifiableList(new ArrayList<UserBan>(bans));
+    this.messages = Collections.unmodifiableList(new ArrayList<RoomMessage>(messages));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public RoomConfig config() {
+    return config;
+  }
+
+  public List<AuthorizedMember> members() {
+    return members;
+  }
+
+  public List<MemberInfo> memberInfo() {
+    return memberInfo;
+  }
+
+  public List<UserBan> bans() {
+    return bans;
+  }
+
+  public List<RoomMessage> messages() {
+    return messages;
+  }
+
+  public boolean isEmpty() {
+    return config == null && members.isEmpty() && memberInfo.isEmpty() && bans.isEmpty()
+        && messages.isEmpty();
+  }
+
+  public CborItem toCbor() {
+    return CborMap.builder().put("config", config == null ? CborItem.NULL : config.toCbor())
+        .put("members", list(members)).put("member_info", list(memberInfo))
+        .put("bans", list(bans)).put("messages", list(messages)).build();
+  }
+
+  public byte[] encode() {
+    return Cbor.encode(toCbor());
+  }
+
+  /** Parses bytes; RoomValidationException for anything that is not a well-formed delta. */
+  public static RoomDelta decode(byte[] bytes) {
+    CborItem item;
+    try {
+      item = Cbor.decode(bytes);
+    } catch (CborException e) {
+      throw new RoomValidationException("not CBOR: " + e.getMessage());
+    }
+    return fromCbor(item);
+  }
+
+  public static RoomDelta fromCbor(CborItem item) {
+    ItemReader r = ItemReader.of(item, "room delta");
+    try {
+      CborItem c = r.optional("config");
+      Builder b = builder().config(c == null ? null : RoomConfig.fromCbor(c));
+      for (CborItem i : r.array("members")) {
+        b.members.add(AuthorizedMember.fromCbor(i));
+      }
+      for (CborItem i : r.array("member_info")) {
+        b.memberInfo.add(MemberInfo.fromCbor(i));
+      }
+      for (CborItem i : r.array("bans")) {
+        b.bans.add(UserBan.fromCbor(i));
+      }
+      for (CborItem i : r.array("messages")) {
+        b.messages.add(RoomMessage.fromCbor(i));
+      }
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new RoomValidationException("room delta: " + e.getMessage());
+    }
+  }
+
+  private static CborItem list(List<? extends SignedItem> items) {
+    List<CborItem> out = new ArrayList<CborItem>(items.size());
+    for (SignedItem i : items) {
+      out.add(i.toCbor());
+    }
+    return CborItem.array(out);
+  }
+
+  /** Collects items for a delta. */
+  public static final class Builder {
+    private RoomConfig config;
+    final List<AuthorizedMember> members = new ArrayList<AuthorizedMember>();
+    final List<MemberInfo> memberInfo = new ArrayList<MemberInfo>();
+    final List<UserBan> bans = new ArrayList<UserBan>();
+    final List<RoomMessage> messages = new ArrayList<RoomMessage>();
+
+    public Builder config(RoomConfig c) {
+      config = c;
+      return this;
+    }
+
+    public Builder member(AuthorizedMember m) {
+      members.add(m);
+      return this;
+    }
+
+    public Builder memberInfo(MemberInfo i) {
+      memberInfo.add(i);
+      return this;
+    }
+
+    public Builder ban(UserBan b) {
+      bans.add(b);
+      return this;
+    }
+
+    public Builder message(RoomMessage m) {
+      messages.add(m);
+      return this;
+    }
+
+    public RoomDelta build() {
+      return new RoomDelta(config, members, memberInfo, bans, messages);
+    }
+  }
+}

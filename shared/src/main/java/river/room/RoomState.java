@@ -1,0 +1,110 @@
+package river.room;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import river.cbor.Cbor;
+import river.cbor.CborItem;
+
+/**
+ * A room's state in canonical form: the same CBOR shape as {@link RoomDelta} with every list
+ * sorted (members and member info by member key, bans by id, messages by (time, id)) and cleaned
+ * up (see {@link RoomMerge}), so equal states encode to equal bytes. Only RoomMerge builds one.
+ * The owner (contract key) is not in the bytes: the caller knows which room it asked for.
+ * Membership records of banned members and their invitees stay (they prove who may ban whom);
+ * {@link #isMember} answers who currently belongs.
+ */
+public final class RoomState {
+  final byte[] owner;
+  final RoomConfig config;
+  final List<AuthorizedMember> members;
+  final List<MemberInfo> memberInfo;
+  final List<UserBan> bans;
+  final List<RoomMessage> messages;
+  private Set<String> effective;
+
+  RoomState(byte[] owner, RoomConfig config, List<AuthorizedMember> members,
+      List<MemberInfo> memberInfo, List<UserBan> bans, List<RoomMessage> messages) {
+    this.owner = Arrays.copyOf(owner, owner.length);
+    this.config = config;
+    this.members = Collections.unmodifiableList(members);
+    this.memberInfo = Collections.unmodifiableList(memberInfo);
+    this.bans = Collections.unmodifiableList(bans);
+    this.messages = Collections.unmodifiableList(messages);
+  }
+
+  /** The room before its first Put: no config, nothing else. */
+  public static RoomState empty(byte[] owner) {
+    if (owner.length != ItemReader.KEY_BYTES) {
+      throw new IllegalArgumentException("room owner key must be 32 bytes");
+    }
+    List<AuthorizedMember> m = new ArrayList<AuthorizedMember>();
+    return new RoomState(owner, null, m, new ArrayList<MemberInfo>(), new ArrayList<UserBan>(),
+        new ArrayList<RoomMessage>());
+  }
+
+  /** Decodes and normalizes state bytes WITHOUT verifying signatures (for a client that trusts
+   *  its node); the node validates with {@link RoomContract} instead. */
+  public static RoomState decodeTrusted(byte[] owner, byte[] bytes) {
+    return RoomMerge.merge(empty(owner), RoomDelta.decode(bytes));
+  }
+
+  public byte[] owner() {
+    return Arrays.copyOf(owner, owner.length);
+  }
+
+  /** Null only for the empty room. */
+  public RoomConfig config() {
+    return config;
+  }
+
+  public List<AuthorizedMember> members() {
+    return members;
+  }
+
+  public List<MemberInfo> memberInfo() {
+    return memberInfo;
+  }
+
+  public List<UserBan> bans() {
+    return bans;
+  }
+
+  /** Oldest first. */
+  public List<RoomMessage> messages() {
+    return messages;
+  }
+
+  /** True for the owner and for every member whose chain reaches the owner without a ban. */
+  public boolean isMember(byte[] key) {
+    if (effective == null) {
+      effective = new MemberGraph(owner, members).effective(bans);
+    }
+    return effective.contains(UnsignedBytes.hex(key));
+  }
+
+  public RoomDelta asDelta() {
+    return new RoomDelta(config, members, memberInfo, bans, messages);
+  }
+
+  public CborItem toCbor() {
+    return asDelta().toCbor();
+  }
+
+  public byte[] encode() {
+    return Cbor.encode(toCbor());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RoomState && Arrays.equals(((RoomState) o).owner, owner)
+        && Arrays.equals(((RoomState) o).encode(), encode());
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(encode());
+  }
+}
