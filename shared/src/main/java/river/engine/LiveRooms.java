@@ -11,14 +11,17 @@ import river.rooms.RoomSlot;
 import river.rooms.Rooms;
 import river.rooms.RoomsMeta;
 import river.rooms.SlotCache;
-import river.rooms.SlotDiff;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One tab's live state: its ROOMS value, its rejoin flags and its slot cache (what it last saw
  * in the store). User actions and store observations both go through here, so the rules that
  * tie them together are in one place: an explicit join sets the rejoin flag, a leave clears it,
  * a landed Present write consumes it; a remote Tombstone removes a held room unless it was
- * rejoined here; a remote Present is merged or added unless this tab has a leave not yet written.
+ * rejoined here; a remote Present is merged or added unless this tab has a leave not yet written
+ * (pending leaves are tracked explicitly: set by a leave, ended when this tab's Tombstone lands).
  * Hazard: observations arrive late and out of order, so each one goes through the slot cache's
  * generation check before it may change ROOMS.
  */
@@ -30,6 +33,7 @@ public final class LiveRooms {
 
   private final RejoinFlags flags = new RejoinFlags();
   private final SlotCache cache = new SlotCache();
+  private final Set<RoomKey> pendingLeaves = new HashSet<RoomKey>();
   private Rooms rooms = Rooms.EMPTY;
   private RoomsMeta seenMeta;
   private long seenMetaGeneration = -1;
@@ -51,6 +55,11 @@ public final class LiveRooms {
     return cache;
   }
 
+  /** Rooms the user left in this tab whose Tombstone is not yet written or seen (a copy). */
+  public Set<RoomKey> pendingLeaves() {
+    return new TreeSet<RoomKey>(pendingLeaves);
+  }
+
   /** The rooms_meta this tab last read or wrote, or null. */
   public RoomsMeta seenMeta() {
     return seenMeta;
@@ -69,8 +78,18 @@ public final class LiveRooms {
 
   // ---- loading ----
 
-  /** Replaces the whole model after a load (the cache is filled by {@link #observeLoaded}). */
+  /**
+   * Replaces the whole model after a load (call after the cache is filled by
+   * {@link #observeLoaded}). Removed rooms the current store has no Tombstone for (they came
+   * from a legacy source) count as pending leaves, so the migration writes their Tombstones.
+   */
   void replaceAfterLoad(Rooms loaded) {
+    for (RoomKey k : loaded.removed()) {
+      RoomSlot s = cache.get(k);
+      if (s == null || s.isPresent()) {
+        pendingLeaves.add(k);
+      }
+    }
     set(loaded);
   }
 
@@ -91,6 +110,7 @@ public final class LiveRooms {
   public void join(RoomData data) {
     RoomData held = rooms.room(data.owner());
     flags.mark(data.owner());
+    pendingLeaves.remove(data.owner());
     set(rooms.withRoom(held == null ? data : RoomDataMerge.merge(held, data)));
   }
 
@@ -100,6 +120,7 @@ public final class LiveRooms {
       return;
     }
     flags.clear(key);
+    pendingLeaves.add(key);
     set(rooms.withoutRoom(key));
   }
 
@@ -136,48 +157,64 @@ public final class LiveRooms {
    * rules to ROOMS. Returns whether the observation was new enough to count.
    */
   public boolean observeRemote(RoomKey key, RoomSlot slot, long generation) {
-    boolean pendingLeave = SlotDiff.isPendingLeave(rooms, cache, key);
     if (!cache.learn(key, slot, generation)) {
       return false;
     }
-    RoomData held = rooms.room(key);
-    if (slot.isTombstone()) {
-      if (held != null && !flags.isSet(key)) {
-        set(rooms.withoutRoom(key));
-      } else if (held == null && !rooms.removed().contains(key)) {
-        set(rooms.withoutRoom(key));
-      }
-      return true;
-    }
-    if (held != null) {
-      set(rooms.withRoom(RoomDataMerge.merge(held, slot.data())));
-    } else if (!pendingLeave) {
-      set(rooms.withRoom(slot.data()));
-    }
+    // A Tombstone seen here does not end a pending leave: a Present write of ours decided before
+    // the leave may still be in flight and land on top of it. Only our own Tombstone landing
+    // (written, or found already there by the CAS loop) ends it.
+    applyCached(key);
     return true;
   }
 
   /**
    * A save's write of this slot landed (or the store already held exactly it). A Present write
-   * made under a rejoin flag consumes that flag; the stored value's fields merge into ROOMS.
+   * made under a rejoin flag consumes that flag; a Tombstone write ends the pending leave; then
+   * ROOMS follows the newest slot known (which may be newer than this write, if a push overtook
+   * the CAS response).
    */
   void landed(RoomKey key, RoomSlot slot, long generation, long rejoinEpoch) {
     cache.learn(key, slot, generation);
     if (slot.isTombstone()) {
-      return;
+      pendingLeaves.remove(key);
+    } else {
+      flags.consume(key, rejoinEpoch);
     }
-    flags.consume(key, rejoinEpoch);
-    RoomData held = rooms.room(key);
-    if (held != null) {
-      set(rooms.withRoom(RoomDataMerge.merge(held, slot.data())));
-    }
+    applyCached(key);
   }
 
-  /** A save found a Tombstone and no rejoin: the leave made elsewhere wins. */
-  void adoptLeave(RoomKey key, long generation) {
-    cache.learn(key, RoomSlot.TOMBSTONE, generation);
-    if (rooms.holds(key) && !flags.isSet(key)) {
-      set(rooms.withoutRoom(key));
+  /**
+   * A save found a Tombstone and no rejoin: the leave made elsewhere wins. Returns false when
+   * the Tombstone is older than a slot this tab has seen since (a CAS conflict value overtaken
+   * by a push re-read); the caller then decides again on fresher data.
+   */
+  boolean adoptLeave(RoomKey key, long generation) {
+    if (!cache.learn(key, RoomSlot.TOMBSTONE, generation)) {
+      return false;
+    }
+    applyCached(key);
+    return true;
+  }
+
+  /**
+   * The one rule tying ROOMS to the newest slot this tab knows, given its own intents: a
+   * Tombstone removes a held room unless rejoined here; a Present slot merges into a held room,
+   * or brings the room (back) unless the user left it here and that leave is not yet written.
+   */
+  private void applyCached(RoomKey key) {
+    RoomSlot slot = cache.get(key);
+    if (slot == null) {
+      return;
+    }
+    RoomData held = rooms.room(key);
+    if (slot.isTombstone()) {
+      if (held != null ? !flags.isSet(key) : !rooms.removed().contains(key)) {
+        set(rooms.withoutRoom(key));
+      }
+    } else if (held != null) {
+      set(rooms.withRoom(RoomDataMerge.merge(held, slot.data())));
+    } else if (!pendingLeaves.contains(key)) {
+      set(rooms.withRoom(slot.data()));
     }
   }
 }

@@ -19,12 +19,15 @@ final class RoomSlotTarget implements CasTarget {
   private final RoomSlot wanted;
   private final RoomsCodec codec;
   private final LiveRooms live;
+  private final Runnable needAnotherPass;
   private RoomSlot decided;
   private long decidedEpoch;
   private CasOutcome declined = CasOutcome.NOT_WRITTEN;
   private String declineMessage;
 
-  RoomSlotTarget(RoomKey key, RoomSlot wanted, RoomsCodec codec, LiveRooms live) {
+  RoomSlotTarget(RoomKey key, RoomSlot wanted, RoomsCodec codec, LiveRooms live,
+      Runnable needAnotherPass) {
+    this.needAnotherPass = needAnotherPass;
     this.key = key;
     this.wanted = wanted;
     this.codec = codec;
@@ -47,7 +50,10 @@ final class RoomSlotTarget implements CasTarget {
         decidedEpoch = decided.isPresent() ? live.flags().epoch(key) : 0;
         return codec.encodeSlot(decided);
       case ADOPT_LEAVE:
-        live.adoptLeave(key, generation);
+        if (!live.adoptLeave(key, generation)) {
+          // The tab has newer news of this slot than the conflict value: decide again on it.
+          needAnotherPass.run();
+        }
         declined = CasOutcome.NOT_WRITTEN;
         declineMessage = "adopted a leave made elsewhere";
         return null;

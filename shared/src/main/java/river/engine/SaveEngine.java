@@ -90,8 +90,13 @@ public final class SaveEngine {
     errors = new ArrayList<String>();
     Rooms snapshot = live.rooms();
     List<CasTarget> targets = new ArrayList<CasTarget>();
-    for (SlotChange c : SlotDiff.changes(snapshot, live.cache())) {
-      targets.add(new RoomSlotTarget(c.key(), c.wanted(), codec, live));
+    for (SlotChange c : SlotDiff.changes(snapshot, live.cache(), live.pendingLeaves())) {
+      targets.add(new RoomSlotTarget(c.key(), c.wanted(), codec, live, new Runnable() {
+        @Override
+        public void run() {
+          dirty = true;
+        }
+      }));
     }
     RoomsMeta seen = live.seenMeta();
     RoomsMeta wanted = MetaMerge.merge(snapshot, seen);

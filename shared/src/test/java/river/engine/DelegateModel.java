@@ -32,6 +32,11 @@ public final class DelegateModel {
     raw.put(key, value.clone());
   }
 
+  /** Copies another model's stored bytes for a key verbatim (envelope included). */
+  public void putRawEnveloped(String key, DelegateModel from) {
+    raw.put(key, from.raw.get(key).clone());
+  }
+
   public long generation(String key) {
     byte[] v = raw.get(key);
     if (v == null || v.length < 9 || v[0] != 1) return 0;

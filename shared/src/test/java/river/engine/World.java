@@ -149,7 +149,8 @@ public final class World {
         if (wrote && e.op.delegate().equals(CURRENT)) {
           long g = d.generation(e.op.key());
           for (int t = 0; t < tabs.size(); t++) {
-            if (t != e.tab) queue.add(new Event(Kind.PUSH, t, 0, 0, null, null, e.op.key(), g, 0));
+            // every connection of this user but the writer's own (a reloaded tab is a new one)
+            if (t != e.tab || epochs.get(t) != e.epoch) queue.add(new Event(Kind.PUSH, t, 0, 0, null, null, e.op.key(), g, 0));
           }
         }
         return;

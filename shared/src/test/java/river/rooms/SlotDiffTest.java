@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SlotDiffTest {
@@ -11,7 +12,7 @@ class SlotDiffTest {
   void heldRoomUnchangedSinceLastSeenIsNotWritten() {
     SlotCache cache = new SlotCache();
     cache.learn(key(1), RoomSlot.present(room(1)), 3);
-    assertEquals(List.of(), SlotDiff.changes(Rooms.EMPTY.withRoom(room(1)), cache));
+    assertEquals(List.of(), SlotDiff.changes(Rooms.EMPTY.withRoom(room(1)), cache, Set.of()));
   }
 
   @Test
@@ -20,26 +21,32 @@ class SlotDiffTest {
     cache.learn(key(1), RoomSlot.present(room(1)), 3);
     Rooms rooms = Rooms.EMPTY.withRoom(room(1).withNickname("x")).withRoom(room(2));
     assertEquals(List.of(new SlotChange(key(1), RoomSlot.present(room(1).withNickname("x"))),
-        new SlotChange(key(2), RoomSlot.present(room(2)))), SlotDiff.changes(rooms, cache));
+        new SlotChange(key(2), RoomSlot.present(room(2)))), SlotDiff.changes(rooms, cache, Set.of()));
   }
 
   @Test
-  void aTombstoneMerelyLoadedIsNeverRewritten() {
+  void aTombstoneMerelyLoadedOrAdoptedIsNeverRewritten() {
     SlotCache cache = new SlotCache();
     cache.learn(key(1), RoomSlot.TOMBSTONE, 0);
-    Rooms rooms = Rooms.EMPTY.withoutRoom(key(1));
-    assertEquals(List.of(), SlotDiff.changes(rooms, cache));
-    assertFalse(SlotDiff.isPendingLeave(rooms, cache, key(1)));
+    Rooms rooms = Rooms.EMPTY.withoutRoom(key(1)).withoutRoom(key(2));
+    assertEquals(List.of(), SlotDiff.changes(rooms, cache, Set.of()));
   }
 
   @Test
-  void aLeaveInThisTabIsWrittenOnce() {
+  void aLeaveInThisTabIsWrittenWhilePending() {
     SlotCache cache = new SlotCache();
     cache.learn(key(1), RoomSlot.present(room(1)), 2);
     Rooms rooms = Rooms.EMPTY.withRoom(room(1)).withoutRoom(key(1));
-    assertEquals(List.of(new SlotChange(key(1), RoomSlot.TOMBSTONE)), SlotDiff.changes(rooms, cache));
-    cache.learn(key(1), RoomSlot.TOMBSTONE, 3);
-    assertEquals(List.of(), SlotDiff.changes(rooms, cache));
+    assertEquals(List.of(new SlotChange(key(1), RoomSlot.TOMBSTONE)), SlotDiff.changes(rooms, cache, Set.of(key(1))));
+    assertEquals(List.of(), SlotDiff.changes(rooms, cache, Set.of()));
+  }
+
+  @Test
+  void aPendingLeaveOfARoomNotHeldAnyMoreIsNotWrittenTwiceWhenAlsoHeld() {
+    SlotCache cache = new SlotCache();
+    Rooms rooms = Rooms.EMPTY.withRoom(room(1));
+    // a rejoin ends the leave: the room is held again, only Present is written
+    assertEquals(List.of(new SlotChange(key(1), RoomSlot.present(room(1)))), SlotDiff.changes(rooms, cache, Set.of(key(1))));
   }
 
   @Test
@@ -48,7 +55,7 @@ class SlotDiffTest {
     cache.learn(key(1), RoomSlot.present(room(1)), 2);
     assertTrue(cache.learn(key(1), RoomSlot.present(room(1).withNickname("pushed")), 5));
     Rooms rooms = Rooms.EMPTY.withRoom(room(1).withNickname("pushed"));
-    assertEquals(List.of(), SlotDiff.changes(rooms, cache));
+    assertEquals(List.of(), SlotDiff.changes(rooms, cache, Set.of()));
   }
 
   @Test
@@ -58,11 +65,5 @@ class SlotDiffTest {
     assertFalse(cache.learn(key(1), RoomSlot.present(room(1)), 4));
     assertEquals(RoomSlot.TOMBSTONE, cache.get(key(1)));
     assertEquals(7, cache.generation(key(1)));
-  }
-
-  @Test
-  void leftBeforeEverSavedCountsAsPendingLeave() {
-    Rooms rooms = Rooms.EMPTY.withRoom(room(1)).withoutRoom(key(1));
-    assertTrue(SlotDiff.isPendingLeave(rooms, new SlotCache(), key(1)));
   }
 }
