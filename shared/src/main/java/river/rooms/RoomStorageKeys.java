@@ -2,25 +2,25 @@ package river.rooms;
 
 import java.util.ArrayList;
 import java.util.List;
+import river.store.Base58;
+import river.store.StorageKeys;
 
 /**
  * Names of the delegate keys the rooms model uses: `room:<base58 owner key>`, `rooms_meta`, the
  * legacy `rooms_data`, and this project's two migration markers. Parsing a key that is not a
  * valid room key returns null (a stray key must not break a load).
- * Hazard: the base58 here must match river.store's StorageKeys bit for bit; it is kept local
- * until the codec branch is merged (see the report) and then replaced by a call.
+ * The key texts and base58 come from river.store (one definition for the app and the node); the
+ * migration markers are ours. Hazard: a non-canonical base58 spelling would alias a room under
+ * two keys, so parsing re-encodes and compares.
  */
 public final class RoomStorageKeys {
-  public static final String ROOM_PREFIX = "room:";
-  public static final String ROOMS_META = "rooms_meta";
-  public static final String ROOMS_DATA = "rooms_data";
+  public static final String ROOM_PREFIX = StorageKeys.ROOM_PREFIX;
+  public static final String ROOMS_META = StorageKeys.ROOMS_META;
+  public static final String ROOMS_DATA = StorageKeys.ROOMS_DATA;
   /** Written before a migration re-saves anything; its presence without DONE means "resume". */
   public static final String MIGRATION_STARTED = "rooms_migration_started";
   /** Written only after every migrated room's per-room write landed. */
   public static final String MIGRATION_DONE = "rooms_migration_done";
-
-  private static final String ALPHABET =
-      "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
   private RoomStorageKeys() {}
 
@@ -54,61 +54,15 @@ public final class RoomStorageKeys {
   }
 
   static String base58(byte[] input) {
-    int zeros = 0;
-    while (zeros < input.length && input[zeros] == 0) {
-      zeros++;
-    }
-    byte[] digits = new byte[input.length * 2];
-    int len = 0;
-    for (int i = zeros; i < input.length; i++) {
-      int carry = input[i] & 0xff;
-      for (int j = 0; j < len; j++) {
-        carry += (digits[j] & 0xff) << 8;
-        digits[j] = (byte) (carry % 58);
-        carry /= 58;
-      }
-      while (carry > 0) {
-        digits[len++] = (byte) (carry % 58);
-        carry /= 58;
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < zeros; i++) {
-      sb.append('1');
-    }
-    for (int i = len - 1; i >= 0; i--) {
-      sb.append(ALPHABET.charAt(digits[i]));
-    }
-    return sb.toString();
+    return Base58.encode(input);
   }
 
+  /** Null for text outside the base58 alphabet. */
   static byte[] unbase58(String s) {
-    int zeros = 0;
-    while (zeros < s.length() && s.charAt(zeros) == '1') {
-      zeros++;
+    try {
+      return Base58.decode(s);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
-    byte[] bytes = new byte[s.length()];
-    int len = 0;
-    for (int i = zeros; i < s.length(); i++) {
-      int v = ALPHABET.indexOf(s.charAt(i));
-      if (v < 0) {
-        return null;
-      }
-      int carry = v;
-      for (int j = 0; j < len; j++) {
-        carry += (bytes[j] & 0xff) * 58;
-        bytes[j] = (byte) carry;
-        carry >>= 8;
-      }
-      while (carry > 0) {
-        bytes[len++] = (byte) carry;
-        carry >>= 8;
-      }
-    }
-    byte[] out = new byte[zeros + len];
-    for (int i = 0; i < len; i++) {
-      out[zeros + i] = bytes[len - 1 - i];
-    }
-    return out;
   }
 }

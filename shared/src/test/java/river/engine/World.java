@@ -209,6 +209,28 @@ public final class World {
     }
   }
 
+  /** The current store's slot for a room, or null when absent. */
+  public river.rooms.RoomSlot slot(river.rooms.RoomKey k) {
+    byte[] d = current().data(river.rooms.RoomStorageKeys.roomKey(k));
+    try {
+      return d == null ? null : codec.decodeSlot(d);
+    } catch (river.rooms.RoomsDecodeException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Writes a slot into a delegate as a plain Store would (setup, no pushes). */
+  public void putSlot(Bytes delegate, river.rooms.RoomKey k, river.rooms.RoomSlot slot) {
+    delegates.get(delegate).apply(DelegateOp.store(delegate, river.rooms.RoomStorageKeys.roomKey(k), codec.encodeSlot(slot)));
+  }
+
+  /** Number of queued requests of a kind (optionally for one tab, -1 = any). */
+  public int queued(DelegateOp.Kind kind, int tab) {
+    int n = 0;
+    for (Event e : queue) if (e.kind == Kind.REQUEST && e.op.kind() == kind && (tab < 0 || e.tab == tab)) n++;
+    return n;
+  }
+
   /** Runs the action in the tab and queues what it emits. */
   public void act(int tab, java.util.function.Consumer<TabSession> action) {
     action.accept(tabs.get(tab));
