@@ -2,6 +2,7 @@ package river.engine;
 
 import java.util.List;
 import river.rooms.LastRead;
+import river.rooms.MetaMerge;
 import river.rooms.NotificationMode;
 import river.rooms.RejoinFlags;
 import river.rooms.RoomData;
@@ -97,11 +98,37 @@ public final class LiveRooms {
     cache.learn(key, slot, 0);
   }
 
+  /** The meta read at load (the three-way merge base from now on). */
   void observeMeta(RoomsMeta meta, long generation) {
     if (generation >= seenMetaGeneration) {
       seenMeta = meta;
       seenMetaGeneration = generation;
     }
+  }
+
+  /**
+   * A meta save landed with the merged value; fields the user did not change since the save's
+   * snapshot take the merged values (they carry other tabs' choices).
+   */
+  void metaLanded(RoomsMeta snapshotMeta, RoomsMeta merged, long generation) {
+    if (generation < seenMetaGeneration) {
+      return;
+    }
+    seenMeta = merged;
+    seenMetaGeneration = generation;
+    set(rooms.withMeta(MetaMerge.merge(snapshotMeta, rooms.meta(), merged, rooms.removed())));
+  }
+
+  /** rooms_meta re-read after a push: adopt other tabs' choices where this tab changed nothing. */
+  public boolean observeRemoteMeta(RoomsMeta remote, long generation) {
+    if (generation <= seenMetaGeneration) {
+      return false;
+    }
+    RoomsMeta base = seenMeta;
+    seenMeta = remote;
+    seenMetaGeneration = generation;
+    set(rooms.withMeta(MetaMerge.merge(base, rooms.meta(), remote, rooms.removed())));
+    return true;
   }
 
   // ---- user actions (the caller asks for a save) ----

@@ -8,19 +8,21 @@ import river.rooms.RoomsMeta;
 import river.rooms.RoomStorageKeys;
 
 /**
- * The CAS target for rooms_meta: merges this tab's preferences (from the save's snapshot) with
- * the stored meta, keeping modes of rooms this tab does not know. An unreadable stored meta is
+ * The CAS target for rooms_meta: three-way merges this tab's preferences (the save's snapshot)
+ * with the stored meta, against the meta the tab last saw (see MetaMerge). An unreadable stored meta is
  * not overwritten (it may be a newer client's format).
  */
 final class MetaTarget implements CasTarget {
   private final Rooms snapshot;
+  private final RoomsMeta base;
   private final RoomsCodec codec;
   private final LiveRooms live;
   private RoomsMeta decided;
   private String error;
 
-  MetaTarget(Rooms snapshot, RoomsCodec codec, LiveRooms live) {
+  MetaTarget(Rooms snapshot, RoomsMeta base, RoomsCodec codec, LiveRooms live) {
     this.snapshot = snapshot;
+    this.base = base;
     this.codec = codec;
     this.live = live;
   }
@@ -41,13 +43,13 @@ final class MetaTarget implements CasTarget {
         return null;
       }
     }
-    decided = MetaMerge.merge(snapshot, storedMeta);
+    decided = MetaMerge.merge(base, snapshot.meta(), storedMeta, snapshot.removed());
     return codec.encodeMeta(decided);
   }
 
   @Override
   public void settled(long generation, boolean wrote) {
-    live.observeMeta(decided, generation);
+    live.metaLanded(snapshot.meta(), decided, generation);
   }
 
   @Override

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import river.rooms.Bytes;
-import river.rooms.MetaMerge;
 import river.rooms.Rooms;
 import river.rooms.RoomsCodec;
 import river.rooms.RoomsMeta;
@@ -99,9 +98,8 @@ public final class SaveEngine {
       }));
     }
     RoomsMeta seen = live.seenMeta();
-    RoomsMeta wanted = MetaMerge.merge(snapshot, seen);
-    if (seen == null ? !wanted.equals(RoomsMeta.EMPTY) : !wanted.equals(seen)) {
-      targets.add(new MetaTarget(snapshot, codec, live));
+    if (!snapshot.meta().equals(seen == null ? RoomsMeta.EMPTY : seen)) {
+      targets.add(new MetaTarget(snapshot, seen, codec, live));
     }
     outstanding = targets.size();
     if (outstanding == 0) {

@@ -14,6 +14,7 @@ import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
 import river.rooms.RoomsCodec;
+import river.rooms.RoomsDecodeException;
 import river.rooms.StoredSlot;
 
 /**
@@ -53,6 +54,7 @@ public final class TabSession {
   private final LiveRooms live = new LiveRooms();
   private final SaveEngine save;
   private final Set<RoomKey> pushedWhileLoading = new LinkedHashSet<RoomKey>();
+  private boolean metaPushedWhileLoading;
   private Listener listener;
   private LoadState loadState = LoadState.LOADING;
   private boolean savesAllowed;
@@ -124,9 +126,17 @@ public final class TabSession {
     if (!delegate.equals(config.currentDelegate())) {
       return;
     }
+    if (key.equals(RoomStorageKeys.ROOMS_META)) {
+      if (loadState == LoadState.LOADED || loadState == LoadState.MIGRATING) {
+        rereadMeta();
+      } else {
+        metaPushedWhileLoading = true;
+      }
+      return;
+    }
     RoomKey room = RoomStorageKeys.parseRoomKey(key);
     if (room == null) {
-      return; // rooms_meta pushes are not applied live (see report)
+      return;
     }
     if (loadState == LoadState.LOADING || loadState == LoadState.FAILED) {
       pushedWhileLoading.add(room);
@@ -155,6 +165,25 @@ public final class TabSession {
         }
       }
     });
+  }
+
+  private void rereadMeta() {
+    table.send(DelegateOp.getVersioned(config.currentDelegate(), RoomStorageKeys.ROOMS_META),
+        new CorrelationTable.ReplyHandler() {
+          @Override
+          public void onReply(DelegateReply reply) {
+            if (reply.kind() != DelegateReply.Kind.GET_VERSIONED || reply.value() == null) {
+              return;
+            }
+            try {
+              if (live.observeRemoteMeta(codec.decodeMeta(reply.value()), reply.generation())) {
+                requestSave();
+              }
+            } catch (RoomsDecodeException e) {
+              problem("rooms_meta is unreadable: " + e.getMessage());
+            }
+          }
+        });
   }
 
   private void reread(final RoomKey room) {
@@ -300,6 +329,10 @@ public final class TabSession {
     }
     for (RoomKey k : pushed) {
       reread(k);
+    }
+    if (metaPushedWhileLoading) {
+      metaPushedWhileLoading = false;
+      rereadMeta();
     }
   }
 
