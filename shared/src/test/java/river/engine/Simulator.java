@@ -97,7 +97,7 @@ public final class Simulator {
     boolean withLegacy = rnd.nextInt(10) < 3;
     world = new World(seed, withLegacy ? List.of(World.LEGACY_NEWER, World.LEGACY_OLDER) : List.of());
     world.logging = logging;
-    world.log("seed " + seed);
+    if (world.logging) world.log("seed " + seed);
     if (withLegacy) seedLegacy();
     world.current().setObserver(this::checkWrite);
     int tabs = 2 + rnd.nextInt(5);
@@ -183,30 +183,30 @@ public final class Simulator {
       RoomKey k = roomKey(nextRoom++);
       universe.add(k);
       RoomData d = identity(k);
-      world.log("tab" + t + " create " + k);
+      if (world.logging) world.log("tab" + t + " create " + k);
       record(t, k, true);
       world.act(t, s -> s.createRoom(d));
     } else if (a < 30 && !universe.isEmpty()) {
       RoomKey k = universe.get(rnd.nextInt(universe.size()));
       if (rooms.holds(k)) return;
       RoomData d = identity(k);
-      world.log("tab" + t + (rooms.removed().contains(k) ? " rejoin " : " join ") + k + " id#" + d.identityGeneration());
+      if (world.logging) world.log("tab" + t + (rooms.removed().contains(k) ? " rejoin " : " join ") + k + " id#" + d.identityGeneration());
       record(t, k, true);
       world.act(t, s -> s.join(d));
     } else if (a < 42 && !held.isEmpty()) {
       RoomKey k = held.get(rnd.nextInt(held.size()));
-      world.log("tab" + t + " leave " + k);
+      if (world.logging) world.log("tab" + t + " leave " + k);
       record(t, k, false);
       world.act(t, s -> s.leave(k));
     } else if (a < 55 && !held.isEmpty()) {
       RoomKey k = held.get(rnd.nextInt(held.size()));
       String nick = "nick" + rnd.nextInt(1000);
-      world.log("tab" + t + " nickname " + k + " " + nick);
+      if (world.logging) world.log("tab" + t + " nickname " + k + " " + nick);
       world.act(t, s -> s.setNickname(k, nick));
     } else if (a < 75 && !held.isEmpty()) {
       RoomKey k = held.get(rnd.nextInt(held.size()));
       long pos = rooms.room(k).lastRead().position() + 1 + rnd.nextInt(3);
-      world.log("tab" + t + " read " + k + " " + pos);
+      if (world.logging) world.log("tab" + t + " read " + k + " " + pos);
       world.act(t, s -> s.markRead(k, new LastRead(pos, Bytes.ofInts((int) pos & 0xff))));
     } else if (a < 85 && held.size() > 1) {
       List<RoomKey> order = new ArrayList<>(held);
@@ -216,12 +216,12 @@ public final class Simulator {
         order.set(i, order.get(j));
         order.set(j, x);
       }
-      world.log("tab" + t + " reorder");
+      if (world.logging) world.log("tab" + t + " reorder");
       world.act(t, s -> s.setOrder(order));
     } else if (!held.isEmpty()) {
       RoomKey k = held.get(rnd.nextInt(held.size()));
       NotificationMode m = NotificationMode.values()[rnd.nextInt(3)];
-      world.log("tab" + t + " mode " + k + " " + m);
+      if (world.logging) world.log("tab" + t + " mode " + k + " " + m);
       world.act(t, s -> { s.setMode(k, m); s.setCurrentRoom(k); });
     }
   }
@@ -262,7 +262,7 @@ public final class Simulator {
   }
 
   private void quiesceAndCheck() {
-    world.log("-- quiesce");
+    if (world.logging) world.log("-- quiesce");
     int guard = 0;
     while (!world.queue.isEmpty()) {
       world.deliver(rnd.nextInt(world.queue.size()));
@@ -272,7 +272,7 @@ public final class Simulator {
       }
     }
     checks++;
-    world.log("-- check " + checks);
+    if (world.logging) world.log("-- check " + checks);
     TreeMap<RoomKey, RoomSlot> store = storeSlots(world.current());
     // (a)/(b)
     Set<RoomKey> rooms = new TreeSet<>(universe);

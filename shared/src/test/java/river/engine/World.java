@@ -138,7 +138,7 @@ public final class World {
   /** Makes the i-th in-flight event happen. */
   public void deliver(int index) {
     Event e = queue.remove(index);
-    log(e.toString());
+    if (logging) log(e.toString());
     switch (e.kind) {
       case REQUEST: {
         DelegateModel d = delegates.get(e.op.delegate());
