@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import river.rooms.Bytes;
 
+/** The bounded read-merge-CAS loop: store, conflict retry with jitter, exhaustion, failure, no-op write. */
 class CasLoopTest {
   /** Appends "+" to whatever is stored; records what it saw and how it settled. */
   static final class AppendTarget implements CasTarget {

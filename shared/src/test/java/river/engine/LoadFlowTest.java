@@ -10,6 +10,7 @@ import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
 
+/** The load flow: per-room pipelined reads, failures, blob migration, legacy probing. */
 class LoadFlowTest {
   @Test
   void perRoomReadsEverySlotAndMetaPipelined() {

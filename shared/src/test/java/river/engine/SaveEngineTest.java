@@ -11,6 +11,7 @@ import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.RoomsMeta;
 
+/** The save engine: coalescing, changed-only writes, per-room isolation, retries, meta save. */
 class SaveEngineTest {
   private World loadedWorld(int tabs) {
     World w = new World();

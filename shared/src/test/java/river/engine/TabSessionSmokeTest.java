@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 
+/** End-to-end smoke test of two tab sessions over the delegate model. */
 class TabSessionSmokeTest {
   @Test
   void roomCreatedInOneTabIsStoredAppearsInTheOtherAndSurvivesReload() throws Exception {

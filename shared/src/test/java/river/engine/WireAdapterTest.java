@@ -14,6 +14,7 @@ import river.wire.DelegateResponse;
 import river.wire.Op;
 import river.wire.UnitResult;
 
+/** Mapping between the engine request/reply types and river.wire, through real CBOR. */
 class WireAdapterTest {
   private static final Bytes D = Bytes.filled(32, 7);
 

@@ -10,6 +10,7 @@ import river.cbor.Cbor;
 import river.cbor.CborItem;
 import river.cbor.CborMap;
 
+/** Encodings of RoomSlot, RoomsMeta and the legacy blob: round trips, exact shapes, determinism, and typed errors for bad bytes. */
 class CborRoomsCodecTest {
   private final CborRoomsCodec codec = new CborRoomsCodec();
 

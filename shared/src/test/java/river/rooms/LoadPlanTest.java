@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The load plan from a key list, one test per branch, plus room storage key parsing. */
 class LoadPlanTest {
   private static String rk(int n) {
     return RoomStorageKeys.roomKey(key(n));

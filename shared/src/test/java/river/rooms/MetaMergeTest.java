@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
+/** The three-way rooms_meta merge: preferences set elsewhere survive, the user's own changes win. */
 class MetaMergeTest {
   private static RoomsMeta meta(RoomKey current, List<RoomKey> order, Object... modePairs) {
     TreeMap<RoomKey, NotificationMode> modes = new TreeMap<>();

@@ -6,6 +6,7 @@ import static river.rooms.Fixtures.*;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Ranked merge of load sources: legacy may add rooms, never remove or revive against a newer source. */
 class RankedMergeTest {
   @Test
   void legacySourceMayAddRooms() {

@@ -5,6 +5,7 @@ import static river.rooms.Fixtures.*;
 
 import org.junit.jupiter.api.Test;
 
+/** Rejoin flags: set by explicit rejoin, cleared by leave, consumed by the landed write made under them. */
 class RejoinFlagsTest {
   @Test
   void setByExplicitRejoin() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/** Per-field RoomData merge: one test per rule, and commutativity / associativity / idempotence. */
 class RoomDataMergeTest {
   @Test
   void newerIdentityGenerationWinsTheWholeIdentity() {

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
+/** Rebuilding Rooms from slots and the legacy blob round trip through per-room slots. */
 class RoomsRebuildTest {
   @Test
   void presentSlotsAreHeldTombstonesRemovedMetaApplied() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** Which rooms a save writes, against the slot cache and the pending leaves. */
 class SlotDiffTest {
   @Test
   void heldRoomUnchangedSinceLastSeenIsNotWritten() {
