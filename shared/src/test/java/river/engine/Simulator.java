@@ -125,8 +125,8 @@ public final class Simulator {
   }
 
   private void seedLegacy() {
-    // Disjoint rooms per source: the newer legacy delegate has per-room keys and a blob, the
-    // older one a blob. Expected outcome: their union, with their tombstones.
+    // The newer legacy delegate has per-room keys and a blob, the older one a blob that may
+    // contradict it. Expected outcome: the newer source decides, the older one only adds rooms.
     Rooms newerBlob = Rooms.EMPTY;
     Rooms olderBlob = Rooms.EMPTY;
     int n = 1 + rnd.nextInt(4);
@@ -142,7 +142,11 @@ public final class Simulator {
             world.codec.encodeSlot(present ? RoomSlot.present(identity(k)) : RoomSlot.TOMBSTONE));
       } else if (where == 1) {
         newerBlob = present ? newerBlob.withRoom(identity(k)) : newerBlob.withoutRoom(k);
-      } else {
+      }
+      if (where < 2 && rnd.nextBoolean()) {
+        // the older delegate contradicts the newer one: it must neither remove nor revive
+        olderBlob = present ? olderBlob.withoutRoom(k) : olderBlob.withRoom(identity(k));
+      } else if (where == 2) {
         olderBlob = present ? olderBlob.withRoom(identity(k)) : olderBlob.withoutRoom(k);
       }
     }
@@ -314,6 +318,21 @@ public final class Simulator {
       }
       if (!tab.rooms().map().keySet().equals(present)) {
         violations.add("(f) tab" + t + " holds " + tab.rooms().map().keySet() + " but store has " + present);
+      }
+      for (RoomKey k : present) {
+        RoomData mine = tab.rooms().room(k);
+        if (mine != null && !mine.equals(store.get(k).data())) {
+          violations.add("(f) tab" + t + " has " + mine + " but store has " + store.get(k).data());
+        }
+      }
+      byte[] meta = world.current().data(RoomStorageKeys.ROOMS_META);
+      try {
+        if (meta != null && !world.codec.decodeMeta(meta).notificationModes().entrySet()
+            .containsAll(tab.rooms().notificationModes().entrySet())) {
+          violations.add("(f) tab" + t + " modes " + tab.rooms().notificationModes() + " differ from the store's");
+        }
+      } catch (RoomsDecodeException e) {
+        violations.add("unreadable rooms_meta in store");
       }
     }
     // (c) a fresh tab, loaded against a copy of the store, shows exactly the store's rooms
