@@ -49,7 +49,7 @@ public abstract class DelegateRequest extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return copy(key);
     }
 
     @Override
@@ -103,11 +103,11 @@ public abstract class DelegateRequest extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return copy(key);
     }
 
     public byte[] value() {
-      return value.clone();
+      return copy(value);
     }
 
     @Override
@@ -150,11 +150,11 @@ public abstract class DelegateRequest extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return copy(key);
     }
 
     public byte[] value() {
-      return value.clone();
+      return copy(value);
     }
 
     /** u64 bits. */

@@ -36,11 +36,11 @@ public abstract class Event extends WireValue {
     }
 
     public byte[] delegate() {
-      return delegate.clone();
+      return copy(delegate);
     }
 
     public byte[] key() {
-      return key.clone();
+      return copy(key);
     }
 
     /** u64 bits. */
@@ -66,11 +66,11 @@ public abstract class Event extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return copy(key);
     }
 
     public byte[] state() {
-      return state.clone();
+      return copy(state);
     }
 
     @Override

@@ -55,7 +55,7 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] delegate() {
-      return delegate.clone();
+      return copy(delegate);
     }
 
     public DelegateRequest msg() {
@@ -89,7 +89,7 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return copy(key);
     }
 
     public boolean subscribe() {
@@ -113,11 +113,11 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return copy(key);
     }
 
     public byte[] state() {
-      return state.clone();
+      return copy(state);
     }
 
     @Override
@@ -137,11 +137,11 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return copy(key);
     }
 
     public byte[] delta() {
-      return delta.clone();
+      return copy(delta);
     }
 
     @Override
@@ -159,7 +159,7 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return copy(key);
     }
 
     @Override

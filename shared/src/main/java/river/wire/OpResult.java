@@ -73,11 +73,11 @@ public abstract class OpResult extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return copy(key);
     }
 
     public byte[] state() {
-      return state.clone();
+      return copy(state);
     }
 
     @Override
@@ -98,7 +98,7 @@ public abstract class OpResult extends WireValue {
     }
 
     public byte[] key() {
-      return key.clone();
+      return copy(key);
     }
 
     @Override
