@@ -57,6 +57,7 @@ public final class TabSession {
   private boolean metaPushedWhileLoading;
   private Listener listener;
   private LoadState loadState = LoadState.LOADING;
+  private boolean loadStarted;
   private boolean savesAllowed;
   private boolean saveWanted;
   private long migrationSaveFrom = -1;
@@ -91,8 +92,12 @@ public final class TabSession {
 
   // ---- host plumbing ----
 
-  /** Starts (or, after FAILED, restarts) the load. */
+  /** Starts the load; after FAILED, the retry button calls it again. */
   public void start() {
+    if (loadStarted && loadState != LoadState.FAILED) {
+      throw new IllegalStateException("load already " + loadState);
+    }
+    loadStarted = true;
     setLoadState(LoadState.LOADING, null);
     new LoadFlow(table, codec, config.currentDelegate(), config.legacyNewestFirst(),
         new LoadFlow.Listener() {

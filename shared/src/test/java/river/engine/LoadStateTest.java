@@ -29,6 +29,7 @@ class LoadStateTest {
     assertThrows(IllegalStateException.class, () -> w.tab(t).createRoom(room(2)), "no actions while loading");
     w.runAll();
     assertEquals(List.of(TabSession.LoadState.LOADED), states);
+    assertThrows(IllegalStateException.class, () -> w.tab(t).start(), "a loaded tab is not reloaded in place");
   }
 
   @Test
