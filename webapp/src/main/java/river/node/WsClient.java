@@ -104,12 +104,21 @@ public final class WsClient implements AutoCloseable {
 
   /** Sends one request with a fresh id; the future completes with its response (ok or err). */
   public CompletableFuture<Response> request(Op op) {
-    return request(root().nextId.getAndIncrement(), op);
+    while (true) {
+      long id = root().nextId.getAndIncrement();
+      if (!root().pending.containsKey(id)) {
+        return request(id, op);
+      }
+    }
   }
+
+  /** Sends one request under {@code id} (which must not be in flight already). */
 
   public CompletableFuture<Response> request(long id, Op op) {
     CompletableFuture<Response> f = new CompletableFuture<>();
-    root().pending.put(id, f);
+    if (root().pending.putIfAbsent(id, f) != null) {
+      throw new IllegalStateException("request id " + id + " is already in flight");
+    }
     sendBinary(WireCodec.encodeRequest(new Request(id, op))).whenComplete((v, e) -> {
       if (e != null) {
         root().pending.remove(id);

@@ -53,6 +53,11 @@ import river.wire.WireException;
  * {@code DelegateKeyChanged{delegate, key, generation}} push (generation 0 after a Delete and on the
  * legacy delegate, which has none). Pushes are completed on the store's single acks thread, in
  * commit order, so one connection sees a key's pushes in generation order.
+ *
+ * <p>Ordering: the writes of one connection reach the store's queue in the order their frames
+ * arrived, so pipelined writes apply in send order. Reads run on reader threads and may overtake
+ * a pipelined write of the same connection: a client that needs read-your-write waits for the
+ * write's answer first.
  */
 public final class DelegateHost implements OpHandler {
   public static final int MAX_KEY_BYTES = DelegateStore.MAX_KEY_BYTES;
