@@ -108,7 +108,26 @@ final class CborDecoder {
           : CborItem.textTrusted(readText(len, chunkStart)));
     }
     noteAllocation(chunks.size());
-    return major == 2 ? CborItem.indefiniteBytes(chunks) : CborItem.indefiniteText(chunks);
+    if (major == 3) {
+      StringBuilder text = new StringBuilder();
+      for (CborItem c : chunks) {
+        text.append(c.asText());
+      }
+      return CborItem.withChunks(CborItem.textTrusted(text.toString()), chunks);
+    }
+    int total = 0;
+    for (CborItem c : chunks) {
+      total += c.byteLength();
+    }
+    noteAllocation(total); // at most the input length: every chunk byte came from the input
+    byte[] all = new byte[total];
+    int p = 0;
+    for (CborItem c : chunks) {
+      byte[] b = c.asBytesShared();
+      System.arraycopy(b, 0, all, p, b.length);
+      p += b.length;
+    }
+    return CborItem.withChunks(CborItem.bytesTrusted(all), chunks);
   }
 
   private CborItem readArray(long count, int start, int depth) {
@@ -144,7 +163,7 @@ final class CborDecoder {
     int keyStart = pos;
     CborItem key = readItem(depth + 1);
     if (!keys.add(key)) {
-      throw new CborException("duplicate map key " + CborDiag.format(key), keyStart);
+      throw new CborException("duplicate map key " + CborDiag.brief(key), keyStart);
     }
     if (pos < end && (in[pos] & 0xFF) == 0xFF) {
       throw new CborException("map key without a value", pos);

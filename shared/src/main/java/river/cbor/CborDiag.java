@@ -29,6 +29,25 @@ public final class CborDiag {
     return sb.toString();
   }
 
+  /**
+   * Diagnostic notation cut to about 40 characters, for error messages that echo hostile input
+   * (a peer must not be able to make our error responses as large as its frames). Never splits
+   * a surrogate pair, so the message stays encodable as CBOR text.
+   */
+  public static String brief(CborItem item) {
+    return brief(format(item));
+  }
+
+  /** {@code text} cut to about 40 characters (see {@link #brief(CborItem)}). */
+  public static String brief(String text) {
+    int max = 40;
+    if (text.length() <= max) {
+      return text;
+    }
+    int cut = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, cut) + "...";
+  }
+
   private static void append(StringBuilder sb, CborItem item, boolean widths) {
     switch (item.kind()) {
       case UNSIGNED:

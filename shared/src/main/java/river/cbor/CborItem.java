@@ -73,7 +73,7 @@ public final class CborItem {
 
   public static CborItem bytes(byte[] value) {
     CborItem item = new CborItem(CborKind.BYTES, 0);
-    item.bytes = java.util.Arrays.copyOf(value, value.length);
+    item.bytes = Arrays.copyOf(value, value.length);
     return item;
   }
 
@@ -155,35 +155,11 @@ public final class CborItem {
     return item;
   }
 
-  /** Byte string read as indefinite-length chunks: value is their concatenation. */
-  public static CborItem indefiniteBytes(List<CborItem> byteChunks) {
-    int total = 0;
-    for (CborItem c : byteChunks) {
-      total += c.asBytesShared().length;
-    }
-    byte[] all = new byte[total];
-    int p = 0;
-    for (CborItem c : byteChunks) {
-      byte[] b = c.asBytesShared();
-      System.arraycopy(b, 0, all, p, b.length);
-      p += b.length;
-    }
-    CborItem item = bytesTrusted(all);
-    item.indefinite = true;
-    item.chunks = Collections.unmodifiableList(new ArrayList<CborItem>(byteChunks));
-    return item;
-  }
-
-  /** Text string read as indefinite-length chunks: value is their concatenation. */
-  public static CborItem indefiniteText(List<CborItem> textChunks) {
-    StringBuilder sb = new StringBuilder();
-    for (CborItem c : textChunks) {
-      sb.append(c.asText());
-    }
-    CborItem item = textTrusted(sb.toString());
-    item.indefinite = true;
-    item.chunks = Collections.unmodifiableList(new ArrayList<CborItem>(textChunks));
-    return item;
+  /** Marks a string item as read from indefinite-length {@code chunks} (diag shows them). */
+  static CborItem withChunks(CborItem value, List<CborItem> chunks) {
+    value.indefinite = true;
+    value.chunks = Collections.unmodifiableList(chunks);
+    return value;
   }
 
   static CborItem bytesTrusted(byte[] owned) {
@@ -225,8 +201,8 @@ public final class CborItem {
 
   /** A copy of the byte string's value. */
   public byte[] asBytes() {
-    byte[] shared = asBytesShared();
-    return java.util.Arrays.copyOf(shared, shared.length);
+    byte[] b = asBytesShared();
+    return Arrays.copyOf(b, b.length);
   }
 
   /** The byte string's own array: callers in this package promise not to modify it. */

@@ -1,5 +1,7 @@
 package river.store;
 
+import java.util.Arrays;
+
 import river.wire.CasStoreResult;
 import river.wire.UnitResult;
 
@@ -53,7 +55,7 @@ public final class CasDecision {
     if (kind != Kind.STORED) {
       throw new IllegalStateException("nothing to store for " + kind);
     }
-    return java.util.Arrays.copyOf(bytes, bytes.length);
+    return Arrays.copyOf(bytes, bytes.length);
   }
 
   /** CONFLICT only: the stored data (envelope stripped), or null when the key is absent. */
@@ -61,7 +63,7 @@ public final class CasDecision {
     if (kind != Kind.CONFLICT) {
       throw new IllegalStateException("no current value for " + kind);
     }
-    return bytes == null ? null : java.util.Arrays.copyOf(bytes, bytes.length);
+    return bytes == null ? null : Arrays.copyOf(bytes, bytes.length);
   }
 
   /** FAILED only: why. */

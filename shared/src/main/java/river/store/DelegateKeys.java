@@ -1,5 +1,7 @@
 package river.store;
 
+import java.util.Arrays;
+
 /**
  * The 32-byte keys of the chat delegate versions: CURRENT = SHA-256("river.chat-delegate/2"),
  * LEGACY = SHA-256("river.chat-delegate/1") (UTF-8 text). Hard-coded because J2CL has no
@@ -16,12 +18,12 @@ public final class DelegateKeys {
 
   /** Key of the current delegate (versioned envelope, CAS). */
   public static byte[] current() {
-    return java.util.Arrays.copyOf(CURRENT, CURRENT.length);
+    return Arrays.copyOf(CURRENT, CURRENT.length);
   }
 
   /** Key of the legacy delegate (plain KV, rooms_data blob). */
   public static byte[] legacy() {
-    return java.util.Arrays.copyOf(LEGACY, LEGACY.length);
+    return Arrays.copyOf(LEGACY, LEGACY.length);
   }
 
   /** Legacy delegate keys to probe during migration, newest first. */

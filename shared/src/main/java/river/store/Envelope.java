@@ -1,5 +1,7 @@
 package river.store;
 
+import java.util.Arrays;
+
 /**
  * The versioned envelope every current-delegate value is stored in (DESIGN.md "Delegate storage
  * semantics"). Layout: byte 0x01, the generation as 8 bytes little-endian (u64), then the data;
@@ -36,7 +38,7 @@ public final class Envelope {
   /** Reads a stored value, falling back to raw data at generation 0 for legacy values. */
   public static Envelope unwrap(byte[] stored) {
     if (stored.length < HEADER_SIZE || (stored[0] & 0xFF) != VERSION) {
-      return new Envelope(0, java.util.Arrays.copyOf(stored, stored.length));
+      return new Envelope(0, Arrays.copyOf(stored, stored.length));
     }
     long g = 0;
     for (int i = 7; i >= 0; i--) {
@@ -53,6 +55,6 @@ public final class Envelope {
   }
 
   public byte[] data() {
-    return java.util.Arrays.copyOf(data, data.length);
+    return Arrays.copyOf(data, data.length);
   }
 }

@@ -1,5 +1,7 @@
 package river.store;
 
+import java.util.Arrays;
+
 /** A parsed delegate storage key: a room slot (with its owner key), rooms_meta or rooms_data. */
 public final class StorageKey {
   public enum Kind {
@@ -25,7 +27,7 @@ public final class StorageKey {
     if (kind != Kind.ROOM) {
       throw new IllegalStateException(kind + " has no owner key");
     }
-    return java.util.Arrays.copyOf(ownerKey, ownerKey.length);
+    return Arrays.copyOf(ownerKey, ownerKey.length);
   }
 
   /** The key as stored: UTF-8 bytes of its text. */

@@ -49,7 +49,7 @@ public abstract class DelegateRequest extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     @Override
@@ -103,11 +103,11 @@ public abstract class DelegateRequest extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     public byte[] value() {
-      return java.util.Arrays.copyOf(value, value.length);
+      return copy(value);
     }
 
     @Override
@@ -150,11 +150,11 @@ public abstract class DelegateRequest extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     public byte[] value() {
-      return java.util.Arrays.copyOf(value, value.length);
+      return copy(value);
     }
 
     /** u64 bits. */

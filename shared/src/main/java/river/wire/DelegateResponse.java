@@ -67,7 +67,7 @@ public abstract class DelegateResponse extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     public byte[] value() {
@@ -98,7 +98,7 @@ public abstract class DelegateResponse extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     public long valueSize() {
@@ -131,7 +131,7 @@ public abstract class DelegateResponse extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     public UnitResult result() {
@@ -165,7 +165,7 @@ public abstract class DelegateResponse extends WireValue {
     public List<byte[]> keys() {
       List<byte[]> out = new ArrayList<byte[]>(keys.size());
       for (byte[] k : keys) {
-        out.add(java.util.Arrays.copyOf(k, k.length));
+        out.add(copy(k));
       }
       return Collections.unmodifiableList(out);
     }
@@ -197,7 +197,7 @@ public abstract class DelegateResponse extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     /** Envelope-stripped data, or null when absent (generation 0). */
@@ -235,7 +235,7 @@ public abstract class DelegateResponse extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     public CasStoreResult result() {

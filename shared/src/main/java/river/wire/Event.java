@@ -36,11 +36,11 @@ public abstract class Event extends WireValue {
     }
 
     public byte[] delegate() {
-      return java.util.Arrays.copyOf(delegate, delegate.length);
+      return copy(delegate);
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     /** u64 bits. */
@@ -66,11 +66,11 @@ public abstract class Event extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     public byte[] state() {
-      return java.util.Arrays.copyOf(state, state.length);
+      return copy(state);
     }
 
     @Override

@@ -55,7 +55,7 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] delegate() {
-      return java.util.Arrays.copyOf(delegate, delegate.length);
+      return copy(delegate);
     }
 
     public DelegateRequest msg() {
@@ -89,7 +89,7 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     public boolean subscribe() {
@@ -113,11 +113,11 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     public byte[] state() {
-      return java.util.Arrays.copyOf(state, state.length);
+      return copy(state);
     }
 
     @Override
@@ -137,11 +137,11 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     public byte[] delta() {
-      return java.util.Arrays.copyOf(delta, delta.length);
+      return copy(delta);
     }
 
     @Override
@@ -159,7 +159,7 @@ public abstract class Op extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     @Override

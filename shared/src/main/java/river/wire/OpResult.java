@@ -73,11 +73,11 @@ public abstract class OpResult extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     public byte[] state() {
-      return java.util.Arrays.copyOf(state, state.length);
+      return copy(state);
     }
 
     @Override
@@ -98,7 +98,7 @@ public abstract class OpResult extends WireValue {
     }
 
     public byte[] key() {
-      return java.util.Arrays.copyOf(key, key.length);
+      return copy(key);
     }
 
     @Override

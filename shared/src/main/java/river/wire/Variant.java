@@ -1,5 +1,6 @@
 package river.wire;
 
+import river.cbor.CborDiag;
 import river.cbor.CborEntry;
 import river.cbor.CborItem;
 import river.cbor.CborKind;
@@ -33,7 +34,8 @@ final class Variant {
         return new Variant(enumName, e.key().asText(), e.value());
       }
     }
-    throw WireException.malformed(enumName + " must be a text or a one-entry map, got " + item);
+    throw WireException.malformed(
+        enumName + " must be a text or a one-entry map, got " + item.kind());
   }
 
   String name() {
@@ -61,8 +63,9 @@ final class Variant {
   }
 
   WireException unknown() {
-    return new WireException(ErrorCodes.UNKNOWN_OP, "unknown " + enumName + " variant \"" + name
-        + "\"");
+    // The name is peer-chosen text: cut it so the error response stays small.
+    return new WireException(ErrorCodes.UNKNOWN_OP,
+        "unknown " + enumName + " variant \"" + CborDiag.brief(name) + "\"");
   }
 
   static CborItem unit(String name) {

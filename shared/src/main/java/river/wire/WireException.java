@@ -21,7 +21,9 @@ public final class WireException extends RuntimeException {
   }
 
   private WireException(String code, String message, Throwable cause, boolean hasId, long id) {
-    super(message, cause);
+    // A bad frame is expected input, fully described by code and message: no stack trace, which
+    // would cost more than decoding the frame.
+    super(message, cause, false, false);
     this.code = code;
     this.hasRequestId = hasId;
     this.requestId = id;

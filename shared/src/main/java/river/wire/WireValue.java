@@ -1,5 +1,7 @@
 package river.wire;
 
+import java.util.Arrays;
+
 import river.cbor.CborItem;
 
 /**
@@ -28,13 +30,13 @@ public abstract class WireValue {
   }
 
   static byte[] copy(byte[] b) {
-    return b == null ? null : java.util.Arrays.copyOf(b, b.length);
+    return b == null ? null : Arrays.copyOf(b, b.length);
   }
 
   static byte[] required(byte[] b, String name) {
     if (b == null) {
       throw new NullPointerException(name);
     }
-    return java.util.Arrays.copyOf(b, b.length);
+    return Arrays.copyOf(b, b.length);
   }
 }

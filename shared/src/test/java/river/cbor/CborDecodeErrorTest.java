@@ -171,6 +171,17 @@ class CborDecodeErrorTest {
   }
 
   @Test
+  void duplicateKeyMessageStaysShortForHugeKeys() {
+    byte[] key = Cbor.encode(CborItem.bytes(new byte[10_000]));
+    byte[] in = new byte[1 + 2 * (key.length + 1)];
+    in[0] = (byte) 0xa2;
+    System.arraycopy(key, 0, in, 1, key.length);
+    System.arraycopy(key, 0, in, 2 + key.length, key.length);
+    CborException e = assertThrows(CborException.class, () -> Cbor.decode(in));
+    assertTrue(e.getMessage().length() < 120, e.getMessage());
+  }
+
+  @Test
   void decodePrefixReportsWhereTheItemEnded() {
     byte[] in = TestHex.bytes("ff83010203f6");
     CborDecoded d = Cbor.decodePrefix(in, 1);

@@ -60,6 +60,21 @@ class WireErrorTest {
   }
 
   @Test
+  void unknownVariantNameIsCutInTheMessageWithoutSplittingASurrogatePair() {
+    String name = "x".repeat(39) + "\ud83d\ude00" + "y".repeat(100_000);
+    WireException e = rejectRequest(request(1, CborItem.text(name)));
+    assertTrue(e.getMessage().length() < 100, e.getMessage());
+    CborItem.text(e.getMessage()); // still valid text for an error response
+  }
+
+  @Test
+  void wrongVariantShapeDoesNotEchoTheItem() {
+    CborItem big = CborItem.bytes(new byte[100_000]);
+    WireException e = rejectRequest(request(1, big));
+    assertTrue(e.getMessage().length() < 100, e.getMessage());
+  }
+
+  @Test
   void unknownDelegateRequestVariantIsUnknownOp() {
     CborItem op = CborMap.builder().put("Delegate", CborMap.builder()
         .put("delegate", CborItem.bytes(new byte[32]))

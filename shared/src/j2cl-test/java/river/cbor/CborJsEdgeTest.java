@@ -1,0 +1,137 @@
+package river.cbor;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import com.google.j2cl.junit.apt.J2clTestInput;
+import org.junit.Test;
+import river.store.CasDecision;
+import river.store.CasRule;
+import river.store.Envelope;
+import river.wire.Op;
+import river.wire.Request;
+import river.wire.WireCodec;
+
+/**
+ * Runs in the browser (j2cl:test, HtmlUnit): what can differ between the JVM and JavaScript, where
+ * long is emulated, float is a double and strings are UTF-16 without charset encoders: 64-bit
+ * integers at the edges, float16/32 bit patterns and their diagnostic text, UTF-8 with surrogate
+ * pairs. JUnit 4 API, kept out of the JVM JUnit 5 run by living in src/j2cl-test.
+ */
+@J2clTestInput(CborJsEdgeTest.class)
+public class CborJsEdgeTest {
+
+  private static byte[] bytes(String hex) {
+    byte[] out = new byte[hex.length() / 2];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+    }
+    return out;
+  }
+
+  private static String hex(byte[] b) {
+    StringBuilder sb = new StringBuilder();
+    for (byte x : b) {
+      sb.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
+    }
+    return sb.toString();
+  }
+
+  private static void roundTrip(String hex, String diag) {
+    CborItem item = Cbor.decode(bytes(hex));
+    assertEquals(diag, CborDiag.format(item));
+    assertEquals(hex, hex(Cbor.encode(item)));
+  }
+
+  @Test
+  public void unsigned64BitEdges() {
+    roundTrip("1bffffffffffffffff", "18446744073709551615");
+    roundTrip("1b8000000000000000", "9223372036854775808");
+    roundTrip("1b7fffffffffffffff", "9223372036854775807");
+    roundTrip("1b0000000100000000", "4294967296");
+    roundTrip("1affffffff", "4294967295");
+    assertEquals(-1L, Cbor.decode(bytes("1bffffffffffffffff")).asUint64Bits());
+    assertEquals(Long.MAX_VALUE, Cbor.decode(bytes("1b7fffffffffffffff")).asLong());
+  }
+
+  @Test
+  public void negative64BitEdges() {
+    roundTrip("3bffffffffffffffff", "-18446744073709551616");
+    roundTrip("3b7fffffffffffffff", "-9223372036854775808");
+    roundTrip("20", "-1");
+    assertEquals(Long.MIN_VALUE, Cbor.decode(bytes("3b7fffffffffffffff")).asSignedLong());
+    assertEquals("3b7fffffffffffffff", hex(Cbor.encode(CborItem.integer(Long.MIN_VALUE))));
+  }
+
+  @Test
+  public void generationsNear2To64() {
+    byte[] w = Envelope.wrap(-1L, new byte[] {7});
+    assertEquals("01ffffffffffffffff07", hex(w));
+    assertEquals(-1L, Envelope.unwrap(w).generation());
+    assertEquals(CasDecision.Kind.FAILED, CasRule.casStore(w, -1L, new byte[0]).kind());
+    CasDecision d = CasRule.casStore(Envelope.wrap(-2L, new byte[0]), -2L, new byte[0]);
+    assertEquals(-1L, d.generation());
+  }
+
+  @Test
+  public void halfFloatBitPatterns() {
+    roundTrip("f90001", "5.960464477539063e-8");
+    roundTrip("f90400", "0.00006103515625");
+    roundTrip("f97bff", "65504.0");
+    roundTrip("f93c00", "1.0");
+    roundTrip("f98000", "-0.0");
+    roundTrip("f97c00", "Infinity");
+    roundTrip("f9fc00", "-Infinity");
+    roundTrip("f97e00", "NaN");
+    roundTrip("f97e01", "NaN"); // payload kept through decode → encode
+  }
+
+  @Test
+  public void singleAndDoubleFloatBitPatterns() {
+    roundTrip("fa47c35000", "100000.0");
+    roundTrip("fa7f7fffff", "3.4028234663852886e+38");
+    roundTrip("fa00000001", "1.401298464324817e-45");
+    roundTrip("fb7e37e43c8800759c", "1.0e+300");
+    roundTrip("fb3ff199999999999a", "1.1");
+    roundTrip("fbc010666666666666", "-4.1");
+    assertEquals("fa3fc00000", hex(Cbor.encode(CborItem.float32(1.5f))));
+    assertEquals("fa00000001", hex(Cbor.encode(CborItem.float32(Float.intBitsToFloat(1)))));
+  }
+
+  @Test
+  public void utf8SurrogatePairsRoundTrip() {
+    String s = "a\u20ac\ud83d\ude00";
+    assertEquals("6861e282acf09f9880", hex(Cbor.encode(CborItem.text(s))));
+    assertEquals(s, Cbor.decode(bytes("6861e282acf09f9880")).asText());
+    assertEquals("\udbff\udfff", Cbor.decode(bytes("64f48fbfbf")).asText());
+  }
+
+  @Test
+  public void strictUtf8RejectsWhatJavaScriptDecodersWouldReplace() {
+    for (String bad : new String[] {"63eda080", "62c0af", "64f4908080", "6180"}) {
+      try {
+        Cbor.decode(bytes(bad));
+        fail("accepted " + bad);
+      } catch (CborException expected) {
+        assertTrue(expected.getMessage().contains("UTF-8"));
+      }
+    }
+  }
+
+  @Test
+  public void unpairedSurrogateCannotBecomeText() {
+    try {
+      CborItem.text("x\ud800");
+      fail("accepted an unpaired surrogate");
+    } catch (IllegalArgumentException expected) {
+      assertTrue(expected.getMessage().contains("surrogate"));
+    }
+  }
+
+  @Test
+  public void pingFrameBytes() {
+    assertEquals("a262696401626f706450696e67", hex(WireCodec.encodeRequest(new Request(1, Op.PING))));
+    assertEquals(-1L, WireCodec.decodeRequest(bytes("a26269641bffffffffffffffff626f706450696e67")).id());
+  }
+}
