@@ -21,6 +21,14 @@ public final class Main {
         switch (args[0]) {
           case "serve":
             return serve(rest, out);
+          case "cbor-diag":
+            return river.node.delegate.CborDiagCommand.run(rest, System.in, out, err);
+          case "inspect":
+            return river.node.delegate.DelegateInspect.run(rest, out, err);
+          case "bench":
+            return river.node.delegate.DelegateBench.run(rest, out);
+          case "seed-legacy":
+            return river.node.delegate.SeedLegacy.run(rest, out, err);
           case "help":
             out.println(USAGE);
             return 0;
@@ -45,7 +53,11 @@ public final class Main {
   }
 
   static final String USAGE = String.join("\n",
-      "usage: java -jar river-node.jar [serve] [--port 7509] [--data-dir ./river-data] [--static-dir DIR] [--allow-host NAME:PORT]");
+      "usage: java -jar river-node.jar [serve] [--port 7509] [--data-dir ./river-data] [--static-dir DIR] [--allow-host NAME:PORT]",
+      "       java -jar river-node.jar cbor-diag [HEX]              (hex from the argument or stdin)",
+      "       java -jar river-node.jar inspect --data-dir D [--token T] [--full]   (read-only, works while the node runs)",
+      "       java -jar river-node.jar bench [--clients 32] [--seconds 5] [--port P]",
+      "       java -jar river-node.jar seed-legacy --data-dir D --token T --rooms N   (node stopped)");
 
   private static int serve(String[] args, PrintStream out) throws Exception {
     NodeOptions options = NodeOptions.parse(args);

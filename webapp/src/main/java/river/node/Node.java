@@ -1,6 +1,7 @@
 package river.node;
 
 import java.util.concurrent.CountDownLatch;
+import river.node.delegate.DelegateHost;
 import river.node.store.DelegateStore;
 import river.node.ws.ConnectionRegistry;
 import river.node.ws.RequestDispatcher;
@@ -26,7 +27,7 @@ public final class Node implements AutoCloseable {
     DelegateStore store = DelegateStore.open(options.dataDir());
     try {
       ConnectionRegistry registry = new ConnectionRegistry();
-      RequestDispatcher dispatcher = new RequestDispatcher(null, null);
+      RequestDispatcher dispatcher = new RequestDispatcher(new DelegateHost(store, registry), null);
       NodeServer server = new NodeServer(options, new StoreUserDirectory(store), dispatcher, registry);
       server.start();
       return new Node(store, server, registry);
@@ -34,6 +35,11 @@ public final class Node implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /** The delegate store (tests seed and inspect rows through it). */
+  public DelegateStore store() {
+    return store;
   }
 
   public String url() {

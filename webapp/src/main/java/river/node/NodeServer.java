@@ -31,7 +31,13 @@ import river.node.ws.UpgradeGate;
  * classpath (a {@code --static-dir} is served first, for the dev loop). Binds to loopback only.
  */
 public final class NodeServer {
-  public static final int MAX_FRAME_BYTES = 1 << 20;
+  /** The protocol's frame limit: bigger frames are answered {@code too_large} (see RequestDispatcher). */
+  public static final int MAX_FRAME_BYTES = river.node.ws.RequestDispatcher.MAX_FRAME_BYTES;
+  /**
+   * Jetty's hard limit, well above {@link #MAX_FRAME_BYTES}: Jetty closes the connection (1009) on
+   * a bigger message, so frames between the two get an error response and the connection lives.
+   */
+  public static final int HARD_FRAME_BYTES = 4 << 20;
 
   private final Server server = new Server();
   private final ServerConnector connector;
@@ -46,8 +52,8 @@ public final class NodeServer {
 
     ContextHandler context = new ContextHandler("/");
     WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
-      container.setMaxBinaryMessageSize(MAX_FRAME_BYTES);
-      container.setMaxTextMessageSize(64 * 1024);
+      container.setMaxBinaryMessageSize(HARD_FRAME_BYTES);
+      container.setMaxTextMessageSize(HARD_FRAME_BYTES);
       container.setIdleTimeout(java.time.Duration.ofMinutes(10));
       container.addMapping("/v1/ws", new UpgradeGate(users, hostSupplier, frames, registry));
     });

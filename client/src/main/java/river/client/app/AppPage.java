@@ -2,18 +2,22 @@ package river.client.app;
 
 import elemental2.dom.DomGlobal;
 import elemental2.dom.Element;
+import elemental2.dom.HTMLElement;
+import jsinterop.base.Js;
 import river.wire.Op;
 import river.wire.OpResult;
 
 /**
  * The chat app inside the sandboxed iframe. The connection pill says {@code connected} only once
  * a Ping has made the full round trip app → shell → node → shell → app, so "connected" means the
- * whole path works, not just the shell's socket. {@code data-pongs} counts completed round trips.
+ * whole path works, not just the shell's socket ({@code data-pongs} counts round trips). Then
+ * the rooms session loads (first connection) or resyncs (after a reconnect).
  */
 public final class AppPage implements ShellLink.Listener {
   private Element pill;
   private ShellLink shell;
   private NodeLink node;
+  private SessionDriver driver;
   private int pongs;
   private String shellState = "connecting";
 
@@ -21,6 +25,14 @@ public final class AppPage implements ShellLink.Listener {
     pill = DomGlobal.document.querySelector("[data-testid=connection-status]");
     shell = new ShellLink(this);
     node = new NodeLink(shell);
+    driver = new SessionDriver(node);
+    node.setPushListener(driver::onPush);
+    HTMLElement bar = Js.uncheckedCast(DomGlobal.document.querySelector(".app-bar"));
+    HTMLElement root = Js.uncheckedCast(DomGlobal.document.getElementById("app-root"));
+    new RoomsScreen(driver, bar, root);
+    // Nothing is debounced, so "flushing" means making sure every requested save is on the wire.
+    DomGlobal.window.addEventListener("pagehide", e -> driver.pump());
+    DomGlobal.document.addEventListener("visibilitychange", e -> driver.pump());
     shell.hello();
   }
 
@@ -48,6 +60,7 @@ public final class AppPage implements ShellLink.Listener {
           pongs++;
           pill.setAttribute("data-pongs", String.valueOf(pongs));
           show("connected");
+          driver.onConnected();
         }
       }
 

@@ -257,6 +257,20 @@ public final class DelegateStore implements AutoCloseable {
         });
     }
 
+    /** Every user id, in order (for the {@code inspect} command). */
+    public CompletableFuture<List<String>> listUsers() {
+        return onReader(rc -> {
+            List<String> users = new ArrayList<>();
+            try (Statement st = rc.conn.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT user_id FROM users ORDER BY user_id")) {
+                while (rs.next()) {
+                    users.add(rs.getString(1));
+                }
+            }
+            return users;
+        });
+    }
+
     /**
      * Creates a user whose credential hashes to {@code tokenHash} (SHA-256, see {@link #hashToken})
      * and completes, once durable, with the new user's stable id. The token itself is never

@@ -20,6 +20,8 @@ import river.wire.WireException;
  */
 public final class RequestDispatcher implements FrameHandler {
   public static final int MAX_IN_FLIGHT = 256;
+  /** Frames over 1 MiB are answered {@code too_large} without being served. */
+  public static final int MAX_FRAME_BYTES = 1 << 20;
 
   private final OpHandler delegate;
   private final OpHandler contracts;
@@ -32,6 +34,11 @@ public final class RequestDispatcher implements FrameHandler {
 
   @Override
   public void onBinary(ClientConnection connection, byte[] frame) {
+    if (frame.length > MAX_FRAME_BYTES) {
+      connection.send(WireCodec.encodeResponse(Response.err(requestIdOf(frame), ErrorCodes.TOO_LARGE,
+          "frame of " + frame.length + " bytes is over the limit of " + MAX_FRAME_BYTES)));
+      return;
+    }
     Request request;
     try {
       request = WireCodec.decodeRequest(frame);
@@ -84,6 +91,16 @@ public final class RequestDispatcher implements FrameHandler {
   @Override
   public void onClose(ClientConnection connection) {
     inFlight.remove(connection);
+  }
+
+  /** The id of an oversized request, so the client waiting on it gets its answer; 0 if unreadable. */
+  private static long requestIdOf(byte[] frame) {
+    try {
+      river.cbor.CborItem id = river.cbor.Cbor.decode(frame).get("id");
+      return id != null && id.kind() == river.cbor.CborKind.UNSIGNED ? id.asUint64Bits() : 0;
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 
   private static Response errorFor(long id, Throwable failure) {

@@ -1,0 +1,195 @@
+package river.client.app;
+
+import elemental2.dom.DomGlobal;
+import elemental2.dom.HTMLButtonElement;
+import elemental2.dom.HTMLElement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jsinterop.base.Js;
+import river.client.app.ui.CreateRoomDialog;
+import river.client.app.ui.Dom;
+import river.client.app.ui.ErrorBanner;
+import river.client.app.ui.LoadBanner;
+import river.client.app.ui.RoomHeaderView;
+import river.client.app.ui.RoomListView;
+import river.engine.SaveReport;
+import river.engine.TabSession;
+import river.rooms.NotificationMode;
+import river.rooms.RoomKey;
+import river.rooms.RoomListOrder;
+import river.rooms.Rooms;
+
+/**
+ * The rooms screen: sidebar (create, room list) and the current room's header, bound to the
+ * tab's {@link TabSession}. Every user action becomes one session call (which asks for a
+ * coalesced save); every change of ROOMS, whether made here or learned from another tab,
+ * re-renders from the session's state. Names come from the room contracts when known.
+ */
+final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, RoomHeaderView.Listener {
+  /** Creates a room end to end (keys, contract, slot); supplied by the contracts layer. */
+  interface RoomCreator {
+    void create(String name, String nickname, boolean isPrivate);
+  }
+
+  private final SessionDriver driver;
+  private final TabSession session;
+  private final LoadBanner loadBanner;
+  private final ErrorBanner errorBanner = new ErrorBanner();
+  private final RoomListView list = new RoomListView(this);
+  private final RoomHeaderView header = new RoomHeaderView(this);
+  private final CreateRoomDialog createDialog;
+  private final HTMLElement roomPane = Dom.el("section", "room-pane");
+  private final HTMLElement emptyPane = Dom.text("p", "empty-pane", "Create a room or join one with an invitation.");
+  private final Map<RoomKey, String> names = new HashMap<>();
+  private RoomCreator creator;
+
+  RoomsScreen(SessionDriver driver, HTMLElement bar, HTMLElement host) {
+    this.driver = driver;
+    this.session = driver.session();
+    this.loadBanner = new LoadBanner(driver::retryLoad);
+    this.createDialog = new CreateRoomDialog((name, nickname, isPrivate) -> {
+      if (creator == null) {
+        errorBanner.show("Creating rooms is not available on this node yet.");
+      } else {
+        creator.create(name, nickname, isPrivate);
+      }
+    });
+    session.setListener(this);
+    bar.appendChild(loadBanner.element());
+    bar.appendChild(errorBanner.element());
+
+    HTMLElement layout = Dom.el("div", "layout");
+    HTMLElement sidebar = Dom.el("nav", "sidebar");
+    HTMLButtonElement create = Js.uncheckedCast(Dom.hook("button", "primary", "create-room-open"));
+    create.type = "button";
+    create.textContent = "New room";
+    create.addEventListener("click", e -> createDialog.open());
+    HTMLElement sideActions = Dom.el("div", "side-actions");
+    sideActions.appendChild(create);
+    sidebar.appendChild(sideActions);
+    sidebar.appendChild(list.element());
+    sidebar.appendChild(Dom.text("p", "hint", "Drag rooms, or Alt+↑/↓, to reorder."));
+    roomPane.appendChild(header.element());
+    layout.appendChild(sidebar);
+    layout.appendChild(roomPane);
+    layout.appendChild(emptyPane);
+    host.appendChild(layout);
+    host.appendChild(createDialog.element());
+    render(session.rooms());
+  }
+
+  void setCreator(RoomCreator creator) {
+    this.creator = creator;
+  }
+
+  void setName(RoomKey key, String name) {
+    names.put(key, name);
+    render(session.rooms());
+  }
+
+  ErrorBanner errors() {
+    return errorBanner;
+  }
+
+  // --- TabSession.Listener -------------------------------------------------------------
+
+  @Override
+  public void onLoadState(TabSession.LoadState state, String detail) {
+    loadBanner.show(state.name().toLowerCase(), detail);
+  }
+
+  @Override
+  public void onRoomsChanged(Rooms before, Rooms after) {
+    render(after);
+  }
+
+  @Override
+  public void onSaveFinished(SaveReport report) {
+    if (!report.errors().isEmpty()) {
+      errorBanner.show("Some changes could not be saved yet: " + report.errors().get(0));
+    }
+  }
+
+  @Override
+  public void onProblem(String message) {
+    errorBanner.show(message);
+  }
+
+  // --- user actions ----------------------------------------------------------------------
+
+  @Override
+  public void onSelect(RoomKey key) {
+    act(() -> session.setCurrentRoom(key));
+  }
+
+  @Override
+  public void onReorder(List<RoomKey> newOrder) {
+    act(() -> session.setOrder(newOrder));
+  }
+
+  @Override
+  public void onModeChange(NotificationMode mode) {
+    RoomKey current = session.rooms().currentRoom();
+    if (current != null) {
+      act(() -> session.setMode(current, mode));
+    }
+  }
+
+  @Override
+  public void onLeave() {
+    RoomKey current = session.rooms().currentRoom();
+    if (current != null) {
+      act(() -> session.leave(current));
+    }
+  }
+
+  @Override
+  public void onInvite() {
+    errorBanner.show("Invitations are not available on this node yet.");
+  }
+
+  private void act(Runnable action) {
+    TabSession.LoadState s = session.loadState();
+    if (s != TabSession.LoadState.LOADED && s != TabSession.LoadState.MIGRATING) {
+      errorBanner.show("Your rooms are still loading; try again in a moment.");
+      return;
+    }
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      errorBanner.show("That did not work: " + e.getMessage());
+    }
+    driver.pump();
+  }
+
+  // --- rendering -------------------------------------------------------------------------
+
+  String name(RoomKey key) {
+    String n = names.get(key);
+    return n != null ? n : "Room " + RoomListView.keyText(key).substring(0, 6);
+  }
+
+  private void render(Rooms rooms) {
+    List<RoomKey> display = RoomListOrder.display(rooms);
+    RoomKey current = rooms.holds(rooms.currentRoom()) ? rooms.currentRoom() : null;
+    list.render(display, current, new RoomListView.Labels() {
+      @Override
+      public String name(RoomKey key) {
+        return RoomsScreen.this.name(key);
+      }
+
+      @Override
+      public int unread(RoomKey key) {
+        return 0;
+      }
+    });
+    Dom.show(roomPane, current != null);
+    Dom.show(emptyPane, current == null);
+    if (current != null) {
+      NotificationMode mode = rooms.notificationModes().get(current);
+      header.show(name(current), mode == null ? NotificationMode.ALL : mode);
+    }
+    DomGlobal.document.title = "River";
+  }
+}

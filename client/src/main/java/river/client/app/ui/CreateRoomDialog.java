@@ -1,0 +1,92 @@
+package river.client.app.ui;
+
+import elemental2.dom.HTMLButtonElement;
+import elemental2.dom.HTMLElement;
+import elemental2.dom.HTMLFormElement;
+import elemental2.dom.HTMLInputElement;
+import jsinterop.base.Js;
+
+/**
+ * The create-room dialog: room name, own nickname, "private" checkbox. Opened by
+ * {@code create-room-open}; submitting with an empty name or nickname shows why instead of
+ * creating anything.
+ */
+public final class CreateRoomDialog {
+  public interface Listener {
+    void onCreate(String name, String nickname, boolean isPrivate);
+  }
+
+  private final HTMLElement root = Dom.el("div", "dialog-backdrop");
+  private final HTMLFormElement form = Js.uncheckedCast(Dom.el("form", "dialog"));
+  private final HTMLInputElement name = input("text", "create-room-name");
+  private final HTMLInputElement nickname = input("text", "create-room-nickname");
+  private final HTMLInputElement isPrivate = input("checkbox", "create-room-private");
+  private final HTMLElement problem = Dom.el("p", "dialog-error");
+
+  public CreateRoomDialog(Listener listener) {
+    form.setAttribute("aria-label", "Create a room");
+    form.appendChild(Dom.text("h2", null, "Create a room"));
+    name.maxLength = 100;
+    nickname.maxLength = 50;
+    form.appendChild(labelled("Room name", name));
+    form.appendChild(labelled("Your nickname", nickname));
+    HTMLElement privateRow = Dom.el("label", "check-row");
+    privateRow.appendChild(isPrivate);
+    privateRow.appendChild(Dom.text("span", null, "Private (messages, names and nicknames encrypted)"));
+    form.appendChild(privateRow);
+    form.appendChild(problem);
+    HTMLElement buttons = Dom.el("div", "dialog-buttons");
+    HTMLButtonElement cancel = Js.uncheckedCast(Dom.text("button", "secondary", "Cancel"));
+    cancel.type = "button";
+    cancel.addEventListener("click", e -> close());
+    HTMLButtonElement submit = Js.uncheckedCast(Dom.hook("button", "primary", "create-room-submit"));
+    submit.type = "submit";
+    submit.textContent = "Create";
+    buttons.appendChild(cancel);
+    buttons.appendChild(submit);
+    form.appendChild(buttons);
+    form.addEventListener("submit", e -> {
+      e.preventDefault();
+      String n = name.value.trim();
+      String nick = nickname.value.trim();
+      if (n.isEmpty() || nick.isEmpty()) {
+        problem.textContent = "A room needs a name and you need a nickname.";
+        return;
+      }
+      close();
+      listener.onCreate(n, nick, isPrivate.checked);
+    });
+    root.appendChild(form);
+    Dom.show(root, false);
+  }
+
+  public HTMLElement element() {
+    return root;
+  }
+
+  public void open() {
+    name.value = "";
+    nickname.value = "";
+    isPrivate.checked = false;
+    problem.textContent = "";
+    Dom.show(root, true);
+    name.focus();
+  }
+
+  public void close() {
+    Dom.show(root, false);
+  }
+
+  static HTMLInputElement input(String type, String testId) {
+    HTMLInputElement i = Js.uncheckedCast(Dom.hook("input", null, testId));
+    i.type = type;
+    return i;
+  }
+
+  static HTMLElement labelled(String label, HTMLElement field) {
+    HTMLElement row = Dom.el("label", "field");
+    row.appendChild(Dom.text("span", null, label));
+    row.appendChild(field);
+    return row;
+  }
+}

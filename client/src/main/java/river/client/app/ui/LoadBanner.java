@@ -1,0 +1,44 @@
+package river.client.app.ui;
+
+import elemental2.dom.HTMLButtonElement;
+import elemental2.dom.HTMLElement;
+import jsinterop.base.Js;
+
+/** The {@code load-state} banner: loading, migrating, loaded (quiet), failed with {@code load-retry}. */
+public final class LoadBanner {
+  private final HTMLElement root = Dom.hook("div", "load-banner", "load-state");
+  private final HTMLElement text = Dom.el("span", "load-text");
+  private final HTMLButtonElement retry = Js.uncheckedCast(Dom.hook("button", "load-retry", "load-retry"));
+
+  public LoadBanner(Runnable onRetry) {
+    retry.textContent = "Retry";
+    retry.type = "button";
+    retry.addEventListener("click", e -> onRetry.run());
+    root.appendChild(text);
+    root.appendChild(retry);
+    root.setAttribute("role", "status");
+    show("loading", null);
+  }
+
+  public HTMLElement element() {
+    return root;
+  }
+
+  public void show(String state, String detail) {
+    root.setAttribute("data-state", state);
+    switch (state) {
+      case "loading":
+        text.textContent = "Loading your rooms…";
+        break;
+      case "migrating":
+        text.textContent = "Upgrading your rooms to the new storage format…";
+        break;
+      case "failed":
+        text.textContent = "Could not load your rooms" + (detail == null ? "." : ": " + detail);
+        break;
+      default:
+        text.textContent = "";
+    }
+    Dom.show(retry, "failed".equals(state));
+  }
+}

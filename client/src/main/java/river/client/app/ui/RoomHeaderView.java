@@ -1,0 +1,104 @@
+package river.client.app.ui;
+
+import elemental2.dom.HTMLButtonElement;
+import elemental2.dom.HTMLElement;
+import elemental2.dom.HTMLOptionElement;
+import elemental2.dom.HTMLSelectElement;
+import jsinterop.base.Js;
+import river.rooms.NotificationMode;
+
+/**
+ * The current room's header: its name ({@code room-name}), the notification mode
+ * ({@code notification-mode}), invite ({@code invite-create}) and leave ({@code leave-room},
+ * confirmed by {@code leave-confirm}, which only the click renders).
+ */
+public final class RoomHeaderView {
+  public interface Listener {
+    void onModeChange(NotificationMode mode);
+
+    void onLeave();
+
+    void onInvite();
+  }
+
+  private final HTMLElement root = Dom.el("div", "room-header");
+  private final HTMLElement name = Dom.hook("h1", "room-title", "room-name");
+  private final HTMLSelectElement mode = Js.uncheckedCast(Dom.hook("select", "mode-select", "notification-mode"));
+  private final HTMLElement confirmRow = Dom.el("div", "leave-confirm-row");
+
+  public RoomHeaderView(Listener listener) {
+    for (NotificationMode m : NotificationMode.values()) {
+      HTMLOptionElement o = Js.uncheckedCast(Dom.el("option", null));
+      o.value = uiValue(m);
+      o.textContent = label(m);
+      mode.appendChild(o);
+    }
+    mode.setAttribute("aria-label", "Notifications for this room");
+    mode.addEventListener("change", e -> listener.onModeChange(fromUiValue(mode.value)));
+    HTMLButtonElement invite = button("Invite", "invite-create", "secondary");
+    invite.addEventListener("click", e -> listener.onInvite());
+    HTMLButtonElement leave = button("Leave", "leave-room", "danger");
+    leave.addEventListener("click", e -> {
+      Dom.clear(confirmRow);
+      confirmRow.appendChild(Dom.text("span", null, "Leave this room? Your other tabs leave it too."));
+      HTMLButtonElement yes = button("Leave room", "leave-confirm", "danger");
+      yes.addEventListener("click", ev -> {
+        Dom.clear(confirmRow);
+        listener.onLeave();
+      });
+      HTMLButtonElement no = button("Stay", "leave-cancel", "secondary");
+      no.addEventListener("click", ev -> Dom.clear(confirmRow));
+      confirmRow.appendChild(yes);
+      confirmRow.appendChild(no);
+    });
+    HTMLElement actions = Dom.el("div", "room-actions");
+    actions.appendChild(mode);
+    actions.appendChild(invite);
+    actions.appendChild(leave);
+    root.appendChild(name);
+    root.appendChild(actions);
+    root.appendChild(confirmRow);
+  }
+
+  public HTMLElement element() {
+    return root;
+  }
+
+  public void show(String roomName, NotificationMode current) {
+    name.textContent = roomName;
+    mode.value = uiValue(current);
+    Dom.clear(confirmRow);
+  }
+
+  static HTMLButtonElement button(String text, String testId, String className) {
+    HTMLButtonElement b = Js.uncheckedCast(Dom.hook("button", className, testId));
+    b.type = "button";
+    b.textContent = text;
+    return b;
+  }
+
+  /** UI-CONTRACT values: all / mentions / muted (the stored names differ). */
+  static String uiValue(NotificationMode m) {
+    return m.name().toLowerCase();
+  }
+
+  static NotificationMode fromUiValue(String v) {
+    for (NotificationMode m : NotificationMode.values()) {
+      if (uiValue(m).equals(v)) {
+        return m;
+      }
+    }
+    return NotificationMode.ALL;
+  }
+
+  private static String label(NotificationMode m) {
+    switch (m) {
+      case ALL:
+        return "All messages";
+      case MENTIONS:
+        return "Mentions only";
+      default:
+        return "Muted";
+    }
+  }
+}

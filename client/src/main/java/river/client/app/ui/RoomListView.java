@@ -1,0 +1,128 @@
+package river.client.app.ui;
+
+import elemental2.dom.DragEvent;
+import elemental2.dom.HTMLElement;
+import elemental2.dom.KeyboardEvent;
+import java.util.List;
+import river.rooms.RoomKey;
+import river.rooms.RoomListOrder;
+import river.store.Base58;
+
+/**
+ * The room list ({@code room-list} / {@code room-item}) in display order. Reordering: drag a room
+ * onto another, or focus a room and press Alt+ArrowUp / Alt+ArrowDown (the keyboard alternative).
+ * Enter or a click opens a room. All text is set as text.
+ */
+public final class RoomListView {
+  public interface Listener {
+    void onSelect(RoomKey key);
+
+    void onReorder(List<RoomKey> newOrder);
+  }
+
+  /** What the list shows for each room; names come from the room contracts once hydrated. */
+  public interface Labels {
+    String name(RoomKey key);
+
+    int unread(RoomKey key);
+  }
+
+  private final HTMLElement root = Dom.hook("ul", "room-list", "room-list");
+  private final Listener listener;
+  private List<RoomKey> shown;
+  private RoomKey dragging;
+
+  public RoomListView(Listener listener) {
+    this.listener = listener;
+    root.setAttribute("aria-label", "Rooms");
+  }
+
+  public HTMLElement element() {
+    return root;
+  }
+
+  public void render(List<RoomKey> display, RoomKey current, Labels labels) {
+    shown = display;
+    RoomKey focused = focusedKey();
+    Dom.clear(root);
+    for (RoomKey key : display) {
+      HTMLElement item = item(key, key.equals(current), labels);
+      root.appendChild(item);
+      if (key.equals(focused)) {
+        item.focus();
+      }
+    }
+    Dom.show(root, true);
+  }
+
+  public static String keyText(RoomKey key) {
+    return Base58.encode(key.bytes().toArray());
+  }
+
+  private HTMLElement item(RoomKey key, boolean current, Labels labels) {
+    HTMLElement li = Dom.hook("li", "room-item", "room-item");
+    li.setAttribute("data-room-key", keyText(key));
+    li.setAttribute("draggable", "true");
+    li.tabIndex = 0;
+    li.setAttribute("role", "button");
+    if (current) {
+      li.setAttribute("aria-current", "true");
+    }
+    HTMLElement name = Dom.hook("span", "room-name", "room-name");
+    name.textContent = labels.name(key);
+    li.appendChild(name);
+    int unread = labels.unread(key);
+    if (unread > 0) {
+      HTMLElement badge = Dom.hook("span", "room-unread", "room-unread");
+      badge.textContent = String.valueOf(unread);
+      li.appendChild(badge);
+    }
+    li.addEventListener("click", e -> listener.onSelect(key));
+    li.addEventListener("keydown", e -> {
+      KeyboardEvent k = (KeyboardEvent) e;
+      if ("Enter".equals(k.key) || " ".equals(k.key)) {
+        k.preventDefault();
+        listener.onSelect(key);
+      } else if (k.altKey && ("ArrowUp".equals(k.key) || "ArrowDown".equals(k.key))) {
+        k.preventDefault();
+        listener.onReorder(RoomListOrder.moveBy(shown, key, "ArrowUp".equals(k.key) ? -1 : 1));
+      }
+    });
+    li.addEventListener("dragstart", e -> {
+      dragging = key;
+      DragEvent d = (DragEvent) e;
+      if (d.dataTransfer != null) {
+        d.dataTransfer.setData("text/plain", keyText(key));
+        d.dataTransfer.effectAllowed = "move";
+      }
+    });
+    li.addEventListener("dragover", e -> e.preventDefault());
+    li.addEventListener("drop", e -> {
+      e.preventDefault();
+      RoomKey moved = dragging;
+      dragging = null;
+      if (moved != null && !moved.equals(key)) {
+        listener.onReorder(RoomListOrder.dropOn(shown, moved, key));
+      }
+    });
+    li.addEventListener("dragend", e -> dragging = null);
+    return li;
+  }
+
+  private RoomKey focusedKey() {
+    if (shown == null) {
+      return null;
+    }
+    elemental2.dom.Element active = elemental2.dom.DomGlobal.document.activeElement;
+    if (active == null || !root.contains(active)) {
+      return null;
+    }
+    String k = active.getAttribute("data-room-key");
+    for (RoomKey key : shown) {
+      if (keyText(key).equals(k)) {
+        return key;
+      }
+    }
+    return null;
+  }
+}

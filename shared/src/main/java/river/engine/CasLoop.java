@@ -1,0 +1,123 @@
+package river.engine;
+
+import java.util.Arrays;
+import river.rooms.Bytes;
+
+/**
+ * The bounded read-merge-CAS loop for one key (DESIGN "Saving" step 3), sans I/O: GetVersioned,
+ * let the target reconcile, CasStore at the generation read; on Conflict reconcile against the
+ * value the conflict returned and retry after a jittered, growing backoff, at most
+ * {@code maxAttempts} CAS attempts. If the merged bytes equal the stored bytes nothing is written.
+ * Hazard: retrying at once on a conflict makes two tabs livelock in step, hence the jitter.
+ */
+public final class CasLoop {
+  /** Told once, when the loop ends. */
+  public interface Done {
+    void onDone(CasOutcome outcome, String message);
+  }
+
+  public static final int DEFAULT_MAX_ATTEMPTS = 8;
+  static final long BASE_BACKOFF_MILLIS = 10;
+  static final long MAX_BACKOFF_MILLIS = 2000;
+
+  private final CorrelationTable table;
+  private final Bytes delegate;
+  private final CasTarget target;
+  private final Clock clock;
+  private final RandomSource random;
+  private final int maxAttempts;
+  private final Done done;
+  private int attempts;
+  private boolean finished;
+
+  public CasLoop(CorrelationTable table, Bytes delegate, CasTarget target, Clock clock,
+      RandomSource random, int maxAttempts, Done done) {
+    this.table = table;
+    this.delegate = delegate;
+    this.target = target;
+    this.clock = clock;
+    this.random = random;
+    this.maxAttempts = maxAttempts;
+    this.done = done;
+  }
+
+  public void start() {
+    table.send(DelegateOp.getVersioned(delegate, target.storageKey()),
+        new CorrelationTable.ReplyHandler() {
+          @Override
+          public void onReply(DelegateReply reply) {
+            if (reply.kind() != DelegateReply.Kind.GET_VERSIONED) {
+              finish(CasOutcome.FAILED, "GetVersioned " + target.storageKey() + ": " + reply);
+              return;
+            }
+            attempt(reply.value(), reply.generation());
+          }
+        });
+  }
+
+  private void attempt(final byte[] stored, final long generation) {
+    byte[] toWrite = target.decide(stored, generation);
+    if (toWrite == null) {
+      finish(target.declineOutcome(), target.declineMessage());
+      return;
+    }
+    if (stored != null && Arrays.equals(stored, toWrite)) {
+      target.settled(generation, false);
+      finish(CasOutcome.UNCHANGED, null);
+      return;
+    }
+    attempts++;
+    table.send(DelegateOp.casStore(delegate, target.storageKey(), toWrite, generation),
+        new CorrelationTable.ReplyHandler() {
+          @Override
+          public void onReply(DelegateReply reply) {
+            onCasReply(reply);
+          }
+        });
+  }
+
+  private void onCasReply(DelegateReply reply) {
+    switch (reply.kind()) {
+      case CAS_STORED:
+        target.settled(reply.generation(), true);
+        finish(CasOutcome.WRITTEN, null);
+        return;
+      case CAS_CONFLICT:
+        if (attempts >= maxAttempts) {
+          finish(CasOutcome.EXHAUSTED,
+              target.storageKey() + ": " + attempts + " CAS attempts all conflicted");
+          return;
+        }
+        final byte[] value = reply.value();
+        final long generation = reply.generation();
+        table.wakeupAt(clock.nowMillis() + backoff(attempts, random),
+            new CorrelationTable.WakeupHandler() {
+              @Override
+              public void onWakeup() {
+                attempt(value, generation);
+              }
+            });
+        return;
+      default:
+        finish(CasOutcome.FAILED, "CasStore " + target.storageKey() + ": " + reply);
+    }
+  }
+
+  /** Delay before retry n (1-based): doubling from the base, capped, plus up to as much jitter. */
+  static long backoff(int retry, RandomSource random) {
+    long d = BASE_BACKOFF_MILLIS;
+    for (int i = 1; i < retry && d < MAX_BACKOFF_MILLIS; i++) {
+      d *= 2;
+    }
+    d = Math.min(d, MAX_BACKOFF_MILLIS);
+    return d + random.nextInt((int) d);
+  }
+
+  private void finish(CasOutcome outcome, String message) {
+    if (finished) {
+      throw new IllegalStateException("CAS loop for " + target.storageKey() + " finished twice");
+    }
+    finished = true;
+    done.onDone(outcome, message);
+  }
+}

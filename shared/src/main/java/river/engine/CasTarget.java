@@ -1,0 +1,27 @@
+package river.engine;
+
+/**
+ * What a read-merge-CAS loop writes to one key: given the stored bytes, decide the bytes to
+ * write (or nothing), and learn how it ended. Implemented for a room slot and for rooms_meta.
+ */
+public interface CasTarget {
+  String storageKey();
+
+  /**
+   * The bytes to CAS-write over the given stored value (null = absent, generation 0), or null to
+   * write nothing (the target records why: adopted a leave, unreadable value).
+   */
+  byte[] decide(byte[] stored, long generation);
+
+  /**
+   * The value last decided is now what the store holds at this generation: written by us
+   * (wrote = true) or already equal to the stored bytes (wrote = false).
+   */
+  void settled(long generation, boolean wrote);
+
+  /** After decide returned null: NOT_WRITTEN (a deliberate no-write) or UNPARSEABLE. */
+  CasOutcome declineOutcome();
+
+  /** After decide returned null: why, for the report (may be null). */
+  String declineMessage();
+}

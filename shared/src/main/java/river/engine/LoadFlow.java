@@ -1,0 +1,270 @@
+package river.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import river.rooms.Bytes;
+import river.rooms.LoadPlan;
+import river.rooms.RankedMerge;
+import river.rooms.RoomKey;
+import river.rooms.RoomSlot;
+import river.rooms.RoomStorageKeys;
+import river.rooms.Rooms;
+import river.rooms.RoomsCodec;
+import river.rooms.RoomsDecodeException;
+import river.rooms.RoomsMeta;
+import river.rooms.RoomsRebuild;
+
+/**
+ * The load at tab start (DESIGN "Loading"), sans I/O: List the current delegate, plan from its
+ * keys, then read everything the plan needs at once (pipelined Gets): the current slots and
+ * meta, a current blob, and, when probing or resuming a migration, every legacy delegate's
+ * blob and per-room keys (one List each, then Gets). Sources are merged by rank (RankedMerge).
+ * A failure to read the current delegate fails the load (the host offers a retry); a legacy
+ * delegate that cannot be read only blocks recording the migration as done.
+ * Hazard: rooms read from legacy sources must not enter the slot cache (they were never seen in
+ * the current store), or the migration re-save would skip them.
+ */
+public final class LoadFlow {
+  public enum State {
+    IDLE,
+    LISTING,
+    READING,
+    LOADED,
+    FAILED
+  }
+
+  /** Told once, when the load ends. */
+  public interface Listener {
+    void onLoaded(LoadResult result);
+
+    void onFailed(String reason);
+  }
+
+  /** What one delegate (current or legacy) yielded. */
+  private static final class Source {
+    final TreeMap<RoomKey, RoomSlot> slots = new TreeMap<RoomKey, RoomSlot>();
+    RoomsMeta meta;
+    Rooms blob;
+    boolean hasPerRoom;
+  }
+
+  private final CorrelationTable table;
+  private final RoomsCodec codec;
+  private final Bytes current;
+  private final List<Bytes> legacyNewestFirst;
+  private final Listener listener;
+  private final Source currentSource = new Source();
+  private final List<Source> legacySources = new ArrayList<Source>();
+  private final List<String> problems = new ArrayList<String>();
+  private State state = State.IDLE;
+  private LoadPlan plan;
+  private int outstanding;
+  private boolean legacyBlocked;
+
+  public LoadFlow(CorrelationTable table, RoomsCodec codec, Bytes current,
+      List<Bytes> legacyNewestFirst, Listener listener) {
+    this.table = table;
+    this.codec = codec;
+    this.current = current;
+    this.legacyNewestFirst = new ArrayList<Bytes>(legacyNewestFirst);
+    this.listener = listener;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public LoadPlan plan() {
+    return plan;
+  }
+
+  public void start() {
+    if (state != State.IDLE) {
+      throw new IllegalStateException("load already started");
+    }
+    state = State.LISTING;
+    table.send(DelegateOp.list(current), new CorrelationTable.ReplyHandler() {
+      @Override
+      public void onReply(DelegateReply reply) {
+        if (reply.kind() != DelegateReply.Kind.LIST) {
+          fail("List of the current delegate: " + reply);
+          return;
+        }
+        onCurrentKeys(reply.keys());
+      }
+    });
+  }
+
+  private void onCurrentKeys(List<String> keys) {
+    plan = LoadPlan.fromKeys(keys);
+    state = State.READING;
+    outstanding = 1; // held until every request is sent, so a synchronous reply cannot finish early
+    if (plan.kind() == LoadPlan.Kind.PER_ROOM) {
+      readPerRoom(current, currentSource, keys, true);
+    }
+    if (plan.currentBlob()) {
+      readBlob(current, currentSource, true);
+    }
+    if (plan.kind() == LoadPlan.Kind.PROBE_LEGACY || plan.resumeMigration()) {
+      for (Bytes legacy : legacyNewestFirst) {
+        probe(legacy);
+      }
+    }
+    settle();
+  }
+
+  private void probe(final Bytes legacy) {
+    final Source src = new Source();
+    legacySources.add(src);
+    outstanding++;
+    table.send(DelegateOp.list(legacy), new CorrelationTable.ReplyHandler() {
+      @Override
+      public void onReply(DelegateReply reply) {
+        if (reply.kind() != DelegateReply.Kind.LIST) {
+          legacyBlocked = true;
+          problems.add("legacy delegate " + legacy + " List: " + reply);
+        } else {
+          outstanding++;
+          readPerRoom(legacy, src, reply.keys(), false);
+          if (reply.keys().contains(RoomStorageKeys.ROOMS_DATA)) {
+            readBlob(legacy, src, false);
+          }
+          outstanding--;
+        }
+        settle();
+      }
+    });
+  }
+
+  private void readPerRoom(Bytes delegate, Source src, List<String> keys, boolean isCurrent) {
+    for (RoomKey k : RoomStorageKeys.roomKeysIn(keys)) {
+      src.hasPerRoom = true;
+      readSlot(delegate, src, k, isCurrent);
+    }
+    if (keys.contains(RoomStorageKeys.ROOMS_META)) {
+      src.hasPerRoom = true;
+      readMeta(delegate, src, isCurrent);
+    }
+  }
+
+  private void readSlot(final Bytes delegate, final Source src, final RoomKey k, final boolean isCurrent) {
+    final String key = RoomStorageKeys.roomKey(k);
+    outstanding++;
+    table.send(DelegateOp.get(delegate, key), new CorrelationTable.ReplyHandler() {
+      @Override
+      public void onReply(DelegateReply reply) {
+        if (readFailed(reply, key, isCurrent)) {
+          return;
+        }
+        byte[] v = reply.value();
+        if (v != null) {
+          try {
+            src.slots.put(k, codec.decodeSlot(v));
+          } catch (RoomsDecodeException e) {
+            problems.add(key + " (" + delegate + ") is unreadable: " + e.getMessage());
+          }
+        }
+        settle();
+      }
+    });
+  }
+
+  private void readMeta(final Bytes delegate, final Source src, final boolean isCurrent) {
+    outstanding++;
+    table.send(DelegateOp.get(delegate, RoomStorageKeys.ROOMS_META), new CorrelationTable.ReplyHandler() {
+      @Override
+      public void onReply(DelegateReply reply) {
+        if (readFailed(reply, RoomStorageKeys.ROOMS_META, isCurrent)) {
+          return;
+        }
+        byte[] v = reply.value();
+        if (v != null) {
+          try {
+            src.meta = codec.decodeMeta(v);
+          } catch (RoomsDecodeException e) {
+            problems.add("rooms_meta (" + delegate + ") is unreadable: " + e.getMessage());
+          }
+        }
+        settle();
+      }
+    });
+  }
+
+  private void readBlob(final Bytes delegate, final Source src, final boolean isCurrent) {
+    outstanding++;
+    table.send(DelegateOp.get(delegate, RoomStorageKeys.ROOMS_DATA), new CorrelationTable.ReplyHandler() {
+      @Override
+      public void onReply(DelegateReply reply) {
+        if (readFailed(reply, RoomStorageKeys.ROOMS_DATA, isCurrent)) {
+          return;
+        }
+        byte[] v = reply.value();
+        if (v != null) {
+          try {
+            src.blob = codec.decodeLegacyBlob(v);
+          } catch (RoomsDecodeException e) {
+            problems.add("rooms_data (" + delegate + ") is unreadable: " + e.getMessage());
+          }
+        }
+        settle();
+      }
+    });
+  }
+
+  /** Handles a non-Get reply; true when it was one (the caller stops). */
+  private boolean readFailed(DelegateReply reply, String key, boolean isCurrent) {
+    if (reply.kind() == DelegateReply.Kind.GET) {
+      return false;
+    }
+    if (isCurrent) {
+      fail("Get " + key + " from the current delegate: " + reply);
+    } else {
+      legacyBlocked = true;
+      problems.add("legacy Get " + key + ": " + reply);
+      settle();
+    }
+    return true;
+  }
+
+  private void settle() {
+    if (state != State.READING) {
+      return;
+    }
+    if (--outstanding > 0) {
+      return;
+    }
+    List<Rooms> sources = new ArrayList<Rooms>();
+    boolean foundOld = false;
+    if (plan.kind() == LoadPlan.Kind.PER_ROOM) {
+      sources.add(RoomsRebuild.fromSlots(currentSource.slots, currentSource.meta));
+    }
+    if (currentSource.blob != null) {
+      sources.add(currentSource.blob);
+      foundOld = true;
+    }
+    for (Source s : legacySources) {
+      if (s.hasPerRoom) {
+        sources.add(RoomsRebuild.fromSlots(s.slots, s.meta));
+        foundOld = true;
+      }
+      if (s.blob != null) {
+        sources.add(s.blob);
+        foundOld = true;
+      }
+    }
+    Rooms rooms = RankedMerge.merge(sources);
+    boolean migrate = plan.migrates() && (foundOld || plan.resumeMigration());
+    state = State.LOADED;
+    listener.onLoaded(new LoadResult(plan, rooms, currentSource.slots, currentSource.meta,
+        migrate, !legacyBlocked, problems));
+  }
+
+  private void fail(String reason) {
+    if (state == State.FAILED || state == State.LOADED) {
+      return;
+    }
+    state = State.FAILED;
+    listener.onFailed(reason);
+  }
+}

@@ -1,0 +1,70 @@
+package river.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import river.rooms.LoadPlan;
+import river.rooms.RoomKey;
+import river.rooms.RoomSlot;
+import river.rooms.Rooms;
+import river.rooms.RoomsMeta;
+
+/**
+ * What a finished load found: the merged Rooms to show, the current delegate's slots and meta
+ * as read (they seed the tab's slot cache: only what was really read from the current store may
+ * count as "seen"), whether the load must be followed by a migration re-save, and whether that
+ * migration may be recorded as done (not when a legacy source could not be read).
+ */
+public final class LoadResult {
+  private final LoadPlan plan;
+  private final Rooms rooms;
+  private final SortedMap<RoomKey, RoomSlot> currentSlots;
+  private final RoomsMeta currentMeta;
+  private final boolean migrate;
+  private final boolean migrationCanComplete;
+  private final List<String> problems;
+
+  LoadResult(LoadPlan plan, Rooms rooms, Map<RoomKey, RoomSlot> currentSlots, RoomsMeta currentMeta,
+      boolean migrate, boolean migrationCanComplete, List<String> problems) {
+    this.plan = plan;
+    this.rooms = rooms;
+    this.currentSlots = Collections.unmodifiableSortedMap(new TreeMap<RoomKey, RoomSlot>(currentSlots));
+    this.currentMeta = currentMeta;
+    this.migrate = migrate;
+    this.migrationCanComplete = migrationCanComplete;
+    this.problems = Collections.unmodifiableList(new ArrayList<String>(problems));
+  }
+
+  public LoadPlan plan() {
+    return plan;
+  }
+
+  public Rooms rooms() {
+    return rooms;
+  }
+
+  public SortedMap<RoomKey, RoomSlot> currentSlots() {
+    return currentSlots;
+  }
+
+  /** The current delegate's rooms_meta as read, or null. */
+  public RoomsMeta currentMeta() {
+    return currentMeta;
+  }
+
+  public boolean migrate() {
+    return migrate;
+  }
+
+  public boolean migrationCanComplete() {
+    return migrationCanComplete;
+  }
+
+  /** Values that could not be read (reported, skipped). */
+  public List<String> problems() {
+    return problems;
+  }
+}

@@ -1,0 +1,81 @@
+package river.engine;
+
+import river.rooms.Reconcile;
+import river.rooms.ReconcileDecision;
+import river.rooms.RoomKey;
+import river.rooms.RoomSlot;
+import river.rooms.RoomStorageKeys;
+import river.rooms.RoomsCodec;
+import river.rooms.StoredSlot;
+
+/**
+ * The CAS target for one room slot: reconciles the stored slot with the slot this tab wants
+ * (from the save's snapshot) using the live rejoin flag, and applies the result to the tab.
+ * Hazard: the rejoin epoch is captured when the Present value is decided, so a flag re-marked by
+ * a later leave + rejoin is not consumed by this older write.
+ */
+final class RoomSlotTarget implements CasTarget {
+  private final RoomKey key;
+  private final RoomSlot wanted;
+  private final RoomsCodec codec;
+  private final LiveRooms live;
+  private final Runnable needAnotherPass;
+  private RoomSlot decided;
+  private long decidedEpoch;
+  private CasOutcome declined = CasOutcome.NOT_WRITTEN;
+  private String declineMessage;
+
+  RoomSlotTarget(RoomKey key, RoomSlot wanted, RoomsCodec codec, LiveRooms live,
+      Runnable needAnotherPass) {
+    this.needAnotherPass = needAnotherPass;
+    this.key = key;
+    this.wanted = wanted;
+    this.codec = codec;
+    this.live = live;
+  }
+
+  @Override
+  public String storageKey() {
+    return RoomStorageKeys.roomKey(key);
+  }
+
+  @Override
+  public byte[] decide(byte[] stored, long generation) {
+    StoredSlot s = StoredSlot.decode(codec, stored);
+    boolean rejoined = live.flags().isSet(key);
+    ReconcileDecision d = Reconcile.decide(s, wanted, rejoined);
+    switch (d.kind()) {
+      case WRITE:
+        decided = d.slot();
+        decidedEpoch = decided.isPresent() ? live.flags().epoch(key) : 0;
+        return codec.encodeSlot(decided);
+      case ADOPT_LEAVE:
+        if (!live.adoptLeave(key, generation)) {
+          // The tab has newer news of this slot than the conflict value: decide again on it.
+          needAnotherPass.run();
+        }
+        declined = CasOutcome.NOT_WRITTEN;
+        declineMessage = "adopted a leave made elsewhere";
+        return null;
+      default:
+        declined = CasOutcome.UNPARSEABLE;
+        declineMessage = storageKey() + " holds an unreadable slot: " + d.error();
+        return null;
+    }
+  }
+
+  @Override
+  public void settled(long generation, boolean wrote) {
+    live.landed(key, decided, generation, decidedEpoch);
+  }
+
+  @Override
+  public CasOutcome declineOutcome() {
+    return declined;
+  }
+
+  @Override
+  public String declineMessage() {
+    return declineMessage;
+  }
+}

@@ -1,0 +1,410 @@
+package river.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import river.rooms.Bytes;
+import river.rooms.LastRead;
+import river.rooms.NotificationMode;
+import river.rooms.RoomData;
+import river.rooms.RoomKey;
+import river.rooms.RoomSlot;
+import river.rooms.RoomStorageKeys;
+import river.rooms.Rooms;
+import river.rooms.RoomsCodec;
+import river.rooms.RoomsDecodeException;
+import river.rooms.StoredSlot;
+
+/**
+ * Everything one tab runs, sans I/O, behind one small host interface: the load flow, then the
+ * save engine, the live ROOMS with rejoin flags and slot cache, live cross-tab pushes and the
+ * migration bookkeeping. The host sends what {@link #drainOutgoing()} returns, feeds responses to
+ * {@link #onReply}, fires wakeups with {@link #onWakeup}, forwards DelegateKeyChanged pushes to
+ * {@link #onKeyChanged}, and calls the user-action methods. Single-threaded by contract.
+ * Hazard: the migration's "done" marker is written only after a clean save pass that began after
+ * the "started" marker landed, so an interrupted migration is always resumed by the next load.
+ */
+public final class TabSession {
+  public enum LoadState {
+    LOADING,
+    MIGRATING,
+    LOADED,
+    FAILED
+  }
+
+  /** What the host shows. Every method has an empty default so hosts implement what they need. */
+  public interface Listener {
+    default void onLoadState(LoadState state, String detail) {}
+
+    default void onRoomsChanged(Rooms before, Rooms after) {}
+
+    default void onSaveFinished(SaveReport report) {}
+
+    /** A value that could not be read, a failed write: shown or logged, never fatal. */
+    default void onProblem(String message) {}
+  }
+
+  private final TabConfig config;
+  private final RoomsCodec codec;
+  private final Clock clock;
+  private final RandomSource random;
+  private final CorrelationTable table = new CorrelationTable(1);
+  private final LiveRooms live = new LiveRooms();
+  private final SaveEngine save;
+  private final Set<RoomKey> pushedWhileLoading = new LinkedHashSet<RoomKey>();
+  private boolean metaPushedWhileLoading;
+  private Listener listener;
+  private LoadState loadState = LoadState.LOADING;
+  private boolean loadStarted;
+  private boolean savesAllowed;
+  private boolean saveWanted;
+  private long migrationSaveFrom = -1;
+  private boolean migrationCanComplete;
+
+  public TabSession(TabConfig config, RoomsCodec codec, Clock clock, RandomSource random) {
+    this.config = config;
+    this.codec = codec;
+    this.clock = clock;
+    this.random = random;
+    this.save = new SaveEngine(table, config.currentDelegate(), codec, live, clock, random,
+        config.maxCasAttempts());
+    this.save.setListener(new SaveEngine.Listener() {
+      @Override
+      public void onSaveFinished(SaveReport report) {
+        afterSave(report);
+      }
+    });
+    this.live.setListener(new LiveRooms.Listener() {
+      @Override
+      public void onRoomsChanged(Rooms before, Rooms after) {
+        if (listener != null) {
+          listener.onRoomsChanged(before, after);
+        }
+      }
+    });
+  }
+
+  public void setListener(Listener listener) {
+    this.listener = listener;
+  }
+
+  // ---- host plumbing ----
+
+  /** Starts the load; after FAILED, the retry button calls it again. */
+  public void start() {
+    if (loadStarted && loadState != LoadState.FAILED) {
+      throw new IllegalStateException("load already " + loadState);
+    }
+    loadStarted = true;
+    setLoadState(LoadState.LOADING, null);
+    new LoadFlow(table, codec, config.currentDelegate(), config.legacyNewestFirst(),
+        new LoadFlow.Listener() {
+          @Override
+          public void onLoaded(LoadResult result) {
+            loaded(result);
+          }
+
+          @Override
+          public void onFailed(String reason) {
+            setLoadState(LoadState.FAILED, reason);
+          }
+        }).start();
+  }
+
+  public List<Outgoing> drainOutgoing() {
+    return table.drain();
+  }
+
+  /** A response for request {@code id}; false when nothing waited for it (late or duplicate). */
+  public boolean onReply(long id, DelegateReply reply) {
+    return table.deliver(id, reply);
+  }
+
+  public boolean onWakeup(long id) {
+    return table.wake(id);
+  }
+
+  /** DelegateKeyChanged push: re-read the slot and apply the reconcile rules. */
+  public void onKeyChanged(Bytes delegate, String key, long generation) {
+    if (!delegate.equals(config.currentDelegate())) {
+      return;
+    }
+    if (key.equals(RoomStorageKeys.ROOMS_META)) {
+      if (loadState == LoadState.LOADED || loadState == LoadState.MIGRATING) {
+        rereadMeta();
+      } else {
+        metaPushedWhileLoading = true;
+      }
+      return;
+    }
+    RoomKey room = RoomStorageKeys.parseRoomKey(key);
+    if (room == null) {
+      return;
+    }
+    if (loadState == LoadState.LOADING || loadState == LoadState.FAILED) {
+      pushedWhileLoading.add(room);
+      return;
+    }
+    if (live.cache().generation(room) >= generation) {
+      return;
+    }
+    reread(room);
+  }
+
+  /** After a reconnect (pushes may have been missed): re-list and re-read every room slot. */
+  public void resync() {
+    if (loadState != LoadState.LOADED && loadState != LoadState.MIGRATING) {
+      return;
+    }
+    table.send(DelegateOp.list(config.currentDelegate()), new CorrelationTable.ReplyHandler() {
+      @Override
+      public void onReply(DelegateReply reply) {
+        if (reply.kind() != DelegateReply.Kind.LIST) {
+          problem("resync List: " + reply);
+          return;
+        }
+        for (RoomKey k : RoomStorageKeys.roomKeysIn(reply.keys())) {
+          reread(k);
+        }
+      }
+    });
+  }
+
+  private void rereadMeta() {
+    table.send(DelegateOp.getVersioned(config.currentDelegate(), RoomStorageKeys.ROOMS_META),
+        new CorrelationTable.ReplyHandler() {
+          @Override
+          public void onReply(DelegateReply reply) {
+            if (reply.kind() != DelegateReply.Kind.GET_VERSIONED || reply.value() == null) {
+              return;
+            }
+            try {
+              if (live.observeRemoteMeta(codec.decodeMeta(reply.value()), reply.generation())) {
+                requestSave();
+              }
+            } catch (RoomsDecodeException e) {
+              problem("rooms_meta is unreadable: " + e.getMessage());
+            }
+          }
+        });
+  }
+
+  private void reread(final RoomKey room) {
+    final String key = RoomStorageKeys.roomKey(room);
+    table.send(DelegateOp.getVersioned(config.currentDelegate(), key),
+        new CorrelationTable.ReplyHandler() {
+          @Override
+          public void onReply(DelegateReply reply) {
+            if (reply.kind() != DelegateReply.Kind.GET_VERSIONED) {
+              problem("re-read " + key + ": " + reply);
+              return;
+            }
+            applyRemoteSlot(room, reply.value(), reply.generation());
+          }
+        });
+  }
+
+  /** A slot value read from the current store (bytes, null = absent) at a generation. */
+  public void applyRemoteSlot(RoomKey room, byte[] value, long generation) {
+    StoredSlot s = StoredSlot.decode(codec, value);
+    if (s.kind() == StoredSlot.Kind.UNPARSEABLE) {
+      problem(RoomStorageKeys.roomKey(room) + " is unreadable: " + s.error());
+      return;
+    }
+    if (s.kind() == StoredSlot.Kind.ABSENT) {
+      return;
+    }
+    if (live.observeRemote(room, s.slot(), generation)) {
+      requestSave(); // a rejoin to re-assert, a pending leave, or merged fields to write back
+    }
+  }
+
+  // ---- state for the host ----
+
+  public Rooms rooms() {
+    return live.rooms();
+  }
+
+  public LoadState loadState() {
+    return loadState;
+  }
+
+  public boolean isSaving() {
+    return save.isSaving();
+  }
+
+  /** Requests and wakeups still in flight (0 and nothing queued = this tab is quiet). */
+  public int inFlight() {
+    return table.waiting();
+  }
+
+  public boolean isRejoinFlagged(RoomKey key) {
+    return live.flags().isSet(key);
+  }
+
+  // ---- user actions ----
+
+  public void createRoom(RoomData data) {
+    requireLoaded();
+    live.join(data);
+    requestSave();
+  }
+
+  /** Accepting an invitation or importing an identity: an explicit (re)join. */
+  public void join(RoomData data) {
+    requireLoaded();
+    live.join(data);
+    requestSave();
+  }
+
+  public void leave(RoomKey key) {
+    requireLoaded();
+    live.leave(key);
+    requestSave();
+  }
+
+  public void setNickname(RoomKey key, String nickname) {
+    requireLoaded();
+    live.setNickname(key, nickname);
+    requestSave();
+  }
+
+  public void markRead(RoomKey key, LastRead read) {
+    requireLoaded();
+    live.markRead(key, read);
+    requestSave();
+  }
+
+  public void setMode(RoomKey key, NotificationMode mode) {
+    requireLoaded();
+    live.setMode(key, mode);
+    requestSave();
+  }
+
+  public void setCurrentRoom(RoomKey key) {
+    requireLoaded();
+    live.setCurrentRoom(key);
+    requestSave();
+  }
+
+  public void setOrder(List<RoomKey> order) {
+    requireLoaded();
+    live.setOrder(order);
+    requestSave();
+  }
+
+  // ---- internals ----
+
+  private void requireLoaded() {
+    if (loadState != LoadState.LOADED && loadState != LoadState.MIGRATING) {
+      throw new IllegalStateException("rooms are not loaded yet (" + loadState + ")");
+    }
+  }
+
+  private void requestSave() {
+    if (savesAllowed) {
+      save.requestSave();
+    } else {
+      saveWanted = true;
+    }
+  }
+
+  private void loaded(LoadResult result) {
+    for (String p : result.problems()) {
+      problem(p);
+    }
+    for (Map.Entry<RoomKey, RoomSlot> e : result.currentSlots().entrySet()) {
+      live.observeLoaded(e.getKey(), e.getValue());
+    }
+    if (result.currentMeta() != null) {
+      live.observeMeta(result.currentMeta(), 0);
+    }
+    live.replaceAfterLoad(result.rooms());
+    List<RoomKey> pushed = new ArrayList<RoomKey>(pushedWhileLoading);
+    pushedWhileLoading.clear();
+    if (result.migrate()) {
+      migrationCanComplete = result.migrationCanComplete();
+      setLoadState(LoadState.MIGRATING, result.plan().toString());
+      storeMarker(RoomStorageKeys.MIGRATION_STARTED);
+    } else {
+      setLoadState(LoadState.LOADED, null);
+      allowSaves();
+    }
+    for (RoomKey k : pushed) {
+      reread(k);
+    }
+    if (metaPushedWhileLoading) {
+      metaPushedWhileLoading = false;
+      rereadMeta();
+    }
+  }
+
+  private void storeMarker(final String marker) {
+    table.send(DelegateOp.store(config.currentDelegate(), marker, codec.encodeMarker(marker)),
+        new CorrelationTable.ReplyHandler() {
+          @Override
+          public void onReply(DelegateReply reply) {
+            boolean ok = reply.kind() == DelegateReply.Kind.STORED && reply.message() == null;
+            if (!ok) {
+              problem("store " + marker + ": " + reply);
+              table.wakeupAt(clock.nowMillis() + 1000 + random.nextInt(1000),
+                  new CorrelationTable.WakeupHandler() {
+                    @Override
+                    public void onWakeup() {
+                      storeMarker(marker);
+                    }
+                  });
+              return;
+            }
+            if (marker.equals(RoomStorageKeys.MIGRATION_STARTED)) {
+              migrationSaveFrom = save.sequence() + 1;
+              saveWanted = true;
+              allowSaves();
+            } else {
+              setLoadState(LoadState.LOADED, null);
+            }
+          }
+        });
+  }
+
+  private void allowSaves() {
+    savesAllowed = true;
+    if (saveWanted || loadState == LoadState.MIGRATING) {
+      saveWanted = false;
+      save.requestSave();
+    }
+  }
+
+  private void afterSave(SaveReport report) {
+    for (String e : report.errors()) {
+      problem(e);
+    }
+    if (listener != null) {
+      listener.onSaveFinished(report);
+    }
+    if (migrationSaveFrom > 0 && report.sequence() >= migrationSaveFrom && report.clean()) {
+      migrationSaveFrom = -1;
+      if (migrationCanComplete) {
+        storeMarker(RoomStorageKeys.MIGRATION_DONE);
+      } else {
+        problem("migration re-saved what it found, but a legacy source was unreadable: not done");
+        setLoadState(LoadState.LOADED, null);
+      }
+    }
+  }
+
+  private void setLoadState(LoadState state, String detail) {
+    loadState = state;
+    if (listener != null) {
+      listener.onLoadState(state, detail);
+    }
+  }
+
+  private void problem(String message) {
+    if (listener != null) {
+      listener.onProblem(message);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package river.rooms;
+
+import java.util.Collections;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * What only this user holds about one room and cannot get back from the room contract: the
+ * owner key, this user's identity in the room (signing + verifying key, the signed membership and
+ * invite chain, an identity generation), nickname with its version, the last-read mark, the
+ * invitation secrets, the contract key. Immutable; change it with {@link #toBuilder()}.
+ * Hazard: the signing key is irrecoverable, so every merge must keep a whole identity (key pair +
+ * membership + generation) together, never mix fields from two identities.
+ */
+public final class RoomData {
+  private final RoomKey owner;
+  private final Bytes signingKey;
+  private final Bytes verifyingKey;
+  private final Bytes membership;
+  private final long identityGeneration;
+  private final String nickname;
+  private final long nicknameVersion;
+  private final LastRead lastRead;
+  private final SortedSet<Bytes> invitationSecrets;
+  private final Bytes contractKey;
+
+  private RoomData(Builder b) {
+    if (b.owner == null) {
+      throw new IllegalArgumentException("owner key missing");
+    }
+    this.owner = b.owner;
+    this.signingKey = nonNull(b.signingKey);
+    this.verifyingKey = nonNull(b.verifyingKey);
+    this.membership = nonNull(b.membership);
+    this.identityGeneration = b.identityGeneration;
+    this.nickname = b.nickname == null ? "" : b.nickname;
+    this.nicknameVersion = b.nicknameVersion;
+    this.lastRead = b.lastRead == null ? LastRead.NONE : b.lastRead;
+    this.invitationSecrets = Collections.unmodifiableSortedSet(new TreeSet<Bytes>(b.invitationSecrets));
+    this.contractKey = nonNull(b.contractKey);
+  }
+
+  private static Bytes nonNull(Bytes b) {
+    return b == null ? Bytes.EMPTY : b;
+  }
+
+  public static Builder builder(RoomKey owner) {
+    Builder b = new Builder();
+    b.owner = owner;
+    return b;
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.owner = owner;
+    b.signingKey = signingKey;
+    b.verifyingKey = verifyingKey;
+    b.membership = membership;
+    b.identityGeneration = identityGeneration;
+    b.nickname = nickname;
+    b.nicknameVersion = nicknameVersion;
+    b.lastRead = lastRead;
+    b.invitationSecrets.addAll(invitationSecrets);
+    b.contractKey = contractKey;
+    return b;
+  }
+
+  public RoomKey owner() {
+    return owner;
+  }
+
+  public Bytes signingKey() {
+    return signingKey;
+  }
+
+  public Bytes verifyingKey() {
+    return verifyingKey;
+  }
+
+  public Bytes membership() {
+    return membership;
+  }
+
+  public long identityGeneration() {
+    return identityGeneration;
+  }
+
+  public String nickname() {
+    return nickname;
+  }
+
+  public long nicknameVersion() {
+    return nicknameVersion;
+  }
+
+  public LastRead lastRead() {
+    return lastRead;
+  }
+
+  public SortedSet<Bytes> invitationSecrets() {
+    return invitationSecrets;
+  }
+
+  public Bytes contractKey() {
+    return contractKey;
+  }
+
+  /** A copy with a new nickname one version above this one. */
+  public RoomData withNickname(String newNickname) {
+    return toBuilder().nickname(newNickname).nicknameVersion(nicknameVersion + 1).build();
+  }
+
+  /** A copy whose last-read mark is the later of the current one and the given one. */
+  public RoomData withRead(LastRead read) {
+    return toBuilder().lastRead(LastRead.later(lastRead, read)).build();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof RoomData)) {
+      return false;
+    }
+    RoomData r = (RoomData) o;
+    return owner.equals(r.owner)
+        && signingKey.equals(r.signingKey)
+        && verifyingKey.equals(r.verifyingKey)
+        && membership.equals(r.membership)
+        && identityGeneration == r.identityGeneration
+        && nickname.equals(r.nickname)
+        && nicknameVersion == r.nicknameVersion
+        && lastRead.equals(r.lastRead)
+        && invitationSecrets.equals(r.invitationSecrets)
+        && contractKey.equals(r.contractKey);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = owner.hashCode();
+    h = h * 31 + signingKey.hashCode();
+    h = h * 31 + (int) identityGeneration;
+    h = h * 31 + nickname.hashCode();
+    h = h * 31 + (int) nicknameVersion;
+    h = h * 31 + lastRead.hashCode();
+    h = h * 31 + invitationSecrets.hashCode();
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return "RoomData{" + owner + " id#" + identityGeneration + " nick=" + nickname + "/v"
+        + nicknameVersion + " " + lastRead + " secrets=" + invitationSecrets.size() + "}";
+  }
+
+  /** Mutable builder; every field but the owner has an empty default. */
+  public static final class Builder {
+    private RoomKey owner;
+    private Bytes signingKey;
+    private Bytes verifyingKey;
+    private Bytes membership;
+    private long identityGeneration;
+    private String nickname;
+    private long nicknameVersion;
+    private LastRead lastRead;
+    private final TreeSet<Bytes> invitationSecrets = new TreeSet<Bytes>();
+    private Bytes contractKey;
+
+    private Builder() {}
+
+    public Builder signingKey(Bytes v) {
+      signingKey = v;
+      return this;
+    }
+
+    public Builder verifyingKey(Bytes v) {
+      verifyingKey = v;
+      return this;
+    }
+
+    public Builder membership(Bytes v) {
+      membership = v;
+      return this;
+    }
+
+    public Builder identityGeneration(long v) {
+      identityGeneration = v;
+      return this;
+    }
+
+    public Builder nickname(String v) {
+      nickname = v;
+      return this;
+    }
+
+    public Builder nicknameVersion(long v) {
+      nicknameVersion = v;
+      return this;
+    }
+
+    public Builder lastRead(LastRead v) {
+      lastRead = v;
+      return this;
+    }
+
+    public Builder addInvitationSecret(Bytes v) {
+      invitationSecrets.add(v);
+      return this;
+    }
+
+    public Builder invitationSecrets(Iterable<Bytes> v) {
+      invitationSecrets.clear();
+      for (Bytes b : v) {
+        invitationSecrets.add(b);
+      }
+      return this;
+    }
+
+    public Builder contractKey(Bytes v) {
+      contractKey = v;
+      return this;
+    }
+
+    public RoomData build() {
+      return new RoomData(this);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package river.rooms;
+
+import java.util.TreeSet;
+
+/**
+ * Per-field merge of two copies of the same room's data (two tabs, or a tab and the store).
+ * Rules: the newer identity generation wins the whole identity (key pair, membership, contract
+ * key); the newer nickname version wins the nickname; last-read never moves backwards;
+ * invitation secrets are unioned. Every tie breaks on bytes, so merge(a,b) equals merge(b,a),
+ * and merge is idempotent and associative: any order of merges across tabs converges.
+ * Hazard: mixing identity fields from two generations would pair a signing key with someone
+ * else's membership; the identity is therefore taken whole from one side.
+ */
+public final class RoomDataMerge {
+  private RoomDataMerge() {}
+
+  public static RoomData merge(RoomData a, RoomData b) {
+    if (!a.owner().equals(b.owner())) {
+      throw new IllegalArgumentException("merging different rooms " + a.owner() + " " + b.owner());
+    }
+    RoomData id = compareIdentity(a, b) >= 0 ? a : b;
+    RoomData nick = compareNickname(a, b) >= 0 ? a : b;
+    TreeSet<Bytes> secrets = new TreeSet<Bytes>(a.invitationSecrets());
+    secrets.addAll(b.invitationSecrets());
+    return RoomData.builder(a.owner())
+        .signingKey(id.signingKey())
+        .verifyingKey(id.verifyingKey())
+        .membership(id.membership())
+        .identityGeneration(id.identityGeneration())
+        .contractKey(id.contractKey())
+        .nickname(nick.nickname())
+        .nicknameVersion(nick.nicknameVersion())
+        .lastRead(LastRead.later(a.lastRead(), b.lastRead()))
+        .invitationSecrets(secrets)
+        .build();
+  }
+
+  /**
+   * Merge where one side is known to be the newer source (ranked legacy migration: the newer
+   * delegate's copy wins identity conflicts even when the identity generations tie, as legacy
+   * data carries none). Other fields merge as in {@link #merge}.
+   */
+  public static RoomData mergePreferringIdentity(RoomData preferred, RoomData other) {
+    RoomData m = merge(preferred, other);
+    if (compareIdentity(m, preferred) == 0 || preferred.identityGeneration() < other.identityGeneration()) {
+      return m;
+    }
+    return m.toBuilder()
+        .signingKey(preferred.signingKey())
+        .verifyingKey(preferred.verifyingKey())
+        .membership(preferred.membership())
+        .identityGeneration(preferred.identityGeneration())
+        .contractKey(preferred.contractKey())
+        .build();
+  }
+
+  /** Positive when a's identity is the newer one; ties broken by key, membership, contract bytes. */
+  static int compareIdentity(RoomData a, RoomData b) {
+    if (a.identityGeneration() != b.identityGeneration()) {
+      return a.identityGeneration() > b.identityGeneration() ? 1 : -1;
+    }
+    int c = a.signingKey().compareTo(b.signingKey());
+    if (c != 0) {
+      return c;
+    }
+    c = a.verifyingKey().compareTo(b.verifyingKey());
+    if (c != 0) {
+      return c;
+    }
+    c = a.membership().compareTo(b.membership());
+    return c != 0 ? c : a.contractKey().compareTo(b.contractKey());
+  }
+
+  static int compareNickname(RoomData a, RoomData b) {
+    if (a.nicknameVersion() != b.nicknameVersion()) {
+      return a.nicknameVersion() > b.nicknameVersion() ? 1 : -1;
+    }
+    return a.nickname().compareTo(b.nickname());
+  }
+}

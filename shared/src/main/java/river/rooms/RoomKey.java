@@ -1,0 +1,48 @@
+package river.rooms;
+
+/**
+ * A room's identity: the owner's 32-byte Ed25519 verifying key. Ordered by bytes so that every
+ * tab iterates rooms in the same order (deterministic encodings and saves). Hazard: accepting any
+ * other length would create slot keys no other client can parse, so the constructor refuses it.
+ */
+public final class RoomKey implements Comparable<RoomKey> {
+  public static final int LENGTH = 32;
+
+  private final Bytes bytes;
+
+  private RoomKey(Bytes bytes) {
+    this.bytes = bytes;
+  }
+
+  public static RoomKey of(Bytes bytes) {
+    if (bytes == null || bytes.length() != LENGTH) {
+      throw new IllegalArgumentException(
+          "room key must be " + LENGTH + " bytes, got " + (bytes == null ? "null" : bytes.length()));
+    }
+    return new RoomKey(bytes);
+  }
+
+  public Bytes bytes() {
+    return bytes;
+  }
+
+  @Override
+  public int compareTo(RoomKey o) {
+    return bytes.compareTo(o.bytes);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RoomKey && bytes.equals(((RoomKey) o).bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return bytes.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "room:" + bytes.toHex().substring(0, 8);
+  }
+}

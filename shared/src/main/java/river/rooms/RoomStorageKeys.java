@@ -1,0 +1,68 @@
+package river.rooms;
+
+import java.util.ArrayList;
+import java.util.List;
+import river.store.Base58;
+import river.store.StorageKeys;
+
+/**
+ * Names of the delegate keys the rooms model uses: `room:<base58 owner key>`, `rooms_meta`, the
+ * legacy `rooms_data`, and this project's two migration markers. Parsing a key that is not a
+ * valid room key returns null (a stray key must not break a load).
+ * The key texts and base58 come from river.store (one definition for the app and the node); the
+ * migration markers are ours. Hazard: a non-canonical base58 spelling would alias a room under
+ * two keys, so parsing re-encodes and compares.
+ */
+public final class RoomStorageKeys {
+  public static final String ROOM_PREFIX = StorageKeys.ROOM_PREFIX;
+  public static final String ROOMS_META = StorageKeys.ROOMS_META;
+  public static final String ROOMS_DATA = StorageKeys.ROOMS_DATA;
+  /** Written before a migration re-saves anything; its presence without DONE means "resume". */
+  public static final String MIGRATION_STARTED = "rooms_migration_started";
+  /** Written only after every migrated room's per-room write landed. */
+  public static final String MIGRATION_DONE = "rooms_migration_done";
+
+  private RoomStorageKeys() {}
+
+  public static String roomKey(RoomKey key) {
+    return ROOM_PREFIX + base58(key.bytes().toArray());
+  }
+
+  /** The room a `room:` key names, or null when the key is anything else or malformed. */
+  public static RoomKey parseRoomKey(String storageKey) {
+    if (storageKey == null || !storageKey.startsWith(ROOM_PREFIX)) {
+      return null;
+    }
+    byte[] b = unbase58(storageKey.substring(ROOM_PREFIX.length()));
+    if (b == null || b.length != RoomKey.LENGTH) {
+      return null;
+    }
+    RoomKey k = RoomKey.of(Bytes.of(b));
+    // Non-canonical spellings (e.g. extra leading '1's) would alias one room under two keys.
+    return roomKey(k).equals(storageKey) ? k : null;
+  }
+
+  public static List<RoomKey> roomKeysIn(List<String> keys) {
+    List<RoomKey> out = new ArrayList<RoomKey>();
+    for (String k : keys) {
+      RoomKey r = parseRoomKey(k);
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  static String base58(byte[] input) {
+    return Base58.encode(input);
+  }
+
+  /** Null for text outside the base58 alphabet. */
+  static byte[] unbase58(String s) {
+    try {
+      return Base58.decode(s);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

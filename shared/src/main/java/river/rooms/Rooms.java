@@ -1,0 +1,150 @@
+package river.rooms;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One tab's model of the user's rooms (ROOMS), as an immutable value: the rooms held (by owner
+ * key), the rooms left (removed_rooms, i.e. tombstones), the current room, notification modes and
+ * room order. Every change returns a new value, so a save can take a snapshot by keeping a
+ * reference. Invariant: a room is never both held and removed.
+ * Hazard: removing a room here is not the same as the user leaving it; who left is tracked by the
+ * engine (pending leave = removed here but not yet a Tombstone in the tab's slot cache).
+ */
+public final class Rooms {
+  public static final Rooms EMPTY =
+      new Rooms(
+          new TreeMap<RoomKey, RoomData>(),
+          new TreeSet<RoomKey>(),
+          null,
+          new TreeMap<RoomKey, NotificationMode>(),
+          new ArrayList<RoomKey>());
+
+  private final SortedMap<RoomKey, RoomData> map;
+  private final SortedSet<RoomKey> removed;
+  private final RoomKey currentRoom;
+  private final SortedMap<RoomKey, NotificationMode> modes;
+  private final List<RoomKey> order;
+
+  public Rooms(
+      SortedMap<RoomKey, RoomData> map,
+      SortedSet<RoomKey> removed,
+      RoomKey currentRoom,
+      SortedMap<RoomKey, NotificationMode> modes,
+      List<RoomKey> order) {
+    TreeSet<RoomKey> rem = new TreeSet<RoomKey>(removed);
+    rem.removeAll(map.keySet());
+    for (java.util.Map.Entry<RoomKey, RoomData> e : map.entrySet()) {
+      if (!e.getKey().equals(e.getValue().owner())) {
+        throw new IllegalArgumentException("room data filed under another key: " + e.getKey());
+      }
+    }
+    this.map = Collections.unmodifiableSortedMap(new TreeMap<RoomKey, RoomData>(map));
+    this.removed = Collections.unmodifiableSortedSet(rem);
+    this.currentRoom = currentRoom;
+    this.modes = Collections.unmodifiableSortedMap(new TreeMap<RoomKey, NotificationMode>(modes));
+    this.order = Collections.unmodifiableList(new ArrayList<RoomKey>(new LinkedHashSet<RoomKey>(order)));
+  }
+
+  public SortedMap<RoomKey, RoomData> map() {
+    return map;
+  }
+
+  public SortedSet<RoomKey> removed() {
+    return removed;
+  }
+
+  public RoomKey currentRoom() {
+    return currentRoom;
+  }
+
+  public SortedMap<RoomKey, NotificationMode> notificationModes() {
+    return modes;
+  }
+
+  public List<RoomKey> roomOrder() {
+    return order;
+  }
+
+  public boolean holds(RoomKey key) {
+    return map.containsKey(key);
+  }
+
+  public RoomData room(RoomKey key) {
+    return map.get(key);
+  }
+
+  /** Holds the given room (replacing any data for it), and no longer counts it as removed. */
+  public Rooms withRoom(RoomData data) {
+    TreeMap<RoomKey, RoomData> m = new TreeMap<RoomKey, RoomData>(map);
+    m.put(data.owner(), data);
+    TreeSet<RoomKey> r = new TreeSet<RoomKey>(removed);
+    r.remove(data.owner());
+    return new Rooms(m, r, currentRoom, modes, order);
+  }
+
+  /** No longer holds the room and records it as removed (a tombstone). */
+  public Rooms withoutRoom(RoomKey key) {
+    TreeMap<RoomKey, RoomData> m = new TreeMap<RoomKey, RoomData>(map);
+    m.remove(key);
+    TreeSet<RoomKey> r = new TreeSet<RoomKey>(removed);
+    r.add(key);
+    List<RoomKey> o = new ArrayList<RoomKey>(order);
+    o.remove(key);
+    RoomKey current = key.equals(currentRoom) ? null : currentRoom;
+    return new Rooms(m, r, current, modes, o);
+  }
+
+  public Rooms withCurrentRoom(RoomKey key) {
+    return new Rooms(map, removed, key, modes, order);
+  }
+
+  public Rooms withMode(RoomKey key, NotificationMode mode) {
+    TreeMap<RoomKey, NotificationMode> md = new TreeMap<RoomKey, NotificationMode>(modes);
+    md.put(key, mode);
+    return new Rooms(map, removed, currentRoom, md, order);
+  }
+
+  public Rooms withOrder(List<RoomKey> newOrder) {
+    return new Rooms(map, removed, currentRoom, modes, newOrder);
+  }
+
+  /** The list-level preferences of this model, as they would be stored in rooms_meta. */
+  public RoomsMeta meta() {
+    return new RoomsMeta(currentRoom, modes, order);
+  }
+
+  /** Same rooms, with the preferences replaced by the given meta. */
+  public Rooms withMeta(RoomsMeta meta) {
+    return new Rooms(map, removed, meta.currentRoom(), meta.notificationModes(), meta.roomOrder());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Rooms)) {
+      return false;
+    }
+    Rooms r = (Rooms) o;
+    return map.equals(r.map)
+        && removed.equals(r.removed)
+        && (currentRoom == null ? r.currentRoom == null : currentRoom.equals(r.currentRoom))
+        && modes.equals(r.modes)
+        && order.equals(r.order);
+  }
+
+  @Override
+  public int hashCode() {
+    return map.hashCode() * 31 + removed.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Rooms{held=" + map.keySet() + " removed=" + removed + " current=" + currentRoom + "}";
+  }
+}

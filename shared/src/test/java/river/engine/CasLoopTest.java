@@ -1,0 +1,160 @@
+package river.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import river.rooms.Bytes;
+
+/** The bounded read-merge-CAS loop: store, conflict retry with jitter, exhaustion, failure, no-op write. */
+class CasLoopTest {
+  /** Appends "+" to whatever is stored; records what it saw and how it settled. */
+  static final class AppendTarget implements CasTarget {
+    final List<String> seen = new ArrayList<>();
+    long settledAt = -1;
+    Boolean wrote;
+    boolean decline;
+
+    public String storageKey() { return "k"; }
+
+    public byte[] decide(byte[] stored, long generation) {
+      String s = stored == null ? "" : new String(stored);
+      seen.add(s + "@" + generation);
+      if (decline) return null;
+      return s.endsWith("+") ? stored : (s + "+").getBytes();
+    }
+
+    public void settled(long generation, boolean w) { settledAt = generation; wrote = w; }
+    public CasOutcome declineOutcome() { return CasOutcome.NOT_WRITTEN; }
+    public String declineMessage() { return "declined"; }
+  }
+
+  final CorrelationTable table = new CorrelationTable(1);
+  final List<Object> done = new ArrayList<>();
+  long now = 1000;
+
+  CasLoop loop(AppendTarget t, int attempts) {
+    return new CasLoop(table, Bytes.ofInts(1), t, () -> now, new SeededRandom(3), attempts,
+        (o, m) -> { done.add(o); if (m != null) done.add(m); });
+  }
+
+  Outgoing only() {
+    List<Outgoing> out = table.drain();
+    assertEquals(1, out.size(), out.toString());
+    return out.get(0);
+  }
+
+  @Test
+  void readsThenStoresAtTheGenerationRead() {
+    AppendTarget t = new AppendTarget();
+    loop(t, 8).start();
+    Outgoing get = only();
+    assertEquals(DelegateOp.Kind.GET_VERSIONED, get.op().kind());
+    table.deliver(get.id(), DelegateReply.getVersioned("a".getBytes(), 4));
+    Outgoing cas = only();
+    assertEquals(DelegateOp.Kind.CAS_STORE, cas.op().kind());
+    assertEquals(4, cas.op().expectedGeneration());
+    assertArrayEquals("a+".getBytes(), cas.op().value());
+    table.deliver(cas.id(), DelegateReply.casStored(5));
+    assertEquals(List.of(CasOutcome.WRITTEN), done);
+    assertEquals(5, t.settledAt);
+    assertTrue(t.wrote);
+  }
+
+  @Test
+  void absentReadsAsGenerationZero() {
+    AppendTarget t = new AppendTarget();
+    loop(t, 8).start();
+    table.deliver(only().id(), DelegateReply.getVersioned(null, 0));
+    assertEquals(0, only().op().expectedGeneration());
+  }
+
+  @Test
+  void conflictReconcilesAgainstTheReturnedValueAfterAJitteredWait() {
+    AppendTarget t = new AppendTarget();
+    loop(t, 8).start();
+    table.deliver(only().id(), DelegateReply.getVersioned("a".getBytes(), 1));
+    table.deliver(only().id(), DelegateReply.casConflict(7, "b".getBytes()));
+    Outgoing wake = only();
+    assertTrue(wake.isWakeup());
+    assertTrue(wake.wakeupAt() >= now + CasLoop.BASE_BACKOFF_MILLIS && wake.wakeupAt() < now + 2 * CasLoop.BASE_BACKOFF_MILLIS);
+    assertTrue(done.isEmpty());
+    table.wake(wake.id());
+    Outgoing cas = only();
+    assertEquals(7, cas.op().expectedGeneration());
+    assertArrayEquals("b+".getBytes(), cas.op().value());
+    assertEquals(List.of("a@1", "b@7"), t.seen);
+  }
+
+  @Test
+  void givesUpAfterTheFixedNumberOfAttempts() {
+    AppendTarget t = new AppendTarget();
+    loop(t, 3).start();
+    table.deliver(only().id(), DelegateReply.getVersioned(null, 0));
+    for (int i = 0; i < 3; i++) {
+      Outgoing cas = only();
+      table.deliver(cas.id(), DelegateReply.casConflict(i + 1, ("v" + i).getBytes()));
+      if (i < 2) table.wake(only().id());
+    }
+    assertEquals(CasOutcome.EXHAUSTED, done.get(0));
+    assertEquals(0, table.waiting());
+    assertEquals(-1, t.settledAt);
+  }
+
+  @Test
+  void mergedBytesEqualToStoredWriteNothing() {
+    AppendTarget t = new AppendTarget();
+    loop(t, 8).start();
+    table.deliver(only().id(), DelegateReply.getVersioned("a+".getBytes(), 3));
+    assertTrue(table.drain().isEmpty(), "no CasStore");
+    assertEquals(List.of(CasOutcome.UNCHANGED), done);
+    assertEquals(3, t.settledAt);
+    assertFalse(t.wrote);
+  }
+
+  @Test
+  void failedAndErrorRepliesEndTheLoopAsFailed() {
+    AppendTarget t = new AppendTarget();
+    loop(t, 8).start();
+    table.deliver(only().id(), DelegateReply.getVersioned(null, 0));
+    table.deliver(only().id(), DelegateReply.casFailed("disk full"));
+    assertEquals(CasOutcome.FAILED, done.get(0));
+    done.clear();
+    loop(new AppendTarget(), 8).start();
+    table.deliver(only().id(), DelegateReply.error("unknown_delegate: x"));
+    assertEquals(CasOutcome.FAILED, done.get(0));
+    assertTrue(((String) done.get(1)).contains("unknown_delegate"));
+  }
+
+  @Test
+  void aReplyOfTheWrongKindIsNeverTakenForTheAwaitedOne() {
+    AppendTarget t = new AppendTarget();
+    loop(t, 8).start();
+    table.deliver(only().id(), DelegateReply.get("stolen".getBytes()));
+    assertEquals(CasOutcome.FAILED, done.get(0));
+    assertTrue(t.seen.isEmpty(), "a plain Get response was not reconciled as if versioned");
+  }
+
+  @Test
+  void targetDeclineEndsWithoutWriting() {
+    AppendTarget t = new AppendTarget();
+    t.decline = true;
+    loop(t, 8).start();
+    table.deliver(only().id(), DelegateReply.getVersioned("x".getBytes(), 2));
+    assertTrue(table.drain().isEmpty());
+    assertEquals(Arrays.asList(CasOutcome.NOT_WRITTEN, "declined"), done);
+  }
+
+  @Test
+  void backoffDoublesIsCappedAndJitterIsDeterministic() {
+    long b1 = CasLoop.backoff(1, new SeededRandom(9));
+    long b4 = CasLoop.backoff(4, new SeededRandom(9));
+    long b30 = CasLoop.backoff(30, new SeededRandom(9));
+    assertTrue(b1 >= 10 && b1 < 20, "" + b1);
+    assertTrue(b4 >= 80 && b4 < 160, "" + b4);
+    assertTrue(b30 >= CasLoop.MAX_BACKOFF_MILLIS && b30 < 2 * CasLoop.MAX_BACKOFF_MILLIS, "" + b30);
+    assertEquals(b4, CasLoop.backoff(4, new SeededRandom(9)));
+  }
+}

@@ -1,0 +1,105 @@
+package river.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static river.rooms.Fixtures.*;
+
+import org.junit.jupiter.api.Test;
+import river.rooms.Bytes;
+import river.rooms.LastRead;
+import river.rooms.NotificationMode;
+import river.rooms.RoomSlot;
+
+/** DESIGN "Live cross-tab updates": pushes re-read the slot and apply the reconcile rules. */
+class LiveUpdatesTest {
+  private static World loaded(int tabs) {
+    World w = new World();
+    for (int i = 0; i < tabs; i++) w.openTab();
+    w.runAll();
+    return w;
+  }
+
+  @Test
+  void aNewPresentRoomAppearsWithoutReload() {
+    World w = loaded(2);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.runAll();
+    assertEquals(room(1), w.tab(1).rooms().room(key(1)));
+  }
+
+  @Test
+  void aTombstoneRemovesTheRoomUnlessRejoinedHere() {
+    World w = loaded(3);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.runAll();
+    w.act(2, t -> t.join(room(1, 4))); // tab 2 rejoins explicitly, its write held back
+    w.act(0, t -> t.leave(key(1)));
+    w.runAllExcept(e -> e.tab == 2 && e.kind != World.Kind.PUSH);
+    assertFalse(w.tab(1).rooms().holds(key(1)), "tab 1 adopts the leave");
+    assertTrue(w.tab(2).rooms().holds(key(1)), "tab 2 rejoined in this session: kept");
+    w.runAll();
+    assertEquals(RoomSlot.present(room(1, 4)), w.slot(key(1)), "and its rejoin overwrote the tombstone");
+    assertTrue(w.tab(1).rooms().holds(key(1)));
+    assertTrue(w.tab(0).rooms().holds(key(1)));
+  }
+
+  @Test
+  void aPresentRoomMergesPerField() {
+    World w = loaded(2);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.runAll();
+    w.act(1, t -> t.markRead(key(1), new LastRead(7, Bytes.ofInts(7))));
+    w.runAll();
+    w.act(0, t -> t.setNickname(key(1), "n2"));
+    w.runAll();
+    assertEquals(7, w.tab(0).rooms().room(key(1)).lastRead().position());
+    assertEquals("n2", w.tab(1).rooms().room(key(1)).nickname());
+  }
+
+  @Test
+  void aPushOlderThanWhatTheTabSawIsIgnored() {
+    World w = loaded(2);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.runAll();
+    int before = w.queue.size();
+    w.act(1, t -> t.onKeyChanged(World.CURRENT, river.rooms.RoomStorageKeys.roomKey(key(1)), 1));
+    assertEquals(before, w.queue.size(), "no re-read for a generation already seen");
+    w.act(1, t -> t.onKeyChanged(Bytes.filled(32, 1), river.rooms.RoomStorageKeys.roomKey(key(1)), 9));
+    assertEquals(before, w.queue.size(), "another delegate's key is not ours");
+  }
+
+  @Test
+  void pushesDuringLoadingAreReReadAfterTheLoad() {
+    World w = loaded(1);
+    int t1 = w.openTab(); // still loading: its List is in flight
+    w.act(0, t -> t.createRoom(room(1)));
+    w.runAllExcept(e -> e.tab == t1 && e.kind == World.Kind.REQUEST);
+    w.deliverFirst(e -> e.tab == t1); // List now: sees room 1's key
+    w.runAll();
+    assertTrue(w.tab(t1).rooms().holds(key(1)));
+  }
+
+  @Test
+  void notificationModesSetElsewhereArriveLiveAndAreNotReverted() {
+    World w = loaded(2);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.runAll();
+    w.act(0, t -> t.setMode(key(1), NotificationMode.MUTED));
+    w.runAll();
+    assertEquals(NotificationMode.MUTED, w.tab(1).rooms().notificationModes().get(key(1)));
+    w.act(1, t -> t.setCurrentRoom(key(1)));
+    w.runAll();
+    assertEquals(NotificationMode.MUTED, w.tab(0).rooms().notificationModes().get(key(1)));
+  }
+
+  @Test
+  void resyncAfterMissedPushesCatchesUp() {
+    World w = loaded(2);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.runAllExcept(e -> e.kind == World.Kind.PUSH && e.tab == 1);
+    w.queue.removeIf(e -> e.kind == World.Kind.PUSH); // the pushes are lost (reconnect)
+    assertFalse(w.tab(1).rooms().holds(key(1)));
+    w.act(1, TabSession::resync);
+    w.runAll();
+    assertTrue(w.tab(1).rooms().holds(key(1)));
+  }
+}

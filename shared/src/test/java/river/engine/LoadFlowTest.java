@@ -1,0 +1,110 @@
+package river.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static river.rooms.Fixtures.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import river.rooms.NotificationMode;
+import river.rooms.RoomSlot;
+import river.rooms.RoomStorageKeys;
+import river.rooms.Rooms;
+
+/** The load flow: per-room pipelined reads, failures, blob migration, legacy probing. */
+class LoadFlowTest {
+  @Test
+  void perRoomReadsEverySlotAndMetaPipelined() {
+    World w = new World();
+    for (int i = 1; i <= 5; i++) w.putSlot(World.CURRENT, key(i), i == 3 ? RoomSlot.TOMBSTONE : RoomSlot.present(room(i)));
+    w.current().apply(DelegateOp.store(World.CURRENT, RoomStorageKeys.ROOMS_META,
+        w.codec.encodeMeta(Rooms.EMPTY.withRoom(room(2)).withMode(key(2), NotificationMode.MUTED).withCurrentRoom(key(2)).meta())));
+    int t = w.openTab();
+    w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
+    w.deliverFirst(e -> e.kind == World.Kind.REPLY);
+    assertEquals(6, w.queued(DelegateOp.Kind.GET, t), "all Gets in flight at once");
+    w.runAll();
+    Rooms r = w.tab(t).rooms();
+    assertEquals(TabSession.LoadState.LOADED, w.tab(t).loadState());
+    assertEquals(4, r.map().size());
+    assertEquals(List.of(key(3)), List.copyOf(r.removed()));
+    assertEquals(key(2), r.currentRoom());
+    assertEquals(NotificationMode.MUTED, r.notificationModes().get(key(2)));
+    assertFalse(w.current().keys().contains(RoomStorageKeys.MIGRATION_STARTED), "no migration");
+  }
+
+  @Test
+  void anUnreadableSlotIsReportedAndSkipped() {
+    World w = new World();
+    w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1)));
+    w.current().apply(DelegateOp.store(World.CURRENT, RoomStorageKeys.roomKey(key(2)), new byte[] {(byte) 0xa1}));
+    int t = w.openTab();
+    w.runAll();
+    assertTrue(w.tab(t).rooms().holds(key(1)));
+    assertFalse(w.tab(t).rooms().holds(key(2)));
+    assertTrue(w.problems.stream().anyMatch(p -> p.contains("unreadable")));
+  }
+
+  @Test
+  void aFailedListFailsTheLoadAndARetrySucceeds() {
+    World w = new World();
+    w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1)));
+    int t = w.openTab();
+    World.Event list = w.queue.remove(0);
+    w.tab(t).onReply(list.id, DelegateReply.error("internal: boom"));
+    assertEquals(TabSession.LoadState.FAILED, w.tab(t).loadState());
+    w.act(t, TabSession::start);
+    w.runAll();
+    assertEquals(TabSession.LoadState.LOADED, w.tab(t).loadState());
+    assertTrue(w.tab(t).rooms().holds(key(1)));
+  }
+
+  @Test
+  void aCurrentBlobIsMigratedAndLeftInPlaceAndDoneRecordedAfterTheResave() {
+    World w = new World();
+    Rooms blob = Rooms.EMPTY.withRoom(room(1)).withRoom(room(2)).withoutRoom(key(3)).withMode(key(1), NotificationMode.MUTED);
+    w.current().putRaw(RoomStorageKeys.ROOMS_DATA, w.codec.encodeLegacyBlob(blob));
+    int t = w.openTab();
+    w.runAll();
+    assertEquals(TabSession.LoadState.LOADED, w.tab(t).loadState());
+    assertEquals(RoomSlot.present(room(1)), w.slot(key(1)));
+    assertEquals(RoomSlot.present(room(2)), w.slot(key(2)));
+    assertEquals(RoomSlot.TOMBSTONE, w.slot(key(3)));
+    assertNotNull(w.current().data(RoomStorageKeys.ROOMS_DATA), "blob left as a fallback");
+    assertTrue(w.current().keys().contains(RoomStorageKeys.MIGRATION_DONE));
+    w.reload(t);
+    w.runAll();
+    assertEquals(blob.map(), w.tab(t).rooms().map());
+    assertEquals(NotificationMode.MUTED, w.tab(t).rooms().notificationModes().get(key(1)));
+  }
+
+  @Test
+  void probesLegacyDelegatesNewestFirstAndMergesByRank() {
+    World w = new World();
+    // newer legacy: per-room keys (room 1 present, room 2 left) and a blob holding room 4
+    w.putSlot(World.LEGACY_NEWER, key(1), RoomSlot.present(room(1)));
+    w.putSlot(World.LEGACY_NEWER, key(2), RoomSlot.TOMBSTONE);
+    w.delegates.get(World.LEGACY_NEWER).putRaw(RoomStorageKeys.ROOMS_DATA, w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(4))));
+    // older legacy: a blob that still holds room 2 and has left room 1
+    w.delegates.get(World.LEGACY_OLDER).putRaw(RoomStorageKeys.ROOMS_DATA,
+        w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(2)).withRoom(room(5)).withoutRoom(key(1))));
+    int legacyWrites = w.delegates.get(World.LEGACY_NEWER).writes;
+    int t = w.openTab();
+    w.runAll();
+    Rooms r = w.tab(t).rooms();
+    assertEquals(List.of(key(1), key(4), key(5)), List.copyOf(r.map().keySet()));
+    assertEquals(RoomSlot.TOMBSTONE, w.slot(key(2)));
+    assertEquals(RoomSlot.present(room(5)), w.slot(key(5)));
+    assertTrue(w.current().keys().contains(RoomStorageKeys.MIGRATION_DONE));
+    assertEquals(List.of(RoomStorageKeys.ROOMS_DATA), w.delegates.get(World.LEGACY_OLDER).keys(), "legacy data untouched");
+    assertEquals(legacyWrites, w.delegates.get(World.LEGACY_NEWER).writes);
+  }
+
+  @Test
+  void nothingAnywhereLoadsEmptyAndRecordsNothing() {
+    World w = new World();
+    int t = w.openTab();
+    w.runAll();
+    assertEquals(TabSession.LoadState.LOADED, w.tab(t).loadState());
+    assertEquals(List.of(), w.current().keys());
+  }
+}

@@ -1,0 +1,127 @@
+package river.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static river.rooms.Fixtures.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import river.rooms.NotificationMode;
+import river.rooms.RoomSlot;
+import river.rooms.RoomStorageKeys;
+import river.rooms.RoomsMeta;
+
+/** The save engine: coalescing, changed-only writes, per-room isolation, retries, meta save. */
+class SaveEngineTest {
+  private World loadedWorld(int tabs) {
+    World w = new World();
+    for (int i = 0; i < tabs; i++) w.openTab();
+    w.runAll();
+    return w;
+  }
+
+  @Test
+  void requestsDuringASaveCauseExactlyOneMorePass() {
+    World w = loadedWorld(1);
+    List<SaveReport> reports = new ArrayList<>();
+    w.tab(0).setListener(new TabSession.Listener() {
+      @Override public void onSaveFinished(SaveReport r) { reports.add(r); }
+    });
+    w.act(0, t -> t.createRoom(room(1)));
+    assertTrue(w.tab(0).isSaving());
+    for (int i = 0; i < 5; i++) {
+      int n = i;
+      w.act(0, t -> t.setNickname(key(1), "nick" + n));
+    }
+    w.runAll();
+    assertEquals(2, reports.size(), reports.toString());
+    assertEquals("nick4", w.slot(key(1)).data().nickname());
+  }
+
+  @Test
+  void onlyChangedRoomsAreWrittenAndAnIdleSaveSendsNothing() {
+    World w = loadedWorld(1);
+    w.act(0, t -> { t.createRoom(room(1)); t.createRoom(room(2)); });
+    w.runAll();
+    int writes = w.current().writes;
+    w.act(0, t -> t.setNickname(key(2), "x"));
+    assertEquals(1, w.queued(DelegateOp.Kind.GET_VERSIONED, 0), "only room 2's loop started");
+    w.runAll();
+    assertEquals(writes + 1, w.current().writes);
+    w.act(0, t -> t.setNickname(key(9), "no such room"));
+    assertTrue(w.queue.isEmpty());
+  }
+
+  @Test
+  void oneRoomsUnreadableSlotDoesNotStopTheOthers() {
+    World w = loadedWorld(1);
+    w.act(0, t -> { t.createRoom(room(1)); t.createRoom(room(2)); });
+    w.runAll();
+    w.current().apply(DelegateOp.store(World.CURRENT, RoomStorageKeys.roomKey(key(1)), new byte[] {(byte) 0xff, 1}));
+    List<SaveReport> reports = new ArrayList<>();
+    w.tab(0).setListener(new TabSession.Listener() {
+      @Override public void onSaveFinished(SaveReport r) { reports.add(r); }
+    });
+    w.act(0, t -> { t.setNickname(key(1), "a"); t.setNickname(key(2), "b"); });
+    w.runAll();
+    SaveReport r = reports.get(reports.size() - 1);
+    assertEquals(CasOutcome.UNPARSEABLE, r.outcomes().get(RoomStorageKeys.roomKey(key(1))));
+    assertEquals(CasOutcome.WRITTEN, r.outcomes().get(RoomStorageKeys.roomKey(key(2))));
+    assertFalse(r.clean());
+    assertEquals("b", w.slot(key(2)).data().nickname());
+    assertArrayEquals(new byte[] {(byte) 0xff, 1}, w.current().data(RoomStorageKeys.roomKey(key(1))), "not overwritten");
+  }
+
+  @Test
+  void conflictExhaustionOfOneRoomIsRetriedLaterWithoutBlockingOthers() {
+    World w = loadedWorld(1);
+    river.rooms.RoomData mine = room(1).withRead(new river.rooms.LastRead(5, river.rooms.Bytes.ofInts(5)));
+    w.act(0, t -> { t.createRoom(mine); t.createRoom(room(2)); });
+    // another writer changes room 1 before each of our CAS attempts, always lacking our read mark
+    int guard = 0;
+    while (!w.queue.isEmpty() && guard++ < 1000) {
+      World.Event e = w.queue.get(0);
+      if (e.kind == World.Kind.REQUEST && e.op.kind() == DelegateOp.Kind.CAS_STORE
+          && e.op.key().equals(RoomStorageKeys.roomKey(key(1))) && w.current().casConflicts < 8) {
+        w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1).toBuilder()
+            .addInvitationSecret(river.rooms.Bytes.ofInts(guard)).build()));
+      }
+      w.deliver(0);
+    }
+    assertTrue(w.problems.stream().anyMatch(p -> p.contains("8 CAS attempts")), w.problems.toString());
+    assertEquals(room(2), w.slot(key(2)).data(), "room 2 was saved regardless");
+    assertEquals(5, w.slot(key(1)).data().lastRead().position(), "the retried pass landed room 1");
+    assertEquals(1, w.slot(key(1)).data().invitationSecrets().size(), "with the other writer's last change");
+  }
+
+  @Test
+  void metaSaveKeepsModesOfRoomsThisTabDoesNotKnow() throws Exception {
+    World w = loadedWorld(2);
+    w.act(0, t -> { t.createRoom(room(1)); t.setMode(key(1), NotificationMode.MUTED); });
+    w.runAll();
+    // tab 1 has not yet heard of room 3, created in a third tab that wrote meta directly
+    w.act(1, t -> t.createRoom(room(2)));
+    w.act(1, t -> t.setMode(key(2), NotificationMode.MENTIONS));
+    w.runAll();
+    RoomsMeta meta = w.codec.decodeMeta(w.current().data(RoomStorageKeys.ROOMS_META));
+    assertEquals(NotificationMode.MUTED, meta.notificationModes().get(key(1)));
+    assertEquals(NotificationMode.MENTIONS, meta.notificationModes().get(key(2)));
+  }
+
+  @Test
+  void mergedEqualToStoredWritesNothing() {
+    World w = loadedWorld(2);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.runAll();
+    int writes = w.current().writes;
+    // tab 1 learned the room by push; it makes the same change tab 0 already stored
+    w.act(0, t -> t.setNickname(key(1), "same"));
+    w.runAll();
+    int afterFirst = w.current().writes;
+    assertEquals(writes + 1, afterFirst);
+    assertEquals("same", w.tab(1).rooms().room(key(1)).nickname());
+    w.reload(1);
+    w.runAll();
+    assertEquals(afterFirst, w.current().writes, "a fresh load writes nothing");
+  }
+}

@@ -1,0 +1,239 @@
+package river.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import river.rooms.Bytes;
+import river.rooms.CborRoomsCodec;
+import river.rooms.RoomsCodec;
+
+/**
+ * A deterministic test world: delegate models (current + legacy), N tabs each running a real
+ * TabSession, and one queue of in-flight events (requests on their way to the node, responses on
+ * their way back, DelegateKeyChanged pushes, wakeups). Tests and the simulator choose which event
+ * happens next, so any interleaving of single request/response steps can be produced. A tab
+ * reload replaces its session; requests it already sent still reach the node (and may land), their
+ * replies are dropped.
+ */
+public final class World {
+  public static final Bytes CURRENT = Bytes.filled(32, 0xC2);
+  public static final Bytes LEGACY_NEWER = Bytes.filled(32, 0xB1);
+  public static final Bytes LEGACY_OLDER = Bytes.filled(32, 0xA0);
+
+  public enum Kind { REQUEST, REPLY, PUSH, WAKEUP }
+
+  /** One in-flight event. */
+  public static final class Event {
+    public final Kind kind;
+    public final int tab;
+    public final int epoch;
+    public final long id;
+    public final DelegateOp op;
+    public final DelegateReply reply;
+    public final String key;
+    public final long generation;
+    public final long at;
+
+    Event(Kind kind, int tab, int epoch, long id, DelegateOp op, DelegateReply reply, String key,
+        long generation, long at) {
+      this.kind = kind;
+      this.tab = tab;
+      this.epoch = epoch;
+      this.id = id;
+      this.op = op;
+      this.reply = reply;
+      this.key = key;
+      this.generation = generation;
+      this.at = at;
+    }
+
+    @Override
+    public String toString() {
+      switch (kind) {
+        case REQUEST: return "tab" + tab + "." + epoch + " -> " + op + " #" + id;
+        case REPLY: return "tab" + tab + "." + epoch + " <- " + reply + " #" + id;
+        case PUSH: return "push tab" + tab + " " + key + "@" + generation;
+        default: return "wakeup tab" + tab + "." + epoch + " #" + id + " at " + at;
+      }
+    }
+  }
+
+  public final RoomsCodec codec = new CborRoomsCodec();
+  public final Map<Bytes, DelegateModel> delegates = new LinkedHashMap<>();
+  public final List<Event> queue = new ArrayList<>();
+  public final List<TabSession> tabs = new ArrayList<>();
+  public final List<Integer> epochs = new ArrayList<>();
+  public final List<String> log = new ArrayList<>();
+  public final List<String> problems = new ArrayList<>();
+  public final SeededRandom jitter;
+  public long now;
+  public boolean logging = true;
+  private final List<Bytes> legacy;
+
+  public World(long seed, List<Bytes> legacyNewestFirst) {
+    this.jitter = new SeededRandom(seed ^ 0x5DEECE66DL);
+    this.legacy = legacyNewestFirst;
+    delegates.put(CURRENT, new DelegateModel());
+    for (Bytes l : legacyNewestFirst) delegates.put(l, new DelegateModel());
+  }
+
+  public World() {
+    this(1, List.of(LEGACY_NEWER, LEGACY_OLDER));
+  }
+
+  public DelegateModel current() {
+    return delegates.get(CURRENT);
+  }
+
+  public void log(String s) {
+    if (logging) log.add(s);
+  }
+
+  /** Opens a new tab and starts its load; returns its index. */
+  public int openTab() {
+    tabs.add(null);
+    epochs.add(0);
+    int i = tabs.size() - 1;
+    startSession(i);
+    return i;
+  }
+
+  /** Closes the tab's session and opens a fresh one in its place (a reload). */
+  public void reload(int tab) {
+    log("reload tab" + tab);
+    epochs.set(tab, epochs.get(tab) + 1);
+    startSession(tab);
+  }
+
+  private void startSession(final int tab) {
+    TabSession s = new TabSession(new TabConfig(CURRENT, legacy), codec, () -> now, jitter);
+    s.setListener(new TabSession.Listener() {
+      @Override
+      public void onProblem(String message) {
+        problems.add("tab" + tab + ": " + message);
+      }
+    });
+    tabs.set(tab, s);
+    s.start();
+    collect(tab);
+  }
+
+  public TabSession tab(int i) {
+    return tabs.get(i);
+  }
+
+  /** Moves what the tab's session wants sent into the in-flight queue. */
+  public void collect(int tab) {
+    int epoch = epochs.get(tab);
+    for (Outgoing o : tabs.get(tab).drainOutgoing()) {
+      if (o.isWakeup()) {
+        queue.add(new Event(Kind.WAKEUP, tab, epoch, o.id(), null, null, null, 0, o.wakeupAt()));
+      } else {
+        queue.add(new Event(Kind.REQUEST, tab, epoch, o.id(), o.op(), null, null, 0, 0));
+      }
+    }
+  }
+
+  /** Makes the i-th in-flight event happen. */
+  public void deliver(int index) {
+    Event e = queue.remove(index);
+    if (logging) log(e.toString());
+    switch (e.kind) {
+      case REQUEST: {
+        DelegateModel d = delegates.get(e.op.delegate());
+        DelegateReply r = d == null ? DelegateReply.error("unknown_delegate") : d.apply(e.op);
+        queue.add(new Event(Kind.REPLY, e.tab, e.epoch, e.id, null, r, null, 0, 0));
+        boolean wrote = r.kind() == DelegateReply.Kind.CAS_STORED
+            || (r.kind() == DelegateReply.Kind.STORED && r.message() == null);
+        if (wrote && e.op.delegate().equals(CURRENT)) {
+          long g = d.generation(e.op.key());
+          for (int t = 0; t < tabs.size(); t++) {
+            // every connection of this user but the writer's own (a reloaded tab is a new one)
+            if (t != e.tab || epochs.get(t) != e.epoch) queue.add(new Event(Kind.PUSH, t, 0, 0, null, null, e.op.key(), g, 0));
+          }
+        }
+        return;
+      }
+      case REPLY:
+        if (epochs.get(e.tab) == e.epoch) {
+          tabs.get(e.tab).onReply(e.id, e.reply);
+          collect(e.tab);
+        }
+        return;
+      case PUSH:
+        tabs.get(e.tab).onKeyChanged(CURRENT, e.key, e.generation);
+        collect(e.tab);
+        return;
+      default:
+        now = Math.max(now, e.at);
+        if (epochs.get(e.tab) == e.epoch) {
+          tabs.get(e.tab).onWakeup(e.id);
+          collect(e.tab);
+        }
+    }
+  }
+
+  /** Delivers events first-in first-out until nothing is in flight. */
+  public void runAll() {
+    int guard = 0;
+    while (!queue.isEmpty()) {
+      deliver(0);
+      if (++guard > 1_000_000) throw new AssertionError("no quiescence");
+    }
+  }
+
+  /** Index of the first in-flight event matching, or -1. */
+  public int find(java.util.function.Predicate<Event> p) {
+    for (int i = 0; i < queue.size(); i++) if (p.test(queue.get(i))) return i;
+    return -1;
+  }
+
+  /** Delivers the first in-flight event matching (fails when none). */
+  public Event deliverFirst(java.util.function.Predicate<Event> p) {
+    int i = find(p);
+    if (i < 0) throw new AssertionError("no such event in " + queue);
+    Event e = queue.get(i);
+    deliver(i);
+    return e;
+  }
+
+  /** Delivers everything except events matching the hold predicate; returns when only held remain. */
+  public void runAllExcept(java.util.function.Predicate<Event> hold) {
+    int guard = 0;
+    while (true) {
+      int i = find(hold.negate());
+      if (i < 0) return;
+      deliver(i);
+      if (++guard > 1_000_000) throw new AssertionError("no quiescence");
+    }
+  }
+
+  /** The current store's slot for a room, or null when absent. */
+  public river.rooms.RoomSlot slot(river.rooms.RoomKey k) {
+    byte[] d = current().data(river.rooms.RoomStorageKeys.roomKey(k));
+    try {
+      return d == null ? null : codec.decodeSlot(d);
+    } catch (river.rooms.RoomsDecodeException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Writes a slot into a delegate as a plain Store would (setup, no pushes). */
+  public void putSlot(Bytes delegate, river.rooms.RoomKey k, river.rooms.RoomSlot slot) {
+    delegates.get(delegate).apply(DelegateOp.store(delegate, river.rooms.RoomStorageKeys.roomKey(k), codec.encodeSlot(slot)));
+  }
+
+  /** Number of queued requests of a kind (optionally for one tab, -1 = any). */
+  public int queued(DelegateOp.Kind kind, int tab) {
+    int n = 0;
+    for (Event e : queue) if (e.kind == Kind.REQUEST && e.op.kind() == kind && (tab < 0 || e.tab == tab)) n++;
+    return n;
+  }
+
+  /** Runs the action in the tab and queues what it emits. */
+  public void act(int tab, java.util.function.Consumer<TabSession> action) {
+    action.accept(tabs.get(tab));
+    collect(tab);
+  }
+}

@@ -1,0 +1,249 @@
+package river.node.delegate;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import river.node.store.DelegateStore;
+import river.node.store.Mutation;
+import river.node.store.StoreClosedException;
+import river.node.store.TooLargeException;
+import river.node.ws.ClientConnection;
+import river.node.ws.ConnectionRegistry;
+import river.node.ws.OpHandler;
+import river.store.CasDecision;
+import river.store.CasRule;
+import river.store.DelegateKeys;
+import river.store.Envelope;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
+import river.wire.ErrorCodes;
+import river.wire.Event;
+import river.wire.Op;
+import river.wire.OpResult;
+import river.wire.Push;
+import river.wire.UnitResult;
+import river.wire.WireCodec;
+import river.wire.WireException;
+
+/**
+ * The chat delegate on the node (DESIGN.md "Delegate storage semantics", "Delegate versions"):
+ * serves {@code Op.Delegate} for the connection's own user only, on one store per (user, delegate
+ * key), over the durable {@link DelegateStore}.
+ *
+ * <ul>
+ *   <li>{@link DelegateKeys#current()}: every value in the versioned envelope; Get strips it,
+ *       Store is a blind write at generation + 1, CasStore compares and writes in one
+ *       {@code update} step ({@link CasRule}); GetVersioned reports the generation.</li>
+ *   <li>{@link DelegateKeys#legacy()}: plain Get/Store/Delete/List of raw bytes; GetVersioned and
+ *       CasStore are requests that release never knew: {@code unknown_op}.</li>
+ *   <li>Any other delegate key: {@code unknown_delegate}.</li>
+ * </ul>
+ *
+ * <p>Limits: keys up to {@link #MAX_KEY_BYTES}; values up to {@link #MAX_DATA_BYTES} bytes of data
+ * on both versions. The store's limit ({@link DelegateStore#MAX_VALUE_BYTES}, 256 KiB) is on the
+ * stored row, and the 9-byte envelope counts toward it: a current-delegate value of
+ * {@code MAX_DATA_BYTES} data is exactly 256 KiB on disk. The legacy delegate gets the same data
+ * limit so that anything stored there can be migrated into the current one. Over a limit:
+ * {@code too_large}, checked before anything is queued, so nothing is written.
+ *
+ * <p>Every answer to a write is sent only after the store's durable commit; then the user's other
+ * connections (never the writer's, never another user's) get a
+ * {@code DelegateKeyChanged{delegate, key, generation}} push (generation 0 after a Delete and on the
+ * legacy delegate, which has none). Pushes are completed on the store's single acks thread, in
+ * commit order, so one connection sees a key's pushes in generation order.
+ *
+ * <p>Ordering: the writes of one connection reach the store's queue in the order their frames
+ * arrived, so pipelined writes apply in send order. Reads run on reader threads and may overtake
+ * a pipelined write of the same connection: a client that needs read-your-write waits for the
+ * write's answer first.
+ */
+public final class DelegateHost implements OpHandler {
+  public static final int MAX_KEY_BYTES = DelegateStore.MAX_KEY_BYTES;
+  public static final int MAX_DATA_BYTES = DelegateStore.MAX_VALUE_BYTES - Envelope.HEADER_SIZE;
+
+  private static final byte[] CURRENT = DelegateKeys.current();
+  private static final byte[] LEGACY = DelegateKeys.legacy();
+
+  private final DelegateStore store;
+  private final ConnectionRegistry registry;
+
+  public DelegateHost(DelegateStore store, ConnectionRegistry registry) {
+    this.store = store;
+    this.registry = registry;
+  }
+
+  @Override
+  public CompletionStage<OpResult> handle(ClientConnection connection, Op op) {
+    if (!(op instanceof Op.Delegate d)) {
+      return failed(ErrorCodes.UNKNOWN_OP, "not a delegate operation");
+    }
+    return handle(connection.userId(), connection, d.delegate(), d.msg())
+        .thenApply(OpResult.Delegate::new);
+  }
+
+  /**
+   * Serves one request for {@code user}; {@code origin} (may be null) is the writer's connection,
+   * which gets no push for its own writes.
+   */
+  public CompletableFuture<DelegateResponse> handle(String user, ClientConnection origin, byte[] delegate,
+      DelegateRequest msg) {
+    boolean current;
+    if (Arrays.equals(delegate, CURRENT)) {
+      current = true;
+    } else if (Arrays.equals(delegate, LEGACY)) {
+      current = false;
+    } else {
+      return failed(ErrorCodes.UNKNOWN_DELEGATE, "this node hosts no delegate with key "
+          + (delegate.length <= 64 ? HexFormat.of().formatHex(delegate) : "of " + delegate.length + " bytes"));
+    }
+    try {
+      CompletableFuture<DelegateResponse> result = current
+          ? serveCurrent(user, origin, delegate, msg)
+          : serveLegacy(user, origin, delegate, msg);
+      return result.handle((ok, failure) -> {
+        if (failure != null) {
+          throw new CompletionException(translate(failure));
+        }
+        return ok;
+      });
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(translate(e));
+    }
+  }
+
+  private CompletableFuture<DelegateResponse> serveCurrent(String user, ClientConnection origin, byte[] delegate,
+      DelegateRequest msg) {
+    if (msg instanceof DelegateRequest.Get r) {
+      byte[] key = checkKey(r.key());
+      return store.read(user, delegate, key)
+          .thenApply(stored -> new DelegateResponse.Get(key, stored == null ? null : Envelope.unwrap(stored).data()));
+    } else if (msg instanceof DelegateRequest.GetVersioned r) {
+      byte[] key = checkKey(r.key());
+      return store.read(user, delegate, key).thenApply(stored -> {
+        if (stored == null) {
+          return new DelegateResponse.GetVersioned(key, null, 0);
+        }
+        Envelope e = Envelope.unwrap(stored);
+        return new DelegateResponse.GetVersioned(key, e.data(), e.generation());
+      });
+    } else if (msg instanceof DelegateRequest.ListKeys) {
+      return list(user, delegate);
+    } else if (msg instanceof DelegateRequest.Store r) {
+      byte[] key = checkKey(r.key());
+      byte[] value = checkValue(r.value());
+      return store.update(user, delegate, key, stored -> decided(CasRule.blindStore(stored, value)))
+          .thenApply(decision -> {
+            if (decision.kind() == CasDecision.Kind.STORED) {
+              push(user, origin, delegate, key, decision.generation());
+            }
+            return new DelegateResponse.Store(key, value.length, decision.toStoreResult());
+          });
+    } else if (msg instanceof DelegateRequest.CasStore r) {
+      byte[] key = checkKey(r.key());
+      byte[] value = checkValue(r.value());
+      long expected = r.expectedGeneration();
+      return store.update(user, delegate, key, stored -> decided(CasRule.casStore(stored, expected, value)))
+          .thenApply(decision -> {
+            if (decision.kind() == CasDecision.Kind.STORED) {
+              push(user, origin, delegate, key, decision.generation());
+            }
+            return new DelegateResponse.CasStore(key, decision.toCasStoreResult());
+          });
+    } else if (msg instanceof DelegateRequest.Delete r) {
+      return delete(user, origin, delegate, checkKey(r.key()));
+    }
+    throw new WireException(ErrorCodes.UNKNOWN_OP, "the chat delegate does not serve " + msg.variantName());
+  }
+
+  private CompletableFuture<DelegateResponse> serveLegacy(String user, ClientConnection origin, byte[] delegate,
+      DelegateRequest msg) {
+    if (msg instanceof DelegateRequest.Get r) {
+      byte[] key = checkKey(r.key());
+      return store.read(user, delegate, key).thenApply(stored -> new DelegateResponse.Get(key, stored));
+    } else if (msg instanceof DelegateRequest.ListKeys) {
+      return list(user, delegate);
+    } else if (msg instanceof DelegateRequest.Store r) {
+      byte[] key = checkKey(r.key());
+      byte[] value = checkValue(r.value());
+      return store.update(user, delegate, key, stored -> Mutation.put(value, Boolean.TRUE))
+          .thenApply(stored -> {
+            push(user, origin, delegate, key, 0);
+            return new DelegateResponse.Store(key, value.length, UnitResult.OK);
+          });
+    } else if (msg instanceof DelegateRequest.Delete r) {
+      return delete(user, origin, delegate, checkKey(r.key()));
+    }
+    throw new WireException(ErrorCodes.UNKNOWN_OP,
+        "the legacy chat delegate has no " + msg.variantName() + " (plain Get/Store/Delete/List only)");
+  }
+
+  private CompletableFuture<DelegateResponse> list(String user, byte[] delegate) {
+    return store.listKeys(user, delegate).thenApply(DelegateResponse.ListKeys::new);
+  }
+
+  private CompletableFuture<DelegateResponse> delete(String user, ClientConnection origin, byte[] delegate, byte[] key) {
+    return store.update(user, delegate, key,
+            stored -> stored == null ? Mutation.none(Boolean.FALSE) : Mutation.delete(Boolean.TRUE))
+        .thenApply(existed -> {
+          if (existed) {
+            push(user, origin, delegate, key, 0); // Delete resets the generation
+          }
+          return new DelegateResponse.Delete(key, UnitResult.OK);
+        });
+  }
+
+  /** Runs on the store's writer thread: pure, and only a put when the rule says STORED. */
+  private static Mutation<CasDecision> decided(CasDecision decision) {
+    return decision.kind() == CasDecision.Kind.STORED
+        ? Mutation.put(decision.bytesToStore(), decision)
+        : Mutation.none(decision);
+  }
+
+  private void push(String user, ClientConnection origin, byte[] delegate, byte[] key, long generation) {
+    var others = registry.others(user, origin);
+    if (others.isEmpty()) {
+      return;
+    }
+    byte[] frame = WireCodec.encodePush(new Push(new Event.DelegateKeyChanged(delegate, key, generation)));
+    for (ClientConnection c : others) {
+      c.send(frame);
+    }
+  }
+
+  private static byte[] checkKey(byte[] key) {
+    if (key.length > MAX_KEY_BYTES) {
+      throw new WireException(ErrorCodes.TOO_LARGE,
+          "key of " + key.length + " bytes is over the limit of " + MAX_KEY_BYTES);
+    }
+    return key;
+  }
+
+  private static byte[] checkValue(byte[] value) {
+    if (value.length > MAX_DATA_BYTES) {
+      throw new WireException(ErrorCodes.TOO_LARGE, "value of " + value.length
+          + " bytes is over the limit of " + MAX_DATA_BYTES + " (256 KiB stored, 9-byte envelope included)");
+    }
+    return value;
+  }
+
+  private static Throwable translate(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof WireException) {
+      return cause;
+    }
+    if (cause instanceof TooLargeException t) {
+      return new WireException(ErrorCodes.TOO_LARGE, t.getMessage(), t);
+    }
+    if (cause instanceof StoreClosedException) {
+      return new WireException(ErrorCodes.INTERNAL, "the node is shutting down", cause);
+    }
+    System.err.println("delegate request failed: " + cause);
+    return new WireException(ErrorCodes.INTERNAL, "internal error", cause);
+  }
+
+  private static <T> CompletableFuture<T> failed(String code, String message) {
+    return CompletableFuture.failedFuture(new WireException(code, message));
+  }
+}

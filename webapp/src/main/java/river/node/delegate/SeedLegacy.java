@@ -1,0 +1,109 @@
+package river.node.delegate;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import river.node.store.DelegateStore;
+import river.node.store.Mutation;
+import river.rooms.Bytes;
+import river.rooms.CborRoomsCodec;
+import river.rooms.NotificationMode;
+import river.rooms.RoomData;
+import river.rooms.RoomKey;
+import river.rooms.RoomStorageKeys;
+import river.rooms.Rooms;
+import river.store.DelegateKeys;
+
+/**
+ * {@code seed-legacy --data-dir D --token T --rooms N}: writes a legacy {@code rooms_data} blob of
+ * N rooms for the user with token T into the legacy delegate (raw, no envelope), in the rooms
+ * model's own legacy encoding ({@link CborRoomsCodec#encodeLegacyBlob}), for upgrade tests and
+ * demos. Takes the data directory's lock, so the node must not be running. An unknown token is
+ * registered as a new user first, so a test can choose its token before the node ever starts.
+ *
+ * <p>The rooms are deterministic functions of (N, index): room i's owner key is
+ * SHA-256("river.seed-legacy/room/" + i), its nickname {@code "seed user i"}. Keys and membership
+ * bytes are placeholders, not real Ed25519 keys or signatures.
+ */
+public final class SeedLegacy {
+  private SeedLegacy() {}
+
+  public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    Path dataDir = null;
+    String token = null;
+    int rooms = -1;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--data-dir" -> dataDir = Path.of(DelegateInspect.value(args, ++i, "--data-dir"));
+        case "--token" -> token = DelegateInspect.value(args, ++i, "--token");
+        case "--rooms" -> {
+          String v = DelegateInspect.value(args, ++i, "--rooms");
+          try {
+            rooms = Integer.parseInt(v);
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--rooms must be a number, got " + v);
+          }
+          if (rooms < 0) {
+            throw new IllegalArgumentException("--rooms must be 0 or more, got " + v);
+          }
+        }
+        default -> throw new IllegalArgumentException("unknown option for seed-legacy: " + args[i]);
+      }
+    }
+    if (dataDir == null || token == null || token.isEmpty() || rooms < 0) {
+      throw new IllegalArgumentException("seed-legacy needs --data-dir, --token and --rooms");
+    }
+    byte[] blob = new CborRoomsCodec().encodeLegacyBlob(rooms(rooms));
+    if (blob.length > DelegateHost.MAX_DATA_BYTES) {
+      err.println("error: " + rooms + " rooms make a rooms_data blob of " + blob.length
+          + " bytes, over the delegate's value limit of " + DelegateHost.MAX_DATA_BYTES);
+      return 1;
+    }
+    try (DelegateStore store = DelegateStore.open(dataDir)) {
+      Optional<String> found = store.lookupUser(token).get();
+      String user;
+      if (found.isPresent()) {
+        user = found.get();
+      } else {
+        user = store.createUser(DelegateStore.hashToken(token)).get();
+        out.println("registered a new user for that token: " + user);
+      }
+      byte[] key = RoomStorageKeys.ROOMS_DATA.getBytes(StandardCharsets.UTF_8);
+      store.update(user, DelegateKeys.legacy(), key, old -> Mutation.put(blob, null)).get();
+      out.println("wrote rooms_data with " + rooms + " rooms (" + blob.length + " bytes) for user " + user
+          + " into the legacy delegate");
+    }
+    return 0;
+  }
+
+  /** N deterministic rooms, all in the room order, the first one current. */
+  public static Rooms rooms(int n) throws Exception {
+    TreeMap<RoomKey, RoomData> map = new TreeMap<>();
+    List<RoomKey> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      RoomKey owner = RoomKey.of(Bytes.of(sha256("river.seed-legacy/room/" + i)));
+      map.put(owner, RoomData.builder(owner)
+          .signingKey(Bytes.of(sha256("river.seed-legacy/signing/" + i)))
+          .verifyingKey(Bytes.of(sha256("river.seed-legacy/verifying/" + i)))
+          .membership(Bytes.of(sha256("river.seed-legacy/membership/" + i)))
+          .identityGeneration(1)
+          .nickname("seed user " + i)
+          .nicknameVersion(1)
+          .contractKey(Bytes.of(sha256("river.seed-legacy/contract/" + i)))
+          .build());
+      order.add(owner);
+    }
+    return new Rooms(map, new TreeSet<>(), order.isEmpty() ? null : order.get(0),
+        new TreeMap<RoomKey, NotificationMode>(), order);
+  }
+
+  private static byte[] sha256(String s) throws Exception {
+    return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,139 @@
+package river.node;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import river.node.delegate.CborDiagCommand;
+import river.node.delegate.SeedLegacy;
+import river.rooms.CborRoomsCodec;
+import river.rooms.Rooms;
+import river.store.DelegateKeys;
+
+/** The node jar's tool subcommands: cbor-diag, inspect, seed-legacy, bench. */
+class MainToolsTest {
+  @TempDir
+  Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run main(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void cborDiagPrintsDiagnosticNotation() throws Exception {
+    Run r = main("cbor-diag", "a2 6161 01 6162 43010203");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("{\"a\": 1, \"b\": h'010203'}", r.out().trim());
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = CborDiagCommand.run(new String[0], new ByteArrayInputStream(b("0x83 01 02\n03\n")),
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    assertEquals(0, code);
+    assertEquals("[1, 2, 3]", out.toString(StandardCharsets.UTF_8).trim());
+  }
+
+  @Test
+  void cborDiagRefusesMalformedInputWithExitCodeOne() {
+    Run r = main("cbor-diag", "ff");
+    assertEquals(1, r.code());
+    assertTrue(r.err().startsWith("error: malformed CBOR"), r.err());
+    r = main("cbor-diag", "a1616101ff");
+    assertEquals(1, r.code(), "trailing bytes");
+    r = main("cbor-diag", "xyz");
+    assertEquals(1, r.code());
+    assertTrue(r.err().startsWith("error: not hex"), r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void inspectListsKeysPerUserAndDelegateWhileTheNodeRuns() throws Exception {
+    try (TestNode node = new TestNode(dir)) {
+      String a = node.newProfile();
+      String b = node.newProfile();
+      try (WsClient ca = WsClient.connect(node.wsUrl(a)); WsClient cb = WsClient.connect(node.wsUrl(b))) {
+        ca.cas(b("rooms_meta"), new byte[] {(byte) 0xA1, 0x61, 0x78, 0x05}, 0); // {"x": 5}
+        ca.store(b("rooms_meta"), new byte[] {(byte) 0xA1, 0x61, 0x78, 0x06});
+        ca.cas(new byte[] {0, (byte) 0xFF, 7}, new byte[] {(byte) 0xFF, 1, 2}, 0); // a lone break: not CBOR
+        ca.on(DelegateKeys.legacy()).store(b("rooms_data"), new byte[] {(byte) 0x82, 1, 2});
+        cb.cas(b("b-key"), new byte[] {0x18, 0x2A}, 0);
+      }
+      Run all = main("inspect", "--data-dir", dir.toString());
+      assertEquals(0, all.code(), all.err());
+      String out = all.out();
+      assertTrue(out.startsWith("2 users in "), out);
+      assertTrue(out.contains("rooms_meta  generation 2  size 4\n      {\"x\": 6}"), out);
+      assertTrue(out.contains("h'00ff07'  generation 1  size 3\n      h'ff0102'  (not CBOR"), out);
+      assertTrue(out.contains("delegate legacy"), out);
+      assertTrue(out.contains("rooms_data  generation -  size 3\n      [1, 2]"), out);
+      assertTrue(out.contains("b-key  generation 1  size 2\n      42"), out);
+
+      Run one = main("inspect", "--data-dir", dir.toString(), "--token", b);
+      assertEquals(0, one.code(), one.err());
+      assertTrue(one.out().startsWith("1 user in "));
+      assertTrue(one.out().contains("b-key"));
+      assertFalse(one.out().contains("rooms_meta"), "only that user's keys");
+      assertFalse(one.out().contains(b), "tokens are never printed");
+
+      Run unknown = main("inspect", "--data-dir", dir.toString(), "--token", "nope");
+      assertEquals(1, unknown.code());
+      try (WsClient ca = WsClient.connect(node.wsUrl(a))) {
+        assertEquals(2, ca.getVersioned(b("rooms_meta")).generation(), "inspect changed nothing");
+      }
+    }
+    assertEquals(1, main("inspect", "--data-dir", dir.resolve("missing").toString()).code());
+    assertEquals(2, main("inspect").code(), "usage error");
+  }
+
+  @Test
+  void seedLegacyWritesARoomsDataBlobTheRoomsModelReads() throws Exception {
+    String token = "seed-token-for-the-upgrade-test-0123456789";
+    Run r = main("seed-legacy", "--data-dir", dir.toString(), "--token", token, "--rooms", "12");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("12 rooms"), r.out());
+    try (TestNode node = new TestNode(dir); WsClient c = WsClient.connect(node.wsUrl(token))) {
+      WsClient legacy = c.on(DelegateKeys.legacy());
+      List<byte[]> keys = legacy.list();
+      assertEquals(1, keys.size());
+      assertArrayEquals(b("rooms_data"), keys.get(0));
+      Rooms rooms = new CborRoomsCodec().decodeLegacyBlob(legacy.get(b("rooms_data")));
+      assertEquals(12, rooms.map().size());
+      assertEquals(SeedLegacy.rooms(12), rooms);
+      assertTrue(c.list().isEmpty(), "the current delegate is untouched");
+    }
+    // Seeding again (same user) replaces the blob.
+    assertEquals(0, main("seed-legacy", "--data-dir", dir.toString(), "--token", token, "--rooms", "3").code());
+    Run inspect = main("inspect", "--data-dir", dir.toString(), "--token", token);
+    assertTrue(inspect.out().contains("1 user in"), inspect.out());
+    assertTrue(inspect.out().contains("seed user 2"), inspect.out());
+    assertFalse(inspect.out().contains("seed user 3"), inspect.out());
+    assertEquals(2, main("seed-legacy", "--data-dir", dir.toString(), "--token", token).code(), "--rooms is required");
+  }
+
+  @Test
+  void benchRunsAgainstAnInProcessNode() {
+    Run r = main("bench", "--clients", "2", "--seconds", "1");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("ops/s"), r.out());
+    String[] lines = r.out().trim().split("\n");
+    assertTrue(lines[lines.length - 2].trim().startsWith("2 "), r.out());
+    assertTrue(lines[lines.length - 1].trim().startsWith("1 "), r.out());
+  }
+}

@@ -1,0 +1,211 @@
+package river.node.delegate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import river.node.TestNode;
+import river.node.WsClient;
+import river.node.store.Mutation;
+import river.store.DelegateKeys;
+import river.store.Envelope;
+import river.wire.CasStoreResult;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
+import river.wire.ErrorCodes;
+
+/** The chat delegate's storage semantics over a real WebSocket, one test per rule. */
+class DelegateCasTest {
+  @TempDir
+  Path dir;
+  TestNode node;
+  String token;
+  WsClient c;
+
+  @BeforeEach
+  void start() throws Exception {
+    node = new TestNode(dir);
+    token = node.newProfile();
+    c = WsClient.connect(node.wsUrl(token));
+  }
+
+  @AfterEach
+  void stop() {
+    c.close();
+    node.close();
+  }
+
+  static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  String user() throws Exception {
+    return node.node.store().lookupUser(token).get().orElseThrow();
+  }
+
+  byte[] rawRow(byte[] delegate, byte[] key) throws Exception {
+    return node.node.store().read(user(), delegate, key).get();
+  }
+
+  @Test
+  void absentKeyIsGenerationZero() throws Exception {
+    DelegateResponse.GetVersioned v = c.getVersioned(b("rooms"));
+    assertNull(v.value());
+    assertEquals(0, v.generation());
+    assertNull(c.get(b("rooms")));
+    CasStoreResult r = c.cas(b("rooms"), b("first"), 0).result();
+    assertEquals(1, ((CasStoreResult.Stored) r).generation());
+  }
+
+  @Test
+  void casAtTheCurrentGenerationWritesTheNextOne() throws Exception {
+    for (long g = 0; g < 5; g++) {
+      CasStoreResult r = c.cas(b("k"), b("v" + g), g).result();
+      assertEquals(g + 1, ((CasStoreResult.Stored) r).generation());
+    }
+    DelegateResponse.GetVersioned v = c.getVersioned(b("k"));
+    assertEquals(5, v.generation());
+    assertArrayEquals(b("v4"), v.value());
+  }
+
+  @Test
+  void conflictCarriesTheCurrentGenerationAndValueAndWritesNothing() throws Exception {
+    c.cas(b("k"), b("one"), 0);
+    c.cas(b("k"), b("two"), 1);
+    for (long stale : new long[] {0, 1, 3, -1L}) {
+      CasStoreResult r = c.cas(b("k"), b("stale"), stale).result();
+      CasStoreResult.Conflict conflict = (CasStoreResult.Conflict) r;
+      assertEquals(2, conflict.currentGeneration());
+      assertArrayEquals(b("two"), conflict.currentValue());
+    }
+    DelegateResponse.GetVersioned v = c.getVersioned(b("k"));
+    assertEquals(2, v.generation());
+    assertArrayEquals(b("two"), v.value());
+  }
+
+  @Test
+  void conflictOnAnAbsentKeyHasNoValue() throws Exception {
+    CasStoreResult.Conflict conflict = (CasStoreResult.Conflict) c.cas(b("k"), b("x"), 4).result();
+    assertEquals(0, conflict.currentGeneration());
+    assertNull(conflict.currentValue());
+    assertTrue(c.list().isEmpty(), "a conflict writes nothing");
+  }
+
+  @Test
+  void plainStoreBumpsTheGeneration() throws Exception {
+    c.cas(b("k"), b("cas"), 0);
+    DelegateResponse.Store s = c.store(b("k"), b("blind"));
+    assertTrue(s.result().isOk());
+    assertEquals(5, s.valueSize());
+    assertEquals(2, c.getVersioned(b("k")).generation());
+    c.store(b("k"), b("again"));
+    DelegateResponse.GetVersioned v = c.getVersioned(b("k"));
+    assertEquals(3, v.generation());
+    assertArrayEquals(b("again"), v.value());
+    assertEquals(1, c.store(b("fresh"), b("x")).result().isOk() ? c.getVersioned(b("fresh")).generation() : -1);
+  }
+
+  @Test
+  void valuesAreStoredInTheEnvelopeAndGetStripsIt() throws Exception {
+    c.cas(b("k"), b("data"), 0);
+    c.store(b("k"), b("data2"));
+    byte[] row = rawRow(DelegateKeys.current(), b("k"));
+    assertArrayEquals(Envelope.wrap(2, b("data2")), row);
+    assertArrayEquals(b("data2"), c.get(b("k")));
+  }
+
+  @Test
+  void deleteResetsTheGeneration() throws Exception {
+    c.cas(b("k"), b("a"), 0);
+    c.cas(b("k"), b("b"), 1);
+    assertTrue(c.delete(b("k")).result().isOk());
+    DelegateResponse.GetVersioned v = c.getVersioned(b("k"));
+    assertEquals(0, v.generation());
+    assertNull(v.value());
+    assertTrue(c.list().isEmpty(), "Delete removes the key from the index");
+    assertEquals(1, ((CasStoreResult.Stored) c.cas(b("k"), b("c"), 0).result()).generation());
+    assertTrue(c.delete(b("absent")).result().isOk(), "deleting an absent key is fine");
+  }
+
+  @Test
+  void listReturnsEveryStoredKey() throws Exception {
+    c.cas(b("b"), b("1"), 0);
+    c.store(b("a"), b("2"));
+    c.cas(b("c"), b("3"), 0);
+    c.cas(b("c"), b("3"), 0); // conflict: no new key
+    List<String> keys = c.list().stream().map(k -> new String(k, StandardCharsets.UTF_8)).toList();
+    assertEquals(List.of("a", "b", "c"), keys);
+  }
+
+  @Test
+  void rawLegacyValuesReadAtGenerationZero() throws Exception {
+    byte[] cborMap = {(byte) 0xA1, 0x61, 0x61, 0x01}; // {"a": 1}: no envelope
+    byte[] shortWithMarker = {0x01, 0x02, 0x03}; // starts with 0x01 but shorter than 9 bytes
+    byte[] current = DelegateKeys.current();
+    node.node.store().update(user(), current, b("raw"), old -> Mutation.put(cborMap, null)).get();
+    node.node.store().update(user(), current, b("short"), old -> Mutation.put(shortWithMarker, null)).get();
+
+    DelegateResponse.GetVersioned v = c.getVersioned(b("raw"));
+    assertEquals(0, v.generation());
+    assertArrayEquals(cborMap, v.value());
+    assertArrayEquals(cborMap, c.get(b("raw")));
+    assertArrayEquals(shortWithMarker, c.getVersioned(b("short")).value());
+    assertEquals(0, c.getVersioned(b("short")).generation());
+
+    CasStoreResult.Conflict conflict = (CasStoreResult.Conflict) c.cas(b("raw"), b("x"), 1).result();
+    assertEquals(0, conflict.currentGeneration());
+    assertArrayEquals(cborMap, conflict.currentValue());
+    assertEquals(1, ((CasStoreResult.Stored) c.cas(b("raw"), b("new"), 0).result()).generation());
+    assertArrayEquals(Envelope.wrap(1, b("new")), rawRow(current, b("raw")));
+    c.store(b("short"), b("s"));
+    assertEquals(1, c.getVersioned(b("short")).generation(), "a blind Store over raw data writes generation 1");
+  }
+
+  @Test
+  void theLegacyDelegateIsAPlainStoreWithoutEnvelopeOrCas() throws Exception {
+    WsClient legacy = c.on(DelegateKeys.legacy());
+    byte[] blob = {0x01, 0, 0, 0, 0, 0, 0, 0, 0, 9, 9}; // stored verbatim, never interpreted
+    assertTrue(legacy.store(b("rooms_data"), blob).result().isOk());
+    assertArrayEquals(blob, legacy.get(b("rooms_data")));
+    assertArrayEquals(blob, rawRow(DelegateKeys.legacy(), b("rooms_data")));
+    assertEquals(1, legacy.list().size());
+    assertTrue(c.list().isEmpty(), "each delegate version has its own store");
+    assertNull(c.get(b("rooms_data")));
+
+    WsClient.NodeError e = assertThrows(WsClient.NodeError.class, () -> legacy.cas(b("rooms_data"), b("x"), 0));
+    assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
+    e = assertThrows(WsClient.NodeError.class, () -> legacy.getVersioned(b("rooms_data")));
+    assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
+    e = assertThrows(WsClient.NodeError.class, () -> legacy.cas(b("other"), b("x"), 0));
+    assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
+    assertEquals(1, legacy.list().size(), "a refused CAS writes nothing");
+    assertArrayEquals(blob, legacy.get(b("rooms_data")));
+
+    legacy.delete(b("rooms_data"));
+    assertTrue(legacy.list().isEmpty());
+  }
+
+  @Test
+  void anUnknownDelegateIsRefusedAndNothingIsWritten() throws Exception {
+    byte[] other = new byte[32];
+    other[0] = 7;
+    for (byte[] d : new byte[][] {other, new byte[0], new byte[5], new byte[33]}) {
+      WsClient.NodeError e = assertThrows(WsClient.NodeError.class,
+          () -> c.on(d).store(b("k"), b("v")));
+      assertEquals(ErrorCodes.UNKNOWN_DELEGATE, e.code());
+    }
+    assertTrue(node.node.store().listKeys(user(), other).get().isEmpty());
+    assertTrue(c.list().isEmpty());
+    assertEquals(1, ((CasStoreResult.Stored) c.cas(b("k"), b("v"), 0).result()).generation(),
+        "the connection stays usable");
+  }
+}

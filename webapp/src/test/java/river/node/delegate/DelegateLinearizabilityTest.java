@@ -1,0 +1,95 @@
+package river.node.delegate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import river.node.TestNode;
+import river.node.WsClient;
+import river.wire.CasStoreResult;
+
+/**
+ * 16 connections of one user increment one counter key by CAS, 500 times each: every Stored
+ * generation is handed out exactly once, a Conflict always carries the value written at the
+ * generation it reports, and the counter ends at exactly 16 x 500.
+ */
+class DelegateLinearizabilityTest {
+  static final int CLIENTS = 16;
+  static final int INCREMENTS = 500;
+
+  @TempDir
+  Path dir;
+
+  static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void casIncrementsOfOneKeyFromSixteenConnectionsAreLinearizable() throws Exception {
+    byte[] key = b("counter");
+    try (TestNode node = new TestNode(dir)) {
+      String token = node.newProfile();
+      List<WsClient> clients = new ArrayList<>();
+      for (int i = 0; i < CLIENTS; i++) {
+        clients.add(WsClient.connect(node.wsUrl(token)));
+      }
+      ConcurrentLinkedQueue<Long> stored = new ConcurrentLinkedQueue<>();
+      ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+      try {
+        List<Future<Integer>> results = new ArrayList<>();
+        for (WsClient c : clients) {
+          results.add(pool.submit(() -> {
+            long g = c.getVersioned(key).generation();
+            int conflicts = 0;
+            for (int done = 0; done < INCREMENTS; ) {
+              CasStoreResult r = c.cas(key, b(Long.toString(g + 1)), g).result();
+              if (r instanceof CasStoreResult.Stored s) {
+                assertEquals(g + 1, s.generation());
+                stored.add(s.generation());
+                g = s.generation();
+                done++;
+              } else {
+                CasStoreResult.Conflict conflict = (CasStoreResult.Conflict) r;
+                assertTrue(conflict.currentGeneration() > g, "a conflict never goes back in time");
+                g = conflict.currentGeneration();
+                assertArrayEquals(b(Long.toString(g)), conflict.currentValue(),
+                    "the conflict's value is the one written at its generation");
+                conflicts++;
+              }
+            }
+            return conflicts;
+          }));
+        }
+        long conflicts = 0;
+        for (Future<Integer> f : results) {
+          conflicts += f.get(120, TimeUnit.SECONDS);
+        }
+        System.out.println("linearizability: " + CLIENTS * INCREMENTS + " increments, " + conflicts + " conflicts");
+      } finally {
+        pool.shutdownNow();
+      }
+      int total = CLIENTS * INCREMENTS;
+      List<Long> sorted = new ArrayList<>(stored);
+      sorted.sort(null);
+      assertEquals(total, sorted.size());
+      for (int i = 0; i < total; i++) {
+        assertEquals(i + 1, sorted.get(i), "every generation 1.." + total + " is returned exactly once");
+      }
+      WsClient check = clients.get(0);
+      assertEquals(total, check.getVersioned(key).generation());
+      assertArrayEquals(b(Integer.toString(total)), check.get(key));
+      clients.forEach(WsClient::close);
+    }
+  }
+}
