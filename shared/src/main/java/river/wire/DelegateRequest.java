@@ -9,6 +9,13 @@ import river.cbor.CborMap;
  * "ListRequest", {"GetVersionedRequest": {"key"}},
  * {"CasStoreRequest": {"key", "value", "expected_generation"}}. Keys and values are byte strings;
  * generations are u64 held in a long's bits. Variants are only ever appended.
+ *
+ * <p>Room signing keys, held by the node per user and never readable by plain Get/List:
+ * {"CreateSigningKey": {"room": bytes(32) or null}} (null: a new room owner key, whose room is
+ * its own public key), {"NewInviteeKey": {"room"}} (a fresh key pair for an invitation, not
+ * kept), {"StoreSigningKey": {"room", "private_key": bytes(32)}} (import from an invitation),
+ * {"GetPublicKey": {"room"}}, {"Sign": {"room", "purpose": text, "bytes"}} (purpose one of
+ * message, member, member_info, config, ban; bytes the canonical body of that item).
  */
 public abstract class DelegateRequest extends WireValue {
   private DelegateRequest() {}
@@ -34,6 +41,18 @@ public abstract class DelegateRequest extends WireValue {
     } else if (n.equals("CasStoreRequest")) {
       Fields f = v.fields();
       return new CasStore(f.bytes("key"), f.bytes("value"), f.uint64("expected_generation"));
+    } else if (n.equals("CreateSigningKey")) {
+      return new CreateSigningKey(v.fields().optionalBytes("room"));
+    } else if (n.equals("NewInviteeKey")) {
+      return new NewInviteeKey(v.fields().bytes("room"));
+    } else if (n.equals("StoreSigningKey")) {
+      Fields f = v.fields();
+      return new StoreSigningKey(f.bytes("room"), f.bytes("private_key"));
+    } else if (n.equals("GetPublicKey")) {
+      return new GetPublicKey(v.fields().bytes("room"));
+    } else if (n.equals("Sign")) {
+      Fields f = v.fields();
+      return new Sign(f.bytes("room"), f.text("purpose"), f.bytes("bytes"));
     }
     throw v.unknown();
   }
@@ -172,6 +191,149 @@ public abstract class DelegateRequest extends WireValue {
       return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key))
           .put("value", CborItem.bytes(value))
           .put("expected_generation", CborItem.uint64(expectedGeneration)).build());
+    }
+  }
+
+  /** A new signing key kept by the node for this user: for {@code room}, or (null) a new room
+   *  owner key. Answered {@link DelegateResponse.SigningKey}. */
+  public static final class CreateSigningKey extends DelegateRequest {
+    private final byte[] room;
+
+    public CreateSigningKey(byte[] room) {
+      this.room = copy(room);
+    }
+
+    /** Null for a new owner key. */
+    public byte[] room() {
+      return copy(room);
+    }
+
+    @Override
+    public String variantName() {
+      return "CreateSigningKey";
+    }
+
+    @Override
+    public CborItem toCbor() {
+      return Variant.tagged(variantName(),
+          CborMap.builder().put("room", Fields.bytesOrNull(room)).build());
+    }
+  }
+
+  /** Room-scoped requests with only the room key share one shape. */
+  private abstract static class RoomScoped extends DelegateRequest {
+    private final byte[] room;
+
+    RoomScoped(byte[] room) {
+      this.room = required(room, "room");
+    }
+
+    public byte[] room() {
+      return copy(room);
+    }
+
+    @Override
+    public CborItem toCbor() {
+      return Variant.tagged(variantName(),
+          CborMap.builder().put("room", CborItem.bytes(room)).build());
+    }
+  }
+
+  /** A fresh key pair for an invitee, returned with its private half and not kept. */
+  public static final class NewInviteeKey extends RoomScoped {
+    public NewInviteeKey(byte[] room) {
+      super(room);
+    }
+
+    @Override
+    public String variantName() {
+      return "NewInviteeKey";
+    }
+  }
+
+  /** The public key of this user's signing key for {@code room}. */
+  public static final class GetPublicKey extends RoomScoped {
+    public GetPublicKey(byte[] room) {
+      super(room);
+    }
+
+    @Override
+    public String variantName() {
+      return "GetPublicKey";
+    }
+  }
+
+  /** Keep {@code privateKey} (a 32-byte Ed25519 seed, e.g. from an invitation) for {@code room}. */
+  public static final class StoreSigningKey extends DelegateRequest {
+    private final byte[] room;
+    private final byte[] privateKey;
+
+    public StoreSigningKey(byte[] room, byte[] privateKey) {
+      this.room = required(room, "room");
+      this.privateKey = required(privateKey, "private_key");
+    }
+
+    public byte[] room() {
+      return copy(room);
+    }
+
+    public byte[] privateKey() {
+      return copy(privateKey);
+    }
+
+    @Override
+    public String variantName() {
+      return "StoreSigningKey";
+    }
+
+    @Override
+    public CborItem toCbor() {
+      return Variant.tagged(variantName(), CborMap.builder().put("room", CborItem.bytes(room))
+          .put("private_key", CborItem.bytes(privateKey)).build());
+    }
+
+    @Override
+    public String toString() {
+      return "StoreSigningKey{room}"; // never log a private key
+    }
+  }
+
+  /** Sign {@code bytes}, which must be the canonical body of a {@code purpose} item. */
+  public static final class Sign extends DelegateRequest {
+    private final byte[] room;
+    private final String purpose;
+    private final byte[] bytes;
+
+    public Sign(byte[] room, String purpose, byte[] bytes) {
+      this.room = required(room, "room");
+      if (purpose == null) {
+        throw new NullPointerException("purpose");
+      }
+      this.purpose = purpose;
+      this.bytes = required(bytes, "bytes");
+    }
+
+    public byte[] room() {
+      return copy(room);
+    }
+
+    public String purpose() {
+      return purpose;
+    }
+
+    public byte[] bytes() {
+      return copy(bytes);
+    }
+
+    @Override
+    public String variantName() {
+      return "Sign";
+    }
+
+    @Override
+    public CborItem toCbor() {
+      return Variant.tagged(variantName(), CborMap.builder().put("room", CborItem.bytes(room))
+          .put("purpose", CborItem.text(purpose)).put("bytes", CborItem.bytes(bytes)).build());
     }
   }
 }

@@ -13,6 +13,11 @@ import river.cbor.CborMap;
  * {"ListResponse": {"keys": [bytes]}},
  * {"GetVersionedResponse": {"key", "value": bytes|null, "generation"}},
  * {"CasStoreResponse": {"key", "result": CasStoreResult}}. Values are envelope-stripped data.
+ * Signing keys: {"SigningKeyResponse": {"room", "public_key"}} (CreateSigningKey,
+ * StoreSigningKey), {"InviteeKeyResponse": {"room", "public_key", "private_key"}},
+ * {"PublicKeyResponse": {"room", "public_key": bytes or null}},
+ * {"SignResponse": {"room", "purpose", "signature": bytes(64)}}. A refused signing request is an
+ * error response (code invalid), not a response variant.
  */
 public abstract class DelegateResponse extends WireValue {
   private DelegateResponse() {}
@@ -27,7 +32,9 @@ public abstract class DelegateResponse extends WireValue {
     }
     boolean known = n.equals("GetResponse") || n.equals("StoreResponse")
         || n.equals("DeleteResponse") || n.equals("GetVersionedResponse")
-        || n.equals("CasStoreResponse");
+        || n.equals("CasStoreResponse") || n.equals("SigningKeyResponse")
+        || n.equals("InviteeKeyResponse") || n.equals("PublicKeyResponse")
+        || n.equals("SignResponse");
     if (!known) {
       throw v.unknown(); // before any shape check: a newer response is unknown, not malformed
     }
@@ -41,6 +48,14 @@ public abstract class DelegateResponse extends WireValue {
       return new Delete(f.bytes("key"), UnitResult.fromCbor(f.any("result")));
     } else if (n.equals("GetVersionedResponse")) {
       return new GetVersioned(f.bytes("key"), f.optionalBytes("value"), f.uint64("generation"));
+    } else if (n.equals("SigningKeyResponse")) {
+      return new SigningKey(f.bytes("room"), f.bytes("public_key"));
+    } else if (n.equals("InviteeKeyResponse")) {
+      return new InviteeKey(f.bytes("room"), f.bytes("public_key"), f.bytes("private_key"));
+    } else if (n.equals("PublicKeyResponse")) {
+      return new PublicKey(f.bytes("room"), f.optionalBytes("public_key"));
+    } else if (n.equals("SignResponse")) {
+      return new Signature(f.bytes("room"), f.text("purpose"), f.bytes("signature"));
     }
     return new CasStore(f.bytes("key"), CasStoreResult.fromCbor(f.any("result")));
   }
@@ -251,6 +266,147 @@ public abstract class DelegateResponse extends WireValue {
     public CborItem toCbor() {
       return tagged(CborMap.builder().put("key", CborItem.bytes(key))
           .put("result", result.toCbor()));
+    }
+  }
+
+  /** The public key of a signing key the node now holds for {@code room}. */
+  public static final class SigningKey extends DelegateResponse {
+    private final byte[] room;
+    private final byte[] publicKey;
+
+    public SigningKey(byte[] room, byte[] publicKey) {
+      this.room = required(room, "room");
+      this.publicKey = required(publicKey, "public_key");
+    }
+
+    public byte[] room() {
+      return copy(room);
+    }
+
+    public byte[] publicKey() {
+      return copy(publicKey);
+    }
+
+    @Override
+    public String variantName() {
+      return "SigningKeyResponse";
+    }
+
+    @Override
+    public CborItem toCbor() {
+      return tagged(CborMap.builder().put("room", CborItem.bytes(room))
+          .put("public_key", CborItem.bytes(publicKey)));
+    }
+  }
+
+  /** A fresh invitee key pair (the node does not keep it). */
+  public static final class InviteeKey extends DelegateResponse {
+    private final byte[] room;
+    private final byte[] publicKey;
+    private final byte[] privateKey;
+
+    public InviteeKey(byte[] room, byte[] publicKey, byte[] privateKey) {
+      this.room = required(room, "room");
+      this.publicKey = required(publicKey, "public_key");
+      this.privateKey = required(privateKey, "private_key");
+    }
+
+    public byte[] room() {
+      return copy(room);
+    }
+
+    public byte[] publicKey() {
+      return copy(publicKey);
+    }
+
+    public byte[] privateKey() {
+      return copy(privateKey);
+    }
+
+    @Override
+    public String variantName() {
+      return "InviteeKeyResponse";
+    }
+
+    @Override
+    public CborItem toCbor() {
+      return tagged(CborMap.builder().put("room", CborItem.bytes(room))
+          .put("public_key", CborItem.bytes(publicKey))
+          .put("private_key", CborItem.bytes(privateKey)));
+    }
+
+    @Override
+    public String toString() {
+      return "InviteeKeyResponse{room, public_key}"; // never log a private key
+    }
+  }
+
+  /** This user's public key in {@code room}, or null when the node holds none. */
+  public static final class PublicKey extends DelegateResponse {
+    private final byte[] room;
+    private final byte[] publicKey;
+
+    public PublicKey(byte[] room, byte[] publicKey) {
+      this.room = required(room, "room");
+      this.publicKey = copy(publicKey);
+    }
+
+    public byte[] room() {
+      return copy(room);
+    }
+
+    public byte[] publicKey() {
+      return copy(publicKey);
+    }
+
+    @Override
+    public String variantName() {
+      return "PublicKeyResponse";
+    }
+
+    @Override
+    public CborItem toCbor() {
+      return tagged(CborMap.builder().put("room", CborItem.bytes(room))
+          .put("public_key", Fields.bytesOrNull(publicKey)));
+    }
+  }
+
+  /** The signature of a Sign request's bytes. */
+  public static final class Signature extends DelegateResponse {
+    private final byte[] room;
+    private final String purpose;
+    private final byte[] signature;
+
+    public Signature(byte[] room, String purpose, byte[] signature) {
+      this.room = required(room, "room");
+      if (purpose == null) {
+        throw new NullPointerException("purpose");
+      }
+      this.purpose = purpose;
+      this.signature = required(signature, "signature");
+    }
+
+    public byte[] room() {
+      return copy(room);
+    }
+
+    public String purpose() {
+      return purpose;
+    }
+
+    public byte[] signature() {
+      return copy(signature);
+    }
+
+    @Override
+    public String variantName() {
+      return "SignResponse";
+    }
+
+    @Override
+    public CborItem toCbor() {
+      return tagged(CborMap.builder().put("room", CborItem.bytes(room))
+          .put("purpose", CborItem.text(purpose)).put("signature", CborItem.bytes(signature)));
     }
   }
 }

@@ -1,7 +1,9 @@
 package river.node;
 
 import java.util.concurrent.CountDownLatch;
+import river.node.contract.ContractHost;
 import river.node.delegate.DelegateHost;
+import river.node.signing.SigningKeys;
 import river.node.store.DelegateStore;
 import river.node.ws.ConnectionRegistry;
 import river.node.ws.RequestDispatcher;
@@ -27,7 +29,8 @@ public final class Node implements AutoCloseable {
     DelegateStore store = DelegateStore.open(options.dataDir());
     try {
       ConnectionRegistry registry = new ConnectionRegistry();
-      RequestDispatcher dispatcher = new RequestDispatcher(new DelegateHost(store, registry), null);
+      RequestDispatcher dispatcher = new RequestDispatcher(
+          new DelegateHost(store, registry, new SigningKeys(store)), new ContractHost(store));
       NodeServer server = new NodeServer(options, new StoreUserDirectory(store), dispatcher, registry);
       server.start();
       return new Node(store, server, registry);

@@ -68,10 +68,18 @@ public final class DelegateHost implements OpHandler {
 
   private final DelegateStore store;
   private final ConnectionRegistry registry;
+  private final river.node.signing.SigningKeys signing;
 
   public DelegateHost(DelegateStore store, ConnectionRegistry registry) {
+    this(store, registry, null);
+  }
+
+  /** With {@code signing} (may be null), the current delegate also serves the room signing-key
+   *  variants, for the connection's own user only. */
+  public DelegateHost(DelegateStore store, ConnectionRegistry registry, river.node.signing.SigningKeys signing) {
     this.store = store;
     this.registry = registry;
+    this.signing = signing;
   }
 
   @Override
@@ -99,7 +107,9 @@ public final class DelegateHost implements OpHandler {
           + (delegate.length <= 64 ? HexFormat.of().formatHex(delegate) : "of " + delegate.length + " bytes"));
     }
     try {
-      CompletableFuture<DelegateResponse> result = current
+      CompletableFuture<DelegateResponse> result = current && signing != null && signing.handles(msg)
+          ? signing.handle(user, msg).toCompletableFuture()
+          : current
           ? serveCurrent(user, origin, delegate, msg)
           : serveLegacy(user, origin, delegate, msg);
       return result.handle((ok, failure) -> {

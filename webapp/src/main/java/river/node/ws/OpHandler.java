@@ -10,4 +10,7 @@ import river.wire.OpResult;
  */
 public interface OpHandler {
   CompletionStage<OpResult> handle(ClientConnection connection, Op op);
+
+  /** The connection closed: drop whatever is held for it (e.g. contract subscriptions). */
+  default void onClose(ClientConnection connection) {}
 }

@@ -91,6 +91,9 @@ public final class RequestDispatcher implements FrameHandler {
   @Override
   public void onClose(ClientConnection connection) {
     inFlight.remove(connection);
+    if (contracts != null) {
+      contracts.onClose(connection);
+    }
   }
 
   /** The id of an oversized request, so the client waiting on it gets its answer; 0 if unreadable. */

@@ -1,0 +1,202 @@
+package river.node.contract;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import river.node.signing.Ed25519Jdk;
+import river.node.store.DelegateStore;
+import river.node.store.Mutation;
+import river.node.store.StoreClosedException;
+import river.node.ws.ClientConnection;
+import river.node.ws.OpHandler;
+import river.room.RoomContract;
+import river.room.RoomState;
+import river.room.RoomValidationException;
+import river.wire.ErrorCodes;
+import river.wire.Event;
+import river.wire.Op;
+import river.wire.OpResult;
+import river.wire.Push;
+import river.wire.WireCodec;
+import river.wire.WireException;
+
+/**
+ * The room contracts on the node: Get (optionally subscribing), Put (a full state: must be valid,
+ * owner = the contract key), Update (a delta), Subscribe. The contract key is the room owner's
+ * 32-byte verifying key.
+ *
+ * <p>Each room's operations run one at a time, in arrival order, on a small pool (signature
+ * checks stay off Jetty's threads and off the store's writer thread): read the state (cached after
+ * the first read), validate and merge with {@link RoomContract}, write durably, then push
+ * {@code ContractUpdated{key, state}} (the full canonical state) to every subscribed connection of
+ * every user, then answer. A refused Put/Update is {@code invalid} with the reason and writes
+ * nothing; a merge that changes nothing writes and pushes nothing.
+ *
+ * <p>Storage: {@link DelegateStore} row (user {@code "#contracts"}, delegate id
+ * SHA-256("river.room-contract/1"), key = contract key), value = canonical state bytes. User ids
+ * are {@code "u" + hex}, so the row is out of every user's reach. Hazard: the whole state must fit
+ * the store's 256 KiB row; the config ceilings keep a full room well below that, and anything
+ * larger is refused as invalid.
+ */
+public final class ContractHost implements OpHandler {
+  static final String USER = "#contracts";
+  static final byte[] NAMESPACE = sha256("river.room-contract/1");
+
+  private final DelegateStore store;
+  private final Subscriptions subscriptions = new Subscriptions();
+  private final Map<String, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
+  private final Map<String, RoomState> cache = new ConcurrentHashMap<>();
+  private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "room-contracts");
+    t.setDaemon(true);
+    return t;
+  });
+
+  public ContractHost(DelegateStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public CompletionStage<OpResult> handle(ClientConnection connection, Op op) {
+    if (op instanceof Op.Get g) {
+      byte[] key = contractKey(g.key());
+      if (g.subscribe()) {
+        // before reading, so no update between the read and the subscription is missed
+        subscriptions.add(key, connection);
+      }
+      return inOrder(key, () -> {
+        RoomState s = load(key);
+        if (s.config() == null) {
+          throw new WireException(ErrorCodes.INVALID, "no such room");
+        }
+        return new OpResult.GetResult(key, s.encode());
+      });
+    }
+    if (op instanceof Op.Subscribe s) {
+      byte[] key = contractKey(s.key());
+      subscriptions.add(key, connection);
+      return CompletableFuture.completedFuture(new OpResult.Subscribed(key));
+    }
+    if (op instanceof Op.Put p) {
+      byte[] key = contractKey(p.key());
+      byte[] bytes = p.state();
+      return inOrder(key, () -> {
+        store(key, RoomContract.put(load(key), bytes, Ed25519Jdk.INSTANCE));
+        return new OpResult.PutResult(key);
+      });
+    }
+    if (op instanceof Op.Update u) {
+      byte[] key = contractKey(u.key());
+      byte[] bytes = u.delta();
+      return inOrder(key, () -> {
+        store(key, RoomContract.update(load(key), bytes, Ed25519Jdk.INSTANCE));
+        return new OpResult.UpdateResult(key);
+      });
+    }
+    return CompletableFuture.failedFuture(
+        new WireException(ErrorCodes.UNKNOWN_OP, "not a contract operation"));
+  }
+
+  @Override
+  public void onClose(ClientConnection connection) {
+    subscriptions.remove(connection);
+  }
+
+  /** Subscriptions held, over all rooms and connections (tests). */
+  public int subscriptionCount() {
+    return subscriptions.count();
+  }
+
+  /** Runs {@code step} after every earlier step of the same room. */
+  private <T> CompletableFuture<T> inOrder(byte[] key, Supplier<T> step) {
+    String k = HexFormat.of().formatHex(key);
+    CompletableFuture<T> result = new CompletableFuture<>();
+    tails.compute(k, (x, tail) -> {
+      CompletableFuture<?> before = tail == null ? CompletableFuture.completedFuture(null) : tail;
+      CompletableFuture<T> next = before.handleAsync((v, e) -> step.get(), pool);
+      next.whenComplete((v, e) -> {
+        if (e != null) {
+          result.completeExceptionally(translate(e));
+        } else {
+          result.complete(v);
+        }
+      });
+      return next.handle((v, e) -> null);
+    });
+    return result;
+  }
+
+  private RoomState load(byte[] key) {
+    String k = HexFormat.of().formatHex(key);
+    RoomState cached = cache.get(k);
+    if (cached != null) {
+      return cached;
+    }
+    byte[] bytes = store.read(USER, NAMESPACE, key).join();
+    // stored bytes were validated before they were written: decode without re-verifying
+    RoomState s = bytes == null ? RoomState.empty(key) : RoomState.decodeTrusted(key, bytes);
+    cache.put(k, s);
+    return s;
+  }
+
+  private void store(byte[] key, RoomState next) {
+    RoomState before = load(key);
+    byte[] bytes = next.encode();
+    if (before.config() != null && java.util.Arrays.equals(before.encode(), bytes)) {
+      return; // nothing new: no write, no push
+    }
+    if (bytes.length > DelegateStore.MAX_VALUE_BYTES) {
+      throw new RoomValidationException("the room state would be " + bytes.length
+          + " bytes, over the node's limit of " + DelegateStore.MAX_VALUE_BYTES);
+    }
+    store.update(USER, NAMESPACE, key, old -> Mutation.put(bytes, null)).join();
+    cache.put(HexFormat.of().formatHex(key), next);
+    byte[] frame = WireCodec.encodePush(new Push(new Event.ContractUpdated(key, bytes)));
+    for (ClientConnection c : subscriptions.of(key)) {
+      c.send(frame);
+    }
+  }
+
+  private static byte[] contractKey(byte[] key) {
+    if (key.length != RoomContract.KEY_BYTES) {
+      throw new WireException(ErrorCodes.INVALID,
+          "a contract key is the room owner's 32-byte verifying key");
+    }
+    return key;
+  }
+
+  private static Throwable translate(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof WireException) {
+      return cause;
+    }
+    if (cause instanceof RoomValidationException) {
+      return new WireException(ErrorCodes.INVALID, cause.getMessage());
+    }
+    if (cause instanceof StoreClosedException) {
+      return new WireException(ErrorCodes.INTERNAL, "the node is shutting down", cause);
+    }
+    System.err.println("contract operation failed: " + cause);
+    return new WireException(ErrorCodes.INTERNAL, "internal error", cause);
+  }
+
+  static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
