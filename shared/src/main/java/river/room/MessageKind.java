@@ -3,7 +3,9 @@ package river.room;
 /**
  * What a message does. TEXT is a plain message; the others reference a target message id (the
  * target's signature): REPLY quotes it, EDIT replaces its text and DELETE hides it (both only when
- * the actor wrote the target), REACT / UNREACT add or remove the actor's emoji (the content).
+ * the actor wrote the target), REACT adds the actor's emoji (the content) to it, and UNREACT
+ * targets a REACT message of the same actor and withdraws it (by id, so it works for encrypted
+ * emoji too). {@link MessageView} applies these rules.
  * The wire name is the lower-case text, stable forever (hazard: renaming an enum constant must not
  * change signed bytes, so names are spelled out instead of derived).
  */
