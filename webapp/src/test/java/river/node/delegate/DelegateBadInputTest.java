@@ -203,9 +203,9 @@ class DelegateBadInputTest {
     r = answerTo(Cbor.encode(request(11, delegateOp(current(), CborMap.builder().put("SignMessageRequest",
         CborMap.builder().put("key", CborItem.bytes(b("k"))).build()).build()))), 11);
     assertEquals(ErrorCodes.UNKNOWN_OP, r.errorCode());
-    // Contract ops are not served by this node yet: unknown_op, not a crash.
+    // Contract ops are served now (river.node.contract): a 4-byte key is no contract key.
     r = WsClient.await(c.request(12, new Op.Subscribe(b("room"))));
-    assertEquals(ErrorCodes.UNKNOWN_OP, r.errorCode());
+    assertEquals(ErrorCodes.INVALID, r.errorCode());
     stillUsableAndNothingWritten();
   }
 
