@@ -9,8 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import river.node.signing.Ed25519Jdk;
 import river.node.store.DelegateStore;
@@ -39,7 +40,10 @@ import river.wire.WireException;
  * the first read), validate and merge with {@link RoomContract}, write durably, then push
  * {@code ContractUpdated{key, state}} (the full canonical state) to every subscribed connection of
  * every user, then answer. A refused Put/Update is {@code invalid} with the reason and writes
- * nothing; a merge that changes nothing writes and pushes nothing.
+ * nothing; a merge that changes nothing writes and pushes nothing. Get of a room that was never
+ * put is {@code invalid} ("no such room"); with subscribe it still subscribes, so a client waiting
+ * for a room hears its first Put. Subscribe needs no existing room. Subscriptions end when the
+ * connection closes ({@link #onClose}).
  *
  * <p>Storage: {@link DelegateStore} row (user {@code "#contracts"}, delegate id
  * SHA-256("river.room-contract/1"), key = contract key), value = canonical state bytes. User ids
@@ -55,14 +59,16 @@ public final class ContractHost implements OpHandler {
   private final Subscriptions subscriptions = new Subscriptions();
   private final Map<String, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
   private final Map<String, RoomState> cache = new ConcurrentHashMap<>();
-  private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-    Thread t = new Thread(r, "room-contracts");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
+      new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "room-contracts");
+        t.setDaemon(true);
+        return t;
+      });
 
   public ContractHost(DelegateStore store) {
     this.store = store;
+    pool.allowCoreThreadTimeOut(true); // idle nodes (and closed test nodes) keep no threads
   }
 
   @Override

@@ -20,7 +20,9 @@ import river.room.SignatureVerifier;
  * X.509 SubjectPublicKeyInfo prefix, a 32-byte seed in its 16-byte PKCS#8 prefix (RFC 8410). The
  * public key of a seed comes from a key-pair generator fed the seed as its "randomness" (the JDK
  * draws exactly the 32 seed bytes). Verification of a malformed key or signature is false, never
- * an exception (hazard: an exception would turn a forged item into an internal error).
+ * an exception (hazard: an exception would turn a forged item into an internal error). The JDK
+ * refuses a non-canonical S (S >= L, tested), which matters because room item ids are signatures:
+ * a malleable signature would let anyone re-post a message under a second id.
  */
 public final class Ed25519Jdk implements SignatureVerifier, PublicKeyDerivation {
   public static final Ed25519Jdk INSTANCE = new Ed25519Jdk();

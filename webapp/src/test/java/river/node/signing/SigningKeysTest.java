@@ -172,6 +172,29 @@ class SigningKeysTest {
   }
 
   @Test
+  void malleatedSignatureIsRefused() {
+    // S + L verifies under a lax verifier; the item id is the signature, so that would let anyone
+    // copy a message under a second id
+    byte[] seed = Ed25519Jdk.newSeed();
+    byte[] pub = Ed25519Jdk.INSTANCE.publicKey(seed);
+    byte[] sig = Ed25519Jdk.INSTANCE.sign(seed, new byte[] {1});
+    java.math.BigInteger l = java.math.BigInteger.TWO.pow(252)
+        .add(new java.math.BigInteger("27742317777372353535851937790883648493"));
+    byte[] sLe = java.util.Arrays.copyOfRange(sig, 32, 64);
+    byte[] sBe = new byte[32];
+    for (int i = 0; i < 32; i++) {
+      sBe[i] = sLe[31 - i];
+    }
+    byte[] big = new java.math.BigInteger(1, sBe).add(l).toByteArray();
+    byte[] malleated = sig.clone();
+    java.util.Arrays.fill(malleated, 32, 64, (byte) 0);
+    for (int i = 0; i < big.length && i < 32; i++) {
+      malleated[32 + i] = big[big.length - 1 - i];
+    }
+    assertFalse(Ed25519Jdk.INSTANCE.verify(pub, new byte[] {1}, malleated));
+  }
+
+  @Test
   void rfc8032TestVectorOne() {
     java.util.HexFormat h = java.util.HexFormat.of();
     byte[] seed = h.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
