@@ -146,6 +146,14 @@ class RoomValidatorTest {
   }
 
   @Test
+  void configLimitsAboveTheCeilingsAreRejected() {
+    int[] limits = RoomConfig.defaultLimits();
+    limits[3] = RoomConfig.CEILINGS[3] + 1;
+    assertEquals("config: max_members must be 1..200", reason(withAliceBobCarol(),
+        RoomDelta.builder().config(f.config(2, "huge", limits)).build()));
+  }
+
+  @Test
   void itemSignedForAnotherRoomIsRejected() {
     RoomFixture other = new RoomFixture(TestKey.random(rnd));
     assertEquals("message belongs to another room", reason(withAliceBobCarol(),
