@@ -46,6 +46,9 @@ public final class TabSession {
     default void onProblem(String message) {}
   }
 
+  static final long RESUME_BASE_MILLIS = 5000;
+  static final long RESUME_MAX_MILLIS = 300000;
+
   private final TabConfig config;
   private final RoomsCodec codec;
   private final Clock clock;
@@ -62,6 +65,8 @@ public final class TabSession {
   private boolean saveWanted;
   private long migrationSaveFrom = -1;
   private boolean migrationCanComplete;
+  private boolean migrationIncomplete;
+  private int resumeAttempts;
 
   public TabSession(TabConfig config, RoomsCodec codec, Clock clock, RandomSource random) {
     this.config = config;
@@ -153,10 +158,16 @@ public final class TabSession {
     reread(room);
   }
 
-  /** After a reconnect (pushes may have been missed): re-list and re-read every room slot. */
+  /**
+   * After a reconnect (pushes may have been missed): re-list and re-read every room slot, and
+   * resume a migration that could not read every legacy source.
+   */
   public void resync() {
     if (loadState != LoadState.LOADED && loadState != LoadState.MIGRATING) {
       return;
+    }
+    if (migrationIncomplete && loadState == LoadState.LOADED) {
+      resumeMigration();
     }
     table.send(DelegateOp.list(config.currentDelegate()), new CorrelationTable.ReplyHandler() {
       @Override
@@ -168,8 +179,60 @@ public final class TabSession {
         for (RoomKey k : RoomStorageKeys.roomKeysIn(reply.keys())) {
           reread(k);
         }
+        if (reply.keys().contains(RoomStorageKeys.ROOMS_META)) {
+          rereadMeta();
+        }
       }
     });
+  }
+
+  /** Retries an incomplete migration later (growing, jittered delay) unless a resync does first. */
+  private void scheduleResume() {
+    long d = RESUME_BASE_MILLIS;
+    for (int i = 0; i < resumeAttempts && d < RESUME_MAX_MILLIS; i++) {
+      d *= 2;
+    }
+    d = Math.min(d, RESUME_MAX_MILLIS);
+    resumeAttempts++;
+    table.wakeupAt(clock.nowMillis() + d + random.nextInt((int) d),
+        new CorrelationTable.WakeupHandler() {
+          @Override
+          public void onWakeup() {
+            if (migrationIncomplete && loadState == LoadState.LOADED) {
+              resumeMigration();
+            }
+          }
+        });
+  }
+
+  /** Reads every source again and folds what an interrupted migration left out into ROOMS. */
+  private void resumeMigration() {
+    migrationIncomplete = false;
+    setLoadState(LoadState.MIGRATING, "resuming");
+    new LoadFlow(table, codec, config.currentDelegate(), config.legacyNewestFirst(),
+        new LoadFlow.Listener() {
+          @Override
+          public void onLoaded(LoadResult result) {
+            for (String p : result.problems()) {
+              problem(p);
+            }
+            for (Map.Entry<RoomKey, RoomSlot> e : result.currentSlots().entrySet()) {
+              live.observeRemote(e.getKey(), e.getValue(), 0);
+            }
+            live.adoptMigrated(result.rooms());
+            migrationCanComplete = result.migrationCanComplete();
+            migrationSaveFrom = save.sequence() + 1;
+            save.requestSave();
+          }
+
+          @Override
+          public void onFailed(String reason) {
+            problem("resuming the migration: " + reason);
+            migrationIncomplete = true;
+            setLoadState(LoadState.LOADED, null);
+            scheduleResume();
+          }
+        }).start();
   }
 
   private void rereadMeta() {
@@ -390,7 +453,9 @@ public final class TabSession {
         storeMarker(RoomStorageKeys.MIGRATION_DONE);
       } else {
         problem("migration re-saved what it found, but a legacy source was unreadable: not done");
+        migrationIncomplete = true;
         setLoadState(LoadState.LOADED, null);
+        scheduleResume();
       }
     }
   }
