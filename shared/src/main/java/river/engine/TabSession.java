@@ -1,10 +1,7 @@
 package river.engine;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import river.rooms.Bytes;
 import river.rooms.LastRead;
 import river.rooms.NotificationMode;
@@ -14,8 +11,6 @@ import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
 import river.rooms.RoomsCodec;
-import river.rooms.RoomsDecodeException;
-import river.rooms.StoredSlot;
 
 /**
  * Everything one tab runs, sans I/O, behind one small host interface: the load flow, then the
@@ -56,8 +51,7 @@ public final class TabSession {
   private final CorrelationTable table = new CorrelationTable(1);
   private final LiveRooms live = new LiveRooms();
   private final SaveEngine save;
-  private final Set<RoomKey> pushedWhileLoading = new LinkedHashSet<RoomKey>();
-  private boolean metaPushedWhileLoading;
+  private final LiveUpdates updates;
   private Listener listener;
   private LoadState loadState = LoadState.LOADING;
   private boolean loadStarted;
@@ -81,6 +75,23 @@ public final class TabSession {
         afterSave(report);
       }
     });
+    this.updates = new LiveUpdates(table, codec, config.currentDelegate(), live,
+        new LiveUpdates.Host() {
+          @Override
+          public boolean loaded() {
+            return loadState == LoadState.LOADED || loadState == LoadState.MIGRATING;
+          }
+
+          @Override
+          public void requestSave() {
+            TabSession.this.requestSave();
+          }
+
+          @Override
+          public void problem(String message) {
+            TabSession.this.problem(message);
+          }
+        });
     this.live.setListener(new LiveRooms.Listener() {
       @Override
       public void onRoomsChanged(Rooms before, Rooms after) {
@@ -133,29 +144,7 @@ public final class TabSession {
 
   /** DelegateKeyChanged push: re-read the slot and apply the reconcile rules. */
   public void onKeyChanged(Bytes delegate, String key, long generation) {
-    if (!delegate.equals(config.currentDelegate())) {
-      return;
-    }
-    if (key.equals(RoomStorageKeys.ROOMS_META)) {
-      if (loadState == LoadState.LOADED || loadState == LoadState.MIGRATING) {
-        rereadMeta();
-      } else {
-        metaPushedWhileLoading = true;
-      }
-      return;
-    }
-    RoomKey room = RoomStorageKeys.parseRoomKey(key);
-    if (room == null) {
-      return;
-    }
-    if (loadState == LoadState.LOADING || loadState == LoadState.FAILED) {
-      pushedWhileLoading.add(room);
-      return;
-    }
-    if (live.cache().generation(room) >= generation) {
-      return;
-    }
-    reread(room);
+    updates.onKeyChanged(delegate, key, generation);
   }
 
   /**
@@ -169,21 +158,7 @@ public final class TabSession {
     if (migrationIncomplete && loadState == LoadState.LOADED) {
       resumeMigration();
     }
-    table.send(DelegateOp.list(config.currentDelegate()), new CorrelationTable.ReplyHandler() {
-      @Override
-      public void onReply(DelegateReply reply) {
-        if (reply.kind() != DelegateReply.Kind.LIST) {
-          problem("resync List: " + reply);
-          return;
-        }
-        for (RoomKey k : RoomStorageKeys.roomKeysIn(reply.keys())) {
-          reread(k);
-        }
-        if (reply.keys().contains(RoomStorageKeys.ROOMS_META)) {
-          rereadMeta();
-        }
-      }
-    });
+    updates.resync();
   }
 
   /** Retries an incomplete migration later (growing, jittered delay) unless a resync does first. */
@@ -235,53 +210,9 @@ public final class TabSession {
         }).start();
   }
 
-  private void rereadMeta() {
-    table.send(DelegateOp.getVersioned(config.currentDelegate(), RoomStorageKeys.ROOMS_META),
-        new CorrelationTable.ReplyHandler() {
-          @Override
-          public void onReply(DelegateReply reply) {
-            if (reply.kind() != DelegateReply.Kind.GET_VERSIONED || reply.value() == null) {
-              return;
-            }
-            try {
-              if (live.observeRemoteMeta(codec.decodeMeta(reply.value()), reply.generation())) {
-                requestSave();
-              }
-            } catch (RoomsDecodeException e) {
-              problem("rooms_meta is unreadable: " + e.getMessage());
-            }
-          }
-        });
-  }
-
-  private void reread(final RoomKey room) {
-    final String key = RoomStorageKeys.roomKey(room);
-    table.send(DelegateOp.getVersioned(config.currentDelegate(), key),
-        new CorrelationTable.ReplyHandler() {
-          @Override
-          public void onReply(DelegateReply reply) {
-            if (reply.kind() != DelegateReply.Kind.GET_VERSIONED) {
-              problem("re-read " + key + ": " + reply);
-              return;
-            }
-            applyRemoteSlot(room, reply.value(), reply.generation());
-          }
-        });
-  }
-
   /** A slot value read from the current store (bytes, null = absent) at a generation. */
   public void applyRemoteSlot(RoomKey room, byte[] value, long generation) {
-    StoredSlot s = StoredSlot.decode(codec, value);
-    if (s.kind() == StoredSlot.Kind.UNPARSEABLE) {
-      problem(RoomStorageKeys.roomKey(room) + " is unreadable: " + s.error());
-      return;
-    }
-    if (s.kind() == StoredSlot.Kind.ABSENT) {
-      return;
-    }
-    if (live.observeRemote(room, s.slot(), generation)) {
-      requestSave(); // a rejoin to re-assert, a pending leave, or merged fields to write back
-    }
+    updates.applyRemoteSlot(room, value, generation);
   }
 
   // ---- state for the host ----
@@ -385,8 +316,6 @@ public final class TabSession {
       live.observeMeta(result.currentMeta(), 0);
     }
     live.replaceAfterLoad(result.rooms());
-    List<RoomKey> pushed = new ArrayList<RoomKey>(pushedWhileLoading);
-    pushedWhileLoading.clear();
     if (result.migrate()) {
       migrationCanComplete = result.migrationCanComplete();
       setLoadState(LoadState.MIGRATING, result.plan().toString());
@@ -395,13 +324,7 @@ public final class TabSession {
       setLoadState(LoadState.LOADED, null);
       allowSaves();
     }
-    for (RoomKey k : pushed) {
-      reread(k);
-    }
-    if (metaPushedWhileLoading) {
-      metaPushedWhileLoading = false;
-      rereadMeta();
-    }
+    updates.afterLoad();
   }
 
   private void storeMarker(final String marker) {
