@@ -68,6 +68,24 @@ final class NodeProcess implements AutoCloseable {
     return this;
   }
 
+  /** Runs a node-jar subcommand (seed-legacy, inspect, ...) to completion and returns its output. */
+  static String tool(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+        "-jar", jar().toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("node tool " + List.of(args) + " failed: " + out);
+    }
+    return out;
+  }
+
+  Path dataDir() {
+    return dataDir;
+  }
+
   String url() {
     return "http://127.0.0.1:" + port + "/";
   }

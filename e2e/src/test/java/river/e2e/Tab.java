@@ -58,6 +58,22 @@ final class Tab {
         + "   get.onerror = () => reject(get.error); }; })");
   }
 
+  /** Makes this browser profile the user with {@code token} before the shell first runs. */
+  static void adoptProfile(com.microsoft.playwright.BrowserContext context, String baseUrl, String token) {
+    Page p = context.newPage();
+    p.navigate(baseUrl + "shell.css");
+    p.evaluate("token => new Promise((resolve, reject) => {"
+        + " const open = indexedDB.open('river-shell', 1);"
+        + " open.onupgradeneeded = () => open.result.createObjectStore('profile');"
+        + " open.onerror = () => reject(open.error);"
+        + " open.onsuccess = () => {"
+        + "   const tx = open.result.transaction('profile', 'readwrite');"
+        + "   tx.objectStore('profile').put(token, 'token');"
+        + "   tx.oncomplete = () => { open.result.close(); resolve(); };"
+        + "   tx.onerror = () => reject(tx.error); }; })", token);
+    p.close();
+  }
+
   List<String> errors() {
     synchronized (errors) {
       return new ArrayList<>(errors);

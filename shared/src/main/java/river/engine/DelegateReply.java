@@ -29,6 +29,7 @@ public final class DelegateReply {
   private final long generation;
   private final List<String> keys;
   private final String message;
+  private String code;
 
   private DelegateReply(Kind kind, byte[] value, long generation, List<String> keys, String message) {
     this.kind = kind;
@@ -69,6 +70,18 @@ public final class DelegateReply {
 
   public static DelegateReply error(String message) {
     return new DelegateReply(Kind.ERROR, null, 0, null, message);
+  }
+
+  /** An error frame with its code (`unknown_delegate`, `internal`, ...; "timeout" for no answer). */
+  public static DelegateReply error(String code, String message) {
+    DelegateReply r = new DelegateReply(Kind.ERROR, null, 0, null, code + ": " + message);
+    r.code = code;
+    return r;
+  }
+
+  /** The node does not host the addressed delegate: it has nothing, now or later. */
+  public boolean isUnknownDelegate() {
+    return kind == Kind.ERROR && "unknown_delegate".equals(code);
   }
 
   public Kind kind() {

@@ -177,6 +177,32 @@ public final class LiveRooms {
     set(rooms.withOrder(order));
   }
 
+  /**
+   * Rooms found by a resumed migration (ranked sources, current store on top): rooms this tab
+   * has never seen are added (the next save writes them), legacy tombstones of rooms it has
+   * never seen are recorded as leaves to write, and rooms it holds gain the found fields. Rooms
+   * this tab left, or already saw in the current store, are not touched.
+   */
+  void adoptMigrated(Rooms found) {
+    Rooms r = rooms;
+    for (RoomData d : found.map().values()) {
+      RoomKey k = d.owner();
+      RoomData held = r.room(k);
+      if (held != null) {
+        r = r.withRoom(RoomDataMerge.merge(held, d));
+      } else if (!r.removed().contains(k) && cache.get(k) == null) {
+        r = r.withRoom(d);
+      }
+    }
+    for (RoomKey k : found.removed()) {
+      if (!r.holds(k) && !r.removed().contains(k) && cache.get(k) == null) {
+        r = r.withoutRoom(k);
+        pendingLeaves.add(k);
+      }
+    }
+    set(r);
+  }
+
   // ---- store observations ----
 
   /**
@@ -239,7 +265,14 @@ public final class LiveRooms {
         set(rooms.withoutRoom(key));
       }
     } else if (held != null) {
-      set(rooms.withRoom(RoomDataMerge.merge(held, slot.data())));
+      RoomData merged = RoomDataMerge.merge(held, slot.data());
+      if (merged.equals(slot.data())) {
+        // The store already holds everything this tab has for the room, including the identity
+        // of a rejoin: the rejoin is persisted even if our own write's answer was lost. A flag
+        // left set would let this tab overwrite a later leave made elsewhere.
+        flags.clear(key);
+      }
+      set(rooms.withRoom(merged));
     } else if (!pendingLeaves.contains(key)) {
       set(rooms.withRoom(slot.data()));
     }

@@ -21,7 +21,8 @@ import river.rooms.RoomsRebuild;
  * meta, a current blob, and, when probing or resuming a migration, every legacy delegate's
  * blob and per-room keys (one List each, then Gets). Sources are merged by rank (RankedMerge).
  * A failure to read the current delegate fails the load (the host offers a retry); a legacy
- * delegate that cannot be read only blocks recording the migration as done.
+ * source that cannot be read cuts the ranked sources there (it and every lower source are left
+ * out) and blocks recording the migration as done, so it is resumed later.
  * Hazard: rooms read from legacy sources must not enter the slot cache (they were never seen in
  * the current store), or the migration re-save would skip them.
  */
@@ -47,6 +48,10 @@ public final class LoadFlow {
     RoomsMeta meta;
     Rooms blob;
     boolean hasPerRoom;
+    /** Its List or a slot/meta Get failed: its per-room state is unknown. */
+    boolean perRoomBlocked;
+    /** Its blob Get failed. */
+    boolean blobBlocked;
   }
 
   private final CorrelationTable table;
@@ -60,7 +65,6 @@ public final class LoadFlow {
   private State state = State.IDLE;
   private LoadPlan plan;
   private int outstanding;
-  private boolean legacyBlocked;
 
   public LoadFlow(CorrelationTable table, RoomsCodec codec, Bytes current,
       List<Bytes> legacyNewestFirst, Listener listener) {
@@ -121,8 +125,10 @@ public final class LoadFlow {
     table.send(DelegateOp.list(legacy), new CorrelationTable.ReplyHandler() {
       @Override
       public void onReply(DelegateReply reply) {
-        if (reply.kind() != DelegateReply.Kind.LIST) {
-          legacyBlocked = true;
+        if (reply.isUnknownDelegate()) {
+          // not hosted by this node: nothing to migrate from it, now or later
+        } else if (reply.kind() != DelegateReply.Kind.LIST) {
+          src.perRoomBlocked = true;
           problems.add("legacy delegate " + legacy + " List: " + reply);
         } else {
           outstanding++;
@@ -154,7 +160,7 @@ public final class LoadFlow {
     table.send(DelegateOp.get(delegate, key), new CorrelationTable.ReplyHandler() {
       @Override
       public void onReply(DelegateReply reply) {
-        if (readFailed(reply, key, isCurrent)) {
+        if (readFailed(reply, key, isCurrent, src, false)) {
           return;
         }
         byte[] v = reply.value();
@@ -175,7 +181,7 @@ public final class LoadFlow {
     table.send(DelegateOp.get(delegate, RoomStorageKeys.ROOMS_META), new CorrelationTable.ReplyHandler() {
       @Override
       public void onReply(DelegateReply reply) {
-        if (readFailed(reply, RoomStorageKeys.ROOMS_META, isCurrent)) {
+        if (readFailed(reply, RoomStorageKeys.ROOMS_META, isCurrent, src, false)) {
           return;
         }
         byte[] v = reply.value();
@@ -196,7 +202,7 @@ public final class LoadFlow {
     table.send(DelegateOp.get(delegate, RoomStorageKeys.ROOMS_DATA), new CorrelationTable.ReplyHandler() {
       @Override
       public void onReply(DelegateReply reply) {
-        if (readFailed(reply, RoomStorageKeys.ROOMS_DATA, isCurrent)) {
+        if (readFailed(reply, RoomStorageKeys.ROOMS_DATA, isCurrent, src, true)) {
           return;
         }
         byte[] v = reply.value();
@@ -213,14 +219,19 @@ public final class LoadFlow {
   }
 
   /** Handles a non-Get reply; true when it was one (the caller stops). */
-  private boolean readFailed(DelegateReply reply, String key, boolean isCurrent) {
+  private boolean readFailed(DelegateReply reply, String key, boolean isCurrent, Source src,
+      boolean blob) {
     if (reply.kind() == DelegateReply.Kind.GET) {
       return false;
     }
     if (isCurrent) {
       fail("Get " + key + " from the current delegate: " + reply);
     } else {
-      legacyBlocked = true;
+      if (blob) {
+        src.blobBlocked = true;
+      } else {
+        src.perRoomBlocked = true;
+      }
       problems.add("legacy Get " + key + ": " + reply);
       settle();
     }
@@ -243,10 +254,21 @@ public final class LoadFlow {
       sources.add(currentSource.blob);
       foundOld = true;
     }
+    // Sources are used in rank order up to the first one that could not be read: a source below
+    // an unread one may hold a tombstone or a room the unread one would overrule.
+    boolean cut = false;
     for (Source s : legacySources) {
+      if (s.perRoomBlocked) {
+        cut = true;
+        break;
+      }
       if (s.hasPerRoom) {
         sources.add(RoomsRebuild.fromSlots(s.slots, s.meta));
         foundOld = true;
+      }
+      if (s.blobBlocked) {
+        cut = true;
+        break;
       }
       if (s.blob != null) {
         sources.add(s.blob);
@@ -254,10 +276,12 @@ public final class LoadFlow {
       }
     }
     Rooms rooms = RankedMerge.merge(sources);
-    boolean migrate = plan.migrates() && (foundOld || plan.resumeMigration());
+    // An unread legacy source counts as "migration started": the next load or resync resumes it,
+    // even if the user creates rooms in the meantime (which would otherwise end the probing).
+    boolean migrate = plan.migrates() && (foundOld || plan.resumeMigration() || cut);
     state = State.LOADED;
     listener.onLoaded(new LoadResult(plan, rooms, currentSource.slots, currentSource.meta,
-        migrate, !legacyBlocked, problems));
+        migrate, !cut, problems));
   }
 
   private void fail(String reason) {

@@ -1,10 +1,7 @@
 package river.engine;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import river.rooms.Bytes;
 import river.rooms.LastRead;
 import river.rooms.NotificationMode;
@@ -14,8 +11,6 @@ import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
 import river.rooms.RoomsCodec;
-import river.rooms.RoomsDecodeException;
-import river.rooms.StoredSlot;
 
 /**
  * Everything one tab runs, sans I/O, behind one small host interface: the load flow, then the
@@ -46,6 +41,9 @@ public final class TabSession {
     default void onProblem(String message) {}
   }
 
+  static final long RESUME_BASE_MILLIS = 5000;
+  static final long RESUME_MAX_MILLIS = 300000;
+
   private final TabConfig config;
   private final RoomsCodec codec;
   private final Clock clock;
@@ -53,8 +51,7 @@ public final class TabSession {
   private final CorrelationTable table = new CorrelationTable(1);
   private final LiveRooms live = new LiveRooms();
   private final SaveEngine save;
-  private final Set<RoomKey> pushedWhileLoading = new LinkedHashSet<RoomKey>();
-  private boolean metaPushedWhileLoading;
+  private final LiveUpdates updates;
   private Listener listener;
   private LoadState loadState = LoadState.LOADING;
   private boolean loadStarted;
@@ -62,6 +59,8 @@ public final class TabSession {
   private boolean saveWanted;
   private long migrationSaveFrom = -1;
   private boolean migrationCanComplete;
+  private boolean migrationIncomplete;
+  private int resumeAttempts;
 
   public TabSession(TabConfig config, RoomsCodec codec, Clock clock, RandomSource random) {
     this.config = config;
@@ -76,6 +75,23 @@ public final class TabSession {
         afterSave(report);
       }
     });
+    this.updates = new LiveUpdates(table, codec, config.currentDelegate(), live,
+        new LiveUpdates.Host() {
+          @Override
+          public boolean loaded() {
+            return loadState == LoadState.LOADED || loadState == LoadState.MIGRATING;
+          }
+
+          @Override
+          public void requestSave() {
+            TabSession.this.requestSave();
+          }
+
+          @Override
+          public void problem(String message) {
+            TabSession.this.problem(message);
+          }
+        });
     this.live.setListener(new LiveRooms.Listener() {
       @Override
       public void onRoomsChanged(Rooms before, Rooms after) {
@@ -128,97 +144,75 @@ public final class TabSession {
 
   /** DelegateKeyChanged push: re-read the slot and apply the reconcile rules. */
   public void onKeyChanged(Bytes delegate, String key, long generation) {
-    if (!delegate.equals(config.currentDelegate())) {
-      return;
-    }
-    if (key.equals(RoomStorageKeys.ROOMS_META)) {
-      if (loadState == LoadState.LOADED || loadState == LoadState.MIGRATING) {
-        rereadMeta();
-      } else {
-        metaPushedWhileLoading = true;
-      }
-      return;
-    }
-    RoomKey room = RoomStorageKeys.parseRoomKey(key);
-    if (room == null) {
-      return;
-    }
-    if (loadState == LoadState.LOADING || loadState == LoadState.FAILED) {
-      pushedWhileLoading.add(room);
-      return;
-    }
-    if (live.cache().generation(room) >= generation) {
-      return;
-    }
-    reread(room);
+    updates.onKeyChanged(delegate, key, generation);
   }
 
-  /** After a reconnect (pushes may have been missed): re-list and re-read every room slot. */
+  /**
+   * After a reconnect (pushes may have been missed): re-list and re-read every room slot, and
+   * resume a migration that could not read every legacy source.
+   */
   public void resync() {
     if (loadState != LoadState.LOADED && loadState != LoadState.MIGRATING) {
       return;
     }
-    table.send(DelegateOp.list(config.currentDelegate()), new CorrelationTable.ReplyHandler() {
-      @Override
-      public void onReply(DelegateReply reply) {
-        if (reply.kind() != DelegateReply.Kind.LIST) {
-          problem("resync List: " + reply);
-          return;
-        }
-        for (RoomKey k : RoomStorageKeys.roomKeysIn(reply.keys())) {
-          reread(k);
-        }
-      }
-    });
+    if (migrationIncomplete && loadState == LoadState.LOADED) {
+      resumeMigration();
+    }
+    updates.resync();
   }
 
-  private void rereadMeta() {
-    table.send(DelegateOp.getVersioned(config.currentDelegate(), RoomStorageKeys.ROOMS_META),
-        new CorrelationTable.ReplyHandler() {
+  /** Retries an incomplete migration later (growing, jittered delay) unless a resync does first. */
+  private void scheduleResume() {
+    long d = RESUME_BASE_MILLIS;
+    for (int i = 0; i < resumeAttempts && d < RESUME_MAX_MILLIS; i++) {
+      d *= 2;
+    }
+    d = Math.min(d, RESUME_MAX_MILLIS);
+    resumeAttempts++;
+    table.wakeupAt(clock.nowMillis() + d + random.nextInt((int) d),
+        new CorrelationTable.WakeupHandler() {
           @Override
-          public void onReply(DelegateReply reply) {
-            if (reply.kind() != DelegateReply.Kind.GET_VERSIONED || reply.value() == null) {
-              return;
-            }
-            try {
-              if (live.observeRemoteMeta(codec.decodeMeta(reply.value()), reply.generation())) {
-                requestSave();
-              }
-            } catch (RoomsDecodeException e) {
-              problem("rooms_meta is unreadable: " + e.getMessage());
+          public void onWakeup() {
+            if (migrationIncomplete && loadState == LoadState.LOADED) {
+              resumeMigration();
             }
           }
         });
   }
 
-  private void reread(final RoomKey room) {
-    final String key = RoomStorageKeys.roomKey(room);
-    table.send(DelegateOp.getVersioned(config.currentDelegate(), key),
-        new CorrelationTable.ReplyHandler() {
+  /** Reads every source again and folds what an interrupted migration left out into ROOMS. */
+  private void resumeMigration() {
+    migrationIncomplete = false;
+    setLoadState(LoadState.MIGRATING, "resuming");
+    new LoadFlow(table, codec, config.currentDelegate(), config.legacyNewestFirst(),
+        new LoadFlow.Listener() {
           @Override
-          public void onReply(DelegateReply reply) {
-            if (reply.kind() != DelegateReply.Kind.GET_VERSIONED) {
-              problem("re-read " + key + ": " + reply);
-              return;
+          public void onLoaded(LoadResult result) {
+            for (String p : result.problems()) {
+              problem(p);
             }
-            applyRemoteSlot(room, reply.value(), reply.generation());
+            for (Map.Entry<RoomKey, RoomSlot> e : result.currentSlots().entrySet()) {
+              live.observeRemote(e.getKey(), e.getValue(), 0);
+            }
+            live.adoptMigrated(result.rooms());
+            migrationCanComplete = result.migrationCanComplete();
+            migrationSaveFrom = save.sequence() + 1;
+            save.requestSave();
           }
-        });
+
+          @Override
+          public void onFailed(String reason) {
+            problem("resuming the migration: " + reason);
+            migrationIncomplete = true;
+            setLoadState(LoadState.LOADED, null);
+            scheduleResume();
+          }
+        }).start();
   }
 
   /** A slot value read from the current store (bytes, null = absent) at a generation. */
   public void applyRemoteSlot(RoomKey room, byte[] value, long generation) {
-    StoredSlot s = StoredSlot.decode(codec, value);
-    if (s.kind() == StoredSlot.Kind.UNPARSEABLE) {
-      problem(RoomStorageKeys.roomKey(room) + " is unreadable: " + s.error());
-      return;
-    }
-    if (s.kind() == StoredSlot.Kind.ABSENT) {
-      return;
-    }
-    if (live.observeRemote(room, s.slot(), generation)) {
-      requestSave(); // a rejoin to re-assert, a pending leave, or merged fields to write back
-    }
+    updates.applyRemoteSlot(room, value, generation);
   }
 
   // ---- state for the host ----
@@ -322,8 +316,6 @@ public final class TabSession {
       live.observeMeta(result.currentMeta(), 0);
     }
     live.replaceAfterLoad(result.rooms());
-    List<RoomKey> pushed = new ArrayList<RoomKey>(pushedWhileLoading);
-    pushedWhileLoading.clear();
     if (result.migrate()) {
       migrationCanComplete = result.migrationCanComplete();
       setLoadState(LoadState.MIGRATING, result.plan().toString());
@@ -332,13 +324,7 @@ public final class TabSession {
       setLoadState(LoadState.LOADED, null);
       allowSaves();
     }
-    for (RoomKey k : pushed) {
-      reread(k);
-    }
-    if (metaPushedWhileLoading) {
-      metaPushedWhileLoading = false;
-      rereadMeta();
-    }
+    updates.afterLoad();
   }
 
   private void storeMarker(final String marker) {
@@ -390,7 +376,9 @@ public final class TabSession {
         storeMarker(RoomStorageKeys.MIGRATION_DONE);
       } else {
         problem("migration re-saved what it found, but a legacy source was unreadable: not done");
+        migrationIncomplete = true;
         setLoadState(LoadState.LOADED, null);
+        scheduleResume();
       }
     }
   }

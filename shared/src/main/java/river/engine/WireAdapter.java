@@ -81,6 +81,6 @@ public final class WireAdapter {
 
   /** The engine reply for an error frame (`{"err": {"code", "message"}}`) or a timeout. */
   public static DelegateReply fromError(String code, String message) {
-    return DelegateReply.error(code + ": " + message);
+    return DelegateReply.error(code, message);
   }
 }

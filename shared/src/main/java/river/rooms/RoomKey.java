@@ -9,6 +9,8 @@ public final class RoomKey implements Comparable<RoomKey> {
   public static final int LENGTH = 32;
 
   private final Bytes bytes;
+  /** Memo of RoomStorageKeys.roomKey(this): base58 is quadratic and keys are formatted often. */
+  String storageKey;
 
   private RoomKey(Bytes bytes) {
     this.bytes = bytes;

@@ -25,7 +25,12 @@ public final class RoomStorageKeys {
   private RoomStorageKeys() {}
 
   public static String roomKey(RoomKey key) {
-    return ROOM_PREFIX + base58(key.bytes().toArray());
+    String s = key.storageKey;
+    if (s == null) {
+      s = ROOM_PREFIX + base58(key.bytes().toArray());
+      key.storageKey = s;
+    }
+    return s;
   }
 
   /** The room a `room:` key names, or null when the key is anything else or malformed. */
@@ -37,9 +42,24 @@ public final class RoomStorageKeys {
     if (b == null || b.length != RoomKey.LENGTH) {
       return null;
     }
+    // Non-canonical spellings (extra leading '1's) would alias one room under two keys. Base58
+    // text is canonical exactly when its leading '1's match the decoded leading zero bytes (the
+    // rest is then the minimal digit string), which is far cheaper than re-encoding.
+    String digits = storageKey.substring(ROOM_PREFIX.length());
+    int ones = 0;
+    while (ones < digits.length() && digits.charAt(ones) == '1') {
+      ones++;
+    }
+    int zeros = 0;
+    while (zeros < b.length && b[zeros] == 0) {
+      zeros++;
+    }
+    if (ones != zeros) {
+      return null;
+    }
     RoomKey k = RoomKey.of(Bytes.of(b));
-    // Non-canonical spellings (e.g. extra leading '1's) would alias one room under two keys.
-    return roomKey(k).equals(storageKey) ? k : null;
+    k.storageKey = storageKey;
+    return k;
   }
 
   public static List<RoomKey> roomKeysIn(List<String> keys) {

@@ -45,6 +45,7 @@ public final class Simulator {
   public int steps;
   public int checks;
   public int exhaustions;
+  public int disconnectErrors;
 
   public Simulator(long seed) {
     this.seed = seed;
@@ -111,6 +112,8 @@ public final class Simulator {
         int t = rnd.nextInt(world.tabs.size());
         markLossy(t);
         world.reload(t);
+      } else if (r < 4) {
+        reconnect(rnd.nextInt(world.tabs.size()));
       } else if (r < 32 || world.queue.isEmpty()) {
         userAction();
       } else {
@@ -230,11 +233,44 @@ public final class Simulator {
     }
   }
 
+  /**
+   * The tab's connection drops and comes back: requests on the wire may or may not have reached
+   * the node, every unanswered one is answered with an error by the host, pushes are lost; then
+   * the host resyncs (or retries a failed load).
+   */
+  private void reconnect(int t) {
+    if (world.logging) world.log("reconnect tab" + t);
+    int epoch = world.epochs.get(t);
+    List<World.Event> lost = new ArrayList<>();
+    for (World.Event e : new ArrayList<>(world.queue)) {
+      if (e.tab != t || (e.kind != World.Kind.PUSH && e.epoch != epoch)) continue;
+      if (e.kind == World.Kind.WAKEUP) continue;
+      world.queue.remove(e);
+      if (e.kind == World.Kind.REQUEST && rnd.nextBoolean()) {
+        world.delegates.get(e.op.delegate()).apply(e.op); // reached the node, answer lost
+        // its pushes to other tabs were still sent
+        if (e.op.delegate().equals(World.CURRENT) && (e.op.kind() == DelegateOp.Kind.CAS_STORE || e.op.kind() == DelegateOp.Kind.STORE)) {
+          long g = world.current().generation(e.op.key());
+          for (int o = 0; o < world.tabs.size(); o++) {
+            if (o != t) world.queue.add(new World.Event(World.Kind.PUSH, o, 0, 0, null, null, e.op.key(), g, 0));
+          }
+        }
+      }
+      if (e.kind != World.Kind.PUSH) lost.add(e);
+    }
+    TabSession tab = world.tab(t);
+    for (World.Event e : lost) tab.onReply(e.id, DelegateReply.error("disconnected"));
+    if (tab.loadState() == TabSession.LoadState.FAILED) tab.start();
+    else tab.resync();
+    world.collect(t);
+  }
+
   private void checkWrite(String key, byte[] oldData, byte[] newData, long generation) {
     RoomKey k = RoomStorageKeys.parseRoomKey(key);
     if (k == null) return;
     try {
       RoomSlot n = world.codec.decodeSlot(newData);
+      if (world.logging) world.log("   store " + k + " @" + generation + " = " + n);
       if (oldData == null) return;
       RoomSlot o = world.codec.decodeSlot(oldData);
       if (o.isPresent() && n.isPresent()) {
@@ -336,11 +372,12 @@ public final class Simulator {
       }
     }
     // (c) a fresh tab, loaded against a copy of the store, shows exactly the store's rooms
-    checkFreshLoad(store);
+    if (!Boolean.getBoolean("sim.noFresh")) checkFreshLoad(store);
     for (String p : world.problems) {
       // Conflict exhaustion is a legitimate outcome under an adversarial schedule (the pass is
       // retried later); the invariants above are what must hold regardless.
       if (p.contains("CAS attempts all conflicted")) exhaustions++;
+      else if (p.contains("disconnected") || p.contains("legacy source was unreadable")) disconnectErrors++;
       else violations.add("problem reported: " + p);
     }
     world.problems.clear();

@@ -206,16 +206,46 @@ class UpstreamRegressionTest {
   }
 
   @Test
-  void anUnreadableLegacySourceOrAFailedResaveNeverRecordsDone() {
+  void anUnreadableLegacySourceNeverRecordsDoneAndNothingBelowItIsUsed() {
     World w = new World();
     w.delegates.get(World.LEGACY_NEWER).putRaw(RoomStorageKeys.ROOMS_DATA,
         w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(1))));
-    w.delegates.remove(World.LEGACY_OLDER); // the node no longer hosts it: unknown_delegate
-    int t = freshTab(w);
-    assertEquals(RoomSlot.present(room(1)), w.slot(key(1)), "what was found is re-saved");
+    // the older source says room 1 was left: only the newer one may overrule that
+    w.delegates.get(World.LEGACY_OLDER).putRaw(RoomStorageKeys.ROOMS_DATA,
+        w.codec.encodeLegacyBlob(Rooms.EMPTY.withoutRoom(key(1)).withRoom(room(2))));
+    int t = w.openTab();
+    w.deliver(0); // List current -> empty
+    w.deliver(0);
+    World.Event newerList = w.queue.remove(w.find(e -> e.kind == World.Kind.REQUEST
+        && e.op.delegate().equals(World.LEGACY_NEWER)));
+    w.tab(t).onReply(newerList.id, DelegateReply.error("timeout", "no answer in 10 s"));
+    w.collect(t);
+    w.runAllExcept(e -> e.kind == World.Kind.WAKEUP);
+    assertNull(w.slot(key(1)), "the older tombstone was not migrated over the unread newer source");
+    assertNull(w.slot(key(2)), "nothing below the unread source is used");
+    assertTrue(w.current().keys().contains(RoomStorageKeys.MIGRATION_STARTED), "a later load resumes");
     assertFalse(w.current().keys().contains(RoomStorageKeys.MIGRATION_DONE));
+    w.runAll(); // the scheduled resume reads every source again
+    assertEquals(RoomSlot.present(room(1)), w.slot(key(1)));
+    assertEquals(RoomSlot.present(room(2)), w.slot(key(2)));
+    assertTrue(w.current().keys().contains(RoomStorageKeys.MIGRATION_DONE));
+    assertTrue(w.tab(t).rooms().holds(key(1)) && w.tab(t).rooms().holds(key(2)));
+  }
+
+  @Test
+  void aLegacyDelegateTheNodeDoesNotHostCountsAsEmpty() {
+    World w = new World();
+    w.delegates.get(World.LEGACY_NEWER).putRaw(RoomStorageKeys.ROOMS_DATA,
+        w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(1))));
+    w.delegates.remove(World.LEGACY_OLDER); // answered with unknown_delegate
+    int t = freshTab(w);
+    assertEquals(RoomSlot.present(room(1)), w.slot(key(1)));
+    assertTrue(w.current().keys().contains(RoomStorageKeys.MIGRATION_DONE));
     assertTrue(w.tab(t).rooms().holds(key(1)));
-    // a failed re-save: the store answers Failed for the room write
+  }
+
+  @Test
+  void aFailedMigrationResaveNeverRecordsDone() {
     World w2 = new World();
     w2.delegates.get(World.LEGACY_NEWER).putRaw(RoomStorageKeys.ROOMS_DATA,
         w2.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(1))));
@@ -233,6 +263,34 @@ class UpstreamRegressionTest {
     w2.runAll(); // the retry pass lands the room, then done is recorded
     assertEquals(RoomSlot.present(room(1)), w2.slot(key(1)));
     assertTrue(w2.current().keys().contains(RoomStorageKeys.MIGRATION_DONE));
+  }
+
+  @Test
+  void aLostCasAnswerDoesNotLeaveAStaleRejoinFlag() {
+    World w = loaded(2);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.runAll();
+    w.act(0, t -> t.leave(key(1)));
+    w.runAll();
+    w.act(1, t -> t.join(room(1, 6))); // explicit rejoin in tab 1
+    World.Event cas = null;
+    while (cas == null) {
+      int i = w.find(e -> e.kind == World.Kind.REQUEST && e.op.kind() == DelegateOp.Kind.CAS_STORE && e.tab == 1);
+      if (i >= 0) cas = w.queue.remove(i); else w.deliver(0);
+    }
+    w.current().apply(cas.op); // the write lands, but its answer is lost
+    w.tab(1).onReply(cas.id, DelegateReply.error("timeout", "connection lost"));
+    w.collect(1);
+    w.act(1, TabSession::resync);
+    w.runAll();
+    assertFalse(w.tab(1).isRejoinFlagged(key(1)), "the store holds the rejoin: flag consumed");
+    w.act(0, t -> t.join(room(1, 7)));
+    w.runAll();
+    w.act(0, t -> t.leave(key(1))); // a later leave elsewhere
+    w.runAll();
+    w.act(1, t -> t.setNickname(key(1), "background"));
+    w.runAll();
+    assertEquals(RoomSlot.TOMBSTONE, w.slot(key(1)), "the old rejoin did not resurrect it");
   }
 
   @Test

@@ -35,7 +35,7 @@ public final class World {
     public final long generation;
     public final long at;
 
-    Event(Kind kind, int tab, int epoch, long id, DelegateOp op, DelegateReply reply, String key,
+    public Event(Kind kind, int tab, int epoch, long id, DelegateOp op, DelegateReply reply, String key,
         long generation, long at) {
       this.kind = kind;
       this.tab = tab;
@@ -142,7 +142,7 @@ public final class World {
     switch (e.kind) {
       case REQUEST: {
         DelegateModel d = delegates.get(e.op.delegate());
-        DelegateReply r = d == null ? DelegateReply.error("unknown_delegate") : d.apply(e.op);
+        DelegateReply r = d == null ? DelegateReply.error("unknown_delegate", "no such delegate") : d.apply(e.op);
         queue.add(new Event(Kind.REPLY, e.tab, e.epoch, e.id, null, r, null, 0, 0));
         boolean wrote = r.kind() == DelegateReply.Kind.CAS_STORED
             || (r.kind() == DelegateReply.Kind.STORED && r.message() == null);

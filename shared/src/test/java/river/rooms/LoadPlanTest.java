@@ -75,6 +75,23 @@ class LoadPlanTest {
   }
 
   @Test
+  void parsingIsExactlyTheInverseOfFormattingOnRandomKeys() {
+    java.util.Random r = new java.util.Random(11);
+    for (int i = 0; i < 2000; i++) {
+      byte[] b = new byte[32];
+      r.nextBytes(b);
+      for (int z = r.nextInt(4); z > 0; z--) b[z - 1] = 0;
+      RoomKey k = RoomKey.of(Bytes.of(b));
+      String s = RoomStorageKeys.roomKey(k);
+      assertEquals(s, new String(river.store.StorageKeys.room(b), java.nio.charset.StandardCharsets.UTF_8));
+      RoomKey back = RoomStorageKeys.parseRoomKey(s);
+      assertEquals(k, back);
+      assertEquals(s, RoomStorageKeys.roomKey(back));
+      assertNull(RoomStorageKeys.parseRoomKey("room:1" + s.substring(5)), "extra leading 1 for " + s);
+    }
+  }
+
+  @Test
   void base58MatchesKnownVector() {
     assertEquals("StV1DL6CwTryKyV", RoomStorageKeys.base58("hello world".getBytes()));
     assertEquals("11", RoomStorageKeys.base58(new byte[2]));

@@ -26,6 +26,12 @@ public final class LoadBanner {
 
   public void show(String state, String detail) {
     root.setAttribute("data-state", state);
+    // The states this tab went through, in order: a quick migration is otherwise invisible.
+    String seen = root.getAttribute("data-states");
+    String last = seen == null ? null : seen.substring(seen.lastIndexOf(' ') + 1);
+    if (!state.equals(last)) {
+      root.setAttribute("data-states", seen == null ? state : seen + " " + state);
+    }
     switch (state) {
       case "loading":
         text.textContent = "Loading your rooms…";

@@ -1,0 +1,89 @@
+package river.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user of the legacy release (one {@code rooms_data} blob in the legacy delegate) opens the new
+ * app: it shows {@code migrating}, then {@code loaded} with every room; the current delegate then
+ * holds one {@code room:} key per room, the legacy blob is untouched, and later loads go the
+ * per-room way without migrating again.
+ */
+class LegacyUpgradeIT {
+  private static final int ROOMS = 20;
+  private static final LocatorAssertions.HasAttributeOptions SLOW =
+      new LocatorAssertions.HasAttributeOptions().setTimeout(20_000);
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void legacyBlobMigratesToPerRoomKeys() throws Exception {
+    String token = newToken();
+    NodeProcess.tool("seed-legacy", "--data-dir", dataDir.toString(), "--token", token, "--rooms", Integer.toString(ROOMS));
+    String legacyBefore = legacyBlobLine(NodeProcess.tool("inspect", "--data-dir", dataDir.toString(), "--token", token));
+
+    try (NodeProcess node = new NodeProcess(dataDir).start();
+         Playwright playwright = Browsers.playwright();
+         Browser browser = Browsers.chromium(playwright)) {
+      BrowserContext profile = browser.newContext();
+      Tab.adoptProfile(profile, node.url(), token);
+      Tab tab = new Tab(profile.newPage()).open(node.url());
+      assertThat(tab.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
+      String states = tab.appHook("load-state").getAttribute("data-states");
+      assertTrue(states.matches(".*\\bmigrating\\b.*\\bloaded$"), "went through migrating: " + states);
+      assertThat(tab.appHook("room-item")).hasCount(ROOMS);
+
+      String inspected = NodeProcess.tool("inspect", "--data-dir", dataDir.toString(), "--token", token);
+      assertEquals(ROOMS, countRoomKeys(inspected), inspected);
+      assertEquals(legacyBefore, legacyBlobLine(inspected), "the legacy blob is never rewritten");
+
+      tab.page.reload();
+      assertThat(tab.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
+      String again = tab.appHook("load-state").getAttribute("data-states");
+      assertEquals("loading loaded", again, "a finished migration is not run again");
+      assertThat(tab.appHook("room-item")).hasCount(ROOMS);
+      assertEquals(List.of(), tab.errors());
+    }
+  }
+
+  private static String newToken() {
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+  }
+
+  private static int countRoomKeys(String inspect) {
+    String current = inspect.substring(inspect.indexOf("delegate current"), inspect.indexOf("delegate legacy"));
+    Matcher m = Pattern.compile("(?m)^\\s+room:").matcher(current);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  private static String legacyBlobLine(String inspect) {
+    String legacy = inspect.substring(inspect.indexOf("delegate legacy"));
+    Matcher m = Pattern.compile("(?m)^\\s+rooms_data.*$").matcher(legacy);
+    if (!m.find()) {
+      throw new AssertionError("no legacy rooms_data in: " + inspect);
+    }
+    int end = legacy.indexOf('\n', m.end() + 1);
+    return legacy.substring(m.start(), end < 0 ? legacy.length() : end);
+  }
+}

@@ -1,0 +1,153 @@
+package river.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import river.rooms.Bytes;
+import river.rooms.RoomKey;
+import river.rooms.RoomStorageKeys;
+import river.rooms.RoomsCodec;
+import river.rooms.RoomsDecodeException;
+import river.rooms.StoredSlot;
+
+/**
+ * Live cross-tab updates (DESIGN "Live cross-tab updates"), sans I/O: a DelegateKeyChanged push
+ * for a room slot or rooms_meta makes the tab re-read that key (GetVersioned) and apply the same
+ * reconcile rules as a save; a resync re-lists and re-reads everything. Pushes are hints: one that
+ * is not newer than what the tab saw is skipped, and pushes that arrive while the tab is still
+ * loading are remembered and re-read once it has loaded (hazard: dropping them would miss a write
+ * that landed after the load's own read of that key).
+ */
+final class LiveUpdates {
+  /** What the session provides. */
+  interface Host {
+    boolean loaded();
+
+    void requestSave();
+
+    void problem(String message);
+  }
+
+  private final CorrelationTable table;
+  private final RoomsCodec codec;
+  private final Bytes current;
+  private final LiveRooms live;
+  private final Host host;
+  private final Set<RoomKey> pushedWhileLoading = new LinkedHashSet<RoomKey>();
+  private boolean metaPushedWhileLoading;
+
+  LiveUpdates(CorrelationTable table, RoomsCodec codec, Bytes current, LiveRooms live, Host host) {
+    this.table = table;
+    this.codec = codec;
+    this.current = current;
+    this.live = live;
+    this.host = host;
+  }
+
+  void onKeyChanged(Bytes delegate, String key, long generation) {
+    if (!delegate.equals(current)) {
+      return;
+    }
+    if (key.equals(RoomStorageKeys.ROOMS_META)) {
+      if (host.loaded()) {
+        rereadMeta();
+      } else {
+        metaPushedWhileLoading = true;
+      }
+      return;
+    }
+    RoomKey room = RoomStorageKeys.parseRoomKey(key);
+    if (room == null) {
+      return;
+    }
+    if (!host.loaded()) {
+      pushedWhileLoading.add(room);
+      return;
+    }
+    if (live.cache().generation(room) >= generation) {
+      return;
+    }
+    reread(room);
+  }
+
+  /** The tab has loaded: re-read what was pushed meanwhile. */
+  void afterLoad() {
+    List<RoomKey> pushed = new ArrayList<RoomKey>(pushedWhileLoading);
+    pushedWhileLoading.clear();
+    for (RoomKey k : pushed) {
+      reread(k);
+    }
+    if (metaPushedWhileLoading) {
+      metaPushedWhileLoading = false;
+      rereadMeta();
+    }
+  }
+
+  /** Re-list the current delegate and re-read every room slot and rooms_meta. */
+  void resync() {
+    table.send(DelegateOp.list(current), new CorrelationTable.ReplyHandler() {
+      @Override
+      public void onReply(DelegateReply reply) {
+        if (reply.kind() != DelegateReply.Kind.LIST) {
+          host.problem("resync List: " + reply);
+          return;
+        }
+        for (RoomKey k : RoomStorageKeys.roomKeysIn(reply.keys())) {
+          reread(k);
+        }
+        if (reply.keys().contains(RoomStorageKeys.ROOMS_META)) {
+          rereadMeta();
+        }
+      }
+    });
+  }
+
+  private void rereadMeta() {
+    table.send(DelegateOp.getVersioned(current, RoomStorageKeys.ROOMS_META),
+        new CorrelationTable.ReplyHandler() {
+          @Override
+          public void onReply(DelegateReply reply) {
+            if (reply.kind() != DelegateReply.Kind.GET_VERSIONED || reply.value() == null) {
+              return;
+            }
+            try {
+              if (live.observeRemoteMeta(codec.decodeMeta(reply.value()), reply.generation())) {
+                host.requestSave();
+              }
+            } catch (RoomsDecodeException e) {
+              host.problem("rooms_meta is unreadable: " + e.getMessage());
+            }
+          }
+        });
+  }
+
+  private void reread(final RoomKey room) {
+    final String key = RoomStorageKeys.roomKey(room);
+    table.send(DelegateOp.getVersioned(current, key), new CorrelationTable.ReplyHandler() {
+      @Override
+      public void onReply(DelegateReply reply) {
+        if (reply.kind() != DelegateReply.Kind.GET_VERSIONED) {
+          host.problem("re-read " + key + ": " + reply);
+          return;
+        }
+        applyRemoteSlot(room, reply.value(), reply.generation());
+      }
+    });
+  }
+
+  /** A slot value read from the current store (bytes, null = absent) at a generation. */
+  void applyRemoteSlot(RoomKey room, byte[] value, long generation) {
+    StoredSlot s = StoredSlot.decode(codec, value);
+    if (s.kind() == StoredSlot.Kind.UNPARSEABLE) {
+      host.problem(RoomStorageKeys.roomKey(room) + " is unreadable: " + s.error());
+      return;
+    }
+    if (s.kind() == StoredSlot.Kind.ABSENT) {
+      return;
+    }
+    if (live.observeRemote(room, s.slot(), generation)) {
+      host.requestSave(); // a rejoin to re-assert, a pending leave, or merged fields to write back
+    }
+  }
+}
