@@ -56,7 +56,7 @@ public final class Main {
       "usage: java -jar river-node.jar [serve] [--port 7509] [--data-dir ./river-data] [--static-dir DIR] [--allow-host NAME:PORT]",
       "       java -jar river-node.jar cbor-diag [HEX]              (hex from the argument or stdin)",
       "       java -jar river-node.jar inspect --data-dir D [--token T] [--full]   (read-only, works while the node runs)",
-      "       java -jar river-node.jar bench [--clients 32] [--seconds 5] [--port P]",
+      "       java -jar river-node.jar bench [--clients 32] [--seconds 5] [--warmup 3] [--port P]",
       "       java -jar river-node.jar seed-legacy --data-dir D --token T --rooms N   (node stopped)");
 
   private static int serve(String[] args, PrintStream out) throws Exception {
