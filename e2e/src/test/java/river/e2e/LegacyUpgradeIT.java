@@ -61,6 +61,58 @@ class LegacyUpgradeIT {
     }
   }
 
+  /**
+   * What a tab leaves behind when it is reloaded (or closed) in the middle of a migration: the
+   * "started" marker and the first few room slots in the current delegate, no "done" marker.
+   * It is written here through the real node exactly as the engine writes it, so the test does
+   * not depend on catching a 20-room migration mid-flight. The next load must finish the job.
+   */
+  @Test
+  void aMigrationInterruptedByAReloadIsResumedByTheNextLoad() throws Exception {
+    String token = newToken();
+    NodeProcess.tool("seed-legacy", "--data-dir", dataDir.toString(), "--token", token, "--rooms", Integer.toString(ROOMS));
+    try (NodeProcess node = new NodeProcess(dataDir).start();
+         Playwright playwright = Browsers.playwright();
+         Browser browser = Browsers.chromium(playwright)) {
+      river.rooms.CborRoomsCodec codec = new river.rooms.CborRoomsCodec();
+      try (river.node.WsClient ws = river.node.WsClient.connect(
+          "ws://127.0.0.1:" + node.url().replaceAll(".*:(\\d+)/$", "$1") + "/v1/ws?token=" + token)) {
+        byte[] blob = ws.on(river.store.DelegateKeys.legacy()).get(bytes("rooms_data"));
+        river.rooms.Rooms legacy = codec.decodeLegacyBlob(blob);
+        ws.store(bytes(river.rooms.RoomStorageKeys.MIGRATION_STARTED),
+            codec.encodeMarker(river.rooms.RoomStorageKeys.MIGRATION_STARTED));
+        int written = 0;
+        for (river.rooms.RoomData room : legacy.map().values()) {
+          if (written++ == 5) {
+            break;
+          }
+          String key = "room:" + river.store.Base58.encode(room.owner().bytes().toArray());
+          assertTrue(ws.cas(bytes(key), codec.encodeSlot(river.rooms.RoomSlot.present(room)), 0).result()
+              instanceof river.wire.CasStoreResult.Stored);
+        }
+      }
+      assertEquals(5, countRoomKeys(NodeProcess.tool("inspect", "--data-dir", dataDir.toString(), "--token", token)));
+
+      BrowserContext profile = browser.newContext();
+      Tab.adoptProfile(profile, node.url(), token);
+      Tab tab = new Tab(profile.newPage()).open(node.url());
+      assertThat(tab.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
+      assertTrue(tab.appHook("load-state").getAttribute("data-states").contains("migrating"),
+          "the interrupted migration is resumed, not mistaken for a finished one");
+      assertThat(tab.appHook("room-item")).hasCount(ROOMS);
+      assertEquals(ROOMS, countRoomKeys(NodeProcess.tool("inspect", "--data-dir", dataDir.toString(), "--token", token)));
+      tab.page.reload();
+      assertThat(tab.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
+      assertEquals("loading loaded", tab.appHook("load-state").getAttribute("data-states"));
+      assertThat(tab.appHook("room-item")).hasCount(ROOMS);
+      assertEquals(List.of(), tab.errors());
+    }
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private static String newToken() {
     byte[] raw = new byte[32];
     new SecureRandom().nextBytes(raw);
