@@ -75,8 +75,8 @@ class RoomsAcrossTabsIT {
     openCreateDialog(b, "Beta", "bob");
     a.appHook("create-room-submit").click();
     b.appHook("create-room-submit").click();
-    String alpha = currentRoomKey(a);
-    String beta = currentRoomKey(b);
+    String alpha = keyOfRoomNamed(a, "Alpha");
+    String beta = keyOfRoomNamed(b, "Beta");
     for (Tab t : List.of(a, b)) {
       assertThat(roomItem(t, alpha)).isVisible();
       assertThat(roomItem(t, beta)).isVisible();
@@ -146,6 +146,28 @@ class RoomsAcrossTabsIT {
     String key = currentRoomKey(t);
     assertThat(roomItem(t, key).locator("[data-testid=room-name]")).hasText(name);
     return key;
+  }
+
+  @Test
+  void openingARoomInOneTabDoesNotMoveTheOtherTab() {
+    String alpha = create(a, "Alpha", "alice");
+    String beta = create(a, "Beta", "alice");
+    assertThat(roomItem(b, beta)).isVisible();
+    roomItem(b, alpha).click();
+    roomItem(a, beta).click();
+    assertEquals(alpha, currentRoomKey(b));
+    assertThat(b.appHook("room-name").last()).hasText("Alpha");
+    // The stored current room still decides what a freshly loaded tab opens.
+    b.page.reload();
+    loaded(b);
+    assertEquals(beta, currentRoomKey(b));
+  }
+
+  private static String keyOfRoomNamed(Tab t, String name) {
+    Locator item = t.app().locator("[data-testid=room-item]").filter(new Locator.FilterOptions()
+        .setHas(t.app().locator("[data-testid=room-name]", new com.microsoft.playwright.FrameLocator.LocatorOptions().setHasText(name))));
+    assertThat(item).hasCount(1);
+    return item.getAttribute("data-room-key");
   }
 
   private static String currentRoomKey(Tab t) {

@@ -10,6 +10,7 @@ import river.room.SealedBytes;
 import river.rooms.Bytes;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
+import river.rooms.RoomListOrder;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 import river.wire.Op;
@@ -58,6 +59,8 @@ final class RoomCreator {
                 .contractKey(Bytes.of(room))
                 .build());
             session.setCurrentRoom(roomKey);
+            // A new room goes to the end of the list the user sees, not wherever its key sorts.
+            session.setOrder(RoomListOrder.moveTo(RoomListOrder.display(session.rooms()), roomKey, Integer.MAX_VALUE));
             driver.pump();
             done.created(roomKey);
           }, fail);

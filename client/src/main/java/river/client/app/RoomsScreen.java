@@ -39,6 +39,13 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final HTMLElement emptyPane = Dom.text("p", "empty-pane", "Create a room or join one with an invitation.");
   private final RoomHydrator hydrator;
   private final RoomCreator creator;
+  /**
+   * The room this tab shows. The stored current room (rooms_meta) picks it when the tab loads;
+   * after that only this tab's own clicks change it, so opening a room in one tab does not yank
+   * another tab away from the conversation it is showing.
+   */
+  private RoomKey shown;
+  private boolean shownChosen;
 
   RoomsScreen(SessionDriver driver, NodeLink node, HTMLElement bar, HTMLElement host) {
     this.driver = driver;
@@ -62,7 +69,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
         errorBanner.show("Private rooms need end-to-end encryption, which this version does not have yet; create a public room.");
         return;
       }
-      act(() -> creator.create(name, nickname, key -> { }, message -> errorBanner.show("Could not create the room: " + message)));
+      act(() -> creator.create(name, nickname, this::show, message -> errorBanner.show("Could not create the room: " + message)));
     });
     session.setListener(this);
     bar.appendChild(loadBanner.element());
@@ -120,7 +127,17 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
 
   @Override
   public void onSelect(RoomKey key) {
+    shown = key;
+    shownChosen = true;
     act(() -> session.setCurrentRoom(key));
+    render(session.rooms());
+  }
+
+  /** A room this tab just created or joined becomes the one it shows. */
+  void show(RoomKey key) {
+    shown = key;
+    shownChosen = true;
+    render(session.rooms());
   }
 
   @Override
@@ -130,7 +147,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
 
   @Override
   public void onModeChange(NotificationMode mode) {
-    RoomKey current = session.rooms().currentRoom();
+    RoomKey current = shown;
     if (current != null) {
       act(() -> session.setMode(current, mode));
     }
@@ -138,7 +155,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
 
   @Override
   public void onLeave() {
-    RoomKey current = session.rooms().currentRoom();
+    RoomKey current = shown;
     if (current != null) {
       act(() -> session.leave(current));
     }
@@ -181,7 +198,11 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private void render(Rooms rooms) {
     hydrator.track(rooms.map().keySet());
     List<RoomKey> display = RoomListOrder.display(rooms);
-    RoomKey current = rooms.currentRoom() != null && rooms.holds(rooms.currentRoom()) ? rooms.currentRoom() : null;
+    if (!shownChosen && session.loadState() == TabSession.LoadState.LOADED) {
+      shown = rooms.currentRoom();
+      shownChosen = true;
+    }
+    RoomKey current = shown != null && rooms.holds(shown) ? shown : null;
     list.render(display, current, new RoomListView.Labels() {
       @Override
       public String name(RoomKey key) {
