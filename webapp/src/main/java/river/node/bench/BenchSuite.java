@@ -28,6 +28,7 @@ import river.node.NodeOptions;
 import river.node.WsClient;
 import river.node.delegate.DelegateBench;
 import river.node.delegate.SeedLegacy;
+import river.node.ws.RequestDispatcher;
 import river.rooms.Bytes;
 import river.rooms.CborRoomsCodec;
 import river.rooms.LastRead;
@@ -139,7 +140,9 @@ public final class BenchSuite {
         .context("load average at start", String.format(java.util.Locale.ROOT, "%.2f", os.getSystemLoadAverage()))
         .context("parameters", "rooms " + Arrays.toString(o.rooms) + " x " + o.mutations + " nickname changes; "
             + o.tabs + " tabs x " + o.tabMutations + " mutations on " + o.sharedRooms + " shared rooms, pauses 0.."
-            + o.pauseMillis + " ms; CAS bench " + o.seconds + " s with 1 and " + o.clients + " clients");
+            + o.pauseMillis + " ms; CAS bench " + o.seconds + " s with 1 and " + o.clients + " clients")
+        .context("tab host", "TabSession over java.net.http WebSocket, one event loop per tab, at most "
+            + RequestDispatcher.MAX_IN_FLIGHT + " requests in flight per connection (the node's limit)");
     Path tmp = Files.createTempDirectory("river-bench-suite");
     Node node = Node.start(new NodeOptions(0, tmp, null, List.of()));
     try {
@@ -207,6 +210,25 @@ public final class BenchSuite {
       if (!tab.problems().isEmpty()) {
         throw new IllegalStateException("the tab reported problems: " + tab.problems());
       }
+    }
+    // a second tab loads the N rooms with no send window, as a host that sends everything at once
+    String unwindowed;
+    try (TabDriver tab = new TabDriver(url, o.seed + 1, "bench-tab-unwindowed", Integer.MAX_VALUE)) {
+      String outcome;
+      try {
+        tab.load(120_000);
+        outcome = "loaded " + tab.call(s -> s.rooms().map().size()) + " rooms";
+      } catch (IllegalStateException e) {
+        outcome = e.getMessage();
+      }
+      int refused = tab.refusedOverLimit();
+      if (outcome.length() > 160) {
+        outcome = outcome.substring(0, 160) + "...";
+      }
+      unwindowed = outcome + "; " + refused + " requests refused (too_large: over the node's "
+          + RequestDispatcher.MAX_IN_FLIGHT + " in flight per connection)";
+      report.add(BenchReport.JVM, "requests refused when a tab loads " + n + (n == 1 ? " room" : " rooms")
+          + " with no send window", (double) refused, "requests", "0", unwindowed);
     }
     double mean = (double) perRoom / o.mutations;
     long blob;

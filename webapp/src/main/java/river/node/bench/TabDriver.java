@@ -1,6 +1,7 @@
 package river.node.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import river.engine.TabConfig;
 import river.engine.TabSession;
 import river.engine.WireAdapter;
 import river.node.WsClient;
+import river.node.ws.RequestDispatcher;
 import river.rooms.Bytes;
 import river.rooms.CborRoomsCodec;
 import river.store.DelegateKeys;
@@ -50,9 +52,26 @@ public final class TabDriver implements AutoCloseable {
   private final Map<String, Integer> casTries = new HashMap<>();
   private final List<Integer> casAttemptsPerWrite = new ArrayList<>();
   private int exhausted;
+  private int refused;
+  private volatile String loadDetail;
   private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
+  /**
+   * At most {@code window} requests in flight on the connection; the rest wait in order for
+   * answers. The node refuses more than {@link RequestDispatcher#MAX_IN_FLIGHT} per connection
+   * ({@code too_large}), and the engine pipelines a request per room (load, migration), so a
+   * host with many rooms must hold some back; {@code Integer.MAX_VALUE} sends everything at once.
+   */
+  private final int window;
+  private int sending;
+  private final ArrayDeque<Runnable> held = new ArrayDeque<>();
+
   public TabDriver(String wsUrl, long seed, String name) throws Exception {
+    this(wsUrl, seed, name, RequestDispatcher.MAX_IN_FLIGHT);
+  }
+
+  public TabDriver(String wsUrl, long seed, String name, int window) throws Exception {
+    this.window = window;
     ws = WsClient.connect(wsUrl);
     WsClient.await(ws.request(Op.PING)); // registered for pushes before the first write anywhere
     loop = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,6 +91,11 @@ public final class TabDriver implements AutoCloseable {
           }
           casTries.remove(e.getKey());
         }
+      }
+
+      @Override
+      public void onLoadState(TabSession.LoadState state, String detail) {
+        loadDetail = state + (detail == null ? "" : ": " + detail);
       }
 
       @Override
@@ -149,11 +173,28 @@ public final class TabDriver implements AutoCloseable {
     if (op.kind() == DelegateOp.Kind.CAS_STORE) {
       casTries.merge(op.key(), 1, Integer::sum);
     }
+    if (sending >= window) {
+      held.add(() -> transmit(id, op, wire));
+    } else {
+      transmit(id, op, wire);
+    }
+  }
+
+  private void transmit(long id, DelegateOp op, Op wire) {
+    sending++;
     ws.request(id, wire).whenComplete((r, e) -> loop.execute(() -> {
+      sending--;
+      Runnable next = held.poll();
+      if (next != null) {
+        next.run();
+      }
       DelegateReply reply;
       if (e != null) {
         reply = WireAdapter.fromError("disconnected", String.valueOf(e));
       } else if (!r.isOk()) {
+        if (r.errorMessage() != null && r.errorMessage().contains("in flight")) {
+          refused++;
+        }
         reply = WireAdapter.fromError(r.errorCode(), r.errorMessage());
       } else {
         reply = WireAdapter.fromWire(WsClient.delegateResponse(r));
@@ -173,7 +214,7 @@ public final class TabDriver implements AutoCloseable {
     long end = System.currentTimeMillis() + timeoutMillis;
     while (!call(s -> s.loadState() == TabSession.LoadState.LOADED && quietNow(s))) {
       if (call(TabSession::loadState) == TabSession.LoadState.FAILED) {
-        throw new IllegalStateException("load failed: " + problems);
+        throw new IllegalStateException("load " + loadDetail + (problems.isEmpty() ? "" : ", problems: " + problems));
       }
       if (System.currentTimeMillis() > end) {
         throw new IllegalStateException("not loaded after " + timeoutMillis + " ms: " + call(TabSession::loadState));
@@ -213,6 +254,11 @@ public final class TabDriver implements AutoCloseable {
   /** CasStore attempts of every write that landed (1 = no conflict). */
   public List<Integer> casAttemptsPerWrite() {
     return call(s -> List.copyOf(casAttemptsPerWrite));
+  }
+
+  /** Requests the node refused for being over its in-flight limit on this connection. */
+  public int refusedOverLimit() {
+    return call(s -> refused);
   }
 
   public int exhaustedLoops() {
