@@ -64,7 +64,8 @@ import river.wire.WireCodec;
  *       position any tab marked. Also: CasStore attempts per landed write, loops that exhausted
  *       their attempts, and (tab, room) pairs whose ROOMS differ from the store at the end.
  *   <li><b>Durable CAS throughput</b>: {@link DelegateBench} with 1 and K clients.
- *   <li><b>Bundle</b>: {@code static/river.js} from the classpath (the node jar), raw and gzip -9.
+ *   <li><b>Bundle</b>: {@code client/target/classes/static/river.js} of this checkout when run from
+ *       it, else {@code static/river.js} on the classpath (the node jar): raw and gzip -9.
  * </ul>
  */
 public final class BenchSuite {
@@ -420,16 +421,23 @@ public final class BenchSuite {
   // ---- bundle ---------------------------------------------------------------------------------
 
   static void bundle(BenchReport report) throws IOException {
+    // this checkout's build first: the jar's copy comes from ~/.m2, which another checkout may
+    // have overwritten since
     byte[] js = null;
-    String from = "static/river.js in the node's classpath";
-    try (InputStream in = BenchSuite.class.getClassLoader().getResourceAsStream("static/river.js")) {
-      if (in != null) {
-        js = in.readAllBytes();
+    String from = null;
+    for (String f : List.of("client/target/classes/static/river.js", "../client/target/classes/static/river.js")) {
+      if (js == null && Files.exists(Path.of(f))) {
+        js = Files.readAllBytes(Path.of(f));
+        from = f;
       }
     }
-    if (js == null && Files.exists(Path.of("client/target/classes/static/river.js"))) {
-      js = Files.readAllBytes(Path.of("client/target/classes/static/river.js"));
-      from = "client/target/classes/static/river.js";
+    if (js == null) {
+      from = "static/river.js in the node's classpath (jar)";
+      try (InputStream in = BenchSuite.class.getClassLoader().getResourceAsStream("static/river.js")) {
+        if (in != null) {
+          js = in.readAllBytes();
+        }
+      }
     }
     if (js == null) {
       report.add(BenchReport.JVM, "app bundle river.js, raw", null, "B", null, "no river.js found");
