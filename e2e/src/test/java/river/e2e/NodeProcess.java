@@ -37,6 +37,11 @@ final class NodeProcess implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:TieredStopAtLevel=1",
         "-jar", jar().toString(), "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+    // Debugging aid: -Driver.static.dir=client/target/dev-static serves the readable dev bundle.
+    String devStatic = System.getProperty("river.static.dir");
+    if (devStatic != null && !devStatic.isEmpty()) {
+      cmd.addAll(List.of("--static-dir", devStatic));
+    }
     process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     CompletableFuture<String> ready = new CompletableFuture<>();
     Process p = process;

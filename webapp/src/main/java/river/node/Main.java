@@ -58,7 +58,7 @@ public final class Main {
       "usage: java -jar river-node.jar [serve] [--port 7509] [--data-dir ./river-data] [--static-dir DIR] [--allow-host NAME:PORT]",
       "       java -jar river-node.jar cbor-diag [HEX]              (hex from the argument or stdin)",
       "       java -jar river-node.jar inspect --data-dir D [--token T] [--full]   (read-only, works while the node runs)",
-      "       java -jar river-node.jar bench [--clients 32] [--seconds 5] [--port P]",
+      "       java -jar river-node.jar bench [--clients 32] [--seconds 5] [--warmup 3] [--port P]",
       "       java -jar river-node.jar bench-suite [--rooms 1,100,500] [--tabs 8] [--seconds 5] [--json FILE]   (README: Benchmark)",
       "       java -jar river-node.jar seed-legacy --data-dir D --token T --rooms N   (node stopped)");
 

@@ -129,7 +129,7 @@ class MainToolsTest {
 
   @Test
   void benchRunsAgainstAnInProcessNode() {
-    Run r = main("bench", "--clients", "2", "--seconds", "1");
+    Run r = main("bench", "--clients", "2", "--seconds", "1", "--warmup", "0");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("ops/s"), r.out());
     String[] lines = r.out().trim().split("\n");

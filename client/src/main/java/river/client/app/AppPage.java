@@ -4,6 +4,7 @@ import elemental2.dom.DomGlobal;
 import elemental2.dom.Element;
 import elemental2.dom.HTMLElement;
 import jsinterop.base.Js;
+import river.wire.Event;
 import river.wire.Op;
 import river.wire.OpResult;
 
@@ -18,6 +19,8 @@ public final class AppPage implements ShellLink.Listener {
   private ShellLink shell;
   private NodeLink node;
   private SessionDriver driver;
+  private RoomHydrator hydrator;
+  private boolean everConnected;
   private int pongs;
   private String shellState = "connecting";
 
@@ -26,10 +29,17 @@ public final class AppPage implements ShellLink.Listener {
     shell = new ShellLink(this);
     node = new NodeLink(shell);
     driver = new SessionDriver(node);
-    node.setPushListener(driver::onPush);
     HTMLElement bar = Js.uncheckedCast(DomGlobal.document.querySelector(".app-bar"));
     HTMLElement root = Js.uncheckedCast(DomGlobal.document.getElementById("app-root"));
-    new RoomsScreen(driver, bar, root);
+    RoomsScreen screen = new RoomsScreen(driver, node, bar, root);
+    hydrator = screen.hydrator();
+    node.setPushListener(push -> {
+      if (push.event() instanceof Event.ContractUpdated) {
+        hydrator.onPush((Event.ContractUpdated) push.event());
+      } else {
+        driver.onPush(push);
+      }
+    });
     // Nothing is debounced, so "flushing" means making sure every requested save is on the wire.
     DomGlobal.window.addEventListener("pagehide", e -> driver.pump());
     DomGlobal.document.addEventListener("visibilitychange", e -> driver.pump());
@@ -61,6 +71,10 @@ public final class AppPage implements ShellLink.Listener {
           pill.setAttribute("data-pongs", String.valueOf(pongs));
           show("connected");
           driver.onConnected();
+          if (everConnected) {
+            hydrator.resubscribeAll();
+          }
+          everConnected = true;
         }
       }
 

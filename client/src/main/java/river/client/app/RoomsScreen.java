@@ -3,9 +3,7 @@ package river.client.app;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import jsinterop.base.Js;
 import river.client.app.ui.CreateRoomDialog;
 import river.client.app.ui.Dom;
@@ -13,7 +11,10 @@ import river.client.app.ui.ErrorBanner;
 import river.client.app.ui.LoadBanner;
 import river.client.app.ui.RoomHeaderView;
 import river.client.app.ui.RoomListView;
+import river.cbor.Utf8;
 import river.engine.SaveReport;
+import river.room.RoomState;
+import river.room.SealedBytes;
 import river.engine.TabSession;
 import river.rooms.NotificationMode;
 import river.rooms.RoomKey;
@@ -27,11 +28,6 @@ import river.rooms.Rooms;
  * re-renders from the session's state. Names come from the room contracts when known.
  */
 final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, RoomHeaderView.Listener {
-  /** Creates a room end to end (keys, contract, slot); supplied by the contracts layer. */
-  interface RoomCreator {
-    void create(String name, String nickname, boolean isPrivate);
-  }
-
   private final SessionDriver driver;
   private final TabSession session;
   private final LoadBanner loadBanner;
@@ -41,19 +37,32 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final CreateRoomDialog createDialog;
   private final HTMLElement roomPane = Dom.el("section", "room-pane");
   private final HTMLElement emptyPane = Dom.text("p", "empty-pane", "Create a room or join one with an invitation.");
-  private final Map<RoomKey, String> names = new HashMap<>();
-  private RoomCreator creator;
+  private final RoomHydrator hydrator;
+  private final RoomCreator creator;
 
-  RoomsScreen(SessionDriver driver, HTMLElement bar, HTMLElement host) {
+  RoomsScreen(SessionDriver driver, NodeLink node, HTMLElement bar, HTMLElement host) {
     this.driver = driver;
     this.session = driver.session();
+    this.hydrator = new RoomHydrator(node, new RoomHydrator.Listener() {
+      @Override
+      public void onRoomState(RoomKey key, RoomState state) {
+        render(session.rooms());
+      }
+
+      @Override
+      public void onRoomUnavailable(RoomKey key, String reason) {
+        // Listed from the user's own store but not (or not yet) on this node: keep listing it.
+        DomGlobal.console.warn("River: room " + RoomListView.keyText(key) + " unavailable: " + reason);
+      }
+    });
+    this.creator = new RoomCreator(new NodeCalls(node), driver, hydrator);
     this.loadBanner = new LoadBanner(driver::retryLoad);
     this.createDialog = new CreateRoomDialog((name, nickname, isPrivate) -> {
-      if (creator == null) {
-        errorBanner.show("Creating rooms is not available on this node yet.");
-      } else {
-        creator.create(name, nickname, isPrivate);
+      if (isPrivate) {
+        errorBanner.show("Private rooms need end-to-end encryption, which this version does not have yet; create a public room.");
+        return;
       }
+      act(() -> creator.create(name, nickname, key -> { }, message -> errorBanner.show("Could not create the room: " + message)));
     });
     session.setListener(this);
     bar.appendChild(loadBanner.element());
@@ -79,17 +88,8 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     render(session.rooms());
   }
 
-  void setCreator(RoomCreator creator) {
-    this.creator = creator;
-  }
-
-  void setName(RoomKey key, String name) {
-    names.put(key, name);
-    render(session.rooms());
-  }
-
-  ErrorBanner errors() {
-    return errorBanner;
+  RoomHydrator hydrator() {
+    return hydrator;
   }
 
   // --- TabSession.Listener -------------------------------------------------------------
@@ -166,13 +166,22 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   // --- rendering -------------------------------------------------------------------------
 
   String name(RoomKey key) {
-    String n = names.get(key);
-    return n != null ? n : "Room " + RoomListView.keyText(key).substring(0, 6);
+    RoomState state = hydrator.state(key);
+    if (state != null && state.config() != null) {
+      SealedBytes name = state.config().name();
+      if (!name.isPrivate()) {
+        byte[] text = name.data();
+        return Utf8.decode(text, 0, text.length);
+      }
+      return "Private room";
+    }
+    return "Room " + RoomListView.keyText(key).substring(0, 6);
   }
 
   private void render(Rooms rooms) {
+    hydrator.track(rooms.map().keySet());
     List<RoomKey> display = RoomListOrder.display(rooms);
-    RoomKey current = rooms.holds(rooms.currentRoom()) ? rooms.currentRoom() : null;
+    RoomKey current = rooms.currentRoom() != null && rooms.holds(rooms.currentRoom()) ? rooms.currentRoom() : null;
     list.render(display, current, new RoomListView.Labels() {
       @Override
       public String name(RoomKey key) {

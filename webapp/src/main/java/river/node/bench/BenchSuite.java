@@ -81,6 +81,7 @@ public final class BenchSuite {
     public int pauseMillis = 5;
     public int clients = 32;
     public int seconds = 5;
+    public int warmup = 3;
     public long seed = 1;
     public Path json;
   }
@@ -110,6 +111,7 @@ public final class BenchSuite {
         case "--pause-ms" -> o.pauseMillis = atLeast(0, value(args, ++i, a), a);
         case "--clients" -> o.clients = positive(value(args, ++i, a), a);
         case "--seconds" -> o.seconds = positive(value(args, ++i, a), a);
+        case "--warmup" -> o.warmup = atLeast(0, value(args, ++i, a), a);
         case "--seed" -> o.seed = positive(value(args, ++i, a), a);
         case "--json" -> o.json = Path.of(value(args, ++i, a));
         default -> throw new IllegalArgumentException("unknown option for bench-suite: " + a);
@@ -141,7 +143,7 @@ public final class BenchSuite {
         .context("load average at start", String.format(java.util.Locale.ROOT, "%.2f", os.getSystemLoadAverage()))
         .context("parameters", "rooms " + Arrays.toString(o.rooms) + " x " + o.mutations + " nickname changes; "
             + o.tabs + " tabs x " + o.tabMutations + " mutations on " + o.sharedRooms + " shared rooms, pauses 0.."
-            + o.pauseMillis + " ms; CAS bench " + o.seconds + " s with 1 and " + o.clients + " clients")
+            + o.pauseMillis + " ms; CAS bench " + o.seconds + " s (after " + o.warmup + " s warm-up) with 1 and " + o.clients + " clients")
         .context("tab host", "TabSession over java.net.http WebSocket, one event loop per tab, at most "
             + RequestDispatcher.MAX_IN_FLIGHT + " requests in flight per connection (the node's limit)");
     Path tmp = Files.createTempDirectory("river-bench-suite");
@@ -156,7 +158,7 @@ public final class BenchSuite {
       contention(report, port, o);
       for (int k : o.clients == 1 ? new int[] {1} : new int[] {1, o.clients}) {
         log.println("durable CAS throughput, " + k + " clients ...");
-        DelegateBench.Result r = DelegateBench.runOnce(port, k, o.seconds);
+        DelegateBench.Result r = DelegateBench.runOnce(port, k, o.seconds, o.warmup);
         String c = k + (k == 1 ? " client" : " clients");
         report.add("durable CAS throughput, " + c, r.opsPerSecond(), "ops/s", null);
         report.add("durable CAS latency p50, " + c, r.p50Nanos() / 1e6, "ms", null);

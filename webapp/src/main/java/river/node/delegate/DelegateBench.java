@@ -24,16 +24,19 @@ import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 
 /**
- * {@code bench [--clients 32] [--seconds 5] [--port P]}: durable CAS throughput and latency of the
+ * {@code bench [--clients 32] [--seconds 5] [--warmup 3] [--port P]}: durable CAS throughput and latency of the
  * chat delegate, end to end over real WebSockets. Each client is its own user (its own profile)
  * on its own connection, and loops on its own key: one GetVersioned, then CasStore with the last
- * generation it got, one request at a time; every Stored answer means a durable commit. Two
- * warm-up seconds are not measured. Runs with K clients, then with 1. Without {@code --port} it
+ * generation it got, one request at a time; every Stored answer means a durable commit. The first
+ * {@code --warmup} seconds (3) are not measured. Runs with K clients, then with 1. Without {@code --port} it
  * starts a node in-process on a temporary data directory (deleted afterwards).
  */
 public final class DelegateBench {
-  /** Not measured: lets the JIT compile the hot paths of node and clients first. */
-  static final int WARMUP_SECONDS = 2;
+  /**
+   * Not measured: lets the JIT compile the hot paths of node and clients first (profiling a fresh
+   * node showed C2 still taking half the CPU 3 to 7 seconds in, on a busy 2-core machine).
+   */
+  static final int DEFAULT_WARMUP_SECONDS = 3;
 
   private DelegateBench() {}
 
@@ -47,10 +50,12 @@ public final class DelegateBench {
     int clients = 32;
     int seconds = 5;
     int port = -1;
+    int warmup = DEFAULT_WARMUP_SECONDS;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--clients" -> clients = positive(DelegateInspect.value(args, ++i, "--clients"), "--clients");
         case "--seconds" -> seconds = positive(DelegateInspect.value(args, ++i, "--seconds"), "--seconds");
+        case "--warmup" -> warmup = Integer.parseInt(DelegateInspect.value(args, ++i, "--warmup"));
         case "--port" -> port = positive(DelegateInspect.value(args, ++i, "--port"), "--port");
         default -> throw new IllegalArgumentException("unknown option for bench: " + args[i]);
       }
@@ -67,11 +72,11 @@ public final class DelegateBench {
         out.println("node: 127.0.0.1:" + port);
       }
       out.println("workload: durable CasStore over WebSocket; each client its own user, connection and key;"
-          + " one request in flight per client (sent on the previous answer); " + seconds + " s measured after " + WARMUP_SECONDS + " s warm-up; "
+          + " one request in flight per client (sent on the previous answer); " + seconds + " s measured after " + warmup + " s warm-up; "
           + Runtime.getRuntime().availableProcessors() + " cores");
       out.println(String.format("%8s %10s %10s %10s %10s %10s", "clients", "ops", "ops/s", "p50 ms", "p99 ms", "conflicts"));
       for (int k : clients == 1 ? new int[] {1} : new int[] {clients, 1}) {
-        Result r = runOnce(port, k, seconds);
+        Result r = runOnce(port, k, seconds, warmup);
         out.println(String.format("%8d %10d %10.0f %10.2f %10.2f %10d", r.clients(), r.ops(), r.opsPerSecond(),
             r.p50Nanos() / 1e6, r.p99Nanos() / 1e6, r.conflicts()));
         out.flush();
@@ -87,14 +92,14 @@ public final class DelegateBench {
     }
   }
 
-  public static Result runOnce(int port, int clients, int seconds) throws Exception {
+  public static Result runOnce(int port, int clients, int seconds, int warmup) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     List<WsClient> conns = new ArrayList<>();
     try {
       for (int i = 0; i < clients; i++) {
         conns.add(WsClient.connect("ws://127.0.0.1:" + port + "/v1/ws?token=" + newProfile(http, port)));
       }
-      long warmupEnd = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+      long warmupEnd = System.nanoTime() + warmup * 1_000_000_000L;
       long end = warmupEnd + seconds * 1_000_000_000L;
       AtomicLong conflicts = new AtomicLong();
       long[][] latencies = new long[clients][];

@@ -23,7 +23,7 @@ class BenchSuiteSmokeTest {
     Path json = dir.resolve("bench.json");
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     int code = BenchSuite.run(new String[] {"--rooms", "1,5", "--mutations", "3", "--tabs", "2",
-        "--tab-mutations", "5", "--shared-rooms", "3", "--clients", "2", "--seconds", "1", "--json", json.toString()},
+        "--tab-mutations", "5", "--shared-rooms", "3", "--clients", "2", "--seconds", "1", "--warmup", "1", "--json", json.toString()},
         new PrintStream(buf, true, StandardCharsets.UTF_8));
     String out = buf.toString(StandardCharsets.UTF_8);
     System.out.println(out);

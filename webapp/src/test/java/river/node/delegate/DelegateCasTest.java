@@ -171,6 +171,18 @@ class DelegateCasTest {
   }
 
   @Test
+  void anExhaustedGenerationIsRefusedRatherThanWrappedToZero() throws Exception {
+    byte[] last = Envelope.wrap(-1L, b("at 2^64-1")); // generation 18446744073709551615
+    node.node.store().update(user(), DelegateKeys.current(), b("k"), old -> Mutation.put(last, null)).get();
+    assertEquals(-1L, c.getVersioned(b("k")).generation());
+    CasStoreResult r = c.cas(b("k"), b("wrap"), -1L).result();
+    assertTrue(r instanceof CasStoreResult.Failed, r.toString());
+    DelegateResponse.Store s = c.store(b("k"), b("wrap"));
+    assertTrue(!s.result().isOk(), "a blind Store is refused too");
+    assertArrayEquals(last, rawRow(DelegateKeys.current(), b("k")), "nothing was written");
+  }
+
+  @Test
   void theLegacyDelegateIsAPlainStoreWithoutEnvelopeOrCas() throws Exception {
     WsClient legacy = c.on(DelegateKeys.legacy());
     byte[] blob = {0x01, 0, 0, 0, 0, 0, 0, 0, 0, 9, 9}; // stored verbatim, never interpreted

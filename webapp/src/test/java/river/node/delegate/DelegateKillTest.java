@@ -153,6 +153,10 @@ class DelegateKillTest {
           writers.add(t);
         }
         Thread.sleep(150 + random.nextInt(350));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ackedThisCycle.get() == 0 && System.nanoTime() < deadline) {
+          Thread.sleep(10); // a very busy machine: make sure the kill lands in a storm, not before it
+        }
         node.kill();
         for (Thread t : writers) {
           t.join(15_000);

@@ -126,8 +126,9 @@ class DelegatePipelineTest {
           assertEquals(g + 1, ((CasStoreResult.Stored) r).generation());
         }
         long totalMs = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(worst < 2_000_000_000L, "an op took " + worst / 1_000_000 + " ms");
-        assertTrue(totalMs < 10_000, "200 CAS took " + totalMs + " ms");
+        // Generous bounds (shared 2-core machines): a stall would last until the slow client reads, i.e. forever.
+        assertTrue(worst < 5_000_000_000L, "an op took " + worst / 1_000_000 + " ms");
+        assertTrue(totalMs < 30_000, "200 CAS took " + totalMs + " ms");
       }
     }
   }

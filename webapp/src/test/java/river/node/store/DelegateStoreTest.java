@@ -247,7 +247,18 @@ class DelegateStoreTest {
 
         // a callback that blocks holds back acknowledgements, but not commits
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> stuck = store.update("u1", CURRENT, key("a"), cur -> Mutation.put(key("1"), null))
+        // The write must not complete before the callback is attached, or the callback runs (and
+        // blocks forever) on this thread: hold the update function until thenAccept is in place.
+        CountDownLatch attached = new CountDownLatch(1);
+        CompletableFuture<Object> held = store.update("u1", CURRENT, key("a"), cur -> {
+            try {
+                attached.await();
+            } catch (InterruptedException e) {
+                throw new RuntimeException(e);
+            }
+            return Mutation.put(key("1"), null);
+        });
+        CompletableFuture<Void> stuck = held
                 .thenAccept(x -> {
                     try {
                         release.await();
@@ -255,6 +266,7 @@ class DelegateStoreTest {
                         throw new RuntimeException(e);
                     }
                 });
+        attached.countDown();
         CompletableFuture<Object> next = store.update("u1", CURRENT, key("b"), cur -> Mutation.put(key("2"), null));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (get(store.read("u1", CURRENT, key("b"))) == null && System.nanoTime() < deadline) {
