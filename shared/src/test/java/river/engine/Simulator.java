@@ -47,20 +47,36 @@ public final class Simulator {
   public int exhaustions;
   public int disconnectErrors;
 
+  /** Builds the backend for a world (null: the in-memory models answer). */
+  public interface BackendFactory {
+    DelegateBackend create(World world) throws Exception;
+  }
+
+  private final BackendFactory backendFactory;
+  /** The seed wants legacy data that the backend cannot hold: it did not run. */
+  public boolean skipped;
+
   public Simulator(long seed) {
+    this(seed, null);
+  }
+
+  public Simulator(long seed, BackendFactory backendFactory) {
     this.seed = seed;
     this.rnd = new SeededRandom(seed);
+    this.backendFactory = backendFactory;
   }
 
   /** Runs the seed; returns null when every invariant held, else the violation and trace. */
   public String run(boolean logging) {
     try {
       runInner(logging);
-    } catch (RuntimeException | AssertionError e) {
+    } catch (Exception | AssertionError e) {
       violations.add("(e) exception: " + e);
       java.io.StringWriter sw = new java.io.StringWriter();
       e.printStackTrace(new java.io.PrintWriter(sw));
       violations.add(sw.toString());
+    } finally {
+      if (world != null && world.backend != null) world.backend.close();
     }
     if (violations.isEmpty()) return null;
     StringBuilder sb = new StringBuilder("seed " + seed + ": " + violations.get(0));
@@ -94,10 +110,17 @@ public final class Simulator {
         .build();
   }
 
-  private void runInner(boolean logging) {
+  private void runInner(boolean logging) throws Exception {
     boolean withLegacy = rnd.nextInt(10) < 3;
     world = new World(seed, withLegacy ? List.of(World.LEGACY_NEWER, World.LEGACY_OLDER) : List.of());
     world.logging = logging;
+    if (backendFactory != null) {
+      world.backend = backendFactory.create(world);
+      if (withLegacy && !world.backend.supportsLegacy()) {
+        skipped = true;
+        return;
+      }
+    }
     if (world.logging) world.log("seed " + seed);
     if (withLegacy) seedLegacy();
     world.current().setObserver(this::checkWrite);
@@ -247,17 +270,11 @@ public final class Simulator {
       if (e.kind == World.Kind.WAKEUP) continue;
       world.queue.remove(e);
       if (e.kind == World.Kind.REQUEST && rnd.nextBoolean()) {
-        world.delegates.get(e.op.delegate()).apply(e.op); // reached the node, answer lost
-        // its pushes to other tabs were still sent
-        if (e.op.delegate().equals(World.CURRENT) && (e.op.kind() == DelegateOp.Kind.CAS_STORE || e.op.kind() == DelegateOp.Kind.STORE)) {
-          long g = world.current().generation(e.op.key());
-          for (int o = 0; o < world.tabs.size(); o++) {
-            if (o != t) world.queue.add(new World.Event(World.Kind.PUSH, o, 0, 0, null, null, e.op.key(), g, 0));
-          }
-        }
+        world.applyLost(e); // reached the node, answer lost; its pushes to other tabs were still sent
       }
       if (e.kind != World.Kind.PUSH) lost.add(e);
     }
+    world.reconnected(t);
     TabSession tab = world.tab(t);
     for (World.Event e : lost) tab.onReply(e.id, DelegateReply.error("disconnected"));
     if (tab.loadState() == TabSession.LoadState.FAILED) tab.start();
@@ -313,6 +330,9 @@ public final class Simulator {
     }
     checks++;
     if (world.logging) world.log("-- check " + checks);
+    if (world.backend != null) {
+      for (String d : world.backend.verify()) violations.add("(n) the node and the model differ: " + d);
+    }
     TreeMap<RoomKey, RoomSlot> store = storeSlots(world.current());
     // (a)/(b)
     Set<RoomKey> rooms = new TreeSet<>(universe);
@@ -384,8 +404,9 @@ public final class Simulator {
   }
 
   private void checkFreshLoad(TreeMap<RoomKey, RoomSlot> store) {
+    DelegateBackend backend = world.backend;
     Map<Bytes, DelegateModel> copy = new HashMap<>();
-    for (Map.Entry<Bytes, DelegateModel> e : world.delegates.entrySet()) {
+    for (Map.Entry<Bytes, DelegateModel> e : backend != null ? Map.<Bytes, DelegateModel>of().entrySet() : world.delegates.entrySet()) {
       DelegateModel m = new DelegateModel();
       for (String key : e.getValue().keys()) m.putRawEnveloped(key, e.getValue());
       copy.put(e.getKey(), m);
@@ -400,7 +421,12 @@ public final class Simulator {
       if (out.isEmpty()) break;
       for (Outgoing o : out) {
         if (o.isWakeup()) probe.onWakeup(o.id());
-        else probe.onReply(o.id(), copy.get(o.op().delegate()).apply(o.op()));
+        else if (backend == null) probe.onReply(o.id(), copy.get(o.op().delegate()).apply(o.op()));
+        else if (o.op().kind() == DelegateOp.Kind.CAS_STORE || o.op().kind() == DelegateOp.Kind.STORE) {
+          // a fresh load of a store without legacy data has nothing to write; the node's store is not a copy
+          violations.add("(c) a fresh tab wrote " + o.op());
+          probe.onReply(o.id(), DelegateReply.error("internal", "the fresh-load probe does not write"));
+        } else probe.onReply(o.id(), backend.probe(o.op()));
       }
       if (++guard > 10000) { violations.add("(c) fresh load does not finish"); return; }
     }
@@ -408,7 +434,7 @@ public final class Simulator {
       violations.add("(c) fresh tab ended " + probe.loadState());
       return;
     }
-    TreeMap<RoomKey, RoomSlot> after = storeSlots(copy.get(World.CURRENT));
+    TreeMap<RoomKey, RoomSlot> after = storeSlots(backend != null ? world.current() : copy.get(World.CURRENT));
     if (!after.equals(store)) violations.add("(c) loading a fresh tab changed the store");
     Rooms r = probe.rooms();
     for (Map.Entry<RoomKey, RoomSlot> e : store.entrySet()) {

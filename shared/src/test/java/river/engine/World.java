@@ -69,6 +69,8 @@ public final class World {
   public final SeededRandom jitter;
   public long now;
   public boolean logging = true;
+  /** Null: requests are answered by {@link #delegates}; else by this backend (which keeps them in step). */
+  public DelegateBackend backend;
   private final List<Bytes> legacy;
 
   public World(long seed, List<Bytes> legacyNewestFirst) {
@@ -107,6 +109,7 @@ public final class World {
   }
 
   private void startSession(final int tab) {
+    if (backend != null) backend.opened(tab, epochs.get(tab));
     TabSession s = new TabSession(new TabConfig(CURRENT, legacy), codec, () -> now, jitter);
     s.setListener(new TabSession.Listener() {
       @Override
@@ -141,6 +144,14 @@ public final class World {
     if (logging) log(e.toString());
     switch (e.kind) {
       case REQUEST: {
+        if (backend != null) {
+          List<Event> pushes = new ArrayList<>();
+          DelegateReply r = backend.apply(e.tab, e.epoch, e.op,
+              (t, key, g) -> pushes.add(new Event(Kind.PUSH, t, 0, 0, null, null, key, g, 0)));
+          queue.add(new Event(Kind.REPLY, e.tab, e.epoch, e.id, null, r, null, 0, 0));
+          queue.addAll(pushes);
+          return;
+        }
         DelegateModel d = delegates.get(e.op.delegate());
         DelegateReply r = d == null ? DelegateReply.error("unknown_delegate", "no such delegate") : d.apply(e.op);
         queue.add(new Event(Kind.REPLY, e.tab, e.epoch, e.id, null, r, null, 0, 0));
@@ -172,6 +183,31 @@ public final class World {
           collect(e.tab);
         }
     }
+  }
+
+  /**
+   * A request of the tab's current session that reached the node but whose answer was lost with
+   * the connection: it is applied, and its pushes to the other tabs are still sent.
+   */
+  public void applyLost(Event e) {
+    if (backend != null) {
+      backend.apply(e.tab, e.epoch, e.op,
+          (t, key, g) -> queue.add(new Event(Kind.PUSH, t, 0, 0, null, null, key, g, 0)));
+      return;
+    }
+    delegates.get(e.op.delegate()).apply(e.op);
+    // (the model pushes on any write attempt, even a conflicting CAS: pushes are only hints)
+    if (e.op.delegate().equals(CURRENT) && (e.op.kind() == DelegateOp.Kind.CAS_STORE || e.op.kind() == DelegateOp.Kind.STORE)) {
+      long g = current().generation(e.op.key());
+      for (int o = 0; o < tabs.size(); o++) {
+        if (o != e.tab) queue.add(new Event(Kind.PUSH, o, 0, 0, null, null, e.op.key(), g, 0));
+      }
+    }
+  }
+
+  /** The tab's connection came back after a drop (the backend opens a new one). */
+  public void reconnected(int tab) {
+    if (backend != null) backend.reconnected(tab, epochs.get(tab));
   }
 
   /** Delivers events first-in first-out until nothing is in flight. */

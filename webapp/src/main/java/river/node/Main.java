@@ -27,6 +27,8 @@ public final class Main {
             return river.node.delegate.DelegateInspect.run(rest, out, err);
           case "bench":
             return river.node.delegate.DelegateBench.run(rest, out);
+          case "bench-suite":
+            return river.node.bench.BenchSuite.run(rest, out);
           case "seed-legacy":
             return river.node.delegate.SeedLegacy.run(rest, out, err);
           case "help":
@@ -57,6 +59,7 @@ public final class Main {
       "       java -jar river-node.jar cbor-diag [HEX]              (hex from the argument or stdin)",
       "       java -jar river-node.jar inspect --data-dir D [--token T] [--full]   (read-only, works while the node runs)",
       "       java -jar river-node.jar bench [--clients 32] [--seconds 5] [--warmup 3] [--port P]",
+      "       java -jar river-node.jar bench-suite [--rooms 1,100,500] [--tabs 8] [--seconds 5] [--json FILE]   (README: Benchmark)",
       "       java -jar river-node.jar seed-legacy --data-dir D --token T --rooms N   (node stopped)");
 
   private static int serve(String[] args, PrintStream out) throws Exception {

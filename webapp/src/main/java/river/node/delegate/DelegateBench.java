@@ -40,8 +40,8 @@ public final class DelegateBench {
 
   private DelegateBench() {}
 
-  record Result(int clients, double seconds, long ops, long conflicts, long p50Nanos, long p99Nanos) {
-    double opsPerSecond() {
+  public record Result(int clients, double seconds, long ops, long conflicts, long p50Nanos, long p99Nanos) {
+    public double opsPerSecond() {
       return ops / seconds;
     }
   }
@@ -92,7 +92,7 @@ public final class DelegateBench {
     }
   }
 
-  static Result runOnce(int port, int clients, int seconds, int warmup) throws Exception {
+  public static Result runOnce(int port, int clients, int seconds, int warmup) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     List<WsClient> conns = new ArrayList<>();
     try {
