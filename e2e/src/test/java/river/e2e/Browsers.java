@@ -16,12 +16,15 @@ final class Browsers {
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
   }
 
-  static Browser chromium(Playwright playwright) {
+  static Browser chromium(Playwright playwright, String... extraArgs) {
     String exe = System.getProperty("river.chromium", "/usr/bin/chromium");
+    List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-quic"));
+    args.addAll(List.of(extraArgs));
     return playwright.chromium().launch(new BrowserType.LaunchOptions()
         .setExecutablePath(Path.of(exe))
         .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        .setArgs(args));
   }
 }

@@ -25,17 +25,8 @@ import river.wire.Push;
  * in as live cross-tab updates, and a reconnect triggers a resync. No decision is made here.
  */
 public final class SessionDriver {
-  /**
-   * At most this many of the session's requests on the wire at once; the rest wait here in
-   * order. The node answers more than 256 in flight per connection with too_large, and the
-   * engine asks for one request per room at once (500 rooms: 500 GETs).
-   */
-  static final int WINDOW = 128;
-
   private final NodeLink node;
   private final TabSession session;
-  private final java.util.ArrayDeque<Outgoing> waiting = new java.util.ArrayDeque<>();
-  private int inFlight;
   private boolean started;
 
   public SessionDriver(NodeLink node) {
@@ -96,35 +87,24 @@ public final class SessionDriver {
           session.onWakeup(id);
           pump();
         }, delay);
-      } else {
-        waiting.add(out);
+        continue;
       }
-    }
-    while (inFlight < WINDOW && !waiting.isEmpty()) {
-      send(waiting.poll());
-    }
-  }
+      node.request(WireAdapter.toWire(out.op()), new NodeLink.Callback() {
+        @Override
+        public void onResult(OpResult result) {
+          DelegateReply reply = result instanceof OpResult.Delegate
+              ? WireAdapter.fromWire(((OpResult.Delegate) result).response())
+              : WireAdapter.fromError("unexpected", "not a delegate response");
+          session.onReply(id, reply);
+          pump();
+        }
 
-  private void send(Outgoing out) {
-    final long id = out.id();
-    inFlight++;
-    node.request(WireAdapter.toWire(out.op()), new NodeLink.Callback() {
-      @Override
-      public void onResult(OpResult result) {
-        inFlight--;
-        DelegateReply reply = result instanceof OpResult.Delegate
-            ? WireAdapter.fromWire(((OpResult.Delegate) result).response())
-            : WireAdapter.fromError("unexpected", "not a delegate response");
-        session.onReply(id, reply);
-        pump();
-      }
-
-      @Override
-      public void onError(String code, String message) {
-        inFlight--;
-        session.onReply(id, WireAdapter.fromError(code, message));
-        pump();
-      }
-    });
+        @Override
+        public void onError(String code, String message) {
+          session.onReply(id, WireAdapter.fromError(code, message));
+          pump();
+        }
+      });
+    }
   }
 }

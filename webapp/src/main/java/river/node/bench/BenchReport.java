@@ -44,6 +44,18 @@ public final class BenchReport {
     return add(JVM, name, value, unit, goal, note);
   }
 
+  /** Sets a figure: replaces the row of the same section and name (e.g. a "not measured" one), else adds it. */
+  public BenchReport put(String section, String name, Double value, String unit, String goal, String note) {
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      if (r.section().equals(section) && r.name().equals(name)) {
+        rows.set(i, new Row(section, name, value, unit, goal, note));
+        return this;
+      }
+    }
+    return add(section, name, value, unit, goal, note);
+  }
+
   /** Where and how it ran (machine, load, parameters): printed above the table. */
   public BenchReport context(String key, String value) {
     context.add(new String[] {key, value});

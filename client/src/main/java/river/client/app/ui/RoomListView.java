@@ -55,6 +55,19 @@ public final class RoomListView {
     Dom.show(root, true);
   }
 
+  /** Marks each item with when this tab first listed its room (epoch ms, for measurements). */
+  public void stampListedAt(java.util.Map<RoomKey, Double> firstListed) {
+    elemental2.dom.NodeList<elemental2.dom.Element> items = root.querySelectorAll("[data-testid=room-item]");
+    for (int i = 0; i < items.length; i++) {
+      elemental2.dom.Element item = items.getAt(i);
+      RoomKey key = shown.get(i);
+      Double at = firstListed.get(key);
+      if (at != null) {
+        item.setAttribute("data-listed-at", String.valueOf(at.longValue()));
+      }
+    }
+  }
+
   public static String keyText(RoomKey key) {
     return Base58.encode(key.bytes().toArray());
   }

@@ -1,0 +1,21 @@
+package river.e2e;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import river.node.bench.BenchReport;
+import river.node.bench.BenchSuite;
+
+/**
+ * The whole benchmark, JVM and browser figures in one table: run by {@code -Pbench} only (see
+ * README); prints the markdown table and writes {@code e2e/target/bench-report.json}.
+ */
+class Benchmark {
+  @Test
+  void benchmark() throws Exception {
+    BenchSuite.Options options = new BenchSuite.Options();
+    BenchReport report = BenchSuite.measure(options, System.out);
+    BrowserBench.measure(report, new int[] {1, 100, 500}, 50);
+    System.out.println(report.toMarkdown());
+    report.writeJson(Path.of("target", "bench-report.json"));
+  }
+}

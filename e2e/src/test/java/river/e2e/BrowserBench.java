@@ -1,0 +1,127 @@
+package river.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import river.node.bench.BenchReport;
+
+/**
+ * The browser half of the benchmark, in headless Chromium against the real node jar:
+ * load time (navigation of the shell until the app has listed every room, median of 3 reloads
+ * after the one-time migration) for several room counts, cross-tab propagation (a room created in
+ * tab A until tab B lists it, from the two tabs' own first-listed timestamps), and the app
+ * frame's JS heap with the largest room count. Figures go into a {@link BenchReport}.
+ */
+final class BrowserBench {
+  static final LocatorAssertions.HasAttributeOptions SLOW =
+      new LocatorAssertions.HasAttributeOptions().setTimeout(120_000);
+
+  private BrowserBench() {}
+
+  static void measure(BenchReport report, int[] roomCounts, int trials) throws Exception {
+    try (Playwright playwright = Browsers.playwright();
+         Browser browser = Browsers.chromium(playwright, "--enable-precise-memory-info")) {
+      for (int i = 0; i < roomCounts.length; i++) {
+        loadTime(report, browser, roomCounts[i], i == roomCounts.length - 1);
+      }
+      crossTab(report, browser, trials);
+    }
+  }
+
+  private static void loadTime(BenchReport report, Browser browser, int rooms, boolean heap) throws Exception {
+    Path dir = Files.createTempDirectory("river-bench-load");
+    String token = token();
+    NodeProcess.tool("seed-legacy", "--data-dir", dir.toString(), "--token", token, "--rooms", Integer.toString(rooms));
+    try (NodeProcess node = new NodeProcess(dir).start()) {
+      BrowserContext profile = browser.newContext();
+      Tab.adoptProfile(profile, node.url(), token);
+      Tab tab = new Tab(profile.newPage()).open(node.url());
+      awaitListed(tab, rooms); // the first load migrates the legacy blob: not what is measured
+      List<Double> times = new ArrayList<>();
+      for (int run = 0; run < 3; run++) {
+        tab.page.reload();
+        awaitListed(tab, rooms);
+        double origin = ((Number) tab.page.evaluate("() => performance.timeOrigin")).doubleValue();
+        double listed = Double.parseDouble(tab.appHook("load-state").getAttribute("data-listed-at"));
+        times.add(listed - origin);
+      }
+      Collections.sort(times);
+      report.put(BenchReport.BROWSER, "load time, " + rooms + (rooms == 1 ? " room" : " rooms"), times.get(1), "ms",
+          rooms >= 500 ? "<= 300 ms to list 500 rooms" : null, "shell navigation until all rooms listed, median of 3 reloads " + times);
+      if (heap) {
+        Object used = appFrame(tab).evaluate("() => performance.memory ? performance.memory.usedJSHeapSize : -1");
+        report.put(BenchReport.BROWSER, "JS heap", ((Number) used).doubleValue() / (1024 * 1024), "MiB", null,
+            "app frame's usedJSHeapSize holding " + rooms + " rooms");
+      }
+      profile.close();
+    }
+  }
+
+  private static void crossTab(BenchReport report, Browser browser, int trials) throws Exception {
+    Path dir = Files.createTempDirectory("river-bench-tabs");
+    try (NodeProcess node = new NodeProcess(dir).start()) {
+      BrowserContext profile = browser.newContext();
+      Tab a = new Tab(profile.newPage()).open(node.url());
+      Tab b = new Tab(profile.newPage()).open(node.url());
+      for (Tab t : List.of(a, b)) {
+        assertThat(t.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
+      }
+      List<Double> ms = new ArrayList<>();
+      for (int i = 0; i < trials; i++) {
+        a.appHook("create-room-open").click();
+        a.appHook("create-room-name").fill("bench " + i);
+        a.appHook("create-room-nickname").fill("bench");
+        a.appHook("create-room-submit").click();
+        assertThat(a.appHook("room-item")).hasCount(i + 1);
+        Locator inA = a.app().locator("[data-testid=room-item][aria-current=true]");
+        String key = inA.getAttribute("data-room-key");
+        Locator inB = b.app().locator("[data-testid=room-item][data-room-key='" + key + "']");
+        assertThat(inB).hasCount(1);
+        double created = Double.parseDouble(inA.getAttribute("data-listed-at"));
+        double seen = Double.parseDouble(inB.getAttribute("data-listed-at"));
+        ms.add(seen - created);
+      }
+      Collections.sort(ms);
+      report.put(BenchReport.BROWSER, "cross-tab propagation p50", percentile(ms, 50), "ms", null, trials + " rooms created in tab A, listed by tab B");
+      report.put(BenchReport.BROWSER, "cross-tab propagation p95", percentile(ms, 95), "ms", "<= 150 ms", "max " + ms.get(ms.size() - 1) + " ms");
+      profile.close();
+    }
+  }
+
+  private static void awaitListed(Tab tab, int rooms) {
+    assertThat(tab.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
+    assertThat(tab.appHook("room-item")).hasCount(rooms, new LocatorAssertions.HasCountOptions().setTimeout(120_000));
+  }
+
+  private static Frame appFrame(Tab tab) {
+    for (Frame f : tab.page.frames()) {
+      if (f.url().contains("/app/")) {
+        return f;
+      }
+    }
+    throw new AssertionError("no app frame");
+  }
+
+  static double percentile(List<Double> sorted, int p) {
+    int idx = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(idx, sorted.size() - 1)));
+  }
+
+  private static String token() {
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+  }
+}
