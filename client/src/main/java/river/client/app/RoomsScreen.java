@@ -200,7 +200,11 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   }
 
   private void render(Rooms rooms) {
-    hydrator.track(rooms.map().keySet());
+    TabSession.LoadState state = session.loadState();
+    if (state == TabSession.LoadState.LOADED || state == TabSession.LoadState.MIGRATING) {
+      // Room states are fetched once the list is known: the slots come first on the wire.
+      hydrator.track(rooms.map().keySet());
+    }
     List<RoomKey> display = RoomListOrder.display(rooms);
     if (!shownChosen && session.loadState() == TabSession.LoadState.LOADED) {
       shown = rooms.currentRoom();
