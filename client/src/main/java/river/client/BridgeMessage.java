@@ -8,12 +8,16 @@ import jsinterop.base.JsPropertyMap;
  * The postMessage vocabulary between the shell and the app iframe. Plain JS objects, so that
  * the ArrayBuffer of a frame crosses the boundary by structured clone without re-encoding:
  * {@code {k:"frame", b:ArrayBuffer}} (either way), {@code {k:"status", s:"connected"}} (shell to
- * app), {@code {k:"hello"}} (app to shell, asks for the current status).
+ * app), {@code {k:"hello"}} (app to shell, asks for the current status), {@code {k:"title", n:3}} (app to
+ * shell: the unread total for the tab title; only a number crosses, the shell writes the text).
  */
 public final class BridgeMessage {
   public static final String FRAME = "frame";
   public static final String STATUS = "status";
   public static final String HELLO = "hello";
+  public static final String TITLE = "title";
+  /** Larger unread totals are shown as this many (the shell never trusts the app's number). */
+  public static final int MAX_TITLE_COUNT = 99999;
 
   private BridgeMessage() {}
 
@@ -35,6 +39,26 @@ public final class BridgeMessage {
     JsPropertyMap<Object> m = JsPropertyMap.of();
     m.set("k", HELLO);
     return m;
+  }
+
+  public static Object title(int unread) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", TITLE);
+    m.set("n", unread);
+    return m;
+  }
+
+  /** The unread total of a {@code title} message, clamped to 0..MAX_TITLE_COUNT; -1 if not a number. */
+  public static int titleCount(Object data) {
+    Object n = Js.asPropertyMap(data).get("n");
+    if (!"number".equals(Js.typeof(n))) {
+      return -1;
+    }
+    double d = Js.asDouble(n);
+    if (!(d >= 0)) {
+      return 0;
+    }
+    return (int) Math.min(d, MAX_TITLE_COUNT);
   }
 
   /** The kind of a received message, or null when it is not one of ours. */

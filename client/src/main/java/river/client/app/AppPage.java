@@ -31,7 +31,7 @@ public final class AppPage implements ShellLink.Listener {
     driver = new SessionDriver(node);
     HTMLElement bar = Js.uncheckedCast(DomGlobal.document.querySelector(".app-bar"));
     HTMLElement root = Js.uncheckedCast(DomGlobal.document.getElementById("app-root"));
-    RoomsScreen screen = new RoomsScreen(driver, node, bar, root);
+    RoomsScreen screen = new RoomsScreen(driver, node, shell::title, bar, root);
     hydrator = screen.hydrator();
     node.setPushListener(push -> {
       if (push.event() instanceof Event.ContractUpdated) {

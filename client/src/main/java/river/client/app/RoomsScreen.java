@@ -5,7 +5,18 @@ import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import java.util.List;
 import jsinterop.base.Js;
+import java.util.ArrayList;
+import river.chat.Names;
+import river.chat.ReadMarks;
+import river.client.app.ui.Composer;
 import river.client.app.ui.CreateRoomDialog;
+import river.client.app.ui.MessageListView;
+import river.room.MessageView;
+import river.room.RoomMessage;
+import river.room.VisibleMessage;
+import river.rooms.LastRead;
+import river.rooms.RoomData;
+import river.store.Base58;
 import river.client.app.ui.Dom;
 import river.client.app.ui.ErrorBanner;
 import river.client.app.ui.LoadBanner;
@@ -39,9 +50,20 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final HTMLElement emptyPane = Dom.text("p", "empty-pane", "Create a room or join one with an invitation.");
   private final RoomHydrator hydrator;
   private final RoomCreator creator;
+  private final MessageSender sender;
+  private final MessageListView messages = new MessageListView();
+  private final Composer composer = new Composer(this::send);
 
-  RoomsScreen(SessionDriver driver, NodeLink node, HTMLElement bar, HTMLElement host) {
+  interface TitleSink {
+    void unread(int total);
+  }
+
+  private final TitleSink title;
+  private int shownTotal = -1;
+
+  RoomsScreen(SessionDriver driver, NodeLink node, TitleSink title, HTMLElement bar, HTMLElement host) {
     this.driver = driver;
+    this.title = title;
     this.session = driver.session();
     this.hydrator = new RoomHydrator(node, new RoomHydrator.Listener() {
       @Override
@@ -55,7 +77,9 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
         DomGlobal.console.warn("River: room " + RoomListView.keyText(key) + " unavailable: " + reason);
       }
     });
-    this.creator = new RoomCreator(new NodeCalls(node), driver, hydrator);
+    NodeCalls calls = new NodeCalls(node);
+    this.creator = new RoomCreator(calls, driver, hydrator);
+    this.sender = new MessageSender(calls);
     this.loadBanner = new LoadBanner(driver::retryLoad);
     this.createDialog = new CreateRoomDialog((name, nickname, isPrivate) -> {
       if (isPrivate) {
@@ -80,6 +104,10 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     sidebar.appendChild(list.element());
     sidebar.appendChild(Dom.text("p", "hint", "Drag rooms, or Alt+↑/↓, to reorder."));
     roomPane.appendChild(header.element());
+    roomPane.appendChild(messages.element());
+    roomPane.appendChild(composer.element());
+    // A room counts as read only while its tab is visible: coming back marks it read.
+    DomGlobal.document.addEventListener("visibilitychange", e -> render(session.rooms()));
     layout.appendChild(sidebar);
     layout.appendChild(roomPane);
     layout.appendChild(emptyPane);
@@ -149,6 +177,24 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     errorBanner.show("Invitations are not available on this node yet.");
   }
 
+  /** The composer's send: null when the message went out, else why it was refused. */
+  private String send(String text) {
+    Rooms rooms = session.rooms();
+    RoomKey current = rooms.currentRoom();
+    if (current == null || !rooms.holds(current)) {
+      return "Open a room first.";
+    }
+    RoomMessage unsigned;
+    try {
+      unsigned = MessageSender.compose(current, rooms.room(current), hydrator.state(current), text);
+    } catch (IllegalArgumentException refused) {
+      return refused.getMessage();
+    }
+    sender.send(current.bytes().toArray(), unsigned, sent -> { },
+        problem -> errorBanner.show("Your message was not sent: " + problem));
+    return null;
+  }
+
   private void act(Runnable action) {
     TabSession.LoadState s = session.loadState();
     if (s != TabSession.LoadState.LOADED && s != TabSession.LoadState.MIGRATING) {
@@ -190,7 +236,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
 
       @Override
       public int unread(RoomKey key) {
-        return 0;
+        return unreadCount(rooms, key);
       }
     });
     Dom.show(roomPane, current != null);
@@ -198,7 +244,73 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     if (current != null) {
       NotificationMode mode = rooms.notificationModes().get(current);
       header.show(name(current), mode == null ? NotificationMode.ALL : mode);
+      renderMessages(current);
     }
-    DomGlobal.document.title = "River";
+    int total = 0;
+    for (RoomKey key : display) {
+      total += unreadCount(rooms, key);
+    }
+    DomGlobal.document.title = ReadMarks.title(total);
+    if (total != shownTotal) {
+      shownTotal = total;
+      title.unread(total);
+    }
+    if (current != null) {
+      markReadIfSeen(rooms, current); // last: it re-renders with the new mark
+    }
+  }
+
+  private void renderMessages(RoomKey current) {
+    RoomState state = hydrator.state(current);
+    List<MessageListView.Row> rows = new ArrayList<>();
+    if (state != null) {
+      Names names = Names.of(state);
+      for (VisibleMessage m : MessageView.of(state)) {
+        rows.add(new MessageListView.Row(Base58.encode(m.id()), names.of(m.author()), text(m.content()), false,
+            m.edited()));
+      }
+    }
+    messages.render(RoomListView.keyText(current), rows);
+  }
+
+  static String text(SealedBytes content) {
+    if (content.isPrivate()) {
+      return "(encrypted)";
+    }
+    byte[] b = content.data();
+    try {
+      return Utf8.decode(b, 0, b.length);
+    } catch (RuntimeException e) {
+      return "(unreadable)";
+    }
+  }
+
+  private int unreadCount(Rooms rooms, RoomKey key) {
+    RoomState state = hydrator.state(key);
+    RoomData data = rooms.room(key);
+    if (state == null || data == null) {
+      return 0;
+    }
+    return ReadMarks.unread(MessageView.of(state), data.lastRead(), data.verifyingKey().toArray());
+  }
+
+  private void markReadIfSeen(Rooms rooms, RoomKey current) {
+    TabSession.LoadState s = session.loadState();
+    if (s != TabSession.LoadState.LOADED && s != TabSession.LoadState.MIGRATING) {
+      return;
+    }
+    if (!"visible".equals(Js.asPropertyMap(DomGlobal.document).get("visibilityState"))) {
+      return;
+    }
+    RoomState state = hydrator.state(current);
+    RoomData data = rooms.room(current);
+    if (state == null || data == null) {
+      return;
+    }
+    LastRead latest = ReadMarks.latest(MessageView.of(state));
+    if (latest != null && LastRead.later(latest, data.lastRead()) == latest && !latest.equals(data.lastRead())) {
+      session.markRead(current, latest);
+      driver.pump();
+    }
   }
 }

@@ -47,6 +47,11 @@ final class ShellLink {
     post(BridgeMessage.hello());
   }
 
+  /** Tells the shell the unread total for the tab title. */
+  void title(int unread) {
+    post(BridgeMessage.title(unread));
+  }
+
   void send(byte[] frame) {
     post(BridgeMessage.frame(JsBytes.toBuffer(frame)));
   }

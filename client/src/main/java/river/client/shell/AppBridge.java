@@ -18,6 +18,8 @@ final class AppBridge {
     void onAppFrame(ArrayBuffer frame);
 
     void onAppHello();
+
+    void onAppTitle(int unread);
   }
 
   private final HTMLIFrameElement frame;
@@ -38,6 +40,11 @@ final class AppBridge {
         }
       } else if (BridgeMessage.HELLO.equals(kind)) {
         listener.onAppHello();
+      } else if (BridgeMessage.TITLE.equals(kind)) {
+        int n = BridgeMessage.titleCount(message.data);
+        if (n >= 0) {
+          listener.onAppTitle(n);
+        }
       }
     });
   }

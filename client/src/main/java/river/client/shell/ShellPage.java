@@ -4,6 +4,7 @@ import elemental2.core.ArrayBuffer;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.Element;
 import elemental2.dom.HTMLIFrameElement;
+import river.chat.ReadMarks;
 
 /**
  * The top-level page: owns the profile credential and the WebSocket, and relays frames to and
@@ -54,6 +55,11 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   @Override
   public void onAppHello() {
     bridge.sendStatus(socket == null ? NodeSocket.CONNECTING : socket.state());
+  }
+
+  @Override
+  public void onAppTitle(int unread) {
+    DomGlobal.document.title = ReadMarks.title(unread);
   }
 
   private void showState(String state) {
