@@ -9,13 +9,17 @@ import jsinterop.base.JsPropertyMap;
  * the ArrayBuffer of a frame crosses the boundary by structured clone without re-encoding:
  * {@code {k:"frame", b:ArrayBuffer}} (either way), {@code {k:"status", s:"connected"}} (shell to
  * app), {@code {k:"hello"}} (app to shell, asks for the current status), {@code {k:"title", n:3}} (app to
- * shell: the unread total for the tab title; only a number crosses, the shell writes the text).
+ * shell: the unread total for the tab title; only a number crosses, the shell writes the text), {@code {k:"invitation", c:"CODE"}} (shell to
+ * app, once, answering the first hello: the shell was opened with {@code ?invitation=CODE}).
  */
 public final class BridgeMessage {
   public static final String FRAME = "frame";
   public static final String STATUS = "status";
   public static final String HELLO = "hello";
   public static final String TITLE = "title";
+  public static final String INVITATION = "invitation";
+  /** Longer than any invitation code (Invitation.MAX_CODE_CHARS) with room for whitespace. */
+  public static final int MAX_INVITATION_CHARS = 9000;
   /** Larger unread totals are shown as this many (the shell never trusts the app's number). */
   public static final int MAX_TITLE_COUNT = 99999;
 
@@ -59,6 +63,23 @@ public final class BridgeMessage {
       return 0;
     }
     return (int) Math.min(d, MAX_TITLE_COUNT);
+  }
+
+  public static Object invitation(String code) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", INVITATION);
+    m.set("c", code);
+    return m;
+  }
+
+  /** The code of an {@code invitation} message, or null when it is not a plausible string. */
+  public static String invitationCode(Object data) {
+    Object c = Js.asPropertyMap(data).get("c");
+    if (!"string".equals(Js.typeof(c))) {
+      return null;
+    }
+    String code = Js.uncheckedCast(c);
+    return code.length() <= MAX_INVITATION_CHARS ? code : null;
   }
 
   /** The kind of a received message, or null when it is not one of ours. */

@@ -20,6 +20,7 @@ public final class AppPage implements ShellLink.Listener {
   private NodeLink node;
   private SessionDriver driver;
   private RoomHydrator hydrator;
+  private RoomsScreen screen;
   private boolean everConnected;
   private int pongs;
   private String shellState = "connecting";
@@ -33,6 +34,7 @@ public final class AppPage implements ShellLink.Listener {
     HTMLElement root = Js.uncheckedCast(DomGlobal.document.getElementById("app-root"));
     RoomsScreen screen = new RoomsScreen(driver, node, shell::title, bar, root);
     hydrator = screen.hydrator();
+    this.screen = screen;
     node.setPushListener(push -> {
       if (push.event() instanceof Event.ContractUpdated) {
         hydrator.onPush((Event.ContractUpdated) push.event());
@@ -55,6 +57,11 @@ public final class AppPage implements ShellLink.Listener {
       node.onDisconnected();
       show(state);
     }
+  }
+
+  @Override
+  public void onInvitation(String code) {
+    screen.offerInvitation(code);
   }
 
   @Override

@@ -11,6 +11,10 @@ import river.chat.ReadMarks;
 import river.client.app.ui.Composer;
 import river.client.app.ui.CreateRoomDialog;
 import river.client.app.ui.MessageListView;
+import river.client.app.ui.InviteDialog;
+import river.client.app.ui.JoinDialog;
+import river.client.app.ui.MembersView;
+import river.room.AuthorizedMember;
 import river.room.MessageView;
 import river.room.RoomMessage;
 import river.room.VisibleMessage;
@@ -53,6 +57,10 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final MessageSender sender;
   private final MessageListView messages = new MessageListView();
   private final Composer composer = new Composer(this::send);
+  private final RoomMembership membership;
+  private final InviteDialog inviteDialog = new InviteDialog();
+  private final JoinDialog joinDialog;
+  private final MembersView members = new MembersView(this::saveNickname);
 
   interface TitleSink {
     void unread(int total);
@@ -80,6 +88,8 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     NodeCalls calls = new NodeCalls(node);
     this.creator = new RoomCreator(calls, driver, hydrator);
     this.sender = new MessageSender(calls);
+    this.membership = new RoomMembership(calls, driver);
+    this.joinDialog = new JoinDialog(this::join);
     this.loadBanner = new LoadBanner(driver::retryLoad);
     this.createDialog = new CreateRoomDialog((name, nickname, isPrivate) -> {
       if (isPrivate) {
@@ -100,12 +110,22 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     create.addEventListener("click", e -> createDialog.open());
     HTMLElement sideActions = Dom.el("div", "side-actions");
     sideActions.appendChild(create);
+    HTMLButtonElement join = Js.uncheckedCast(Dom.hook("button", "secondary", "join-open"));
+    join.type = "button";
+    join.textContent = "Join with code";
+    join.addEventListener("click", e -> joinDialog.open(null));
+    sideActions.appendChild(join);
     sidebar.appendChild(sideActions);
     sidebar.appendChild(list.element());
     sidebar.appendChild(Dom.text("p", "hint", "Drag rooms, or Alt+↑/↓, to reorder."));
     roomPane.appendChild(header.element());
-    roomPane.appendChild(messages.element());
-    roomPane.appendChild(composer.element());
+    HTMLElement body = Dom.el("div", "room-body");
+    HTMLElement chat = Dom.el("div", "chat-column");
+    chat.appendChild(messages.element());
+    chat.appendChild(composer.element());
+    body.appendChild(chat);
+    body.appendChild(members.element());
+    roomPane.appendChild(body);
     // A room counts as read only while its tab is visible: coming back marks it read.
     DomGlobal.document.addEventListener("visibilitychange", e -> render(session.rooms()));
     layout.appendChild(sidebar);
@@ -113,6 +133,8 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     layout.appendChild(emptyPane);
     host.appendChild(layout);
     host.appendChild(createDialog.element());
+    host.appendChild(inviteDialog.element());
+    host.appendChild(joinDialog.element());
     render(session.rooms());
   }
 
@@ -174,7 +196,47 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
 
   @Override
   public void onInvite() {
-    errorBanner.show("Invitations are not available on this node yet.");
+    RoomKey current = session.rooms().currentRoom();
+    if (current == null || !session.rooms().holds(current)) {
+      return;
+    }
+    RoomData data = session.rooms().room(current);
+    act(() -> {
+      inviteDialog.opening();
+      membership.invite(current, data, code -> inviteDialog.show(code, inviteLink(code)), problem -> {
+        inviteDialog.close();
+        errorBanner.show("Could not create an invitation: " + problem);
+      });
+    });
+  }
+
+  /** A link to the shell (the app's URL has the shell's origin) that opens the join dialog. */
+  static String inviteLink(String code) {
+    return DomGlobal.location.origin + "/?invitation=" + code;
+  }
+
+  /** An {@code ?invitation=} link opened the app: offer to join, pre-filled. */
+  void offerInvitation(String code) {
+    joinDialog.open(code);
+  }
+
+  private void join(String code, String nickname) {
+    TabSession.LoadState s = session.loadState();
+    if (s != TabSession.LoadState.LOADED && s != TabSession.LoadState.MIGRATING) {
+      joinDialog.refuse("Your rooms are still loading; try again in a moment.");
+      return;
+    }
+    act(() -> membership.join(code, nickname, joined -> joinDialog.close(), joinDialog::refuse));
+  }
+
+  private String saveNickname(String nickname) {
+    Rooms rooms = session.rooms();
+    RoomKey current = rooms.currentRoom();
+    if (current == null || !rooms.holds(current)) {
+      return "Open a room first.";
+    }
+    return membership.setNickname(current, rooms.room(current), hydrator.state(current), nickname,
+        problem -> errorBanner.show("Your nickname was not saved: " + problem));
   }
 
   /** The composer's send: null when the message went out, else why it was refused. */
@@ -245,6 +307,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       NotificationMode mode = rooms.notificationModes().get(current);
       header.show(name(current), mode == null ? NotificationMode.ALL : mode);
       renderMessages(current);
+      renderMembers(current, rooms.room(current));
     }
     int total = 0;
     for (RoomKey key : display) {
@@ -271,6 +334,27 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       }
     }
     messages.render(RoomListView.keyText(current), rows);
+  }
+
+  private void renderMembers(RoomKey current, RoomData data) {
+    RoomState state = hydrator.state(current);
+    List<MembersView.Member> rows = new ArrayList<>();
+    byte[] me = data.verifyingKey().toArray();
+    String meText = Base58.encode(me);
+    if (state != null) {
+      Names names = Names.of(state);
+      byte[] owner = current.bytes().toArray();
+      String ownerText = Base58.encode(owner);
+      rows.add(new MembersView.Member(ownerText, names.of(owner), "owner", ownerText.equals(meText)));
+      for (AuthorizedMember m : state.members()) {
+        if (state.isMember(m.member())) {
+          String k = Base58.encode(m.member());
+          rows.add(new MembersView.Member(k, names.of(m.member()), "invited by " + names.of(m.invitedBy()),
+              k.equals(meText)));
+        }
+      }
+    }
+    members.render(RoomListView.keyText(current), rows, data.nickname());
   }
 
   static String text(SealedBytes content) {

@@ -17,6 +17,8 @@ final class ShellLink {
     void onStatus(String state);
 
     void onFrame(byte[] frame);
+
+    void onInvitation(String code);
   }
 
   private final Window parent = DomGlobal.window.parent;
@@ -33,6 +35,11 @@ final class ShellLink {
         String state = BridgeMessage.statusState(message.data);
         if (state != null) {
           listener.onStatus(state);
+        }
+      } else if (BridgeMessage.INVITATION.equals(kind)) {
+        String code = BridgeMessage.invitationCode(message.data);
+        if (code != null) {
+          listener.onInvitation(code);
         }
       } else if (BridgeMessage.FRAME.equals(kind)) {
         ArrayBuffer bytes = BridgeMessage.frameBytes(message.data);

@@ -53,6 +53,10 @@ final class AppBridge {
     post(BridgeMessage.frame(bytes));
   }
 
+  void sendInvitation(String code) {
+    post(BridgeMessage.invitation(code));
+  }
+
   void sendStatus(String state) {
     post(BridgeMessage.status(state));
   }

@@ -1,0 +1,162 @@
+package river.client.app;
+
+import elemental2.core.JsDate;
+import java.util.Arrays;
+import river.cbor.Cbor;
+import river.cbor.Utf8;
+import river.chat.Names;
+import river.engine.TabSession;
+import river.room.AuthorizedMember;
+import river.room.Invitation;
+import river.room.InvitationException;
+import river.room.MemberInfo;
+import river.room.RoomDelta;
+import river.room.RoomState;
+import river.room.SealedBytes;
+import river.rooms.Bytes;
+import river.rooms.RoomData;
+import river.rooms.RoomKey;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
+import river.wire.Op;
+import river.wire.OpResult;
+
+/**
+ * Invite, join and nickname flows, as RoomOverNodeTest runs them on the JVM. Inviting mints an
+ * invitee key on the inviter's node, signs the membership with the inviter's key and packs both
+ * into a portable code. Joining decodes the code (a bad one is refused before anything is
+ * asked of the node), fetches and subscribes the room, imports the key, signs the member info,
+ * updates the room (the node verifies every signature there: a forged code fails at this step
+ * and the room is never listed) and only then enters ROOMS. The browser does not verify
+ * signatures itself.
+ */
+final class RoomMembership {
+  private final NodeCalls calls;
+  private final SessionDriver driver;
+
+  RoomMembership(NodeCalls calls, SessionDriver driver) {
+    this.calls = calls;
+    this.driver = driver;
+  }
+
+  void invite(RoomKey key, RoomData data, NodeCalls.Then<String> code, NodeCalls.Fail fail) {
+    byte[] room = key.bytes().toArray();
+    byte[] me = data.verifyingKey().toArray();
+    calls.delegate(new DelegateRequest.NewInviteeKey(room), DelegateResponse.InviteeKey.class, invitee -> {
+      AuthorizedMember unsigned = new AuthorizedMember(room, invitee.publicKey(), me, new byte[0]);
+      calls.sign(room, "member", unsigned.signedBytes(), sig -> code.accept(
+          new Invitation(room, invitee.privateKey(), unsigned.withSignature(sig), null).encode()), fail);
+    }, fail);
+  }
+
+  /** Why a code cannot be used, in words for the join dialog. */
+  static String reason(InvitationException e) {
+    switch (e.problem()) {
+      case TOO_LONG:
+        return "This is not an invitation code: it is far too long.";
+      case NOT_BASE58:
+        return "This is not an invitation code (it has characters an invitation never has): " + e.getMessage();
+      case FORGED:
+        return "This invitation is forged: " + e.getMessage();
+      default:
+        return "This is not a valid invitation (damaged or incomplete?): " + e.getMessage();
+    }
+  }
+
+  void join(String code, String nickname, NodeCalls.Then<RoomKey> joined, NodeCalls.Fail fail) {
+    Invitation inv;
+    try {
+      inv = Invitation.decode(code);
+    } catch (InvitationException e) {
+      fail.fail(reason(e));
+      return;
+    }
+    if (inv.secrets() != null) {
+      fail.fail("This invitation is for a private room; this version cannot open private rooms yet.");
+      return;
+    }
+    byte[] room = inv.room();
+    RoomKey key = RoomKey.of(Bytes.of(room));
+    TabSession session = driver.session();
+    if (session.rooms().holds(key)) {
+      fail.fail("You are already a member of this room, so there is nothing to accept; it is in your room list.");
+      return;
+    }
+    calls.contract(new Op.Get(room, true), got -> {
+      RoomState state;
+      try {
+        state = RoomState.decodeTrusted(room, ((OpResult.GetResult) got).state());
+      } catch (RuntimeException e) {
+        fail.fail("The room's state could not be read: " + e.getMessage());
+        return;
+      }
+      byte[] nick = Utf8.encode(nickname);
+      if (state.config() != null && nick.length > state.config().maxNicknameBytes()) {
+        fail.fail("That nickname is too long for this room (" + nick.length + " bytes, at most "
+            + state.config().maxNicknameBytes() + ").");
+        return;
+      }
+      calls.delegate(new DelegateRequest.StoreSigningKey(room, inv.inviteeSeed()), DelegateResponse.SigningKey.class, sk -> {
+        byte[] me = sk.publicKey();
+        if (!Arrays.equals(me, inv.membership().member())) {
+          fail.fail("This invitation is forged: the included key is not the invited member's key.");
+          return;
+        }
+        MemberInfo unsigned = new MemberInfo(room, me, Names.of(state).version(me) + 1,
+            SealedBytes.publicBytes(nick), new byte[0]);
+        calls.sign(room, "member_info", unsigned.signedBytes(), sig -> {
+          byte[] delta = RoomDelta.builder().member(inv.membership()).memberInfo(unsigned.withSignature(sig))
+              .build().encode();
+          calls.contract(new Op.Update(room, delta), ok -> {
+            if (driver.session().rooms().holds(key)) {
+              fail.fail("You are already a member of this room (another tab joined it first).");
+              return;
+            }
+            session.join(RoomData.builder(key)
+                .verifyingKey(Bytes.of(me))
+                .signingKey(Bytes.EMPTY)
+                .membership(Bytes.of(Cbor.encode(inv.membership().toCbor())))
+                .identityGeneration((long) JsDate.now())
+                .nickname(nickname)
+                .nicknameVersion(unsigned.version())
+                .contractKey(Bytes.of(room))
+                .build());
+            session.setCurrentRoom(key);
+            driver.pump();
+            joined.accept(key);
+          }, m -> fail.fail("The room refused this invitation: " + m));
+        }, fail);
+      }, fail);
+    }, m -> fail.fail("This invitation is for a room this node cannot find: " + m));
+  }
+
+  /** Null when the new nickname went out; else why not. */
+  String setNickname(RoomKey key, RoomData data, RoomState state, String nickname, NodeCalls.Fail fail) {
+    if (state == null || state.config() == null) {
+      return "This room has not loaded yet; try again in a moment.";
+    }
+    byte[] me = data.verifyingKey().toArray();
+    if (!state.isMember(me)) {
+      return "You are not a member of this room (any more).";
+    }
+    byte[] nick = Utf8.encode(nickname);
+    if (nick.length > state.config().maxNicknameBytes()) {
+      return "That nickname is too long for this room (" + nick.length + " bytes, at most "
+          + state.config().maxNicknameBytes() + ").";
+    }
+    byte[] room = key.bytes().toArray();
+    long version = Math.max(Names.of(state).version(me), data.nicknameVersion()) + 1;
+    MemberInfo unsigned = new MemberInfo(room, me, version, SealedBytes.publicBytes(nick), new byte[0]);
+    calls.sign(room, "member_info", unsigned.signedBytes(), sig -> {
+      byte[] delta = RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build().encode();
+      calls.contract(new Op.Update(room, delta), ok -> {
+        TabSession session = driver.session();
+        if (session.rooms().holds(key)) {
+          session.setNickname(key, nickname);
+          driver.pump();
+        }
+      }, fail);
+    }, fail);
+    return null;
+  }
+}
