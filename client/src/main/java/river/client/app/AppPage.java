@@ -32,7 +32,7 @@ public final class AppPage implements ShellLink.Listener {
     driver = new SessionDriver(node);
     HTMLElement bar = Js.uncheckedCast(DomGlobal.document.querySelector(".app-bar"));
     HTMLElement root = Js.uncheckedCast(DomGlobal.document.getElementById("app-root"));
-    RoomsScreen screen = new RoomsScreen(driver, node, shell::title, bar, root);
+    RoomsScreen screen = new RoomsScreen(driver, node, shell, bar, root);
     hydrator = screen.hydrator();
     this.screen = screen;
     node.setPushListener(push -> {
@@ -55,8 +55,19 @@ public final class AppPage implements ShellLink.Listener {
       ping();
     } else {
       node.onDisconnected();
+      screen.outbox().onDisconnected();
       show(state);
     }
+  }
+
+  @Override
+  public void onOutboxSaved(String key, boolean ok) {
+    screen.outbox().onSaved(key, ok);
+  }
+
+  @Override
+  public void onOutboxItems(java.util.Map<String, byte[]> items) {
+    screen.outbox().onItems(items);
   }
 
   @Override
@@ -78,6 +89,7 @@ public final class AppPage implements ShellLink.Listener {
           pill.setAttribute("data-pongs", String.valueOf(pongs));
           show("connected");
           driver.onConnected();
+          screen.outbox().onConnected();
           if (everConnected) {
             hydrator.resubscribeAll();
           }

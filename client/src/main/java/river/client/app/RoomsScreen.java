@@ -6,6 +6,10 @@ import elemental2.dom.HTMLElement;
 import java.util.List;
 import jsinterop.base.Js;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import river.room.PendingMessage;
 import river.chat.Names;
 import river.chat.ReadMarks;
 import river.client.app.ui.Composer;
@@ -42,7 +46,7 @@ import river.rooms.Rooms;
  * coalesced save); every change of ROOMS, whether made here or learned from another tab,
  * re-renders from the session's state. Names come from the room contracts when known.
  */
-final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, RoomHeaderView.Listener {
+final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, RoomHeaderView.Listener, Outbox.Listener {
   private final SessionDriver driver;
   private final TabSession session;
   private final LoadBanner loadBanner;
@@ -54,7 +58,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final HTMLElement emptyPane = Dom.text("p", "empty-pane", "Create a room or join one with an invitation.");
   private final RoomHydrator hydrator;
   private final RoomCreator creator;
-  private final MessageSender sender;
+  private final Outbox outbox;
   private final MessageListView messages = new MessageListView();
   private final Composer composer = new Composer(this::send);
   private final RoomMembership membership;
@@ -62,16 +66,13 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final JoinDialog joinDialog;
   private final MembersView members = new MembersView(this::saveNickname);
 
-  interface TitleSink {
-    void unread(int total);
-  }
-
-  private final TitleSink title;
+  private final ShellLink shell;
   private int shownTotal = -1;
 
-  RoomsScreen(SessionDriver driver, NodeLink node, TitleSink title, HTMLElement bar, HTMLElement host) {
+  RoomsScreen(SessionDriver driver, NodeLink node, ShellLink shell, HTMLElement bar, HTMLElement host) {
     this.driver = driver;
-    this.title = title;
+    this.shell = shell;
+    this.outbox = new Outbox(shell, node, this);
     this.session = driver.session();
     this.hydrator = new RoomHydrator(node, new RoomHydrator.Listener() {
       @Override
@@ -87,7 +88,6 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     });
     NodeCalls calls = new NodeCalls(node);
     this.creator = new RoomCreator(calls, driver, hydrator);
-    this.sender = new MessageSender(calls);
     this.membership = new RoomMembership(calls, driver);
     this.joinDialog = new JoinDialog(this::join);
     this.loadBanner = new LoadBanner(driver::retryLoad);
@@ -252,9 +252,24 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     } catch (IllegalArgumentException refused) {
       return refused.getMessage();
     }
-    sender.send(current.bytes().toArray(), unsigned, sent -> { },
-        problem -> errorBanner.show("Your message was not sent: " + problem));
+    outbox.add(unsigned);
     return null;
+  }
+
+  Outbox outbox() {
+    return outbox;
+  }
+
+  // --- Outbox.Listener -----------------------------------------------------------------------
+
+  @Override
+  public void onOutboxChanged() {
+    render(session.rooms());
+  }
+
+  @Override
+  public void onUndeliverable(String reason) {
+    errorBanner.show("A message could not be delivered: " + reason);
   }
 
   private void act(Runnable action) {
@@ -316,7 +331,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     DomGlobal.document.title = ReadMarks.title(total);
     if (total != shownTotal) {
       shownTotal = total;
-      title.unread(total);
+      shell.title(total);
     }
     if (current != null) {
       markReadIfSeen(rooms, current); // last: it re-renders with the new mark
@@ -326,12 +341,27 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private void renderMessages(RoomKey current) {
     RoomState state = hydrator.state(current);
     List<MessageListView.Row> rows = new ArrayList<>();
+    Names names = Names.of(state);
+    Set<String> shown = new HashSet<>();
     if (state != null) {
-      Names names = Names.of(state);
       for (VisibleMessage m : MessageView.of(state)) {
-        rows.add(new MessageListView.Row(Base58.encode(m.id()), names.of(m.author()), text(m.content()), false,
-            m.edited()));
+        String id = Base58.encode(m.id());
+        shown.add(id);
+        rows.add(new MessageListView.Row(id, names.of(m.author()), text(m.content()), false, m.edited()));
       }
+    }
+    byte[] room = current.bytes().toArray();
+    for (Outbox.Entry e : outbox.entries()) {
+      if (!Arrays.equals(PendingMessage.room(e.unsigned), room)) {
+        continue;
+      }
+      if (e.deliveredId != null && shown.contains(e.deliveredId)) {
+        outbox.forget(e.key); // the room has it now; silent: we are rendering
+        continue;
+      }
+      boolean pending = e.deliveredId == null;
+      rows.add(new MessageListView.Row(pending ? e.key : e.deliveredId, names.of(e.unsigned.author()),
+          text(e.unsigned.content()), pending, false));
     }
     messages.render(RoomListView.keyText(current), rows);
   }

@@ -17,6 +17,7 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   private Element pill;
   private AppBridge bridge;
   private String invitation;
+  private final OutboxStore outbox = new OutboxStore();
   private NodeSocket socket;
 
   public void start() {
@@ -63,6 +64,21 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
       bridge.sendInvitation(invitation);
       invitation = null;
     }
+  }
+
+  @Override
+  public void onOutboxPut(String key, ArrayBuffer bytes) {
+    outbox.put(key, bytes, ok -> bridge.send(BridgeMessage.outboxSaved(key, ok)));
+  }
+
+  @Override
+  public void onOutboxRemove(String key) {
+    outbox.remove(key);
+  }
+
+  @Override
+  public void onOutboxList() {
+    outbox.list(items -> bridge.send(BridgeMessage.outboxItems(items)));
   }
 
   @Override
