@@ -19,6 +19,11 @@ final class MessageSender {
 
   /** The unsigned message, or throws IllegalArgumentException with the reason it cannot be sent. */
   static RoomMessage compose(RoomKey key, RoomData data, RoomState state, String text) {
+    return compose(key, data, state, MessageKind.TEXT, null, text);
+  }
+
+  /** Any kind: a reply, edit or delete of {@code target}, a reaction (text = emoji), an unreact. */
+  static RoomMessage compose(RoomKey key, RoomData data, RoomState state, MessageKind kind, byte[] target, String text) {
     if (state == null || state.config() == null) {
       throw new IllegalArgumentException("This room has not loaded yet; try again in a moment.");
     }
@@ -26,7 +31,7 @@ final class MessageSender {
     if (!state.isMember(author)) {
       throw new IllegalArgumentException("You are not a member of this room (any more), so you cannot write here.");
     }
-    RoomMessage m = new RoomMessage(key.bytes().toArray(), author, (long) JsDate.now(), MessageKind.TEXT, null,
+    RoomMessage m = new RoomMessage(key.bytes().toArray(), author, (long) JsDate.now(), kind, target,
         SealedBytes.publicBytes(Utf8.encode(text)), new byte[0]);
     int max = state.config().maxMessageBytes();
     if (m.contentSize() > max) {

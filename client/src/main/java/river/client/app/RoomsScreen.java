@@ -19,6 +19,7 @@ import river.client.app.ui.InviteDialog;
 import river.client.app.ui.JoinDialog;
 import river.client.app.ui.MembersView;
 import river.room.AuthorizedMember;
+import river.room.MessageKind;
 import river.room.MessageView;
 import river.room.RoomMessage;
 import river.room.VisibleMessage;
@@ -59,7 +60,34 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final RoomHydrator hydrator;
   private final RoomCreator creator;
   private final Outbox outbox;
-  private final MessageListView messages = new MessageListView();
+  private final MessageListView messages = new MessageListView(new MessageListView.Listener() {
+    @Override
+    public void onReply(String id) {
+      editing = null;
+      replyingTo = id;
+      composer.setMode("Replying to a message", null, () -> replyingTo = null);
+    }
+
+    @Override
+    public void onEdit(String id, String currentText) {
+      replyingTo = null;
+      editing = id;
+      composer.setMode("Editing your message", currentText, () -> editing = null);
+    }
+
+    @Override
+    public void onDelete(String id) {
+      act(() -> sendAction(MessageKind.DELETE, id, ""));
+    }
+
+    @Override
+    public void onReact(String id, String emoji) {
+      act(() -> react(id, emoji));
+    }
+  });
+  /** Base58 ids of the message the composer replies to / edits, or null. */
+  private String replyingTo;
+  private String editing;
   private final Composer composer = new Composer(this::send);
   private final RoomMembership membership;
   private final InviteDialog inviteDialog = new InviteDialog();
@@ -170,6 +198,9 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
 
   @Override
   public void onSelect(RoomKey key) {
+    editing = null;
+    replyingTo = null;
+    composer.clearMode();
     act(() -> session.setCurrentRoom(key));
   }
 
@@ -246,14 +277,61 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     if (current == null || !rooms.holds(current)) {
       return "Open a room first.";
     }
+    MessageKind kind = editing != null ? MessageKind.EDIT : replyingTo != null ? MessageKind.REPLY : MessageKind.TEXT;
+    String target = editing != null ? editing : replyingTo;
+    String refused = sendAction(kind, target, text);
+    if (refused == null) {
+      editing = null;
+      replyingTo = null;
+      composer.clearMode();
+    }
+    return refused;
+  }
+
+  /** Composes and queues a message of any kind in the current room; null when queued. */
+  private String sendAction(MessageKind kind, String targetId, String text) {
+    Rooms rooms = session.rooms();
+    RoomKey current = rooms.currentRoom();
+    if (current == null || !rooms.holds(current)) {
+      return "Open a room first.";
+    }
     RoomMessage unsigned;
     try {
-      unsigned = MessageSender.compose(current, rooms.room(current), hydrator.state(current), text);
+      unsigned = MessageSender.compose(current, rooms.room(current), hydrator.state(current), kind,
+          targetId == null ? null : Base58.decode(targetId), text);
     } catch (IllegalArgumentException refused) {
       return refused.getMessage();
     }
     outbox.add(unsigned);
     return null;
+  }
+
+  /** Toggles the user's reaction: withdraws their REACT with this emoji, else adds one. */
+  private void react(String id, String emoji) {
+    RoomKey current = session.rooms().currentRoom();
+    RoomState state = current == null ? null : hydrator.state(current);
+    if (state == null) {
+      return;
+    }
+    byte[] me = session.rooms().room(current).verifyingKey().toArray();
+    for (VisibleMessage m : MessageView.of(state)) {
+      if (!Base58.encode(m.id()).equals(id)) {
+        continue;
+      }
+      for (RoomMessage r : m.reactions()) {
+        if (Arrays.equals(r.author(), me) && emoji.equals(text(r.content()))) {
+          problem(sendAction(MessageKind.UNREACT, Base58.encode(r.id()), ""));
+          return;
+        }
+      }
+    }
+    problem(sendAction(MessageKind.REACT, id, emoji));
+  }
+
+  private void problem(String refused) {
+    if (refused != null) {
+      errorBanner.show(refused);
+    }
   }
 
   Outbox outbox() {
@@ -343,16 +421,52 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     List<MessageListView.Row> rows = new ArrayList<>();
     Names names = Names.of(state);
     Set<String> shown = new HashSet<>();
+    byte[] me = session.rooms().room(current).verifyingKey().toArray();
     if (state != null) {
-      for (VisibleMessage m : MessageView.of(state)) {
+      List<VisibleMessage> visible = MessageView.of(state);
+      java.util.Map<String, VisibleMessage> byId = new java.util.HashMap<>();
+      for (VisibleMessage m : visible) {
+        byId.put(Base58.encode(m.id()), m);
+      }
+      for (VisibleMessage m : visible) {
         String id = Base58.encode(m.id());
         shown.add(id);
-        rows.add(new MessageListView.Row(id, names.of(m.author()), text(m.content()), false, m.edited()));
+        MessageListView.Row row = new MessageListView.Row(id, names.of(m.author()), text(m.content()), false, m.edited())
+            .own(Arrays.equals(m.author(), me));
+        if (m.replyTo() != null) {
+          VisibleMessage quoted = byId.get(Base58.encode(m.replyTo()));
+          row.replyTo(quoted == null ? "a message that is no longer here"
+              : names.of(quoted.author()) + ": " + snippet(text(quoted.content())));
+        }
+        java.util.Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+        Set<String> mine = new HashSet<>();
+        for (RoomMessage r : m.reactions()) {
+          String emoji = text(r.content());
+          int[] c = counts.get(emoji);
+          if (c == null) {
+            counts.put(emoji, c = new int[1]);
+          }
+          c[0]++;
+          if (Arrays.equals(r.author(), me)) {
+            mine.add(emoji);
+          }
+        }
+        for (java.util.Map.Entry<String, int[]> c : counts.entrySet()) {
+          row.reaction(new MessageListView.Reaction(c.getKey(), c.getValue()[0], mine.contains(c.getKey())));
+        }
+        rows.add(row);
       }
     }
     byte[] room = current.bytes().toArray();
     for (Outbox.Entry e : outbox.entries()) {
       if (!Arrays.equals(PendingMessage.room(e.unsigned), room)) {
+        continue;
+      }
+      MessageKind kind = e.unsigned.kind();
+      if (kind != MessageKind.TEXT && kind != MessageKind.REPLY) {
+        if (e.deliveredId != null) {
+          outbox.forget(e.key); // actions show through the room state once delivered
+        }
         continue;
       }
       if (e.deliveredId != null && shown.contains(e.deliveredId)) {
@@ -385,6 +499,10 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       }
     }
     members.render(RoomListView.keyText(current), rows, data.nickname());
+  }
+
+  static String snippet(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "…";
   }
 
   static String text(SealedBytes content) {

@@ -19,6 +19,9 @@ public final class Composer {
   private final HTMLFormElement root = Js.uncheckedCast(Dom.el("form", "composer"));
   private final HTMLInputElement input = Js.uncheckedCast(Dom.hook("input", "message-input", "message-input"));
   private final HTMLElement problem = Dom.hook("p", "composer-error", "composer-error");
+  private final HTMLElement mode = Dom.hook("div", "composer-mode", "composer-mode");
+  private final HTMLElement modeText = Dom.el("span", "composer-mode-text");
+  private Runnable onCancel;
 
   public Composer(Listener listener) {
     input.type = "text";
@@ -28,6 +31,20 @@ public final class Composer {
     HTMLButtonElement send = Js.uncheckedCast(Dom.hook("button", "primary", "message-send"));
     send.type = "submit";
     send.textContent = "Send";
+    HTMLButtonElement cancel = Js.uncheckedCast(Dom.hook("button", "link-button", "composer-cancel"));
+    cancel.type = "button";
+    cancel.textContent = "Cancel";
+    cancel.addEventListener("click", e -> {
+      Runnable c = onCancel;
+      clearMode();
+      if (c != null) {
+        c.run();
+      }
+    });
+    mode.appendChild(modeText);
+    mode.appendChild(cancel);
+    Dom.show(mode, false);
+    root.appendChild(mode);
     HTMLElement row = Dom.el("div", "composer-row");
     row.appendChild(input);
     row.appendChild(send);
@@ -54,6 +71,22 @@ public final class Composer {
 
   public HTMLElement element() {
     return root;
+  }
+
+  /** Replying or editing: says so above the input, with a cancel button. */
+  public void setMode(String label, String text, Runnable cancel) {
+    modeText.textContent = label;
+    onCancel = cancel;
+    Dom.show(mode, true);
+    if (text != null) {
+      input.value = text;
+    }
+    input.focus();
+  }
+
+  public void clearMode() {
+    onCancel = null;
+    Dom.show(mode, false);
   }
 
   public void clearProblem() {
