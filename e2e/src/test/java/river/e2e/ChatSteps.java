@@ -53,4 +53,27 @@ final class ChatSteps {
     return t.app().locator("[data-testid=message-item]").filter(new Locator.FilterOptions()
         .setHas(t.app().locator("[data-testid=message-text]").getByText(text, new Locator.GetByTextOptions().setExact(true))));
   }
+
+  /** Creates an invitation for the current room and returns its code. */
+  static String invite(Tab t) {
+    t.appHook("invite-create").click();
+    assertThat(t.appHook("invite-code")).not().isEmpty();
+    String code = t.appHook("invite-code").textContent();
+    t.appHook("invite-close").click();
+    return code;
+  }
+
+  /** Joins with a code and waits until the room is listed. */
+  static void join(Tab t, String code, String nickname, String room) {
+    t.appHook("join-open").click();
+    t.appHook("join-code").fill(code);
+    t.appHook("join-nickname").fill(nickname);
+    t.appHook("join-submit").click();
+    assertThat(roomItem(t, room)).isVisible();
+  }
+
+  static Locator member(Tab t, String name) {
+    return t.app().locator("[data-testid=member-item]").filter(new Locator.FilterOptions()
+        .setHas(t.app().locator("[data-testid=member-name]").getByText(name)));
+  }
 }

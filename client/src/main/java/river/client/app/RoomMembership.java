@@ -13,6 +13,7 @@ import river.room.MemberInfo;
 import river.room.RoomDelta;
 import river.room.RoomState;
 import river.room.SealedBytes;
+import river.room.UserBan;
 import river.rooms.Bytes;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
@@ -128,6 +129,14 @@ final class RoomMembership {
         }, fail);
       }, fail);
     }, m -> fail.fail("This invitation is for a room this node cannot find: " + m));
+  }
+
+  /** Bans a member (and, by the contract's cascade, everyone they invited). */
+  void ban(RoomKey key, RoomData data, byte[] target, NodeCalls.Fail fail) {
+    byte[] room = key.bytes().toArray();
+    UserBan unsigned = new UserBan(room, target, data.verifyingKey().toArray(), (long) JsDate.now(), new byte[0]);
+    calls.sign(room, "ban", unsigned.signedBytes(), sig -> calls.contract(new Op.Update(room,
+        RoomDelta.builder().ban(unsigned.withSignature(sig)).build().encode()), ok -> { }, fail), fail);
   }
 
   /** Null when the new nickname went out; else why not. */

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import river.room.PendingMessage;
+import river.chat.Bans;
 import river.chat.Names;
 import river.chat.ReadMarks;
 import river.client.app.ui.Composer;
@@ -92,7 +93,23 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final RoomMembership membership;
   private final InviteDialog inviteDialog = new InviteDialog();
   private final JoinDialog joinDialog;
-  private final MembersView members = new MembersView(this::saveNickname);
+  private final MembersView members = new MembersView(new MembersView.Listener() {
+    @Override
+    public String onNickname(String nickname) {
+      return saveNickname(nickname);
+    }
+
+    @Override
+    public void onBan(String memberKey) {
+      Rooms rooms = session.rooms();
+      RoomKey current = rooms.currentRoom();
+      if (current != null && rooms.holds(current)) {
+        act(() -> membership.ban(current, rooms.room(current), Base58.decode(memberKey),
+            problem -> errorBanner.show("The ban did not go through: " + problem)));
+      }
+    }
+  });
+  private final HTMLElement notice = Dom.hook("p", "room-notice", "room-notice");
 
   private final ShellLink shell;
   private int shownTotal = -1;
@@ -150,6 +167,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     HTMLElement body = Dom.el("div", "room-body");
     HTMLElement chat = Dom.el("div", "chat-column");
     chat.appendChild(messages.element());
+    chat.appendChild(notice);
     chat.appendChild(composer.element());
     body.appendChild(chat);
     body.appendChild(members.element());
@@ -489,16 +507,22 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       Names names = Names.of(state);
       byte[] owner = current.bytes().toArray();
       String ownerText = Base58.encode(owner);
-      rows.add(new MembersView.Member(ownerText, names.of(owner), "owner", ownerText.equals(meText)));
+      rows.add(new MembersView.Member(ownerText, names.of(owner), "owner", ownerText.equals(meText), false));
       for (AuthorizedMember m : state.members()) {
         if (state.isMember(m.member())) {
           String k = Base58.encode(m.member());
           rows.add(new MembersView.Member(k, names.of(m.member()), "invited by " + names.of(m.invitedBy()),
-              k.equals(meText)));
+              k.equals(meText), Bans.canBan(state, me, m.member())));
         }
       }
     }
     members.render(RoomListView.keyText(current), rows, data.nickname());
+    boolean removed = state != null && state.config() != null && !state.isMember(me);
+    notice.textContent = removed
+        ? "You are no longer a member of this room (you or someone who invited you was banned). You can read it until you leave."
+        : "";
+    Dom.show(notice, removed);
+    Dom.show(composer.element(), !removed);
   }
 
   static String snippet(String s) {

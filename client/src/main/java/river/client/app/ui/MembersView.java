@@ -17,6 +17,8 @@ public final class MembersView {
   public interface Listener {
     /** Null when taken, else why the nickname was refused. */
     String onNickname(String nickname);
+
+    void onBan(String memberKey);
   }
 
   public static final class Member {
@@ -24,12 +26,14 @@ public final class MembersView {
     final String name;
     final String relation;
     final boolean self;
+    final boolean canBan;
 
-    public Member(String key, String name, String relation, boolean self) {
+    public Member(String key, String name, String relation, boolean self, boolean canBan) {
       this.key = key;
       this.name = name;
       this.relation = relation;
       this.self = self;
+      this.canBan = canBan;
     }
   }
 
@@ -39,8 +43,10 @@ public final class MembersView {
   private final HTMLElement problem = Dom.hook("p", "dialog-error", "nickname-error");
   private String shownRoom;
   private String shownNick;
+  private final Listener listener;
 
   public MembersView(Listener listener) {
+    this.listener = listener;
     root.appendChild(Dom.text("h2", "members-title", "Members"));
     list.setAttribute("aria-label", "Members");
     root.appendChild(list);
@@ -84,6 +90,26 @@ public final class MembersView {
       HTMLElement relation = Dom.hook("span", "member-relation", "member-relation");
       relation.textContent = m.relation;
       li.appendChild(relation);
+      if (m.canBan) {
+        HTMLButtonElement ban = Js.uncheckedCast(Dom.hook("button", "link-button", "member-ban"));
+        ban.type = "button";
+        ban.textContent = "Ban";
+        HTMLElement confirm = Dom.el("span", "ban-confirm-row");
+        ban.addEventListener("click", e -> {
+          Dom.clear(confirm);
+          confirm.appendChild(Dom.text("span", null, "Ban " + m.name + " and everyone they invited?"));
+          HTMLButtonElement yes = Js.uncheckedCast(Dom.hook("button", "danger", "member-ban-confirm"));
+          yes.type = "button";
+          yes.textContent = "Ban";
+          yes.addEventListener("click", ev -> {
+            Dom.clear(confirm);
+            listener.onBan(m.key);
+          });
+          confirm.appendChild(yes);
+        });
+        li.appendChild(ban);
+        li.appendChild(confirm);
+      }
       list.appendChild(li);
     }
     // Keep what the user is typing; refresh the field when the room or the saved nickname changed.
