@@ -5,11 +5,13 @@ import java.util.Map;
 import river.cbor.Utf8;
 import river.room.MemberInfo;
 import river.room.RoomState;
+import river.room.SealedBytes;
 import river.store.Base58;
 
 /**
  * Display names in a room: the member's nickname from their newest member info, else a short
- * form of their key. Private (encrypted) nicknames are not readable here and fall back too.
+ * form of their key. Encrypted nicknames are read through a {@link Reader} (the client decrypts);
+ * until they can be read they fall back to the key too.
  */
 public final class Names {
   public static final int SHORT_KEY_CHARS = 8;
@@ -19,24 +21,39 @@ public final class Names {
 
   private Names() {}
 
+  /** Reads a (possibly encrypted) nickname; null when it cannot be read (yet). */
+  public interface Reader {
+    String read(SealedBytes nickname);
+  }
+
   public static Names of(RoomState state) {
+    return of(state, null);
+  }
+
+  public static Names of(RoomState state, Reader reader) {
     Names n = new Names();
     if (state == null) {
       return n;
     }
     for (MemberInfo info : state.memberInfo()) {
-      if (info.nickname().isPrivate()) {
-        continue;
-      }
       String k = Base58.encode(info.member());
       Long v = n.versions.get(k);
       if (v == null || info.version() > v) {
-        byte[] data = info.nickname().data();
-        try {
-          n.nicknames.put(k, Utf8.decode(data, 0, data.length));
-          n.versions.put(k, info.version());
-        } catch (RuntimeException notText) {
-          // an undecodable nickname shows as the key
+        n.versions.put(k, info.version());
+        n.nicknames.remove(k);
+        String text = null;
+        if (info.nickname().isPrivate()) {
+          text = reader == null ? null : reader.read(info.nickname());
+        } else {
+          byte[] data = info.nickname().data();
+          try {
+            text = Utf8.decode(data, 0, data.length);
+          } catch (RuntimeException notText) {
+            // an undecodable nickname shows as the key
+          }
+        }
+        if (text != null) {
+          n.nicknames.put(k, text);
         }
       }
     }

@@ -1,7 +1,6 @@
 package river.client.app;
 
 import elemental2.core.JsDate;
-import river.cbor.Utf8;
 import river.room.MessageKind;
 import river.room.RoomMessage;
 import river.room.RoomState;
@@ -18,12 +17,9 @@ final class MessageSender {
   private MessageSender() {}
 
   /** The unsigned message, or throws IllegalArgumentException with the reason it cannot be sent. */
-  static RoomMessage compose(RoomKey key, RoomData data, RoomState state, String text) {
-    return compose(key, data, state, MessageKind.TEXT, null, text);
-  }
-
-  /** Any kind: a reply, edit or delete of {@code target}, a reaction (text = emoji), an unreact. */
-  static RoomMessage compose(RoomKey key, RoomData data, RoomState state, MessageKind kind, byte[] target, String text) {
+  /** Any kind: a post, a reply, edit or delete of {@code target}, a reaction (content = emoji), an unreact. */
+  static RoomMessage compose(RoomKey key, RoomData data, RoomState state, MessageKind kind, byte[] target,
+      SealedBytes content) {
     if (state == null || state.config() == null) {
       throw new IllegalArgumentException("This room has not loaded yet; try again in a moment.");
     }
@@ -32,7 +28,7 @@ final class MessageSender {
       throw new IllegalArgumentException("You are not a member of this room (any more), so you cannot write here.");
     }
     RoomMessage m = new RoomMessage(key.bytes().toArray(), author, (long) JsDate.now(), kind, target,
-        SealedBytes.publicBytes(Utf8.encode(text)), new byte[0]);
+        content, new byte[0]);
     int max = state.config().maxMessageBytes();
     if (m.contentSize() > max) {
       throw new IllegalArgumentException("This message is too long for the room: " + m.contentSize()

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import river.cbor.Cbor;
 import river.cbor.Utf8;
 import river.chat.Names;
+import river.chat.RoomSecrets;
+import java.util.ArrayList;
+import java.util.List;
 import river.engine.TabSession;
 import river.room.AuthorizedMember;
 import river.room.Invitation;
@@ -34,10 +37,12 @@ import river.wire.OpResult;
 final class RoomMembership {
   private final NodeCalls calls;
   private final SessionDriver driver;
+  private final RoomCipher cipher;
 
-  RoomMembership(NodeCalls calls, SessionDriver driver) {
+  RoomMembership(NodeCalls calls, SessionDriver driver, RoomCipher cipher) {
     this.calls = calls;
     this.driver = driver;
+    this.cipher = cipher;
   }
 
   void invite(RoomKey key, RoomData data, NodeCalls.Then<String> code, NodeCalls.Fail fail) {
@@ -46,8 +51,14 @@ final class RoomMembership {
     calls.delegate(new DelegateRequest.NewInviteeKey(room), DelegateResponse.InviteeKey.class, invitee -> {
       AuthorizedMember unsigned = new AuthorizedMember(room, invitee.publicKey(), me, new byte[0]);
       calls.sign(room, "member", unsigned.signedBytes(), sig -> code.accept(
-          new Invitation(room, invitee.privateKey(), unsigned.withSignature(sig), null).encode()), fail);
+          new Invitation(room, invitee.privateKey(), unsigned.withSignature(sig), secrets(data)).encode()), fail);
     }, fail);
+  }
+
+  /** A private room's secrets travel in the invitation; a public room's invitation has none. */
+  private static List<Invitation.RoomSecret> secrets(RoomData data) {
+    List<Invitation.RoomSecret> all = RoomSecrets.decodeAll(data.invitationSecrets());
+    return all.isEmpty() ? null : all;
   }
 
   /** Why a code cannot be used, in words for the join dialog. */
@@ -72,10 +83,6 @@ final class RoomMembership {
       fail.fail(reason(e));
       return;
     }
-    if (inv.secrets() != null) {
-      fail.fail("This invitation is for a private room; this version cannot open private rooms yet.");
-      return;
-    }
     byte[] room = inv.room();
     RoomKey key = RoomKey.of(Bytes.of(room));
     TabSession session = driver.session();
@@ -97,6 +104,22 @@ final class RoomMembership {
             + state.config().maxNicknameBytes() + ").");
         return;
       }
+      boolean isPrivate = state.config() != null && state.config().isPrivate();
+      long secretVersion = isPrivate ? state.config().secretVersion() : 0;
+      byte[] secret = null;
+      if (isPrivate) {
+        for (Invitation.RoomSecret s : inv.secrets() == null ? new ArrayList<Invitation.RoomSecret>() : inv.secrets()) {
+          if (s.version() == secretVersion) {
+            secret = s.secret();
+          }
+        }
+        if (secret == null) {
+          fail.fail("This invitation is for a private room but does not carry its current key.");
+          return;
+        }
+      }
+      byte[] roomSecret = secret;
+      cipher.seal(isPrivate, roomSecret, secretVersion, nick, sealedNick ->
       calls.delegate(new DelegateRequest.StoreSigningKey(room, inv.inviteeSeed()), DelegateResponse.SigningKey.class, sk -> {
         byte[] me = sk.publicKey();
         if (!Arrays.equals(me, inv.membership().member())) {
@@ -104,7 +127,7 @@ final class RoomMembership {
           return;
         }
         MemberInfo unsigned = new MemberInfo(room, me, Names.of(state).version(me) + 1,
-            SealedBytes.publicBytes(nick), new byte[0]);
+            sealedNick, new byte[0]);
         calls.sign(room, "member_info", unsigned.signedBytes(), sig -> {
           byte[] delta = RoomDelta.builder().member(inv.membership()).memberInfo(unsigned.withSignature(sig))
               .build().encode();
@@ -113,7 +136,13 @@ final class RoomMembership {
               fail.fail("You are already a member of this room (another tab joined it first).");
               return;
             }
-            session.join(RoomData.builder(key)
+            RoomData.Builder joinedData = RoomData.builder(key);
+            if (inv.secrets() != null) {
+              for (Invitation.RoomSecret s : inv.secrets()) {
+                joinedData.addInvitationSecret(RoomSecrets.encode(s.version(), s.secret()));
+              }
+            }
+            session.join(joinedData
                 .verifyingKey(Bytes.of(me))
                 .signingKey(Bytes.EMPTY)
                 .membership(Bytes.of(Cbor.encode(inv.membership().toCbor())))
@@ -127,7 +156,7 @@ final class RoomMembership {
             joined.accept(key);
           }, m -> fail.fail("The room refused this invitation: " + m));
         }, fail);
-      }, fail);
+      }, fail), fail);
     }, m -> fail.fail("This invitation is for a room this node cannot find: " + m));
   }
 
@@ -155,7 +184,16 @@ final class RoomMembership {
     }
     byte[] room = key.bytes().toArray();
     long version = Math.max(Names.of(state).version(me), data.nicknameVersion()) + 1;
-    MemberInfo unsigned = new MemberInfo(room, me, version, SealedBytes.publicBytes(nick), new byte[0]);
+    boolean isPrivate = state.config().isPrivate();
+    long secretVersion = state.config().secretVersion();
+    cipher.seal(isPrivate, isPrivate ? RoomSecrets.find(data.invitationSecrets(), secretVersion) : null, secretVersion,
+        nick, sealed -> sendNickname(key, room, me, version, sealed, nickname, fail), fail);
+    return null;
+  }
+
+  private void sendNickname(RoomKey key, byte[] room, byte[] me, long version, SealedBytes sealed, String nickname,
+      NodeCalls.Fail fail) {
+    MemberInfo unsigned = new MemberInfo(room, me, version, sealed, new byte[0]);
     calls.sign(room, "member_info", unsigned.signedBytes(), sig -> {
       byte[] delta = RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build().encode();
       calls.contract(new Op.Update(room, delta), ok -> {
@@ -166,6 +204,5 @@ final class RoomMembership {
         }
       }, fail);
     }, fail);
-    return null;
   }
 }

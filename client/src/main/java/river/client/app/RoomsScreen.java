@@ -12,6 +12,7 @@ import java.util.Set;
 import river.room.PendingMessage;
 import river.chat.Bans;
 import river.chat.Names;
+import river.chat.RoomSecrets;
 import river.chat.ReadMarks;
 import river.client.app.ui.Composer;
 import river.client.app.ui.CreateRoomDialog;
@@ -110,6 +111,8 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     }
   });
   private final HTMLElement notice = Dom.hook("p", "room-notice", "room-notice");
+  private final RoomCipher cipher = new RoomCipher();
+  private final Texts texts = new Texts(cipher, this::rerender);
 
   private final ShellLink shell;
   private int shownTotal = -1;
@@ -132,16 +135,13 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       }
     });
     NodeCalls calls = new NodeCalls(node);
-    this.creator = new RoomCreator(calls, driver, hydrator);
-    this.membership = new RoomMembership(calls, driver);
+    this.creator = new RoomCreator(calls, driver, cipher);
+    this.membership = new RoomMembership(calls, driver, cipher);
     this.joinDialog = new JoinDialog(this::join);
     this.loadBanner = new LoadBanner(driver::retryLoad);
     this.createDialog = new CreateRoomDialog((name, nickname, isPrivate) -> {
-      if (isPrivate) {
-        errorBanner.show("Private rooms need end-to-end encryption, which this version does not have yet; create a public room.");
-        return;
-      }
-      act(() -> creator.create(name, nickname, key -> { }, message -> errorBanner.show("Could not create the room: " + message)));
+      act(() -> creator.create(name, nickname, isPrivate, key -> { },
+          message -> errorBanner.show("Could not create the room: " + message)));
     });
     session.setListener(this);
     bar.appendChild(loadBanner.element());
@@ -313,15 +313,31 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     if (current == null || !rooms.holds(current)) {
       return "Open a room first.";
     }
-    RoomMessage unsigned;
+    RoomData data = rooms.room(current);
+    RoomState state = hydrator.state(current);
+    byte[] target = targetId == null ? null : Base58.decode(targetId);
+    byte[] plain = Utf8.encode(text);
+    boolean isPrivate = state != null && state.config() != null && state.config().isPrivate();
     try {
-      unsigned = MessageSender.compose(current, rooms.room(current), hydrator.state(current), kind,
-          targetId == null ? null : Base58.decode(targetId), text);
+      if (!isPrivate) {
+        outbox.add(MessageSender.compose(current, data, state, kind, target, SealedBytes.publicBytes(plain)));
+        return null;
+      }
+      // Check membership and size now, with a stand-in of the sealed size, so refusals are immediate.
+      long version = state.config().secretVersion();
+      MessageSender.compose(current, data, state, kind, target,
+          SealedBytes.privateBytes(new byte[plain.length + 16], new byte[12], version));
+      cipher.seal(true, RoomSecrets.find(data.invitationSecrets(), version), version, plain, sealed -> {
+        try {
+          outbox.add(MessageSender.compose(current, data, hydrator.state(current), kind, target, sealed));
+        } catch (IllegalArgumentException refused) {
+          errorBanner.show(refused.getMessage());
+        }
+      }, problem -> errorBanner.show("Your message was not sent: " + problem));
+      return null;
     } catch (IllegalArgumentException refused) {
       return refused.getMessage();
     }
-    outbox.add(unsigned);
-    return null;
   }
 
   /** Toggles the user's reaction: withdraws their REACT with this emoji, else adds one. */
@@ -337,7 +353,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
         continue;
       }
       for (RoomMessage r : m.reactions()) {
-        if (Arrays.equals(r.author(), me) && emoji.equals(text(r.content()))) {
+        if (Arrays.equals(r.author(), me) && emoji.equals(texts.read(session.rooms().room(current), r.content()))) {
           problem(sendAction(MessageKind.UNREACT, Base58.encode(r.id()), ""));
           return;
         }
@@ -387,14 +403,14 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   String name(RoomKey key) {
     RoomState state = hydrator.state(key);
     if (state != null && state.config() != null) {
-      SealedBytes name = state.config().name();
-      if (!name.isPrivate()) {
-        byte[] text = name.data();
-        return Utf8.decode(text, 0, text.length);
-      }
-      return "Private room";
+      String name = texts.read(session.rooms().room(key), state.config().name());
+      return name == Texts.NO_KEY ? "Private room" : name;
     }
     return "Room " + RoomListView.keyText(key).substring(0, 6);
+  }
+
+  private void rerender() {
+    render(session.rooms());
   }
 
   private void render(Rooms rooms) {
@@ -437,7 +453,8 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private void renderMessages(RoomKey current) {
     RoomState state = hydrator.state(current);
     List<MessageListView.Row> rows = new ArrayList<>();
-    Names names = Names.of(state);
+    RoomData data = session.rooms().room(current);
+    Names names = Names.of(state, sb -> texts.readOrNull(data, sb));
     Set<String> shown = new HashSet<>();
     byte[] me = session.rooms().room(current).verifyingKey().toArray();
     if (state != null) {
@@ -504,7 +521,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     byte[] me = data.verifyingKey().toArray();
     String meText = Base58.encode(me);
     if (state != null) {
-      Names names = Names.of(state);
+      Names names = Names.of(state, sb -> texts.readOrNull(data, sb));
       byte[] owner = current.bytes().toArray();
       String ownerText = Base58.encode(owner);
       rows.add(new MembersView.Member(ownerText, names.of(owner), "owner", ownerText.equals(meText), false));
@@ -529,16 +546,9 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     return s.length() <= 80 ? s : s.substring(0, 80) + "…";
   }
 
-  static String text(SealedBytes content) {
-    if (content.isPrivate()) {
-      return "(encrypted)";
-    }
-    byte[] b = content.data();
-    try {
-      return Utf8.decode(b, 0, b.length);
-    } catch (RuntimeException e) {
-      return "(unreadable)";
-    }
+  private String text(SealedBytes content) {
+    RoomKey current = session.rooms().currentRoom();
+    return texts.read(current == null ? null : session.rooms().room(current), content);
   }
 
   private int unreadCount(Rooms rooms, RoomKey key) {
