@@ -1,6 +1,7 @@
 package river.client;
 
 import elemental2.core.ArrayBuffer;
+import elemental2.core.JsArray;
 import jsinterop.base.Js;
 import jsinterop.base.JsPropertyMap;
 
@@ -8,12 +9,30 @@ import jsinterop.base.JsPropertyMap;
  * The postMessage vocabulary between the shell and the app iframe. Plain JS objects, so that
  * the ArrayBuffer of a frame crosses the boundary by structured clone without re-encoding:
  * {@code {k:"frame", b:ArrayBuffer}} (either way), {@code {k:"status", s:"connected"}} (shell to
- * app), {@code {k:"hello"}} (app to shell, asks for the current status).
+ * app), {@code {k:"hello"}} (app to shell, asks for the current status), {@code {k:"title", n:3}} (app to
+ * shell: the unread total for the tab title; only a number crosses, the shell writes the text), {@code {k:"invitation", c:"CODE"}} (shell to
+ * app, once, answering the first hello: the shell was opened with {@code ?invitation=CODE}).
+ * The durable outbox (the shell stores, the app decides): {@code {k:"outbox-put", key, b}} (app to
+ * shell) answered by {@code {k:"outbox-saved", key, ok}} once committed; {@code {k:"outbox-remove",
+ * key}}; {@code {k:"outbox-list"}} answered by {@code {k:"outbox-items", items:[{key, b}]}}.
  */
 public final class BridgeMessage {
   public static final String FRAME = "frame";
   public static final String STATUS = "status";
   public static final String HELLO = "hello";
+  public static final String TITLE = "title";
+  public static final String INVITATION = "invitation";
+  public static final String OUTBOX_PUT = "outbox-put";
+  public static final String OUTBOX_SAVED = "outbox-saved";
+  public static final String OUTBOX_REMOVE = "outbox-remove";
+  public static final String OUTBOX_LIST = "outbox-list";
+  public static final String OUTBOX_ITEMS = "outbox-items";
+  public static final int MAX_OUTBOX_KEY_CHARS = 200;
+  public static final int MAX_OUTBOX_BYTES = 65536;
+  /** Longer than any invitation code (Invitation.MAX_CODE_CHARS) with room for whitespace. */
+  public static final int MAX_INVITATION_CHARS = 9000;
+  /** Larger unread totals are shown as this many (the shell never trusts the app's number). */
+  public static final int MAX_TITLE_COUNT = 99999;
 
   private BridgeMessage() {}
 
@@ -35,6 +54,105 @@ public final class BridgeMessage {
     JsPropertyMap<Object> m = JsPropertyMap.of();
     m.set("k", HELLO);
     return m;
+  }
+
+  public static Object title(int unread) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", TITLE);
+    m.set("n", unread);
+    return m;
+  }
+
+  /** The unread total of a {@code title} message, clamped to 0..MAX_TITLE_COUNT; -1 if not a number. */
+  public static int titleCount(Object data) {
+    Object n = Js.asPropertyMap(data).get("n");
+    if (!"number".equals(Js.typeof(n))) {
+      return -1;
+    }
+    double d = Js.asDouble(n);
+    if (!(d >= 0)) {
+      return 0;
+    }
+    return (int) Math.min(d, MAX_TITLE_COUNT);
+  }
+
+  public static Object invitation(String code) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", INVITATION);
+    m.set("c", code);
+    return m;
+  }
+
+  /** The code of an {@code invitation} message, or null when it is not a plausible string. */
+  public static String invitationCode(Object data) {
+    Object c = Js.asPropertyMap(data).get("c");
+    if (!"string".equals(Js.typeof(c))) {
+      return null;
+    }
+    String code = Js.uncheckedCast(c);
+    return code.length() <= MAX_INVITATION_CHARS ? code : null;
+  }
+
+  public static Object outboxPut(String key, ArrayBuffer bytes) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", OUTBOX_PUT);
+    m.set("key", key);
+    m.set("b", bytes);
+    return m;
+  }
+
+  public static Object outboxSaved(String key, boolean ok) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", OUTBOX_SAVED);
+    m.set("key", key);
+    m.set("ok", ok);
+    return m;
+  }
+
+  public static Object outboxRemove(String key) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", OUTBOX_REMOVE);
+    m.set("key", key);
+    return m;
+  }
+
+  public static Object outboxList() {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", OUTBOX_LIST);
+    return m;
+  }
+
+  public static Object outboxItems(JsArray<Object> items) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", OUTBOX_ITEMS);
+    m.set("items", items);
+    return m;
+  }
+
+  /** The outbox key of a message (or of an item), or null when it is not a plausible key. */
+  public static String outboxKey(Object data) {
+    Object key = Js.asPropertyMap(data).get("key");
+    if (!"string".equals(Js.typeof(key))) {
+      return null;
+    }
+    String s = Js.uncheckedCast(key);
+    return !s.isEmpty() && s.length() <= MAX_OUTBOX_KEY_CHARS ? s : null;
+  }
+
+  /** The bytes of an outbox put or item, or null when missing or too large. */
+  public static ArrayBuffer outboxBytes(Object data) {
+    ArrayBuffer b = frameBytes(data);
+    return b != null && b.byteLength <= MAX_OUTBOX_BYTES ? b : null;
+  }
+
+  public static boolean outboxOk(Object data) {
+    return Js.isTruthy(Js.asPropertyMap(data).get("ok"));
+  }
+
+  /** The items of an {@code outbox-items} message (empty when malformed). */
+  public static JsArray<Object> outboxItemList(Object data) {
+    Object items = Js.asPropertyMap(data).get("items");
+    return JsArray.isArray(items) ? Js.<JsArray<Object>>uncheckedCast(items) : new JsArray<>();
   }
 
   /** The kind of a received message, or null when it is not one of ours. */

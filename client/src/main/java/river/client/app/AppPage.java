@@ -20,6 +20,7 @@ public final class AppPage implements ShellLink.Listener {
   private NodeLink node;
   private SessionDriver driver;
   private RoomHydrator hydrator;
+  private RoomsScreen screen;
   private boolean everConnected;
   private int pongs;
   private String shellState = "connecting";
@@ -31,8 +32,9 @@ public final class AppPage implements ShellLink.Listener {
     driver = new SessionDriver(node);
     HTMLElement bar = Js.uncheckedCast(DomGlobal.document.querySelector(".app-bar"));
     HTMLElement root = Js.uncheckedCast(DomGlobal.document.getElementById("app-root"));
-    RoomsScreen screen = new RoomsScreen(driver, node, bar, root);
+    RoomsScreen screen = new RoomsScreen(driver, node, shell, bar, root);
     hydrator = screen.hydrator();
+    this.screen = screen;
     node.setPushListener(push -> {
       if (push.event() instanceof Event.ContractUpdated) {
         hydrator.onPush((Event.ContractUpdated) push.event());
@@ -53,8 +55,24 @@ public final class AppPage implements ShellLink.Listener {
       ping();
     } else {
       node.onDisconnected();
+      screen.outbox().onDisconnected();
       show(state);
     }
+  }
+
+  @Override
+  public void onOutboxSaved(String key, boolean ok) {
+    screen.outbox().onSaved(key, ok);
+  }
+
+  @Override
+  public void onOutboxItems(java.util.Map<String, byte[]> items) {
+    screen.outbox().onItems(items);
+  }
+
+  @Override
+  public void onInvitation(String code) {
+    screen.offerInvitation(code);
   }
 
   @Override
@@ -71,6 +89,7 @@ public final class AppPage implements ShellLink.Listener {
           pill.setAttribute("data-pongs", String.valueOf(pongs));
           show("connected");
           driver.onConnected();
+          screen.outbox().onConnected();
           if (everConnected) {
             hydrator.resubscribeAll();
           }

@@ -2,6 +2,7 @@ package river.client.app;
 
 import elemental2.core.JsDate;
 import river.cbor.Utf8;
+import river.chat.RoomSecrets;
 import river.engine.TabSession;
 import river.room.MemberInfo;
 import river.room.RoomConfig;
@@ -28,28 +29,52 @@ final class RoomCreator {
 
   private final NodeCalls calls;
   private final SessionDriver driver;
-  private final RoomHydrator hydrator;
+  private final RoomCipher cipher;
 
-  RoomCreator(NodeCalls calls, SessionDriver driver, RoomHydrator hydrator) {
+  RoomCreator(NodeCalls calls, SessionDriver driver, RoomCipher cipher) {
     this.calls = calls;
     this.driver = driver;
-    this.hydrator = hydrator;
+    this.cipher = cipher;
   }
 
-  void create(String name, String nickname, Done done, NodeCalls.Fail fail) {
+  /**
+   * A private room gets a fresh random 32-byte secret (version 1): its name, description and
+   * the owner's nickname are encrypted with it, and the secret is kept in the room's RoomData
+   * (invitationSecrets) so every tab can read the room and invitations can carry it.
+   */
+  void create(String name, String nickname, boolean isPrivate, Done done, NodeCalls.Fail fail) {
+    if (isPrivate && !RoomCipher.available()) {
+      fail.fail("private rooms need WebCrypto, which this page does not have (open River over https or localhost)");
+      return;
+    }
+    byte[] secret = isPrivate ? RoomCipher.random(RoomSecrets.SECRET_BYTES) : null;
+    long secretVersion = isPrivate ? 1 : 0;
+    cipher.seal(isPrivate, secret, secretVersion, Utf8.encode(name), sealedName ->
+        cipher.seal(isPrivate, secret, secretVersion, new byte[0], sealedDescription ->
+            cipher.seal(isPrivate, secret, secretVersion, Utf8.encode(nickname), sealedNickname ->
+                create(sealedName, sealedDescription, sealedNickname, nickname, isPrivate, secret, done, fail),
+                fail), fail), fail);
+  }
+
+  private void create(SealedBytes name, SealedBytes description, SealedBytes sealedNickname, String nickname,
+      boolean isPrivate, byte[] secret, Done done, NodeCalls.Fail fail) {
     calls.delegate(new DelegateRequest.CreateSigningKey(null), DelegateResponse.SigningKey.class, key -> {
       byte[] room = key.room();
-      RoomConfig unsigned = new RoomConfig(room, 1, SealedBytes.publicBytes(Utf8.encode(name)),
-          SealedBytes.publicBytes(new byte[0]), false, 0, RoomConfig.defaultLimits(), new byte[0]);
+      RoomConfig unsigned = new RoomConfig(room, 1, name, description, isPrivate, isPrivate ? 1 : 0,
+          RoomConfig.defaultLimits(), new byte[0]);
       calls.sign(room, "config", unsigned.signedBytes(), configSig -> {
         RoomConfig config = unsigned.withSignature(configSig);
-        MemberInfo info = new MemberInfo(room, key.publicKey(), 1, SealedBytes.publicBytes(Utf8.encode(nickname)), new byte[0]);
+        MemberInfo info = new MemberInfo(room, key.publicKey(), 1, sealedNickname, new byte[0]);
         calls.sign(room, "member_info", info.signedBytes(), infoSig -> {
           byte[] delta = RoomDelta.builder().config(config).memberInfo(info.withSignature(infoSig)).build().encode();
           calls.contract(new Op.Put(room, delta), put -> {
             RoomKey roomKey = RoomKey.of(Bytes.of(room));
             TabSession session = driver.session();
-            session.createRoom(RoomData.builder(roomKey)
+            RoomData.Builder data = RoomData.builder(roomKey);
+            if (isPrivate) {
+              data.addInvitationSecret(RoomSecrets.encode(1, secret));
+            }
+            session.createRoom(data
                 .verifyingKey(Bytes.of(key.publicKey()))
                 .signingKey(Bytes.EMPTY)
                 .membership(Bytes.EMPTY)

@@ -1,6 +1,10 @@
 package river.client.app;
 
 import elemental2.core.ArrayBuffer;
+import elemental2.core.JsArray;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jsinterop.base.Js;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.MessageEvent;
 import elemental2.dom.Window;
@@ -17,6 +21,13 @@ final class ShellLink {
     void onStatus(String state);
 
     void onFrame(byte[] frame);
+
+    void onInvitation(String code);
+
+    void onOutboxSaved(String key, boolean ok);
+
+    /** The outbox as the shell holds it: keys and their stored bytes. */
+    void onOutboxItems(Map<String, byte[]> items);
   }
 
   private final Window parent = DomGlobal.window.parent;
@@ -34,6 +45,31 @@ final class ShellLink {
         if (state != null) {
           listener.onStatus(state);
         }
+      } else if (BridgeMessage.OUTBOX_SAVED.equals(kind)) {
+        String key = BridgeMessage.outboxKey(message.data);
+        if (key != null) {
+          listener.onOutboxSaved(key, BridgeMessage.outboxOk(message.data));
+        }
+      } else if (BridgeMessage.OUTBOX_ITEMS.equals(kind)) {
+        Map<String, byte[]> items = new LinkedHashMap<>();
+        JsArray<Object> list = BridgeMessage.outboxItemList(message.data);
+        for (int i = 0; i < list.length; i++) {
+          Object item = list.getAt(i);
+          if (item == null || !"object".equals(Js.typeof(item))) {
+            continue;
+          }
+          String key = BridgeMessage.outboxKey(item);
+          ArrayBuffer bytes = BridgeMessage.outboxBytes(item);
+          if (key != null && bytes != null) {
+            items.put(key, JsBytes.fromBuffer(bytes));
+          }
+        }
+        listener.onOutboxItems(items);
+      } else if (BridgeMessage.INVITATION.equals(kind)) {
+        String code = BridgeMessage.invitationCode(message.data);
+        if (code != null) {
+          listener.onInvitation(code);
+        }
       } else if (BridgeMessage.FRAME.equals(kind)) {
         ArrayBuffer bytes = BridgeMessage.frameBytes(message.data);
         if (bytes != null) {
@@ -45,6 +81,23 @@ final class ShellLink {
 
   void hello() {
     post(BridgeMessage.hello());
+  }
+
+  /** Tells the shell the unread total for the tab title. */
+  void title(int unread) {
+    post(BridgeMessage.title(unread));
+  }
+
+  void outboxPut(String key, byte[] bytes) {
+    post(BridgeMessage.outboxPut(key, JsBytes.toBuffer(bytes)));
+  }
+
+  void outboxRemove(String key) {
+    post(BridgeMessage.outboxRemove(key));
+  }
+
+  void outboxList() {
+    post(BridgeMessage.outboxList());
   }
 
   void send(byte[] frame) {

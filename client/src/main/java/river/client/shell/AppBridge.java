@@ -18,6 +18,14 @@ final class AppBridge {
     void onAppFrame(ArrayBuffer frame);
 
     void onAppHello();
+
+    void onAppTitle(int unread);
+
+    void onOutboxPut(String key, ArrayBuffer bytes);
+
+    void onOutboxRemove(String key);
+
+    void onOutboxList();
   }
 
   private final HTMLIFrameElement frame;
@@ -38,12 +46,40 @@ final class AppBridge {
         }
       } else if (BridgeMessage.HELLO.equals(kind)) {
         listener.onAppHello();
+      } else if (BridgeMessage.OUTBOX_PUT.equals(kind)) {
+        String key = BridgeMessage.outboxKey(message.data);
+        ArrayBuffer bytes = BridgeMessage.outboxBytes(message.data);
+        if (key != null && bytes != null) {
+          listener.onOutboxPut(key, bytes);
+        } else if (key != null) {
+          post(BridgeMessage.outboxSaved(key, false));
+        }
+      } else if (BridgeMessage.OUTBOX_REMOVE.equals(kind)) {
+        String key = BridgeMessage.outboxKey(message.data);
+        if (key != null) {
+          listener.onOutboxRemove(key);
+        }
+      } else if (BridgeMessage.OUTBOX_LIST.equals(kind)) {
+        listener.onOutboxList();
+      } else if (BridgeMessage.TITLE.equals(kind)) {
+        int n = BridgeMessage.titleCount(message.data);
+        if (n >= 0) {
+          listener.onAppTitle(n);
+        }
       }
     });
   }
 
   void sendFrame(ArrayBuffer bytes) {
     post(BridgeMessage.frame(bytes));
+  }
+
+  void sendInvitation(String code) {
+    post(BridgeMessage.invitation(code));
+  }
+
+  void send(Object bridgeMessage) {
+    post(bridgeMessage);
   }
 
   void sendStatus(String state) {

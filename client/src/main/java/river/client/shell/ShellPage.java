@@ -4,6 +4,9 @@ import elemental2.core.ArrayBuffer;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.Element;
 import elemental2.dom.HTMLIFrameElement;
+import river.client.BridgeMessage;
+import elemental2.dom.URL;
+import river.chat.ReadMarks;
 
 /**
  * The top-level page: owns the profile credential and the WebSocket, and relays frames to and
@@ -13,12 +16,15 @@ import elemental2.dom.HTMLIFrameElement;
 public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener {
   private Element pill;
   private AppBridge bridge;
+  private String invitation;
+  private final OutboxStore outbox = new OutboxStore();
   private NodeSocket socket;
 
   public void start() {
     pill = DomGlobal.document.querySelector("[data-testid=shell-status]");
     HTMLIFrameElement frame = (HTMLIFrameElement) DomGlobal.document.getElementById("app-frame");
     bridge = new AppBridge(frame, this);
+    invitation = takeInvitation();
     showState(NodeSocket.CONNECTING);
     new ProfileStore().loadOrCreate(token -> {
       socket = new NodeSocket(token, this);
@@ -54,6 +60,45 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   @Override
   public void onAppHello() {
     bridge.sendStatus(socket == null ? NodeSocket.CONNECTING : socket.state());
+    if (invitation != null) {
+      bridge.sendInvitation(invitation);
+      invitation = null;
+    }
+  }
+
+  @Override
+  public void onOutboxPut(String key, ArrayBuffer bytes) {
+    outbox.put(key, bytes, ok -> bridge.send(BridgeMessage.outboxSaved(key, ok)));
+  }
+
+  @Override
+  public void onOutboxRemove(String key) {
+    outbox.remove(key);
+  }
+
+  @Override
+  public void onOutboxList() {
+    outbox.list(items -> bridge.send(BridgeMessage.outboxItems(items)));
+  }
+
+  @Override
+  public void onAppTitle(int unread) {
+    DomGlobal.document.title = ReadMarks.title(unread);
+  }
+
+  /**
+   * An invitation link ({@code /?invitation=CODE}) is for the app, which cannot see the shell's
+   * address: the shell keeps the code and hands it over once, with its answer to the app's first
+   * hello (re-pointing the iframe instead would load the app twice). The code is dropped from the
+   * shell's address so a reload does not offer the same invitation again.
+   */
+  private static String takeInvitation() {
+    String code = new URL(DomGlobal.location.href).searchParams.get("invitation");
+    if (code == null || code.isEmpty() || code.length() > BridgeMessage.MAX_INVITATION_CHARS) {
+      return null;
+    }
+    DomGlobal.window.history.replaceState(null, "", "/");
+    return code;
   }
 
   private void showState(String state) {

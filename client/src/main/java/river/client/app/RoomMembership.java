@@ -1,0 +1,208 @@
+package river.client.app;
+
+import elemental2.core.JsDate;
+import java.util.Arrays;
+import river.cbor.Cbor;
+import river.cbor.Utf8;
+import river.chat.Names;
+import river.chat.RoomSecrets;
+import java.util.ArrayList;
+import java.util.List;
+import river.engine.TabSession;
+import river.room.AuthorizedMember;
+import river.room.Invitation;
+import river.room.InvitationException;
+import river.room.MemberInfo;
+import river.room.RoomDelta;
+import river.room.RoomState;
+import river.room.SealedBytes;
+import river.room.UserBan;
+import river.rooms.Bytes;
+import river.rooms.RoomData;
+import river.rooms.RoomKey;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
+import river.wire.Op;
+import river.wire.OpResult;
+
+/**
+ * Invite, join and nickname flows, as RoomOverNodeTest runs them on the JVM. Inviting mints an
+ * invitee key on the inviter's node, signs the membership with the inviter's key and packs both
+ * into a portable code. Joining decodes the code (a bad one is refused before anything is
+ * asked of the node), fetches and subscribes the room, imports the key, signs the member info,
+ * updates the room (the node verifies every signature there: a forged code fails at this step
+ * and the room is never listed) and only then enters ROOMS. The browser does not verify
+ * signatures itself.
+ */
+final class RoomMembership {
+  private final NodeCalls calls;
+  private final SessionDriver driver;
+  private final RoomCipher cipher;
+
+  RoomMembership(NodeCalls calls, SessionDriver driver, RoomCipher cipher) {
+    this.calls = calls;
+    this.driver = driver;
+    this.cipher = cipher;
+  }
+
+  void invite(RoomKey key, RoomData data, NodeCalls.Then<String> code, NodeCalls.Fail fail) {
+    byte[] room = key.bytes().toArray();
+    byte[] me = data.verifyingKey().toArray();
+    calls.delegate(new DelegateRequest.NewInviteeKey(room), DelegateResponse.InviteeKey.class, invitee -> {
+      AuthorizedMember unsigned = new AuthorizedMember(room, invitee.publicKey(), me, new byte[0]);
+      calls.sign(room, "member", unsigned.signedBytes(), sig -> code.accept(
+          new Invitation(room, invitee.privateKey(), unsigned.withSignature(sig), secrets(data)).encode()), fail);
+    }, fail);
+  }
+
+  /** A private room's secrets travel in the invitation; a public room's invitation has none. */
+  private static List<Invitation.RoomSecret> secrets(RoomData data) {
+    List<Invitation.RoomSecret> all = RoomSecrets.decodeAll(data.invitationSecrets());
+    return all.isEmpty() ? null : all;
+  }
+
+  /** Why a code cannot be used, in words for the join dialog. */
+  static String reason(InvitationException e) {
+    switch (e.problem()) {
+      case TOO_LONG:
+        return "This is not an invitation code: it is far too long.";
+      case NOT_BASE58:
+        return "This is not an invitation code (it has characters an invitation never has): " + e.getMessage();
+      case FORGED:
+        return "This invitation is forged: " + e.getMessage();
+      default:
+        return "This is not a valid invitation (damaged or incomplete?): " + e.getMessage();
+    }
+  }
+
+  void join(String code, String nickname, NodeCalls.Then<RoomKey> joined, NodeCalls.Fail fail) {
+    Invitation inv;
+    try {
+      inv = Invitation.decode(code);
+    } catch (InvitationException e) {
+      fail.fail(reason(e));
+      return;
+    }
+    byte[] room = inv.room();
+    RoomKey key = RoomKey.of(Bytes.of(room));
+    TabSession session = driver.session();
+    if (session.rooms().holds(key)) {
+      fail.fail("You are already a member of this room, so there is nothing to accept; it is in your room list.");
+      return;
+    }
+    calls.contract(new Op.Get(room, true), got -> {
+      RoomState state;
+      try {
+        state = RoomState.decodeTrusted(room, ((OpResult.GetResult) got).state());
+      } catch (RuntimeException e) {
+        fail.fail("The room's state could not be read: " + e.getMessage());
+        return;
+      }
+      byte[] nick = Utf8.encode(nickname);
+      if (state.config() != null && nick.length > state.config().maxNicknameBytes()) {
+        fail.fail("That nickname is too long for this room (" + nick.length + " bytes, at most "
+            + state.config().maxNicknameBytes() + ").");
+        return;
+      }
+      boolean isPrivate = state.config() != null && state.config().isPrivate();
+      long secretVersion = isPrivate ? state.config().secretVersion() : 0;
+      byte[] secret = null;
+      if (isPrivate) {
+        for (Invitation.RoomSecret s : inv.secrets() == null ? new ArrayList<Invitation.RoomSecret>() : inv.secrets()) {
+          if (s.version() == secretVersion) {
+            secret = s.secret();
+          }
+        }
+        if (secret == null) {
+          fail.fail("This invitation is for a private room but does not carry its current key.");
+          return;
+        }
+      }
+      byte[] roomSecret = secret;
+      cipher.seal(isPrivate, roomSecret, secretVersion, nick, sealedNick ->
+      calls.delegate(new DelegateRequest.StoreSigningKey(room, inv.inviteeSeed()), DelegateResponse.SigningKey.class, sk -> {
+        byte[] me = sk.publicKey();
+        if (!Arrays.equals(me, inv.membership().member())) {
+          fail.fail("This invitation is forged: the included key is not the invited member's key.");
+          return;
+        }
+        MemberInfo unsigned = new MemberInfo(room, me, Names.of(state).version(me) + 1,
+            sealedNick, new byte[0]);
+        calls.sign(room, "member_info", unsigned.signedBytes(), sig -> {
+          byte[] delta = RoomDelta.builder().member(inv.membership()).memberInfo(unsigned.withSignature(sig))
+              .build().encode();
+          calls.contract(new Op.Update(room, delta), ok -> {
+            if (driver.session().rooms().holds(key)) {
+              fail.fail("You are already a member of this room (another tab joined it first).");
+              return;
+            }
+            RoomData.Builder joinedData = RoomData.builder(key);
+            if (inv.secrets() != null) {
+              for (Invitation.RoomSecret s : inv.secrets()) {
+                joinedData.addInvitationSecret(RoomSecrets.encode(s.version(), s.secret()));
+              }
+            }
+            session.join(joinedData
+                .verifyingKey(Bytes.of(me))
+                .signingKey(Bytes.EMPTY)
+                .membership(Bytes.of(Cbor.encode(inv.membership().toCbor())))
+                .identityGeneration((long) JsDate.now())
+                .nickname(nickname)
+                .nicknameVersion(unsigned.version())
+                .contractKey(Bytes.of(room))
+                .build());
+            session.setCurrentRoom(key);
+            driver.pump();
+            joined.accept(key);
+          }, m -> fail.fail("The room refused this invitation: " + m));
+        }, fail);
+      }, fail), fail);
+    }, m -> fail.fail("This invitation is for a room this node cannot find: " + m));
+  }
+
+  /** Bans a member (and, by the contract's cascade, everyone they invited). */
+  void ban(RoomKey key, RoomData data, byte[] target, NodeCalls.Fail fail) {
+    byte[] room = key.bytes().toArray();
+    UserBan unsigned = new UserBan(room, target, data.verifyingKey().toArray(), (long) JsDate.now(), new byte[0]);
+    calls.sign(room, "ban", unsigned.signedBytes(), sig -> calls.contract(new Op.Update(room,
+        RoomDelta.builder().ban(unsigned.withSignature(sig)).build().encode()), ok -> { }, fail), fail);
+  }
+
+  /** Null when the new nickname went out; else why not. */
+  String setNickname(RoomKey key, RoomData data, RoomState state, String nickname, NodeCalls.Fail fail) {
+    if (state == null || state.config() == null) {
+      return "This room has not loaded yet; try again in a moment.";
+    }
+    byte[] me = data.verifyingKey().toArray();
+    if (!state.isMember(me)) {
+      return "You are not a member of this room (any more).";
+    }
+    byte[] nick = Utf8.encode(nickname);
+    if (nick.length > state.config().maxNicknameBytes()) {
+      return "That nickname is too long for this room (" + nick.length + " bytes, at most "
+          + state.config().maxNicknameBytes() + ").";
+    }
+    byte[] room = key.bytes().toArray();
+    long version = Math.max(Names.of(state).version(me), data.nicknameVersion()) + 1;
+    boolean isPrivate = state.config().isPrivate();
+    long secretVersion = state.config().secretVersion();
+    cipher.seal(isPrivate, isPrivate ? RoomSecrets.find(data.invitationSecrets(), secretVersion) : null, secretVersion,
+        nick, sealed -> sendNickname(key, room, me, version, sealed, nickname, fail), fail);
+    return null;
+  }
+
+  private void sendNickname(RoomKey key, byte[] room, byte[] me, long version, SealedBytes sealed, String nickname,
+      NodeCalls.Fail fail) {
+    MemberInfo unsigned = new MemberInfo(room, me, version, sealed, new byte[0]);
+    calls.sign(room, "member_info", unsigned.signedBytes(), sig -> {
+      byte[] delta = RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build().encode();
+      calls.contract(new Op.Update(room, delta), ok -> {
+        TabSession session = driver.session();
+        if (session.rooms().holds(key)) {
+          session.setNickname(key, nickname);
+          driver.pump();
+        }
+      }, fail);
+    }, fail);
+  }
+}

@@ -1,0 +1,124 @@
+package river.client.app.ui;
+
+import elemental2.dom.DomGlobal;
+import elemental2.dom.HTMLButtonElement;
+import elemental2.dom.HTMLElement;
+import elemental2.dom.HTMLFormElement;
+import elemental2.dom.HTMLInputElement;
+import java.util.List;
+import jsinterop.base.Js;
+
+/**
+ * The current room's members ({@code member-list} / {@code member-item} with
+ * {@code data-member-key}): nickname and who invited whom; and the own-nickname editor
+ * ({@code nickname-edit} / {@code nickname-save}).
+ */
+public final class MembersView {
+  public interface Listener {
+    /** Null when taken, else why the nickname was refused. */
+    String onNickname(String nickname);
+
+    void onBan(String memberKey);
+  }
+
+  public static final class Member {
+    final String key;
+    final String name;
+    final String relation;
+    final boolean self;
+    final boolean canBan;
+
+    public Member(String key, String name, String relation, boolean self, boolean canBan) {
+      this.key = key;
+      this.name = name;
+      this.relation = relation;
+      this.self = self;
+      this.canBan = canBan;
+    }
+  }
+
+  private final HTMLElement root = Dom.el("aside", "members");
+  private final HTMLElement list = Dom.hook("ul", "member-list", "member-list");
+  private final HTMLInputElement edit = CreateRoomDialog.input("text", "nickname-edit");
+  private final HTMLElement problem = Dom.hook("p", "dialog-error", "nickname-error");
+  private String shownRoom;
+  private String shownNick;
+  private final Listener listener;
+
+  public MembersView(Listener listener) {
+    this.listener = listener;
+    root.appendChild(Dom.text("h2", "members-title", "Members"));
+    list.setAttribute("aria-label", "Members");
+    root.appendChild(list);
+    HTMLFormElement form = Js.uncheckedCast(Dom.el("form", "nickname-form"));
+    edit.maxLength = 50;
+    edit.setAttribute("aria-label", "Your nickname in this room");
+    HTMLButtonElement save = Js.uncheckedCast(Dom.hook("button", "secondary", "nickname-save"));
+    save.type = "submit";
+    save.textContent = "Save nickname";
+    form.appendChild(CreateRoomDialog.labelled("Your nickname", edit));
+    form.appendChild(save);
+    form.appendChild(problem);
+    Dom.show(problem, false);
+    form.addEventListener("submit", e -> {
+      e.preventDefault();
+      String nick = edit.value.trim();
+      String refused = nick.isEmpty() ? "A nickname cannot be empty." : listener.onNickname(nick);
+      if (refused == null) {
+        Dom.show(problem, false);
+        shownNick = nick;
+      } else {
+        problem.textContent = refused;
+        Dom.show(problem, true);
+      }
+    });
+    root.appendChild(form);
+  }
+
+  public HTMLElement element() {
+    return root;
+  }
+
+  public void render(String room, List<Member> members, String ownNickname) {
+    Dom.clear(list);
+    for (Member m : members) {
+      HTMLElement li = Dom.hook("li", m.self ? "member-item self" : "member-item", "member-item");
+      li.setAttribute("data-member-key", m.key);
+      HTMLElement name = Dom.hook("span", "member-name", "member-name");
+      name.textContent = m.self ? m.name + " (you)" : m.name;
+      li.appendChild(name);
+      HTMLElement relation = Dom.hook("span", "member-relation", "member-relation");
+      relation.textContent = m.relation;
+      li.appendChild(relation);
+      if (m.canBan) {
+        HTMLButtonElement ban = Js.uncheckedCast(Dom.hook("button", "link-button", "member-ban"));
+        ban.type = "button";
+        ban.textContent = "Ban";
+        HTMLElement confirm = Dom.el("span", "ban-confirm-row");
+        ban.addEventListener("click", e -> {
+          Dom.clear(confirm);
+          confirm.appendChild(Dom.text("span", null, "Ban " + m.name + " and everyone they invited?"));
+          HTMLButtonElement yes = Js.uncheckedCast(Dom.hook("button", "danger", "member-ban-confirm"));
+          yes.type = "button";
+          yes.textContent = "Ban";
+          yes.addEventListener("click", ev -> {
+            Dom.clear(confirm);
+            listener.onBan(m.key);
+          });
+          confirm.appendChild(yes);
+        });
+        li.appendChild(ban);
+        li.appendChild(confirm);
+      }
+      list.appendChild(li);
+    }
+    // Keep what the user is typing; refresh the field when the room or the saved nickname changed.
+    boolean typing = edit == Js.<Object>uncheckedCast(DomGlobal.document.activeElement);
+    if (!room.equals(shownRoom) || (!typing && (ownNickname == null ? shownNick != null : !ownNickname.equals(shownNick)))) {
+      edit.value = ownNickname == null ? "" : ownNickname;
+      shownNick = ownNickname;
+      Dom.show(problem, false);
+    }
+    shownRoom = room;
+  }
+}

@@ -1,0 +1,130 @@
+package river.client.shell;
+
+import elemental2.core.ArrayBuffer;
+import elemental2.core.JsArray;
+import elemental2.dom.DomGlobal;
+import elemental2.indexeddb.IDBCursorWithValue;
+import elemental2.indexeddb.IDBDatabase;
+import elemental2.indexeddb.IDBOpenDBRequest;
+import elemental2.indexeddb.IDBRequest;
+import elemental2.indexeddb.IDBTransaction;
+import elemental2.indexeddb.IndexedDbGlobal;
+import jsinterop.base.Js;
+import jsinterop.base.JsPropertyMap;
+
+/**
+ * The durable outbox: messages the app composed but the node has not acknowledged, kept in the
+ * shell origin's IndexedDB (its own database, so the profile database never needs a migration)
+ * until the app says they were delivered. The shell stores opaque bytes under the app's key; what
+ * they mean, and the sending, is the app's business. A put is confirmed only once its transaction
+ * has committed.
+ */
+final class OutboxStore {
+  interface Saved {
+    void saved(boolean ok);
+  }
+
+  interface Listed {
+    void listed(JsArray<Object> items);
+  }
+
+  private static final String DB_NAME = "river-outbox";
+  private static final String STORE = "messages";
+
+  private IDBDatabase db;
+  private boolean failed;
+  private final JsArray<Runnable> waiting = new JsArray<>();
+
+  OutboxStore() {
+    IDBOpenDBRequest open = IndexedDbGlobal.indexedDB.open(DB_NAME, 1);
+    open.onupgradeneeded = event -> {
+      IDBDatabase upgrading = Js.uncheckedCast(open.result);
+      upgrading.createObjectStore(STORE);
+      return null;
+    };
+    open.onerror = event -> {
+      failed = true;
+      DomGlobal.console.warn("River: the outbox database is unavailable; messages are sent without it");
+      runWaiting();
+      return null;
+    };
+    open.onsuccess = event -> {
+      db = Js.uncheckedCast(open.result);
+      runWaiting();
+      return null;
+    };
+  }
+
+  void put(String key, ArrayBuffer bytes, Saved done) {
+    whenOpen(() -> {
+      if (db == null) {
+        done.saved(false);
+        return;
+      }
+      IDBTransaction tx = db.transaction(STORE, "readwrite");
+      tx.objectStore(STORE).put(bytes, key);
+      tx.oncomplete = e -> {
+        done.saved(true);
+        return null;
+      };
+      tx.onabort = e -> {
+        done.saved(false);
+        return null;
+      };
+    });
+  }
+
+  void remove(String key) {
+    whenOpen(() -> {
+      if (db != null) {
+        db.transaction(STORE, "readwrite").objectStore(STORE).delete(key);
+      }
+    });
+  }
+
+  /** Every entry as {@code {key, b}}. */
+  void list(Listed done) {
+    whenOpen(() -> {
+      JsArray<Object> items = new JsArray<>();
+      if (db == null) {
+        done.listed(items);
+        return;
+      }
+      IDBTransaction tx = db.transaction(STORE, "readonly");
+      IDBRequest cursor = tx.objectStore(STORE).openCursor();
+      cursor.onsuccess = e -> {
+        IDBCursorWithValue c = Js.uncheckedCast(cursor.result);
+        if (c == null) {
+          done.listed(items);
+          return null;
+        }
+        if ("string".equals(Js.typeof(c.key)) && c.value instanceof ArrayBuffer) {
+          JsPropertyMap<Object> item = JsPropertyMap.of();
+          item.set("key", c.key);
+          item.set("b", c.value);
+          items.push(item);
+        }
+        c.continue_();
+        return null;
+      };
+      cursor.onerror = e -> {
+        done.listed(items);
+        return null;
+      };
+    });
+  }
+
+  private void whenOpen(Runnable action) {
+    if (db != null || failed) {
+      action.run();
+    } else {
+      waiting.push(action);
+    }
+  }
+
+  private void runWaiting() {
+    while (waiting.length > 0) {
+      waiting.shift().run();
+    }
+  }
+}

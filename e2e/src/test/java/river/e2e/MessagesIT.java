@@ -1,0 +1,94 @@
+package river.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.e2e.ChatSteps.create;
+import static river.e2e.ChatSteps.loaded;
+import static river.e2e.ChatSteps.message;
+import static river.e2e.ChatSteps.send;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Messages with two tabs of one user: a message sent in one tab is signed, put into the room
+ * contract, and shown live in both tabs in time order with the author's nickname; a message over
+ * the room's size limit is refused with the reason and nothing is sent.
+ */
+class MessagesIT {
+  @TempDir
+  Path dataDir;
+  NodeProcess node;
+  Playwright playwright;
+  Browser browser;
+  Tab a;
+  Tab b;
+
+  @BeforeEach
+  void open() throws Exception {
+    node = new NodeProcess(dataDir).start();
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright);
+    BrowserContext profile = browser.newContext();
+    a = new Tab(profile.newPage()).open(node.url());
+    loaded(a);
+    b = new Tab(profile.newPage()).open(node.url());
+    loaded(b);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    try {
+      assertEquals(List.of(), a.errors());
+      assertEquals(List.of(), b.errors());
+    } finally {
+      browser.close();
+      playwright.close();
+      node.close();
+    }
+  }
+
+  @Test
+  void aMessageSentInOneTabAppearsInBothInOrder() {
+    String room = create(a, "Lobby", "alice");
+    assertThat(ChatSteps.roomItem(b, room)).isVisible();
+    send(a, "first from A");
+    assertThat(message(a, "first from A")).hasCount(1);
+    assertThat(message(b, "first from A")).hasCount(1);
+    assertThat(message(b, "first from A").locator("[data-testid=message-author]")).hasText("alice");
+    String id = message(a, "first from A").getAttribute("data-message-id");
+    assertTrue(id.length() > 80, "base58 of a 64-byte signature: " + id);
+    assertEquals(id, message(b, "first from A").getAttribute("data-message-id"));
+    assertThat(a.appHook("message-input")).hasValue("");
+
+    send(b, "then from B");
+    for (Tab t : List.of(a, b)) {
+      assertThat(message(t, "then from B")).hasCount(1);
+      assertThat(t.app().locator("[data-testid=message-text]")).hasText(new String[] {"first from A", "then from B"});
+    }
+    // one user, own messages: nothing is unread, and the title says so
+    assertThat(a.appHook("room-unread")).hasCount(0);
+    assertEquals("River", a.page.title());
+  }
+
+  @Test
+  void aMessageOverTheRoomLimitIsRefusedWithTheReason() {
+    create(a, "Lobby", "alice");
+    send(a, "x".repeat(1001));
+    assertThat(a.appHook("composer-error")).containsText("too long");
+    assertThat(a.appHook("composer-error")).containsText("1000");
+    assertThat(a.appHook("message-input")).hasValue("x".repeat(1001));
+    send(a, "short one");
+    assertThat(message(a, "short one")).hasCount(1);
+    assertThat(b.app().locator("[data-testid=message-item]")).hasCount(1);
+    assertThat(a.appHook("composer-error")).isHidden();
+  }
+}

@@ -1,0 +1,65 @@
+package river.chat;
+
+import java.util.List;
+import river.room.VisibleMessage;
+import river.rooms.Bytes;
+import river.rooms.LastRead;
+
+/**
+ * Unread counting against a room's {@link LastRead}: a message is unread when it is newer, by
+ * (time, id), than the last-read mark and someone else wrote it (your own message is never news
+ * to you). The mark a reader leaves is the newest visible message's (time, id). Pure.
+ */
+public final class ReadMarks {
+  private ReadMarks() {}
+
+  /** Whether a message at (time, id) comes after the mark; ties on time break by id bytes. */
+  public static boolean newer(long time, byte[] id, LastRead read) {
+    if (read == null) {
+      return true;
+    }
+    if (time != read.position()) {
+      return time > read.position();
+    }
+    return Bytes.of(id).compareTo(read.messageId()) > 0;
+  }
+
+  public static int unread(List<VisibleMessage> visible, LastRead read, byte[] self) {
+    int n = 0;
+    for (VisibleMessage m : visible) {
+      if (!sameBytes(m.author(), self) && newer(m.time(), m.id(), read)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The mark for having read everything shown; null when there is nothing to read. */
+  public static LastRead latest(List<VisibleMessage> visible) {
+    VisibleMessage best = null;
+    for (VisibleMessage m : visible) {
+      if (best == null || m.time() > best.time()
+          || (m.time() == best.time() && Bytes.of(m.id()).compareTo(Bytes.of(best.id())) > 0)) {
+        best = m;
+      }
+    }
+    return best == null ? null : new LastRead(Math.max(0, best.time()), Bytes.of(best.id()));
+  }
+
+  /** The tab title: "River", or "(3) River" with 3 unread messages over all rooms. */
+  public static String title(int totalUnread) {
+    return totalUnread > 0 ? "(" + totalUnread + ") River" : "River";
+  }
+
+  private static boolean sameBytes(byte[] a, byte[] b) {
+    if (a == null || b == null || a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
