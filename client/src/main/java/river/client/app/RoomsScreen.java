@@ -62,12 +62,11 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final RoomHydrator hydrator;
   private final RoomCreator creator;
   /**
-   * The room this tab shows. The stored current room (rooms_meta) picks it when the tab loads;
-   * after that only this tab's own clicks change it, so opening a room in one tab does not yank
-   * another tab away from the conversation it is showing.
+   * The room this tab shows. The stored current room (rooms_meta) picks it while the tab shows
+   * none; after that only this tab's own clicks change it, so opening a room in one tab does not
+   * yank another tab away from the conversation it is showing.
    */
   private RoomKey shown;
-  private boolean shownChosen;
   /** When this tab first listed each room (epoch ms): the benchmark reads it as data-listed-at. */
   private final java.util.Map<RoomKey, Double> firstListed = new java.util.HashMap<>();
   private boolean loadedStamped;
@@ -228,7 +227,6 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   @Override
   public void onSelect(RoomKey key) {
     shown = key;
-    shownChosen = true;
     editing = null;
     replyingTo = null;
     composer.clearMode();
@@ -239,7 +237,6 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   /** A room this tab just created or joined becomes the one it shows. */
   void show(RoomKey key) {
     shown = key;
-    shownChosen = true;
     render(session.rooms());
   }
 
@@ -444,9 +441,10 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       hydrator.track(rooms.map().keySet());
     }
     List<RoomKey> display = RoomListOrder.display(rooms);
-    if (!shownChosen && session.loadState() == TabSession.LoadState.LOADED) {
-      shown = rooms.currentRoom();
-      shownChosen = true;
+    if (session.loadState() == TabSession.LoadState.LOADED && (shown == null || !rooms.holds(shown))) {
+      // Nothing (or a room since left) on screen: show the user's stored current room.
+      RoomKey stored = rooms.currentRoom();
+      shown = stored != null && rooms.holds(stored) ? stored : null;
     }
     RoomKey current = shown != null && rooms.holds(shown) ? shown : null;
     list.render(display, current, new RoomListView.Labels() {
