@@ -23,39 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * contract, and shown live in both tabs in time order with the author's nickname; a message over
  * the room's size limit is refused with the reason and nothing is sent.
  */
-class MessagesIT {
-  @TempDir
-  Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
-  Tab a;
-  Tab b;
-
-  @BeforeEach
-  void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-    BrowserContext profile = browser.newContext();
-    a = new Tab(profile.newPage()).open(node.url());
-    loaded(a);
-    b = new Tab(profile.newPage()).open(node.url());
-    loaded(b);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    try {
-      assertEquals(List.of(), a.errors());
-      assertEquals(List.of(), b.errors());
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
-    }
-  }
-
+class MessagesIT extends TwoTabsOfOneProfile {
   @Test
   void aMessageSentInOneTabAppearsInBothInOrder() {
     String room = create(a, "Lobby", "alice");

@@ -1,5 +1,10 @@
 package river.e2e;
 
+import static river.e2e.ChatSteps.create;
+import static river.e2e.ChatSteps.currentRoomKey;
+import static river.e2e.ChatSteps.loaded;
+import static river.e2e.ChatSteps.roomItem;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,42 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a room left in one tab is not resurrected by a background save in the other, and a room
  * created in one tab shows up in the other live, without a reload.
  */
-class RoomsAcrossTabsIT {
-  private static final LocatorAssertions.HasAttributeOptions SLOW =
-      new LocatorAssertions.HasAttributeOptions().setTimeout(20_000);
-
-  @TempDir
-  Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
-  Tab a;
-  Tab b;
-
-  @BeforeEach
-  void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-    BrowserContext profile = browser.newContext();
-    a = new Tab(profile.newPage()).open(node.url());
-    loaded(a);
-    b = new Tab(profile.newPage()).open(node.url());
-    loaded(b);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    try {
-      assertEquals(List.of(), a.errors());
-      assertEquals(List.of(), b.errors());
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
-    }
-  }
-
+class RoomsAcrossTabsIT extends TwoTabsOfOneProfile {
   @Test
   void aRoomCreatedInOneTabAppearsInTheOtherWithinASecond() {
     String key = create(a, "Alpha", "alice");
@@ -123,13 +93,7 @@ class RoomsAcrossTabsIT {
 
   // --- helpers ---------------------------------------------------------------------------
 
-  private static void loaded(Tab t) {
-    assertThat(t.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
-  }
 
-  private static Locator roomItem(Tab t, String key) {
-    return t.app().locator("[data-testid=room-item][data-room-key='" + key + "']");
-  }
 
   private static void openCreateDialog(Tab t, String name, String nickname) {
     t.appHook("create-room-open").click();
@@ -137,16 +101,6 @@ class RoomsAcrossTabsIT {
     t.appHook("create-room-nickname").fill(nickname);
   }
 
-  /** Creates a room through the UI and returns its key once the tab lists it as current. */
-  private static String create(Tab t, String name, String nickname) {
-    int before = t.appHook("room-item").count();
-    openCreateDialog(t, name, nickname);
-    t.appHook("create-room-submit").click();
-    assertThat(t.appHook("room-item")).hasCount(before + 1);
-    String key = currentRoomKey(t);
-    assertThat(roomItem(t, key).locator("[data-testid=room-name]")).hasText(name);
-    return key;
-  }
 
   @Test
   void openingARoomInOneTabDoesNotMoveTheOtherTab() {
@@ -170,11 +124,4 @@ class RoomsAcrossTabsIT {
     return item.getAttribute("data-room-key");
   }
 
-  private static String currentRoomKey(Tab t) {
-    Locator current = t.app().locator("[data-testid=room-item][aria-current=true]");
-    assertThat(current).hasCount(1);
-    String key = current.getAttribute("data-room-key");
-    assertTrue(key != null && !key.isEmpty());
-    return key;
-  }
 }
