@@ -22,36 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Edit, delete, reply and react, between two users: only the author is offered edit and
  * delete; every change shows live for both.
  */
-class MessageActionsIT {
-  @TempDir
-  Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
-  Tab a;
-  Tab b;
-
-  @BeforeEach
-  void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-    a = new Tab(browser.newContext().newPage()).open(node.url());
-    loaded(a);
-    b = new Tab(browser.newContext().newPage()).open(node.url());
-    loaded(b);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    try {
-      assertEquals(List.of(), a.errors());
-      assertEquals(List.of(), b.errors());
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
-    }
+class MessageActionsIT extends TwoTabFixture {
+  @Override
+  boolean sameProfile() {
+    return false;
   }
 
   static Locator in(Locator item, String testId) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * contract, and shown live in both tabs in time order with the author's nickname; a message over
  * the room's size limit is refused with the reason and nothing is sent.
  */
-class MessagesIT extends TwoTabsOfOneProfile {
+class MessagesIT extends TwoTabFixture {
   @Test
   void aMessageSentInOneTabAppearsInBothInOrder() {
     String room = create(a, "Lobby", "alice");

@@ -31,36 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * secret carried by the invitation), readable by both members; the room's name and messages are
  * never stored in plain text on the node.
  */
-class PrivateRoomIT {
-  @TempDir
-  Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
-  Tab a;
-  Tab b;
-
-  @BeforeEach
-  void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-    a = new Tab(browser.newContext().newPage()).open(node.url());
-    b = new Tab(browser.newContext().newPage()).open(node.url());
-    loaded(a);
-    loaded(b);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    try {
-      assertEquals(List.of(), a.errors());
-      assertEquals(List.of(), b.errors());
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
-    }
+class PrivateRoomIT extends TwoTabFixture {
+  @Override
+  boolean sameProfile() {
+    return false;
   }
 
   static boolean nodeStores(Path dir, String text) throws IOException {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a room left in one tab is not resurrected by a background save in the other, and a room
  * created in one tab shows up in the other live, without a reload.
  */
-class RoomsAcrossTabsIT extends TwoTabsOfOneProfile {
+class RoomsAcrossTabsIT extends TwoTabFixture {
   @Test
   void aRoomCreatedInOneTabAppearsInTheOtherWithinASecond() {
     String key = create(a, "Alpha", "alice");

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fixture: a real node on a fresh data directory and two loaded tabs ({@code a}, {@code b}) of one
- * browser profile; after each test, neither tab may have logged a console or page error.
+ * Fixture: a real node on a fresh data directory and two loaded tabs ({@code a}, {@code b}): of one
+ * browser profile (one user) by default, of two profiles (two users) when a test class says so;
+ * after each test, neither tab may have logged a console or page error.
  */
-abstract class TwoTabsOfOneProfile {
+abstract class TwoTabFixture {
   @TempDir
   Path dataDir;
   NodeProcess node;
@@ -29,11 +30,17 @@ abstract class TwoTabsOfOneProfile {
     node = new NodeProcess(dataDir).start();
     playwright = Browsers.playwright();
     browser = Browsers.chromium(playwright);
-    BrowserContext profile = browser.newContext();
-    a = new Tab(profile.newPage()).open(node.url());
+    BrowserContext first = browser.newContext();
+    BrowserContext second = sameProfile() ? first : browser.newContext();
+    a = new Tab(first.newPage()).open(node.url());
     ChatSteps.loaded(a);
-    b = new Tab(profile.newPage()).open(node.url());
+    b = new Tab(second.newPage()).open(node.url());
     ChatSteps.loaded(b);
+  }
+
+  /** True: tabs a and b are one user; false: two users (two browser profiles). */
+  boolean sameProfile() {
+    return true;
   }
 
   @AfterEach
