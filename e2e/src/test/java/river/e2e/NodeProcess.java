@@ -52,6 +52,7 @@ final class NodeProcess implements AutoCloseable {
           synchronized (output) {
             output.add(line);
           }
+          System.out.println("[node " + dataDir.getFileName() + "] " + line); // in the CI log when a test fails
           if (line.startsWith("listening on ")) {
             ready.complete(line.substring("listening on ".length()).trim());
           }

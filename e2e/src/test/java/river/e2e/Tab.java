@@ -17,6 +17,9 @@ final class Tab {
   Tab(Page page) {
     this.page = page;
     page.onConsoleMessage(m -> {
+      if ("warning".equals(m.type())) {
+        System.out.println("[tab warning] " + m.text()); // diagnostics for the CI log
+      }
       if ("error".equals(m.type())) {
         synchronized (errors) {
           errors.add(m.text());

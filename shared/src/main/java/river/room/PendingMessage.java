@@ -7,6 +7,9 @@ import river.cbor.Cbor;
  * its author signs. Ed25519 signatures are deterministic, so signing the same pending message
  * again (after a crash, a restart, or in another tab) yields the same signature and hence the same
  * message id: the contract merges it once however often it is sent.
+ * Delivery is decided by the room, not by an acknowledgment: once the room state holds a message
+ * with these exact signed bytes, the entry is delivered, whichever tab or attempt sent it (an
+ * acknowledgment can be lost, or arrive after the room's own update).
  */
 public final class PendingMessage {
   private PendingMessage() {}
@@ -23,5 +26,19 @@ public final class PendingMessage {
   /** The room (owner key) a pending message is for. */
   public static byte[] room(RoomMessage m) {
     return java.util.Arrays.copyOf(m.roomShared(), m.roomShared().length);
+  }
+
+  /** Whether {@code state} already holds the message whose unsigned body is {@code unsigned}. */
+  public static boolean deliveredIn(RoomState state, RoomMessage unsigned) {
+    if (state == null) {
+      return false;
+    }
+    byte[] body = unsigned.signedBytes();
+    for (RoomMessage m : state.messages()) {
+      if (m.time() == unsigned.time() && java.util.Arrays.equals(m.signedBytes(), body)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -2,7 +2,9 @@ package river.room;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,21 @@ class PendingMessageTest {
     RoomState twice = f.apply(once, RoomDelta.builder().message(again).build());
     assertEquals(once, twice);
     assertEquals(1, MessageView.of(twice).size());
+  }
+
+  @Test
+  void deliveredOnlyOnceTheRoomHoldsTheSameSignedBody() {
+    RoomMessage unsigned = new RoomMessage(f.room(), owner.pub, 1234, MessageKind.TEXT, null,
+        RoomFixture.text("queued"), new byte[0]);
+    RoomMessage sameTextLater = new RoomMessage(f.room(), owner.pub, 1235, MessageKind.TEXT, null,
+        RoomFixture.text("queued"), new byte[0]);
+    RoomState before = f.created();
+    assertFalse(PendingMessage.deliveredIn(before, unsigned));
+    assertFalse(PendingMessage.deliveredIn(null, unsigned));
+    RoomState after = f.apply(before, RoomDelta.builder()
+        .message(unsigned.withSignature(owner.sign(unsigned.signedBytes()))).build());
+    assertTrue(PendingMessage.deliveredIn(after, PendingMessage.decode(PendingMessage.encode(unsigned))));
+    assertFalse(PendingMessage.deliveredIn(after, sameTextLater), "the same words sent again are another message");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Set;
 import river.room.PendingMessage;
 import river.room.RoomDelta;
 import river.room.RoomMessage;
+import river.net.ReconnectBackoff;
 import river.store.Base58;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
@@ -46,7 +47,6 @@ final class Outbox {
     }
   }
 
-  private static final int RETRY_MS = 5000;
 
   private final ShellLink shell;
   private final NodeLink node;
@@ -56,6 +56,8 @@ final class Outbox {
   private final Set<String> awaitingSave = new HashSet<>();
   private boolean connected;
   private double retryTimer = -1;
+  /** Transient failures since the last delivery: the retry delay grows with them. */
+  private int failures;
 
   Outbox(ShellLink shell, NodeLink node, Listener listener) {
     this.shell = shell;
@@ -79,6 +81,18 @@ final class Outbox {
   /** The room state now holds this delivered message: stop showing our copy. */
   void forget(String key) {
     entries.remove(key);
+  }
+
+  /**
+   * The room holds this entry's message (PendingMessage.deliveredIn): it is delivered even if
+   * our acknowledgment is still on its way or was lost, so it leaves the outbox now. Silent: the
+   * caller is rendering.
+   */
+  void deliveredByRoom(String key) {
+    if (entries.remove(key) != null) {
+      awaitingSave.remove(key);
+      shell.outboxRemove(key);
+    }
   }
 
   void onSaved(String key, boolean ok) {
@@ -148,6 +162,7 @@ final class Outbox {
           @Override
           public void onResult(OpResult ok) {
             inFlight.remove(key);
+            failures = 0;
             e.deliveredId = Base58.encode(signed.id());
             shell.outboxRemove(key);
             listener.onOutboxChanged();
@@ -176,12 +191,14 @@ final class Outbox {
       listener.onUndeliverable(message);
       return;
     }
-    // Transient (timeout, lost connection, node trouble): keep it; retry soon and on reconnect.
+    // Transient (timeout, lost connection, node trouble): keep it; retry soon (backing off) and
+    // on reconnect.
+    DomGlobal.console.warn("River: sending a message failed (" + code + ": " + message + "); retrying");
     if (connected && retryTimer < 0) {
       retryTimer = DomGlobal.setTimeout(ignored -> {
         retryTimer = -1;
         drainAll();
-      }, RETRY_MS);
+      }, ReconnectBackoff.delayMs(failures++, Math.random()));
     }
   }
 }

@@ -540,6 +540,10 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       if (!Arrays.equals(PendingMessage.room(e.unsigned), room)) {
         continue;
       }
+      if (PendingMessage.deliveredIn(state, e.unsigned)) {
+        outbox.deliveredByRoom(e.key); // shown through the room state from now on
+        continue;
+      }
       MessageKind kind = e.unsigned.kind();
       if (kind != MessageKind.TEXT && kind != MessageKind.REPLY) {
         if (e.deliveredId != null) {
