@@ -1,5 +1,8 @@
 package river.wire;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import river.cbor.CborItem;
 import river.cbor.CborMap;
 
@@ -7,7 +10,9 @@ import river.cbor.CborMap;
  * A chat delegate request (DESIGN.md "Chat delegate requests and responses"), externally tagged:
  * {"GetRequest": {"key"}}, {"StoreRequest": {"key", "value"}}, {"DeleteRequest": {"key"}},
  * "ListRequest", {"GetVersionedRequest": {"key"}},
- * {"CasStoreRequest": {"key", "value", "expected_generation"}}. Keys and values are byte strings;
+ * {"CasStoreRequest": {"key", "value", "expected_generation"}}, and (appended, ours)
+ * {"GetManyRequest": {"keys": [bytes]}}: plain Gets of up to {@link GetMany#MAX_KEYS} keys in one
+ * round trip, so a tab loads 500 room slots in a few frames. Keys and values are byte strings;
  * generations are u64 held in a long's bits. Variants are only ever appended.
  *
  * <p>Room signing keys, held by the node per user and never readable by plain Get/List:
@@ -41,6 +46,8 @@ public abstract class DelegateRequest extends WireValue {
     } else if (n.equals("CasStoreRequest")) {
       Fields f = v.fields();
       return new CasStore(f.bytes("key"), f.bytes("value"), f.uint64("expected_generation"));
+    } else if (n.equals("GetManyRequest")) {
+      return new GetMany(v.fields().bytesList("keys"));
     } else if (n.equals("CreateSigningKey")) {
       return new CreateSigningKey(v.fields().optionalBytes("room"));
     } else if (n.equals("NewInviteeKey")) {
@@ -153,6 +160,49 @@ public abstract class DelegateRequest extends WireValue {
     @Override
     public CborItem toCbor() {
       return Variant.unit(variantName());
+    }
+  }
+
+  /**
+   * Plain Gets of several keys at once, answered {@link DelegateResponse.GetMany} with the values
+   * in the same order. Hazard: the answer is one frame, so the node refuses (too_large) a batch
+   * whose values together exceed the frame limit; the asker then falls back to single Gets.
+   */
+  public static final class GetMany extends DelegateRequest {
+    /** More keys than this in one request are refused (too_large). */
+    public static final int MAX_KEYS = 128;
+
+    private final List<byte[]> keys;
+
+    public GetMany(List<byte[]> keys) {
+      List<byte[]> copy = new ArrayList<byte[]>(keys.size());
+      for (byte[] k : keys) {
+        copy.add(required(k, "key"));
+      }
+      this.keys = copy;
+    }
+
+    /** Copies of the keys, in request order. */
+    public List<byte[]> keys() {
+      List<byte[]> out = new ArrayList<byte[]>(keys.size());
+      for (byte[] k : keys) {
+        out.add(copy(k));
+      }
+      return Collections.unmodifiableList(out);
+    }
+
+    @Override
+    public String variantName() {
+      return "GetManyRequest";
+    }
+
+    @Override
+    public CborItem toCbor() {
+      List<CborItem> items = new ArrayList<CborItem>(keys.size());
+      for (byte[] k : keys) {
+        items.add(CborItem.bytes(k));
+      }
+      return Variant.tagged(variantName(), CborMap.builder().put("keys", CborItem.array(items)).build());
     }
   }
 

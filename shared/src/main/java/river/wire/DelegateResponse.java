@@ -12,7 +12,9 @@ import river.cbor.CborMap;
  * {"StoreResponse": {"key", "value_size", "result"}}, {"DeleteResponse": {"key", "result"}},
  * {"ListResponse": {"keys": [bytes]}},
  * {"GetVersionedResponse": {"key", "value": bytes|null, "generation"}},
- * {"CasStoreResponse": {"key", "result": CasStoreResult}}. Values are envelope-stripped data.
+ * {"CasStoreResponse": {"key", "result": CasStoreResult}},
+ * {"GetManyResponse": {"keys": [bytes], "values": [bytes|null]}} (the request's keys echoed, each
+ * value at its key's index). Values are envelope-stripped data.
  * Signing keys: {"SigningKeyResponse": {"room", "public_key"}} (CreateSigningKey,
  * StoreSigningKey), {"InviteeKeyResponse": {"room", "public_key", "private_key"}},
  * {"PublicKeyResponse": {"room", "public_key": bytes or null}},
@@ -29,6 +31,9 @@ public abstract class DelegateResponse extends WireValue {
     String n = v.name();
     if (n.equals("ListResponse")) {
       return new ListKeys(v.fields().bytesList("keys"));
+    }
+    if (n.equals("GetManyResponse")) {
+      return new GetMany(v.fields().bytesList("keys"), v.fields().optionalBytesList("values"));
     }
     boolean known = n.equals("GetResponse") || n.equals("StoreResponse")
         || n.equals("DeleteResponse") || n.equals("GetVersionedResponse")
@@ -197,6 +202,53 @@ public abstract class DelegateResponse extends WireValue {
         items.add(CborItem.bytes(k));
       }
       return tagged(CborMap.builder().put("keys", CborItem.array(items)));
+    }
+  }
+
+  /** Values of a GetManyRequest: {@code values.get(i)} is the value of {@code keys.get(i)}, null if absent. */
+  public static final class GetMany extends DelegateResponse {
+    private final List<byte[]> keys;
+    private final List<byte[]> values;
+
+    public GetMany(List<byte[]> keys, List<byte[]> values) {
+      if (keys.size() != values.size()) {
+        throw WireException.malformed("GetManyResponse: " + keys.size() + " keys but " + values.size() + " values");
+      }
+      this.keys = new ArrayList<byte[]>(keys.size());
+      this.values = new ArrayList<byte[]>(values.size());
+      for (int i = 0; i < keys.size(); i++) {
+        this.keys.add(required(keys.get(i), "key"));
+        this.values.add(copy(values.get(i)));
+      }
+    }
+
+    public int size() {
+      return keys.size();
+    }
+
+    public byte[] key(int i) {
+      return copy(keys.get(i));
+    }
+
+    /** The value of key {@code i}, null when absent. */
+    public byte[] value(int i) {
+      return copy(values.get(i));
+    }
+
+    @Override
+    public String variantName() {
+      return "GetManyResponse";
+    }
+
+    @Override
+    public CborItem toCbor() {
+      List<CborItem> k = new ArrayList<CborItem>(keys.size());
+      List<CborItem> v = new ArrayList<CborItem>(values.size());
+      for (int i = 0; i < keys.size(); i++) {
+        k.add(CborItem.bytes(keys.get(i)));
+        v.add(Fields.bytesOrNull(values.get(i)));
+      }
+      return tagged(CborMap.builder().put("keys", CborItem.array(k)).put("values", CborItem.array(v)));
     }
   }
 

@@ -91,6 +91,22 @@ final class Fields {
     return out;
   }
 
+  /** An array whose items are byte strings or null. */
+  List<byte[]> optionalBytesList(String field) {
+    List<CborItem> items = required(field, CborKind.ARRAY, "an array").items();
+    List<byte[]> out = new ArrayList<byte[]>(items.size());
+    for (CborItem i : items) {
+      if (i.isNull()) {
+        out.add(null);
+      } else if (i.kind() == CborKind.BYTES) {
+        out.add(i.asBytes());
+      } else {
+        throw WireException.malformed(what + ": field \"" + field + "\" must hold byte strings or null");
+      }
+    }
+    return out;
+  }
+
   static CborItem bytesOrNull(byte[] b) {
     return b == null ? CborItem.NULL : CborItem.bytes(b);
   }

@@ -55,6 +55,25 @@ class WireBytesTest {
   }
 
   @Test
+  void getManyRequestAndResponseKeepKeyOrderAndNullForAbsent() {
+    assertEquals("a16e4765744d616e7952657175657374a1646b657973814101",
+        hex(river.cbor.Cbor.encode(new DelegateRequest.GetMany(java.util.Arrays.asList(new byte[] {1})).toCbor())));
+    assertEquals("a16f4765744d616e79526573706f6e7365a2646b65797382410141026676616c7565738241fff6",
+        hex(river.cbor.Cbor.encode(new DelegateResponse.GetMany(
+            java.util.Arrays.asList(new byte[] {1}, new byte[] {2}),
+            java.util.Arrays.asList(new byte[] {(byte) 0xff}, null)).toCbor())));
+  }
+
+  @Test
+  void getManyResponseWithMismatchedListsIsMalformed() {
+    byte[] bad = river.cbor.Cbor.encode(river.cbor.Cbor.decode(river.cbor.TestHex.bytes(
+        "a1" + "6f4765744d616e79526573706f6e7365" + "a2" + "646b657973" + "824101" + "4102" + "6676616c756573" + "8141ff")));
+    WireException e = org.junit.jupiter.api.Assertions.assertThrows(WireException.class,
+        () -> DelegateResponse.fromCbor(river.cbor.Cbor.decode(bad)));
+    assertEquals(ErrorCodes.MALFORMED, e.code());
+  }
+
+  @Test
   void conflictWithAbsentValueCarriesNull() {
     // {"Conflict": {"current_generation": 0, "current_value": null}}
     assertEquals("{\"Conflict\": {\"current_generation\": 0, \"current_value\": null}}",

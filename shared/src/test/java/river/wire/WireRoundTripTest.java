@@ -21,7 +21,8 @@ class WireRoundTripTest {
     return Arrays.asList(new DelegateRequest.Get(KEY), new DelegateRequest.Store(KEY, VALUE),
         new DelegateRequest.Delete(KEY), DelegateRequest.LIST,
         new DelegateRequest.GetVersioned(KEY), new DelegateRequest.CasStore(KEY, VALUE, 0),
-        new DelegateRequest.CasStore(KEY, new byte[0], MAX_U64));
+        new DelegateRequest.CasStore(KEY, new byte[0], MAX_U64),
+        new DelegateRequest.GetMany(Arrays.asList(KEY, VALUE)), new DelegateRequest.GetMany(Arrays.asList()));
   }
 
   static List<DelegateResponse> delegateResponses() {
@@ -31,6 +32,8 @@ class WireRoundTripTest {
         new DelegateResponse.Delete(KEY, UnitResult.OK),
         new DelegateResponse.ListKeys(Arrays.asList(KEY, VALUE)),
         new DelegateResponse.ListKeys(Arrays.asList()),
+        new DelegateResponse.GetMany(Arrays.asList(KEY, VALUE), Arrays.asList(VALUE, null)),
+        new DelegateResponse.GetMany(Arrays.asList(), Arrays.asList()),
         new DelegateResponse.GetVersioned(KEY, VALUE, MAX_U64),
         new DelegateResponse.GetVersioned(KEY, null, 0),
         new DelegateResponse.CasStore(KEY, new CasStoreResult.Stored(MAX_U64)),
