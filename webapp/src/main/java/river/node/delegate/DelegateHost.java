@@ -35,7 +35,8 @@ import river.wire.WireException;
  * <ul>
  *   <li>{@link DelegateKeys#current()}: every value in the versioned envelope; Get strips it,
  *       Store is a blind write at generation + 1, CasStore compares and writes in one
- *       {@code update} step ({@link CasRule}); GetVersioned reports the generation.</li>
+ *       {@code update} step ({@link CasRule}); GetVersioned reports the generation; GetMany is
+ *       plain Gets of up to 128 keys answered in one frame.</li>
  *   <li>{@link DelegateKeys#legacy()}: plain Get/Store/Delete/List of raw bytes; GetVersioned and
  *       CasStore are requests that release never knew: {@code unknown_op}.</li>
  *   <li>Any other delegate key: {@code unknown_delegate}.</li>
@@ -138,6 +139,8 @@ public final class DelegateHost implements OpHandler {
         Envelope e = Envelope.unwrap(stored);
         return new DelegateResponse.GetVersioned(key, e.data(), e.generation());
       });
+    } else if (msg instanceof DelegateRequest.GetMany r) {
+      return getMany(user, delegate, r);
     } else if (msg instanceof DelegateRequest.ListKeys) {
       return list(user, delegate);
     } else if (msg instanceof DelegateRequest.Store r) {
@@ -188,6 +191,41 @@ public final class DelegateHost implements OpHandler {
     throw new WireException(ErrorCodes.UNKNOWN_OP,
         "the legacy chat delegate has no " + msg.variantName() + " (plain Get/Store/Delete/List only)");
   }
+
+  /**
+   * Plain Gets of many keys, answered in one frame in request order. Refused (too_large) past
+   * {@link DelegateRequest.GetMany#MAX_KEYS} keys, or when the values together would not fit the
+   * frame limit: the client then reads them one by one.
+   */
+  private CompletableFuture<DelegateResponse> getMany(String user, byte[] delegate, DelegateRequest.GetMany r) {
+    java.util.List<byte[]> keys = r.keys();
+    if (keys.size() > DelegateRequest.GetMany.MAX_KEYS) {
+      throw new WireException(ErrorCodes.TOO_LARGE, "GetManyRequest of " + keys.size()
+          + " keys is over the limit of " + DelegateRequest.GetMany.MAX_KEYS);
+    }
+    java.util.List<CompletableFuture<byte[]>> reads = new java.util.ArrayList<>(keys.size());
+    for (byte[] key : keys) {
+      reads.add(store.read(user, delegate, checkKey(key)));
+    }
+    return CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+      java.util.List<byte[]> values = new java.util.ArrayList<>(keys.size());
+      long total = 0;
+      for (int i = 0; i < keys.size(); i++) {
+        byte[] stored = reads.get(i).join();
+        byte[] data = stored == null ? null : Envelope.unwrap(stored).data();
+        total += keys.get(i).length + (data == null ? 0 : data.length);
+        values.add(data);
+      }
+      if (total > GET_MANY_BUDGET_BYTES) {
+        throw new WireException(ErrorCodes.TOO_LARGE, "the " + keys.size() + " values hold " + total
+            + " bytes, over the " + GET_MANY_BUDGET_BYTES + " one answer may carry: read them one by one");
+      }
+      return new DelegateResponse.GetMany(keys, values);
+    });
+  }
+
+  /** What one GetManyResponse may carry (keys + values), well inside the 1 MiB frame limit. */
+  static final int GET_MANY_BUDGET_BYTES = 768 * 1024;
 
   private CompletableFuture<DelegateResponse> list(String user, byte[] delegate) {
     return store.listKeys(user, delegate).thenApply(DelegateResponse.ListKeys::new);
