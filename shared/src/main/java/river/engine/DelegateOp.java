@@ -1,10 +1,15 @@
 package river.engine;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import java.util.Arrays;
 import river.rooms.Bytes;
 
 /**
- * One chat-delegate request the engines want sent: Get, GetVersioned, CasStore, Store or List,
+ * One chat-delegate request the engines want sent: Get, GetVersioned, CasStore, Store, List or
+ * GetMany (plain Gets of several keys in one round trip),
  * addressed to one delegate (current or a legacy one). This is the engines' own small request
  * type; {@code WireAdapter} (once river.wire is merged) maps it to the wire classes, so the
  * engines do not change when the wire does. Values are copied in and out (hazard: a shared array
@@ -16,7 +21,8 @@ public final class DelegateOp {
     GET_VERSIONED,
     CAS_STORE,
     STORE,
-    LIST
+    LIST,
+    GET_MANY
   }
 
   private final Kind kind;
@@ -24,6 +30,7 @@ public final class DelegateOp {
   private final String key;
   private final byte[] value;
   private final long expectedGeneration;
+  private List<String> keys;
 
   private DelegateOp(Kind kind, Bytes delegate, String key, byte[] value, long expectedGeneration) {
     this.kind = kind;
@@ -53,6 +60,24 @@ public final class DelegateOp {
     return new DelegateOp(Kind.LIST, delegate, null, null, 0);
   }
 
+  /** Plain Gets of {@code keys} (at most {@link #MAX_GET_MANY}), answered in order. */
+  public static DelegateOp getMany(Bytes delegate, List<String> keys) {
+    if (keys.size() > MAX_GET_MANY) {
+      throw new IllegalArgumentException(keys.size() + " keys in one GetMany");
+    }
+    DelegateOp op = new DelegateOp(Kind.GET_MANY, delegate, null, null, 0);
+    op.keys = Collections.unmodifiableList(new ArrayList<String>(keys));
+    return op;
+  }
+
+  /** The most keys one GetMany may carry (the node's limit, DelegateRequest.GetMany.MAX_KEYS). */
+  public static final int MAX_GET_MANY = 128;
+
+  /** The keys of a GetMany, else null. */
+  public List<String> keys() {
+    return keys;
+  }
+
   public Kind kind() {
     return kind;
   }
@@ -77,7 +102,7 @@ public final class DelegateOp {
 
   @Override
   public String toString() {
-    return kind + (key == null ? "" : " " + key)
+    return kind + (key == null ? "" : " " + key) + (keys == null ? "" : " " + keys.size() + " keys")
         + (kind == Kind.CAS_STORE ? " @" + expectedGeneration : "");
   }
 }

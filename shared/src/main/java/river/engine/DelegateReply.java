@@ -21,6 +21,7 @@ public final class DelegateReply {
     CAS_FAILED,
     STORED,
     LIST,
+    GET_MANY,
     ERROR
   }
 
@@ -30,6 +31,7 @@ public final class DelegateReply {
   private final List<String> keys;
   private final String message;
   private String code;
+  private List<byte[]> values;
 
   private DelegateReply(Kind kind, byte[] value, long generation, List<String> keys, String message) {
     this.kind = kind;
@@ -66,6 +68,31 @@ public final class DelegateReply {
 
   public static DelegateReply list(List<String> keys) {
     return new DelegateReply(Kind.LIST, null, 0, keys, null);
+  }
+
+  /** A GetMany answered: {@code values.get(i)} (null = absent) belongs to {@code keys.get(i)}. */
+  public static DelegateReply getMany(List<String> keys, List<byte[]> values) {
+    if (keys.size() != values.size()) {
+      throw new IllegalArgumentException(keys.size() + " keys, " + values.size() + " values");
+    }
+    DelegateReply r = new DelegateReply(Kind.GET_MANY, null, 0, keys, null);
+    List<byte[]> copy = new ArrayList<byte[]>(values.size());
+    for (byte[] v : values) {
+      copy.add(v == null ? null : Arrays.copyOf(v, v.length));
+    }
+    r.values = copy;
+    return r;
+  }
+
+  /** GetMany: the value of key {@code i} (a copy), null when absent. */
+  public byte[] valueAt(int i) {
+    byte[] v = values.get(i);
+    return v == null ? null : Arrays.copyOf(v, v.length);
+  }
+
+  /** The error code of an error frame ("timeout" for no answer), else null. */
+  public String code() {
+    return code;
   }
 
   public static DelegateReply error(String message) {
@@ -114,6 +141,7 @@ public final class DelegateReply {
       case CAS_STORED:
         return kind + "@" + generation;
       case LIST:
+      case GET_MANY:
         return kind + " " + keys.size() + " keys";
       default:
         return kind + (message == null ? "" : " " + message);

@@ -17,8 +17,8 @@ import river.rooms.RoomsRebuild;
 
 /**
  * The load at tab start (DESIGN "Loading"), sans I/O: List the current delegate, plan from its
- * keys, then read everything the plan needs at once (pipelined Gets): the current slots and
- * meta, a current blob, and, when probing or resuming a migration, every legacy delegate's
+ * keys, then read everything the plan needs at once: the current slots and meta (pipelined
+ * GetMany batches of up to 128 keys, single Gets when the node cannot batch), a current blob, and, when probing or resuming a migration, every legacy delegate's
  * blob and per-room keys (one List each, then Gets). Sources are merged by rank (RankedMerge).
  * A failure to read the current delegate fails the load (the host offers a retry); a legacy
  * source that cannot be read cuts the ranked sources there (it and every lower source are left
@@ -144,18 +144,60 @@ public final class LoadFlow {
   }
 
   private void readPerRoom(Bytes delegate, Source src, List<String> keys, boolean isCurrent) {
+    List<String> wanted = new ArrayList<String>();
     for (RoomKey k : RoomStorageKeys.roomKeysIn(keys)) {
       src.hasPerRoom = true;
-      readSlot(delegate, src, k, isCurrent);
+      wanted.add(RoomStorageKeys.roomKey(k));
     }
     if (keys.contains(RoomStorageKeys.ROOMS_META)) {
       src.hasPerRoom = true;
-      readMeta(delegate, src, isCurrent);
+      wanted.add(RoomStorageKeys.ROOMS_META);
+    }
+    if (!isCurrent) {
+      // A legacy delegate is a plain key-value store: one Get per key.
+      for (String key : wanted) {
+        readOne(delegate, src, key, false);
+      }
+      return;
+    }
+    for (int from = 0; from < wanted.size(); from += DelegateOp.MAX_GET_MANY) {
+      readBatch(delegate, src, wanted.subList(from, Math.min(wanted.size(), from + DelegateOp.MAX_GET_MANY)));
     }
   }
 
-  private void readSlot(final Bytes delegate, final Source src, final RoomKey k, final boolean isCurrent) {
-    final String key = RoomStorageKeys.roomKey(k);
+  /**
+   * Current-delegate slots and meta in batches (GetMany), pipelined. A node that cannot answer
+   * a batch (too_large: the values would not fit one frame; unknown_op or malformed: an older
+   * node) is asked again one key at a time; any other failure fails the load as a Get would.
+   */
+  private void readBatch(final Bytes delegate, final Source src, List<String> batch) {
+    final List<String> keys = new ArrayList<String>(batch);
+    outstanding++;
+    table.send(DelegateOp.getMany(delegate, keys), new CorrelationTable.ReplyHandler() {
+      @Override
+      public void onReply(DelegateReply reply) {
+        if (reply.kind() == DelegateReply.Kind.GET_MANY && reply.keys().equals(keys)) {
+          for (int i = 0; i < keys.size(); i++) {
+            absorb(delegate, src, keys.get(i), reply.valueAt(i));
+          }
+        } else if (reply.kind() == DelegateReply.Kind.ERROR && fallsBackToSingleGets(reply.code())) {
+          for (String key : keys) {
+            readOne(delegate, src, key, true);
+          }
+        } else {
+          fail("GetMany of " + keys.size() + " keys from the current delegate: " + reply);
+          return;
+        }
+        settle();
+      }
+    });
+  }
+
+  static boolean fallsBackToSingleGets(String code) {
+    return "too_large".equals(code) || "unknown_op".equals(code) || "malformed".equals(code);
+  }
+
+  private void readOne(final Bytes delegate, final Source src, final String key, final boolean isCurrent) {
     outstanding++;
     table.send(DelegateOp.get(delegate, key), new CorrelationTable.ReplyHandler() {
       @Override
@@ -163,38 +205,26 @@ public final class LoadFlow {
         if (readFailed(reply, key, isCurrent, src, false)) {
           return;
         }
-        byte[] v = reply.value();
-        if (v != null) {
-          try {
-            src.slots.put(k, codec.decodeSlot(v));
-          } catch (RoomsDecodeException e) {
-            problems.add(key + " (" + delegate + ") is unreadable: " + e.getMessage());
-          }
-        }
+        absorb(delegate, src, key, reply.value());
         settle();
       }
     });
   }
 
-  private void readMeta(final Bytes delegate, final Source src, final boolean isCurrent) {
-    outstanding++;
-    table.send(DelegateOp.get(delegate, RoomStorageKeys.ROOMS_META), new CorrelationTable.ReplyHandler() {
-      @Override
-      public void onReply(DelegateReply reply) {
-        if (readFailed(reply, RoomStorageKeys.ROOMS_META, isCurrent, src, false)) {
-          return;
-        }
-        byte[] v = reply.value();
-        if (v != null) {
-          try {
-            src.meta = codec.decodeMeta(v);
-          } catch (RoomsDecodeException e) {
-            problems.add("rooms_meta (" + delegate + ") is unreadable: " + e.getMessage());
-          }
-        }
-        settle();
+  /** One slot or meta value read from {@code delegate} (null: absent). */
+  private void absorb(Bytes delegate, Source src, String key, byte[] v) {
+    if (v == null) {
+      return;
+    }
+    try {
+      if (RoomStorageKeys.ROOMS_META.equals(key)) {
+        src.meta = codec.decodeMeta(v);
+      } else {
+        src.slots.put(RoomStorageKeys.parseRoomKey(key), codec.decodeSlot(v));
       }
-    });
+    } catch (RoomsDecodeException e) {
+      problems.add(key + " (" + delegate + ") is unreadable: " + e.getMessage());
+    }
   }
 
   private void readBlob(final Bytes delegate, final Source src, final boolean isCurrent) {

@@ -36,6 +36,13 @@ public final class WireAdapter {
         return new DelegateRequest.Store(Utf8.encode(op.key()), op.value());
       case LIST:
         return DelegateRequest.LIST;
+      case GET_MANY: {
+        List<byte[]> keys = new ArrayList<byte[]>(op.keys().size());
+        for (String k : op.keys()) {
+          keys.add(Utf8.encode(k));
+        }
+        return new DelegateRequest.GetMany(keys);
+      }
       default:
         throw new IllegalArgumentException("unknown op " + op.kind());
     }
@@ -75,6 +82,21 @@ public final class WireAdapter {
         }
       }
       return DelegateReply.list(keys);
+    }
+    if (r instanceof DelegateResponse.GetMany) {
+      DelegateResponse.GetMany m = (DelegateResponse.GetMany) r;
+      List<String> keys = new ArrayList<String>(m.size());
+      List<byte[]> values = new ArrayList<byte[]>(m.size());
+      for (int i = 0; i < m.size(); i++) {
+        byte[] k = m.key(i);
+        try {
+          keys.add(Utf8.decode(k, 0, k.length));
+        } catch (CborException e) {
+          return DelegateReply.error("a GetManyResponse key is not UTF-8: not an answer to us");
+        }
+        values.add(m.value(i));
+      }
+      return DelegateReply.getMany(keys, values);
     }
     return DelegateReply.error("unexpected delegate response " + r.variantName());
   }

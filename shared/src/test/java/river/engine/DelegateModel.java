@@ -78,6 +78,13 @@ public final class DelegateModel {
         return DelegateReply.getVersioned(data(op.key()), generation(op.key()));
       case LIST:
         return DelegateReply.list(keys());
+      case GET_MANY: {
+        java.util.List<byte[]> values = new java.util.ArrayList<byte[]>();
+        for (String k : op.keys()) {
+          values.add(data(k));
+        }
+        return DelegateReply.getMany(op.keys(), values);
+      }
       case STORE:
         write(op.key(), op.value());
         return DelegateReply.stored(null);

@@ -21,7 +21,8 @@ class LoadFlowTest {
     int t = w.openTab();
     w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
     w.deliverFirst(e -> e.kind == World.Kind.REPLY);
-    assertEquals(6, w.queued(DelegateOp.Kind.GET, t), "all Gets in flight at once");
+    assertEquals(1, w.queued(DelegateOp.Kind.GET_MANY, t), "5 slots and the meta in one GetMany");
+    assertEquals(0, w.queued(DelegateOp.Kind.GET, t));
     w.runAll();
     Rooms r = w.tab(t).rooms();
     assertEquals(TabSession.LoadState.LOADED, w.tab(t).loadState());
@@ -30,6 +31,64 @@ class LoadFlowTest {
     assertEquals(key(2), r.currentRoom());
     assertEquals(NotificationMode.MUTED, r.notificationModes().get(key(2)));
     assertFalse(w.current().keys().contains(RoomStorageKeys.MIGRATION_STARTED), "no migration");
+  }
+
+  @Test
+  void manyRoomsAreReadInPipelinedBatchesOfAtMost128Keys() {
+    World w = new World();
+    for (int i = 0; i < 256; i++) w.putSlot(World.CURRENT, key(i), RoomSlot.present(room(i))); // every distinct fixture key
+    w.current().apply(DelegateOp.store(World.CURRENT, RoomStorageKeys.ROOMS_META, w.codec.encodeMeta(Rooms.EMPTY.meta())));
+    int t = w.openTab();
+    w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
+    w.deliverFirst(e -> e.kind == World.Kind.REPLY);
+    assertEquals(3, w.queued(DelegateOp.Kind.GET_MANY, t), "256 slots + meta: 128 + 128 + 1 keys, all in flight at once");
+    int keys = 0;
+    for (World.Event e : w.queue) {
+      if (e.kind == World.Kind.REQUEST) {
+        assertTrue(e.op.keys().size() <= DelegateOp.MAX_GET_MANY);
+        keys += e.op.keys().size();
+      }
+    }
+    assertEquals(257, keys);
+    w.runAll();
+    assertEquals(TabSession.LoadState.LOADED, w.tab(t).loadState());
+    assertEquals(256, w.tab(t).rooms().map().size());
+  }
+
+  @Test
+  void aBatchTheNodeCannotAnswerIsReadAgainOneKeyAtATime() {
+    for (String code : List.of("too_large", "unknown_op", "malformed")) {
+      World w = new World();
+      for (int i = 1; i <= 3; i++) w.putSlot(World.CURRENT, key(i), RoomSlot.present(room(i)));
+      int t = w.openTab();
+      w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
+      w.deliverFirst(e -> e.kind == World.Kind.REPLY);
+      World.Event batch = w.queue.remove(0);
+      assertEquals(DelegateOp.Kind.GET_MANY, batch.op.kind());
+      w.tab(t).onReply(batch.id, DelegateReply.error(code, "cannot batch"));
+      w.collect(t);
+      assertEquals(3, w.queued(DelegateOp.Kind.GET, t), code);
+      w.runAll();
+      assertEquals(TabSession.LoadState.LOADED, w.tab(t).loadState(), code);
+      assertEquals(3, w.tab(t).rooms().map().size(), code);
+    }
+  }
+
+  @Test
+  void aBatchThatFailsOtherwiseOrAnswersOtherKeysFailsTheLoad() {
+    List<DelegateReply> bad = List.of(DelegateReply.error("internal", "boom"),
+        DelegateReply.getMany(List.of("room:elsewhere"), java.util.Arrays.asList(new byte[][] {null})),
+        DelegateReply.get(null));
+    for (DelegateReply reply : bad) {
+      World w = new World();
+      w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1)));
+      int t = w.openTab();
+      w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
+      w.deliverFirst(e -> e.kind == World.Kind.REPLY);
+      World.Event batch = w.queue.remove(0);
+      w.tab(t).onReply(batch.id, reply);
+      assertEquals(TabSession.LoadState.FAILED, w.tab(t).loadState(), reply.toString());
+    }
   }
 
   @Test

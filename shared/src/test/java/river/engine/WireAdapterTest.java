@@ -36,6 +36,23 @@ class WireAdapterTest {
     assertTrue(viaBytes(DelegateOp.getVersioned(D, "rooms_meta")) instanceof DelegateRequest.GetVersioned);
     assertTrue(viaBytes(DelegateOp.store(D, "m", new byte[] {3})) instanceof DelegateRequest.Store);
     assertEquals("ListRequest", viaBytes(DelegateOp.list(D)).variantName());
+    DelegateRequest.GetMany many = (DelegateRequest.GetMany) viaBytes(DelegateOp.getMany(D, List.of("room:a", "rooms_meta")));
+    assertEquals(2, many.keys().size());
+    assertArrayEquals("rooms_meta".getBytes(StandardCharsets.UTF_8), many.keys().get(1));
+  }
+
+  @Test
+  void getManyAnswersMapInOrderAndAForeignKeyIsAnError() {
+    DelegateReply r = WireAdapter.fromWire(new DelegateResponse.GetMany(
+        Arrays.asList("room:a".getBytes(StandardCharsets.UTF_8), "rooms_meta".getBytes(StandardCharsets.UTF_8)),
+        Arrays.asList(null, new byte[] {4})));
+    assertEquals(DelegateReply.Kind.GET_MANY, r.kind());
+    assertEquals(List.of("room:a", "rooms_meta"), r.keys());
+    assertNull(r.valueAt(0));
+    assertArrayEquals(new byte[] {4}, r.valueAt(1));
+    DelegateReply bad = WireAdapter.fromWire(new DelegateResponse.GetMany(
+        Arrays.asList(new byte[] {(byte) 0xff}), Arrays.asList(new byte[][] {null})));
+    assertEquals(DelegateReply.Kind.ERROR, bad.kind());
   }
 
   @Test
