@@ -13,12 +13,13 @@ import java.util.List;
 final class Tab {
   final Page page;
   private final List<String> errors = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger warnings = new java.util.concurrent.atomic.AtomicInteger();
 
   Tab(Page page) {
     this.page = page;
     page.onConsoleMessage(m -> {
-      if ("warning".equals(m.type())) {
-        System.out.println("[tab warning] " + m.text()); // diagnostics for the CI log
+      if ("warning".equals(m.type()) && warnings.incrementAndGet() <= 20) {
+        System.out.println("[tab warning] " + m.text()); // diagnostics for the CI log (the first few)
       }
       if ("error".equals(m.type())) {
         synchronized (errors) {

@@ -28,6 +28,8 @@ final class RoomHydrator {
   private final Listener listener;
   private final Map<RoomKey, RoomState> states = new HashMap<>();
   private final Set<RoomKey> tracked = new HashSet<>();
+  /** Rooms whose fetch was answered, with a state or a refusal (for the benchmark's hook). */
+  private final Set<RoomKey> answered = new HashSet<>();
 
   RoomHydrator(NodeLink node, Listener listener) {
     this.node = node;
@@ -38,8 +40,19 @@ final class RoomHydrator {
     return states.get(key);
   }
 
+  /** Whether every one of {@code rooms} had its state fetch answered (state or refusal). */
+  boolean allAnswered(Iterable<RoomKey> rooms) {
+    for (RoomKey key : rooms) {
+      if (!answered.contains(key)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Follows exactly these rooms: new ones are fetched and subscribed, gone ones forgotten. */
   void track(Set<RoomKey> rooms) {
+    answered.retainAll(rooms);
     tracked.retainAll(rooms);
     states.keySet().retainAll(rooms);
     for (RoomKey key : rooms) {
@@ -83,6 +96,7 @@ final class RoomHydrator {
       @Override
       public void onError(String code, String message) {
         if (tracked.contains(key) && !NodeLink.DISCONNECTED.equals(code)) {
+          answered.add(key);
           listener.onRoomUnavailable(key, message);
         }
       }
@@ -93,7 +107,9 @@ final class RoomHydrator {
     RoomState state;
     try {
       state = RoomState.decodeTrusted(key.bytes().toArray(), bytes);
+      answered.add(key);
     } catch (RuntimeException e) {
+      answered.add(key);
       listener.onRoomUnavailable(key, "unreadable room state: " + e.getMessage());
       return;
     }

@@ -70,6 +70,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   /** When this tab first listed each room (epoch ms): the benchmark reads it as data-listed-at. */
   private final java.util.Map<RoomKey, Double> firstListed = new java.util.HashMap<>();
   private boolean loadedStamped;
+  private boolean hydratedStamped;
   private final Outbox outbox;
   private final MessageListView messages = new MessageListView(new MessageListView.Listener() {
     @Override
@@ -134,13 +135,14 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     this.hydrator = new RoomHydrator(node, new RoomHydrator.Listener() {
       @Override
       public void onRoomState(RoomKey key, RoomState state) {
-        render(session.rooms());
+        renderSoon();
       }
 
       @Override
       public void onRoomUnavailable(RoomKey key, String reason) {
         // Listed from the user's own store but not (or not yet) on this node: keep listing it.
         DomGlobal.console.warn("River: room " + RoomListView.keyText(key) + " unavailable: " + reason);
+        renderSoon();
       }
     });
     NodeCalls calls = new NodeCalls(node);
@@ -434,7 +436,27 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     render(session.rooms());
   }
 
+  /**
+   * Room states arrive in bursts (one per room at start-up, 500 for 500 rooms): they are drawn
+   * together, one render per burst, rather than one full render per state.
+   */
+  private void renderSoon() {
+    if (renderTimer < 0) {
+      renderTimer = DomGlobal.setTimeout(ignored -> {
+        renderTimer = -1;
+        render(session.rooms());
+      }, RENDER_BATCH_MS);
+    }
+  }
+
+  private static final int RENDER_BATCH_MS = 16;
+  private double renderTimer = -1;
+
   private void render(Rooms rooms) {
+    if (renderTimer >= 0) {
+      DomGlobal.clearTimeout(renderTimer); // drawn now, with everything that arrived
+      renderTimer = -1;
+    }
     TabSession.LoadState state = session.loadState();
     if (state == TabSession.LoadState.LOADED || state == TabSession.LoadState.MIGRATING) {
       // Room states are fetched once the list is known: the slots come first on the wire.
@@ -470,6 +492,11 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       // of the loaded ROOMS.
       loadedStamped = true;
       loadBanner.element().setAttribute("data-listed-at", String.valueOf((long) now));
+    }
+    if (loadedStamped && !hydratedStamped && hydrator.allAnswered(display)) {
+      // ... and when every listed room's state request was answered (names can show).
+      hydratedStamped = true;
+      loadBanner.element().setAttribute("data-hydrated-at", String.valueOf((long) now));
     }
     Dom.show(roomPane, current != null);
     Dom.show(emptyPane, current == null);
