@@ -165,6 +165,24 @@ class InvitationsIT {
     assertThat(b1.appHook("join-error")).containsText("not a valid invitation");
     assertThat(b1.appHook("room-item")).hasCount(0);
 
+    // Well-formed but forged: a membership whose signature is not the inviter's, and a private
+    // key that is not the invited member's. Both are refused; bob's tab and alice's room keep
+    // what they had.
+    river.room.Invitation real = river.room.Invitation.decode(invite(a1));
+    String badSignature = new river.room.Invitation(real.room(), real.inviteeSeed(),
+        real.membership().withSignature(new byte[64]), real.secrets()).encode();
+    byte[] otherSeed = real.inviteeSeed();
+    otherSeed[0] ^= 1;
+    String wrongKey = new river.room.Invitation(real.room(), otherSeed, real.membership(), real.secrets()).encode();
+    b1.appHook("join-code").fill(badSignature);
+    b1.appHook("join-submit").click();
+    assertThat(b1.appHook("join-error")).containsText("refused this invitation");
+    b1.appHook("join-code").fill(wrongKey);
+    b1.appHook("join-submit").click();
+    assertThat(b1.appHook("join-error")).containsText("forged");
+    assertThat(b1.appHook("room-item")).hasCount(0);
+    assertThat(a1.appHook("member-item")).hasCount(2); // alice, and the member the real inviter signed
+
     String code = invite(a1);
     b2 = new Tab(bob.newPage()).open(node.url() + "?invitation=" + code);
     loaded(b2);

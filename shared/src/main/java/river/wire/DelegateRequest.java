@@ -18,7 +18,9 @@ import river.cbor.CborMap;
  * <p>Room signing keys, held by the node per user and never readable by plain Get/List:
  * {"CreateSigningKey": {"room": bytes(32) or null}} (null: a new room owner key, whose room is
  * its own public key), {"NewInviteeKey": {"room"}} (a fresh key pair for an invitation, not
- * kept), {"StoreSigningKey": {"room", "private_key": bytes(32)}} (import from an invitation),
+ * kept), {"StoreSigningKey": {"room", "private_key": bytes(32), "expected_public_key": bytes(32)
+ * or absent}} (import from an invitation; with an expected key the node stores nothing unless the
+ * private key is that key's),
  * {"GetPublicKey": {"room"}}, {"Sign": {"room", "purpose": text, "bytes"}} (purpose one of
  * message, member, member_info, config, ban; bytes the canonical body of that item).
  */
@@ -54,7 +56,7 @@ public abstract class DelegateRequest extends WireValue {
       return new NewInviteeKey(v.fields().bytes("room"));
     } else if (n.equals("StoreSigningKey")) {
       Fields f = v.fields();
-      return new StoreSigningKey(f.bytes("room"), f.bytes("private_key"));
+      return new StoreSigningKey(f.bytes("room"), f.bytes("private_key"), f.optionalBytes("expected_public_key"));
     } else if (n.equals("GetPublicKey")) {
       return new GetPublicKey(v.fields().bytes("room"));
     } else if (n.equals("Sign")) {
@@ -317,10 +319,22 @@ public abstract class DelegateRequest extends WireValue {
   public static final class StoreSigningKey extends DelegateRequest {
     private final byte[] room;
     private final byte[] privateKey;
+    private final byte[] expectedPublicKey;
 
     public StoreSigningKey(byte[] room, byte[] privateKey) {
+      this(room, privateKey, null);
+    }
+
+    /** {@code expectedPublicKey} non-null: refused (nothing stored) unless the key pair matches it. */
+    public StoreSigningKey(byte[] room, byte[] privateKey, byte[] expectedPublicKey) {
       this.room = required(room, "room");
       this.privateKey = required(privateKey, "private_key");
+      this.expectedPublicKey = copy(expectedPublicKey);
+    }
+
+    /** The public key the import must have, or null for any. */
+    public byte[] expectedPublicKey() {
+      return copy(expectedPublicKey);
     }
 
     public byte[] room() {
@@ -338,8 +352,12 @@ public abstract class DelegateRequest extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(), CborMap.builder().put("room", CborItem.bytes(room))
-          .put("private_key", CborItem.bytes(privateKey)).build());
+      CborMap.Builder fields = CborMap.builder().put("room", CborItem.bytes(room))
+          .put("private_key", CborItem.bytes(privateKey));
+      if (expectedPublicKey != null) {
+        fields.put("expected_public_key", CborItem.bytes(expectedPublicKey));
+      }
+      return Variant.tagged(variantName(), fields.build());
     }
 
     @Override

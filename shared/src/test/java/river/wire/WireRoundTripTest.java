@@ -22,7 +22,8 @@ class WireRoundTripTest {
         new DelegateRequest.Delete(KEY), DelegateRequest.LIST,
         new DelegateRequest.GetVersioned(KEY), new DelegateRequest.CasStore(KEY, VALUE, 0),
         new DelegateRequest.CasStore(KEY, new byte[0], MAX_U64),
-        new DelegateRequest.GetMany(Arrays.asList(KEY, VALUE)), new DelegateRequest.GetMany(Arrays.asList()));
+        new DelegateRequest.GetMany(Arrays.asList(KEY, VALUE)),
+        new DelegateRequest.StoreSigningKey(KEY, VALUE), new DelegateRequest.StoreSigningKey(KEY, VALUE, KEY), new DelegateRequest.GetMany(Arrays.asList()));
   }
 
   static List<DelegateResponse> delegateResponses() {

@@ -1,7 +1,6 @@
 package river.client.app;
 
 import elemental2.core.JsDate;
-import java.util.Arrays;
 import river.cbor.Cbor;
 import river.cbor.Utf8;
 import river.chat.Names;
@@ -29,10 +28,11 @@ import river.wire.OpResult;
  * Invite, join and nickname flows, as RoomOverNodeTest runs them on the JVM. Inviting mints an
  * invitee key on the inviter's node, signs the membership with the inviter's key and packs both
  * into a portable code. Joining decodes the code (a bad one is refused before anything is
- * asked of the node), fetches and subscribes the room, imports the key, signs the member info,
- * updates the room (the node verifies every signature there: a forged code fails at this step
- * and the room is never listed) and only then enters ROOMS. The browser does not verify
- * signatures itself.
+ * asked of the node), fetches and subscribes the room, sends the membership alone (the node
+ * verifies its signatures and chain: a forged code fails here, before anything of the user's is
+ * touched), imports the key naming the invited member's public key (a mismatching key is refused
+ * and replaces nothing), signs and sends the member info, and only then enters ROOMS. The
+ * browser does not verify signatures itself.
  */
 final class RoomMembership {
   private final NodeCalls calls;
@@ -119,18 +119,19 @@ final class RoomMembership {
         }
       }
       byte[] roomSecret = secret;
+      // The membership goes first, alone: the node verifies its signatures and invitation chain,
+      // so a forged code is refused before anything of this user's is touched.
+      calls.contract(new Op.Update(room, RoomDelta.builder().member(inv.membership()).build().encode()), accepted ->
       cipher.seal(isPrivate, roomSecret, secretVersion, nick, sealedNick ->
-      calls.delegate(new DelegateRequest.StoreSigningKey(room, inv.inviteeSeed()), DelegateResponse.SigningKey.class, sk -> {
+      // The import names the invited key: a code whose private key is not that key's is refused
+      // and leaves whatever identity this user held in the room in place.
+      calls.delegate(new DelegateRequest.StoreSigningKey(room, inv.inviteeSeed(), inv.membership().member()),
+          DelegateResponse.SigningKey.class, sk -> {
         byte[] me = sk.publicKey();
-        if (!Arrays.equals(me, inv.membership().member())) {
-          fail.fail("This invitation is forged: the included key is not the invited member's key.");
-          return;
-        }
         MemberInfo unsigned = new MemberInfo(room, me, Names.of(state).version(me) + 1,
             sealedNick, new byte[0]);
         calls.sign(room, "member_info", unsigned.signedBytes(), sig -> {
-          byte[] delta = RoomDelta.builder().member(inv.membership()).memberInfo(unsigned.withSignature(sig))
-              .build().encode();
+          byte[] delta = RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build().encode();
           calls.contract(new Op.Update(room, delta), ok -> {
             if (driver.session().rooms().holds(key)) {
               fail.fail("You are already a member of this room (another tab joined it first).");
@@ -154,9 +155,10 @@ final class RoomMembership {
             session.setCurrentRoom(key);
             driver.pump();
             joined.accept(key);
-          }, m -> fail.fail("The room refused this invitation: " + m));
+          }, m -> fail.fail("The room refused your nickname: " + m));
         }, fail);
-      }, fail), fail);
+      }, m -> fail.fail("This invitation is forged: " + m)), fail),
+          m -> fail.fail("The room refused this invitation: " + m));
     }, m -> fail.fail("This invitation is for a room this node cannot find: " + m));
   }
 

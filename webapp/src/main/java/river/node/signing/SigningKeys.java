@@ -83,6 +83,11 @@ public final class SigningKeys {
         throw invalid("a private key is a 32-byte Ed25519 seed");
       }
       byte[] pub = ed.publicKey(seed);
+      byte[] expected = r.expectedPublicKey();
+      if (expected != null && !Arrays.equals(expected, pub)) {
+        // A forged invitation: its key is not the invited member's. Nothing is replaced.
+        throw invalid("this private key is not the key of the invited member");
+      }
       // An explicit import replaces the identity the user held in this room.
       return store.update(user, NAMESPACE, room, old -> Mutation.put(row(seed, pub), true))
           .thenApply(x -> new DelegateResponse.SigningKey(room, pub));

@@ -151,6 +151,18 @@ class SigningKeysTest {
   }
 
   @Test
+  void anImportWhoseKeyIsNotTheExpectedOneIsRefusedAndKeepsTheHeldKey() {
+    byte[] room = newRoom("owner");
+    DelegateResponse.InviteeKey real = (DelegateResponse.InviteeKey) call("owner", new DelegateRequest.NewInviteeKey(room));
+    DelegateResponse.InviteeKey other = (DelegateResponse.InviteeKey) call("owner", new DelegateRequest.NewInviteeKey(room));
+    call("guest", new DelegateRequest.StoreSigningKey(room, real.privateKey(), real.publicKey()));
+    assertEquals("this private key is not the key of the invited member",
+        refusal("guest", new DelegateRequest.StoreSigningKey(room, other.privateKey(), real.publicKey())));
+    assertArrayEquals(real.publicKey(), ((DelegateResponse.PublicKey) call("guest",
+        new DelegateRequest.GetPublicKey(room))).publicKey(), "the refused import replaced nothing");
+  }
+
+  @Test
   void creatingOverAnExistingKeyIsRefused() {
     byte[] room = newRoom("u1");
     assertEquals("a signing key for this room exists already",
