@@ -84,6 +84,13 @@ final class Tab {
     }
   }
 
+  /** Forgets the errors a test provoked on purpose (e.g. the browser's own network errors). */
+  void dropErrors(java.util.function.Predicate<String> expected) {
+    synchronized (errors) {
+      errors.removeIf(expected);
+    }
+  }
+
   void clearErrors() {
     synchronized (errors) {
       errors.clear();

@@ -56,6 +56,28 @@ class NodeHttpTest {
     assertEquals(403, r.statusCode());
   }
 
+  HttpResponse<String> current(String authorization, String origin) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.base() + "/v1/profiles/current")).GET();
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    if (origin != null) {
+      b.header("Origin", origin);
+    }
+    return node.http().send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theShellCanAskWhetherThisNodeKnowsItsProfile() throws Exception {
+    String token = node.newProfile();
+    assertEquals(204, current("Bearer " + token, null).statusCode());
+    assertEquals(204, current("Bearer " + token, node.base()).statusCode());
+    assertEquals(401, current("Bearer " + token + "x", null).statusCode());
+    assertEquals(401, current(null, null).statusCode());
+    assertEquals(401, current("Basic abc", null).statusCode());
+    assertEquals(403, current("Bearer " + token, "http://evil.example").statusCode(), "no probing from other sites");
+  }
+
   @Test
   void servesTheShellAndTheSandboxedApp() throws Exception {
     HttpResponse<String> shell = get("/");

@@ -16,6 +16,9 @@ final class NodeSocket {
     void onState(String state);
 
     void onFrame(ArrayBuffer frame);
+
+    /** An attempt closed without ever opening (node down, or the upgrade was refused). */
+    void onAttemptFailed(int failedAttempts);
   }
 
   static final String CONNECTING = "connecting";
@@ -27,6 +30,7 @@ final class NodeSocket {
   private WebSocket socket;
   private int failedAttempts;
   private String state = CONNECTING;
+  private boolean stopped;
 
   NodeSocket(String token, Listener listener) {
     String scheme = "https:".equals(DomGlobal.location.protocol) ? "wss://" : "ws://";
@@ -43,7 +47,9 @@ final class NodeSocket {
     WebSocket ws = new WebSocket(url);
     ws.binaryType = "arraybuffer";
     socket = ws;
+    final boolean[] opened = {false};
     ws.onopen = event -> {
+      opened[0] = true;
       failedAttempts = 0;
       setState(CONNECTED);
     };
@@ -58,10 +64,28 @@ final class NodeSocket {
       }
       socket = null;
       setState(DISCONNECTED);
+      if (stopped) {
+        return;
+      }
       int delay = ReconnectBackoff.delayMs(failedAttempts, Math.random());
       failedAttempts++;
-      DomGlobal.setTimeout(ignored -> open(), delay);
+      DomGlobal.setTimeout(ignored -> {
+        if (!stopped) {
+          open();
+        }
+      }, delay);
+      if (!opened[0]) {
+        listener.onAttemptFailed(failedAttempts);
+      }
     };
+  }
+
+  /** No more reconnects: this node refuses the profile. */
+  void stop() {
+    stopped = true;
+    if (socket != null) {
+      socket.close();
+    }
   }
 
   void send(ArrayBuffer frame) {

@@ -15,7 +15,9 @@ import jsinterop.base.Js;
  * browser profile is the same user. First visit: {@code POST /v1/profiles} mints a token, which is
  * stored insert-if-absent. Hazard: two tabs opened at the same moment on a fresh profile both
  * mint a token; {@code add} lets exactly one win and the loser adopts the stored one, so both
- * tabs end up as the same user.
+ * tabs end up as the same user. When the node no longer knows the token (its data was reset),
+ * the user may replace it: the replacement is written only over that same unknown token, so the
+ * tabs that ask one after the other all end up on the first new profile.
  */
 final class ProfileStore {
   interface TokenCallback {
@@ -56,6 +58,56 @@ final class ProfileStore {
     };
   }
 
+  interface KnownCallback {
+    /** {@code known} is null when the node could not be asked (down, or an unexpected answer). */
+    void onAnswer(Boolean known);
+  }
+
+  /** Asks the node whether it knows {@code token}. */
+  static void check(String token, KnownCallback onAnswer) {
+    RequestInit init = RequestInit.create();
+    init.setMethod("GET");
+    elemental2.dom.Headers headers = new elemental2.dom.Headers();
+    headers.set("Authorization", "Bearer " + token);
+    init.setHeaders(headers);
+    DomGlobal.fetch("/v1/profiles/current", init)
+        .then(response -> {
+          onAnswer.onAnswer(response.status == 204 ? Boolean.TRUE : response.status == 401 ? Boolean.FALSE : null);
+          return null;
+        })
+        .catch_(error -> {
+          onAnswer.onAnswer(null); // node down: the socket keeps trying
+          return null;
+        });
+  }
+
+  /** Mints a new profile in place of {@code unknown}, or adopts the one another tab already put there. */
+  void replaceUnknown(String unknown, TokenCallback onToken, ErrorCallback onError) {
+    mint(minted -> {
+      IDBTransaction tx = db.transaction(STORE, "readwrite");
+      IDBObjectStore store = tx.objectStore(STORE);
+      String[] result = {minted};
+      IDBRequest get = store.get(KEY);
+      get.onsuccess = event -> {
+        Object value = get.result;
+        if ("string".equals(Js.typeof(value)) && !unknown.equals(value)) {
+          result[0] = Js.uncheckedCast(value); // another tab replaced it first
+        } else {
+          store.put(minted, KEY);
+        }
+        return null;
+      };
+      tx.oncomplete = event -> {
+        onToken.onToken(result[0]);
+        return null;
+      };
+      tx.onabort = event -> {
+        onError.onError("cannot store the new profile");
+        return null;
+      };
+    }, onError);
+  }
+
   private void readToken(TokenCallback onResult, ErrorCallback onError) {
     IDBTransaction tx = db.transaction(STORE, "readonly");
     IDBRequest get = tx.objectStore(STORE).get(KEY);
@@ -71,6 +123,10 @@ final class ProfileStore {
   }
 
   private void mintAndStore(TokenCallback onToken, ErrorCallback onError) {
+    mint(minted -> storeIfAbsent(minted, onToken, onError), onError);
+  }
+
+  private static void mint(TokenCallback onMinted, ErrorCallback onError) {
     RequestInit init = RequestInit.create();
     init.setMethod("POST");
     DomGlobal.fetch("/v1/profiles", init)
@@ -85,7 +141,7 @@ final class ProfileStore {
           if (!"string".equals(Js.typeof(token))) {
             throw new IllegalStateException("profile response without a token");
           }
-          storeIfAbsent(Js.<String>uncheckedCast(token), onToken, onError);
+          onMinted.onToken(Js.<String>uncheckedCast(token));
           return null;
         })
         .catch_(error -> {

@@ -19,6 +19,9 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   private String invitation;
   private final OutboxStore outbox = new OutboxStore();
   private NodeSocket socket;
+  private final ProfileStore profiles = new ProfileStore();
+  private String token;
+  private boolean checking;
 
   public void start() {
     pill = DomGlobal.document.querySelector("[data-testid=shell-status]");
@@ -26,15 +29,45 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
     bridge = new AppBridge(frame, this);
     invitation = takeInvitation();
     showState(NodeSocket.CONNECTING);
-    new ProfileStore().loadOrCreate(token -> {
-      socket = new NodeSocket(token, this);
+    profiles.loadOrCreate(stored -> {
+      token = stored;
+      socket = new NodeSocket(stored, this);
       socket.open();
     }, message -> {
       showState(NodeSocket.DISCONNECTED);
-      Element banner = DomGlobal.document.querySelector("[data-testid=shell-error]");
-      if (banner != null) {
-        banner.textContent = message;
-        banner.removeAttribute("hidden");
+      showError(message);
+    });
+  }
+
+  private void showError(String message) {
+    Element banner = DomGlobal.document.querySelector("[data-testid=shell-error]");
+    if (banner != null) {
+      banner.textContent = message;
+      banner.removeAttribute("hidden");
+    }
+  }
+
+  /**
+   * Failed upgrades look alike to a browser (node down, or 401): after the second one in a row
+   * the shell asks the node. An unknown profile stops the reconnects and offers a new profile;
+   * it is never replaced silently, because that changes who the user is on this node.
+   */
+  @Override
+  public void onAttemptFailed(int failedAttempts) {
+    if (failedAttempts < 2 || checking || token == null) {
+      return;
+    }
+    checking = true;
+    ProfileStore.check(token, known -> {
+      checking = false;
+      if (Boolean.FALSE.equals(known)) {
+        socket.stop();
+        showError("This node does not know this browser's profile: its data was reset, or it is"
+            + " another node. Rooms of the old profile cannot be reached from here.");
+        Element reset = DomGlobal.document.querySelector("[data-testid=profile-reset]");
+        reset.removeAttribute("hidden");
+        reset.addEventListener("click", e -> profiles.replaceUnknown(token,
+            fresh -> DomGlobal.location.reload(), this::showError));
       }
     });
   }

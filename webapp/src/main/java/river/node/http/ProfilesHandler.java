@@ -12,12 +12,16 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code POST /v1/profiles}: creates a user and answers 201 {@code {"token": "..."}}. A request
- * carrying a foreign Origin is refused (403), so other web sites cannot mint profiles through a
- * visitor's browser. The token is never logged.
+ * {@code POST /v1/profiles}: creates a user and answers 201 {@code {"token": "..."}}.
+ * {@code GET /v1/profiles/current} with {@code Authorization: Bearer <token>}: 204 when this node
+ * knows the token, 401 when it does not (the shell asks after failed WebSocket upgrades, whose
+ * status a browser cannot see, to tell "node down" from "profile unknown here"). A request
+ * carrying a foreign Origin is refused (403), so other web sites cannot mint or probe profiles
+ * through a visitor's browser. The token is never logged.
  */
 public final class ProfilesHandler extends Handler.Abstract {
   public static final String PATH = "/v1/profiles";
+  public static final String CURRENT = PATH + "/current";
 
   private final UserDirectory users;
   private final Supplier<AllowedHosts> hosts;
@@ -29,7 +33,11 @@ public final class ProfilesHandler extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    if (!PATH.equals(Request.getPathInContext(request))) {
+    String path = Request.getPathInContext(request);
+    if (CURRENT.equals(path)) {
+      return checkCurrent(request, response, callback);
+    }
+    if (!PATH.equals(path)) {
       return false;
     }
     if (!"POST".equals(request.getMethod())) {
@@ -47,6 +55,28 @@ public final class ProfilesHandler extends Handler.Abstract {
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     String body = "{\"token\":\"" + token + "\"}";
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    return true;
+  }
+
+  private boolean checkCurrent(Request request, Response response, Callback callback) throws Exception {
+    if (!"GET".equals(request.getMethod())) {
+      Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "GET only");
+      return true;
+    }
+    if (!hosts.get().allowsOrigin(request.getHeaders().get(HttpHeader.ORIGIN))) {
+      Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "foreign origin");
+      return true;
+    }
+    String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    String token = auth != null && auth.startsWith("Bearer ") ? auth.substring("Bearer ".length()).trim() : "";
+    boolean known = !token.isEmpty() && token.length() <= 256 && users.find(DelegateStore.hashToken(token)) != null;
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    if (!known) {
+      Response.writeError(request, response, callback, HttpStatus.UNAUTHORIZED_401, "unknown profile");
+      return true;
+    }
+    response.setStatus(HttpStatus.NO_CONTENT_204);
+    response.write(true, null, callback);
     return true;
   }
 }

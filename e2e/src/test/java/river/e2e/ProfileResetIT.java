@@ -1,0 +1,57 @@
+package river.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.e2e.ChatSteps.create;
+import static river.e2e.ChatSteps.loaded;
+import static river.e2e.ChatSteps.roomItem;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The node's data directory is reset while two tabs of one profile are open: the node no longer
+ * knows their token. Both tabs say so (instead of reconnecting forever) and offer a new profile;
+ * the first tab to accept mints it, the second adopts the same one, so the browser stays one user.
+ */
+class ProfileResetIT extends TwoTabFixture {
+  @Test
+  void bothTabsExplainAnUnknownProfileAndMoveToOneNewProfile() throws Exception {
+    create(a, "Before the reset", "alice");
+    String oldToken = a.storedToken();
+    node.stop();
+    try (Stream<Path> files = Files.list(dataDir)) {
+      for (Path f : files.toList()) {
+        Files.delete(f); // the operator wiped the node's data
+      }
+    }
+    node.start();
+
+    for (Tab t : new Tab[] {a, b}) {
+      assertThat(t.shellHook("shell-error")).containsText("does not know this browser's profile");
+      assertThat(t.shellHook("profile-reset")).isVisible();
+      assertThat(t.shellHook("shell-status")).hasAttribute("data-state", "disconnected");
+    }
+    a.page.waitForNavigation(() -> a.shellHook("profile-reset").click()); // the shell reloads itself
+    loaded(a);
+    assertThat(a.appHook("room-item")).hasCount(0);
+    String fresh = a.storedToken();
+    assertNotEquals(oldToken, fresh);
+
+    b.page.waitForNavigation(() -> b.shellHook("profile-reset").click());
+    loaded(b);
+    assertEquals(fresh, b.storedToken(), "the second tab adopts the first tab's new profile");
+    String room = create(a, "After the reset", "alice");
+    assertThat(roomItem(b, room)).isVisible();
+
+    // The refused upgrades and the 401 answers are logged by Chromium itself; nothing else may be.
+    for (Tab t : new Tab[] {a, b}) {
+      t.dropErrors(e -> e.contains("WebSocket") || e.contains("401") || e.contains("ERR_CONNECTION_REFUSED"));
+      assertTrue(t.errors().isEmpty(), t.errors().toString());
+    }
+  }
+}
