@@ -57,8 +57,8 @@ class OutboxIT {
   void close() throws Exception {
     try {
       for (Tab t : tabs) {
-        // While the node is down Chromium logs each refused WebSocket attempt; nothing else may appear.
-        assertEquals(List.of(), t.errors().stream().filter(e -> !e.contains("WebSocket connection to")).toList());
+        // While the node is down Chromium logs each refused connection; nothing else may appear.
+        assertEquals(List.of(), t.errorsBesidesNodeDown());
       }
     } finally {
       browser.close();

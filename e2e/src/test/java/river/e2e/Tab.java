@@ -84,6 +84,16 @@ final class Tab {
     }
   }
 
+  /**
+   * The errors besides those a stopped node causes: Chromium itself logs each refused WebSocket
+   * and each refused request (the shell's profile check) while the node is down.
+   */
+  List<String> errorsBesidesNodeDown() {
+    return errors().stream()
+        .filter(e -> !e.contains("WebSocket connection to") && !e.contains("net::ERR_CONNECTION_REFUSED"))
+        .toList();
+  }
+
   /** Forgets the errors a test provoked on purpose (e.g. the browser's own network errors). */
   void dropErrors(java.util.function.Predicate<String> expected) {
     synchronized (errors) {

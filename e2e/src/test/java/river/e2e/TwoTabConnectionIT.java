@@ -71,12 +71,9 @@ class TwoTabConnectionIT {
       waitForPongsAbove(a, pongsA);
       assertEquals(tokenA, a.storedToken());
 
-      // While the node was down Chromium logs each refused WebSocket attempt; nothing else may appear.
+      // While the node was down Chromium logs each refused connection; nothing else may appear.
       for (Tab t : List.of(a, b)) {
-        List<String> unexpected = t.errors().stream()
-            .filter(e -> !e.contains("WebSocket connection to"))
-            .toList();
-        assertEquals(List.of(), unexpected);
+        assertEquals(List.of(), t.errorsBesidesNodeDown());
       }
     }
   }

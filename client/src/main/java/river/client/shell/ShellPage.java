@@ -49,12 +49,15 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
 
   /**
    * Failed upgrades look alike to a browser (node down, or 401): after the second one in a row
-   * the shell asks the node. An unknown profile stops the reconnects and offers a new profile;
+   * (and every fourth after that) the shell asks the node. An unknown profile stops the reconnects and offers a new profile;
    * it is never replaced silently, because that changes who the user is on this node.
    */
   @Override
   public void onAttemptFailed(int failedAttempts) {
-    if (failedAttempts < 2 || checking || token == null) {
+    // Asked on the 2nd failure, then every 4th: while the node is simply down each question is
+    // one more failed request in the console.
+    boolean due = failedAttempts == 2 || (failedAttempts > 2 && failedAttempts % 4 == 0);
+    if (!due || checking || token == null) {
       return;
     }
     checking = true;
