@@ -1,0 +1,100 @@
+package river.client.app;
+
+import elemental2.dom.HTMLElement;
+import java.util.ArrayList;
+import java.util.List;
+import river.chat.Bans;
+import river.chat.Names;
+import river.client.app.ui.Dom;
+import river.client.app.ui.MembersView;
+import river.client.app.ui.RoomListView;
+import river.engine.TabSession;
+import river.room.AuthorizedMember;
+import river.room.RoomState;
+import river.rooms.RoomData;
+import river.rooms.RoomKey;
+import river.rooms.Rooms;
+import river.store.Base58;
+
+/**
+ * The shown room's members: who invited whom, the user's own nickname (edited here), bans where
+ * the user has the authority, and the notice shown when the user was banned out of the room.
+ */
+final class MembersPane {
+  private final TabSession session;
+  private final RoomHydrator hydrator;
+  private final RoomMembership membership;
+  private final Texts texts;
+  private final ScreenHost host;
+  private final HTMLElement notice = Dom.hook("p", "room-notice", "room-notice");
+  private final MembersView members = new MembersView(new MembersView.Listener() {
+    @Override
+    public String onNickname(String nickname) {
+      return saveNickname(nickname);
+    }
+
+    @Override
+    public void onBan(String memberKey) {
+      Rooms rooms = session.rooms();
+      RoomKey current = host.shown();
+      if (current != null && rooms.holds(current)) {
+        host.act(() -> membership.ban(current, rooms.room(current), Base58.decode(memberKey),
+            problem -> host.problem("The ban did not go through: " + problem)));
+      }
+    }
+  });
+
+  MembersPane(TabSession session, RoomHydrator hydrator, RoomMembership membership, Texts texts, ScreenHost host) {
+    this.session = session;
+    this.hydrator = hydrator;
+    this.membership = membership;
+    this.texts = texts;
+    this.host = host;
+  }
+
+  HTMLElement element() {
+    return members.element();
+  }
+
+  HTMLElement notice() {
+    return notice;
+  }
+
+  private String saveNickname(String nickname) {
+    Rooms rooms = session.rooms();
+    RoomKey current = host.shown();
+    if (current == null || !rooms.holds(current)) {
+      return "Open a room first.";
+    }
+    return membership.setNickname(current, rooms.room(current), hydrator.state(current), nickname,
+        problem -> host.problem("Your nickname was not saved: " + problem));
+  }
+
+  /** Draws the members of {@code current}; true when the user is no longer a member of it. */
+  boolean render(RoomKey current, RoomData data) {
+    RoomState state = hydrator.state(current);
+    List<MembersView.Member> rows = new ArrayList<>();
+    byte[] me = data.verifyingKey().toArray();
+    String meText = Base58.encode(me);
+    if (state != null) {
+      Names names = Names.of(state, sb -> texts.readOrNull(data, sb));
+      byte[] owner = current.bytes().toArray();
+      String ownerText = Base58.encode(owner);
+      rows.add(new MembersView.Member(ownerText, names.of(owner), "owner", ownerText.equals(meText), false));
+      for (AuthorizedMember m : state.members()) {
+        if (state.isMember(m.member())) {
+          String k = Base58.encode(m.member());
+          rows.add(new MembersView.Member(k, names.of(m.member()), "invited by " + names.of(m.invitedBy()),
+              k.equals(meText), Bans.canBan(state, me, m.member())));
+        }
+      }
+    }
+    members.render(RoomListView.keyText(current), rows, data.nickname());
+    boolean removed = state != null && state.config() != null && !state.isMember(me);
+    notice.textContent = removed
+        ? "You are no longer a member of this room (you or someone who invited you was banned). You can read it until you leave."
+        : "";
+    Dom.show(notice, removed);
+    return removed;
+  }
+}

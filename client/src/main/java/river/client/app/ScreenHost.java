@@ -1,0 +1,15 @@
+package river.client.app;
+
+import river.rooms.RoomKey;
+
+/** What the panes of the rooms screen need from it: the room this tab shows, and its guards. */
+interface ScreenHost {
+  /** The room this tab shows, or null. */
+  RoomKey shown();
+
+  /** Runs a user action once the rooms are loaded (else says why not), then sends its saves. */
+  void act(Runnable action);
+
+  /** Shows a problem in the error banner. */
+  void problem(String message);
+}
