@@ -8,6 +8,9 @@ import river.rooms.Bytes;
  * let the target reconcile, CasStore at the generation read; on Conflict reconcile against the
  * value the conflict returned and retry after a jittered, growing backoff, at most
  * {@code maxAttempts} CAS attempts. If the merged bytes equal the stored bytes nothing is written.
+ * When the target can guess from what the tab last saw ({@link CasTarget#guess}), the loop starts
+ * with that CAS instead of the read; a conflict on the guess is a stale cache, not contention, so
+ * it is reconciled at once and does not count against the attempts.
  * Hazard: retrying at once on a conflict makes two tabs livelock in step, hence the jitter.
  */
 public final class CasLoop {
@@ -29,6 +32,7 @@ public final class CasLoop {
   private final Done done;
   private int attempts;
   private boolean finished;
+  private boolean guessing;
 
   public CasLoop(CorrelationTable table, Bytes delegate, CasTarget target, Clock clock,
       RandomSource random, int maxAttempts, Done done) {
@@ -42,6 +46,22 @@ public final class CasLoop {
   }
 
   public void start() {
+    CasTarget.Guess guess = target.guess();
+    if (guess != null) {
+      guessing = true;
+      table.send(DelegateOp.casStore(delegate, target.storageKey(), guess.bytes, guess.generation),
+          new CorrelationTable.ReplyHandler() {
+            @Override
+            public void onReply(DelegateReply reply) {
+              onCasReply(reply);
+            }
+          });
+      return;
+    }
+    read();
+  }
+
+  private void read() {
     table.send(DelegateOp.getVersioned(delegate, target.storageKey()),
         new CorrelationTable.ReplyHandler() {
           @Override
@@ -79,10 +99,16 @@ public final class CasLoop {
   private void onCasReply(DelegateReply reply) {
     switch (reply.kind()) {
       case CAS_STORED:
+        guessing = false;
         target.settled(reply.generation(), true);
         finish(CasOutcome.WRITTEN, null);
         return;
       case CAS_CONFLICT:
+        if (guessing) {
+          guessing = false;
+          attempt(reply.value(), reply.generation());
+          return;
+        }
         if (attempts >= maxAttempts) {
           finish(CasOutcome.EXHAUSTED,
               target.storageKey() + ": " + attempts + " CAS attempts all conflicted");

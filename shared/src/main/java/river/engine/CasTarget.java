@@ -24,4 +24,26 @@ public interface CasTarget {
 
   /** After decide returned null: why, for the report (may be null). */
   String declineMessage();
+
+  /**
+   * A write to try before reading, when the tab already knows the stored value and its generation
+   * (its slot cache, from the load, a push re-read or its own last write): the CAS then costs one
+   * round trip instead of two, and a stale guess just conflicts and carries the current value.
+   * Null (the default) reads first. Only a plain write may be guessed: anything whose decision has
+   * side effects (adopting a leave) or writes nothing must be decided on a fresh read.
+   */
+  default Guess guess() {
+    return null;
+  }
+
+  /** Bytes to CAS-write at an expected generation, decided from what the tab last saw. */
+  final class Guess {
+    final byte[] bytes;
+    final long generation;
+
+    public Guess(byte[] bytes, long generation) {
+      this.bytes = bytes;
+      this.generation = generation;
+    }
+  }
 }

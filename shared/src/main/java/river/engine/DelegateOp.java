@@ -9,7 +9,7 @@ import river.rooms.Bytes;
 
 /**
  * One chat-delegate request the engines want sent: Get, GetVersioned, CasStore, Store, List or
- * GetMany (plain Gets of several keys in one round trip),
+ * GetMany (GetVersioned of several keys in one round trip),
  * addressed to one delegate (current or a legacy one). This is the engines' own small request
  * type; {@code WireAdapter} (once river.wire is merged) maps it to the wire classes, so the
  * engines do not change when the wire does. Values are copied in and out (hazard: a shared array
@@ -60,7 +60,7 @@ public final class DelegateOp {
     return new DelegateOp(Kind.LIST, delegate, null, null, 0);
   }
 
-  /** Plain Gets of {@code keys} (at most {@link #MAX_GET_MANY}), answered in order. */
+  /** GetVersioned of {@code keys} (at most {@link #MAX_GET_MANY}), answered in order. */
   public static DelegateOp getMany(Bytes delegate, List<String> keys) {
     if (keys.size() > MAX_GET_MANY) {
       throw new IllegalArgumentException(keys.size() + " keys in one GetMany");

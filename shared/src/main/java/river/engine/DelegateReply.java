@@ -32,6 +32,7 @@ public final class DelegateReply {
   private final String message;
   private String code;
   private List<byte[]> values;
+  private long[] generations;
 
   private DelegateReply(Kind kind, byte[] value, long generation, List<String> keys, String message) {
     this.kind = kind;
@@ -70,10 +71,14 @@ public final class DelegateReply {
     return new DelegateReply(Kind.LIST, null, 0, keys, null);
   }
 
-  /** A GetMany answered: {@code values.get(i)} (null = absent) belongs to {@code keys.get(i)}. */
-  public static DelegateReply getMany(List<String> keys, List<byte[]> values) {
-    if (keys.size() != values.size()) {
-      throw new IllegalArgumentException(keys.size() + " keys, " + values.size() + " values");
+  /**
+   * A GetMany answered: {@code values.get(i)} (null = absent) and {@code generations[i]} belong
+   * to {@code keys.get(i)}.
+   */
+  public static DelegateReply getMany(List<String> keys, List<byte[]> values, long[] generations) {
+    if (keys.size() != values.size() || keys.size() != generations.length) {
+      throw new IllegalArgumentException(keys.size() + " keys, " + values.size() + " values, "
+          + generations.length + " generations");
     }
     DelegateReply r = new DelegateReply(Kind.GET_MANY, null, 0, keys, null);
     List<byte[]> copy = new ArrayList<byte[]>(values.size());
@@ -81,7 +86,13 @@ public final class DelegateReply {
       copy.add(v == null ? null : Arrays.copyOf(v, v.length));
     }
     r.values = copy;
+    r.generations = Arrays.copyOf(generations, generations.length);
     return r;
+  }
+
+  /** GetMany: the generation of key {@code i}. */
+  public long generationAt(int i) {
+    return generations[i];
   }
 
   /** GetMany: the value of key {@code i} (a copy), null when absent. */

@@ -94,8 +94,8 @@ public final class LiveRooms {
     set(loaded);
   }
 
-  void observeLoaded(RoomKey key, RoomSlot slot) {
-    cache.learn(key, slot, 0);
+  void observeLoaded(RoomKey key, RoomSlot slot, long generation) {
+    cache.learn(key, slot, generation);
   }
 
   /** The meta read at load (the three-way merge base from now on). */

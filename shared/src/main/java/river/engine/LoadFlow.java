@@ -45,7 +45,10 @@ public final class LoadFlow {
   /** What one delegate (current or legacy) yielded. */
   private static final class Source {
     final TreeMap<RoomKey, RoomSlot> slots = new TreeMap<RoomKey, RoomSlot>();
+    /** The generation each slot was read at (0 when read by a plain Get). */
+    final TreeMap<RoomKey, Long> generations = new TreeMap<RoomKey, Long>();
     RoomsMeta meta;
+    long metaGeneration;
     Rooms blob;
     boolean hasPerRoom;
     /** Its List or a slot/meta Get failed: its per-room state is unknown. */
@@ -178,7 +181,7 @@ public final class LoadFlow {
       public void onReply(DelegateReply reply) {
         if (reply.kind() == DelegateReply.Kind.GET_MANY && reply.keys().equals(keys)) {
           for (int i = 0; i < keys.size(); i++) {
-            absorb(delegate, src, keys.get(i), reply.valueAt(i));
+            absorb(delegate, src, keys.get(i), reply.valueAt(i), reply.generationAt(i));
           }
         } else if (reply.kind() == DelegateReply.Kind.ERROR && fallsBackToSingleGets(reply.code())) {
           for (String key : keys) {
@@ -205,22 +208,25 @@ public final class LoadFlow {
         if (readFailed(reply, key, isCurrent, src, false)) {
           return;
         }
-        absorb(delegate, src, key, reply.value());
+        absorb(delegate, src, key, reply.value(), 0);
         settle();
       }
     });
   }
 
-  /** One slot or meta value read from {@code delegate} (null: absent). */
-  private void absorb(Bytes delegate, Source src, String key, byte[] v) {
+  /** One slot or meta value read from {@code delegate} (null: absent) at {@code generation}. */
+  private void absorb(Bytes delegate, Source src, String key, byte[] v, long generation) {
     if (v == null) {
       return;
     }
     try {
       if (RoomStorageKeys.ROOMS_META.equals(key)) {
         src.meta = codec.decodeMeta(v);
+        src.metaGeneration = generation;
       } else {
-        src.slots.put(RoomStorageKeys.parseRoomKey(key), codec.decodeSlot(v));
+        RoomKey room = RoomStorageKeys.parseRoomKey(key);
+        src.slots.put(room, codec.decodeSlot(v));
+        src.generations.put(room, generation);
       }
     } catch (RoomsDecodeException e) {
       problems.add(key + " (" + delegate + ") is unreadable: " + e.getMessage());
@@ -310,8 +316,8 @@ public final class LoadFlow {
     // even if the user creates rooms in the meantime (which would otherwise end the probing).
     boolean migrate = plan.migrates() && (foundOld || plan.resumeMigration() || cut);
     state = State.LOADED;
-    listener.onLoaded(new LoadResult(plan, rooms, currentSource.slots, currentSource.meta,
-        migrate, !cut, problems));
+    listener.onLoaded(new LoadResult(plan, rooms, currentSource.slots, currentSource.generations,
+        currentSource.meta, currentSource.metaGeneration, migrate, !cut, problems));
   }
 
   private void fail(String reason) {

@@ -22,17 +22,22 @@ public final class LoadResult {
   private final LoadPlan plan;
   private final Rooms rooms;
   private final SortedMap<RoomKey, RoomSlot> currentSlots;
+  private final SortedMap<RoomKey, Long> currentGenerations;
   private final RoomsMeta currentMeta;
+  private final long currentMetaGeneration;
   private final boolean migrate;
   private final boolean migrationCanComplete;
   private final List<String> problems;
 
-  LoadResult(LoadPlan plan, Rooms rooms, Map<RoomKey, RoomSlot> currentSlots, RoomsMeta currentMeta,
-      boolean migrate, boolean migrationCanComplete, List<String> problems) {
+  LoadResult(LoadPlan plan, Rooms rooms, Map<RoomKey, RoomSlot> currentSlots, Map<RoomKey, Long> currentGenerations,
+      RoomsMeta currentMeta, long currentMetaGeneration, boolean migrate, boolean migrationCanComplete,
+      List<String> problems) {
     this.plan = plan;
     this.rooms = rooms;
     this.currentSlots = Collections.unmodifiableSortedMap(new TreeMap<RoomKey, RoomSlot>(currentSlots));
+    this.currentGenerations = Collections.unmodifiableSortedMap(new TreeMap<RoomKey, Long>(currentGenerations));
     this.currentMeta = currentMeta;
+    this.currentMetaGeneration = currentMetaGeneration;
     this.migrate = migrate;
     this.migrationCanComplete = migrationCanComplete;
     this.problems = Collections.unmodifiableList(new ArrayList<String>(problems));
@@ -48,6 +53,17 @@ public final class LoadResult {
 
   public SortedMap<RoomKey, RoomSlot> currentSlots() {
     return currentSlots;
+  }
+
+  /** The store generation a current slot was read at (0 when unknown: read by a plain Get). */
+  public long currentGeneration(RoomKey key) {
+    Long g = currentGenerations.get(key);
+    return g == null ? 0 : g;
+  }
+
+  /** The generation rooms_meta was read at (0 when absent or unknown). */
+  public long currentMetaGeneration() {
+    return currentMetaGeneration;
   }
 
   /** The current delegate's rooms_meta as read, or null. */

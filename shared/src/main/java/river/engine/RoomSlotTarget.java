@@ -65,6 +65,26 @@ final class RoomSlotTarget implements CasTarget {
   }
 
   @Override
+  public Guess guess() {
+    RoomSlot seen = live.cache().get(key);
+    long generation = live.cache().generation(key);
+    if (seen == null || generation < 1) {
+      return null; // never seen, or seen by a plain Get (no generation): read first
+    }
+    ReconcileDecision d = Reconcile.decide(StoredSlot.of(seen), wanted, live.flags().isSet(key));
+    if (d.kind() != ReconcileDecision.Kind.WRITE) {
+      return null;
+    }
+    byte[] bytes = codec.encodeSlot(d.slot());
+    if (java.util.Arrays.equals(bytes, codec.encodeSlot(seen))) {
+      return null; // nothing new to write: the read decides whether the store moved on
+    }
+    decided = d.slot();
+    decidedEpoch = decided.isPresent() ? live.flags().epoch(key) : 0;
+    return new Guess(bytes, generation);
+  }
+
+  @Override
   public void settled(long generation, boolean wrote) {
     live.landed(key, decided, generation, decidedEpoch);
   }

@@ -192,7 +192,7 @@ public final class TabSession {
               problem(p);
             }
             for (Map.Entry<RoomKey, RoomSlot> e : result.currentSlots().entrySet()) {
-              live.observeRemote(e.getKey(), e.getValue(), 0);
+              live.observeRemote(e.getKey(), e.getValue(), result.currentGeneration(e.getKey()));
             }
             live.adoptMigrated(result.rooms());
             migrationCanComplete = result.migrationCanComplete();
@@ -310,10 +310,10 @@ public final class TabSession {
       problem(p);
     }
     for (Map.Entry<RoomKey, RoomSlot> e : result.currentSlots().entrySet()) {
-      live.observeLoaded(e.getKey(), e.getValue());
+      live.observeLoaded(e.getKey(), e.getValue(), result.currentGeneration(e.getKey()));
     }
     if (result.currentMeta() != null) {
-      live.observeMeta(result.currentMeta(), 0);
+      live.observeMeta(result.currentMeta(), result.currentMetaGeneration());
     }
     live.replaceAfterLoad(result.rooms());
     if (result.migrate()) {

@@ -87,7 +87,9 @@ public final class WireAdapter {
       DelegateResponse.GetMany m = (DelegateResponse.GetMany) r;
       List<String> keys = new ArrayList<String>(m.size());
       List<byte[]> values = new ArrayList<byte[]>(m.size());
+      long[] generations = new long[m.size()];
       for (int i = 0; i < m.size(); i++) {
+        generations[i] = m.generation(i);
         byte[] k = m.key(i);
         try {
           keys.add(Utf8.decode(k, 0, k.length));
@@ -96,7 +98,7 @@ public final class WireAdapter {
         }
         values.add(m.value(i));
       }
-      return DelegateReply.getMany(keys, values);
+      return DelegateReply.getMany(keys, values, generations);
     }
     return DelegateReply.error("unexpected delegate response " + r.variantName());
   }

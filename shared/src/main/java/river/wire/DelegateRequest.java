@@ -11,7 +11,7 @@ import river.cbor.CborMap;
  * {"GetRequest": {"key"}}, {"StoreRequest": {"key", "value"}}, {"DeleteRequest": {"key"}},
  * "ListRequest", {"GetVersionedRequest": {"key"}},
  * {"CasStoreRequest": {"key", "value", "expected_generation"}}, and (appended, ours)
- * {"GetManyRequest": {"keys": [bytes]}}: plain Gets of up to {@link GetMany#MAX_KEYS} keys in one
+ * {"GetManyRequest": {"keys": [bytes]}}: GetVersioned of up to {@link GetMany#MAX_KEYS} keys in one
  * round trip, so a tab loads 500 room slots in a few frames. Keys and values are byte strings;
  * generations are u64 held in a long's bits. Variants are only ever appended.
  *
@@ -166,7 +166,7 @@ public abstract class DelegateRequest extends WireValue {
   }
 
   /**
-   * Plain Gets of several keys at once, answered {@link DelegateResponse.GetMany} with the values
+   * GetVersioned of several keys at once, answered {@link DelegateResponse.GetMany} with the values
    * in the same order. Hazard: the answer is one frame, so the node refuses (too_large) a batch
    * whose values together exceed the frame limit; the asker then falls back to single Gets.
    */

@@ -13,8 +13,9 @@ import river.cbor.CborMap;
  * {"ListResponse": {"keys": [bytes]}},
  * {"GetVersionedResponse": {"key", "value": bytes|null, "generation"}},
  * {"CasStoreResponse": {"key", "result": CasStoreResult}},
- * {"GetManyResponse": {"keys": [bytes], "values": [bytes|null]}} (the request's keys echoed, each
- * value at its key's index). Values are envelope-stripped data.
+ * {"GetManyResponse": {"keys": [bytes], "values": [bytes|null], "generations": [uint]}} (the
+ * request's keys echoed, each value and generation at its key's index, like GetVersioned).
+ * Values are envelope-stripped data.
  * Signing keys: {"SigningKeyResponse": {"room", "public_key"}} (CreateSigningKey,
  * StoreSigningKey), {"InviteeKeyResponse": {"room", "public_key", "private_key"}},
  * {"PublicKeyResponse": {"room", "public_key": bytes or null}},
@@ -33,7 +34,8 @@ public abstract class DelegateResponse extends WireValue {
       return new ListKeys(v.fields().bytesList("keys"));
     }
     if (n.equals("GetManyResponse")) {
-      return new GetMany(v.fields().bytesList("keys"), v.fields().optionalBytesList("values"));
+      return new GetMany(v.fields().bytesList("keys"), v.fields().optionalBytesList("values"),
+          v.fields().uint64List("generations"));
     }
     boolean known = n.equals("GetResponse") || n.equals("StoreResponse")
         || n.equals("DeleteResponse") || n.equals("GetVersionedResponse")
@@ -205,14 +207,19 @@ public abstract class DelegateResponse extends WireValue {
     }
   }
 
-  /** Values of a GetManyRequest: {@code values.get(i)} is the value of {@code keys.get(i)}, null if absent. */
+  /**
+   * Values of a GetManyRequest: {@code value(i)} (null if absent) and {@code generation(i)} (0 if
+   * absent) belong to {@code key(i)}.
+   */
   public static final class GetMany extends DelegateResponse {
     private final List<byte[]> keys;
     private final List<byte[]> values;
+    private final long[] generations;
 
-    public GetMany(List<byte[]> keys, List<byte[]> values) {
-      if (keys.size() != values.size()) {
-        throw WireException.malformed("GetManyResponse: " + keys.size() + " keys but " + values.size() + " values");
+    public GetMany(List<byte[]> keys, List<byte[]> values, long[] generations) {
+      if (keys.size() != values.size() || keys.size() != generations.length) {
+        throw WireException.malformed("GetManyResponse: " + keys.size() + " keys, " + values.size()
+            + " values, " + generations.length + " generations");
       }
       this.keys = new ArrayList<byte[]>(keys.size());
       this.values = new ArrayList<byte[]>(values.size());
@@ -220,6 +227,12 @@ public abstract class DelegateResponse extends WireValue {
         this.keys.add(required(keys.get(i), "key"));
         this.values.add(copy(values.get(i)));
       }
+      this.generations = java.util.Arrays.copyOf(generations, generations.length);
+    }
+
+    /** The generation of key {@code i} (u64 bits). */
+    public long generation(int i) {
+      return generations[i];
     }
 
     public int size() {
@@ -244,11 +257,14 @@ public abstract class DelegateResponse extends WireValue {
     public CborItem toCbor() {
       List<CborItem> k = new ArrayList<CborItem>(keys.size());
       List<CborItem> v = new ArrayList<CborItem>(values.size());
+      List<CborItem> g = new ArrayList<CborItem>(values.size());
       for (int i = 0; i < keys.size(); i++) {
         k.add(CborItem.bytes(keys.get(i)));
         v.add(Fields.bytesOrNull(values.get(i)));
+        g.add(CborItem.uint64(generations[i]));
       }
-      return tagged(CborMap.builder().put("keys", CborItem.array(k)).put("values", CborItem.array(v)));
+      return tagged(CborMap.builder().put("keys", CborItem.array(k)).put("values", CborItem.array(v))
+          .put("generations", CborItem.array(g)));
     }
   }
 

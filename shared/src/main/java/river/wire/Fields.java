@@ -91,6 +91,20 @@ final class Fields {
     return out;
   }
 
+  /** An array of unsigned integers (u64 bits). */
+  long[] uint64List(String field) {
+    List<CborItem> items = required(field, CborKind.ARRAY, "an array").items();
+    long[] out = new long[items.size()];
+    for (int i = 0; i < out.length; i++) {
+      CborItem item = items.get(i);
+      if (item.kind() != CborKind.UNSIGNED) {
+        throw WireException.malformed(what + ": field \"" + field + "\" must hold unsigned integers");
+      }
+      out[i] = item.asUint64Bits();
+    }
+    return out;
+  }
+
   /** An array whose items are byte strings or null. */
   List<byte[]> optionalBytesList(String field) {
     List<CborItem> items = required(field, CborKind.ARRAY, "an array").items();

@@ -11,7 +11,7 @@ import river.rooms.Bytes;
 /** The bounded read-merge-CAS loop: store, conflict retry with jitter, exhaustion, failure, no-op write. */
 class CasLoopTest {
   /** Appends "+" to whatever is stored; records what it saw and how it settled. */
-  static final class AppendTarget implements CasTarget {
+  static class AppendTarget implements CasTarget {
     final List<String> seen = new ArrayList<>();
     long settledAt = -1;
     Boolean wrote;
@@ -61,6 +61,42 @@ class CasLoopTest {
     assertEquals(List.of(CasOutcome.WRITTEN), done);
     assertEquals(5, t.settledAt);
     assertTrue(t.wrote);
+  }
+
+  @Test
+  void aGuessFromTheCacheIsWrittenWithoutReadingFirst() {
+    AppendTarget t = new AppendTarget() {
+      @Override
+      public Guess guess() {
+        return new Guess("a+".getBytes(), 4);
+      }
+    };
+    loop(t, 8).start();
+    Outgoing cas = only();
+    assertEquals(DelegateOp.Kind.CAS_STORE, cas.op().kind(), "one round trip, no GetVersioned");
+    assertEquals(4, cas.op().expectedGeneration());
+    table.deliver(cas.id(), DelegateReply.casStored(5));
+    assertEquals(List.of(CasOutcome.WRITTEN), done);
+    assertEquals(5, t.settledAt);
+  }
+
+  @Test
+  void aStaleGuessIsReconciledAtOnceAgainstTheConflictValueAndDoesNotCountAsAnAttempt() {
+    AppendTarget t = new AppendTarget() {
+      @Override
+      public Guess guess() {
+        return new Guess("a+".getBytes(), 4);
+      }
+    };
+    loop(t, 1).start();
+    table.deliver(only().id(), DelegateReply.casConflict(9, "b".getBytes()));
+    Outgoing cas = only();
+    assertEquals(DelegateOp.Kind.CAS_STORE, cas.op().kind(), "no backoff wakeup: a stale cache is not contention");
+    assertEquals(9, cas.op().expectedGeneration());
+    assertArrayEquals("b+".getBytes(), cas.op().value());
+    assertEquals(List.of("b@9"), t.seen);
+    table.deliver(cas.id(), DelegateReply.casStored(10));
+    assertEquals(List.of(CasOutcome.WRITTEN), done, "the one allowed attempt was the reconciled one");
   }
 
   @Test

@@ -80,10 +80,12 @@ public final class DelegateModel {
         return DelegateReply.list(keys());
       case GET_MANY: {
         java.util.List<byte[]> values = new java.util.ArrayList<byte[]>();
-        for (String k : op.keys()) {
-          values.add(data(k));
+        long[] generations = new long[op.keys().size()];
+        for (int i = 0; i < generations.length; i++) {
+          values.add(data(op.keys().get(i)));
+          generations[i] = generation(op.keys().get(i));
         }
-        return DelegateReply.getMany(op.keys(), values);
+        return DelegateReply.getMany(op.keys(), values, generations);
       }
       case STORE:
         write(op.key(), op.value());

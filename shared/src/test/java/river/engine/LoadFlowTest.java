@@ -77,7 +77,7 @@ class LoadFlowTest {
   @Test
   void aBatchThatFailsOtherwiseOrAnswersOtherKeysFailsTheLoad() {
     List<DelegateReply> bad = List.of(DelegateReply.error("internal", "boom"),
-        DelegateReply.getMany(List.of("room:elsewhere"), java.util.Arrays.asList(new byte[][] {null})),
+        DelegateReply.getMany(List.of("room:elsewhere"), java.util.Arrays.asList(new byte[][] {null}), new long[1]),
         DelegateReply.get(null));
     for (DelegateReply reply : bad) {
       World w = new World();

@@ -45,11 +45,35 @@ class SaveEngineTest {
     w.runAll();
     int writes = w.current().writes;
     w.act(0, t -> t.setNickname(key(2), "x"));
-    assertEquals(1, w.queued(DelegateOp.Kind.GET_VERSIONED, 0), "only room 2's loop started");
+    assertEquals(1, w.queued(DelegateOp.Kind.CAS_STORE, 0), "only room 2's loop started");
+    assertEquals(0, w.queued(DelegateOp.Kind.GET_VERSIONED, 0), "its generation is known: no read first");
     w.runAll();
     assertEquals(writes + 1, w.current().writes);
     w.act(0, t -> t.setNickname(key(9), "no such room"));
     assertTrue(w.queue.isEmpty());
+  }
+
+  @Test
+  void aRoomReadAtLoadIsSavedWithOneCasAndAStaleGuessStillMergesTheOtherTabsChange() {
+    World w = loadedWorld(1);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.runAll();
+    int b = w.openTab();
+    w.runAll(); // tab b loaded room 1 by GetMany, with its generation
+    w.act(b, t -> t.setNickname(key(1), "from b"));
+    assertEquals(1, w.queued(DelegateOp.Kind.CAS_STORE, b));
+    assertEquals(0, w.queued(DelegateOp.Kind.GET_VERSIONED, b));
+    w.runAll();
+    assertEquals("from b", w.slot(key(1)).data().nickname());
+
+    // Tab 0's cache is now stale (say the push is still on its way): its guess conflicts, and
+    // the conflict value is merged rather than overwritten.
+    w.queue.removeIf(e -> e.kind == World.Kind.PUSH);
+    w.act(0, t -> t.setMode(key(1), NotificationMode.MUTED));
+    w.act(0, t -> t.markRead(key(1), new river.rooms.LastRead(5, river.rooms.Bytes.ofInts(1))));
+    w.runAll();
+    assertEquals("from b", w.slot(key(1)).data().nickname(), "b's change survives a's stale guess");
+    assertEquals(5, w.slot(key(1)).data().lastRead().position(), "and a's own change landed");
   }
 
   @Test

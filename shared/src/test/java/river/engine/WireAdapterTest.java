@@ -45,13 +45,14 @@ class WireAdapterTest {
   void getManyAnswersMapInOrderAndAForeignKeyIsAnError() {
     DelegateReply r = WireAdapter.fromWire(new DelegateResponse.GetMany(
         Arrays.asList("room:a".getBytes(StandardCharsets.UTF_8), "rooms_meta".getBytes(StandardCharsets.UTF_8)),
-        Arrays.asList(null, new byte[] {4})));
+        Arrays.asList(null, new byte[] {4}), new long[] {0, 9}));
     assertEquals(DelegateReply.Kind.GET_MANY, r.kind());
+    assertEquals(9, r.generationAt(1));
     assertEquals(List.of("room:a", "rooms_meta"), r.keys());
     assertNull(r.valueAt(0));
     assertArrayEquals(new byte[] {4}, r.valueAt(1));
     DelegateReply bad = WireAdapter.fromWire(new DelegateResponse.GetMany(
-        Arrays.asList(new byte[] {(byte) 0xff}), Arrays.asList(new byte[][] {null})));
+        Arrays.asList(new byte[] {(byte) 0xff}), Arrays.asList(new byte[][] {null}), new long[1]));
     assertEquals(DelegateReply.Kind.ERROR, bad.kind());
   }
 

@@ -58,16 +58,16 @@ class WireBytesTest {
   void getManyRequestAndResponseKeepKeyOrderAndNullForAbsent() {
     assertEquals("a16e4765744d616e7952657175657374a1646b657973814101",
         hex(river.cbor.Cbor.encode(new DelegateRequest.GetMany(java.util.Arrays.asList(new byte[] {1})).toCbor())));
-    assertEquals("a16f4765744d616e79526573706f6e7365a2646b65797382410141026676616c7565738241fff6",
+    assertEquals("a16f4765744d616e79526573706f6e7365a3646b65797382410141026676616c7565738241fff66b67656e65726174696f6e73820700",
         hex(river.cbor.Cbor.encode(new DelegateResponse.GetMany(
             java.util.Arrays.asList(new byte[] {1}, new byte[] {2}),
-            java.util.Arrays.asList(new byte[] {(byte) 0xff}, null)).toCbor())));
+            java.util.Arrays.asList(new byte[] {(byte) 0xff}, null), new long[] {7, 0}).toCbor())));
   }
 
   @Test
   void getManyResponseWithMismatchedListsIsMalformed() {
     byte[] bad = river.cbor.Cbor.encode(river.cbor.Cbor.decode(river.cbor.TestHex.bytes(
-        "a1" + "6f4765744d616e79526573706f6e7365" + "a2" + "646b657973" + "824101" + "4102" + "6676616c756573" + "8141ff")));
+        "a1" + "6f4765744d616e79526573706f6e7365" + "a3" + "646b657973" + "824101" + "4102" + "6676616c756573" + "8141ff" + "6b67656e65726174696f6e73" + "820100")));
     WireException e = org.junit.jupiter.api.Assertions.assertThrows(WireException.class,
         () -> DelegateResponse.fromCbor(river.cbor.Cbor.decode(bad)));
     assertEquals(ErrorCodes.MALFORMED, e.code());

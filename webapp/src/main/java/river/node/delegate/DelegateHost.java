@@ -36,7 +36,7 @@ import river.wire.WireException;
  *   <li>{@link DelegateKeys#current()}: every value in the versioned envelope; Get strips it,
  *       Store is a blind write at generation + 1, CasStore compares and writes in one
  *       {@code update} step ({@link CasRule}); GetVersioned reports the generation; GetMany is
- *       plain Gets of up to 128 keys answered in one frame.</li>
+ *       GetVersioned of up to 128 keys answered in one frame.</li>
  *   <li>{@link DelegateKeys#legacy()}: plain Get/Store/Delete/List of raw bytes; GetVersioned and
  *       CasStore are requests that release never knew: {@code unknown_op}.</li>
  *   <li>Any other delegate key: {@code unknown_delegate}.</li>
@@ -193,7 +193,7 @@ public final class DelegateHost implements OpHandler {
   }
 
   /**
-   * Plain Gets of many keys, answered in one frame in request order. Refused (too_large) past
+   * GetVersioned of many keys, answered in one frame in request order. Refused (too_large) past
    * {@link DelegateRequest.GetMany#MAX_KEYS} keys, or when the values together would not fit the
    * frame limit: the client then reads them one by one.
    */
@@ -209,18 +209,21 @@ public final class DelegateHost implements OpHandler {
     }
     return CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
       java.util.List<byte[]> values = new java.util.ArrayList<>(keys.size());
+      long[] generations = new long[keys.size()];
       long total = 0;
       for (int i = 0; i < keys.size(); i++) {
         byte[] stored = reads.get(i).join();
-        byte[] data = stored == null ? null : Envelope.unwrap(stored).data();
-        total += keys.get(i).length + (data == null ? 0 : data.length);
+        Envelope e = stored == null ? null : Envelope.unwrap(stored);
+        byte[] data = e == null ? null : e.data();
+        generations[i] = e == null ? 0 : e.generation();
+        total += keys.get(i).length + (data == null ? 0 : data.length) + 9;
         values.add(data);
       }
       if (total > GET_MANY_BUDGET_BYTES) {
         throw new WireException(ErrorCodes.TOO_LARGE, "the " + keys.size() + " values hold " + total
             + " bytes, over the " + GET_MANY_BUDGET_BYTES + " one answer may carry: read them one by one");
       }
-      return new DelegateResponse.GetMany(keys, values);
+      return new DelegateResponse.GetMany(keys, values, generations);
     });
   }
 

@@ -50,7 +50,7 @@ class DelegateGetManyTest {
   }
 
   @Test
-  void answersEachKeyInRequestOrderWithNullForAbsentAndEnvelopesStripped() throws Exception {
+  void answersEachKeyInRequestOrderWithValueAndGenerationAndNullForAbsent() throws Exception {
     c.cas(b("room:a"), b("A"), 0);
     c.store(b("room:b"), b("B1"));
     c.store(b("room:b"), b("B2")); // generation 2: still just the data
@@ -58,8 +58,11 @@ class DelegateGetManyTest {
     assertEquals(3, r.size());
     assertArrayEquals(b("room:b"), r.key(0));
     assertArrayEquals(b("B2"), r.value(0));
+    assertEquals(2, r.generation(0));
     assertNull(r.value(1));
+    assertEquals(0, r.generation(1), "absent is generation 0");
     assertArrayEquals(b("A"), r.value(2));
+    assertEquals(1, r.generation(2));
     assertEquals(0, getMany(c).size());
   }
 
