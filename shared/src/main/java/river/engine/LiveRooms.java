@@ -62,6 +62,11 @@ public final class LiveRooms {
   }
 
   /** The rooms_meta this tab last read or wrote, or null. */
+  /** The generation {@link #seenMeta} was seen at (-1: never; 0: by a plain Get). */
+  long seenMetaGeneration() {
+    return seenMetaGeneration;
+  }
+
   public RoomsMeta seenMeta() {
     return seenMeta;
   }

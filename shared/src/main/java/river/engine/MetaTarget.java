@@ -47,6 +47,22 @@ final class MetaTarget implements CasTarget {
     return codec.encodeMeta(decided);
   }
 
+  /** From the meta the tab last saw, when it knows that meta's generation (see CasTarget#guess). */
+  @Override
+  public Guess guess() {
+    long generation = live.seenMetaGeneration();
+    if (base == null || generation < 1 || base != live.seenMeta()) {
+      return null;
+    }
+    RoomsMeta merged = MetaMerge.merge(base, snapshot.meta(), base, snapshot.removed());
+    byte[] bytes = codec.encodeMeta(merged);
+    if (java.util.Arrays.equals(bytes, codec.encodeMeta(base))) {
+      return null;
+    }
+    decided = merged;
+    return new Guess(bytes, generation);
+  }
+
   @Override
   public void settled(long generation, boolean wrote) {
     live.metaLanded(snapshot.meta(), decided, generation);

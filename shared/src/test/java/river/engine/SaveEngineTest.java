@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import river.rooms.NotificationMode;
+import river.rooms.RoomKey;
 import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.RoomsMeta;
@@ -74,6 +75,27 @@ class SaveEngineTest {
     w.runAll();
     assertEquals("from b", w.slot(key(1)).data().nickname(), "b's change survives a's stale guess");
     assertEquals(5, w.slot(key(1)).data().lastRead().position(), "and a's own change landed");
+  }
+
+  @Test
+  void aMetaChangeIsOneCasWhenTheTabKnowsTheMetaGenerationAndAStaleOneStillMerges() throws Exception {
+    World w = loadedWorld(2);
+    w.act(0, t -> { t.createRoom(room(1)); t.createRoom(room(2)); });
+    w.runAll();
+    w.act(0, t -> t.setMode(key(2), NotificationMode.MUTED));
+    w.runAll();
+    w.act(0, t -> t.setCurrentRoom(key(1).equals(w.tab(0).rooms().currentRoom()) ? key(2) : key(1)));
+    RoomKey chosen = w.tab(0).rooms().currentRoom();
+    assertEquals(1, w.queued(DelegateOp.Kind.CAS_STORE, 0));
+    assertEquals(0, w.queued(DelegateOp.Kind.GET_VERSIONED, 0), "the meta generation is known: no read first");
+    w.runAll();
+    assertEquals(chosen, w.codec.decodeMeta(w.current().data(RoomStorageKeys.ROOMS_META)).currentRoom());
+    w.queue.removeIf(e -> e.kind == World.Kind.PUSH); // tab 1 does not hear of it
+    w.act(1, t -> t.setMode(key(1), NotificationMode.MUTED));
+    w.runAll();
+    RoomsMeta stored = w.codec.decodeMeta(w.current().data(RoomStorageKeys.ROOMS_META));
+    assertEquals(NotificationMode.MUTED, stored.notificationModes().get(key(1)));
+    assertEquals(chosen, stored.currentRoom(), "tab 0's change survives tab 1's stale guess");
   }
 
   @Test
