@@ -9,40 +9,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import river.engine.SeededRandom;
 import river.node.Node;
 import river.node.NodeOptions;
-import river.node.WsClient;
 import river.node.delegate.DelegateBench;
 import river.node.delegate.SeedLegacy;
 import river.node.ws.RequestDispatcher;
 import river.rooms.Bytes;
 import river.rooms.CborRoomsCodec;
-import river.rooms.LastRead;
-import river.rooms.RoomData;
-import river.rooms.RoomKey;
-import river.rooms.RoomSlot;
-import river.rooms.RoomStorageKeys;
-import river.rooms.Rooms;
-import river.store.DelegateKeys;
-import river.wire.DelegateRequest;
-import river.wire.Op;
-import river.wire.Request;
-import river.wire.Response;
-import river.wire.WireCodec;
 
 /**
  * {@code bench-suite}: the JVM half of the benchmark (issue 9), against an in-process node on a
@@ -152,10 +134,10 @@ public final class BenchSuite {
       int port = node.port();
       for (int n : o.rooms) {
         log.println("bytes per mutation, " + n + " rooms ...");
-        bytesPerMutation(report, port, n, o);
+        MutationBytesBench.bytesPerMutation(report, port, n, o);
       }
       log.println("contention, " + o.tabs + " tabs ...");
-      contention(report, port, o);
+      ContentionBench.contention(report, port, o);
       for (int k : o.clients == 1 ? new int[] {1} : new int[] {1, o.clients}) {
         log.println("durable CAS throughput, " + k + " clients ...");
         DelegateBench.Result r = DelegateBench.runOnce(port, k, o.seconds, o.warmup);
@@ -177,247 +159,6 @@ public final class BenchSuite {
           "browser benchmark (e2e)");
     }
     return report;
-  }
-
-  // ---- bytes per one-room mutation ---------------------------------------------------------------
-
-  static void bytesPerMutation(BenchReport report, int port, int n, Options o) throws Exception {
-    String url = wsUrl(port, newProfile(port));
-    CborRoomsCodec codec = new CborRoomsCodec();
-    Rooms rooms = SeedLegacy.rooms(n);
-    try (WsClient legacy = WsClient.connect(url)) {
-      storeBlob(legacy, codec.encodeLegacyBlob(rooms)); // the tab migrates from it
-    }
-    long perRoom;
-    long maxOne = 0;
-    long requests;
-    Rooms after;
-    try (TabDriver tab = new TabDriver(url, o.seed, "bench-tab")) {
-      tab.load(120_000);
-      List<RoomKey> keys = new ArrayList<>(tab.call(s -> s.rooms().map().keySet()));
-      if (keys.size() != n) {
-        throw new IllegalStateException("the tab migrated " + keys.size() + " rooms, not " + n);
-      }
-      tab.resetCounters();
-      for (int i = 0; i < o.mutations; i++) {
-        long before = tab.bytesSent();
-        RoomKey k = keys.get((i * 7919) % n);
-        String nick = "bench nickname " + i;
-        tab.act(s -> s.setNickname(k, nick));
-        tab.awaitQuiet(30_000);
-        maxOne = Math.max(maxOne, tab.bytesSent() - before);
-      }
-      perRoom = tab.bytesSent();
-      requests = tab.requestsSent();
-      after = tab.call(s -> s.rooms());
-      if (!tab.problems().isEmpty()) {
-        throw new IllegalStateException("the tab reported problems: " + tab.problems());
-      }
-    }
-    // a second tab loads the N rooms with no send window, as a host that sends everything at once
-    String unwindowed;
-    try (TabDriver tab = new TabDriver(url, o.seed + 1, "bench-tab-unwindowed", Integer.MAX_VALUE)) {
-      String outcome;
-      try {
-        tab.load(120_000);
-        outcome = "loaded " + tab.call(s -> s.rooms().map().size()) + " of " + n;
-      } catch (IllegalStateException e) {
-        outcome = e.getMessage();
-      }
-      int refused = tab.refusedOverLimit();
-      if (outcome.length() > 160) {
-        outcome = outcome.substring(0, 160) + "...";
-      }
-      unwindowed = outcome + "; refused: too_large, over the node's " + RequestDispatcher.MAX_IN_FLIGHT
-          + " in flight per connection (timing-dependent: the node answers some Gets before the last arrive)";
-      report.add(BenchReport.JVM, "requests refused when a tab loads " + n + (n == 1 ? " room" : " rooms")
-          + " with no send window", (double) refused, "requests", "0", unwindowed);
-    }
-    double mean = (double) perRoom / o.mutations;
-    long blob;
-    try (WsClient legacy = WsClient.connect(url)) {
-      blob = storeBlob(legacy, codec.encodeLegacyBlob(after)); // what the old client sent per save
-    }
-    String r = n + (n == 1 ? " room" : " rooms");
-    report.add("bytes sent per one-room mutation, " + r, mean, "B", "<= 2048 B at 500 rooms",
-        "mean of " + o.mutations + " nickname changes, " + BenchReport.format((double) requests / o.mutations)
-            + " requests each, max " + maxOne + " B");
-    report.add("single-blob baseline per save, " + r, blob, "B", null,
-        "legacy rooms_data of the same rooms, one Store frame");
-    report.add("baseline / per-room ratio, " + r, blob / mean, "x", null, null);
-  }
-
-  /** Sends the blob as a Store to the legacy delegate; returns the request frame's size in bytes. */
-  private static long storeBlob(WsClient c, byte[] blob) throws Exception {
-    Op op = new Op.Delegate(DelegateKeys.legacy(),
-        new DelegateRequest.Store(RoomStorageKeys.ROOMS_DATA.getBytes(StandardCharsets.UTF_8), blob));
-    long id = 1;
-    int size = WireCodec.encodeRequest(new Request(id, op)).length;
-    Response r = WsClient.await(c.request(id, op));
-    WsClient.delegateResponse(r); // throws on an error response
-    return size;
-  }
-
-  // ---- contention -----------------------------------------------------------------------------
-
-  /** A (nickname version, nickname) pair; the merge keeps the greatest. */
-  record Nick(long version, String nickname) implements Comparable<Nick> {
-    @Override
-    public int compareTo(Nick o) {
-      return version != o.version ? Long.compare(version, o.version) : nickname.compareTo(o.nickname);
-    }
-  }
-
-  static void contention(BenchReport report, int port, Options o) throws Exception {
-    String url = wsUrl(port, newProfile(port));
-    CborRoomsCodec codec = new CborRoomsCodec();
-    List<TabDriver> tabs = new ArrayList<>();
-    Map<RoomKey, Nick> winner = new ConcurrentHashMap<>();
-    Map<RoomKey, Long> highestRead = new ConcurrentHashMap<>();
-    try {
-      TabDriver first = new TabDriver(url, o.seed, "tab0");
-      tabs.add(first);
-      first.load(60_000);
-      List<RoomKey> keys = new ArrayList<>();
-      for (RoomData d : SeedLegacy.rooms(o.sharedRooms).map().values()) {
-        first.act(s -> s.createRoom(d));
-        keys.add(d.owner());
-        winner.put(d.owner(), new Nick(d.nicknameVersion(), d.nickname()));
-        highestRead.put(d.owner(), d.lastRead().position());
-      }
-      first.awaitQuiet(60_000);
-      for (int i = 1; i < o.tabs; i++) {
-        TabDriver t = new TabDriver(url, o.seed + i, "tab" + i);
-        tabs.add(t);
-        t.load(60_000);
-        int held = t.call(s -> s.rooms().map().size());
-        if (held != o.sharedRooms) {
-          throw new IllegalStateException("tab" + i + " loaded " + held + " rooms, not " + o.sharedRooms);
-        }
-      }
-      for (TabDriver t : tabs) {
-        t.resetCounters();
-      }
-      List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-      List<Thread> users = new ArrayList<>();
-      long t0 = System.nanoTime();
-      for (int i = 0; i < tabs.size(); i++) {
-        final int me = i;
-        final TabDriver tab = tabs.get(i);
-        Thread th = new Thread(() -> {
-          SeededRandom rnd = new SeededRandom(o.seed * 1000 + me);
-          try {
-            for (int j = 0; j < o.tabMutations; j++) {
-              Thread.sleep(rnd.nextInt(o.pauseMillis + 1));
-              RoomKey k = keys.get(rnd.nextInt(keys.size()));
-              if (rnd.nextBoolean()) {
-                String nick = "tab" + me + " #" + j;
-                RoomData d = tab.call(s -> {
-                  s.setNickname(k, nick);
-                  return s.rooms().room(k);
-                });
-                Nick set = new Nick(d.nicknameVersion(), d.nickname());
-                winner.merge(k, set, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-              } else {
-                int step = 1 + rnd.nextInt(3);
-                long pos = tab.call(s -> {
-                  long p = s.rooms().room(k).lastRead().position() + step;
-                  s.markRead(k, new LastRead(p, Bytes.ofInts((int) p & 0xff)));
-                  return p;
-                });
-                highestRead.merge(k, pos, Math::max);
-              }
-            }
-          } catch (Throwable e) {
-            failures.add(e);
-          }
-        }, "user of tab" + me);
-        users.add(th);
-        th.start();
-      }
-      for (Thread th : users) {
-        th.join();
-      }
-      if (!failures.isEmpty()) {
-        throw new IllegalStateException("a tab's user failed: " + failures.get(0), failures.get(0));
-      }
-      awaitAllQuiet(tabs, 120_000);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      // the store at the end, read by a connection of its own
-      int lost = 0;
-      int diverged = 0;
-      List<String> lostDetail = new ArrayList<>();
-      try (WsClient check = WsClient.connect(url)) {
-        for (RoomKey k : keys) {
-          byte[] v = check.get(RoomStorageKeys.roomKey(k).getBytes(StandardCharsets.UTF_8));
-          RoomSlot slot = v == null ? null : codec.decodeSlot(v);
-          if (slot == null || !slot.isPresent()) {
-            lost += 2;
-            lostDetail.add(k + " is " + slot);
-            continue;
-          }
-          RoomData d = slot.data();
-          Nick stored = new Nick(d.nicknameVersion(), d.nickname());
-          if (!stored.equals(winner.get(k))) {
-            lost++;
-            lostDetail.add(k + " nickname " + stored + " instead of " + winner.get(k));
-          }
-          if (d.lastRead().position() < highestRead.get(k)) {
-            lost++;
-            lostDetail.add(k + " last read " + d.lastRead().position() + " below " + highestRead.get(k));
-          }
-          for (TabDriver t : tabs) {
-            if (!d.equals(t.call(s -> s.rooms().room(k)))) {
-              diverged++;
-            }
-          }
-        }
-      }
-      List<Integer> attempts = new ArrayList<>();
-      int exhausted = 0;
-      long requests = 0;
-      List<String> problems = new ArrayList<>();
-      for (TabDriver t : tabs) {
-        attempts.addAll(t.casAttemptsPerWrite());
-        exhausted += t.exhaustedLoops();
-        requests += t.requestsSent();
-        problems.addAll(t.problems());
-      }
-      double mean = attempts.stream().mapToInt(Integer::intValue).average().orElse(0);
-      int max = attempts.stream().mapToInt(Integer::intValue).max().orElse(0);
-      String shape = o.tabs + " tabs x " + o.tabMutations + " mutations, " + o.sharedRooms + " rooms";
-      report.add(BenchReport.JVM, "lost updates, " + shape, (double) lost, "updates", "0",
-          lostDetail.isEmpty() ? "stored nickname = winning (version, text) pair, stored last-read >= highest marked"
-              : String.join("; ", lostDetail.subList(0, Math.min(3, lostDetail.size()))));
-      report.add(BenchReport.JVM, "CAS attempts per write, mean", mean, "attempts", null,
-          attempts.size() + " writes landed, " + requests + " requests, " + BenchReport.format(seconds) + " s");
-      report.add("CAS attempts per write, max", max, "attempts", null);
-      report.add(BenchReport.JVM, "exhausted CAS loops", (double) exhausted, "loops", null,
-          "a later save retries the key");
-      report.add(BenchReport.JVM, "tab views differing from the store at the end", (double) diverged,
-          "tab-rooms", "0", problems.isEmpty() ? null : problems.size() + " problems reported, e.g. " + problems.get(0));
-    } finally {
-      for (TabDriver t : tabs) {
-        t.close();
-      }
-    }
-  }
-
-  /** Every tab quiet on three polls in a row 50 ms apart (late pushes cause re-reads). */
-  private static void awaitAllQuiet(List<TabDriver> tabs, long timeoutMillis) throws InterruptedException {
-    long end = System.currentTimeMillis() + timeoutMillis;
-    int calm = 0;
-    while (calm < 3) {
-      boolean all = true;
-      for (TabDriver t : tabs) {
-        all &= t.quiet();
-      }
-      calm = all ? calm + 1 : 0;
-      if (System.currentTimeMillis() > end) {
-        throw new IllegalStateException("tabs not quiet after " + timeoutMillis + " ms");
-      }
-      Thread.sleep(50);
-    }
   }
 
   // ---- bundle ---------------------------------------------------------------------------------
@@ -497,7 +238,7 @@ public final class BenchSuite {
     }
   }
 
-  private static void deleteTree(Path root) {
+  static void deleteTree(Path root) {
     try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
