@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,8 +38,8 @@ import river.wire.WireException;
  * 32-byte verifying key.
  *
  * <p>Each room's operations run one at a time, in arrival order, on a small pool (signature
- * checks stay off Jetty's threads and off the store's writer thread): read the state (cached after
- * the first read), validate and merge with {@link RoomContract}, write durably, then push
+ * checks stay off Jetty's threads and off the store's writer thread): read the state (the most
+ * recently used rooms stay decoded in memory, {@link RecentRooms}), validate and merge with {@link RoomContract}, write durably, then push
  * {@code ContractUpdated{key, state}} (the full canonical state) to every subscribed connection of
  * every user, then answer. A refused Put/Update is {@code invalid} with the reason and writes
  * nothing; a merge that changes nothing writes and pushes nothing. Get of a room that was never
@@ -58,7 +60,7 @@ public final class ContractHost implements OpHandler {
   private final DelegateStore store;
   private final Subscriptions subscriptions = new Subscriptions();
   private final Map<String, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
-  private final Map<String, RoomState> cache = new ConcurrentHashMap<>();
+  private final RecentRooms cache;
   private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
       new LinkedBlockingQueue<>(), r -> {
         Thread t = new Thread(r, "room-contracts");
@@ -67,7 +69,12 @@ public final class ContractHost implements OpHandler {
       });
 
   public ContractHost(DelegateStore store) {
+    this(store, RecentRooms.DEFAULT_CAPACITY);
+  }
+
+  ContractHost(DelegateStore store, int cachedRooms) {
     this.store = store;
+    this.cache = new RecentRooms(cachedRooms);
     pool.allowCoreThreadTimeOut(true); // idle nodes (and closed test nodes) keep no threads
   }
 
@@ -118,6 +125,15 @@ public final class ContractHost implements OpHandler {
   }
 
   /** Subscriptions held, over all rooms and connections (tests). */
+  int roomsInFlight() {
+    return tails.size();
+  }
+
+  /** Room states held decoded in memory (tests). */
+  int cachedRooms() {
+    return cache.size();
+  }
+
   public int subscriptionCount() {
     return subscriptions.count();
   }
@@ -126,6 +142,7 @@ public final class ContractHost implements OpHandler {
   private <T> CompletableFuture<T> inOrder(byte[] key, Supplier<T> step) {
     String k = HexFormat.of().formatHex(key);
     CompletableFuture<T> result = new CompletableFuture<>();
+    List<CompletableFuture<?>> mine = new ArrayList<>(1);
     tails.compute(k, (x, tail) -> {
       CompletableFuture<?> before = tail == null ? CompletableFuture.completedFuture(null) : tail;
       CompletableFuture<T> next = before.handleAsync((v, e) -> step.get(), pool);
@@ -136,8 +153,13 @@ public final class ContractHost implements OpHandler {
           result.complete(v);
         }
       });
-      return next.handle((v, e) -> null);
+      CompletableFuture<?> end = next.handle((v, e) -> null);
+      mine.add(end);
+      return end;
     });
+    // A room with nothing in flight keeps no entry (registered outside compute: it may run at once).
+    CompletableFuture<?> end = mine.get(0);
+    end.whenComplete((v, e) -> tails.remove(k, end));
     return result;
   }
 
