@@ -11,8 +11,9 @@ import river.wire.OpResult;
 /**
  * The chat app inside the sandboxed iframe. The connection pill says {@code connected} only once
  * a Ping has made the full round trip app → shell → node → shell → app, so "connected" means the
- * whole path works, not just the shell's socket ({@code data-pongs} counts round trips). Then
- * the rooms session loads (first connection) or resyncs (after a reconnect).
+ * whole path works, not just the shell's socket ({@code data-pongs} counts round trips). The
+ * rooms session loads (first connection) or resyncs (after a reconnect) as soon as the shell's
+ * socket is up, alongside the Ping.
  */
 public final class AppPage implements ShellLink.Listener {
   private Element pill;
@@ -52,6 +53,9 @@ public final class AppPage implements ShellLink.Listener {
   public void onStatus(String state) {
     shellState = state;
     if ("connected".equals(state)) {
+      // The rooms load goes out with the Ping rather than after its answer: it proves the path as
+      // well, and a tab lists its rooms one round trip sooner.
+      driver.onConnected();
       ping();
     } else {
       node.onDisconnected();
@@ -88,7 +92,7 @@ public final class AppPage implements ShellLink.Listener {
           pongs++;
           pill.setAttribute("data-pongs", String.valueOf(pongs));
           show("connected");
-          driver.onConnected();
+          driver.onPathConfirmed();
           screen.outbox().onConnected();
           if (everConnected) {
             hydrator.resubscribeAll();

@@ -56,6 +56,17 @@ public final class SessionDriver {
     pump();
   }
 
+  /**
+   * A Ping made the round trip: a load that failed because the path was not working yet (it went
+   * out with the Ping) is retried now.
+   */
+  public void onPathConfirmed() {
+    if (started && session.loadState() == TabSession.LoadState.FAILED) {
+      session.start();
+      pump();
+    }
+  }
+
   /** The retry button of a failed load. */
   public void retryLoad() {
     session.start();
