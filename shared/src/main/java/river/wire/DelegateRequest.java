@@ -1,7 +1,5 @@
 package river.wire;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import river.cbor.CborItem;
 import river.cbor.CborMap;
@@ -177,20 +175,12 @@ public abstract class DelegateRequest extends WireValue {
     private final List<byte[]> keys;
 
     public GetMany(List<byte[]> keys) {
-      List<byte[]> copy = new ArrayList<byte[]>(keys.size());
-      for (byte[] k : keys) {
-        copy.add(required(k, "key"));
-      }
-      this.keys = copy;
+      this.keys = requiredAll(keys, "key");
     }
 
     /** Copies of the keys, in request order. */
     public List<byte[]> keys() {
-      List<byte[]> out = new ArrayList<byte[]>(keys.size());
-      for (byte[] k : keys) {
-        out.add(copy(k));
-      }
-      return Collections.unmodifiableList(out);
+      return copies(keys);
     }
 
     @Override
@@ -200,11 +190,7 @@ public abstract class DelegateRequest extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      List<CborItem> items = new ArrayList<CborItem>(keys.size());
-      for (byte[] k : keys) {
-        items.add(CborItem.bytes(k));
-      }
-      return Variant.tagged(variantName(), CborMap.builder().put("keys", CborItem.array(items)).build());
+      return Variant.tagged(variantName(), CborMap.builder().put("keys", bytesArray(keys)).build());
     }
   }
 

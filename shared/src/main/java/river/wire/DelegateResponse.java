@@ -1,7 +1,6 @@
 package river.wire;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import river.cbor.CborItem;
 import river.cbor.CborMap;
@@ -176,20 +175,12 @@ public abstract class DelegateResponse extends WireValue {
     private final List<byte[]> keys;
 
     public ListKeys(List<byte[]> keys) {
-      List<byte[]> copy = new ArrayList<byte[]>(keys.size());
-      for (byte[] k : keys) {
-        copy.add(required(k, "key"));
-      }
-      this.keys = copy;
+      this.keys = requiredAll(keys, "key");
     }
 
     /** Copies of the keys, in the node's order. */
     public List<byte[]> keys() {
-      List<byte[]> out = new ArrayList<byte[]>(keys.size());
-      for (byte[] k : keys) {
-        out.add(copy(k));
-      }
-      return Collections.unmodifiableList(out);
+      return copies(keys);
     }
 
     @Override
@@ -199,11 +190,7 @@ public abstract class DelegateResponse extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      List<CborItem> items = new ArrayList<CborItem>(keys.size());
-      for (byte[] k : keys) {
-        items.add(CborItem.bytes(k));
-      }
-      return tagged(CborMap.builder().put("keys", CborItem.array(items)));
+      return tagged(CborMap.builder().put("keys", bytesArray(keys)));
     }
   }
 
@@ -221,11 +208,10 @@ public abstract class DelegateResponse extends WireValue {
         throw WireException.malformed("GetManyResponse: " + keys.size() + " keys, " + values.size()
             + " values, " + generations.length + " generations");
       }
-      this.keys = new ArrayList<byte[]>(keys.size());
+      this.keys = requiredAll(keys, "key");
       this.values = new ArrayList<byte[]>(values.size());
-      for (int i = 0; i < keys.size(); i++) {
-        this.keys.add(required(keys.get(i), "key"));
-        this.values.add(copy(values.get(i)));
+      for (byte[] v : values) {
+        this.values.add(copy(v));
       }
       this.generations = java.util.Arrays.copyOf(generations, generations.length);
     }
@@ -255,15 +241,13 @@ public abstract class DelegateResponse extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      List<CborItem> k = new ArrayList<CborItem>(keys.size());
       List<CborItem> v = new ArrayList<CborItem>(values.size());
       List<CborItem> g = new ArrayList<CborItem>(values.size());
-      for (int i = 0; i < keys.size(); i++) {
-        k.add(CborItem.bytes(keys.get(i)));
+      for (int i = 0; i < values.size(); i++) {
         v.add(Fields.bytesOrNull(values.get(i)));
         g.add(CborItem.uint64(generations[i]));
       }
-      return tagged(CborMap.builder().put("keys", CborItem.array(k)).put("values", CborItem.array(v))
+      return tagged(CborMap.builder().put("keys", bytesArray(keys)).put("values", CborItem.array(v))
           .put("generations", CborItem.array(g)));
     }
   }

@@ -1,6 +1,9 @@
 package river.wire;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 import river.cbor.CborItem;
 
@@ -38,5 +41,32 @@ public abstract class WireValue {
       throw new NullPointerException(name);
     }
     return Arrays.copyOf(b, b.length);
+  }
+
+  /** Copies of a list of byte strings, none of which may be null. */
+  static List<byte[]> requiredAll(List<byte[]> list, String name) {
+    List<byte[]> out = new ArrayList<byte[]>(list.size());
+    for (byte[] b : list) {
+      out.add(required(b, name));
+    }
+    return out;
+  }
+
+  /** Unmodifiable copies, for an accessor (callers cannot change a message). */
+  static List<byte[]> copies(List<byte[]> list) {
+    List<byte[]> out = new ArrayList<byte[]>(list.size());
+    for (byte[] b : list) {
+      out.add(copy(b));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** A CBOR array of byte strings. */
+  static CborItem bytesArray(List<byte[]> list) {
+    List<CborItem> items = new ArrayList<CborItem>(list.size());
+    for (byte[] b : list) {
+      items.add(CborItem.bytes(b));
+    }
+    return CborItem.array(items);
   }
 }

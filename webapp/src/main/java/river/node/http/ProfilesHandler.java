@@ -40,12 +40,7 @@ public final class ProfilesHandler extends Handler.Abstract {
     if (!PATH.equals(path)) {
       return false;
     }
-    if (!"POST".equals(request.getMethod())) {
-      Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "POST only");
-      return true;
-    }
-    if (!hosts.get().allowsOrigin(request.getHeaders().get(HttpHeader.ORIGIN))) {
-      Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "foreign origin");
+    if (refused("POST", request, response, callback)) {
       return true;
     }
     String token = DelegateStore.newToken();
@@ -58,13 +53,21 @@ public final class ProfilesHandler extends Handler.Abstract {
     return true;
   }
 
-  private boolean checkCurrent(Request request, Response response, Callback callback) throws Exception {
-    if (!"GET".equals(request.getMethod())) {
-      Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "GET only");
+  /** Answers 405 for another method and 403 for a foreign Origin; true when it answered. */
+  private boolean refused(String method, Request request, Response response, Callback callback) {
+    if (!method.equals(request.getMethod())) {
+      Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, method + " only");
       return true;
     }
     if (!hosts.get().allowsOrigin(request.getHeaders().get(HttpHeader.ORIGIN))) {
       Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "foreign origin");
+      return true;
+    }
+    return false;
+  }
+
+  private boolean checkCurrent(Request request, Response response, Callback callback) throws Exception {
+    if (refused("GET", request, response, callback)) {
       return true;
     }
     String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
