@@ -24,6 +24,11 @@ public final class RoomStorageKeys {
 
   private RoomStorageKeys() {}
 
+  /** The room's key in Base58 (the storage key without its prefix), computed once per RoomKey. */
+  public static String base58Of(RoomKey key) {
+    return roomKey(key).substring(ROOM_PREFIX.length());
+  }
+
   public static String roomKey(RoomKey key) {
     String s = key.storageKey;
     if (s == null) {

@@ -87,6 +87,7 @@ class LoadPlanTest {
       RoomKey back = RoomStorageKeys.parseRoomKey(s);
       assertEquals(k, back);
       assertEquals(s, RoomStorageKeys.roomKey(back));
+      assertEquals(river.store.Base58.encode(b), RoomStorageKeys.base58Of(k), "the shown key text is plain Base58");
       assertNull(RoomStorageKeys.parseRoomKey("room:1" + s.substring(5)), "extra leading 1 for " + s);
     }
   }

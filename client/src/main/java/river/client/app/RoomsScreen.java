@@ -66,6 +66,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
 
   private final ShellLink shell;
   private int shownTotal = -1;
+  private final UnreadCounts unread = new UnreadCounts();
 
   RoomsScreen(SessionDriver driver, NodeLink node, ShellLink shell, HTMLElement bar, HTMLElement host) {
     this.driver = driver;
@@ -383,12 +384,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   }
 
   private int unreadCount(Rooms rooms, RoomKey key) {
-    RoomState state = hydrator.state(key);
-    RoomData data = rooms.room(key);
-    if (state == null || data == null) {
-      return 0;
-    }
-    return ReadMarks.unread(MessageView.of(state), data.lastRead(), data.verifyingKey().toArray());
+    return unread.of(key, hydrator.state(key), rooms.room(key));
   }
 
   private void markReadIfSeen(Rooms rooms, RoomKey current) {

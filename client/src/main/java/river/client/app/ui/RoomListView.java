@@ -6,7 +6,6 @@ import elemental2.dom.KeyboardEvent;
 import java.util.List;
 import river.rooms.RoomKey;
 import river.rooms.RoomListOrder;
-import river.store.Base58;
 
 /**
  * The room list ({@code room-list} / {@code room-item}) in display order. Reordering: drag a room
@@ -30,6 +29,9 @@ public final class RoomListView {
   private final HTMLElement root = Dom.hook("ul", "room-list", "room-list");
   private final Listener listener;
   private List<RoomKey> shown;
+  /** The text of everything the items show, as last drawn. */
+  private String drawnAs;
+  private boolean unstamped;
   private RoomKey dragging;
 
   public RoomListView(Listener listener) {
@@ -42,6 +44,19 @@ public final class RoomListView {
   }
 
   public void render(List<RoomKey> display, RoomKey current, Labels labels) {
+    // What the items would show: when it is what they show, the DOM (500 rooms) is left alone.
+    StringBuilder drawn = new StringBuilder();
+    drawn.append(current == null ? "" : keyText(current));
+    for (RoomKey key : display) {
+      drawn.append('\n').append(keyText(key)).append('\t').append(labels.name(key))
+          .append('\t').append(labels.unread(key));
+    }
+    String next = drawn.toString();
+    if (next.equals(drawnAs)) {
+      return;
+    }
+    drawnAs = next;
+    unstamped = true;
     shown = display;
     RoomKey focused = focusedKey();
     Dom.clear(root);
@@ -57,6 +72,10 @@ public final class RoomListView {
 
   /** Marks each item with when this tab first listed its room (epoch ms, for measurements). */
   public void stampListedAt(java.util.Map<RoomKey, Double> firstListed) {
+    if (!unstamped) {
+      return; // the items were not redrawn: they carry their stamps
+    }
+    unstamped = false;
     elemental2.dom.NodeList<elemental2.dom.Element> items = root.querySelectorAll("[data-testid=room-item]");
     for (int i = 0; i < items.length; i++) {
       elemental2.dom.Element item = items.getAt(i);
@@ -68,8 +87,9 @@ public final class RoomListView {
     }
   }
 
+  /** Base58, as the storage key spells it: cached on the key, so a redraw of 500 rooms encodes nothing. */
   public static String keyText(RoomKey key) {
-    return Base58.encode(key.bytes().toArray());
+    return river.rooms.RoomStorageKeys.base58Of(key);
   }
 
   private HTMLElement item(RoomKey key, boolean current, Labels labels) {
