@@ -14,7 +14,7 @@ import river.rooms.StoredSlot;
 /**
  * Live cross-tab updates (DESIGN "Live cross-tab updates"), sans I/O: a DelegateKeyChanged push
  * for a room slot or rooms_meta makes the tab re-read that key (GetVersioned) and apply the same
- * reconcile rules as a save; a resync re-lists and re-reads everything. Pushes are hints: one that
+ * reconcile rules as a save; a resync re-lists and re-reads everything (in GetMany batches). Pushes are hints: one that
  * is not newer than what the tab saw is skipped, and pushes that arrive while the tab is still
  * loading are remembered and re-read once it has loaded (hazard: dropping them would miss a write
  * that landed after the load's own read of that key).
@@ -84,7 +84,10 @@ final class LiveUpdates {
     }
   }
 
-  /** Re-list the current delegate and re-read every room slot and rooms_meta. */
+  /**
+   * Re-list the current delegate and re-read every room slot and rooms_meta, in GetMany batches
+   * (one key at a time when the node cannot batch, as the load does).
+   */
   void resync() {
     table.send(DelegateOp.list(current), new CorrelationTable.ReplyHandler() {
       @Override
@@ -93,14 +96,51 @@ final class LiveUpdates {
           host.problem("resync List: " + reply);
           return;
         }
+        List<String> keys = new ArrayList<String>();
         for (RoomKey k : RoomStorageKeys.roomKeysIn(reply.keys())) {
-          reread(k);
+          keys.add(RoomStorageKeys.roomKey(k));
         }
         if (reply.keys().contains(RoomStorageKeys.ROOMS_META)) {
-          rereadMeta();
+          keys.add(RoomStorageKeys.ROOMS_META);
+        }
+        for (int from = 0; from < keys.size(); from += DelegateOp.MAX_GET_MANY) {
+          rereadBatch(new ArrayList<String>(keys.subList(from, Math.min(keys.size(), from + DelegateOp.MAX_GET_MANY))));
         }
       }
     });
+  }
+
+  private void rereadBatch(final List<String> keys) {
+    table.send(DelegateOp.getMany(current, keys), new CorrelationTable.ReplyHandler() {
+      @Override
+      public void onReply(DelegateReply reply) {
+        if (reply.kind() == DelegateReply.Kind.GET_MANY && reply.keys().equals(keys)) {
+          for (int i = 0; i < keys.size(); i++) {
+            applyRemote(keys.get(i), reply.valueAt(i), reply.generationAt(i));
+          }
+        } else if (reply.kind() == DelegateReply.Kind.ERROR && LoadFlow.fallsBackToSingleGets(reply.code())) {
+          for (String key : keys) {
+            RoomKey room = RoomStorageKeys.parseRoomKey(key);
+            if (room != null) {
+              reread(room);
+            } else {
+              rereadMeta();
+            }
+          }
+        } else {
+          host.problem("resync GetMany of " + keys.size() + " keys: " + reply);
+        }
+      }
+    });
+  }
+
+  /** A value of the current store read outside a save (null = absent). */
+  private void applyRemote(String key, byte[] value, long generation) {
+    if (RoomStorageKeys.ROOMS_META.equals(key)) {
+      applyRemoteMeta(value, generation);
+    } else {
+      applyRemoteSlot(RoomStorageKeys.parseRoomKey(key), value, generation);
+    }
   }
 
   private void rereadMeta() {
@@ -108,18 +148,24 @@ final class LiveUpdates {
         new CorrelationTable.ReplyHandler() {
           @Override
           public void onReply(DelegateReply reply) {
-            if (reply.kind() != DelegateReply.Kind.GET_VERSIONED || reply.value() == null) {
-              return;
-            }
-            try {
-              if (live.observeRemoteMeta(codec.decodeMeta(reply.value()), reply.generation())) {
-                host.requestSave();
-              }
-            } catch (RoomsDecodeException e) {
-              host.problem("rooms_meta is unreadable: " + e.getMessage());
+            if (reply.kind() == DelegateReply.Kind.GET_VERSIONED) {
+              applyRemoteMeta(reply.value(), reply.generation());
             }
           }
         });
+  }
+
+  private void applyRemoteMeta(byte[] value, long generation) {
+    if (value == null) {
+      return;
+    }
+    try {
+      if (live.observeRemoteMeta(codec.decodeMeta(value), generation)) {
+        host.requestSave();
+      }
+    } catch (RoomsDecodeException e) {
+      host.problem("rooms_meta is unreadable: " + e.getMessage());
+    }
   }
 
   private void reread(final RoomKey room) {

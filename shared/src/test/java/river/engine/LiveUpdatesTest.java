@@ -102,4 +102,25 @@ class LiveUpdatesTest {
     w.runAll();
     assertTrue(w.tab(1).rooms().holds(key(1)));
   }
+
+  @Test
+  void aResyncReadsEverythingInBatchesAndFallsBackToSingleReadsWhenTheNodeCannotBatch() {
+    World w = loaded(2);
+    w.act(0, t -> { for (int i = 1; i <= 3; i++) t.createRoom(room(i)); t.setMode(key(2), NotificationMode.MUTED); });
+    w.runAllExcept(e -> e.kind == World.Kind.PUSH && e.tab == 1);
+    w.queue.removeIf(e -> e.kind == World.Kind.PUSH);
+    w.act(1, TabSession::resync);
+    w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
+    w.deliverFirst(e -> e.kind == World.Kind.REPLY); // the List
+    assertEquals(1, w.queued(DelegateOp.Kind.GET_MANY, 1), "3 slots and the meta in one GetMany");
+    assertEquals(0, w.queued(DelegateOp.Kind.GET_VERSIONED, 1));
+    World.Event batch = w.queue.stream().filter(e -> e.kind == World.Kind.REQUEST && e.tab == 1).findFirst().get();
+    w.queue.remove(batch);
+    w.tab(1).onReply(batch.id, DelegateReply.error("unknown_op", "an older node"));
+    w.collect(1);
+    assertEquals(4, w.queued(DelegateOp.Kind.GET_VERSIONED, 1), "one read per key instead");
+    w.runAll();
+    for (int i = 1; i <= 3; i++) assertTrue(w.tab(1).rooms().holds(key(i)));
+    assertEquals(NotificationMode.MUTED, w.tab(1).rooms().notificationModes().get(key(2)));
+  }
 }
