@@ -66,7 +66,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
 
   private final ShellLink shell;
   private int shownTotal = -1;
-  private final UnreadCounts unread = new UnreadCounts();
+  private final UnreadCounts unread;
 
   RoomsScreen(SessionDriver driver, NodeLink node, ShellLink shell, HTMLElement bar, HTMLElement host) {
     this.driver = driver;
@@ -90,6 +90,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     this.creator = new RoomCreator(calls, driver, cipher);
     this.membership = new RoomMembership(calls, driver, cipher);
     this.joinDialog = new JoinDialog(this::join);
+    this.unread = new UnreadCounts(texts);
     this.messagePane = new MessagePane(session, hydrator, outbox, texts, cipher, this);
     this.membersPane = new MembersPane(session, hydrator, membership, texts, this);
     this.loadBanner = new LoadBanner(driver::retryLoad);
@@ -371,7 +372,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     }
     int total = 0;
     for (RoomKey key : display) {
-      total += unreadCount(rooms, key);
+      total += unread.attention(key, hydrator.state(key), rooms.room(key), rooms.notificationModes().get(key));
     }
     DomGlobal.document.title = ReadMarks.title(total);
     if (total != shownTotal) {
@@ -384,7 +385,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   }
 
   private int unreadCount(Rooms rooms, RoomKey key) {
-    return unread.of(key, hydrator.state(key), rooms.room(key));
+    return unread.unread(key, hydrator.state(key), rooms.room(key), rooms.notificationModes().get(key));
   }
 
   private void markReadIfSeen(Rooms rooms, RoomKey current) {
