@@ -82,6 +82,14 @@ class PrivateRoomIT extends TwoTabFixture {
     message(b, "whisper from alice").locator("[data-testid=message-react]").first().click();
     assertThat(message(a, "whisper from alice").locator("[data-testid=message-reaction]")).hasText("👍 1");
 
+    // the owner renames it: sealed with the room secret too
+    a.appHook("room-rename").click();
+    a.appHook("room-rename-input").fill("Hidden Annex");
+    a.appHook("room-rename-save").click();
+    for (Tab t : List.of(a, b)) {
+      assertThat(roomItem(t, room).locator("[data-testid=room-name]")).hasText("Hidden Annex");
+    }
+
     // a fresh tab reads it all again from the stored secret
     a.page.reload();
     loaded(a);
@@ -95,7 +103,7 @@ class PrivateRoomIT extends TwoTabFixture {
     assertThat(message(b, "said in public")).hasCount(1);
     assertThat(b.appHook("message-pending")).hasCount(0); // acknowledged, so durably stored
     assertTrue(nodeStores(dataDir, "said in public"), "control: the node stores public rooms readably");
-    for (String secret : List.of("Secret Lobby", "whisper from alice", "whisper from bob")) {
+    for (String secret : List.of("Secret Lobby", "Hidden Annex", "whisper from alice", "whisper from bob")) {
       assertFalse(nodeStores(dataDir, secret), "the node stores '" + secret + "' in plain text");
     }
   }

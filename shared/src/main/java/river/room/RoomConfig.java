@@ -57,6 +57,15 @@ public final class RoomConfig extends SignedItem {
         DEFAULT_MAX_DESCRIPTION_BYTES, DEFAULT_MAX_BANS};
   }
 
+  /**
+   * The unsigned next version of this configuration with another name (everything else kept):
+   * what the owner signs to rename the room. The higher version wins every merge.
+   */
+  public RoomConfig renamed(SealedBytes newName) {
+    return new RoomConfig(room, version + 1, newName, description, isPrivate, secretVersion, limits,
+        new byte[0]);
+  }
+
   public RoomConfig withSignature(byte[] signature) {
     return new RoomConfig(room, version, name, description, isPrivate, secretVersion, limits,
         signature);

@@ -57,6 +57,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private boolean hydratedStamped;
   private final Outbox outbox;
   private final RoomMembership membership;
+  private final RoomRenamer renamer;
   private final InviteDialog inviteDialog = new InviteDialog();
   private final JoinDialog joinDialog;
   private final MessagePane messagePane;
@@ -89,6 +90,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     NodeCalls calls = new NodeCalls(node);
     this.creator = new RoomCreator(calls, driver, cipher);
     this.membership = new RoomMembership(calls, driver, cipher);
+    this.renamer = new RoomRenamer(calls, cipher);
     this.joinDialog = new JoinDialog(this::join);
     this.unread = new UnreadCounts(texts);
     this.messagePane = new MessagePane(session, hydrator, outbox, texts, cipher, this);
@@ -174,6 +176,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   public void onSelect(RoomKey key) {
     shown = key;
     messagePane.resetModes();
+    header.reset();
     act(() -> session.setCurrentRoom(key));
     render(session.rooms());
   }
@@ -181,6 +184,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   /** A room this tab just created or joined becomes the one it shows. */
   void show(RoomKey key) {
     shown = key;
+    header.reset();
     render(session.rooms());
   }
 
@@ -219,6 +223,17 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
         errorBanner.show("Could not create an invitation: " + problem);
       });
     });
+  }
+
+  @Override
+  public String onRename(String newName) {
+    Rooms rooms = session.rooms();
+    RoomKey current = shown;
+    if (current == null || !rooms.holds(current)) {
+      return "Open a room first.";
+    }
+    return renamer.rename(current, rooms.room(current), hydrator.state(current), newName,
+        problem -> errorBanner.show("The room was not renamed: " + problem));
   }
 
   /** A link to the shell (the app's URL has the shell's origin) that opens the join dialog. */
@@ -365,7 +380,8 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     Dom.show(emptyPane, current == null);
     if (current != null) {
       NotificationMode mode = rooms.notificationModes().get(current);
-      header.show(name(current), mode == null ? NotificationMode.ALL : mode);
+      header.show(name(current), mode == null ? NotificationMode.ALL : mode,
+          RoomRenamer.isOwner(current, rooms.room(current)));
       messagePane.render(current);
       boolean removed = membersPane.render(current, rooms.room(current));
       Dom.show(messagePane.composerElement(), !removed);

@@ -9,8 +9,10 @@ import river.rooms.NotificationMode;
 
 /**
  * The current room's header: its name ({@code room-name}), the notification mode
- * ({@code notification-mode}), invite ({@code invite-create}) and leave ({@code leave-room},
- * confirmed by {@code leave-confirm}, which only the click renders).
+ * ({@code notification-mode}), invite ({@code invite-create}), rename for the owner
+ * ({@code room-rename}, then {@code room-rename-input} / {@code room-rename-save}, refusals in
+ * {@code room-rename-error}) and leave ({@code leave-room}, confirmed by {@code leave-confirm},
+ * which only the click renders).
  */
 public final class RoomHeaderView {
   public interface Listener {
@@ -19,12 +21,16 @@ public final class RoomHeaderView {
     void onLeave();
 
     void onInvite();
+
+    /** Null when the new name went out; else why not (shown under the field). */
+    String onRename(String newName);
   }
 
   private final HTMLElement root = Dom.el("div", "room-header");
   private final HTMLElement name = Dom.hook("h1", "room-title", "room-name");
   private final HTMLSelectElement mode = Js.uncheckedCast(Dom.hook("select", "mode-select", "notification-mode"));
   private final HTMLElement confirmRow = Dom.el("div", "leave-confirm-row");
+  private final HTMLButtonElement rename = button("Rename", "room-rename", "secondary");
 
   public RoomHeaderView(Listener listener) {
     for (NotificationMode m : NotificationMode.values()) {
@@ -51,9 +57,11 @@ public final class RoomHeaderView {
       confirmRow.appendChild(yes);
       confirmRow.appendChild(no);
     });
+    rename.addEventListener("click", e -> openRename(listener));
     HTMLElement actions = Dom.el("div", "room-actions");
     actions.appendChild(mode);
     actions.appendChild(invite);
+    actions.appendChild(rename);
     actions.appendChild(leave);
     root.appendChild(name);
     root.appendChild(actions);
@@ -64,10 +72,46 @@ public final class RoomHeaderView {
     return root;
   }
 
-  public void show(String roomName, NotificationMode current) {
+  /** {@code canRename}: the user owns the room. An open rename or leave row stays open. */
+  public void show(String roomName, NotificationMode current, boolean canRename) {
     name.textContent = roomName;
     mode.value = uiValue(current);
+    Dom.show(rename, canRename);
+  }
+
+  /** Another room is shown: a half-done rename or leave belonged to the old one. */
+  public void reset() {
     Dom.clear(confirmRow);
+  }
+
+  private void openRename(Listener listener) {
+    Dom.clear(confirmRow);
+    elemental2.dom.HTMLInputElement input = Js.uncheckedCast(Dom.hook("input", "rename-input", "room-rename-input"));
+    input.value = name.textContent;
+    input.setAttribute("aria-label", "New room name");
+    HTMLElement error = Dom.hook("span", "field-error", "room-rename-error");
+    HTMLButtonElement save = button("Save name", "room-rename-save", "primary");
+    Runnable submit = () -> {
+      String refused = listener.onRename(input.value);
+      if (refused == null) {
+        Dom.clear(confirmRow);
+      } else {
+        error.textContent = refused;
+      }
+    };
+    save.addEventListener("click", e -> submit.run());
+    input.addEventListener("keydown", e -> {
+      if ("Enter".equals(((elemental2.dom.KeyboardEvent) e).key)) {
+        submit.run();
+      }
+    });
+    HTMLButtonElement cancel = button("Cancel", "room-rename-cancel", "secondary");
+    cancel.addEventListener("click", e -> Dom.clear(confirmRow));
+    confirmRow.appendChild(input);
+    confirmRow.appendChild(save);
+    confirmRow.appendChild(cancel);
+    confirmRow.appendChild(error);
+    input.focus();
   }
 
   static HTMLButtonElement button(String text, String testId, String className) {
