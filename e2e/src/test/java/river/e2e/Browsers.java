@@ -12,6 +12,10 @@ final class Browsers {
   private Browsers() {}
 
   static Playwright playwright() {
+    // Waiting assertions give up after 10 s instead of Playwright's 5: a CI machine slower than
+    // this one (node restarts, reconnect backoff) must not turn a late success into a failure.
+    // A condition that never holds still fails.
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
     return Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
   }
