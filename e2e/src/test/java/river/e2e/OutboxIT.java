@@ -82,7 +82,11 @@ class OutboxIT {
     long deadline = System.currentTimeMillis() + 20_000;
     while (outboxSize(t) != size) {
       if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("outbox never held " + size + " (holds " + outboxSize(t) + ")");
+        throw new AssertionError("outbox never held " + size + " (holds " + outboxSize(t) + ": " + t.page.evaluate("() => new Promise((resolve) => {"
+            + " const open = indexedDB.open('river-outbox');"
+            + " open.onsuccess = () => { const all = []; const c = open.result.transaction('messages').objectStore('messages').openCursor();"
+            + "   c.onsuccess = () => { const cur = c.result; if (!cur) { resolve(JSON.stringify(all)); return; }"
+            + "     all.push(cur.key + ' ' + String.fromCharCode(...new Uint8Array(cur.value)).replace(/[^ -~]/g, '.')); cur.continue(); }; }; })") + ")");
       }
       Thread.sleep(100);
     }
@@ -101,11 +105,16 @@ class OutboxIT {
   void aMessageWrittenWhileTheNodeIsDownIsDeliveredOnceAfterItRestarts() throws Exception {
     create(a, "Lobby", "alice");
     send(a, "before");
+    // delivered, not just shown: B also shows A's waiting messages (one outbox per profile)
     assertThat(message(b, "before")).hasCount(1);
+    assertThat(message(b, "before").locator("[data-testid=message-pending]")).hasCount(0);
+    assertThat(message(a, "before").locator("[data-testid=message-pending]")).hasCount(0);
 
     stopNode();
     send(a, "queued while down");
     assertThat(message(a, "queued while down").locator("[data-testid=message-pending]")).hasCount(1);
+    // the other tab of the profile shows it waiting too (the outbox is one per profile)
+    assertThat(message(b, "queued while down").locator("[data-testid=message-pending]")).hasCount(1);
     awaitOutboxSize(a, 1);
 
     node.start();

@@ -40,10 +40,15 @@ final class Outbox {
     final RoomMessage unsigned;
     /** Set once the node acknowledged it; shown as delivered until the room state has it. */
     String deliveredId;
+    /** Written by another open tab, which sends it: shown here, sent here only if it lingers. */
+    boolean foreign;
+    final double adoptedAt;
 
-    Entry(String key, RoomMessage unsigned) {
+    Entry(String key, RoomMessage unsigned, boolean foreign) {
       this.key = key;
       this.unsigned = unsigned;
+      this.foreign = foreign;
+      this.adoptedAt = DomGlobal.performance.now();
     }
   }
 
@@ -55,6 +60,7 @@ final class Outbox {
   private final Set<String> inFlight = new HashSet<>();
   private final Set<String> awaitingSave = new HashSet<>();
   private boolean connected;
+  private boolean listingOnConnect;
   private double retryTimer = -1;
   /** Transient failures since the last delivery: the retry delay grows with them. */
   private int failures;
@@ -68,7 +74,7 @@ final class Outbox {
   /** Queues a composed (unsigned) message: stored by the shell first, then sent. */
   void add(RoomMessage unsigned) {
     String key = "m" + (long) unsigned.time() + "-" + (long) (Math.random() * 1e12);
-    entries.put(key, new Entry(key, unsigned));
+    entries.put(key, new Entry(key, unsigned, false));
     awaitingSave.add(key);
     shell.outboxPut(key, PendingMessage.encode(unsigned));
     listener.onOutboxChanged();
@@ -105,10 +111,22 @@ final class Outbox {
     drain(key);
   }
 
-  /** The shell's stored outbox (on connect): adopt entries other tabs or earlier sessions left. */
+  /**
+   * The shell's stored outbox: asked for on every (re)connection, and sent unasked when another
+   * tab changed it. Entries found on connecting were left by closed tabs or earlier sessions: this
+   * tab sends them. Entries that appear while connected belong to another open tab, which sends
+   * them: this tab shows them as pending and sends them only if they linger ({@link #LINGER_MS}).
+   * Another tab's entries that left the store were delivered (or given up) there.
+   */
   void onItems(Map<String, byte[]> items) {
+    boolean leftBehind = listingOnConnect;
+    listingOnConnect = false;
     for (Map.Entry<String, byte[]> item : items.entrySet()) {
-      if (entries.containsKey(item.getKey())) {
+      Entry known = entries.get(item.getKey());
+      if (known != null) {
+        if (leftBehind) {
+          known.foreign = false; // after a reconnect every tab sends what is waiting
+        }
         continue;
       }
       RoomMessage m;
@@ -118,14 +136,26 @@ final class Outbox {
         shell.outboxRemove(item.getKey());
         continue;
       }
-      entries.put(item.getKey(), new Entry(item.getKey(), m));
+      entries.put(item.getKey(), new Entry(item.getKey(), m, !leftBehind));
+      if (!leftBehind) {
+        DomGlobal.setTimeout(ignored -> drainAll(), LINGER_MS + 100);
+      }
+    }
+    for (Entry e : entries()) {
+      if (e.foreign && !items.containsKey(e.key) && !inFlight.contains(e.key)) {
+        entries.remove(e.key);
+      }
     }
     listener.onOutboxChanged();
     drainAll();
   }
 
+  /** How long another open tab's entry may wait before this tab sends it too. */
+  static final int LINGER_MS = 10_000;
+
   void onConnected() {
     connected = true;
+    listingOnConnect = true;
     shell.outboxList();
     drainAll();
   }
@@ -136,7 +166,8 @@ final class Outbox {
 
   private void drainAll() {
     for (Entry e : entries()) {
-      if (e.deliveredId == null && !awaitingSave.contains(e.key)) {
+      boolean lingering = !e.foreign || DomGlobal.performance.now() - e.adoptedAt >= LINGER_MS;
+      if (e.deliveredId == null && !awaitingSave.contains(e.key) && lingering) {
         drain(e.key);
       }
     }

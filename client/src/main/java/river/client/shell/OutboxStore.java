@@ -35,7 +35,11 @@ final class OutboxStore {
   private boolean failed;
   private final JsArray<Runnable> waiting = new JsArray<>();
 
-  OutboxStore() {
+  /** Told after each committed put or delete (the shell tells the browser's other tabs). */
+  private final Runnable changed;
+
+  OutboxStore(Runnable changed) {
+    this.changed = changed;
     IDBOpenDBRequest open = IndexedDbGlobal.indexedDB.open(DB_NAME, 1);
     open.onupgradeneeded = event -> {
       IDBDatabase upgrading = Js.uncheckedCast(open.result);
@@ -65,6 +69,7 @@ final class OutboxStore {
       tx.objectStore(STORE).put(bytes, key);
       tx.oncomplete = e -> {
         done.saved(true);
+        changed.run();
         return null;
       };
       tx.onabort = e -> {
@@ -77,7 +82,12 @@ final class OutboxStore {
   void remove(String key) {
     whenOpen(() -> {
       if (db != null) {
-        db.transaction(STORE, "readwrite").objectStore(STORE).delete(key);
+        IDBTransaction tx = db.transaction(STORE, "readwrite");
+        tx.objectStore(STORE).delete(key);
+        tx.oncomplete = e -> {
+          changed.run();
+          return null;
+        };
       }
     });
   }

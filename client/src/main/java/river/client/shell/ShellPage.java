@@ -17,7 +17,13 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   private Element pill;
   private AppBridge bridge;
   private String invitation;
-  private final OutboxStore outbox = new OutboxStore();
+  /**
+   * The outbox is one per browser profile: when this tab's shell changes it, the other tabs'
+   * shells hear it here and hand their apps the new list, so a message waiting in one tab shows
+   * as pending in all of them.
+   */
+  private final elemental2.dom.BroadcastChannel outboxNews = new elemental2.dom.BroadcastChannel("river-outbox");
+  private final OutboxStore outbox = new OutboxStore(() -> outboxNews.postMessage("changed"));
   private NodeSocket socket;
   private final ProfileStore profiles = new ProfileStore();
   private String token;
@@ -27,6 +33,10 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
     pill = DomGlobal.document.querySelector("[data-testid=shell-status]");
     HTMLIFrameElement frame = (HTMLIFrameElement) DomGlobal.document.getElementById("app-frame");
     bridge = new AppBridge(frame, this);
+    outboxNews.onmessage = e -> {
+      outbox.list(items -> bridge.send(BridgeMessage.outboxItems(items)));
+      return null;
+    };
     invitation = takeInvitation();
     showState(NodeSocket.CONNECTING);
     profiles.loadOrCreate(stored -> {
