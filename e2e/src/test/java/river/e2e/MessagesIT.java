@@ -32,6 +32,10 @@ class MessagesIT extends TwoTabFixture {
     assertThat(message(a, "first from A")).hasCount(1);
     assertThat(message(b, "first from A")).hasCount(1);
     assertThat(message(b, "first from A").locator("[data-testid=message-author]")).hasText("alice");
+    for (Tab t : List.of(a, b)) {
+      // delivered in both: until then each tab of the profile shows it pending under its outbox key
+      assertThat(message(t, "first from A").locator("[data-testid=message-pending]")).hasCount(0);
+    }
     String id = message(a, "first from A").getAttribute("data-message-id");
     assertTrue(id.length() > 80, "base58 of a 64-byte signature: " + id);
     assertEquals(id, message(b, "first from A").getAttribute("data-message-id"));
