@@ -10,54 +10,34 @@ import static river.e2e.ChatSteps.member;
 import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.send;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bans cascade: alice (owner) invites bob, bob invites carol; alice bans bob and both bob and
  * carol are out, live, in every user's view; the banned see why and can no longer write. Ban is
  * offered only where the contract allows it.
  */
-class BanIT {
-  @TempDir
-  Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
-  Tab a;
-  Tab b;
+class BanIT extends TwoTabFixture {
+  /** A third user, carol, whom bob invites. */
   Tab c;
 
+  @Override
+  boolean sameProfile() {
+    return false;
+  }
+
   @BeforeEach
-  void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-    a = new Tab(browser.newContext().newPage()).open(node.url());
-    b = new Tab(browser.newContext().newPage()).open(node.url());
+  void openThirdUser() {
     c = new Tab(browser.newContext().newPage()).open(node.url());
-    for (Tab t : List.of(a, b, c)) {
-      loaded(t);
-    }
+    loaded(c);
   }
 
   @AfterEach
-  void close() throws Exception {
-    try {
-      for (Tab t : List.of(a, b, c)) {
-        assertEquals(List.of(), t.errors());
-      }
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
-    }
+  void thirdUserLoggedNoErrors() {
+    assertEquals(List.of(), c.errors());
   }
 
   @Test

@@ -3,29 +3,23 @@ package river.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static river.e2e.ChatSteps.create;
-import static river.e2e.ChatSteps.loaded;
 import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.roomItem;
 import static river.e2e.ChatSteps.send;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Everything a user typed renders as text: markup, script, event handlers, javascript: URLs and
  * bidi overrides used as room names, nicknames and messages (by the author and by another user
  * who joined) are shown literally; none of their elements exists and no dialog ever opens.
  */
-class XssIT {
+class XssIT extends TwoTabFixture {
   static final String ROOM = "<img src=x onerror=alert('room')>";
   static final String NICK_A = "\"><svg onload=alert('a')>";
   static final String NICK_B = "<script>alert('b')</script>";
@@ -41,24 +35,16 @@ class XssIT {
       "{{constructor.constructor('alert(7)')()}}",
       "<style>*{display:none}</style>");
 
-  @TempDir
-  Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
-  Tab a;
-  Tab b;
   final List<String> dialogs = new ArrayList<>();
 
+  @Override
+  boolean sameProfile() {
+    return false;
+  }
+
+  /** A payload that ran would most likely open a dialog: each one is recorded and dismissed. */
   @BeforeEach
-  void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-    BrowserContext alice = browser.newContext();
-    BrowserContext bob = browser.newContext();
-    a = new Tab(alice.newPage()).open(node.url());
-    b = new Tab(bob.newPage()).open(node.url());
+  void recordDialogs() {
     for (Tab t : List.of(a, b)) {
       t.page.onDialog(d -> {
         synchronized (dialogs) {
@@ -66,21 +52,12 @@ class XssIT {
         }
         d.dismiss();
       });
-      loaded(t);
     }
   }
 
   @AfterEach
-  void close() throws Exception {
-    try {
-      assertEquals(List.of(), dialogs);
-      assertEquals(List.of(), a.errors());
-      assertEquals(List.of(), b.errors());
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
-    }
+  void noDialogOpened() {
+    assertEquals(List.of(), dialogs);
   }
 
   @Test
