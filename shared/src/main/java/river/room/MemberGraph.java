@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The invitation tree of a room, computed from membership records: one record per member key
- * (the smallest encoded one when a key was invited twice), depth from the owner (the owner is
- * depth 0, implicit), chains, and the effective members once bans apply (reachable from the owner
- * without passing through a banned key: that is the ban cascade). Keys are hex strings because
- * Java arrays have identity equality. Hazard: a key invited by two inviters takes the smaller
- * record; a later, smaller record can re-route its chain (documented in RoomMerge).
+ * The invitation tree of a room, computed from membership records: one record per member key,
+ * depth from the owner (the owner is depth 0, implicit), chains, and the effective members once
+ * bans apply (reachable from the owner without passing through a banned key: that is the ban
+ * cascade). Keys are hex strings because Java arrays have identity equality.
+ *
+ * <p>Hazard: a key with two records takes the smaller encoded one, which could re-route its
+ * chain. The validator never admits a second record for a key (a member's place is fixed), so
+ * only a state that no node validated under that rule can hold two; the tie-break just keeps the
+ * merge deterministic for such states.
  */
 final class MemberGraph {
   private final String owner;
@@ -63,11 +66,15 @@ final class MemberGraph {
 
   /** Keys reachable from the owner without entering a banned key; includes the owner. */
   Set<String> effective(Collection<UserBan> bans) {
+    return walk(bannedKeys(bans)).keySet();
+  }
+
+  static Set<String> bannedKeys(Collection<UserBan> bans) {
     Set<String> banned = new HashSet<String>();
     for (UserBan b : bans) {
       banned.add(UnsignedBytes.hex(b.bannedShared()));
     }
-    return walk(banned).keySet();
+    return banned;
   }
 
   private Map<String, Integer> walk(Set<String> banned) {

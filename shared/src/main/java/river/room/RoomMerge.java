@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +15,21 @@ import java.util.Set;
 /**
  * Merge = union of items, then one cleanup that is a pure function of that union: the config with
  * the highest (version, then smaller encoding); one membership record per key (smallest
- * encoding); records whose chain does not reach the owner dropped; at most max_members records,
- * shallowest first (ties by key), so an ancestor is always kept before its invitees; every ban;
- * member info of current members only, highest (version, then smaller encoding) per member;
- * messages of current members only, the newest max_recent_messages by (time, id). Every choice is
- * a max, a set union or a "newest N" under a total order of the items themselves, which makes
- * merge commutative, idempotent and associative.
+ * encoding, see {@link MemberGraph}); records whose chain does not reach the owner dropped;
+ * records cut off by a ban dropped, except the banned member's own (it shows who was banned),
+ * with one ban per banned member (the smallest by signature); member info of current members
+ * only, highest (version, then smaller encoding) per member; messages of current members only,
+ * the newest max_recent_messages by (time, id). Nothing is evicted to honour max_members: the
+ * validator refuses joins over it instead, so lowering the limit never removes anyone. Every
+ * choice is a max, a set union or a "newest N" under a total order of the items themselves,
+ * which makes merge commutative, idempotent and associative.
  *
  * <p>Known hazards (also upstream's): (1) when message retention overflows and a ban removes an
  * author's messages, a replica that dropped an older message before the ban arrived cannot get it
- * back; (2) a key invited twice, or a raised limit, can change what survives on replicas that
- * already cleaned up; (3) the ban cap is enforced on new bans, so concurrent bans may exceed it.
- * Membership records are not removed by bans (they prove ban authority and cost one slot each).
- * No signature is checked here: {@link RoomValidator} runs first.
+ * back; (2) a raised limit does not bring back what replicas already dropped; (3) the ban cap is
+ * enforced on new bans, so concurrent bans may exceed it. No signature is checked here:
+ * {@link RoomValidator} runs first, and {@link RoomContract} refuses any update whose new items
+ * this cleanup would drop, so the node never answers ok for content it did not keep.
  */
 public final class RoomMerge {
   private RoomMerge() {}
@@ -63,7 +66,6 @@ public final class RoomMerge {
     }
     int[] limits = config != null ? config.limits() : RoomConfig.defaultLimits();
     final int maxMessages = limits[0];
-    final int maxMembers = limits[3];
 
     List<AuthorizedMember> candidates = new ArrayList<AuthorizedMember>();
     for (AuthorizedMember m : allMembers) {
@@ -72,35 +74,43 @@ public final class RoomMerge {
         candidates.add(m);
       }
     }
-    final Map<String, Integer> depth = new MemberGraph(owner, candidates).depths();
+    MemberGraph all = new MemberGraph(owner, candidates);
+    Map<String, Integer> depth = all.depths();
     List<AuthorizedMember> reachable = new ArrayList<AuthorizedMember>();
-    for (AuthorizedMember m : new MemberGraph(owner, candidates).records()) {
+    for (AuthorizedMember m : all.records()) {
       if (depth.containsKey(UnsignedBytes.hex(m.memberShared()))) {
         reachable.add(m);
       }
     }
-    Collections.sort(reachable, new Comparator<AuthorizedMember>() {
-      @Override
-      public int compare(AuthorizedMember a, AuthorizedMember b) {
-        int da = depth.get(UnsignedBytes.hex(a.memberShared()));
-        int db = depth.get(UnsignedBytes.hex(b.memberShared()));
-        return da != db ? (da < db ? -1 : 1)
-            : UnsignedBytes.compare(a.memberShared(), b.memberShared());
-      }
-    });
-    List<AuthorizedMember> members =
-        new ArrayList<AuthorizedMember>(reachable.subList(0, Math.min(maxMembers, reachable.size())));
-    Collections.sort(members, BY_MEMBER);
-
-    List<UserBan> bans = new ArrayList<UserBan>();
+    List<UserBan> roomBans = new ArrayList<UserBan>();
     for (UserBan b : distinct(allBans)) {
       if (Arrays.equals(b.roomShared(), owner)) {
+        roomBans.add(b);
+      }
+    }
+    Collections.sort(roomBans, BY_SIGNATURE);
+    Set<String> banned = MemberGraph.bannedKeys(roomBans);
+    Set<String> effective = new MemberGraph(owner, reachable).effective(roomBans);
+
+    // kept: current members, and the banned members at the edge of the current tree
+    List<AuthorizedMember> members = new ArrayList<AuthorizedMember>();
+    Set<String> atEdge = new HashSet<String>();
+    for (AuthorizedMember m : reachable) {
+      String k = UnsignedBytes.hex(m.memberShared());
+      if (effective.contains(k)) {
+        members.add(m);
+      } else if (banned.contains(k) && effective.contains(UnsignedBytes.hex(m.invitedByShared()))) {
+        members.add(m);
+        atEdge.add(k);
+      }
+    }
+    Collections.sort(members, BY_MEMBER);
+    List<UserBan> bans = new ArrayList<UserBan>();
+    for (UserBan b : roomBans) { // smallest first: the first ban of each edge member is kept
+      if (atEdge.remove(UnsignedBytes.hex(b.bannedShared()))) {
         bans.add(b);
       }
     }
-    Collections.sort(bans, BY_SIGNATURE);
-
-    Set<String> effective = new MemberGraph(owner, members).effective(bans);
 
     Map<String, MemberInfo> info = new HashMap<String, MemberInfo>();
     for (MemberInfo i : allInfo) {

@@ -2,6 +2,7 @@ package river.room;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,19 +10,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides whether a delta may be merged into a state: every new item is bound to this room and
- * signed by the right key (config: owner; membership: inviter; member info: the member or the
- * owner; ban: the banner; message: the author), every new membership's inviter is the owner or a
- * member whose chain reaches the owner, bans come from the owner or an ancestor of the banned
- * member, only current members write info and messages, and the config's limits hold. Items the
- * state already holds are not checked again (they were valid when they arrived). Throws
- * {@link RoomValidationException} with the first reason; a refused delta changes nothing because
- * validation runs before {@link RoomMerge} and both build new values.
+ * Decides whether a delta may be merged into a state: the trust rules of a room (DESIGN.md).
+ * Every new item is bound to this room and signed by the right key (config: owner; membership:
+ * inviter; member info: the member or the owner; ban: the banner; message: the author), and:
+ * <ul>
+ *   <li>a member's place is fixed: a key that holds a membership record never gets another one,
+ *       so nobody can re-parent a member under a key they control;</li>
+ *   <li>a ban is total: only current members (reachable from the owner past no ban, counting the
+ *       bans in the same delta) invite, post, sign member info or ban;</li>
+ *   <li>max_members refuses a join that would exceed it (the merge never evicts);</li>
+ *   <li>a message dated more than {@link #MAX_FUTURE_MILLIS} after {@code now} is refused;</li>
+ *   <li>edit and delete name a post of their own author, unreact a reaction of its own author
+ *       (when the target is in the room; an orphan action changes nothing a reader sees, and the
+ *       view checks the author again when the target arrives);</li>
+ *   <li>the config's limits hold; members' bans are capped by max_bans (the owner's are not, so
+ *       a member cannot use up the cap to keep the owner from banning them).</li>
+ * </ul>
+ * Items the state already holds are not checked again (they were valid when they arrived).
+ * Throws {@link RoomValidationException} with the first reason; a refused delta changes nothing
+ * because validation runs before {@link RoomMerge} and both build new values. What the merge
+ * would then drop is refused by {@link RoomContract}.
  */
 public final class RoomValidator {
+  /** How far ahead of the node's clock a message may be dated. */
+  public static final long MAX_FUTURE_MILLIS = 5 * 60 * 1000L;
+
   private RoomValidator() {}
 
-  public static void validate(RoomState state, RoomDelta delta, SignatureVerifier verifier) {
+  public static void validate(RoomState state, RoomDelta delta, SignatureVerifier verifier,
+      long now) {
     byte[] owner = state.owner;
     Set<SignedItem> known = new HashSet<SignedItem>();
     known.addAll(state.members);
@@ -40,14 +57,30 @@ public final class RoomValidator {
       throw new RoomValidationException("the room has no configuration yet");
     }
 
+    MemberGraph before = new MemberGraph(owner, state.members);
     List<AuthorizedMember> records = new ArrayList<AuthorizedMember>(state.members);
-    records.addAll(delta.members);
-    MemberGraph graph = new MemberGraph(owner, records);
-    Map<String, Integer> depths = graph.depths();
+    List<AuthorizedMember> joins = new ArrayList<AuthorizedMember>();
+    Map<String, AuthorizedMember> newByKey = new HashMap<String, AuthorizedMember>();
     for (AuthorizedMember m : delta.members) {
       if (known.contains(m)) {
         continue;
       }
+      String k = UnsignedBytes.hex(m.memberShared());
+      AuthorizedMember twin = newByKey.put(k, m);
+      if (before.record(m.memberShared()) != null || (twin != null && !twin.equals(m))) {
+        throw new RoomValidationException("membership: " + UnsignedBytes.brief(m.memberShared())
+            + " already has a place in this room, and a member's place is fixed");
+      }
+      records.add(m);
+      joins.add(m);
+    }
+    MemberGraph graph = new MemberGraph(owner, records);
+    Set<UserBan> allBans = new LinkedHashSet<UserBan>(state.bans);
+    allBans.addAll(delta.bans);
+    Set<String> effective = graph.effective(allBans);
+    Map<String, Integer> reachable = graph.depths();
+
+    for (AuthorizedMember m : joins) {
       checkRoom(owner, m.roomShared(), "membership");
       if (graph.isOwner(m.memberShared())) {
         throw new RoomValidationException("membership: the owner is never a member");
@@ -56,15 +89,25 @@ public final class RoomValidator {
         throw new RoomValidationException("membership: a member cannot invite itself");
       }
       verify(verifier, m.invitedByShared(), m, "membership is not signed by its inviter");
-      if (!depths.containsKey(UnsignedBytes.hex(m.invitedByShared()))) {
+      if (!reachable.containsKey(UnsignedBytes.hex(m.invitedByShared()))) {
         throw new RoomValidationException("membership: inviter "
             + UnsignedBytes.brief(m.invitedByShared()) + " has no chain to the owner");
       }
+      if (!effective.contains(UnsignedBytes.hex(m.invitedByShared()))) {
+        throw new RoomValidationException("membership: inviter "
+            + UnsignedBytes.brief(m.invitedByShared()) + " is banned from this room");
+      }
+    }
+    if (!joins.isEmpty() && effective.size() - 1 > config.maxMembers()) {
+      throw new RoomValidationException("membership: the room is full (at most "
+          + config.maxMembers() + " members)");
     }
 
-    Set<UserBan> allBans = new LinkedHashSet<UserBan>(state.bans);
-    int before = allBans.size();
-    allBans.addAll(delta.bans);
+    // a ban's issuer is judged by the bans already in the room: a delta cannot disqualify its
+    // own issuer (the kept check then refuses a ban that another ban in it made moot)
+    Set<String> currentBefore = graph.effective(state.bans);
+    int memberBansBefore = memberBans(owner, state.bans);
+    boolean newMemberBan = false;
     for (UserBan b : delta.bans) {
       if (known.contains(b)) {
         continue;
@@ -74,21 +117,24 @@ public final class RoomValidator {
         throw new RoomValidationException("ban: the owner cannot be banned");
       }
       verify(verifier, b.bannedBy(), b, "ban is not signed by its issuer");
-      if (!depths.containsKey(UnsignedBytes.hex(b.bannedShared()))) {
+      if (graph.record(b.bannedShared()) == null) {
         throw new RoomValidationException("ban: " + UnsignedBytes.brief(b.bannedShared())
             + " is not a member of this room");
+      }
+      if (!currentBefore.contains(UnsignedBytes.hex(b.bannedBy()))) {
+        throw new RoomValidationException("ban: the issuer is not a current member");
       }
       if (!graph.isAncestor(b.bannedBy(), b.bannedShared())) {
         throw new RoomValidationException(
             "ban: only the owner or an inviter up the banned member's chain may ban");
       }
+      newMemberBan |= !graph.isOwner(b.bannedBy());
     }
-    if (allBans.size() > before && allBans.size() > config.maxBans()) {
-      throw new RoomValidationException("ban: the room allows at most " + config.maxBans()
-          + " bans");
+    if (newMemberBan && memberBans(owner, allBans) > Math.max(memberBansBefore, config.maxBans())) {
+      throw new RoomValidationException("ban: members may issue at most " + config.maxBans()
+          + " bans in this room");
     }
 
-    Set<String> effective = graph.effective(allBans);
     for (MemberInfo i : delta.memberInfo) {
       if (known.contains(i)) {
         continue;
@@ -110,6 +156,13 @@ public final class RoomValidator {
       checkSealing(config, i.nickname(), "nickname");
     }
 
+    Map<String, RoomMessage> byId = new HashMap<String, RoomMessage>();
+    for (RoomMessage m : state.messages) {
+      byId.put(UnsignedBytes.hex(m.signatureShared()), m);
+    }
+    for (RoomMessage m : delta.messages) {
+      byId.put(UnsignedBytes.hex(m.signatureShared()), m);
+    }
     for (RoomMessage m : delta.messages) {
       if (known.contains(m)) {
         continue;
@@ -120,12 +173,45 @@ public final class RoomValidator {
             + UnsignedBytes.brief(m.authorShared()) + " is not a current member");
       }
       verify(verifier, m.authorShared(), m, "message is not signed by its author");
+      if (m.time() > now && m.time() - now > MAX_FUTURE_MILLIS) {
+        throw new RoomValidationException(
+            "message: dated more than 5 minutes ahead of the node's clock");
+      }
       if (m.contentSize() > config.maxMessageBytes()) {
         throw new RoomValidationException(
             "message: content is " + m.contentSize() + " bytes, limit " + config.maxMessageBytes());
       }
       checkSealing(config, m.content(), "message content");
+      checkAction(m, m.target() == null ? null : byId.get(UnsignedBytes.hex(m.target())));
     }
+  }
+
+  /** Edit and delete change a post of their author; unreact withdraws a reaction of its author. */
+  static void checkAction(RoomMessage action, RoomMessage target) {
+    MessageKind kind = action.kind();
+    if (target == null
+        || (kind != MessageKind.EDIT && kind != MessageKind.DELETE && kind != MessageKind.UNREACT)) {
+      return;
+    }
+    if (!Arrays.equals(target.authorShared(), action.authorShared())) {
+      throw new RoomValidationException("message: only its author may "
+          + (kind == MessageKind.UNREACT ? "withdraw a reaction" : kind.wireName() + " a message"));
+    }
+    boolean post = target.kind() == MessageKind.TEXT || target.kind() == MessageKind.REPLY;
+    if (kind == MessageKind.UNREACT ? target.kind() != MessageKind.REACT : !post) {
+      throw new RoomValidationException("message: " + kind.wireName() + " cannot target a "
+          + target.kind().wireName());
+    }
+  }
+
+  private static int memberBans(byte[] owner, Iterable<UserBan> bans) {
+    int n = 0;
+    for (UserBan b : bans) {
+      if (!Arrays.equals(b.bannedBy(), owner)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** A private room takes only Private content of a known secret version; a public one only

@@ -25,8 +25,9 @@ class RenameTest {
     assertEquals(s.config().maxMessageBytes(), next.maxMessageBytes());
     RoomState renamed = f.apply(s, RoomDelta.builder().config(next).build());
     assertEquals("Main hall", new String(renamed.config().name().data(), java.nio.charset.StandardCharsets.UTF_8));
-    // the older config arriving late does not undo it
-    assertEquals(renamed, f.apply(renamed, RoomDelta.builder().config(s.config()).build()));
+    // the older config arriving late does not undo it: it is refused
+    assertThrows(RoomValidationException.class,
+        () -> f.apply(renamed, RoomDelta.builder().config(s.config()).build()));
   }
 
   @Test

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Builds signed room items for tests: one room, its owner, signing with real Ed25519. */
 final class RoomFixture {
+  /** The node clock the tests validate against (2027); test messages are dated far before it. */
+  static final long NOW = 1_800_000_000_000L;
+
   final TestKey owner;
 
   RoomFixture(TestKey owner) {
@@ -56,10 +59,10 @@ final class RoomFixture {
   /** A fresh room with its config (version 1). */
   RoomState created() {
     return RoomContract.apply(RoomState.empty(room()),
-        RoomDelta.builder().config(config(1, "room")).build(), TestKey.VERIFIER);
+        RoomDelta.builder().config(config(1, "room")).build(), TestKey.VERIFIER, RoomFixture.NOW);
   }
 
   RoomState apply(RoomState s, RoomDelta d) {
-    return RoomContract.apply(s, d, TestKey.VERIFIER);
+    return RoomContract.apply(s, d, TestKey.VERIFIER, RoomFixture.NOW);
   }
 }

@@ -31,7 +31,7 @@ class RoomValidatorTest {
   @Test
   void createdRoomRoundTripsThroughItsBytes() {
     RoomState s = withAliceBobCarol();
-    RoomState back = RoomContract.put(RoomState.empty(f.room()), s.encode(), TestKey.VERIFIER);
+    RoomState back = RoomContract.put(RoomState.empty(f.room()), s.encode(), TestKey.VERIFIER, RoomFixture.NOW);
     assertArrayEquals(s.encode(), back.encode());
     assertTrue(back.isMember(carol.pub));
     assertTrue(back.isMember(ownerKey.pub));
@@ -91,6 +91,10 @@ class RoomValidatorTest {
     RoomState s2 = f.apply(s, RoomDelta.builder().member(f.invite(alice, dave)).build());
     assertTrue(reason(s2, RoomDelta.builder().ban(f.ban(dave, bob, 5)).build())
         .startsWith("ban: only the owner"));
+    // a banned member bans nobody: their invitees left with them
+    RoomState s3 = f.apply(s, RoomDelta.builder().ban(f.ban(ownerKey, bob, 6)).build());
+    assertTrue(reason(s3, RoomDelta.builder().ban(f.ban(bob, carol, 7)).build())
+        .contains("is not a member"));
   }
 
   @Test
@@ -116,14 +120,19 @@ class RoomValidatorTest {
   }
 
   @Test
-  void banCapIsEnforcedOnNewBans() {
+  void banCapIsEnforcedOnMembersBansButNeverStopsTheOwner() {
     int[] limits = RoomConfig.defaultLimits();
     limits[6] = 1;
-    RoomState s = f.apply(withAliceBobCarol(),
-        RoomDelta.builder().config(f.config(2, "strict", limits)).build());
-    s = f.apply(s, RoomDelta.builder().ban(f.ban(ownerKey, carol, 1)).build());
-    assertTrue(reason(s, RoomDelta.builder().ban(f.ban(ownerKey, bob, 2)).build())
+    TestKey dave = TestKey.random(rnd);
+    RoomState s = f.apply(withAliceBobCarol(), RoomDelta.builder()
+        .config(f.config(2, "strict", limits)).member(f.invite(alice, dave)).build());
+    s = f.apply(s, RoomDelta.builder().ban(f.ban(bob, carol, 1)).build());
+    assertTrue(reason(s, RoomDelta.builder().ban(f.ban(alice, dave, 2)).build())
         .contains("at most 1 bans"));
+    // a member who used up the cap cannot keep the owner from banning them
+    s = f.apply(s, RoomDelta.builder().ban(f.ban(ownerKey, dave, 3)).build());
+    s = f.apply(s, RoomDelta.builder().ban(f.ban(ownerKey, alice, 4)).build());
+    assertFalse(s.isMember(alice.pub));
   }
 
   @Test
@@ -161,18 +170,23 @@ class RoomValidatorTest {
   }
 
   @Test
-  void newestConfigWinsAndStaleConfigIsIgnored() {
+  void newestConfigWinsAndStaleConfigIsRefused() {
     RoomState s = f.apply(f.created(), RoomDelta.builder().config(f.config(3, "three")).build());
-    RoomState stale = f.apply(s, RoomDelta.builder().config(f.config(2, "two")).build());
-    assertEquals(3, stale.config().version());
+    assertTrue(reason(s, RoomDelta.builder().config(f.config(2, "two")).build())
+        .startsWith("config: a newer version"));
+    assertEquals(3, s.config().version());
+    // the config the room holds may be sent again: nothing new, nothing refused
+    assertEquals(s, f.apply(s, RoomDelta.builder().config(s.config()).build()));
   }
 
   @Test
   void memberInfoHighestVersionWinsAndOwnerMaySignIt() {
     RoomState s = withAliceBobCarol();
     s = f.apply(s, RoomDelta.builder().memberInfo(f.info(alice, alice, 2, "two")).build());
-    s = f.apply(s, RoomDelta.builder().memberInfo(f.info(ownerKey, alice, 1, "one")).build());
-    assertEquals(2, s.memberInfo().get(0).version());
+    assertTrue(reason(s, RoomDelta.builder().memberInfo(f.info(ownerKey, alice, 1, "one")).build())
+        .startsWith("member info: a newer version"));
+    s = f.apply(s, RoomDelta.builder().memberInfo(f.info(ownerKey, alice, 3, "three")).build());
+    assertEquals(3, s.memberInfo().get(0).version());
     assertTrue(reason(s, RoomDelta.builder().memberInfo(f.info(bob, alice, 3, "x")).build())
         .contains("signed by neither"));
   }
@@ -193,19 +207,19 @@ class RoomValidatorTest {
     RoomState empty = RoomState.empty(f.room());
     byte[] noConfig = RoomDelta.builder().member(f.invite(ownerKey, alice)).build().encode();
     assertThrows(RoomValidationException.class,
-        () -> RoomContract.put(empty, noConfig, TestKey.VERIFIER));
+        () -> RoomContract.put(empty, noConfig, TestKey.VERIFIER, RoomFixture.NOW));
     assertThrows(RoomValidationException.class,
-        () -> RoomContract.update(empty, noConfig, TestKey.VERIFIER));
+        () -> RoomContract.update(empty, noConfig, TestKey.VERIFIER, RoomFixture.NOW));
   }
 
   @Test
   void malformedBytesAreRejectedWithAReason() {
     RoomState s = f.created();
     assertTrue(assertThrows(RoomValidationException.class,
-        () -> RoomContract.update(s, new byte[] {(byte) 0xff}, TestKey.VERIFIER))
+        () -> RoomContract.update(s, new byte[] {(byte) 0xff}, TestKey.VERIFIER, RoomFixture.NOW))
         .getMessage().startsWith("not CBOR"));
     assertTrue(assertThrows(RoomValidationException.class,
-        () -> RoomContract.update(s, new byte[] {(byte) 0xa0}, TestKey.VERIFIER))
+        () -> RoomContract.update(s, new byte[] {(byte) 0xa0}, TestKey.VERIFIER, RoomFixture.NOW))
         .getMessage().contains("missing field"));
   }
 
@@ -216,12 +230,19 @@ class RoomValidatorTest {
     RoomState s = f.apply(withAliceBobCarol(),
         RoomDelta.builder().config(f.config(2, "small", limits)).build());
     RoomDelta.Builder d = RoomDelta.builder();
-    for (int t = 1; t <= 5; t++) {
+    for (int t = 2; t <= 4; t++) {
       d.message(f.text(alice, t, "m" + t));
     }
     s = f.apply(s, d.build());
+    s = f.apply(s, RoomDelta.builder().message(f.text(bob, 5, "m5")).build());
     assertEquals(3, s.messages().size());
     assertEquals(3, s.messages().get(0).time());
     assertEquals(5, s.messages().get(2).time());
+    // a message the room would not keep is refused, never answered ok and dropped
+    RoomState full = s;
+    assertTrue(reason(full, RoomDelta.builder().message(f.text(carol, 1, "late")).build())
+        .startsWith("message: older than the 3 newest messages"));
+    assertTrue(reason(full, RoomDelta.builder().message(f.text(carol, 6, "new"))
+        .message(f.text(carol, 1, "late")).build()).startsWith("message: older than"));
   }
 }

@@ -103,7 +103,7 @@ public final class ContractHost implements OpHandler {
       byte[] key = contractKey(p.key());
       byte[] bytes = p.state();
       return inOrder(key, () -> {
-        store(key, RoomContract.put(load(key), bytes, Ed25519Jdk.INSTANCE));
+        store(key, RoomContract.put(load(key), bytes, Ed25519Jdk.INSTANCE, System.currentTimeMillis()));
         return new OpResult.PutResult(key);
       });
     }
@@ -111,7 +111,7 @@ public final class ContractHost implements OpHandler {
       byte[] key = contractKey(u.key());
       byte[] bytes = u.delta();
       return inOrder(key, () -> {
-        store(key, RoomContract.update(load(key), bytes, Ed25519Jdk.INSTANCE));
+        store(key, RoomContract.update(load(key), bytes, Ed25519Jdk.INSTANCE, System.currentTimeMillis()));
         return new OpResult.UpdateResult(key);
       });
     }
