@@ -13,8 +13,8 @@ import river.cbor.CborItem;
  * sorted (members and member info by member key, bans by id, messages by (time, id)) and cleaned
  * up (see {@link RoomMerge}), so equal states encode to equal bytes. Only RoomMerge builds one.
  * The owner (contract key) is not in the bytes: the caller knows which room it asked for.
- * Membership records of banned members and their invitees stay (they prove who may ban whom);
- * {@link #isMember} answers who currently belongs.
+ * A banned member's own membership record stays beside their ban (it shows who was banned); the
+ * records of those they invited go with them. {@link #isMember} answers who currently belongs.
  */
 public final class RoomState {
   final byte[] owner;
