@@ -18,6 +18,7 @@ public final class Names {
 
   private final Map<String, String> nicknames = new HashMap<String, String>();
   private final Map<String, Long> versions = new HashMap<String, Long>();
+  private final Map<String, Boolean> left = new HashMap<String, Boolean>();
 
   private Names() {}
 
@@ -40,6 +41,7 @@ public final class Names {
       Long v = n.versions.get(k);
       if (v == null || info.version() > v) {
         n.versions.put(k, info.version());
+        n.left.put(k, info.left());
         n.nicknames.remove(k);
         String text = null;
         if (info.nickname().isPrivate()) {
@@ -69,6 +71,12 @@ public final class Names {
   /** The nickname alone, or null when the member has none. */
   public String nickname(byte[] member) {
     return nicknames.get(Base58.encode(member));
+  }
+
+  /** True when the member's newest info says they left the room: the member list leaves them
+   *  out, their messages keep their name. */
+  public boolean hasLeft(byte[] member) {
+    return Boolean.TRUE.equals(left.get(Base58.encode(member)));
   }
 
   public long version(byte[] member) {
