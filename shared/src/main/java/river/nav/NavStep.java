@@ -1,0 +1,44 @@
+package river.nav;
+
+import river.rooms.RoomKey;
+
+/**
+ * What a tab does when its address changes or the user picks a room, decided by
+ * {@link Navigation}: the room to show (null: none, the room list alone), a message to scroll
+ * to and highlight, a plain notice for an address it cannot follow, and what to do with the
+ * browser's history: nothing (back/forward already moved it), push a new entry (a click), or
+ * replace the current one (say which room a tab opened without an address shows, without adding
+ * a step to go back through).
+ */
+public final class NavStep {
+  public enum History { NONE, PUSH, REPLACE }
+
+  public enum Notice {
+    NONE,
+    /** The address names a room this profile is not in (or no longer in). */
+    NOT_A_MEMBER,
+    /** The fragment is not a room address at all. */
+    MALFORMED
+  }
+
+  public final RoomKey show;
+  public final String highlight;
+  public final Notice notice;
+  public final History history;
+  /** The address to push or replace; null with {@link History#NONE}. */
+  public final RoomAddress address;
+
+  NavStep(RoomKey show, String highlight, Notice notice, History history, RoomAddress address) {
+    this.show = show;
+    this.highlight = highlight;
+    this.notice = notice;
+    this.history = history;
+    this.address = address;
+  }
+
+  @Override
+  public String toString() {
+    return "NavStep{show=" + show + " highlight=" + highlight + " notice=" + notice + " history="
+        + history + " " + address + "}";
+  }
+}

@@ -1,0 +1,99 @@
+package river.nav;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import river.rooms.Bytes;
+import river.rooms.RoomKey;
+
+/** One test per row of the tab's history decisions. */
+class NavigationTest {
+  final RoomKey a = RoomKey.of(Bytes.filled(32, 1));
+  final RoomKey b = RoomKey.of(Bytes.filled(32, 2));
+  final RoomKey stranger = RoomKey.of(Bytes.filled(32, 3));
+  final Set<RoomKey> held = new HashSet<>(Set.of(a, b));
+  final Navigation.Rooms rooms = held::contains;
+
+  @Test
+  void anAddressOfAHeldRoomShowsItAndLeavesHistoryAlone() {
+    NavStep s = Navigation.arrive(RoomAddress.of(b, null), rooms, a, false);
+    assertEquals(b, s.show);
+    assertEquals(NavStep.History.NONE, s.history);
+    assertEquals(NavStep.Notice.NONE, s.notice);
+  }
+
+  @Test
+  void aMessageAddressHighlightsTheMessage() {
+    NavStep s = Navigation.arrive(RoomAddress.of(b, "MSG"), rooms, a, false);
+    assertEquals(b, s.show);
+    assertEquals("MSG", s.highlight);
+  }
+
+  @Test
+  void noAddressShowsTheStoredCurrentRoomAndWritesItsAddressInPlace() {
+    NavStep s = Navigation.arrive(RoomAddress.NONE, rooms, a, false);
+    assertEquals(a, s.show);
+    assertEquals(NavStep.History.REPLACE, s.history);
+    assertEquals(RoomAddress.of(a, null), s.address);
+  }
+
+  @Test
+  void noAddressAndNoStoredRoomShowsTheListAlone() {
+    NavStep s = Navigation.arrive(RoomAddress.NONE, rooms, stranger, false);
+    assertNull(s.show);
+    assertEquals(NavStep.History.NONE, s.history);
+  }
+
+  @Test
+  void aRoomThisProfileIsNotInSaysSoAndShowsTheList() {
+    NavStep s = Navigation.arrive(RoomAddress.of(stranger, null), rooms, a, false);
+    assertNull(s.show);
+    assertEquals(NavStep.Notice.NOT_A_MEMBER, s.notice);
+  }
+
+  @Test
+  void aMalformedAddressSaysSo() {
+    NavStep s = Navigation.arrive(RoomAddress.MALFORMED, rooms, a, false);
+    assertNull(s.show);
+    assertEquals(NavStep.Notice.MALFORMED, s.notice);
+  }
+
+  @Test
+  void backAndForwardNeverWriteHistory() {
+    assertEquals(NavStep.History.NONE, Navigation.arrive(RoomAddress.NONE, rooms, a, true).history);
+    assertEquals(a, Navigation.arrive(RoomAddress.of(a, null), rooms, b, true).show);
+  }
+
+  @Test
+  void aClickOnAnotherRoomPushesItsAddress() {
+    NavStep s = Navigation.pick(b, a);
+    assertEquals(b, s.show);
+    assertEquals(NavStep.History.PUSH, s.history);
+    assertEquals(RoomAddress.of(b, null), s.address);
+  }
+
+  @Test
+  void aClickOnTheShownRoomAddsNoStep() {
+    assertEquals(NavStep.History.NONE, Navigation.pick(a, a).history);
+  }
+
+  @Test
+  void whenTheShownRoomGoesTheStoredOneTakesItsPlace() {
+    held.remove(b);
+    NavStep s = Navigation.gone(rooms, a, null);
+    assertEquals(a, s.show);
+    assertEquals(NavStep.History.REPLACE, s.history);
+    held.remove(a);
+    NavStep none = Navigation.gone(rooms, a, null);
+    assertNull(none.show);
+    assertEquals(RoomAddress.NONE, none.address);
+  }
+
+  @Test
+  void whenTheStoredRoomIsGoneTooTheFirstListedIsShown() {
+    assertEquals(b, Navigation.gone(rooms, stranger, b).show);
+  }
+}
