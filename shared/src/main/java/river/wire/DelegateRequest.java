@@ -17,8 +17,10 @@ import river.cbor.CborMap;
  * {"CreateSigningKey": {"room": bytes(32) or null}} (null: a new room owner key, whose room is
  * its own public key), {"NewInviteeKey": {"room"}} (a fresh key pair for an invitation, not
  * kept), {"StoreSigningKey": {"room", "private_key": bytes(32), "expected_public_key": bytes(32)
- * or absent}} (import from an invitation; with an expected key the node stores nothing unless the
- * private key is that key's),
+ * or absent, "if_held": bytes(32), empty bytes, or absent}} (import from an invitation; with an
+ * expected key the node stores nothing unless the private key is that key's; with if_held it
+ * stores only while it holds that key for the room (empty: no key), and answers the key it holds
+ * afterwards either way, so two tabs importing at once end with one key),
  * {"GetPublicKey": {"room"}}, {"Sign": {"room", "purpose": text, "bytes"}} (purpose one of
  * message, member, member_info, config, ban; bytes the canonical body of that item).
  */
@@ -54,7 +56,8 @@ public abstract class DelegateRequest extends WireValue {
       return new NewInviteeKey(v.fields().bytes("room"));
     } else if (n.equals("StoreSigningKey")) {
       Fields f = v.fields();
-      return new StoreSigningKey(f.bytes("room"), f.bytes("private_key"), f.optionalBytes("expected_public_key"));
+      return new StoreSigningKey(f.bytes("room"), f.bytes("private_key"),
+          f.optionalBytes("expected_public_key"), f.optionalBytes("if_held"));
     } else if (n.equals("GetPublicKey")) {
       return new GetPublicKey(v.fields().bytes("room"));
     } else if (n.equals("Sign")) {
@@ -306,16 +309,30 @@ public abstract class DelegateRequest extends WireValue {
     private final byte[] room;
     private final byte[] privateKey;
     private final byte[] expectedPublicKey;
+    private final byte[] ifHeld;
 
     public StoreSigningKey(byte[] room, byte[] privateKey) {
-      this(room, privateKey, null);
+      this(room, privateKey, null, null);
     }
 
     /** {@code expectedPublicKey} non-null: refused (nothing stored) unless the key pair matches it. */
     public StoreSigningKey(byte[] room, byte[] privateKey, byte[] expectedPublicKey) {
+      this(room, privateKey, expectedPublicKey, null);
+    }
+
+    /** {@code ifHeld} non-null: stored only while the node holds that public key for the room
+     *  (empty: while it holds none); the answer names the key held afterwards. */
+    public StoreSigningKey(byte[] room, byte[] privateKey, byte[] expectedPublicKey,
+        byte[] ifHeld) {
       this.room = required(room, "room");
       this.privateKey = required(privateKey, "private_key");
       this.expectedPublicKey = copy(expectedPublicKey);
+      this.ifHeld = copy(ifHeld);
+    }
+
+    /** The key the node must hold for the import to happen (empty: none), or null for always. */
+    public byte[] ifHeld() {
+      return copy(ifHeld);
     }
 
     /** The public key the import must have, or null for any. */
@@ -342,6 +359,9 @@ public abstract class DelegateRequest extends WireValue {
           .put("private_key", CborItem.bytes(privateKey));
       if (expectedPublicKey != null) {
         fields.put("expected_public_key", CborItem.bytes(expectedPublicKey));
+      }
+      if (ifHeld != null) {
+        fields.put("if_held", CborItem.bytes(ifHeld));
       }
       return Variant.tagged(variantName(), fields.build());
     }

@@ -88,9 +88,19 @@ public final class SigningKeys {
         // A forged invitation: its key is not the invited member's. Nothing is replaced.
         throw invalid("this private key is not the key of the invited member");
       }
-      // An explicit import replaces the identity the user held in this room.
-      return store.update(user, NAMESPACE, room, old -> Mutation.put(row(seed, pub), true))
-          .thenApply(x -> new DelegateResponse.SigningKey(room, pub));
+      byte[] ifHeld = r.ifHeld();
+      if (ifHeld == null) {
+        // An explicit import replaces the identity the user held in this room.
+        return store.update(user, NAMESPACE, room, old -> Mutation.put(row(seed, pub), true))
+            .thenApply(x -> new DelegateResponse.SigningKey(room, pub));
+      }
+      // Only while the node holds what the tab saw: two tabs importing at once end with one key,
+      // and the answer names it (the loser adopts it).
+      return store.update(user, NAMESPACE, room, old -> {
+        byte[] held = old == null ? new byte[0] : Arrays.copyOfRange(old, KEY, 2 * KEY);
+        return Arrays.equals(held, ifHeld) ? Mutation.put(row(seed, pub), pub)
+            : Mutation.none(held);
+      }).thenApply(held -> new DelegateResponse.SigningKey(room, held));
     }
     if (req instanceof DelegateRequest.GetPublicKey r) {
       byte[] room = roomKey(r.room());

@@ -1,0 +1,175 @@
+package river.actions;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import river.room.SealedBytes;
+import river.room.SigningPurpose;
+import river.store.DelegateKeys;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
+import river.wire.Op;
+import river.wire.OpResult;
+
+/**
+ * The actions' request layer, sans I/O: numbers each request, queues it for the host
+ * ({@link #drain()}), and routes the one answer ({@link #onResult} / {@link #onError}) to the step
+ * that asked. Typed helpers for the steps: a delegate request answered by one expected response
+ * type, a signature, a contract op, sealing. Ids are never reused; a late or repeated answer is
+ * ignored. Hazard: a step must not assume an answer comes before the next user action: every step
+ * re-reads what it needs from the session when its answer arrives.
+ */
+public final class ActionLink {
+  public interface Then<T> {
+    void accept(T value);
+  }
+
+  /** Why an action stopped, in words for the user (and the node's code, for the outbox). */
+  public interface Fail {
+    void fail(String message);
+  }
+
+  private interface Answer {
+    void result(OpResult result);
+
+    void error(String code, String message);
+  }
+
+  private final Map<Long, Answer> waiting = new HashMap<Long, Answer>();
+  private final List<ActionRequest> queued = new ArrayList<ActionRequest>();
+  private final Cipher cipher;
+  private long nextId = 1;
+
+  public ActionLink(Cipher cipher) {
+    this.cipher = cipher;
+  }
+
+  /** What to send now, in order. */
+  public List<ActionRequest> drain() {
+    List<ActionRequest> out = new ArrayList<ActionRequest>(queued);
+    queued.clear();
+    return out;
+  }
+
+  /** The node answered ok; false when nothing waited for this id. */
+  public boolean onResult(long id, OpResult result) {
+    Answer a = waiting.remove(id);
+    if (a == null) {
+      return false;
+    }
+    a.result(result);
+    return true;
+  }
+
+  /** The node refused, or the request timed out or lost its connection (host codes). */
+  public boolean onError(long id, String code, String message) {
+    Answer a = waiting.remove(id);
+    if (a == null) {
+      return false;
+    }
+    a.error(code, message);
+    return true;
+  }
+
+  /** Requests sent and not answered yet. */
+  public int inFlight() {
+    return waiting.size();
+  }
+
+  void contract(Op op, final Then<OpResult> then, final Fail fail) {
+    request(op, new Answer() {
+      @Override
+      public void result(OpResult result) {
+        then.accept(result);
+      }
+
+      @Override
+      public void error(String code, String message) {
+        fail.fail(message);
+      }
+    });
+  }
+
+  /** The same, with the node's error code (the outbox decides by it). */
+  void contract(Op op, final Then<OpResult> then, final CodedFail fail) {
+    request(op, new Answer() {
+      @Override
+      public void result(OpResult result) {
+        then.accept(result);
+      }
+
+      @Override
+      public void error(String code, String message) {
+        fail.fail(code, message);
+      }
+    });
+  }
+
+  interface CodedFail {
+    void fail(String code, String message);
+  }
+
+  <T extends DelegateResponse> void delegate(final DelegateRequest request, final Class<T> expected,
+      final Then<T> then, final Fail fail) {
+    request(new Op.Delegate(DelegateKeys.current(), request), new Answer() {
+      @Override
+      public void result(OpResult result) {
+        DelegateResponse r = result instanceof OpResult.Delegate
+            ? ((OpResult.Delegate) result).response() : null;
+        if (r != null && r.getClass() == expected) {
+          @SuppressWarnings("unchecked")
+          T typed = (T) r;
+          then.accept(typed);
+        } else {
+          fail.fail("The node gave an answer this page does not understand; try again.");
+        }
+      }
+
+      @Override
+      public void error(String code, String message) {
+        fail.fail(message);
+      }
+    });
+  }
+
+  void sign(byte[] room, SigningPurpose purpose, byte[] bytes, final Then<byte[]> then,
+      Fail fail) {
+    delegate(new DelegateRequest.Sign(room, purpose.wireName(), bytes), DelegateResponse.Signature.class,
+        new Then<DelegateResponse.Signature>() {
+          @Override
+          public void accept(DelegateResponse.Signature s) {
+            then.accept(s.signature());
+          }
+        }, fail);
+  }
+
+  /** Plain bytes in a public room; sealed by the host's cipher in a private one. */
+  void seal(boolean isPrivate, byte[] secret, long version, byte[] plain,
+      final Then<SealedBytes> then, Fail fail) {
+    if (!isPrivate) {
+      then.accept(SealedBytes.publicBytes(plain));
+      return;
+    }
+    if (secret == null) {
+      fail.fail("This page does not hold the key of this private room.");
+      return;
+    }
+    cipher.seal(secret, version, plain, new Cipher.Sealed() {
+      @Override
+      public void accept(SealedBytes sealed) {
+        then.accept(sealed);
+      }
+    }, fail);
+  }
+
+  Cipher cipher() {
+    return cipher;
+  }
+
+  private void request(Op op, Answer answer) {
+    long id = nextId++;
+    waiting.put(id, answer);
+    queued.add(new ActionRequest(id, op));
+  }
+}

@@ -1,0 +1,230 @@
+package river.actions;
+
+import java.util.Arrays;
+import river.cbor.Utf8;
+import river.chat.Bans;
+import river.chat.Names;
+import river.chat.RoomSecrets;
+import river.engine.Clock;
+import river.engine.TabSession;
+import river.room.AuthorizedMember;
+import river.room.Invitation;
+import river.room.MemberInfo;
+import river.room.RoomConfig;
+import river.room.RoomDelta;
+import river.room.RoomState;
+import river.room.SealedBytes;
+import river.room.SigningPurpose;
+import river.room.UserBan;
+import river.rooms.RoomData;
+import river.rooms.RoomKey;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
+import river.wire.Op;
+import river.wire.OpResult;
+
+/**
+ * The one-step edits of a room the user is in: invite (a code), set the nickname, rename (owner),
+ * ban. Each checks what can be known locally first and answers that at once as text (null when
+ * the request went out); the node's refusal comes back through {@code fail}.
+ */
+final class RoomEdits {
+  private final ActionLink link;
+  private final TabSession session;
+  private final Clock clock;
+
+  RoomEdits(ActionLink link, TabSession session, Clock clock) {
+    this.link = link;
+    this.session = session;
+    this.clock = clock;
+  }
+
+  /** Mints an invitee key on the inviter's node, signs the membership, packs the code. */
+  String invite(RoomKey key, RoomState state, final ActionLink.Then<String> code,
+      final ActionLink.Fail fail) {
+    final RoomData data = session.rooms().map().get(key);
+    String problem = usable(data, state);
+    if (problem != null) {
+      return problem;
+    }
+    final byte[] room = key.bytes().toArray();
+    final byte[] me = data.verifyingKey().toArray();
+    link.delegate(new DelegateRequest.NewInviteeKey(room), DelegateResponse.InviteeKey.class,
+        new ActionLink.Then<DelegateResponse.InviteeKey>() {
+          @Override
+          public void accept(final DelegateResponse.InviteeKey invitee) {
+            final AuthorizedMember unsigned = new AuthorizedMember(room, invitee.publicKey(), me,
+                new byte[0]);
+            link.sign(room, SigningPurpose.MEMBER, unsigned.signedBytes(),
+                new ActionLink.Then<byte[]>() {
+                  @Override
+                  public void accept(byte[] sig) {
+                    java.util.List<Invitation.RoomSecret> secrets =
+                        RoomSecrets.decodeAll(data.invitationSecrets());
+                    code.accept(new Invitation(room, invitee.privateKey(),
+                        unsigned.withSignature(sig), secrets.isEmpty() ? null : secrets).encode());
+                  }
+                }, fail);
+          }
+        }, fail);
+    return null;
+  }
+
+  String setNickname(final RoomKey key, RoomState state, final String nickname,
+      final ActionLink.Fail fail) {
+    RoomData data = session.rooms().map().get(key);
+    String problem = usable(data, state);
+    if (problem == null) {
+      problem = RoomTexts.checkNickname(nickname, state.config().maxNicknameBytes());
+    }
+    if (problem != null) {
+      return problem;
+    }
+    final byte[] room = key.bytes().toArray();
+    final byte[] me = data.verifyingKey().toArray();
+    final long version = Math.max(Names.of(state).version(me), data.nicknameVersion()) + 1;
+    RoomConfig config = state.config();
+    long secretVersion = config.secretVersion();
+    link.seal(config.isPrivate(), config.isPrivate()
+        ? RoomSecrets.find(data.invitationSecrets(), secretVersion) : null, secretVersion,
+        Utf8.encode(nickname), new ActionLink.Then<SealedBytes>() {
+          @Override
+          public void accept(SealedBytes sealed) {
+            final MemberInfo unsigned = new MemberInfo(room, me, version, sealed, new byte[0]);
+            link.sign(room, SigningPurpose.MEMBER_INFO, unsigned.signedBytes(),
+                new ActionLink.Then<byte[]>() {
+                  @Override
+                  public void accept(byte[] sig) {
+                    send(room, RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
+                        new ActionLink.Then<OpResult>() {
+                          @Override
+                          public void accept(OpResult ok) {
+                            if (session.rooms().holds(key)) {
+                              session.setNickname(key, nickname);
+                            }
+                          }
+                        }, fail);
+                  }
+                }, fail);
+          }
+        }, fail);
+    return null;
+  }
+
+  /**
+   * Leaves the room: at once in ROOMS (every tab of the user follows through the save engine),
+   * and for the others by the member's next info with {@code left} set, so their member lists
+   * drop the user while the user's messages keep their name. The owner's leave is local only
+   * (an owner cannot leave their own room for the others).
+   */
+  void leave(RoomKey key, RoomState state, ActionLink.Fail fail) {
+    RoomData data = session.rooms().map().get(key);
+    if (data != null && usable(data, state) == null && !isOwner(key, data)) {
+      byte[] me = data.verifyingKey().toArray();
+      for (MemberInfo info : state.memberInfo()) {
+        if (Arrays.equals(info.member(), me) && !info.left()) {
+          final byte[] room = key.bytes().toArray();
+          final MemberInfo unsigned = info.next(true);
+          link.sign(room, SigningPurpose.MEMBER_INFO, unsigned.signedBytes(),
+              new ActionLink.Then<byte[]>() {
+                @Override
+                public void accept(byte[] sig) {
+                  send(room, RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
+                      null, fail);
+                }
+              }, fail);
+        }
+      }
+    }
+    if (session.rooms().holds(key)) {
+      session.leave(key);
+    }
+  }
+
+  /** Only the owner's key signs configurations: the next version with the new name. */
+  String rename(RoomKey key, RoomState state, String newName, final ActionLink.Fail fail) {
+    RoomData data = session.rooms().map().get(key);
+    String problem = usable(data, state);
+    if (problem == null && !isOwner(key, data)) {
+      problem = "Only the room's owner can rename it.";
+    }
+    if (problem == null) {
+      problem = RoomTexts.checkName(newName, state.config().maxNameBytes());
+    }
+    if (problem != null) {
+      return problem;
+    }
+    final byte[] room = key.bytes().toArray();
+    final RoomConfig config = state.config();
+    long secretVersion = config.secretVersion();
+    link.seal(config.isPrivate(), config.isPrivate()
+        ? RoomSecrets.find(data.invitationSecrets(), secretVersion) : null, secretVersion,
+        Utf8.encode(newName.trim()), new ActionLink.Then<SealedBytes>() {
+          @Override
+          public void accept(SealedBytes sealed) {
+            final RoomConfig unsigned = config.renamed(sealed);
+            link.sign(room, SigningPurpose.CONFIG, unsigned.signedBytes(),
+                new ActionLink.Then<byte[]>() {
+                  @Override
+                  public void accept(byte[] sig) {
+                    send(room, RoomDelta.builder().config(unsigned.withSignature(sig)).build(),
+                        null, fail);
+                  }
+                }, fail);
+          }
+        }, fail);
+    return null;
+  }
+
+  /** Bans a member (and, by the contract's cascade, everyone they invited). */
+  String ban(RoomKey key, RoomState state, byte[] target, final ActionLink.Fail fail) {
+    RoomData data = session.rooms().map().get(key);
+    String problem = usable(data, state);
+    if (problem == null && !Bans.canBan(state, data.verifyingKey().toArray(), target)) {
+      problem = "Only the owner, or whoever invited this member (directly or not), can ban them.";
+    }
+    if (problem != null) {
+      return problem;
+    }
+    final byte[] room = key.bytes().toArray();
+    final UserBan unsigned = new UserBan(room, target, data.verifyingKey().toArray(),
+        clock.nowMillis(), new byte[0]);
+    link.sign(room, SigningPurpose.BAN, unsigned.signedBytes(), new ActionLink.Then<byte[]>() {
+      @Override
+      public void accept(byte[] sig) {
+        send(room, RoomDelta.builder().ban(unsigned.withSignature(sig)).build(), null, fail);
+      }
+    }, fail);
+    return null;
+  }
+
+  static boolean isOwner(RoomKey key, RoomData data) {
+    return data != null && Arrays.equals(data.verifyingKey().toArray(), key.bytes().toArray());
+  }
+
+  /** Null when the user can act in the room as it stands; else why not. */
+  static String usable(RoomData data, RoomState state) {
+    if (data == null) {
+      return RoomTexts.NOT_A_MEMBER;
+    }
+    if (state == null || state.config() == null) {
+      return RoomTexts.NOT_LOADED;
+    }
+    if (!state.isMember(data.verifyingKey().toArray())) {
+      return RoomTexts.NOT_A_MEMBER;
+    }
+    return null;
+  }
+
+  private void send(byte[] room, RoomDelta delta, final ActionLink.Then<OpResult> then,
+      ActionLink.Fail fail) {
+    link.contract(new Op.Update(room, delta.encode()), new ActionLink.Then<OpResult>() {
+      @Override
+      public void accept(OpResult ok) {
+        if (then != null) {
+          then.accept(ok);
+        }
+      }
+    }, fail);
+  }
+}

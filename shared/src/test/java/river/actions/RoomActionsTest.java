@@ -1,0 +1,230 @@
+package river.actions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import river.chat.Names;
+import river.chat.Roster;
+import river.engine.World;
+import river.room.AuthorizedMember;
+import river.room.Invitation;
+import river.room.MessageKind;
+import river.room.RoomMessage;
+import river.room.RoomState;
+import river.room.SealedBytes;
+import river.rooms.RoomData;
+import river.rooms.RoomKey;
+import river.store.DelegateKeys;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
+import river.wire.Op;
+import river.wire.OpResult;
+import river.wire.WireException;
+
+/** The room actions engine against the node model, one test per flow and per multi-tab rule. */
+class RoomActionsTest {
+  final ModelNode node = new ModelNode(3);
+  final World aliceWorld = new World();
+  final World bobWorld = new World();
+  final ActionTab alice = new ActionTab("alice", aliceWorld, node);
+
+  RoomKey create(ActionTab t, String name, boolean isPrivate) {
+    List<RoomKey> made = new ArrayList<>();
+    t.actions.create(name, t.user, isPrivate, made::add, t.failInto());
+    t.pump();
+    assertEquals(List.of(), t.failures);
+    assertEquals(1, made.size());
+    return made.get(0);
+  }
+
+  String invite(ActionTab t, RoomKey key) {
+    List<String> codes = new ArrayList<>();
+    assertNull(t.actions.invite(key, node.room(key.bytes().toArray()), codes::add, t.failInto()));
+    t.pump();
+    return codes.get(0);
+  }
+
+  RoomKey join(ActionTab t, String code) {
+    List<RoomKey> joined = new ArrayList<>();
+    t.actions.join(code, t.user, joined::add, t.failInto());
+    t.pump();
+    return joined.isEmpty() ? null : joined.get(0);
+  }
+
+  /** Signs through the user's node and sends a post; the node's answer (null when ok). */
+  String post(ActionTab t, RoomKey key, String text) {
+    byte[] room = key.bytes().toArray();
+    RoomData data = t.session().rooms().map().get(key);
+    RoomMessage m = Compose.message(key, data, node.room(room), node.now, MessageKind.TEXT, null,
+        SealedBytes.publicBytes(text.getBytes(StandardCharsets.UTF_8)));
+    try {
+      DelegateResponse.Signature sig = (DelegateResponse.Signature) ((OpResult.Delegate) node
+          .answer(t.user, new Op.Delegate(DelegateKeys.current(),
+              new DelegateRequest.Sign(room, "message", m.signedBytes())))).response();
+      node.answer(t.user, new Op.Update(room, river.room.RoomDelta.builder()
+          .message(m.withSignature(sig.signature())).build().encode()));
+      return null;
+    } catch (WireException e) {
+      return e.getMessage();
+    }
+  }
+
+  byte[] nodeKey(String user, RoomKey key) {
+    return ModelNode.publicKey(node.keys.get(user).get(ModelNode.hex(key.bytes().toArray())));
+  }
+
+  @Test
+  void createListsTheRoomOnlyOnceItsContractExists() {
+    RoomKey key = create(alice, "Lobby", false);
+    RoomState s = node.room(key.bytes().toArray());
+    assertEquals("Lobby", new String(s.config().name().data(), StandardCharsets.UTF_8));
+    assertTrue(alice.session().rooms().holds(key));
+    assertEquals(key, alice.session().rooms().currentRoom());
+    assertEquals("alice", Names.of(s).of(key.bytes().toArray()));
+    assertNull(post(alice, key, "hello"));
+  }
+
+  @Test
+  void aNameThatCannotWorkIsRefusedBeforeAnythingIsAsked() {
+    alice.actions.create("  ", "alice", false, k -> { }, alice.failInto());
+    assertEquals(List.of("A room needs a name."), alice.failures);
+    assertTrue(alice.actions.link().drain().isEmpty());
+  }
+
+  @Test
+  void aPrivateRoomKeepsItsSecretInTheRoomData() {
+    RoomKey key = create(alice, "Secret", true);
+    assertTrue(node.room(key.bytes().toArray()).config().isPrivate());
+    assertTrue(alice.session().rooms().map().get(key).invitationSecrets().iterator().hasNext());
+  }
+
+  @Test
+  void anInvitedUserJoinsWithTheKeyTheirNodeHoldsAndPosts() {
+    RoomKey key = create(alice, "Lobby", false);
+    ActionTab bob = new ActionTab("bob", bobWorld, node);
+    assertEquals(key, join(bob, invite(alice, key)));
+    RoomData data = bob.session().rooms().map().get(key);
+    assertArrayEquals(nodeKey("bob", key), data.verifyingKey().toArray());
+    assertNull(post(bob, key, "hi alice"));
+    assertEquals(2, Roster.shown(node.room(key.bytes().toArray())).size());
+  }
+
+  @Test
+  void aForgedInvitationIsRefusedAndTouchesNothing() {
+    RoomKey key = create(alice, "Lobby", false);
+    Invitation real = Invitation.decode(invite(alice, key));
+    AuthorizedMember m = real.membership();
+    Invitation forged = new Invitation(real.room(), real.inviteeSeed(),
+        m.withSignature(new byte[64]), null);
+    ActionTab bob = new ActionTab("bob", bobWorld, node);
+    assertNull(join(bob, forged.encode()));
+    assertTrue(bob.failures.get(0).startsWith("The room refused this invitation"), bob.failures.get(0));
+    assertFalse(bob.session().rooms().holds(key));
+    assertTrue(node.keys.getOrDefault("bob", java.util.Map.of()).isEmpty());
+  }
+
+  @Test
+  void twoTabsAcceptingTwoInvitationsAtOnceEndWithOneKeyAndBothPost() {
+    RoomKey key = create(alice, "Lobby", false);
+    String first = invite(alice, key);
+    String second = invite(alice, key);
+    ActionTab bob1 = new ActionTab("bob", bobWorld, node);
+    ActionTab bob2 = new ActionTab("bob", bobWorld, node);
+    bob1.hold = true;
+    bob2.hold = true;
+    List<RoomKey> joined = new ArrayList<>();
+    bob1.actions.join(first, "bob", joined::add, bob1.failInto());
+    bob2.actions.join(second, "bob", joined::add, bob2.failInto());
+    // lockstep: each tab's next request answered in turn, so both read "no key held"
+    boolean moved = true;
+    while (moved) {
+      moved = bob1.step() | bob2.step();
+    }
+    bob1.hold = false;
+    bob2.hold = false;
+    bob1.pump();
+    bob2.pump();
+    assertEquals(List.of(), bob1.failures);
+    assertEquals(List.of(), bob2.failures);
+    assertEquals(2, joined.size());
+    byte[] held = nodeKey("bob", key);
+    assertArrayEquals(held, bob1.session().rooms().map().get(key).verifyingKey().toArray());
+    assertArrayEquals(held, bob2.session().rooms().map().get(key).verifyingKey().toArray());
+    assertNull(post(bob1, key, "from tab 1"));
+    assertNull(post(bob2, key, "from tab 2"));
+    assertEquals(2, Roster.shown(node.room(key.bytes().toArray())).size(), "bob appears once");
+  }
+
+  @Test
+  void leavingDropsTheUserFromOthersListsAndARejoinKeepsOneMember() {
+    RoomKey key = create(alice, "Lobby", false);
+    ActionTab bob = new ActionTab("bob", bobWorld, node);
+    join(bob, invite(alice, key));
+    byte[] bobKey = nodeKey("bob", key);
+    assertNull(post(bob, key, "before leaving"));
+    bob.actions.leave(key, node.room(key.bytes().toArray()), bob.failInto());
+    bob.pump();
+    assertFalse(bob.session().rooms().holds(key));
+    RoomState s = node.room(key.bytes().toArray());
+    assertEquals(1, Roster.shown(s).size(), "the others no longer list bob");
+    assertEquals("bob", Names.of(s).of(bobKey), "bob's messages keep his name");
+    // a new invitation: bob returns as the same member
+    assertEquals(key, join(bob, invite(alice, key)));
+    assertArrayEquals(bobKey, nodeKey("bob", key));
+    assertArrayEquals(bobKey, bob.session().rooms().map().get(key).verifyingKey().toArray());
+    s = node.room(key.bytes().toArray());
+    assertEquals(2, Roster.shown(s).size(), "bob appears once");
+    assertFalse(Names.of(s).hasLeft(bobKey));
+    RoomMessage older = s.messages().get(0);
+    assertArrayEquals(bobKey, older.author(), "his older message is still his to edit");
+  }
+
+  @Test
+  void onlyTheOwnerRenamesAndNamesMustFit() {
+    RoomKey key = create(alice, "Lobby", false);
+    ActionTab bob = new ActionTab("bob", bobWorld, node);
+    join(bob, invite(alice, key));
+    RoomState s = node.room(key.bytes().toArray());
+    assertEquals("Only the room's owner can rename it.", bob.actions.rename(key, s, "Mine", bob.failInto()));
+    assertNotNull(alice.actions.rename(key, s, "x".repeat(101), alice.failInto()));
+    assertNull(alice.actions.rename(key, s, "Main hall", alice.failInto()));
+    alice.pump();
+    assertEquals("Main hall", new String(node.room(key.bytes().toArray()).config().name().data(),
+        StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void banIsOfferedOnlyWhereTheNodeWillAcceptIt() {
+    RoomKey key = create(alice, "Lobby", false);
+    ActionTab bob = new ActionTab("bob", bobWorld, node);
+    join(bob, invite(alice, key));
+    byte[] bobKey = nodeKey("bob", key);
+    RoomState s = node.room(key.bytes().toArray());
+    assertNotNull(bob.actions.ban(key, s, key.bytes().toArray(), bob.failInto()));
+    assertNull(alice.actions.ban(key, s, bobKey, alice.failInto()));
+    alice.pump();
+    assertFalse(node.room(key.bytes().toArray()).isMember(bobKey));
+    assertEquals(RoomTexts.NOT_A_MEMBER, bob.actions.setNickname(key,
+        node.room(key.bytes().toArray()), "bobby", bob.failInto()));
+  }
+
+  @Test
+  void aNicknameIsCheckedThenSignedAndRecorded() {
+    RoomKey key = create(alice, "Lobby", false);
+    RoomState s = node.room(key.bytes().toArray());
+    assertTrue(alice.actions.setNickname(key, s, "n".repeat(51), alice.failInto())
+        .startsWith("That nickname is too long"));
+    assertNull(alice.actions.setNickname(key, s, "Alicia", alice.failInto()));
+    alice.pump();
+    assertEquals("Alicia", Names.of(node.room(key.bytes().toArray())).of(key.bytes().toArray()));
+    assertEquals("Alicia", alice.session().rooms().map().get(key).nickname());
+  }
+}
