@@ -110,8 +110,19 @@ public final class ActionLink {
     void fail(String code, String message);
   }
 
-  <T extends DelegateResponse> void delegate(final DelegateRequest request, final Class<T> expected,
-      final Then<T> then, final Fail fail) {
+  <T extends DelegateResponse> void delegate(DelegateRequest request, Class<T> expected,
+      Then<T> then, final Fail fail) {
+    delegateCoded(request, expected, then, new CodedFail() {
+      @Override
+      public void fail(String code, String message) {
+        fail.fail(message);
+      }
+    });
+  }
+
+  /** A delegate request answered by one expected response type; an unexpected one is invalid. */
+  <T extends DelegateResponse> void delegateCoded(final DelegateRequest request,
+      final Class<T> expected, final Then<T> then, final CodedFail fail) {
     request(new Op.Delegate(DelegateKeys.current(), request), new Answer() {
       @Override
       public void result(OpResult result) {
@@ -122,13 +133,14 @@ public final class ActionLink {
           T typed = (T) r;
           then.accept(typed);
         } else {
-          fail.fail("The node gave an answer this page does not understand; try again.");
+          fail.fail(river.wire.ErrorCodes.INVALID,
+              "The node gave an answer this page does not understand; try again.");
         }
       }
 
       @Override
       public void error(String code, String message) {
-        fail.fail(message);
+        fail.fail(code, message);
       }
     });
   }

@@ -1,0 +1,248 @@
+package river.actions;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import river.engine.Clock;
+import river.engine.RandomSource;
+import river.net.ReconnectBackoff;
+import river.room.PendingMessage;
+import river.room.RoomDelta;
+import river.room.RoomMessage;
+import river.room.SigningPurpose;
+import river.store.Base58;
+import river.wire.ErrorCodes;
+import river.wire.Op;
+import river.wire.OpResult;
+
+/**
+ * The durable outbox's decisions, sans I/O. A composed message is first stored by the shell
+ * (IndexedDB, committed: {@link Host#store}) and only then signed and sent; it leaves the outbox
+ * when the node acknowledged it or the room state holds it, or when the node refuses it for good
+ * ({@code invalid}, {@code malformed}, {@code too_large}: the user is told). Anything else
+ * (timeout, lost connection, {@code unavailable}) is retried with backoff and on every reconnect.
+ * Entries the shell lists on connecting were left by closed tabs: this tab sends them. Entries
+ * that appear while connected belong to another open tab, which sends them: this tab shows them
+ * and sends them only if they linger ({@link #LINGER_MS}). Ed25519 is deterministic, so two tabs
+ * sending one entry make one message.
+ */
+public final class OutboxQueue {
+  /** How long another open tab's entry may wait before this tab sends it too. */
+  public static final long LINGER_MS = 10_000;
+
+  /** The shell's storage and the UI, as the queue needs them. */
+  public interface Host {
+    void store(String key, byte[] body);
+
+    void remove(String key);
+
+    /** Call {@link #onWakeup} at this clock time (a retry or a linger check). */
+    void wakeAt(long atMillis);
+
+    void changed();
+
+    void undeliverable(String reason);
+  }
+
+  /** One queued message as this tab knows it. */
+  public static final class Entry {
+    public final String key;
+    public final RoomMessage unsigned;
+    /** Set once the node acknowledged it: shown as delivered until the room state has it. */
+    public String deliveredId;
+    /** Written by another open tab, which sends it. */
+    public boolean foreign;
+    final long adoptedAt;
+
+    Entry(String key, RoomMessage unsigned, boolean foreign, long adoptedAt) {
+      this.key = key;
+      this.unsigned = unsigned;
+      this.foreign = foreign;
+      this.adoptedAt = adoptedAt;
+    }
+  }
+
+  private final ActionLink link;
+  private final Host host;
+  private final Clock clock;
+  private final RandomSource random;
+  private final Map<String, Entry> entries = new LinkedHashMap<String, Entry>();
+  private final Set<String> inFlight = new HashSet<String>();
+  private final Set<String> awaitingSave = new HashSet<String>();
+  private boolean connected;
+  private boolean listingOnConnect;
+  private boolean retryPending;
+  /** Transient failures since the last delivery: the retry delay grows with them. */
+  private int failures;
+  private long nextKey;
+
+  public OutboxQueue(ActionLink link, Host host, Clock clock, RandomSource random) {
+    this.link = link;
+    this.host = host;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** Queues a composed (unsigned) message: stored by the shell first, then sent. */
+  public String add(RoomMessage unsigned) {
+    String key = "m" + unsigned.time() + "-" + random.nextInt(1 << 30) + "-" + (nextKey++);
+    entries.put(key, new Entry(key, unsigned, false, clock.nowMillis()));
+    awaitingSave.add(key);
+    host.store(key, PendingMessage.encode(unsigned));
+    host.changed();
+    return key;
+  }
+
+  public List<Entry> entries() {
+    return new ArrayList<Entry>(entries.values());
+  }
+
+  /** The room state shows this entry now (delivered, or an action it applied): drop our copy. */
+  public void forget(String key) {
+    entries.remove(key);
+  }
+
+  /** The room holds this entry's message: delivered whoever sent it; it leaves the store. */
+  public void deliveredByRoom(String key) {
+    if (entries.remove(key) != null) {
+      awaitingSave.remove(key);
+      host.remove(key);
+    }
+  }
+
+  /** The shell committed (or failed to commit) an entry: send it either way. */
+  public void onSaved(String key, boolean ok) {
+    if (awaitingSave.remove(key)) {
+      send(key);
+    }
+  }
+
+  public void onConnected() {
+    connected = true;
+    listingOnConnect = true;
+  }
+
+  public void onDisconnected() {
+    connected = false;
+  }
+
+  public boolean listingOnConnect() {
+    return listingOnConnect;
+  }
+
+  /** The shell's stored outbox: after a (re)connect (ours to send) or another tab's change. */
+  public void onItems(Map<String, byte[]> items) {
+    boolean leftBehind = listingOnConnect;
+    listingOnConnect = false;
+    boolean foreignAdded = false;
+    for (Map.Entry<String, byte[]> item : items.entrySet()) {
+      Entry known = entries.get(item.getKey());
+      if (known != null) {
+        if (leftBehind) {
+          known.foreign = false; // after a reconnect every tab sends what is waiting
+        }
+        continue;
+      }
+      RoomMessage m;
+      try {
+        m = PendingMessage.decode(item.getValue());
+      } catch (RuntimeException unreadable) {
+        host.remove(item.getKey());
+        continue;
+      }
+      entries.put(item.getKey(), new Entry(item.getKey(), m, !leftBehind, clock.nowMillis()));
+      foreignAdded |= !leftBehind;
+    }
+    for (Entry e : entries()) {
+      if (e.foreign && !items.containsKey(e.key) && !inFlight.contains(e.key)) {
+        entries.remove(e.key); // the other tab delivered it (or gave up)
+      }
+    }
+    if (foreignAdded) {
+      host.wakeAt(clock.nowMillis() + LINGER_MS + 100);
+    }
+    host.changed();
+    sendAll();
+  }
+
+  public void onWakeup() {
+    retryPending = false;
+    sendAll();
+  }
+
+  /** Whether this tab sends the entry now. */
+  static boolean due(Entry e, boolean awaitingSave, long now) {
+    return e.deliveredId == null && !awaitingSave && (!e.foreign || now - e.adoptedAt >= LINGER_MS);
+  }
+
+  /** A refusal the node will repeat however often we ask: the entry is dropped, the user told. */
+  static boolean permanent(String code) {
+    return ErrorCodes.INVALID.equals(code) || ErrorCodes.MALFORMED.equals(code)
+        || ErrorCodes.TOO_LARGE.equals(code);
+  }
+
+  private void sendAll() {
+    long now = clock.nowMillis();
+    for (Entry e : entries()) {
+      if (due(e, awaitingSave.contains(e.key), now)) {
+        send(e.key);
+      }
+    }
+  }
+
+  private void send(final String key) {
+    final Entry e = entries.get(key);
+    if (e == null || e.deliveredId != null || !connected || !inFlight.add(key)) {
+      return;
+    }
+    final byte[] room = PendingMessage.room(e.unsigned);
+    link.delegateCoded(new river.wire.DelegateRequest.Sign(room, SigningPurpose.MESSAGE.wireName(),
+        e.unsigned.signedBytes()), river.wire.DelegateResponse.Signature.class,
+        new ActionLink.Then<river.wire.DelegateResponse.Signature>() {
+          @Override
+          public void accept(river.wire.DelegateResponse.Signature sig) {
+            final RoomMessage signed = e.unsigned.withSignature(sig.signature());
+            link.contract(new Op.Update(room, RoomDelta.builder().message(signed).build()
+                .encode()), new ActionLink.Then<OpResult>() {
+                  @Override
+                  public void accept(OpResult ok) {
+                    inFlight.remove(key);
+                    failures = 0;
+                    e.deliveredId = Base58.encode(signed.id());
+                    host.remove(key);
+                    host.changed();
+                  }
+                }, new ActionLink.CodedFail() {
+                  @Override
+                  public void fail(String code, String message) {
+                    failed(e, code, message);
+                  }
+                });
+          }
+        }, new ActionLink.CodedFail() {
+          @Override
+          public void fail(String code, String message) {
+            failed(e, code, message);
+          }
+        });
+  }
+
+  private void failed(Entry e, String code, String message) {
+    inFlight.remove(e.key);
+    if (permanent(code)) {
+      entries.remove(e.key);
+      host.remove(e.key);
+      host.changed();
+      host.undeliverable(message);
+      return;
+    }
+    if (connected && !retryPending) {
+      retryPending = true;
+      host.wakeAt(clock.nowMillis() + ReconnectBackoff.delayMs(failures++,
+          random.nextInt(1000) / 1000.0));
+    }
+  }
+}
