@@ -14,11 +14,11 @@ import river.wire.WireException;
  * {@link ModelNode} and runs the session's saves and pushes until both are quiet. {@link #hold}
  * keeps requests back so tests can interleave two tabs step by step.
  */
-final class ActionTab {
+public final class ActionTab {
   final String user;
   final World world;
   final int index;
-  final ModelNode node;
+  final NodeAnswers node;
   final RoomActions actions;
   final List<ActionRequest> held = new ArrayList<>();
   final List<String> failures = new ArrayList<>();
@@ -38,13 +38,13 @@ final class ActionTab {
     }
   };
 
-  ActionTab(String user, World world, ModelNode node) {
+  ActionTab(String user, World world, NodeAnswers node) {
     this.user = user;
     this.world = world;
     this.node = node;
     this.index = world.openTab();
     world.runAll();
-    this.actions = new RoomActions(world.tab(index), CIPHER, () -> node.now);
+    this.actions = new RoomActions(world.tab(index), CIPHER, node::now);
   }
 
   TabSession session() {

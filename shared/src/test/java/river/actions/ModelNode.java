@@ -24,7 +24,7 @@ import river.wire.WireException;
  * = SHA-512(seed || bytes)), checked against the seeds this model minted; the rules are the same
  * code the node runs.
  */
-final class ModelNode {
+final class ModelNode implements NodeAnswers {
   final Map<String, Map<String, byte[]>> keys = new HashMap<>();
   final Map<String, RoomState> rooms = new HashMap<>();
   final Map<String, byte[]> seeds = new HashMap<>();
@@ -59,12 +59,25 @@ final class ModelNode {
     return sha("SHA-512", concat(seed, msg));
   }
 
-  RoomState room(byte[] key) {
+  @Override
+  public RoomState room(byte[] key) {
     return rooms.get(hex(key));
   }
 
+  @Override
+  public byte[] heldKey(String user, byte[] room) {
+    byte[] seed = keys.getOrDefault(user, Map.of()).get(hex(room));
+    return seed == null ? null : publicKey(seed);
+  }
+
+  @Override
+  public long now() {
+    return now;
+  }
+
   /** Answers one request of {@code user}, or throws WireException as the node would refuse. */
-  OpResult answer(String user, Op op) {
+  @Override
+  public OpResult answer(String user, Op op) {
     if (op instanceof Op.Delegate) {
       return new OpResult.Delegate(delegate(user, ((Op.Delegate) op).msg()));
     }
