@@ -3,20 +3,29 @@ package river.rooms;
 import java.util.ArrayList;
 import java.util.List;
 import river.store.Base58;
-import river.store.StorageKeys;
 
 /**
- * Names of the delegate keys the rooms model uses: `room:<base58 owner key>`, `rooms_meta`, the
- * legacy `rooms_data`, and this project's two migration markers. Parsing a key that is not a
- * valid room key returns null (a stray key must not break a load).
- * The key texts and base58 come from river.store (one definition for the app and the node); the
- * migration markers are ours. Hazard: a non-canonical base58 spelling would alias a room under
- * two keys, so parsing re-encodes and compares.
+ * The keys the app stores in the chat delegate (DESIGN.md "What the app stores in the delegate"),
+ * as text (the wire carries their UTF-8 bytes; a listed key that is not UTF-8 is dropped in
+ * river.engine.WireAdapter before it gets here): `room:` + base58 of the room owner's 32-byte
+ * verifying key, `rooms_meta`, the legacy `rooms_data` blob, and this project's two migration
+ * markers. This is the only parser of these keys (LoadPlan, LoadFlow and LiveUpdates use it).
+ *
+ * <p>{@link #parseRoomKey} answers null, never an exception, for anything that is not a room key
+ * (a stray or foreign key must not break a load). Hazard: a second spelling of one room's key
+ * would make two slots for one room, and the parsed text is memoized on the RoomKey and written
+ * back by saves. Two checks keep parsing exactly the inverse of {@link #roomKey}: the decoded key
+ * must be 32 bytes (with Base58.decode as it is, an extra leading '1' decodes to 33 bytes and is
+ * refused here), and the number of leading '1's must equal the number of leading zero bytes,
+ * which is the base58 canonical rule itself (the rest is then the minimal digit string) and keeps
+ * parsing exact even under a decoder that dropped extra zeros. Cheaper than re-encoding, which is
+ * quadratic.
  */
 public final class RoomStorageKeys {
-  public static final String ROOM_PREFIX = StorageKeys.ROOM_PREFIX;
-  public static final String ROOMS_META = StorageKeys.ROOMS_META;
-  public static final String ROOMS_DATA = StorageKeys.ROOMS_DATA;
+  public static final String ROOM_PREFIX = "room:";
+  public static final String ROOMS_META = "rooms_meta";
+  /** Legacy: the whole room list in one blob; read for migration, never written. */
+  public static final String ROOMS_DATA = "rooms_data";
   /** Written before a migration re-saves anything; its presence without DONE means "resume". */
   public static final String MIGRATION_STARTED = "rooms_migration_started";
   /** Written only after every migrated room's per-room write landed. */
@@ -47,9 +56,7 @@ public final class RoomStorageKeys {
     if (b == null || b.length != RoomKey.LENGTH) {
       return null;
     }
-    // Non-canonical spellings (extra leading '1's) would alias one room under two keys. Base58
-    // text is canonical exactly when its leading '1's match the decoded leading zero bytes (the
-    // rest is then the minimal digit string), which is far cheaper than re-encoding.
+    // Canonical base58: one leading '1' per leading zero byte (see the class comment).
     String digits = storageKey.substring(ROOM_PREFIX.length());
     int ones = 0;
     while (ones < digits.length() && digits.charAt(ones) == '1') {

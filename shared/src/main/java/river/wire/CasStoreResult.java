@@ -11,30 +11,41 @@ import river.cbor.CborMap;
  * re-merge without another round trip.
  */
 public abstract class CasStoreResult extends WireValue {
-  private CasStoreResult() {}
+  /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
+  static final VariantTable<CasStoreResult> VARIANTS =
+      new VariantTable<CasStoreResult>("CasStoreResult");
+
+  private static final VariantTable.Name STORED =
+      VARIANTS.struct("Stored", f -> new Stored(f.uint64("generation")));
+  private static final VariantTable.Name CONFLICT = VARIANTS.struct("Conflict",
+      f -> new Conflict(f.uint64("current_generation"), f.optionalBytes("current_value")));
+  private static final VariantTable.Name FAILED = VARIANTS.newtype("Failed", text -> {
+    if (text.kind() != CborKind.TEXT) {
+      throw WireException.malformed("CasStoreResult Failed must carry text");
+    }
+    return new Failed(text.asText());
+  });
+
+  private final VariantTable.Name name;
+
+  private CasStoreResult(VariantTable.Name name) {
+    this.name = VariantTable.Name.check(name, VARIANTS);
+  }
+
+  /** The wire variant name, e.g. "Stored", from the variant's row. */
+  public final String variantName() {
+    return name.text();
+  }
 
   public static CasStoreResult fromCbor(CborItem item) {
-    Variant v = Variant.read(item, "CasStoreResult");
-    String n = v.name();
-    if (n.equals("Stored")) {
-      return new Stored(v.fields().uint64("generation"));
-    } else if (n.equals("Conflict")) {
-      Fields f = v.fields();
-      return new Conflict(f.uint64("current_generation"), f.optionalBytes("current_value"));
-    } else if (n.equals("Failed")) {
-      CborItem text = v.value();
-      if (text.kind() != CborKind.TEXT) {
-        throw WireException.malformed("CasStoreResult Failed must carry text");
-      }
-      return new Failed(text.asText());
-    }
-    throw v.unknown();
+    return VARIANTS.decode(item);
   }
 
   public static final class Stored extends CasStoreResult {
     private final long generation;
 
     public Stored(long generation) {
+      super(STORED);
       this.generation = generation;
     }
 
@@ -45,7 +56,7 @@ public abstract class CasStoreResult extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged("Stored",
+      return Variant.tagged(variantName(),
           CborMap.builder().put("generation", CborItem.uint64(generation)).build());
     }
   }
@@ -56,6 +67,7 @@ public abstract class CasStoreResult extends WireValue {
 
     /** {@code currentValue} null when the key is absent (generation 0). */
     public Conflict(long currentGeneration, byte[] currentValue) {
+      super(CONFLICT);
       this.currentGeneration = currentGeneration;
       this.currentValue = copy(currentValue);
     }
@@ -71,7 +83,7 @@ public abstract class CasStoreResult extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged("Conflict", CborMap.builder()
+      return Variant.tagged(variantName(), CborMap.builder()
           .put("current_generation", CborItem.uint64(currentGeneration))
           .put("current_value", Fields.bytesOrNull(currentValue)).build());
     }
@@ -81,6 +93,7 @@ public abstract class CasStoreResult extends WireValue {
     private final String message;
 
     public Failed(String message) {
+      super(FAILED);
       if (message == null) {
         throw new NullPointerException("message");
       }
@@ -93,7 +106,7 @@ public abstract class CasStoreResult extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged("Failed", CborItem.text(message));
+      return Variant.tagged(variantName(), CborItem.text(message));
     }
   }
 }

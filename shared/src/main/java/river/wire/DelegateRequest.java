@@ -5,75 +5,76 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
- * A chat delegate request (DESIGN.md "Chat delegate requests and responses"), externally tagged:
- * {"GetRequest": {"key"}}, {"StoreRequest": {"key", "value"}}, {"DeleteRequest": {"key"}},
- * "ListRequest", {"GetVersionedRequest": {"key"}},
- * {"CasStoreRequest": {"key", "value", "expected_generation"}}, and (appended, ours)
- * {"GetManyRequest": {"keys": [bytes]}}: GetVersioned of up to {@link GetMany#MAX_KEYS} keys in one
- * round trip, so a tab loads 500 room slots in a few frames. Keys and values are byte strings;
- * generations are u64 held in a long's bits. Variants are only ever appended.
+ * A chat delegate request (DESIGN.md "Chat delegate requests and responses"), externally tagged.
+ * The table below is the whole wire vocabulary: one row per variant, its name and how its fields
+ * are read. Variants are only ever appended (an old client never receives one it did not ask
+ * for). Keys and values are byte strings; generations are u64 held in a long's bits.
  *
- * <p>Room signing keys, held by the node per user and never readable by plain Get/List:
- * {"CreateSigningKey": {"room": bytes(32) or null}} (null: a new room owner key, whose room is
- * its own public key), {"NewInviteeKey": {"room"}} (a fresh key pair for an invitation, not
- * kept), {"StoreSigningKey": {"room", "private_key": bytes(32), "expected_public_key": bytes(32)
- * or absent, "if_held": bytes(32), empty bytes, or absent}} (import from an invitation; with an
- * expected key the node stores nothing unless the private key is that key's; with if_held it
- * stores only while it holds that key for the room (empty: no key), and answers the key it holds
- * afterwards either way, so two tabs importing at once end with one key),
- * {"GetPublicKey": {"room"}}, {"Sign": {"room", "purpose": text, "bytes"}} (purpose one of
- * message, member, member_info, config, ban; bytes the canonical body of that item).
+ * <p>Ours, appended: GetManyRequest is GetVersioned of up to {@link GetMany#MAX_KEYS} keys in one
+ * round trip, so a tab loads 500 room slots in a few frames. The room signing keys are held by
+ * the node per user and never readable by plain Get/List: CreateSigningKey (room null: a new room
+ * owner key, whose room is its own public key), NewInviteeKey (a fresh key pair for an
+ * invitation, not kept), StoreSigningKey (import from an invitation; with an expected public key
+ * the node stores nothing unless the private key is that key's; with if_held, 32 bytes or empty,
+ * it stores only while it holds that key for the room (empty: none) and answers the key it holds
+ * afterwards either way, so two tabs importing at once end with one key), GetPublicKey, and Sign (purpose
+ * one of message, member, member_info, config, ban; bytes the canonical body of that item).
  */
 public abstract class DelegateRequest extends WireValue {
-  private DelegateRequest() {}
+  /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
+  static final VariantTable<DelegateRequest> VARIANTS =
+      new VariantTable<DelegateRequest>("DelegateRequest");
 
-  /** The wire variant name, e.g. "GetRequest". */
-  public abstract String variantName();
+  private static final VariantTable.Name GET_REQUEST =
+      VARIANTS.struct("GetRequest", f -> new Get(f.bytes("key")));
+  private static final VariantTable.Name STORE_REQUEST =
+      VARIANTS.struct("StoreRequest", f -> new Store(f.bytes("key"), f.bytes("value")));
+  private static final VariantTable.Name DELETE_REQUEST =
+      VARIANTS.struct("DeleteRequest", f -> new Delete(f.bytes("key")));
+  private static final VariantTable.Name LIST_REQUEST =
+      VARIANTS.unit("ListRequest", () -> DelegateRequest.LIST);
+  private static final VariantTable.Name GET_VERSIONED_REQUEST =
+      VARIANTS.struct("GetVersionedRequest", f -> new GetVersioned(f.bytes("key")));
+  private static final VariantTable.Name CAS_STORE_REQUEST = VARIANTS.struct("CasStoreRequest",
+      f -> new CasStore(f.bytes("key"), f.bytes("value"), f.uint64("expected_generation")));
+  private static final VariantTable.Name GET_MANY_REQUEST =
+      VARIANTS.struct("GetManyRequest", f -> new GetMany(f.bytesList("keys")));
+  private static final VariantTable.Name CREATE_SIGNING_KEY =
+      VARIANTS.struct("CreateSigningKey", f -> new CreateSigningKey(f.optionalBytes("room")));
+  private static final VariantTable.Name NEW_INVITEE_KEY =
+      VARIANTS.struct("NewInviteeKey", f -> new NewInviteeKey(f.bytes("room")));
+  private static final VariantTable.Name STORE_SIGNING_KEY = VARIANTS.struct("StoreSigningKey",
+      f -> new StoreSigningKey(f.bytes("room"), f.bytes("private_key"),
+          f.optionalBytes("expected_public_key"), f.optionalBytes("if_held")));
+  private static final VariantTable.Name GET_PUBLIC_KEY =
+      VARIANTS.struct("GetPublicKey", f -> new GetPublicKey(f.bytes("room")));
+  private static final VariantTable.Name SIGN = VARIANTS.struct("Sign",
+      f -> new Sign(f.bytes("room"), f.text("purpose"), f.bytes("bytes")));
 
-  public static DelegateRequest fromCbor(CborItem item) {
-    Variant v = Variant.read(item, "DelegateRequest");
-    String n = v.name();
-    if (n.equals("GetRequest")) {
-      return new Get(v.fields().bytes("key"));
-    } else if (n.equals("StoreRequest")) {
-      Fields f = v.fields();
-      return new Store(f.bytes("key"), f.bytes("value"));
-    } else if (n.equals("DeleteRequest")) {
-      return new Delete(v.fields().bytes("key"));
-    } else if (n.equals("ListRequest")) {
-      v.requireUnit();
-      return LIST;
-    } else if (n.equals("GetVersionedRequest")) {
-      return new GetVersioned(v.fields().bytes("key"));
-    } else if (n.equals("CasStoreRequest")) {
-      Fields f = v.fields();
-      return new CasStore(f.bytes("key"), f.bytes("value"), f.uint64("expected_generation"));
-    } else if (n.equals("GetManyRequest")) {
-      return new GetMany(v.fields().bytesList("keys"));
-    } else if (n.equals("CreateSigningKey")) {
-      return new CreateSigningKey(v.fields().optionalBytes("room"));
-    } else if (n.equals("NewInviteeKey")) {
-      return new NewInviteeKey(v.fields().bytes("room"));
-    } else if (n.equals("StoreSigningKey")) {
-      Fields f = v.fields();
-      return new StoreSigningKey(f.bytes("room"), f.bytes("private_key"),
-          f.optionalBytes("expected_public_key"), f.optionalBytes("if_held"));
-    } else if (n.equals("GetPublicKey")) {
-      return new GetPublicKey(v.fields().bytes("room"));
-    } else if (n.equals("Sign")) {
-      Fields f = v.fields();
-      return new Sign(f.bytes("room"), f.text("purpose"), f.bytes("bytes"));
-    }
-    throw v.unknown();
+  /** The one ListRequest; built after the rows (its constructor reads its row's name). */
+  public static final ListKeys LIST = new ListKeys();
+
+  private final VariantTable.Name name;
+
+  private DelegateRequest(VariantTable.Name name) {
+    this.name = VariantTable.Name.check(name, VARIANTS);
   }
 
-  public static final ListKeys LIST = new ListKeys();
+  /** The wire variant name, e.g. "GetRequest", from the variant's row. */
+  public final String variantName() {
+    return name.text();
+  }
+
+  public static DelegateRequest fromCbor(CborItem item) {
+    return VARIANTS.decode(item);
+  }
 
   /** Key-only requests share one shape. */
   private abstract static class Keyed extends DelegateRequest {
     private final byte[] key;
 
-    Keyed(byte[] key) {
+    Keyed(VariantTable.Name name, byte[] key) {
+      super(name);
       this.key = required(key, "key");
     }
 
@@ -90,34 +91,19 @@ public abstract class DelegateRequest extends WireValue {
 
   public static final class Get extends Keyed {
     public Get(byte[] key) {
-      super(key);
-    }
-
-    @Override
-    public String variantName() {
-      return "GetRequest";
+      super(GET_REQUEST, key);
     }
   }
 
   public static final class Delete extends Keyed {
     public Delete(byte[] key) {
-      super(key);
-    }
-
-    @Override
-    public String variantName() {
-      return "DeleteRequest";
+      super(DELETE_REQUEST, key);
     }
   }
 
   public static final class GetVersioned extends Keyed {
     public GetVersioned(byte[] key) {
-      super(key);
-    }
-
-    @Override
-    public String variantName() {
-      return "GetVersionedRequest";
+      super(GET_VERSIONED_REQUEST, key);
     }
   }
 
@@ -127,6 +113,7 @@ public abstract class DelegateRequest extends WireValue {
     private final byte[] value;
 
     public Store(byte[] key, byte[] value) {
+      super(STORE_REQUEST);
       this.key = required(key, "key");
       this.value = required(value, "value");
     }
@@ -140,11 +127,6 @@ public abstract class DelegateRequest extends WireValue {
     }
 
     @Override
-    public String variantName() {
-      return "StoreRequest";
-    }
-
-    @Override
     public CborItem toCbor() {
       return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key))
           .put("value", CborItem.bytes(value)).build());
@@ -153,11 +135,8 @@ public abstract class DelegateRequest extends WireValue {
 
   /** The key index of this user's store: a unit variant, "ListRequest". */
   public static final class ListKeys extends DelegateRequest {
-    private ListKeys() {}
-
-    @Override
-    public String variantName() {
-      return "ListRequest";
+    private ListKeys() {
+      super(LIST_REQUEST);
     }
 
     @Override
@@ -178,17 +157,13 @@ public abstract class DelegateRequest extends WireValue {
     private final List<byte[]> keys;
 
     public GetMany(List<byte[]> keys) {
+      super(GET_MANY_REQUEST);
       this.keys = requiredAll(keys, "key");
     }
 
     /** Copies of the keys, in request order. */
     public List<byte[]> keys() {
       return copies(keys);
-    }
-
-    @Override
-    public String variantName() {
-      return "GetManyRequest";
     }
 
     @Override
@@ -204,6 +179,7 @@ public abstract class DelegateRequest extends WireValue {
     private final long expectedGeneration;
 
     public CasStore(byte[] key, byte[] value, long expectedGeneration) {
+      super(CAS_STORE_REQUEST);
       this.key = required(key, "key");
       this.value = required(value, "value");
       this.expectedGeneration = expectedGeneration;
@@ -223,11 +199,6 @@ public abstract class DelegateRequest extends WireValue {
     }
 
     @Override
-    public String variantName() {
-      return "CasStoreRequest";
-    }
-
-    @Override
     public CborItem toCbor() {
       return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key))
           .put("value", CborItem.bytes(value))
@@ -241,17 +212,13 @@ public abstract class DelegateRequest extends WireValue {
     private final byte[] room;
 
     public CreateSigningKey(byte[] room) {
+      super(CREATE_SIGNING_KEY);
       this.room = copy(room);
     }
 
     /** Null for a new owner key. */
     public byte[] room() {
       return copy(room);
-    }
-
-    @Override
-    public String variantName() {
-      return "CreateSigningKey";
     }
 
     @Override
@@ -265,7 +232,8 @@ public abstract class DelegateRequest extends WireValue {
   private abstract static class RoomScoped extends DelegateRequest {
     private final byte[] room;
 
-    RoomScoped(byte[] room) {
+    RoomScoped(VariantTable.Name name, byte[] room) {
+      super(name);
       this.room = required(room, "room");
     }
 
@@ -283,24 +251,14 @@ public abstract class DelegateRequest extends WireValue {
   /** A fresh key pair for an invitee, returned with its private half and not kept. */
   public static final class NewInviteeKey extends RoomScoped {
     public NewInviteeKey(byte[] room) {
-      super(room);
-    }
-
-    @Override
-    public String variantName() {
-      return "NewInviteeKey";
+      super(NEW_INVITEE_KEY, room);
     }
   }
 
   /** The public key of this user's signing key for {@code room}. */
   public static final class GetPublicKey extends RoomScoped {
     public GetPublicKey(byte[] room) {
-      super(room);
-    }
-
-    @Override
-    public String variantName() {
-      return "GetPublicKey";
+      super(GET_PUBLIC_KEY, room);
     }
   }
 
@@ -324,6 +282,7 @@ public abstract class DelegateRequest extends WireValue {
      *  (empty: while it holds none); the answer names the key held afterwards. */
     public StoreSigningKey(byte[] room, byte[] privateKey, byte[] expectedPublicKey,
         byte[] ifHeld) {
+      super(STORE_SIGNING_KEY);
       this.room = required(room, "room");
       this.privateKey = required(privateKey, "private_key");
       this.expectedPublicKey = copy(expectedPublicKey);
@@ -346,11 +305,6 @@ public abstract class DelegateRequest extends WireValue {
 
     public byte[] privateKey() {
       return copy(privateKey);
-    }
-
-    @Override
-    public String variantName() {
-      return "StoreSigningKey";
     }
 
     @Override
@@ -379,6 +333,7 @@ public abstract class DelegateRequest extends WireValue {
     private final byte[] bytes;
 
     public Sign(byte[] room, String purpose, byte[] bytes) {
+      super(SIGN);
       this.room = required(room, "room");
       if (purpose == null) {
         throw new NullPointerException("purpose");
@@ -397,11 +352,6 @@ public abstract class DelegateRequest extends WireValue {
 
     public byte[] bytes() {
       return copy(bytes);
-    }
-
-    @Override
-    public String variantName() {
-      return "Sign";
     }
 
     @Override

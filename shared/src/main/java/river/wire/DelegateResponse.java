@@ -6,64 +6,60 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
- * A chat delegate response, externally tagged like the requests:
- * {"GetResponse": {"key", "value": bytes|null}},
- * {"StoreResponse": {"key", "value_size", "result"}}, {"DeleteResponse": {"key", "result"}},
- * {"ListResponse": {"keys": [bytes]}},
- * {"GetVersionedResponse": {"key", "value": bytes|null, "generation"}},
- * {"CasStoreResponse": {"key", "result": CasStoreResult}},
- * {"GetManyResponse": {"keys": [bytes], "values": [bytes|null], "generations": [uint]}} (the
- * request's keys echoed, each value and generation at its key's index, like GetVersioned).
- * Values are envelope-stripped data.
- * Signing keys: {"SigningKeyResponse": {"room", "public_key"}} (CreateSigningKey,
- * StoreSigningKey), {"InviteeKeyResponse": {"room", "public_key", "private_key"}},
- * {"PublicKeyResponse": {"room", "public_key": bytes or null}},
- * {"SignResponse": {"room", "purpose", "signature": bytes(64)}}. A refused signing request is an
- * error response (code invalid), not a response variant.
+ * A chat delegate response, externally tagged like the requests; the table below is the whole
+ * vocabulary, one row per variant. Values are envelope-stripped
+ * data (null when the key is absent); generations are u64 held in a long's bits.
+ *
+ * <p>GetManyResponse echoes the request's keys, each value and generation at its key's index,
+ * like GetVersioned. SigningKeyResponse answers CreateSigningKey and StoreSigningKey;
+ * InviteeKeyResponse carries a private key the node does not keep; PublicKeyResponse's key is
+ * null when the node holds none; SignResponse's signature is 64 bytes. A refused signing request
+ * is an error response (code invalid), not a response variant.
  */
 public abstract class DelegateResponse extends WireValue {
-  private DelegateResponse() {}
+  /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
+  static final VariantTable<DelegateResponse> VARIANTS =
+      new VariantTable<DelegateResponse>("DelegateResponse");
 
-  public abstract String variantName();
+  private static final VariantTable.Name GET_RESPONSE = VARIANTS.struct("GetResponse",
+      f -> new Get(f.bytes("key"), f.optionalBytes("value")));
+  private static final VariantTable.Name STORE_RESPONSE = VARIANTS.struct("StoreResponse",
+      f -> new Store(f.bytes("key"), f.uint64("value_size"), UnitResult.fromCbor(f.any("result"))));
+  private static final VariantTable.Name DELETE_RESPONSE = VARIANTS.struct("DeleteResponse",
+      f -> new Delete(f.bytes("key"), UnitResult.fromCbor(f.any("result"))));
+  private static final VariantTable.Name LIST_RESPONSE =
+      VARIANTS.struct("ListResponse", f -> new ListKeys(f.bytesList("keys")));
+  private static final VariantTable.Name GET_VERSIONED_RESPONSE = VARIANTS.struct(
+      "GetVersionedResponse",
+      f -> new GetVersioned(f.bytes("key"), f.optionalBytes("value"), f.uint64("generation")));
+  private static final VariantTable.Name CAS_STORE_RESPONSE = VARIANTS.struct("CasStoreResponse",
+      f -> new CasStore(f.bytes("key"), CasStoreResult.fromCbor(f.any("result"))));
+  private static final VariantTable.Name GET_MANY_RESPONSE = VARIANTS.struct("GetManyResponse",
+      f -> new GetMany(f.bytesList("keys"), f.optionalBytesList("values"),
+          f.uint64List("generations")));
+  private static final VariantTable.Name SIGNING_KEY_RESPONSE = VARIANTS.struct(
+      "SigningKeyResponse", f -> new SigningKey(f.bytes("room"), f.bytes("public_key")));
+  private static final VariantTable.Name INVITEE_KEY_RESPONSE = VARIANTS.struct(
+      "InviteeKeyResponse",
+      f -> new InviteeKey(f.bytes("room"), f.bytes("public_key"), f.bytes("private_key")));
+  private static final VariantTable.Name PUBLIC_KEY_RESPONSE = VARIANTS.struct(
+      "PublicKeyResponse", f -> new PublicKey(f.bytes("room"), f.optionalBytes("public_key")));
+  private static final VariantTable.Name SIGN_RESPONSE = VARIANTS.struct("SignResponse",
+      f -> new Signature(f.bytes("room"), f.text("purpose"), f.bytes("signature")));
+
+  private final VariantTable.Name name;
+
+  private DelegateResponse(VariantTable.Name name) {
+    this.name = VariantTable.Name.check(name, VARIANTS);
+  }
+
+  /** The wire variant name, e.g. "GetResponse", from the variant's row. */
+  public final String variantName() {
+    return name.text();
+  }
 
   public static DelegateResponse fromCbor(CborItem item) {
-    Variant v = Variant.read(item, "DelegateResponse");
-    String n = v.name();
-    if (n.equals("ListResponse")) {
-      return new ListKeys(v.fields().bytesList("keys"));
-    }
-    if (n.equals("GetManyResponse")) {
-      return new GetMany(v.fields().bytesList("keys"), v.fields().optionalBytesList("values"),
-          v.fields().uint64List("generations"));
-    }
-    boolean known = n.equals("GetResponse") || n.equals("StoreResponse")
-        || n.equals("DeleteResponse") || n.equals("GetVersionedResponse")
-        || n.equals("CasStoreResponse") || n.equals("SigningKeyResponse")
-        || n.equals("InviteeKeyResponse") || n.equals("PublicKeyResponse")
-        || n.equals("SignResponse");
-    if (!known) {
-      throw v.unknown(); // before any shape check: a newer response is unknown, not malformed
-    }
-    Fields f = v.fields();
-    if (n.equals("GetResponse")) {
-      return new Get(f.bytes("key"), f.optionalBytes("value"));
-    } else if (n.equals("StoreResponse")) {
-      return new Store(f.bytes("key"), f.uint64("value_size"),
-          UnitResult.fromCbor(f.any("result")));
-    } else if (n.equals("DeleteResponse")) {
-      return new Delete(f.bytes("key"), UnitResult.fromCbor(f.any("result")));
-    } else if (n.equals("GetVersionedResponse")) {
-      return new GetVersioned(f.bytes("key"), f.optionalBytes("value"), f.uint64("generation"));
-    } else if (n.equals("SigningKeyResponse")) {
-      return new SigningKey(f.bytes("room"), f.bytes("public_key"));
-    } else if (n.equals("InviteeKeyResponse")) {
-      return new InviteeKey(f.bytes("room"), f.bytes("public_key"), f.bytes("private_key"));
-    } else if (n.equals("PublicKeyResponse")) {
-      return new PublicKey(f.bytes("room"), f.optionalBytes("public_key"));
-    } else if (n.equals("SignResponse")) {
-      return new Signature(f.bytes("room"), f.text("purpose"), f.bytes("signature"));
-    }
-    return new CasStore(f.bytes("key"), CasStoreResult.fromCbor(f.any("result")));
+    return VARIANTS.decode(item);
   }
 
   static UnitResult nonNull(UnitResult r) {
@@ -83,6 +79,7 @@ public abstract class DelegateResponse extends WireValue {
 
     /** {@code value} null when the key is absent. */
     public Get(byte[] key, byte[] value) {
+      super(GET_RESPONSE);
       this.key = required(key, "key");
       this.value = copy(value);
     }
@@ -93,11 +90,6 @@ public abstract class DelegateResponse extends WireValue {
 
     public byte[] value() {
       return copy(value);
-    }
-
-    @Override
-    public String variantName() {
-      return "GetResponse";
     }
 
     @Override
@@ -113,6 +105,7 @@ public abstract class DelegateResponse extends WireValue {
     private final UnitResult result;
 
     public Store(byte[] key, long valueSize, UnitResult result) {
+      super(STORE_RESPONSE);
       this.key = required(key, "key");
       this.valueSize = valueSize;
       this.result = nonNull(result);
@@ -131,11 +124,6 @@ public abstract class DelegateResponse extends WireValue {
     }
 
     @Override
-    public String variantName() {
-      return "StoreResponse";
-    }
-
-    @Override
     public CborItem toCbor() {
       return tagged(CborMap.builder().put("key", CborItem.bytes(key))
           .put("value_size", CborItem.uint64(valueSize)).put("result", result.toCbor()));
@@ -147,6 +135,7 @@ public abstract class DelegateResponse extends WireValue {
     private final UnitResult result;
 
     public Delete(byte[] key, UnitResult result) {
+      super(DELETE_RESPONSE);
       this.key = required(key, "key");
       this.result = nonNull(result);
     }
@@ -160,11 +149,6 @@ public abstract class DelegateResponse extends WireValue {
     }
 
     @Override
-    public String variantName() {
-      return "DeleteResponse";
-    }
-
-    @Override
     public CborItem toCbor() {
       return tagged(CborMap.builder().put("key", CborItem.bytes(key))
           .put("result", result.toCbor()));
@@ -175,17 +159,13 @@ public abstract class DelegateResponse extends WireValue {
     private final List<byte[]> keys;
 
     public ListKeys(List<byte[]> keys) {
+      super(LIST_RESPONSE);
       this.keys = requiredAll(keys, "key");
     }
 
     /** Copies of the keys, in the node's order. */
     public List<byte[]> keys() {
       return copies(keys);
-    }
-
-    @Override
-    public String variantName() {
-      return "ListResponse";
     }
 
     @Override
@@ -204,6 +184,7 @@ public abstract class DelegateResponse extends WireValue {
     private final long[] generations;
 
     public GetMany(List<byte[]> keys, List<byte[]> values, long[] generations) {
+      super(GET_MANY_RESPONSE);
       if (keys.size() != values.size() || keys.size() != generations.length) {
         throw WireException.malformed("GetManyResponse: " + keys.size() + " keys, " + values.size()
             + " values, " + generations.length + " generations");
@@ -235,11 +216,6 @@ public abstract class DelegateResponse extends WireValue {
     }
 
     @Override
-    public String variantName() {
-      return "GetManyResponse";
-    }
-
-    @Override
     public CborItem toCbor() {
       List<CborItem> v = new ArrayList<CborItem>(values.size());
       List<CborItem> g = new ArrayList<CborItem>(values.size());
@@ -258,6 +234,7 @@ public abstract class DelegateResponse extends WireValue {
     private final long generation;
 
     public GetVersioned(byte[] key, byte[] value, long generation) {
+      super(GET_VERSIONED_RESPONSE);
       this.key = required(key, "key");
       this.value = copy(value);
       this.generation = generation;
@@ -277,11 +254,6 @@ public abstract class DelegateResponse extends WireValue {
     }
 
     @Override
-    public String variantName() {
-      return "GetVersionedResponse";
-    }
-
-    @Override
     public CborItem toCbor() {
       return tagged(CborMap.builder().put("key", CborItem.bytes(key))
           .put("value", Fields.bytesOrNull(value))
@@ -294,6 +266,7 @@ public abstract class DelegateResponse extends WireValue {
     private final CasStoreResult result;
 
     public CasStore(byte[] key, CasStoreResult result) {
+      super(CAS_STORE_RESPONSE);
       this.key = required(key, "key");
       if (result == null) {
         throw new NullPointerException("result");
@@ -310,11 +283,6 @@ public abstract class DelegateResponse extends WireValue {
     }
 
     @Override
-    public String variantName() {
-      return "CasStoreResponse";
-    }
-
-    @Override
     public CborItem toCbor() {
       return tagged(CborMap.builder().put("key", CborItem.bytes(key))
           .put("result", result.toCbor()));
@@ -327,6 +295,7 @@ public abstract class DelegateResponse extends WireValue {
     private final byte[] publicKey;
 
     public SigningKey(byte[] room, byte[] publicKey) {
+      super(SIGNING_KEY_RESPONSE);
       this.room = required(room, "room");
       this.publicKey = required(publicKey, "public_key");
     }
@@ -337,11 +306,6 @@ public abstract class DelegateResponse extends WireValue {
 
     public byte[] publicKey() {
       return copy(publicKey);
-    }
-
-    @Override
-    public String variantName() {
-      return "SigningKeyResponse";
     }
 
     @Override
@@ -358,6 +322,7 @@ public abstract class DelegateResponse extends WireValue {
     private final byte[] privateKey;
 
     public InviteeKey(byte[] room, byte[] publicKey, byte[] privateKey) {
+      super(INVITEE_KEY_RESPONSE);
       this.room = required(room, "room");
       this.publicKey = required(publicKey, "public_key");
       this.privateKey = required(privateKey, "private_key");
@@ -373,11 +338,6 @@ public abstract class DelegateResponse extends WireValue {
 
     public byte[] privateKey() {
       return copy(privateKey);
-    }
-
-    @Override
-    public String variantName() {
-      return "InviteeKeyResponse";
     }
 
     @Override
@@ -399,6 +359,7 @@ public abstract class DelegateResponse extends WireValue {
     private final byte[] publicKey;
 
     public PublicKey(byte[] room, byte[] publicKey) {
+      super(PUBLIC_KEY_RESPONSE);
       this.room = required(room, "room");
       this.publicKey = copy(publicKey);
     }
@@ -409,11 +370,6 @@ public abstract class DelegateResponse extends WireValue {
 
     public byte[] publicKey() {
       return copy(publicKey);
-    }
-
-    @Override
-    public String variantName() {
-      return "PublicKeyResponse";
     }
 
     @Override
@@ -430,6 +386,7 @@ public abstract class DelegateResponse extends WireValue {
     private final byte[] signature;
 
     public Signature(byte[] room, String purpose, byte[] signature) {
+      super(SIGN_RESPONSE);
       this.room = required(room, "room");
       if (purpose == null) {
         throw new NullPointerException("purpose");
@@ -448,11 +405,6 @@ public abstract class DelegateResponse extends WireValue {
 
     public byte[] signature() {
       return copy(signature);
-    }
-
-    @Override
-    public String variantName() {
-      return "SignResponse";
     }
 
     @Override

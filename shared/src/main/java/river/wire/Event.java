@@ -4,24 +4,33 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
- * The event of a push frame: {"DelegateKeyChanged": {"delegate", "key", "generation"}} (sent to
- * the user's other connections; a hint to re-read, never the data itself) and
- * {"ContractUpdated": {"key", "state"}} (placeholder until the contract issue defines it).
+ * The event of a push frame, externally tagged; the table below is the whole vocabulary:
+ * DelegateKeyChanged (sent to the user's other connections after a write; a hint to re-read,
+ * never the data itself) and ContractUpdated (a room contract's new state, to its subscribers).
  */
 public abstract class Event extends WireValue {
-  private Event() {}
+  /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
+  static final VariantTable<Event> VARIANTS = new VariantTable<Event>("Event");
+
+  private static final VariantTable.Name DELEGATE_KEY_CHANGED = VARIANTS.struct(
+      "DelegateKeyChanged",
+      f -> new DelegateKeyChanged(f.bytes("delegate"), f.bytes("key"), f.uint64("generation")));
+  private static final VariantTable.Name CONTRACT_UPDATED = VARIANTS.struct("ContractUpdated",
+      f -> new ContractUpdated(f.bytes("key"), f.bytes("state")));
+
+  private final VariantTable.Name name;
+
+  private Event(VariantTable.Name name) {
+    this.name = VariantTable.Name.check(name, VARIANTS);
+  }
+
+  /** The wire variant name, e.g. "DelegateKeyChanged", from the variant's row. */
+  public final String variantName() {
+    return name.text();
+  }
 
   public static Event fromCbor(CborItem item) {
-    Variant v = Variant.read(item, "Event");
-    String n = v.name();
-    if (n.equals("DelegateKeyChanged")) {
-      Fields f = v.fields();
-      return new DelegateKeyChanged(f.bytes("delegate"), f.bytes("key"), f.uint64("generation"));
-    } else if (n.equals("ContractUpdated")) {
-      Fields f = v.fields();
-      return new ContractUpdated(f.bytes("key"), f.bytes("state"));
-    }
-    throw v.unknown();
+    return VARIANTS.decode(item);
   }
 
   public static final class DelegateKeyChanged extends Event {
@@ -30,6 +39,7 @@ public abstract class Event extends WireValue {
     private final long generation;
 
     public DelegateKeyChanged(byte[] delegate, byte[] key, long generation) {
+      super(DELEGATE_KEY_CHANGED);
       this.delegate = required(delegate, "delegate");
       this.key = required(key, "key");
       this.generation = generation;
@@ -50,7 +60,7 @@ public abstract class Event extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged("DelegateKeyChanged", CborMap.builder()
+      return Variant.tagged(variantName(), CborMap.builder()
           .put("delegate", CborItem.bytes(delegate)).put("key", CborItem.bytes(key))
           .put("generation", CborItem.uint64(generation)).build());
     }
@@ -61,6 +71,7 @@ public abstract class Event extends WireValue {
     private final byte[] state;
 
     public ContractUpdated(byte[] key, byte[] state) {
+      super(CONTRACT_UPDATED);
       this.key = required(key, "key");
       this.state = required(state, "state");
     }
@@ -75,7 +86,7 @@ public abstract class Event extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged("ContractUpdated", CborMap.builder()
+      return Variant.tagged(variantName(), CborMap.builder()
           .put("key", CborItem.bytes(key)).put("state", CborItem.bytes(state)).build());
     }
   }

@@ -4,41 +4,44 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
- * The operation of a request frame, externally tagged:
- * {"Delegate": {"delegate": bytes, "msg": DelegateRequest}}, "Ping", and the contract operations
- * {"Get": {"key", "subscribe": bool}}, {"Put": {"key", "state"}}, {"Update": {"key", "delta"}},
- * {"Subscribe": {"key"}} (contract keys, states and deltas are byte strings; their contents are
- * defined by the contract issue). An unknown name is {@link ErrorCodes#UNKNOWN_OP}.
+ * The operation of a request frame, externally tagged; the table below is the whole vocabulary:
+ * a request to a chat delegate ({@link DelegateRequest} inside), "Ping" (answered "Pong"), and the
+ * room contract operations Get (optionally subscribing in the same step), Put, Update and
+ * Subscribe. Contract keys, states and deltas are byte strings whose contents belong to
+ * river.room. An unknown name is {@link ErrorCodes#UNKNOWN_OP}.
  */
 public abstract class Op extends WireValue {
+  /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
+  static final VariantTable<Op> VARIANTS = new VariantTable<Op>("Op");
+
+  private static final VariantTable.Name DELEGATE = VARIANTS.struct("Delegate",
+      f -> new Delegate(f.bytes("delegate"), DelegateRequest.fromCbor(f.any("msg"))));
+  private static final VariantTable.Name PING_OP = VARIANTS.unit("Ping", () -> Op.PING);
+  private static final VariantTable.Name GET =
+      VARIANTS.struct("Get", f -> new Get(f.bytes("key"), f.bool("subscribe")));
+  private static final VariantTable.Name PUT =
+      VARIANTS.struct("Put", f -> new Put(f.bytes("key"), f.bytes("state")));
+  private static final VariantTable.Name UPDATE =
+      VARIANTS.struct("Update", f -> new Update(f.bytes("key"), f.bytes("delta")));
+  private static final VariantTable.Name SUBSCRIBE =
+      VARIANTS.struct("Subscribe", f -> new Subscribe(f.bytes("key")));
+
+  /** The one Ping; built after the rows (its constructor reads its row's name). */
   public static final Op PING = new Ping();
 
-  private Op() {}
+  private final VariantTable.Name name;
+
+  private Op(VariantTable.Name name) {
+    this.name = VariantTable.Name.check(name, VARIANTS);
+  }
+
+  /** The wire variant name, e.g. "Delegate", from the variant's row. */
+  public final String variantName() {
+    return name.text();
+  }
 
   public static Op fromCbor(CborItem item) {
-    Variant v = Variant.read(item, "Op");
-    String n = v.name();
-    if (n.equals("Ping")) {
-      v.requireUnit();
-      return PING;
-    }
-    boolean known = n.equals("Delegate") || n.equals("Get") || n.equals("Put")
-        || n.equals("Update") || n.equals("Subscribe");
-    if (!known) {
-      throw v.unknown(); // before any shape check: a newer op is unknown, not malformed
-    }
-    Fields f = v.fields();
-    if (n.equals("Delegate")) {
-      byte[] delegate = f.bytes("delegate");
-      return new Delegate(delegate, DelegateRequest.fromCbor(f.any("msg")));
-    } else if (n.equals("Get")) {
-      return new Get(f.bytes("key"), f.bool("subscribe"));
-    } else if (n.equals("Put")) {
-      return new Put(f.bytes("key"), f.bytes("state"));
-    } else if (n.equals("Update")) {
-      return new Update(f.bytes("key"), f.bytes("delta"));
-    }
-    return new Subscribe(f.bytes("key"));
+    return VARIANTS.decode(item);
   }
 
   /** A request to the chat delegate whose 32-byte key is {@code delegate}. */
@@ -47,6 +50,7 @@ public abstract class Op extends WireValue {
     private final DelegateRequest msg;
 
     public Delegate(byte[] delegate, DelegateRequest msg) {
+      super(DELEGATE);
       this.delegate = required(delegate, "delegate");
       if (msg == null) {
         throw new NullPointerException("msg");
@@ -64,17 +68,19 @@ public abstract class Op extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged("Delegate", CborMap.builder()
+      return Variant.tagged(variantName(), CborMap.builder()
           .put("delegate", CborItem.bytes(delegate)).put("msg", msg.toCbor()).build());
     }
   }
 
   public static final class Ping extends Op {
-    private Ping() {}
+    private Ping() {
+      super(PING_OP);
+    }
 
     @Override
     public CborItem toCbor() {
-      return Variant.unit("Ping");
+      return Variant.unit(variantName());
     }
   }
 
@@ -84,6 +90,7 @@ public abstract class Op extends WireValue {
     private final boolean subscribe;
 
     public Get(byte[] key, boolean subscribe) {
+      super(GET);
       this.key = required(key, "key");
       this.subscribe = subscribe;
     }
@@ -98,7 +105,7 @@ public abstract class Op extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged("Get", CborMap.builder().put("key", CborItem.bytes(key))
+      return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key))
           .put("subscribe", CborItem.bool(subscribe)).build());
     }
   }
@@ -108,6 +115,7 @@ public abstract class Op extends WireValue {
     private final byte[] state;
 
     public Put(byte[] key, byte[] state) {
+      super(PUT);
       this.key = required(key, "key");
       this.state = required(state, "state");
     }
@@ -122,7 +130,7 @@ public abstract class Op extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged("Put", CborMap.builder().put("key", CborItem.bytes(key))
+      return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key))
           .put("state", CborItem.bytes(state)).build());
     }
   }
@@ -132,6 +140,7 @@ public abstract class Op extends WireValue {
     private final byte[] delta;
 
     public Update(byte[] key, byte[] delta) {
+      super(UPDATE);
       this.key = required(key, "key");
       this.delta = required(delta, "delta");
     }
@@ -146,7 +155,7 @@ public abstract class Op extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged("Update", CborMap.builder().put("key", CborItem.bytes(key))
+      return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key))
           .put("delta", CborItem.bytes(delta)).build());
     }
   }
@@ -155,6 +164,7 @@ public abstract class Op extends WireValue {
     private final byte[] key;
 
     public Subscribe(byte[] key) {
+      super(SUBSCRIBE);
       this.key = required(key, "key");
     }
 
@@ -164,7 +174,7 @@ public abstract class Op extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged("Subscribe",
+      return Variant.tagged(variantName(),
           CborMap.builder().put("key", CborItem.bytes(key)).build());
     }
   }

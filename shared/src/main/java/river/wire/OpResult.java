@@ -4,42 +4,53 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
- * The "ok" value of a response: "Pong", {"Delegate": DelegateResponse} (newtype variant), and the
- * contract results {"GetResult": {"key", "state"}}, {"PutResult": {"key"}},
- * {"UpdateResult": {"key"}}, {"Subscribed": {"key"}}.
+ * The "ok" value of a response, externally tagged; the table below is the whole vocabulary:
+ * "Pong", Delegate (a newtype variant holding a {@link DelegateResponse}), and the room contract
+ * results GetResult (the state), PutResult, UpdateResult and Subscribed (each echoing the
+ * contract key). Error messages call this enum "Result".
  */
 public abstract class OpResult extends WireValue {
+  /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
+  static final VariantTable<OpResult> VARIANTS = new VariantTable<OpResult>("Result");
+
+  private static final VariantTable.Name PONG_RESULT = VARIANTS.unit("Pong", () -> OpResult.PONG);
+  private static final VariantTable.Name DELEGATE =
+      VARIANTS.newtype("Delegate", value -> new Delegate(DelegateResponse.fromCbor(value)));
+  private static final VariantTable.Name GET_RESULT =
+      VARIANTS.struct("GetResult", f -> new GetResult(f.bytes("key"), f.bytes("state")));
+  private static final VariantTable.Name PUT_RESULT =
+      VARIANTS.struct("PutResult", f -> new PutResult(f.bytes("key")));
+  private static final VariantTable.Name UPDATE_RESULT =
+      VARIANTS.struct("UpdateResult", f -> new UpdateResult(f.bytes("key")));
+  private static final VariantTable.Name SUBSCRIBED =
+      VARIANTS.struct("Subscribed", f -> new Subscribed(f.bytes("key")));
+
+  /** The one Pong; built after the rows (its constructor reads its row's name). */
   public static final OpResult PONG = new Pong();
 
-  private OpResult() {}
+  private final VariantTable.Name name;
+
+  private OpResult(VariantTable.Name name) {
+    this.name = VariantTable.Name.check(name, VARIANTS);
+  }
+
+  /** The wire variant name, e.g. "Pong", from the variant's row. */
+  public final String variantName() {
+    return name.text();
+  }
 
   public static OpResult fromCbor(CborItem item) {
-    Variant v = Variant.read(item, "Result");
-    String n = v.name();
-    if (n.equals("Pong")) {
-      v.requireUnit();
-      return PONG;
-    } else if (n.equals("Delegate")) {
-      return new Delegate(DelegateResponse.fromCbor(v.value()));
-    } else if (n.equals("GetResult")) {
-      Fields f = v.fields();
-      return new GetResult(f.bytes("key"), f.bytes("state"));
-    } else if (n.equals("PutResult")) {
-      return new PutResult(v.fields().bytes("key"));
-    } else if (n.equals("UpdateResult")) {
-      return new UpdateResult(v.fields().bytes("key"));
-    } else if (n.equals("Subscribed")) {
-      return new Subscribed(v.fields().bytes("key"));
-    }
-    throw v.unknown();
+    return VARIANTS.decode(item);
   }
 
   public static final class Pong extends OpResult {
-    private Pong() {}
+    private Pong() {
+      super(PONG_RESULT);
+    }
 
     @Override
     public CborItem toCbor() {
-      return Variant.unit("Pong");
+      return Variant.unit(variantName());
     }
   }
 
@@ -47,6 +58,7 @@ public abstract class OpResult extends WireValue {
     private final DelegateResponse response;
 
     public Delegate(DelegateResponse response) {
+      super(DELEGATE);
       if (response == null) {
         throw new NullPointerException("response");
       }
@@ -59,7 +71,7 @@ public abstract class OpResult extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged("Delegate", response.toCbor());
+      return Variant.tagged(variantName(), response.toCbor());
     }
   }
 
@@ -68,6 +80,7 @@ public abstract class OpResult extends WireValue {
     private final byte[] state;
 
     public GetResult(byte[] key, byte[] state) {
+      super(GET_RESULT);
       this.key = required(key, "key");
       this.state = required(state, "state");
     }
@@ -82,18 +95,17 @@ public abstract class OpResult extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged("GetResult", CborMap.builder().put("key", CborItem.bytes(key))
+      return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key))
           .put("state", CborItem.bytes(state)).build());
     }
   }
 
   /** Results that only echo the contract key share one shape. */
   private abstract static class KeyOnly extends OpResult {
-    private final String name;
     private final byte[] key;
 
-    KeyOnly(String name, byte[] key) {
-      this.name = name;
+    KeyOnly(VariantTable.Name name, byte[] key) {
+      super(name);
       this.key = required(key, "key");
     }
 
@@ -103,25 +115,25 @@ public abstract class OpResult extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(name, CborMap.builder().put("key", CborItem.bytes(key)).build());
+      return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key)).build());
     }
   }
 
   public static final class PutResult extends KeyOnly {
     public PutResult(byte[] key) {
-      super("PutResult", key);
+      super(PUT_RESULT, key);
     }
   }
 
   public static final class UpdateResult extends KeyOnly {
     public UpdateResult(byte[] key) {
-      super("UpdateResult", key);
+      super(UPDATE_RESULT, key);
     }
   }
 
   public static final class Subscribed extends KeyOnly {
     public Subscribed(byte[] key) {
-      super("Subscribed", key);
+      super(SUBSCRIBED, key);
     }
   }
 }
