@@ -13,9 +13,9 @@ import jsinterop.base.Js;
 /**
  * The user's profile credential, kept in the shell origin's IndexedDB so that every tab of a
  * browser profile is the same user. First visit: {@code POST /v1/profiles} mints a token, which is
- * stored insert-if-absent. Hazard: two tabs opened at the same moment on a fresh profile both
- * mint a token; {@code add} lets exactly one win and the loser adopts the stored one, so both
- * tabs end up as the same user. When the node no longer knows the token (its data was reset),
+ * stored insert-if-absent. Hazard: tabs opened at the same moment on a fresh profile all mint a
+ * token; {@code add} lets exactly one win, and every tab then re-reads and adopts the stored one,
+ * so they all end up as the same user. When the node no longer knows the token (its data was reset),
  * the user may replace it: the replacement is written only over that same unknown token, so the
  * tabs that ask one after the other all end up on the first new profile.
  */
@@ -150,27 +150,33 @@ final class ProfileStore {
         });
   }
 
+  /**
+   * Insert-if-absent, then adopt whatever is stored. The {@code add} of a tab that lost the race
+   * fails (ConstraintError); its error is swallowed so the transaction ends quietly, and then
+   * every tab, winner or loser, reads the token back and uses that one: the loser's minted token
+   * is discarded. (Handing back {@code minted} on completion made the loser a different user.)
+   */
   private void storeIfAbsent(String minted, TokenCallback onToken, ErrorCallback onError) {
     IDBTransaction tx = db.transaction(STORE, "readwrite");
     IDBObjectStore store = tx.objectStore(STORE);
     IDBRequest add = store.add(minted, KEY);
     add.onerror = event -> {
-      // Another tab stored its token first (ConstraintError): adopt that one, first writer wins.
-      event.preventDefault();
+      event.preventDefault(); // another tab stored its token first: not an error, adopt it below
       return null;
     };
+    TokenCallback adopt = stored -> {
+      if (stored != null) {
+        onToken.onToken(stored);
+      } else {
+        onError.onError("cannot store the profile");
+      }
+    };
     tx.oncomplete = event -> {
-      onToken.onToken(minted);
+      readToken(adopt, onError);
       return null;
     };
     tx.onabort = event -> {
-      readToken(stored -> {
-        if (stored != null) {
-          onToken.onToken(stored);
-        } else {
-          onError.onError("cannot store the profile");
-        }
-      }, onError);
+      readToken(adopt, onError);
       return null;
     };
   }
