@@ -19,10 +19,12 @@ import river.wire.DelegateResponse;
  * ({@link SigningIdentity}: the node's key follows the held identity, never the reverse). A check
  * asks the node for its public key and, when it is not the held one, imports the held seed
  * naming the held public key. Checks run when a join ends (whichever identity won), when another
- * tab's identity replaces this tab's (a merge), and when a room is opened (a tab closed in the
- * middle of a join, or an earlier failure, is repaired before the user posts). One check at a time per room; asked again meanwhile, it runs once more after, so the last
+ * tab's identity replaces this tab's (a merge), when a room is opened (a tab closed in the middle
+ * of a join, or an earlier failure, is repaired before the user posts), and for every room a
+ * migration brought in from the legacy blob (the old release kept the keys in the blob only).
+ * One check at a time per room; asked again meanwhile, it runs once more after, so the last
  * check of a room always reads the latest ROOMS. At most {@link #WINDOW} rooms are checked at
- * once.
+ * once (a migration can bring hundreds).
  */
 final class NodeKeyFollower {
   /** Told once the room's check ended: null when the node signs as the held identity now. */
@@ -71,6 +73,38 @@ final class NodeKeyFollower {
       if (was != null && SigningIdentity.identityChanged(was, e.getValue())) {
         follow(e.getKey());
       }
+    }
+  }
+
+  /**
+   * Every held room that carries its seed (after a migration from the legacy blob); {@code
+   * report} gets "N of M" rooms whose key could not be put on the node, or null, once all are done.
+   */
+  void followAll(Rooms rooms, Done report) {
+    List<RoomKey> keys = new ArrayList<>();
+    for (Map.Entry<RoomKey, RoomData> e : rooms.map().entrySet()) {
+      if (SigningIdentity.carriesSeed(e.getValue())) {
+        keys.add(e.getKey());
+      }
+    }
+    if (keys.isEmpty()) {
+      report.done(null);
+      return;
+    }
+    int[] left = {keys.size()};
+    List<String> problems = new ArrayList<>();
+    for (RoomKey key : keys) {
+      follow(key, problem -> {
+        if (problem != null) {
+          problems.add(problem);
+        }
+        if (--left[0] == 0) {
+          if (!problems.isEmpty()) {
+            elemental2.dom.DomGlobal.console.warn("River: signing keys not put on the node: " + problems.get(0));
+          }
+          report.done(problems.isEmpty() ? null : problems.size() + " of " + keys.size());
+        }
+      });
     }
   }
 

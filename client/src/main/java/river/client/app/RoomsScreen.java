@@ -60,6 +60,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final NodeKeyFollower keys;
   /** The room whose node key was last checked because it was shown, so each opening checks once. */
   private RoomKey keyCheckedFor;
+  private TabSession.LoadState lastLoadState;
   private final RoomRenamer renamer;
   private final InviteDialog inviteDialog = new InviteDialog();
   private final JoinDialog joinDialog;
@@ -153,6 +154,16 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
 
   @Override
   public void onLoadState(TabSession.LoadState state, String detail) {
+    if (lastLoadState == TabSession.LoadState.MIGRATING && state == TabSession.LoadState.LOADED) {
+      // The legacy blob held each room's signing key; the node has never seen them.
+      keys.followAll(session.rooms(), problem -> {
+        if (problem != null) {
+          errorBanner.show(problem + " rooms brought over from the previous version can be read but not"
+              + " posted in: this node did not accept your keys for them.");
+        }
+      });
+    }
+    lastLoadState = state;
     loadBanner.show(state.name().toLowerCase(), detail);
     render(session.rooms());
   }
