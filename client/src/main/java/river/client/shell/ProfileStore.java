@@ -58,25 +58,45 @@ final class ProfileStore {
     };
   }
 
-  interface KnownCallback {
-    /** {@code known} is null when the node could not be asked (down, or an unexpected answer). */
-    void onAnswer(Boolean known);
-  }
+  /** How long the question may take: a node that does not answer by then counts as away. */
+  static final int CHECK_TIMEOUT_MS = 5_000;
 
-  /** Asks the node whether it knows {@code token}. */
-  static void check(String token, KnownCallback onAnswer) {
+  /**
+   * Asks the node whether it knows {@code token}: the HTTP status (204 known, 401 unknown), or
+   * {@link river.net.ProfileCheck#NO_ANSWER} when the node cannot be reached or does not answer
+   * in time (a request into a dead connection would otherwise hang for minutes).
+   */
+  static void check(String token, NodeSocket.StatusCallback answer) {
+    elemental2.dom.AbortController abort = new elemental2.dom.AbortController();
+    boolean[] answered = {false};
+    double timer = DomGlobal.setTimeout(ignored -> {
+      if (!answered[0]) {
+        answered[0] = true;
+        abort.abort();
+        answer.onStatus(river.net.ProfileCheck.NO_ANSWER);
+      }
+    }, CHECK_TIMEOUT_MS);
     RequestInit init = RequestInit.create();
     init.setMethod("GET");
+    init.setSignal(abort.signal);
     elemental2.dom.Headers headers = new elemental2.dom.Headers();
     headers.set("Authorization", "Bearer " + token);
     init.setHeaders(headers);
     DomGlobal.fetch("/v1/profiles/current", init)
         .then(response -> {
-          onAnswer.onAnswer(response.status == 204 ? Boolean.TRUE : response.status == 401 ? Boolean.FALSE : null);
+          if (!answered[0]) {
+            answered[0] = true;
+            DomGlobal.clearTimeout(timer);
+            answer.onStatus(response.status);
+          }
           return null;
         })
         .catch_(error -> {
-          onAnswer.onAnswer(null); // node down: the socket keeps trying
+          if (!answered[0]) {
+            answered[0] = true;
+            DomGlobal.clearTimeout(timer);
+            answer.onStatus(river.net.ProfileCheck.NO_ANSWER); // node down: the socket keeps trying
+          }
           return null;
         });
   }
