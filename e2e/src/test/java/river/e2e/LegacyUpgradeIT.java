@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A user of the legacy release (one {@code rooms_data} blob in the legacy delegate) opens the new
  * app: it shows {@code migrating}, then {@code loaded} with every room; the current delegate then
  * holds one {@code room:} key per room, the legacy blob is untouched, and later loads go the
- * per-room way without migrating again.
+ * per-room way without migrating again. Rooms the old release joined carry their signing keys
+ * in the blob: after the migration the node signs with them.
  */
 class LegacyUpgradeIT {
   private static final int ROOMS = 20;
@@ -107,6 +108,78 @@ class LegacyUpgradeIT {
       assertThat(tab.appHook("room-item")).hasCount(ROOMS);
       assertEquals(List.of(), tab.errors());
     }
+  }
+
+  /**
+   * A room the user joined with the old release: the legacy blob holds their signing key for it
+   * (the old release kept keys there), and the node has never seen that key. After the migration
+   * the user posts in it, and the message is delivered: the migration put the key on the node.
+   * The blob is written the way the old release wrote it, through the legacy delegate, for a real
+   * room on this node that the user was invited to.
+   */
+  @Test
+  void aRoomMigratedFromTheLegacyBlobCanBePostedIn() throws Exception {
+    try (NodeProcess node = new NodeProcess(dataDir).start();
+         Playwright playwright = Browsers.playwright();
+         Browser browser = Browsers.chromium(playwright)) {
+      Tab owner = new Tab(browser.newContext().newPage()).open(node.url());
+      ChatSteps.loaded(owner);
+      String room = ChatSteps.create(owner, "Since the old days", "owner");
+      river.room.Invitation invitation = river.room.Invitation.decode(ChatSteps.invite(owner));
+
+      String token = mintProfile(node.url());
+      try (river.node.WsClient ws = river.node.WsClient.connect(
+          "ws://127.0.0.1:" + node.url().replaceAll(".*:(\\d+)/$", "$1") + "/v1/ws?token=" + token)) {
+        // Joining with the old release: the membership went into the room...
+        river.wire.Response admitted = river.node.WsClient.await(ws.request(new river.wire.Op.Update(invitation.room(),
+            river.room.RoomDelta.builder().member(invitation.membership()).build().encode())));
+        assertTrue(admitted.isOk(), "membership accepted: " + admitted.errorMessage());
+        // ...and the invitee's key into the user's one legacy blob, nowhere else.
+        river.rooms.RoomKey key = river.rooms.RoomKey.of(river.rooms.Bytes.of(invitation.room()));
+        river.rooms.RoomData data = river.rooms.RoomData.builder(key)
+            .signingKey(river.rooms.Bytes.of(invitation.inviteeSeed()))
+            .verifyingKey(river.rooms.Bytes.of(invitation.membership().member()))
+            .membership(river.rooms.Bytes.of(river.cbor.Cbor.encode(invitation.membership().toCbor())))
+            .identityGeneration(1)
+            .nickname("old timer")
+            .nicknameVersion(1)
+            .contractKey(river.rooms.Bytes.of(invitation.room()))
+            .build();
+        java.util.TreeMap<river.rooms.RoomKey, river.rooms.RoomData> map = new java.util.TreeMap<>();
+        map.put(key, data);
+        river.rooms.Rooms legacy = new river.rooms.Rooms(map, new java.util.TreeSet<>(), key,
+            new java.util.TreeMap<>(), List.of(key));
+        ws.on(river.store.DelegateKeys.legacy()).store(bytes("rooms_data"),
+            new river.rooms.CborRoomsCodec().encodeLegacyBlob(legacy));
+      }
+
+      BrowserContext profile = browser.newContext();
+      Tab.adoptProfile(profile, node.url(), token);
+      Tab tab = new Tab(profile.newPage()).open(node.url());
+      assertThat(tab.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
+      assertTrue(tab.appHook("load-state").getAttribute("data-states").contains("migrating"));
+      ChatSteps.roomItem(tab, room).click();
+      assertThat(tab.app().locator(".room-header [data-testid=room-name]")).hasText("Since the old days");
+      ChatSteps.send(tab, "still here after the upgrade");
+      assertThat(ChatSteps.message(owner, "still here after the upgrade")).hasCount(1);
+      assertThat(ChatSteps.message(tab, "still here after the upgrade")
+          .locator("[data-testid=message-pending]")).hasCount(0);
+      assertThat(tab.appHook("error-banner")).not().containsText("could not be delivered");
+      assertEquals(List.of(), tab.errors());
+      assertEquals(List.of(), owner.errors());
+    }
+  }
+
+  /** A new user on the node, as the shell makes one: {@code POST /v1/profiles}. */
+  private static String mintProfile(String baseUrl) throws Exception {
+    java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "v1/profiles"))
+            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, created.statusCode(), created.body());
+    Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
+    assertTrue(m.find(), created.body());
+    return m.group(1);
   }
 
   private static byte[] bytes(String s) {

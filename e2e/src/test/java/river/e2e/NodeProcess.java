@@ -16,12 +16,19 @@ import java.util.concurrent.TimeUnit;
  */
 final class NodeProcess implements AutoCloseable {
   private final Path dataDir;
+  private final List<String> extraArgs;
   private Process process;
   private int port;
   private final List<String> output = new ArrayList<>();
 
   NodeProcess(Path dataDir) {
+    this(dataDir, List.of());
+  }
+
+  /** {@code extraArgs}: more node options, e.g. {@code --allow-host} for a relay in front of it. */
+  NodeProcess(Path dataDir, List<String> extraArgs) {
     this.dataDir = dataDir;
+    this.extraArgs = List.copyOf(extraArgs);
   }
 
   static Path jar() {
@@ -42,6 +49,7 @@ final class NodeProcess implements AutoCloseable {
     if (devStatic != null && !devStatic.isEmpty()) {
       cmd.addAll(List.of("--static-dir", devStatic));
     }
+    cmd.addAll(extraArgs);
     process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     CompletableFuture<String> ready = new CompletableFuture<>();
     Process p = process;
@@ -94,6 +102,10 @@ final class NodeProcess implements AutoCloseable {
 
   String url() {
     return "http://127.0.0.1:" + port + "/";
+  }
+
+  int port() {
+    return port;
   }
 
   /** SIGTERM, as an operator would; waits for the clean exit. */

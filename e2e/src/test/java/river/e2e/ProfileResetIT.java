@@ -8,17 +8,30 @@ import static river.e2e.ChatSteps.create;
 import static river.e2e.ChatSteps.loaded;
 import static river.e2e.ChatSteps.roomItem;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import river.net.ReconnectBackoff;
 
 /**
  * The node's data directory is reset while two tabs of one profile are open: the node no longer
  * knows their token. Both tabs say so (instead of reconnecting forever) and offer a new profile;
  * the first tab to accept mints it, the second adopts the same one, so the browser stays one user.
+ * They say so promptly once the node is back, even after an outage long enough for the reconnect
+ * backoff to reach its cap.
  */
 class ProfileResetIT extends TwoTabFixture {
+  /** The longest reconnect backoff, plus slack for the question itself on a busy machine. */
+  private static final long PROMPTLY_MS = ReconnectBackoff.MAX_MS + 2_000;
+
+  private static long refusedAttempts(Tab t) {
+    return t.errors().stream()
+        .filter(e -> e.contains("ERR_CONNECTION_REFUSED") || e.contains("WebSocket connection to")).count();
+  }
+
   @Test
   void bothTabsExplainAnUnknownProfileAndMoveToOneNewProfile() throws Exception {
     create(a, "Before the reset", "alice");
@@ -29,10 +42,18 @@ class ProfileResetIT extends TwoTabFixture {
         Files.delete(f); // the operator wiped the node's data
       }
     }
+    // An outage of a few seconds or more: the tabs' reconnect backoff has reached its cap.
+    for (Tab t : new Tab[] {a, b}) {
+      t.page.waitForCondition(() -> refusedAttempts(t) >= 5, new Page.WaitForConditionOptions().setTimeout(30_000));
+    }
     node.start();
+    long back = System.nanoTime();
 
     for (Tab t : new Tab[] {a, b}) {
-      assertThat(t.shellHook("shell-error")).containsText("does not know this browser's profile");
+      // The first attempt that reaches the node learns it: within one backoff period, not a few.
+      long left = PROMPTLY_MS - (System.nanoTime() - back) / 1_000_000;
+      assertThat(t.shellHook("shell-error")).containsText("does not know this browser's profile",
+          new LocatorAssertions.ContainsTextOptions().setTimeout(Math.max(1, left)));
       assertThat(t.shellHook("profile-reset")).isVisible();
       assertThat(t.shellHook("shell-status")).hasAttribute("data-state", "disconnected");
     }

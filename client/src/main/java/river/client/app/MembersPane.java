@@ -80,11 +80,11 @@ final class MembersPane {
       Names names = Names.of(state, sb -> texts.readOrNull(data, sb));
       byte[] owner = current.bytes().toArray();
       String ownerText = Base58.encode(owner);
-      rows.add(new MembersView.Member(ownerText, names.of(owner), "owner", ownerText.equals(meText), false));
+      rows.add(new MembersView.Member(ownerText, names.of(owner), "owner", null, ownerText.equals(meText), false));
       for (AuthorizedMember m : state.members()) {
         if (state.isMember(m.member())) {
           String k = Base58.encode(m.member());
-          rows.add(new MembersView.Member(k, names.of(m.member()), "invited by " + names.of(m.invitedBy()),
+          rows.add(new MembersView.Member(k, names.of(m.member()), "invited by", names.of(m.invitedBy()),
               k.equals(meText), Bans.canBan(state, me, m.member())));
         }
       }

@@ -199,8 +199,11 @@ final class MessagePane {
         m.edited()).own(Arrays.equals(m.author(), me));
     if (m.replyTo() != null) {
       VisibleMessage quoted = byId.get(Base58.encode(m.replyTo()));
-      row.replyTo(quoted == null ? "a message that is no longer here"
-          : names.of(quoted.author()) + ": " + snippet(texts.read(data, quoted.content())));
+      if (quoted == null) {
+        row.replyTo(null, "a message that is no longer here");
+      } else {
+        row.replyTo(names.of(quoted.author()), snippet(texts.read(data, quoted.content())));
+      }
     }
     Map<String, int[]> counts = new LinkedHashMap<>();
     Set<String> mine = new HashSet<>();

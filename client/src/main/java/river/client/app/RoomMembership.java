@@ -19,6 +19,7 @@ import river.room.UserBan;
 import river.rooms.Bytes;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
+import river.rooms.SigningIdentity;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 import river.wire.Op;
@@ -31,18 +32,23 @@ import river.wire.OpResult;
  * asked of the node), fetches and subscribes the room, sends the membership alone (the node
  * verifies its signatures and chain: a forged code fails here, before anything of the user's is
  * touched), imports the key naming the invited member's public key (a mismatching key is refused
- * and replaces nothing), signs and sends the member info, and only then enters ROOMS. The
- * browser does not verify signatures itself.
+ * and replaces nothing), signs and sends the member info, and only then enters ROOMS, with the
+ * invitation's seed kept in the identity. "Already a member" ({@link SigningIdentity#join}) is
+ * asked before anything is touched and again at the end: a tab that lost a race with another
+ * tab of the profile keeps the other tab's identity and puts its key back on the node
+ * ({@link NodeKeyFollower}). The browser does not verify signatures itself.
  */
 final class RoomMembership {
   private final NodeCalls calls;
   private final SessionDriver driver;
   private final RoomCipher cipher;
+  private final NodeKeyFollower keys;
 
-  RoomMembership(NodeCalls calls, SessionDriver driver, RoomCipher cipher) {
+  RoomMembership(NodeCalls calls, SessionDriver driver, RoomCipher cipher, NodeKeyFollower keys) {
     this.calls = calls;
     this.driver = driver;
     this.cipher = cipher;
+    this.keys = keys;
   }
 
   void invite(RoomKey key, RoomData data, NodeCalls.Then<String> code, NodeCalls.Fail fail) {
@@ -86,7 +92,7 @@ final class RoomMembership {
     byte[] room = inv.room();
     RoomKey key = RoomKey.of(Bytes.of(room));
     TabSession session = driver.session();
-    if (session.rooms().holds(key)) {
+    if (SigningIdentity.join(session.rooms(), key) == SigningIdentity.Join.ALREADY_MEMBER) {
       fail.fail("You are already a member of this room, so there is nothing to accept; it is in your room list.");
       return;
     }
@@ -119,6 +125,13 @@ final class RoomMembership {
         }
       }
       byte[] roomSecret = secret;
+      // From the import on, the node may sign with this invitation's key while the profile holds
+      // another identity in the room (another tab joined meanwhile): every way out of the join
+      // ends with the node's key following the held identity.
+      NodeCalls.Fail restoreThenFail = m -> {
+        keys.follow(key);
+        fail.fail(m);
+      };
       // The membership goes first, alone: the node verifies its signatures and invitation chain,
       // so a forged code is refused before anything of this user's is touched.
       calls.contract(new Op.Update(room, RoomDelta.builder().member(inv.membership()).build().encode()), accepted ->
@@ -133,8 +146,8 @@ final class RoomMembership {
         calls.sign(room, "member_info", unsigned.signedBytes(), sig -> {
           byte[] delta = RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build().encode();
           calls.contract(new Op.Update(room, delta), ok -> {
-            if (driver.session().rooms().holds(key)) {
-              fail.fail("You are already a member of this room (another tab joined it first).");
+            if (SigningIdentity.join(driver.session().rooms(), key) == SigningIdentity.Join.ALREADY_MEMBER) {
+              restoreThenFail.fail("You are already a member of this room (another tab joined it first).");
               return;
             }
             RoomData.Builder joinedData = RoomData.builder(key);
@@ -145,7 +158,9 @@ final class RoomMembership {
             }
             session.join(joinedData
                 .verifyingKey(Bytes.of(me))
-                .signingKey(Bytes.EMPTY)
+                // The seed stays with the identity (RoomData holds the user's signing key), so
+                // any tab can put it back on the node if another tab's import replaced it.
+                .signingKey(Bytes.of(inv.inviteeSeed()))
                 .membership(Bytes.of(Cbor.encode(inv.membership().toCbor())))
                 .identityGeneration((long) JsDate.now())
                 .nickname(nickname)
@@ -154,10 +169,11 @@ final class RoomMembership {
                 .build());
             session.setCurrentRoom(key);
             driver.pump();
+            keys.follow(key);
             joined.accept(key);
-          }, m -> fail.fail("The room refused your nickname: " + m));
-        }, fail);
-      }, m -> fail.fail("This invitation is forged: " + m)), fail),
+          }, m -> restoreThenFail.fail("The room refused your nickname: " + m));
+        }, restoreThenFail);
+      }, m -> restoreThenFail.fail("This invitation is forged: " + m)), fail),
           m -> fail.fail("The room refused this invitation: " + m));
     }, m -> fail.fail("This invitation is for a room this node cannot find: " + m));
   }

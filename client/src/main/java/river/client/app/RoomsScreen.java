@@ -57,6 +57,10 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private boolean hydratedStamped;
   private final Outbox outbox;
   private final RoomMembership membership;
+  private final NodeKeyFollower keys;
+  /** The room whose node key was last checked because it was shown, so each opening checks once. */
+  private RoomKey keyCheckedFor;
+  private TabSession.LoadState lastLoadState;
   private final RoomRenamer renamer;
   private final InviteDialog inviteDialog = new InviteDialog();
   private final JoinDialog joinDialog;
@@ -89,7 +93,8 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     });
     NodeCalls calls = new NodeCalls(node);
     this.creator = new RoomCreator(calls, driver, cipher);
-    this.membership = new RoomMembership(calls, driver, cipher);
+    this.keys = new NodeKeyFollower(calls, driver);
+    this.membership = new RoomMembership(calls, driver, cipher, keys);
     this.renamer = new RoomRenamer(calls, cipher);
     this.joinDialog = new JoinDialog(this::join);
     this.unread = new UnreadCounts(texts);
@@ -149,12 +154,23 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
 
   @Override
   public void onLoadState(TabSession.LoadState state, String detail) {
+    if (lastLoadState == TabSession.LoadState.MIGRATING && state == TabSession.LoadState.LOADED) {
+      // The legacy blob held each room's signing key; the node has never seen them.
+      keys.followAll(session.rooms(), problem -> {
+        if (problem != null) {
+          errorBanner.show(problem + " rooms brought over from the previous version can be read but not"
+              + " posted in: this node did not accept your keys for them.");
+        }
+      });
+    }
+    lastLoadState = state;
     loadBanner.show(state.name().toLowerCase(), detail);
     render(session.rooms());
   }
 
   @Override
   public void onRoomsChanged(Rooms before, Rooms after) {
+    keys.onRoomsChanged(before, after);
     render(after);
   }
 
@@ -347,6 +363,12 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       shown = stored != null && rooms.holds(stored) ? stored : null;
     }
     RoomKey current = shown != null && rooms.holds(shown) ? shown : null;
+    if (current != null && !current.equals(keyCheckedFor)) {
+      // Before the user posts in it: a join cut short in another tab may have left the node
+      // signing with a key this profile does not hold.
+      keyCheckedFor = current;
+      keys.follow(current);
+    }
     list.render(display, current, new RoomListView.Labels() {
       @Override
       public String name(RoomKey key) {

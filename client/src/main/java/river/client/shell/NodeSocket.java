@@ -1,15 +1,28 @@
 package river.client.shell;
 
 import elemental2.core.ArrayBuffer;
+import elemental2.core.JsDate;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.WebSocket;
+import river.net.Heartbeat;
+import river.net.ProfileCheck;
 import river.net.ReconnectBackoff;
 
 /**
  * The shell's one WebSocket to the node, reopened by itself after any loss with jittered
  * exponential backoff ({@link ReconnectBackoff}). It moves opaque binary frames; it never looks
- * inside them. Frames sent while disconnected are dropped: the app's request layer times them out
- * and resends what matters (the outbox is durable elsewhere).
+ * inside them, except to recognise the answers to its own heartbeat Pings. Frames sent while
+ * disconnected are dropped: the app's request layer times them out and resends what matters
+ * (the outbox is durable elsewhere).
+ *
+ * <p>A socket can look open and be dead (a half-open connection): the {@link Heartbeat} pings
+ * it when it has been quiet and gives it up when nothing comes back, and gives up an attempt
+ * whose handshake never ends. A given-up socket is dropped at once, not closed politely: the
+ * browser's closing handshake on a dead connection can take a minute.
+ *
+ * <p>After a failed attempt, the next one starts by asking the node about the profile
+ * ({@link ProfileCheck}): the question doubles as the probe for the node's return, so a profile
+ * the node no longer knows is reported by the first attempt that reaches it.
  */
 final class NodeSocket {
   interface Listener {
@@ -17,8 +30,17 @@ final class NodeSocket {
 
     void onFrame(ArrayBuffer frame);
 
-    /** An attempt closed without ever opening (node down, or the upgrade was refused). */
-    void onAttemptFailed(int failedAttempts);
+    /** The node answers and does not know this profile: no more attempts are made. */
+    void onProfileUnknown();
+  }
+
+  /** Asks the node whether it knows the profile: an HTTP status, or ProfileCheck.NO_ANSWER. */
+  interface ProfileQuestion {
+    void ask(StatusCallback answer);
+  }
+
+  interface StatusCallback {
+    void onStatus(int status);
   }
 
   static final String CONNECTING = "connecting";
@@ -27,15 +49,22 @@ final class NodeSocket {
 
   private final String url;
   private final Listener listener;
+  private final ProfileQuestion question;
+  private final Heartbeat heartbeat = new Heartbeat();
+  private final PingFrames pings = new PingFrames();
   private WebSocket socket;
+  private boolean socketOpened;
+  /** Attempts that failed (never opened) since the last open socket. */
   private int failedAttempts;
   private String state = CONNECTING;
   private boolean stopped;
+  private double beatTimer = -1;
 
-  NodeSocket(String token, Listener listener) {
+  NodeSocket(String token, Listener listener, ProfileQuestion question) {
     String scheme = "https:".equals(DomGlobal.location.protocol) ? "wss://" : "ws://";
     this.url = scheme + DomGlobal.location.host + "/v1/ws?token=" + elemental2.core.Global.encodeURIComponent(token);
     this.listener = listener;
+    this.question = question;
   }
 
   String state() {
@@ -43,49 +72,133 @@ final class NodeSocket {
   }
 
   void open() {
+    attempt();
+  }
+
+  private void attempt() {
+    if (stopped) {
+      return;
+    }
+    if (!ProfileCheck.askBeforeAttempt(failedAttempts)) {
+      connect();
+      return;
+    }
+    question.ask(status -> {
+      if (stopped) {
+        return;
+      }
+      switch (ProfileCheck.after(status)) {
+        case OPEN_SOCKET:
+          connect();
+          break;
+        case PROFILE_UNKNOWN:
+          stopped = true;
+          listener.onProfileUnknown();
+          break;
+        default:
+          failedAttempts++;
+          retryLater();
+      }
+    });
+  }
+
+  private void connect() {
     setState(failedAttempts == 0 ? CONNECTING : DISCONNECTED);
     WebSocket ws = new WebSocket(url);
     ws.binaryType = "arraybuffer";
     socket = ws;
-    final boolean[] opened = {false};
+    socketOpened = false;
+    heartbeat.connecting(now());
+    scheduleBeat();
     ws.onopen = event -> {
-      opened[0] = true;
-      failedAttempts = 0;
-      setState(CONNECTED);
-    };
-    ws.onmessage = event -> {
-      if (event.data instanceof ArrayBuffer) {
-        listener.onFrame((ArrayBuffer) event.data);
-      }
-    };
-    ws.onclose = event -> {
       if (socket != ws) {
         return;
       }
-      socket = null;
-      setState(DISCONNECTED);
-      if (stopped) {
+      socketOpened = true;
+      failedAttempts = 0;
+      heartbeat.opened(now());
+      scheduleBeat();
+      setState(CONNECTED);
+    };
+    ws.onmessage = event -> {
+      if (socket != ws) {
         return;
       }
-      int delay = ReconnectBackoff.delayMs(failedAttempts, Math.random());
-      failedAttempts++;
-      DomGlobal.setTimeout(ignored -> {
-        if (!stopped) {
-          open();
+      heartbeat.heard(now());
+      if (event.data instanceof ArrayBuffer) {
+        ArrayBuffer frame = (ArrayBuffer) event.data;
+        if (!PingFrames.isOwnPong(frame)) {
+          listener.onFrame(frame);
         }
-      }, delay);
-      if (!opened[0]) {
-        listener.onAttemptFailed(failedAttempts);
+      }
+    };
+    ws.onclose = event -> {
+      if (socket == ws) {
+        lost();
       }
     };
   }
 
-  /** No more reconnects: this node refuses the profile. */
-  void stop() {
-    stopped = true;
-    if (socket != null) {
-      socket.close();
+  /** The socket closed, or the heartbeat gave it up: reconnect after the backoff. */
+  private void lost() {
+    WebSocket gone = socket;
+    boolean hadOpened = socketOpened;
+    socket = null;
+    cancelBeat();
+    if (gone != null && gone.readyState != WebSocket.CLOSED) {
+      gone.close(); // its late events are ignored: socket no longer points at it
     }
+    setState(DISCONNECTED);
+    if (stopped) {
+      return;
+    }
+    if (!hadOpened) {
+      failedAttempts++;
+    }
+    retryLater();
+  }
+
+  private void retryLater() {
+    DomGlobal.setTimeout(ignored -> attempt(), ReconnectBackoff.delayMs(failedAttempts, Math.random()));
+  }
+
+  private void scheduleBeat() {
+    cancelBeat();
+    double delay = Math.max(0, heartbeat.nextCheckAt() - now());
+    beatTimer = DomGlobal.setTimeout(ignored -> {
+      beatTimer = -1;
+      beat();
+    }, delay);
+  }
+
+  private void beat() {
+    if (socket == null) {
+      return;
+    }
+    switch (heartbeat.check(now())) {
+      case PING:
+        if (socket.readyState == WebSocket.OPEN) {
+          socket.send(pings.next());
+        }
+        scheduleBeat();
+        break;
+      case GIVE_UP:
+        lost();
+        break;
+      default:
+        scheduleBeat();
+    }
+  }
+
+  private void cancelBeat() {
+    if (beatTimer >= 0) {
+      DomGlobal.clearTimeout(beatTimer);
+      beatTimer = -1;
+    }
+  }
+
+  private static long now() {
+    return (long) JsDate.now();
   }
 
   void send(ArrayBuffer frame) {

@@ -13,9 +13,9 @@ import jsinterop.base.Js;
 /**
  * The user's profile credential, kept in the shell origin's IndexedDB so that every tab of a
  * browser profile is the same user. First visit: {@code POST /v1/profiles} mints a token, which is
- * stored insert-if-absent. Hazard: two tabs opened at the same moment on a fresh profile both
- * mint a token; {@code add} lets exactly one win and the loser adopts the stored one, so both
- * tabs end up as the same user. When the node no longer knows the token (its data was reset),
+ * stored insert-if-absent. Hazard: tabs opened at the same moment on a fresh profile all mint a
+ * token; {@code add} lets exactly one win, and every tab then re-reads and adopts the stored one,
+ * so they all end up as the same user. When the node no longer knows the token (its data was reset),
  * the user may replace it: the replacement is written only over that same unknown token, so the
  * tabs that ask one after the other all end up on the first new profile.
  */
@@ -58,25 +58,45 @@ final class ProfileStore {
     };
   }
 
-  interface KnownCallback {
-    /** {@code known} is null when the node could not be asked (down, or an unexpected answer). */
-    void onAnswer(Boolean known);
-  }
+  /** How long the question may take: a node that does not answer by then counts as away. */
+  static final int CHECK_TIMEOUT_MS = 5_000;
 
-  /** Asks the node whether it knows {@code token}. */
-  static void check(String token, KnownCallback onAnswer) {
+  /**
+   * Asks the node whether it knows {@code token}: the HTTP status (204 known, 401 unknown), or
+   * {@link river.net.ProfileCheck#NO_ANSWER} when the node cannot be reached or does not answer
+   * in time (a request into a dead connection would otherwise hang for minutes).
+   */
+  static void check(String token, NodeSocket.StatusCallback answer) {
+    elemental2.dom.AbortController abort = new elemental2.dom.AbortController();
+    boolean[] answered = {false};
+    double timer = DomGlobal.setTimeout(ignored -> {
+      if (!answered[0]) {
+        answered[0] = true;
+        abort.abort();
+        answer.onStatus(river.net.ProfileCheck.NO_ANSWER);
+      }
+    }, CHECK_TIMEOUT_MS);
     RequestInit init = RequestInit.create();
     init.setMethod("GET");
+    init.setSignal(abort.signal);
     elemental2.dom.Headers headers = new elemental2.dom.Headers();
     headers.set("Authorization", "Bearer " + token);
     init.setHeaders(headers);
     DomGlobal.fetch("/v1/profiles/current", init)
         .then(response -> {
-          onAnswer.onAnswer(response.status == 204 ? Boolean.TRUE : response.status == 401 ? Boolean.FALSE : null);
+          if (!answered[0]) {
+            answered[0] = true;
+            DomGlobal.clearTimeout(timer);
+            answer.onStatus(response.status);
+          }
           return null;
         })
         .catch_(error -> {
-          onAnswer.onAnswer(null); // node down: the socket keeps trying
+          if (!answered[0]) {
+            answered[0] = true;
+            DomGlobal.clearTimeout(timer);
+            answer.onStatus(river.net.ProfileCheck.NO_ANSWER); // node down: the socket keeps trying
+          }
           return null;
         });
   }
@@ -150,27 +170,33 @@ final class ProfileStore {
         });
   }
 
+  /**
+   * Insert-if-absent, then adopt whatever is stored. The {@code add} of a tab that lost the race
+   * fails (ConstraintError); its error is swallowed so the transaction ends quietly, and then
+   * every tab, winner or loser, reads the token back and uses that one: the loser's minted token
+   * is discarded. (Handing back {@code minted} on completion made the loser a different user.)
+   */
   private void storeIfAbsent(String minted, TokenCallback onToken, ErrorCallback onError) {
     IDBTransaction tx = db.transaction(STORE, "readwrite");
     IDBObjectStore store = tx.objectStore(STORE);
     IDBRequest add = store.add(minted, KEY);
     add.onerror = event -> {
-      // Another tab stored its token first (ConstraintError): adopt that one, first writer wins.
-      event.preventDefault();
+      event.preventDefault(); // another tab stored its token first: not an error, adopt it below
       return null;
     };
+    TokenCallback adopt = stored -> {
+      if (stored != null) {
+        onToken.onToken(stored);
+      } else {
+        onError.onError("cannot store the profile");
+      }
+    };
     tx.oncomplete = event -> {
-      onToken.onToken(minted);
+      readToken(adopt, onError);
       return null;
     };
     tx.onabort = event -> {
-      readToken(stored -> {
-        if (stored != null) {
-          onToken.onToken(stored);
-        } else {
-          onError.onError("cannot store the profile");
-        }
-      }, onError);
+      readToken(adopt, onError);
       return null;
     };
   }

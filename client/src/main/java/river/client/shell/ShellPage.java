@@ -27,7 +27,6 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   private NodeSocket socket;
   private final ProfileStore profiles = new ProfileStore();
   private String token;
-  private boolean checking;
 
   public void start() {
     pill = DomGlobal.document.querySelector("[data-testid=shell-status]");
@@ -41,7 +40,7 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
     showState(NodeSocket.CONNECTING);
     profiles.loadOrCreate(stored -> {
       token = stored;
-      socket = new NodeSocket(stored, this);
+      socket = new NodeSocket(stored, this, answer -> ProfileStore.check(stored, answer));
       socket.open();
     }, message -> {
       showState(NodeSocket.DISCONNECTED);
@@ -58,31 +57,18 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   }
 
   /**
-   * Failed upgrades look alike to a browser (node down, or 401): after the second one in a row
-   * (and every fourth after that) the shell asks the node. An unknown profile stops the reconnects and offers a new profile;
-   * it is never replaced silently, because that changes who the user is on this node.
+   * The node answered that it does not know this profile (see {@link river.net.ProfileCheck}):
+   * reconnecting stops and a new profile is offered; it is never replaced silently, because that
+   * changes who the user is on this node.
    */
   @Override
-  public void onAttemptFailed(int failedAttempts) {
-    // Asked on the 2nd failure, then every 4th: while the node is simply down each question is
-    // one more failed request in the console.
-    boolean due = failedAttempts == 2 || (failedAttempts > 2 && failedAttempts % 4 == 0);
-    if (!due || checking || token == null) {
-      return;
-    }
-    checking = true;
-    ProfileStore.check(token, known -> {
-      checking = false;
-      if (Boolean.FALSE.equals(known)) {
-        socket.stop();
-        showError("This node does not know this browser's profile: its data was reset, or it is"
-            + " another node. Rooms of the old profile cannot be reached from here.");
-        Element reset = DomGlobal.document.querySelector("[data-testid=profile-reset]");
-        reset.removeAttribute("hidden");
-        reset.addEventListener("click", e -> profiles.replaceUnknown(token,
-            fresh -> DomGlobal.location.reload(), this::showError));
-      }
-    });
+  public void onProfileUnknown() {
+    showError("This node does not know this browser's profile: its data was reset, or it is"
+        + " another node. Rooms of the old profile cannot be reached from here.");
+    Element reset = DomGlobal.document.querySelector("[data-testid=profile-reset]");
+    reset.removeAttribute("hidden");
+    reset.addEventListener("click", e -> profiles.replaceUnknown(token,
+        fresh -> DomGlobal.location.reload(), this::showError));
   }
 
   @Override

@@ -18,6 +18,9 @@ public final class Composer {
 
   private final HTMLFormElement root = Js.uncheckedCast(Dom.el("form", "composer"));
   private final HTMLInputElement input = Js.uncheckedCast(Dom.hook("input", "message-input", "message-input"));
+  {
+    input.setAttribute("dir", "auto");
+  }
   private final HTMLElement problem = Dom.hook("p", "composer-error", "composer-error");
   private final HTMLElement mode = Dom.hook("div", "composer-mode", "composer-mode");
   private final HTMLElement modeText = Dom.el("span", "composer-mode-text");

@@ -80,6 +80,9 @@ public final class CreateRoomDialog {
   static HTMLInputElement input(String type, String testId) {
     HTMLInputElement i = Js.uncheckedCast(Dom.hook("input", null, testId));
     i.type = type;
+    if ("text".equals(type)) {
+      i.setAttribute("dir", "auto"); // what the user types shows in its own direction
+    }
     return i;
   }
 

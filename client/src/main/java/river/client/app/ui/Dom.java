@@ -6,7 +6,11 @@ import jsinterop.base.Js;
 
 /**
  * The few DOM helpers every view uses. Text goes in through {@code textContent} only: nothing a
- * user typed (room names, nicknames, messages) is ever parsed as HTML.
+ * user typed (room names, nicknames, messages) is ever parsed as HTML. And what users see is
+ * what was sent: every piece of user text sits in an element of its own with bidi isolation
+ * ({@code dir="auto"}, or a {@code <bdi>} inside a sentence), so a right-to-left override in a
+ * name or a message reorders only that text, never the words around it (a name ending in an
+ * override cannot turn "Ban NAME and everyone they invited?" around).
  */
 public final class Dom {
   private Dom() {}
@@ -29,6 +33,28 @@ public final class Dom {
     HTMLElement e = el(tag, className);
     e.textContent = text;
     return e;
+  }
+
+  /** Sets user text on {@code e}, isolated from its surroundings (its direction from its own content). */
+  public static HTMLElement userText(HTMLElement e, String text) {
+    e.setAttribute("dir", "auto");
+    e.textContent = text;
+    return e;
+  }
+
+  /** User text to embed in a sentence: a {@code <bdi>} holding it. */
+  public static HTMLElement isolated(String text) {
+    HTMLElement bdi = el("bdi", null);
+    bdi.textContent = text;
+    return bdi;
+  }
+
+  /** A sentence with one piece of user text in it, isolated: {@code before + text + after}. */
+  public static void sentence(HTMLElement e, String before, String userText, String after) {
+    clear(e);
+    e.appendChild(DomGlobal.document.createTextNode(before));
+    e.appendChild(isolated(userText));
+    e.appendChild(DomGlobal.document.createTextNode(after));
   }
 
   public static void clear(HTMLElement e) {

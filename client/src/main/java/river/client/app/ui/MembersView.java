@@ -24,14 +24,18 @@ public final class MembersView {
   public static final class Member {
     final String key;
     final String name;
+    /** "owner", or "invited by" followed by {@link #invitedBy}. */
     final String relation;
+    /** The inviter's name (user text, shown isolated), or null. */
+    final String invitedBy;
     final boolean self;
     final boolean canBan;
 
-    public Member(String key, String name, String relation, boolean self, boolean canBan) {
+    public Member(String key, String name, String relation, String invitedBy, boolean self, boolean canBan) {
       this.key = key;
       this.name = name;
       this.relation = relation;
+      this.invitedBy = invitedBy;
       this.self = self;
       this.canBan = canBan;
     }
@@ -85,10 +89,14 @@ public final class MembersView {
       HTMLElement li = Dom.hook("li", m.self ? "member-item self" : "member-item", "member-item");
       li.setAttribute("data-member-key", m.key);
       HTMLElement name = Dom.hook("span", "member-name", "member-name");
-      name.textContent = m.self ? m.name + " (you)" : m.name;
+      Dom.sentence(name, "", m.name, m.self ? " (you)" : "");
       li.appendChild(name);
       HTMLElement relation = Dom.hook("span", "member-relation", "member-relation");
-      relation.textContent = m.relation;
+      if (m.invitedBy == null) {
+        relation.textContent = m.relation;
+      } else {
+        Dom.sentence(relation, m.relation + " ", m.invitedBy, "");
+      }
       li.appendChild(relation);
       if (m.canBan) {
         HTMLButtonElement ban = Js.uncheckedCast(Dom.hook("button", "link-button", "member-ban"));
@@ -97,7 +105,9 @@ public final class MembersView {
         HTMLElement confirm = Dom.el("span", "ban-confirm-row");
         ban.addEventListener("click", e -> {
           Dom.clear(confirm);
-          confirm.appendChild(Dom.text("span", null, "Ban " + m.name + " and everyone they invited?"));
+          HTMLElement question = Dom.el("span", null);
+          Dom.sentence(question, "Ban ", m.name, " and everyone they invited?");
+          confirm.appendChild(question);
           HTMLButtonElement yes = Js.uncheckedCast(Dom.hook("button", "danger", "member-ban-confirm"));
           yes.type = "button";
           yes.textContent = "Ban";

@@ -48,6 +48,8 @@ public final class MessageListView {
     final boolean pending;
     final boolean edited;
     boolean own;
+    /** The quoted message's author (user text), or null when the quote is a note of ours. */
+    String replyAuthor;
     String replyTo;
     List<Reaction> reactions = new ArrayList<>();
 
@@ -64,7 +66,9 @@ public final class MessageListView {
       return this;
     }
 
-    public Row replyTo(String quoted) {
+    /** {@code author} null: {@code quoted} is our own wording (e.g. the message is gone). */
+    public Row replyTo(String author, String quoted) {
+      replyAuthor = author;
       replyTo = quoted;
       return this;
     }
@@ -110,14 +114,20 @@ public final class MessageListView {
     li.setAttribute("data-message-id", r.id);
     if (r.replyTo != null) {
       HTMLElement quote = Dom.hook("div", "message-reply-to", "message-reply-to");
-      quote.textContent = "↪ " + r.replyTo;
+      if (r.replyAuthor == null) {
+        quote.textContent = "↪ " + r.replyTo;
+      } else {
+        // Two pieces of user text, each isolated: an override in the name cannot reach the quote.
+        Dom.sentence(quote, "↪ ", r.replyAuthor, ": ");
+        quote.appendChild(Dom.isolated(r.replyTo));
+      }
       li.appendChild(quote);
     }
     HTMLElement author = Dom.hook("span", "message-author", "message-author");
-    author.textContent = r.author;
+    Dom.userText(author, r.author);
     li.appendChild(author);
     HTMLElement text = Dom.hook("span", "message-text", "message-text");
-    text.textContent = r.text;
+    Dom.userText(text, r.text);
     li.appendChild(text);
     if (r.edited) {
       HTMLElement edited = Dom.hook("span", "message-edited", "message-edited");

@@ -74,7 +74,7 @@ public final class RoomHeaderView {
 
   /** {@code canRename}: the user owns the room. An open rename or leave row stays open. */
   public void show(String roomName, NotificationMode current, boolean canRename) {
-    name.textContent = roomName;
+    Dom.userText(name, roomName);
     mode.value = uiValue(current);
     Dom.show(rename, canRename);
   }
@@ -88,6 +88,7 @@ public final class RoomHeaderView {
     Dom.clear(confirmRow);
     elemental2.dom.HTMLInputElement input = Js.uncheckedCast(Dom.hook("input", "rename-input", "room-rename-input"));
     input.value = name.textContent;
+    input.setAttribute("dir", "auto");
     input.setAttribute("aria-label", "New room name");
     HTMLElement error = Dom.hook("span", "field-error", "room-rename-error");
     HTMLButtonElement save = button("Save name", "room-rename-save", "primary");

@@ -102,7 +102,7 @@ public final class RoomListView {
       li.setAttribute("aria-current", "true");
     }
     HTMLElement name = Dom.hook("span", "room-name", "room-name");
-    name.textContent = labels.name(key);
+    Dom.userText(name, labels.name(key));
     li.appendChild(name);
     int unread = labels.unread(key);
     if (unread > 0) {
