@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.ResultSet;
@@ -102,8 +103,17 @@ public final class DelegateStore implements AutoCloseable {
                 writer = null;
                 SqliteSetup.checkSchema(readPool.openReadConnection().conn, true);
             } else {
-                writer = new StoreWriter(SqliteSetup.openWriteConnection(url));
-                SqliteSetup.fsyncDir(dataDir); // the db and -wal files were just created: make their names durable
+                // Created 0600 first: SQLite gives its -wal and -shm files the database file's mode.
+                PrivateDataDir.createFile(dataDir.resolve(DB_FILE));
+                Connection conn = SqliteSetup.openWriteConnection(url);
+                try {
+                    SqliteSetup.fsyncDir(dataDir); // the db and -wal files were just created: make their names durable
+                    PrivateDataDir.tighten(dataDir); // whatever SQLite created, whatever an older node left
+                } catch (IOException | RuntimeException e) {
+                    SqliteSetup.closeQuietly(conn);
+                    throw e;
+                }
+                writer = new StoreWriter(conn);
                 writer.start();
             }
         } catch (SQLException e) {
