@@ -48,7 +48,7 @@ public final class Main {
       err.println("error: " + e.getMessage());
       err.println(USAGE);
       return 2;
-    } catch (river.node.store.DataDirLockedException e) {
+    } catch (river.node.store.DataDirLockedException | river.node.store.DataDirUnwritableException e) {
       err.println("error: " + e.getMessage());
       return 1;
     } catch (Exception e) {

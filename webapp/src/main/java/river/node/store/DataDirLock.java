@@ -36,10 +36,15 @@ public final class DataDirLock implements AutoCloseable {
      * @throws DataDirLockedException if another process or another owner in this JVM holds it
      */
     public static DataDirLock acquire(Path dataDir) throws IOException {
-        PrivateDataDir.prepare(dataDir);
         Path file = dataDir.resolve(LOCK_FILE);
-        FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE), PrivateDataDir.fileAttributes(dataDir));
+        FileChannel ch;
+        try {
+            PrivateDataDir.prepare(dataDir);
+            ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), PrivateDataDir.fileAttributes(dataDir));
+        } catch (IOException e) {
+            throw new DataDirUnwritableException(dataDir, e.toString(), e);
+        }
         FileLock lock;
         try {
             lock = ch.tryLock();

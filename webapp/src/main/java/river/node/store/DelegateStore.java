@@ -103,13 +103,19 @@ public final class DelegateStore implements AutoCloseable {
                 writer = null;
                 SqliteSetup.checkSchema(readPool.openReadConnection().conn, true);
             } else {
-                // Created 0600 first: SQLite gives its -wal and -shm files the database file's mode.
-                PrivateDataDir.createFile(dataDir.resolve(DB_FILE));
+                Path db = dataDir.resolve(DB_FILE);
+                try {
+                    // Created 0600 first: SQLite gives its -wal and -shm files the database file's mode.
+                    PrivateDataDir.createFile(db);
+                } catch (IOException e) {
+                    throw new DataDirUnwritableException(dataDir, "cannot create " + db + ": " + e, e);
+                }
                 Connection conn = SqliteSetup.openWriteConnection(url);
                 try {
+                    SqliteSetup.probeWrite(conn);
                     SqliteSetup.fsyncDir(dataDir); // the db and -wal files were just created: make their names durable
                     PrivateDataDir.tighten(dataDir); // whatever SQLite created, whatever an older node left
-                } catch (IOException | RuntimeException e) {
+                } catch (SQLException | IOException | RuntimeException e) {
                     SqliteSetup.closeQuietly(conn);
                     throw e;
                 }
@@ -118,6 +124,9 @@ public final class DelegateStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             readPool.closeConnections();
+            if (!readOnly && StorageFailure.is(e)) {
+                throw new DataDirUnwritableException(dataDir, e.getMessage(), e);
+            }
             throw new IOException("cannot open the delegate store in " + dataDir + ": " + e.getMessage(), e);
         }
     }
