@@ -19,8 +19,10 @@ import river.node.signing.Ed25519Jdk;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
 import river.node.store.StoreClosedException;
+import river.node.store.StoreUnavailableException;
 import river.node.ws.ClientConnection;
 import river.node.ws.OpHandler;
+import river.node.ws.Unavailable;
 import river.room.RoomContract;
 import river.room.RoomState;
 import river.room.RoomValidationException;
@@ -213,8 +215,11 @@ public final class ContractHost implements OpHandler {
     if (cause instanceof RoomValidationException) {
       return new WireException(ErrorCodes.INVALID, cause.getMessage());
     }
+    if (cause instanceof StoreUnavailableException u) {
+      return Unavailable.of(u, "contract operation");
+    }
     if (cause instanceof StoreClosedException) {
-      return new WireException(ErrorCodes.INTERNAL, "the node is shutting down", cause);
+      return Unavailable.shuttingDown(cause);
     }
     System.err.println("contract operation failed: " + cause);
     return new WireException(ErrorCodes.INTERNAL, "internal error", cause);
