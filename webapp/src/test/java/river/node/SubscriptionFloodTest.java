@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,8 @@ import river.wire.Response;
  * (pipelined as fast as the answers come back, within the node's in-flight window). Before the
  * caps, each such subscription pinned a few hundred bytes for as long as the connection lived,
  * and ~670,000 of them ran the node out of memory. Now past the connection's cap each is answered
- * {@code too_large} and nothing is kept; the node never runs out of memory, and another user's
+ * {@code too_large} and nothing is kept. Then 98 more connections fill the node's cap (100,000
+ * subscriptions held, in 256 MiB). The node never runs out of memory, and another user's
  * connection gets its Pong and its answers within 2 s all the while.
  */
 class SubscriptionFloodTest {
@@ -106,6 +108,34 @@ class SubscriptionFloodTest {
     return ms;
   }
 
+  /**
+   * Sends {@code n} subscriptions for random rooms on {@code c}, pipelined: at most the node's
+   * in-flight window outstanding, refilled as answers come; counts the answers by kind.
+   */
+  void flood(WsClient c, int n, Random random, Map<String, AtomicLong> answers) throws Exception {
+    Semaphore window = new Semaphore(RequestDispatcher.MAX_IN_FLIGHT);
+    for (int i = 0; i < n; i++) {
+      if (!window.tryAcquire(10, TimeUnit.SECONDS)) {
+        throw new AssertionError("the node stopped answering after " + i + " requests: " + tail(nodeOutput));
+      }
+      // Both ways to subscribe: Subscribe, and a Get that subscribes (one in eight).
+      Op op = i % 8 == 7 ? new Op.Get(randomRoom(random), true) : new Op.Subscribe(randomRoom(random));
+      c.request(op).whenComplete((r, e) -> {
+        // Under a cap a Subscribe is ok, and a Get of a room never put "invalid" (it subscribes all the same).
+        String kind = e != null ? "failed: " + e : r.isOk() || ErrorCodes.INVALID.equals(r.errorCode())
+            ? "subscribed" : r.errorCode();
+        answers.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        window.release();
+      });
+    }
+    assertTrue(window.tryAcquire(RequestDispatcher.MAX_IN_FLIGHT, 30, TimeUnit.SECONDS), "every answer came");
+  }
+
+  static long count(Map<String, AtomicLong> answers, String kind) {
+    AtomicLong n = answers.get(kind);
+    return n == null ? 0 : n.get();
+  }
+
   @Test
   void oneConnectionFloodingSubscriptionsCannotRunTheNodeOutOfMemory() throws Exception {
     String base = startNode();
@@ -116,7 +146,7 @@ class SubscriptionFloodTest {
     Random random = new Random(42);
 
     try (WsClient flooder = WsClient.connect(ws + flooderToken); WsClient other = WsClient.connect(ws + otherToken)) {
-      // Another user, pinging and asking for a room every 100 ms while the flood runs.
+      // Another user, pinging and asking for a room every 100 ms while the floods run.
       AtomicBoolean flooding = new AtomicBoolean(true);
       LongAccumulator worst = new LongAccumulator(Math::max, 0);
       AtomicLong probes = new AtomicLong();
@@ -134,44 +164,58 @@ class SubscriptionFloodTest {
         }
       });
 
-      // The flood: pipelined, at most the node's in-flight window outstanding, refilled as answers come.
-      Semaphore window = new Semaphore(RequestDispatcher.MAX_IN_FLIGHT);
-      ConcurrentHashMap<String, AtomicLong> answers = new ConcurrentHashMap<>();
+      // 1. One connection: 700,000 subscriptions.
+      Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
       long started = System.nanoTime();
-      for (int i = 0; i < FLOOD; i++) {
-        if (!window.tryAcquire(10, TimeUnit.SECONDS)) {
-          throw new AssertionError("the node stopped answering after " + i + " requests: " + tail(nodeOutput));
-        }
-        // Both ways to subscribe: Subscribe, and a Get that subscribes (one in eight).
-        Op op = i % 8 == 7 ? new Op.Get(randomRoom(random), true) : new Op.Subscribe(randomRoom(random));
-        flooder.request(op).whenComplete((r, e) -> {
-          String kind = e != null ? "failed: " + e : r.isOk() ? "ok" : r.errorCode();
-          answers.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
-          window.release();
-        });
-      }
-      assertTrue(window.tryAcquire(RequestDispatcher.MAX_IN_FLIGHT, 30, TimeUnit.SECONDS), "every answer came");
+      flood(flooder, FLOOD, random, answers);
       long floodMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      assertEquals(FLOOD, answers.values().stream().mapToLong(AtomicLong::get).sum(), answers.toString());
+      assertEquals(1024, count(answers, "subscribed"), "the connection's cap: " + answers);
+      assertEquals(FLOOD - 1024, count(answers, ErrorCodes.TOO_LARGE), answers.toString());
+      assertTrue(send(other, new Op.Subscribe(randomRoom(random))).isOk(),
+          "the other user's subscriptions are not taken by the flood");
+
+      // 2. The node's cap: 98 more connections of the same user, 1,024 each, hold what the node allows.
+      Map<String, AtomicLong> more = new ConcurrentHashMap<>();
+      List<WsClient> many = new ArrayList<>();
+      try {
+        for (int i = 0; i < 98; i++) {
+          WsClient c = WsClient.connect(ws + flooderToken);
+          many.add(c);
+          flood(c, 1024, random, more);
+        }
+        long held = 1024 + 1 + count(more, "subscribed");
+        assertEquals(100_000, held, "the node's cap: " + more);
+        assertEquals(98 * 1024 - count(more, "subscribed"), count(more, ErrorCodes.TOO_LARGE), more.toString());
+        Response full = send(other, new Op.Subscribe(randomRoom(random)));
+        assertEquals(ErrorCodes.TOO_LARGE, full.errorCode(), "the node is full");
+        assertTrue(full.errorMessage().contains("this node already follows 100000 rooms"), full.errorMessage());
+      } finally {
+        many.forEach(WsClient::close);
+      }
       flooding.set(false);
       observer.get(30, TimeUnit.SECONDS);
 
-      System.out.println("subscription flood: " + FLOOD + " requests in " + floodMs + " ms, answers " + answers
-          + "; other user's worst round trip " + worst.get() + " ms over " + probes.get() + " probes");
+      System.out.println("subscription flood: " + FLOOD + " requests on one connection in " + floodMs + " ms, answers "
+          + answers + "; then 98 connections x 1024: " + more + "; other user's worst round trip " + worst.get()
+          + " ms over " + probes.get() + " probes");
       assertFalse(nodeOutput.toString().contains("OutOfMemoryError"), tail(nodeOutput));
       assertTrue(node.isAlive(), "the node is still running");
       assertTrue(worst.get() < LATENCY_LIMIT_MS, "the other user waited " + worst.get() + " ms");
-      assertEquals(FLOOD, answers.values().stream().mapToLong(AtomicLong::get).sum(), answers.toString());
-      // Under the connection's cap a Subscribe is ok and a Get of a room never put "invalid" (it subscribes all the same).
-      long subscribed = answers.get("ok").get() + answers.getOrDefault(ErrorCodes.INVALID, new AtomicLong()).get();
-      assertEquals(1024, subscribed, "the connection's cap: " + answers);
-      assertEquals(FLOOD - 1024, answers.get(ErrorCodes.TOO_LARGE).get(), answers.toString());
 
-      // Still serving both: the flooder's own connection and the other user's.
+      // Still serving both users; the closed connections gave their share back.
       assertTrue(timed(other, Op.PING) < LATENCY_LIMIT_MS);
-      assertTrue(other.request(new Op.Subscribe(randomRoom(random))).get(10, TimeUnit.SECONDS).isOk(),
-          "the other user's subscriptions are not taken by the flood");
-      assertTrue(flooder.request(Op.PING).get(10, TimeUnit.SECONDS).isOk());
+      assertTrue(send(flooder, Op.PING).isOk());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!send(other, new Op.Subscribe(randomRoom(random))).isOk()) {
+        assertTrue(System.nanoTime() < deadline, "the closed connections' subscriptions were released");
+        Thread.sleep(10);
+      }
     }
+  }
+
+  static Response send(WsClient c, Op op) throws Exception {
+    return c.request(op).get(10, TimeUnit.SECONDS);
   }
 
   static String tail(CharSequence s) {
