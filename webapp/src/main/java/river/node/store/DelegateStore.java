@@ -115,9 +115,12 @@ public final class DelegateStore implements AutoCloseable {
                     SqliteSetup.probeWrite(conn);
                     SqliteSetup.fsyncDir(dataDir); // the db and -wal files were just created: make their names durable
                     PrivateDataDir.tighten(dataDir); // whatever SQLite created, whatever an older node left
-                } catch (SQLException | IOException | RuntimeException e) {
+                } catch (SQLException | RuntimeException e) {
                     SqliteSetup.closeQuietly(conn);
                     throw e;
+                } catch (IOException e) {
+                    SqliteSetup.closeQuietly(conn);
+                    throw new DataDirUnwritableException(dataDir, e.getMessage(), e);
                 }
                 writer = new StoreWriter(conn);
                 writer.start();
