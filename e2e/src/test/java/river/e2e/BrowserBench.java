@@ -43,7 +43,7 @@ final class BrowserBench {
   private static void loadTime(BenchReport report, Browser browser, int rooms, boolean heap) throws Exception {
     Path dir = Files.createTempDirectory("river-bench-load");
     String token = token();
-    NodeProcess.tool("seed-legacy", "--data-dir", dir.toString(), "--token", token, "--rooms", Integer.toString(rooms));
+    NodeProcess.toolAs(token, "seed-legacy", "--data-dir", dir.toString(), "--rooms", Integer.toString(rooms));
     try (NodeProcess node = new NodeProcess(dir).start()) {
       BrowserContext profile = browser.newContext();
       Tab.adoptProfile(profile, node.url(), token);

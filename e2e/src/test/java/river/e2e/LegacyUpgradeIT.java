@@ -35,8 +35,8 @@ class LegacyUpgradeIT {
   @Test
   void legacyBlobMigratesToPerRoomKeys() throws Exception {
     String token = newToken();
-    NodeProcess.tool("seed-legacy", "--data-dir", dataDir.toString(), "--token", token, "--rooms", Integer.toString(ROOMS));
-    String legacyBefore = legacyBlobLine(NodeProcess.tool("inspect", "--data-dir", dataDir.toString(), "--token", token));
+    NodeProcess.toolAs(token, "seed-legacy", "--data-dir", dataDir.toString(), "--rooms", Integer.toString(ROOMS));
+    String legacyBefore = legacyBlobLine(NodeProcess.toolAs(token, "inspect", "--data-dir", dataDir.toString()));
 
     try (NodeProcess node = new NodeProcess(dataDir).start();
          Playwright playwright = Browsers.playwright();
@@ -49,7 +49,7 @@ class LegacyUpgradeIT {
       assertTrue(states.matches(".*\\bmigrating\\b.*\\bloaded$"), "went through migrating: " + states);
       assertThat(tab.appHook("room-item")).hasCount(ROOMS);
 
-      String inspected = NodeProcess.tool("inspect", "--data-dir", dataDir.toString(), "--token", token);
+      String inspected = NodeProcess.toolAs(token, "inspect", "--data-dir", dataDir.toString());
       assertEquals(ROOMS, countRoomKeys(inspected), inspected);
       assertEquals(legacyBefore, legacyBlobLine(inspected), "the legacy blob is never rewritten");
 
@@ -71,7 +71,7 @@ class LegacyUpgradeIT {
   @Test
   void aMigrationInterruptedByAReloadIsResumedByTheNextLoad() throws Exception {
     String token = newToken();
-    NodeProcess.tool("seed-legacy", "--data-dir", dataDir.toString(), "--token", token, "--rooms", Integer.toString(ROOMS));
+    NodeProcess.toolAs(token, "seed-legacy", "--data-dir", dataDir.toString(), "--rooms", Integer.toString(ROOMS));
     try (NodeProcess node = new NodeProcess(dataDir).start();
          Playwright playwright = Browsers.playwright();
          Browser browser = Browsers.chromium(playwright)) {
@@ -92,7 +92,7 @@ class LegacyUpgradeIT {
               instanceof river.wire.CasStoreResult.Stored);
         }
       }
-      assertEquals(5, countRoomKeys(NodeProcess.tool("inspect", "--data-dir", dataDir.toString(), "--token", token)));
+      assertEquals(5, countRoomKeys(NodeProcess.toolAs(token, "inspect", "--data-dir", dataDir.toString())));
 
       BrowserContext profile = browser.newContext();
       Tab.adoptProfile(profile, node.url(), token);
@@ -101,7 +101,7 @@ class LegacyUpgradeIT {
       assertTrue(tab.appHook("load-state").getAttribute("data-states").contains("migrating"),
           "the interrupted migration is resumed, not mistaken for a finished one");
       assertThat(tab.appHook("room-item")).hasCount(ROOMS);
-      assertEquals(ROOMS, countRoomKeys(NodeProcess.tool("inspect", "--data-dir", dataDir.toString(), "--token", token)));
+      assertEquals(ROOMS, countRoomKeys(NodeProcess.toolAs(token, "inspect", "--data-dir", dataDir.toString())));
       tab.page.reload();
       assertThat(tab.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
       assertEquals("loading loaded", tab.appHook("load-state").getAttribute("data-states"));

@@ -84,11 +84,24 @@ final class NodeProcess implements AutoCloseable {
 
   /** Runs a node-jar subcommand (seed-legacy, inspect, ...) to completion and returns its output. */
   static String tool(String... args) throws IOException, InterruptedException {
+    return toolAs(null, args);
+  }
+
+  /**
+   * Runs a tool for one profile: the token goes in {@code RIVER_TOKEN}, never in the arguments
+   * (the tools refuse {@code --token}: arguments show in the process list).
+   */
+  static String toolAs(String token, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
         "-jar", jar().toString()));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().remove("RIVER_TOKEN"); // only the token asked for, not one inherited from the shell
+    if (token != null) {
+      pb.environment().put("RIVER_TOKEN", token);
+    }
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IllegalStateException("node tool " + List.of(args) + " failed: " + out);

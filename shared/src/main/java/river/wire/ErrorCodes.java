@@ -14,6 +14,12 @@ public final class ErrorCodes {
   /** Well-formed but refused, e.g. a contract update that fails validation. */
   public static final String INVALID = "invalid";
   public static final String INTERNAL = "internal";
+  /**
+   * The node could not do it right now (its storage failed underneath: disk full, I/O error, a
+   * read-only file; or it is shutting down or too busy): nothing was written, the same request
+   * may succeed later. Not the request's fault, unlike the codes above.
+   */
+  public static final String UNAVAILABLE = "unavailable";
 
   private ErrorCodes() {}
 }

@@ -1,7 +1,9 @@
 package river.node;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The node's command line. Without a subcommand it serves; subcommands are tools over the same
@@ -11,10 +13,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    System.exit(run(args, System.in, System.getenv(), System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  /** {@code in} and {@code env} are where the tools read a profile token from (never the arguments). */
+  static int run(String[] args, InputStream in, Map<String, String> env, PrintStream out, PrintStream err) {
     try {
       if (args.length > 0 && !args[0].startsWith("--")) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -22,15 +25,15 @@ public final class Main {
           case "serve":
             return serve(rest, out);
           case "cbor-diag":
-            return river.node.delegate.CborDiagCommand.run(rest, System.in, out, err);
+            return river.node.delegate.CborDiagCommand.run(rest, in, out, err);
           case "inspect":
-            return river.node.delegate.DelegateInspect.run(rest, out, err);
+            return river.node.delegate.DelegateInspect.run(rest, in, env, out, err);
           case "bench":
             return river.node.delegate.DelegateBench.run(rest, out);
           case "bench-suite":
             return river.node.bench.BenchSuite.run(rest, out);
           case "seed-legacy":
-            return river.node.delegate.SeedLegacy.run(rest, out, err);
+            return river.node.delegate.SeedLegacy.run(rest, in, env, out, err);
           case "help":
             out.println(USAGE);
             return 0;
@@ -45,7 +48,7 @@ public final class Main {
       err.println("error: " + e.getMessage());
       err.println(USAGE);
       return 2;
-    } catch (river.node.store.DataDirLockedException e) {
+    } catch (river.node.store.DataDirLockedException | river.node.store.DataDirUnwritableException e) {
       err.println("error: " + e.getMessage());
       return 1;
     } catch (Exception e) {
@@ -57,10 +60,11 @@ public final class Main {
   static final String USAGE = String.join("\n",
       "usage: java -jar river-node.jar [serve] [--port 7509] [--data-dir ./river-data] [--static-dir DIR] [--allow-host NAME:PORT]",
       "       java -jar river-node.jar cbor-diag [HEX]              (hex from the argument or stdin)",
-      "       java -jar river-node.jar inspect --data-dir D [--token T] [--full]   (read-only, works while the node runs)",
+      "       java -jar river-node.jar inspect --data-dir D [--token-stdin] [--full]   (read-only, works while the node runs)",
       "       java -jar river-node.jar bench [--clients 32] [--seconds 5] [--warmup 3] [--port P]",
       "       java -jar river-node.jar bench-suite [--rooms 1,100,500] [--tabs 8] [--seconds 5] [--json FILE]   (README: Benchmark)",
-      "       java -jar river-node.jar seed-legacy --data-dir D --token T --rooms N   (node stopped)");
+      "       java -jar river-node.jar seed-legacy --data-dir D --token-stdin --rooms N   (node stopped)",
+      "       (inspect and seed-legacy read the profile token from stdin with --token-stdin, or from RIVER_TOKEN)");
 
   private static int serve(String[] args, PrintStream out) throws Exception {
     NodeOptions options = NodeOptions.parse(args);

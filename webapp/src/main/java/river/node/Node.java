@@ -25,12 +25,18 @@ public final class Node implements AutoCloseable {
   }
 
   public static Node start(NodeOptions options) throws Exception {
+    return start(options, NodeLimits.DEFAULT);
+  }
+
+  public static Node start(NodeOptions options, NodeLimits limits) throws Exception {
     // Opening the store takes the data directory's lock: a second node there is refused here.
     DelegateStore store = DelegateStore.open(options.dataDir());
     try {
       ConnectionRegistry registry = new ConnectionRegistry();
       RequestDispatcher dispatcher = new RequestDispatcher(
-          new DelegateHost(store, registry, new SigningKeys(store)), new ContractHost(store));
+          new DelegateHost(store, registry, new SigningKeys(store)),
+          new ContractHost(store, limits.subscriptionsPerConnection(), limits.subscriptionsPerNode()),
+          limits.inFlight());
       NodeServer server = new NodeServer(options, new StoreUserDirectory(store), dispatcher, registry);
       server.start();
       return new Node(store, server, registry);

@@ -18,6 +18,7 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import river.node.http.AllowedHosts;
 import river.node.http.HostGuard;
+import river.node.http.JsonErrors;
 import river.node.http.ProfilesHandler;
 import river.node.http.SecurityHeaders;
 import river.node.http.UserDirectory;
@@ -64,6 +65,7 @@ public final class NodeServer {
     ws.setHandler(new Handler.Sequence(new ProfilesHandler(users, hostSupplier), statics));
     context.setHandler(ws);
     server.setHandler(new HostGuard(new SecurityHeaders(context), hostSupplier));
+    server.setErrorHandler(new JsonErrors());
     server.setStopAtShutdown(false);
     this.extraHosts = options.extraHosts();
   }

@@ -2,8 +2,12 @@ package river.node;
 
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
+import river.node.http.ServiceUnavailableException;
 import river.node.http.UserDirectory;
 import river.node.store.DelegateStore;
+import river.node.store.StoreClosedException;
+import river.node.store.StoreUnavailableException;
+import river.node.ws.Unavailable;
 
 /** Users live in the delegate store's database (token hashes only), durable before an answer. */
 final class StoreUserDirectory implements UserDirectory {
@@ -30,7 +34,15 @@ final class StoreUserDirectory implements UserDirectory {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     } catch (ExecutionException e) {
-      throw new IOException("user directory failed: " + e.getCause(), e.getCause());
+      Throwable cause = e.getCause();
+      if (cause instanceof StoreUnavailableException u) {
+        System.err.println("user directory failed, storage unavailable: " + u.getMessage());
+        throw new ServiceUnavailableException(u.isWrite() ? Unavailable.SAVE : Unavailable.READ, u);
+      }
+      if (cause instanceof StoreClosedException) {
+        throw new ServiceUnavailableException(Unavailable.SHUTTING_DOWN, cause);
+      }
+      throw new IOException("user directory failed: " + cause, cause);
     }
   }
 }

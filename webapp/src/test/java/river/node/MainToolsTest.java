@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import river.node.delegate.CborDiagCommand;
@@ -27,10 +28,20 @@ class MainToolsTest {
   record Run(int code, String out, String err) {}
 
   static Run main(String... args) {
+    return main(Map.of(), "", args);
+  }
+
+  /** With an environment and stdin, where the tools read a profile token from. */
+  static Run main(Map<String, String> env, String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code = Main.run(args, new ByteArrayInputStream(b(stdin)), env,
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static Map<String, String> tokenEnv(String token) {
+    return Map.of("RIVER_TOKEN", token);
   }
 
   static byte[] b(String s) {
@@ -85,14 +96,20 @@ class MainToolsTest {
       assertTrue(out.contains("rooms_data  generation -  size 3\n      [1, 2]"), out);
       assertTrue(out.contains("b-key  generation 1  size 2\n      42"), out);
 
-      Run one = main("inspect", "--data-dir", dir.toString(), "--token", b);
+      Run one = main(Map.of(), b + "\n", "inspect", "--data-dir", dir.toString(), "--token-stdin");
       assertEquals(0, one.code(), one.err());
       assertTrue(one.out().startsWith("1 user in "));
       assertTrue(one.out().contains("b-key"));
       assertFalse(one.out().contains("rooms_meta"), "only that user's keys");
       assertFalse(one.out().contains(b), "tokens are never printed");
 
-      Run unknown = main("inspect", "--data-dir", dir.toString(), "--token", "nope");
+      Run fromEnv = main(tokenEnv(a), "", "inspect", "--data-dir", dir.toString());
+      assertEquals(0, fromEnv.code(), fromEnv.err());
+      assertTrue(fromEnv.out().startsWith("1 user in "), fromEnv.out());
+      assertTrue(fromEnv.out().contains("rooms_meta"), fromEnv.out());
+      assertFalse(fromEnv.out().contains("b-key"), "only that user's keys");
+
+      Run unknown = main(tokenEnv("nope"), "", "inspect", "--data-dir", dir.toString());
       assertEquals(1, unknown.code());
       try (WsClient ca = WsClient.connect(node.wsUrl(a))) {
         assertEquals(2, ca.getVersioned(b("rooms_meta")).generation(), "inspect changed nothing");
@@ -105,7 +122,7 @@ class MainToolsTest {
   @Test
   void seedLegacyWritesARoomsDataBlobTheRoomsModelReads() throws Exception {
     String token = "seed-token-for-the-upgrade-test-0123456789";
-    Run r = main("seed-legacy", "--data-dir", dir.toString(), "--token", token, "--rooms", "12");
+    Run r = main(Map.of(), token + "\n", "seed-legacy", "--data-dir", dir.toString(), "--token-stdin", "--rooms", "12");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("12 rooms"), r.out());
     try (TestNode node = new TestNode(dir); WsClient c = WsClient.connect(node.wsUrl(token))) {
@@ -119,12 +136,34 @@ class MainToolsTest {
       assertTrue(c.list().isEmpty(), "the current delegate is untouched");
     }
     // Seeding again (same user) replaces the blob.
-    assertEquals(0, main("seed-legacy", "--data-dir", dir.toString(), "--token", token, "--rooms", "3").code());
-    Run inspect = main("inspect", "--data-dir", dir.toString(), "--token", token);
+    assertEquals(0, main(tokenEnv(token), "", "seed-legacy", "--data-dir", dir.toString(), "--rooms", "3").code());
+    Run inspect = main(tokenEnv(token), "", "inspect", "--data-dir", dir.toString());
     assertTrue(inspect.out().contains("1 user in"), inspect.out());
     assertTrue(inspect.out().contains("seed user 2"), inspect.out());
     assertFalse(inspect.out().contains("seed user 3"), inspect.out());
-    assertEquals(2, main("seed-legacy", "--data-dir", dir.toString(), "--token", token).code(), "--rooms is required");
+    assertEquals(2, main(tokenEnv(token), "", "seed-legacy", "--data-dir", dir.toString()).code(), "--rooms is required");
+    Run noToken = main("seed-legacy", "--data-dir", dir.toString(), "--rooms", "3");
+    assertEquals(2, noToken.code(), "a token is required");
+    assertTrue(noToken.err().contains("--token-stdin") && noToken.err().contains("RIVER_TOKEN"), noToken.err());
+    assertEquals(2, main(Map.of(), "\n", "seed-legacy", "--data-dir", dir.toString(), "--token-stdin", "--rooms", "3")
+        .code(), "an empty line on stdin is no token");
+  }
+
+  /** A token in the arguments shows in the process list to every local user: refused, with the way to pass it now. */
+  @Test
+  void aTokenOnTheCommandLineIsAUsageError() throws Exception {
+    String token = "seed-token-for-the-upgrade-test-0123456789";
+    assertEquals(0, main(tokenEnv(token), "", "seed-legacy", "--data-dir", dir.toString(), "--rooms", "1").code());
+    for (String[] args : List.of(
+        new String[] {"inspect", "--data-dir", dir.toString(), "--token", token},
+        new String[] {"inspect", "--data-dir", dir.toString(), "--token=" + token},
+        new String[] {"seed-legacy", "--data-dir", dir.toString(), "--token", token, "--rooms", "1"})) {
+      Run r = main(args);
+      assertEquals(2, r.code(), String.join(" ", args));
+      assertTrue(r.err().contains("no longer takes --token"), r.err());
+      assertTrue(r.err().contains("--token-stdin") && r.err().contains("RIVER_TOKEN"), r.err());
+      assertEquals("", r.out(), "nothing was inspected or written");
+    }
   }
 
   @Test

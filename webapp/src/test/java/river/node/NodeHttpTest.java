@@ -1,6 +1,7 @@
 package river.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import river.node.store.DataDirLockedException;
@@ -127,6 +128,61 @@ class NodeHttpTest {
     node.close();
     node = new TestNode(dir);
     assertEquals(101, upgradeStatus(node.wsUrl(token), null));
+  }
+
+  /** JSON {@code {"error": CODE, "message": ...}} with its content type; never Jetty's HTML page. */
+  static void assertJsonError(HttpResponse<String> r, int status, String code) {
+    assertEquals(status, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+    assertTrue(r.body().matches("\\{\"error\":\"" + code + "\",\"message\":\"[^\"<>]+\"\\}"), r.body());
+  }
+
+  @Test
+  void everyHttpErrorIsJsonNeverAnHtmlPage() throws Exception {
+    assertJsonError(get("/v1/nope"), 404, "not_found");
+    assertJsonError(get("/nope.html"), 404, "not_found");
+    HttpResponse<String> withToken = get("/v1/nope?token=secret-token-in-the-url");
+    assertJsonError(withToken, 404, "not_found");
+    assertFalse(withToken.body().contains("secret-token-in-the-url"), "the URL is not echoed: it may carry a token");
+    assertJsonError(get("/v1/profiles"), 405, "method_not_allowed");
+    assertJsonError(node.http().send(HttpRequest.newBuilder(URI.create(node.base() + "/v1/profiles"))
+        .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString()), 403, "forbidden");
+    assertJsonError(current(null, null), 401, "unauthorized");
+
+    String foreignHost = rawRequest("GET / HTTP/1.1\r\nHost: evil.example:" + node.node.port() + "\r\nConnection: close\r\n\r\n");
+    assertTrue(foreignHost.startsWith("HTTP/1.1 421"), foreignHost);
+    assertTrue(foreignHost.contains("Content-Type: application/json"), foreignHost);
+    assertTrue(foreignHost.endsWith("{\"error\":\"unknown_host\",\"message\":\"unknown host\"}"), foreignHost);
+
+    String upgrade = rawRequest("GET /v1/ws?token=nope HTTP/1.1\r\nHost: 127.0.0.1:" + node.node.port()
+        + "\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+    assertTrue(upgrade.startsWith("HTTP/1.1 401"), upgrade);
+    assertTrue(upgrade.contains("Content-Type: application/json"), upgrade);
+    assertTrue(upgrade.endsWith("{\"error\":\"unauthorized\",\"message\":\"unknown or missing token\"}"), upgrade);
+  }
+
+  private String rawRequest(String request) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", node.node.port())) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      // Read the head, then exactly Content-Length bytes (the connection may stay open).
+      InputStream in = s.getInputStream();
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        int c = in.read();
+        if (c < 0) {
+          break;
+        }
+        head.append((char) c);
+      }
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)Content-Length: (\\d+)").matcher(head);
+      byte[] body = m.find() ? in.readNBytes(Integer.parseInt(m.group(1))) : new byte[0];
+      return head + new String(body, StandardCharsets.UTF_8);
+    }
   }
 
   private HttpResponse<String> get(String path) throws Exception {

@@ -14,8 +14,13 @@ public final class TestNode implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   public TestNode(Path dataDir) throws Exception {
+    this(dataDir, NodeLimits.DEFAULT);
+  }
+
+  /** With other caps (e.g. small ones, to reach them quickly). */
+  public TestNode(Path dataDir, NodeLimits limits) throws Exception {
     this.dataDir = dataDir;
-    this.node = Node.start(new NodeOptions(0, dataDir, null, List.of()));
+    this.node = Node.start(new NodeOptions(0, dataDir, null, List.of()), limits);
   }
 
   public String base() {

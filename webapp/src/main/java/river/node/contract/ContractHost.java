@@ -19,8 +19,10 @@ import river.node.signing.Ed25519Jdk;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
 import river.node.store.StoreClosedException;
+import river.node.store.StoreUnavailableException;
 import river.node.ws.ClientConnection;
 import river.node.ws.OpHandler;
+import river.node.ws.Unavailable;
 import river.room.RoomContract;
 import river.room.RoomState;
 import river.room.RoomValidationException;
@@ -44,7 +46,8 @@ import river.wire.WireException;
  * every user, then answer. A refused Put/Update is {@code invalid} with the reason and writes
  * nothing; a merge that changes nothing writes and pushes nothing. Get of a room that was never
  * put is {@code invalid} ("no such room"); with subscribe it still subscribes, so a client waiting
- * for a room hears its first Put. Subscribe needs no existing room. Subscriptions end when the
+ * for a room hears its first Put. Subscribe needs no existing room. Subscriptions are capped per
+ * connection and per node ({@link Subscriptions}: past a cap, {@code too_large}) and end when the
  * connection closes ({@link #onClose}).
  *
  * <p>Storage: {@link DelegateStore} row (user {@code "#contracts"}, delegate id
@@ -56,9 +59,13 @@ import river.wire.WireException;
 public final class ContractHost implements OpHandler {
   static final String USER = "#contracts";
   static final byte[] NAMESPACE = sha256("river.room-contract/1");
+  /** The most subscriptions one connection may hold by default. */
+  public static final int SUBSCRIPTIONS_PER_CONNECTION = Subscriptions.PER_CONNECTION;
+  /** The most subscriptions the node holds over all connections by default. */
+  public static final int SUBSCRIPTIONS_PER_NODE = Subscriptions.PER_NODE;
 
   private final DelegateStore store;
-  private final Subscriptions subscriptions = new Subscriptions();
+  private final Subscriptions subscriptions;
   private final Map<String, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
   private final RecentRooms cache;
   private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
@@ -69,12 +76,22 @@ public final class ContractHost implements OpHandler {
       });
 
   public ContractHost(DelegateStore store) {
-    this(store, RecentRooms.DEFAULT_CAPACITY);
+    this(store, Subscriptions.PER_CONNECTION, Subscriptions.PER_NODE);
+  }
+
+  /** With caps on subscriptions per connection and per node (see {@link Subscriptions}). */
+  public ContractHost(DelegateStore store, int subscriptionsPerConnection, int subscriptionsPerNode) {
+    this(store, RecentRooms.DEFAULT_CAPACITY, new Subscriptions(subscriptionsPerConnection, subscriptionsPerNode));
   }
 
   ContractHost(DelegateStore store, int cachedRooms) {
+    this(store, cachedRooms, new Subscriptions());
+  }
+
+  private ContractHost(DelegateStore store, int cachedRooms, Subscriptions subscriptions) {
     this.store = store;
     this.cache = new RecentRooms(cachedRooms);
+    this.subscriptions = subscriptions;
     pool.allowCoreThreadTimeOut(true); // idle nodes (and closed test nodes) keep no threads
   }
 
@@ -213,8 +230,11 @@ public final class ContractHost implements OpHandler {
     if (cause instanceof RoomValidationException) {
       return new WireException(ErrorCodes.INVALID, cause.getMessage());
     }
+    if (cause instanceof StoreUnavailableException u) {
+      return Unavailable.of(u, "contract operation");
+    }
     if (cause instanceof StoreClosedException) {
-      return new WireException(ErrorCodes.INTERNAL, "the node is shutting down", cause);
+      return Unavailable.shuttingDown(cause);
     }
     System.err.println("contract operation failed: " + cause);
     return new WireException(ErrorCodes.INTERNAL, "internal error", cause);

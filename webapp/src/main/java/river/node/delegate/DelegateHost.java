@@ -8,10 +8,12 @@ import java.util.concurrent.CompletionStage;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
 import river.node.store.StoreClosedException;
+import river.node.store.StoreUnavailableException;
 import river.node.store.TooLargeException;
 import river.node.ws.ClientConnection;
 import river.node.ws.ConnectionRegistry;
 import river.node.ws.OpHandler;
+import river.node.ws.Unavailable;
 import river.store.CasDecision;
 import river.store.CasRule;
 import river.store.DelegateKeys;
@@ -287,8 +289,11 @@ public final class DelegateHost implements OpHandler {
     if (cause instanceof TooLargeException t) {
       return new WireException(ErrorCodes.TOO_LARGE, t.getMessage(), t);
     }
+    if (cause instanceof StoreUnavailableException u) {
+      return Unavailable.of(u, "delegate request");
+    }
     if (cause instanceof StoreClosedException) {
-      return new WireException(ErrorCodes.INTERNAL, "the node is shutting down", cause);
+      return Unavailable.shuttingDown(cause);
     }
     System.err.println("delegate request failed: " + cause);
     return new WireException(ErrorCodes.INTERNAL, "internal error", cause);

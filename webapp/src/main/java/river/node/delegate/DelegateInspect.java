@@ -1,5 +1,6 @@
 package river.node.delegate;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import river.cbor.Cbor;
 import river.cbor.CborDiag;
 import river.cbor.CborException;
@@ -16,7 +18,8 @@ import river.store.DelegateKeys;
 import river.store.Envelope;
 
 /**
- * {@code inspect --data-dir D [--token T] [--full]}: prints every user's (or one user's) delegate
+ * {@code inspect --data-dir D [--token-stdin] [--full]}: prints every user's (or one user's: the token
+ * from stdin or {@code RIVER_TOKEN}, see {@link ToolToken}) delegate
  * keys, per delegate version, with generation, size and value in CBOR diagnostic notation. Opens
  * the store read-only, so it works while a node runs on the same directory and changes nothing.
  * Keys print as text when they are printable UTF-8, else as {@code h'hex'}. Values that are not
@@ -28,14 +31,18 @@ public final class DelegateInspect {
 
   private DelegateInspect() {}
 
-  public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+  public static int run(String[] args, InputStream in, Map<String, String> env, PrintStream out, PrintStream err)
+      throws Exception {
     Path dataDir = null;
-    String token = null;
+    boolean tokenFromStdin = false;
     boolean full = false;
     for (int i = 0; i < args.length; i++) {
+      if (ToolToken.isCommandLineToken(args[i])) {
+        throw ToolToken.refused("inspect");
+      }
       switch (args[i]) {
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
-        case "--token" -> token = value(args, ++i, "--token");
+        case ToolToken.STDIN_OPTION -> tokenFromStdin = true;
         case "--full" -> full = true;
         default -> throw new IllegalArgumentException("unknown option for inspect: " + args[i]);
       }
@@ -43,6 +50,7 @@ public final class DelegateInspect {
     if (dataDir == null) {
       throw new IllegalArgumentException("inspect needs --data-dir");
     }
+    String token = ToolToken.read(tokenFromStdin, in, env);
     try (DelegateStore store = DelegateStore.openReadOnly(dataDir)) {
       List<String> users;
       if (token != null) {

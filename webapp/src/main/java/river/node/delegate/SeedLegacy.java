@@ -1,11 +1,13 @@
 package river.node.delegate;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,8 +23,9 @@ import river.rooms.Rooms;
 import river.store.DelegateKeys;
 
 /**
- * {@code seed-legacy --data-dir D --token T --rooms N}: writes a legacy {@code rooms_data} blob of
- * N rooms for the user with token T into the legacy delegate (raw, no envelope), in the rooms
+ * {@code seed-legacy --data-dir D --token-stdin --rooms N} (or the token in {@code RIVER_TOKEN}, see
+ * {@link ToolToken}): writes a legacy {@code rooms_data} blob of N rooms for the user with that token
+ * into the legacy delegate (raw, no envelope), in the rooms
  * model's own legacy encoding ({@link CborRoomsCodec#encodeLegacyBlob}), for upgrade tests and
  * demos. Takes the data directory's lock, so the node must not be running. An unknown token is
  * registered as a new user first, so a test can choose its token before the node ever starts.
@@ -34,14 +37,18 @@ import river.store.DelegateKeys;
 public final class SeedLegacy {
   private SeedLegacy() {}
 
-  public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+  public static int run(String[] args, InputStream in, Map<String, String> env, PrintStream out, PrintStream err)
+      throws Exception {
     Path dataDir = null;
-    String token = null;
+    boolean tokenFromStdin = false;
     int rooms = -1;
     for (int i = 0; i < args.length; i++) {
+      if (ToolToken.isCommandLineToken(args[i])) {
+        throw ToolToken.refused("seed-legacy");
+      }
       switch (args[i]) {
         case "--data-dir" -> dataDir = Path.of(DelegateInspect.value(args, ++i, "--data-dir"));
-        case "--token" -> token = DelegateInspect.value(args, ++i, "--token");
+        case ToolToken.STDIN_OPTION -> tokenFromStdin = true;
         case "--rooms" -> {
           String v = DelegateInspect.value(args, ++i, "--rooms");
           try {
@@ -56,8 +63,14 @@ public final class SeedLegacy {
         default -> throw new IllegalArgumentException("unknown option for seed-legacy: " + args[i]);
       }
     }
-    if (dataDir == null || token == null || token.isEmpty() || rooms < 0) {
-      throw new IllegalArgumentException("seed-legacy needs --data-dir, --token and --rooms");
+    if (dataDir == null || rooms < 0) {
+      throw new IllegalArgumentException("seed-legacy needs --data-dir, --rooms and a token (" + ToolToken.STDIN_OPTION
+          + " or " + ToolToken.ENV + ")");
+    }
+    String token = ToolToken.read(tokenFromStdin, in, env);
+    if (token == null) {
+      throw new IllegalArgumentException("seed-legacy needs a token: pass it on stdin with " + ToolToken.STDIN_OPTION
+          + " or in the environment variable " + ToolToken.ENV);
     }
     byte[] blob = new CborRoomsCodec().encodeLegacyBlob(rooms(rooms));
     if (blob.length > DelegateHost.MAX_DATA_BYTES) {

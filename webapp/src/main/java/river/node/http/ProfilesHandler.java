@@ -17,7 +17,8 @@ import org.eclipse.jetty.util.Callback;
  * knows the token, 401 when it does not (the shell asks after failed WebSocket upgrades, whose
  * status a browser cannot see, to tell "node down" from "profile unknown here"). A request
  * carrying a foreign Origin is refused (403), so other web sites cannot mint or probe profiles
- * through a visitor's browser. The token is never logged.
+ * through a visitor's browser. The token is never logged. A storage failure is 503 ("try again");
+ * every error answer is JSON ({@link JsonErrors}).
  */
 public final class ProfilesHandler extends Handler.Abstract {
   public static final String PATH = "/v1/profiles";
@@ -44,7 +45,12 @@ public final class ProfilesHandler extends Handler.Abstract {
       return true;
     }
     String token = DelegateStore.newToken();
-    users.register(DelegateStore.hashToken(token));
+    try {
+      users.register(DelegateStore.hashToken(token));
+    } catch (ServiceUnavailableException e) {
+      Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, e.getMessage());
+      return true;
+    }
     response.setStatus(HttpStatus.CREATED_201);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
@@ -72,7 +78,13 @@ public final class ProfilesHandler extends Handler.Abstract {
     }
     String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
     String token = auth != null && auth.startsWith("Bearer ") ? auth.substring("Bearer ".length()).trim() : "";
-    boolean known = !token.isEmpty() && token.length() <= 256 && users.find(DelegateStore.hashToken(token)) != null;
+    boolean known;
+    try {
+      known = !token.isEmpty() && token.length() <= 256 && users.find(DelegateStore.hashToken(token)) != null;
+    } catch (ServiceUnavailableException e) {
+      Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, e.getMessage());
+      return true;
+    }
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     if (!known) {
       Response.writeError(request, response, callback, HttpStatus.UNAUTHORIZED_401, "unknown profile");

@@ -6,9 +6,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /**
  * Exclusive lock on a data directory: a lock file held with {@link FileChannel#tryLock()} for as
@@ -31,15 +31,20 @@ public final class DataDirLock implements AutoCloseable {
     }
 
     /**
-     * Creates {@code dataDir} if needed and locks it.
+     * Creates {@code dataDir} if needed (owner-only, see {@link PrivateDataDir}) and locks it.
      *
      * @throws DataDirLockedException if another process or another owner in this JVM holds it
      */
     public static DataDirLock acquire(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
         Path file = dataDir.resolve(LOCK_FILE);
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel ch;
+        try {
+            PrivateDataDir.prepare(dataDir);
+            ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), PrivateDataDir.fileAttributes(dataDir));
+        } catch (IOException e) {
+            throw new DataDirUnwritableException(dataDir, e.toString(), e);
+        }
         FileLock lock;
         try {
             lock = ch.tryLock();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.ResultSet;
@@ -102,12 +103,33 @@ public final class DelegateStore implements AutoCloseable {
                 writer = null;
                 SqliteSetup.checkSchema(readPool.openReadConnection().conn, true);
             } else {
-                writer = new StoreWriter(SqliteSetup.openWriteConnection(url));
-                SqliteSetup.fsyncDir(dataDir); // the db and -wal files were just created: make their names durable
+                Path db = dataDir.resolve(DB_FILE);
+                try {
+                    // Created 0600 first: SQLite gives its -wal and -shm files the database file's mode.
+                    PrivateDataDir.createFile(db);
+                } catch (IOException e) {
+                    throw new DataDirUnwritableException(dataDir, "cannot create " + db + ": " + e, e);
+                }
+                Connection conn = SqliteSetup.openWriteConnection(url);
+                try {
+                    SqliteSetup.probeWrite(conn);
+                    SqliteSetup.fsyncDir(dataDir); // the db and -wal files were just created: make their names durable
+                    PrivateDataDir.tighten(dataDir); // whatever SQLite created, whatever an older node left
+                } catch (SQLException | RuntimeException e) {
+                    SqliteSetup.closeQuietly(conn);
+                    throw e;
+                } catch (IOException e) {
+                    SqliteSetup.closeQuietly(conn);
+                    throw new DataDirUnwritableException(dataDir, e.getMessage(), e);
+                }
+                writer = new StoreWriter(conn);
                 writer.start();
             }
         } catch (SQLException e) {
             readPool.closeConnections();
+            if (!readOnly && StorageFailure.is(e)) {
+                throw new DataDirUnwritableException(dataDir, e.getMessage(), e);
+            }
             throw new IOException("cannot open the delegate store in " + dataDir + ": " + e.getMessage(), e);
         }
     }

@@ -84,7 +84,7 @@ final class ReadPool {
                 } catch (StoreException e) {
                     f.completeExceptionally(e);
                 } catch (SQLException e) {
-                    f.completeExceptionally(new StoreException("read failed: " + e.getMessage(), e));
+                    f.completeExceptionally(StoreException.of("read failed: " + e.getMessage(), e, false));
                 } catch (Throwable t) {
                     f.completeExceptionally(t);
                 }

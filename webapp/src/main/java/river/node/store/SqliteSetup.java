@@ -87,6 +87,29 @@ final class SqliteSetup {
         }
     }
 
+    /**
+     * A real write transaction: rewrites the header's {@code user_version} (same value) and commits
+     * with fsync. Why: SQLite quietly opens a database it cannot write read-only, and reads,
+     * pragmas and an existing schema all still work, so only a write tells whether this node can
+     * keep the promise of its ready line.
+     */
+    static void probeWrite(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                s.execute("PRAGMA user_version = " + DelegateStore.SCHEMA_VERSION);
+                s.execute("COMMIT");
+            } catch (SQLException e) {
+                try {
+                    s.execute("ROLLBACK");
+                } catch (SQLException ignored) {
+                    // no transaction left to roll back
+                }
+                throw e;
+            }
+        }
+    }
+
     /** A read-only connection (WAL readers do not block the writer). */
     static Connection openReadConnection(String url) throws SQLException {
         SQLiteConfig cfg = new SQLiteConfig();

@@ -132,8 +132,8 @@ final class StoreWriter {
                         rollbackQuietly();
                         w.repair();
                         lostBatches.incrementAndGet();
-                        failAll(applied, new StoreException("commit failed, nothing of this batch was written: "
-                                + t.getMessage(), t));
+                        failAll(applied, StoreException.of("commit failed, nothing of this batch was written: "
+                                + t.getMessage(), t, true));
                         continue;
                     }
                     commits.incrementAndGet();
@@ -152,7 +152,7 @@ final class StoreWriter {
                 rollbackQuietly();
                 lostBatches.incrementAndGet();
                 for (WriteOp op : batch) {
-                    ackFailure(op, new StoreException("write batch failed: " + t, t));
+                    ackFailure(op, StoreException.of("write batch failed: " + t, t, true));
                 }
             }
         }
@@ -199,7 +199,7 @@ final class StoreWriter {
             w.savepoint.execute();
         } catch (Throwable t) {
             w.repair();
-            ackFailure(op, new StoreException("cannot start the write: " + t.getMessage(), t));
+            ackFailure(op, StoreException.of("cannot start the write: " + t.getMessage(), t, true));
             failedOps.incrementAndGet();
             return false;
         }
@@ -217,12 +217,12 @@ final class StoreWriter {
                 // SQLite aborted the whole transaction (e.g. SQLITE_FULL / IOERR): earlier ops are gone.
                 w.repair();
                 transactionLost = true;
-                lostCause = new StoreException("the write transaction was aborted by the database ("
-                        + t.getMessage() + "); nothing of this batch was written", t);
+                lostCause = StoreException.of("the write transaction was aborted by the database ("
+                        + t.getMessage() + "); nothing of this batch was written", t, true);
                 lostBatches.incrementAndGet();
                 rollbackQuietly();
             }
-            ackFailure(op, t instanceof SQLException ? new StoreException("write failed: " + t.getMessage(), t) : t);
+            ackFailure(op, t instanceof SQLException ? StoreException.of("write failed: " + t.getMessage(), t, true) : t);
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package river.node.ws;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -15,6 +16,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
   private final ConnectionRegistry registry;
   private volatile SerialSender sender;
   private volatile Session session;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   public ClientConnection(String userId, FrameHandler handler, ConnectionRegistry registry) {
     this.userId = userId;
@@ -55,13 +57,25 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
 
   @Override
   public void onWebSocketClose(int statusCode, String reason) {
-    registry.remove(this);
-    handler.onClose(this);
+    closed();
   }
 
   @Override
   public void onWebSocketError(Throwable cause) {
-    registry.remove(this);
+    closed(); // a dropped connection may not see onWebSocketClose: release what it holds here too
+  }
+
+  /** Once, whichever of close and error comes first: the flag first, so late subscribers see it. */
+  private void closed() {
+    if (closed.compareAndSet(false, true)) {
+      registry.remove(this);
+      handler.onClose(this);
+    }
+  }
+
+  /** True once the connection closed or failed (what it held is released, or being released). */
+  public boolean isClosed() {
+    return closed.get();
   }
 
   public void close() {

@@ -3,6 +3,7 @@ package river.node.ws;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import river.cbor.CborException;
 import river.wire.ErrorCodes;
 import river.wire.Op;
@@ -14,22 +15,38 @@ import river.wire.WireException;
 
 /**
  * Decodes each request frame, routes its op, and answers by id. Many requests may be in flight
- * on one connection (answers come back in completion order); past {@link #MAX_IN_FLIGHT} a request
- * is answered {@code too_large} at once. Bad input of any kind gets an error response and the
- * connection stays open. A frame too broken to carry an id is answered with id 0.
+ * on one connection (answers come back in completion order), within {@link InFlightLimits}: past
+ * the connection's window (by default {@link #MAX_IN_FLIGHT} requests or 16 MiB of request frames)
+ * a request is answered {@code too_large} at once; past the node's (8,192 requests or 64 MiB over
+ * all connections) {@code unavailable} ("the node is busy; try again": not this client's doing).
+ * Ping is always answered. Bad input of any kind gets an error response and the connection stays
+ * open. A frame too broken to carry an id is answered with id 0.
  */
 public final class RequestDispatcher implements FrameHandler {
-  public static final int MAX_IN_FLIGHT = 256;
+  public static final int MAX_IN_FLIGHT = InFlightLimits.DEFAULT.requestsPerConnection();
   /** Frames over 1 MiB are answered {@code too_large} without being served. */
   public static final int MAX_FRAME_BYTES = 1 << 20;
 
+  /** One connection's requests in flight and their frame bytes. */
+  private static final class Window {
+    final AtomicInteger requests = new AtomicInteger();
+    final AtomicLong bytes = new AtomicLong();
+  }
+
   private final OpHandler delegate;
   private final OpHandler contracts;
-  private final java.util.Map<ClientConnection, AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+  private final InFlightLimits limits;
+  private final java.util.Map<ClientConnection, Window> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Window node = new Window();
 
   public RequestDispatcher(OpHandler delegate, OpHandler contracts) {
+    this(delegate, contracts, InFlightLimits.DEFAULT);
+  }
+
+  public RequestDispatcher(OpHandler delegate, OpHandler contracts, InFlightLimits limits) {
     this.delegate = delegate;
     this.contracts = contracts;
+    this.limits = limits;
   }
 
   @Override
@@ -63,11 +80,15 @@ public final class RequestDispatcher implements FrameHandler {
       connection.send(WireCodec.encodeResponse(Response.err(id, ErrorCodes.UNKNOWN_OP, "this node does not serve " + op.getClass().getSimpleName())));
       return;
     }
-    AtomicInteger count = inFlight.computeIfAbsent(connection, c -> new AtomicInteger());
-    if (count.incrementAndGet() > MAX_IN_FLIGHT) {
-      count.decrementAndGet();
-      connection.send(WireCodec.encodeResponse(Response.err(id, ErrorCodes.TOO_LARGE,
-          "more than " + MAX_IN_FLIGHT + " requests in flight on this connection")));
+    Window window = inFlight.computeIfAbsent(connection, c -> new Window());
+    if (connection.isClosed()) {
+      inFlight.remove(connection); // closed meanwhile: no one is left to answer, and nothing may be kept
+      return;
+    }
+    long size = frame.length;
+    Response refused = admit(window, id, size);
+    if (refused != null) {
+      connection.send(WireCodec.encodeResponse(refused));
       return;
     }
     CompletionStage<OpResult> result;
@@ -77,9 +98,35 @@ public final class RequestDispatcher implements FrameHandler {
       result = java.util.concurrent.CompletableFuture.failedFuture(e);
     }
     result.whenComplete((ok, failure) -> {
-      count.decrementAndGet();
+      uncount(window, size);
+      uncount(node, size);
       connection.send(WireCodec.encodeResponse(failure == null ? Response.ok(id, ok) : errorFor(id, failure)));
     });
+  }
+
+  /** Counts the request in, or returns the refusal (and counts nothing) when over a limit. */
+  private Response admit(Window window, long id, long size) {
+    int requests = window.requests.incrementAndGet();
+    long bytes = window.bytes.addAndGet(size);
+    if (requests > limits.requestsPerConnection() || bytes > limits.bytesPerConnection()) {
+      uncount(window, size);
+      return Response.err(id, ErrorCodes.TOO_LARGE, requests > limits.requestsPerConnection()
+          ? "more than " + limits.requestsPerConnection() + " requests in flight on this connection"
+          : "more than " + limits.bytesPerConnection() + " bytes of requests in flight on this connection");
+    }
+    int nodeRequests = node.requests.incrementAndGet();
+    long nodeBytes = node.bytes.addAndGet(size);
+    if (nodeRequests > limits.requestsPerNode() || nodeBytes > limits.bytesPerNode()) {
+      uncount(window, size);
+      uncount(node, size);
+      return Response.err(id, ErrorCodes.UNAVAILABLE, Unavailable.BUSY);
+    }
+    return null;
+  }
+
+  private static void uncount(Window w, long size) {
+    w.requests.decrementAndGet();
+    w.bytes.addAndGet(-size);
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 import river.node.http.AllowedHosts;
 import river.node.store.DelegateStore;
+import river.node.http.ServiceUnavailableException;
 import river.node.http.UserDirectory;
 
 /**
@@ -38,7 +39,13 @@ public final class UpgradeGate implements WebSocketCreator {
     }
     Fields query = org.eclipse.jetty.server.Request.extractQueryParameters(request);
     String token = query.getValue("token");
-    String user = token == null || token.isEmpty() ? null : users.find(DelegateStore.hashToken(token));
+    String user;
+    try {
+      user = token == null || token.isEmpty() ? null : users.find(DelegateStore.hashToken(token));
+    } catch (ServiceUnavailableException e) {
+      Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, e.getMessage());
+      return null;
+    }
     if (user == null) {
       Response.writeError(request, response, callback, HttpStatus.UNAUTHORIZED_401, "unknown or missing token");
       return null;
