@@ -120,9 +120,11 @@ public final class OutboxQueue {
     }
   }
 
+  /** Connected: what this tab knows goes now; the shell's listing ({@link #onItems}) follows. */
   public void onConnected() {
     connected = true;
     listingOnConnect = true;
+    sendAll();
   }
 
   public void onDisconnected() {

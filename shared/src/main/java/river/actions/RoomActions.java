@@ -24,6 +24,11 @@ public final class RoomActions {
     this.joiner = new JoinRoom(link, session, clock);
   }
 
+  /** Only the owner's key signs configurations (rename, settings). */
+  public static boolean isOwner(RoomKey key, river.rooms.RoomData data) {
+    return RoomEdits.isOwner(key, data);
+  }
+
   public ActionLink link() {
     return link;
   }

@@ -3,8 +3,10 @@ package river.client.app;
 import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
 import java.util.List;
+import river.actions.RoomActions;
 import river.chat.Bans;
 import river.chat.Names;
+import river.chat.Roster;
 import river.client.app.ui.Dom;
 import river.client.app.ui.MembersView;
 import river.client.app.ui.RoomListView;
@@ -23,7 +25,7 @@ import river.store.Base58;
 final class MembersPane {
   private final TabSession session;
   private final RoomHydrator hydrator;
-  private final RoomMembership membership;
+  private final RoomActions actions;
   private final Texts texts;
   private final ScreenHost host;
   private final HTMLElement notice = Dom.hook("p", "room-notice", "room-notice");
@@ -38,16 +40,21 @@ final class MembersPane {
       Rooms rooms = session.rooms();
       RoomKey current = host.shown();
       if (current != null && rooms.holds(current)) {
-        host.act(() -> membership.ban(current, rooms.room(current), Base58.decode(memberKey),
-            problem -> host.problem("The ban did not go through: " + problem)));
+        host.act(() -> {
+          String refused = actions.ban(current, hydrator.state(current), Base58.decode(memberKey),
+              problem -> host.problem("The ban did not go through: " + problem));
+          if (refused != null) {
+            host.problem(refused);
+          }
+        });
       }
     }
   });
 
-  MembersPane(TabSession session, RoomHydrator hydrator, RoomMembership membership, Texts texts, ScreenHost host) {
+  MembersPane(TabSession session, RoomHydrator hydrator, RoomActions actions, Texts texts, ScreenHost host) {
     this.session = session;
     this.hydrator = hydrator;
-    this.membership = membership;
+    this.actions = actions;
     this.texts = texts;
     this.host = host;
   }
@@ -66,8 +73,10 @@ final class MembersPane {
     if (current == null || !rooms.holds(current)) {
       return "Open a room first.";
     }
-    return membership.setNickname(current, rooms.room(current), hydrator.state(current), nickname,
+    String refused = actions.setNickname(current, hydrator.state(current), nickname,
         problem -> host.problem("Your nickname was not saved: " + problem));
+    host.pumpActions();
+    return refused;
   }
 
   /** Draws the members of {@code current}; true when the user is no longer a member of it. */
@@ -81,9 +90,14 @@ final class MembersPane {
       byte[] owner = current.bytes().toArray();
       String ownerText = Base58.encode(owner);
       rows.add(new MembersView.Member(ownerText, names.of(owner), "owner", null, ownerText.equals(meText), false));
+      // One row per person: members who left, and records nobody speaks for, are not listed.
+      java.util.Set<String> listed = new java.util.HashSet<>();
+      for (byte[] k : Roster.shown(state)) {
+        listed.add(Base58.encode(k));
+      }
       for (AuthorizedMember m : state.members()) {
-        if (state.isMember(m.member())) {
-          String k = Base58.encode(m.member());
+        String k = Base58.encode(m.member());
+        if (state.isMember(m.member()) && (listed.contains(k) || k.equals(meText))) {
           rows.add(new MembersView.Member(k, names.of(m.member()), "invited by", names.of(m.invitedBy()),
               k.equals(meText), Bans.canBan(state, me, m.member())));
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import river.cbor.Utf8;
 import river.chat.Names;
+import river.actions.Compose;
 import river.chat.RoomSecrets;
 import river.client.app.ui.Composer;
 import river.client.app.ui.MessageListView;
@@ -121,16 +122,16 @@ final class MessagePane {
     boolean isPrivate = state != null && state.config() != null && state.config().isPrivate();
     try {
       if (!isPrivate) {
-        outbox.add(MessageSender.compose(current, data, state, kind, target, SealedBytes.publicBytes(plain)));
+        outbox.add(Compose.message(current, data, state, now(), kind, target, SealedBytes.publicBytes(plain)));
         return null;
       }
       // Check membership and size now, with a stand-in of the sealed size, so refusals are immediate.
       long version = state.config().secretVersion();
-      MessageSender.compose(current, data, state, kind, target,
+      Compose.message(current, data, state, now(), kind, target,
           SealedBytes.privateBytes(new byte[plain.length + 16], new byte[12], version));
       cipher.seal(true, RoomSecrets.find(data.invitationSecrets(), version), version, plain, sealed -> {
         try {
-          outbox.add(MessageSender.compose(current, data, hydrator.state(current), kind, target, sealed));
+          outbox.add(Compose.message(current, data, hydrator.state(current), now(), kind, target, sealed));
         } catch (IllegalArgumentException refused) {
           host.problem(refused.getMessage());
         }
@@ -224,11 +225,15 @@ final class MessagePane {
     return row;
   }
 
+  private static long now() {
+    return (long) elemental2.core.JsDate.now();
+  }
+
   /** This tab's outbox entries for the room that the room state does not show yet. */
   private void addPending(List<MessageListView.Row> rows, RoomKey current, RoomState state, Set<String> shownIds,
       Names names, RoomData data) {
     byte[] room = current.bytes().toArray();
-    for (Outbox.Entry e : outbox.entries()) {
+    for (river.actions.OutboxQueue.Entry e : outbox.entries()) {
       if (!Arrays.equals(PendingMessage.room(e.unsigned), room)) {
         continue;
       }

@@ -44,7 +44,6 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final HTMLElement roomPane = Dom.el("section", "room-pane");
   private final HTMLElement emptyPane = Dom.text("p", "empty-pane", "Create a room or join one with an invitation.");
   private final RoomHydrator hydrator;
-  private final RoomCreator creator;
   /**
    * The room this tab shows. The stored current room (rooms_meta) picks it while the tab shows
    * none; after that only this tab's own clicks change it, so opening a room in one tab does not
@@ -56,12 +55,11 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private boolean loadedStamped;
   private boolean hydratedStamped;
   private final Outbox outbox;
-  private final RoomMembership membership;
+  private final ActionDriver actions;
   private final NodeKeyFollower keys;
   /** The room whose node key was last checked because it was shown, so each opening checks once. */
   private RoomKey keyCheckedFor;
   private TabSession.LoadState lastLoadState;
-  private final RoomRenamer renamer;
   private final InviteDialog inviteDialog = new InviteDialog();
   private final JoinDialog joinDialog;
   private final MessagePane messagePane;
@@ -76,7 +74,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   RoomsScreen(SessionDriver driver, NodeLink node, ShellLink shell, HTMLElement bar, HTMLElement host) {
     this.driver = driver;
     this.shell = shell;
-    this.outbox = new Outbox(shell, node, this);
+    this.outbox = new Outbox(shell, this);
     this.session = driver.session();
     this.hydrator = new RoomHydrator(node, new RoomHydrator.Listener() {
       @Override
@@ -92,17 +90,16 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       }
     });
     NodeCalls calls = new NodeCalls(node);
-    this.creator = new RoomCreator(calls, driver, cipher);
     this.keys = new NodeKeyFollower(calls, driver);
-    this.membership = new RoomMembership(calls, driver, cipher, keys);
-    this.renamer = new RoomRenamer(calls, cipher);
+    this.actions = new ActionDriver(node, cipher, driver, outbox);
+    outbox.attach(actions);
     this.joinDialog = new JoinDialog(this::join);
     this.unread = new UnreadCounts(texts);
     this.messagePane = new MessagePane(session, hydrator, outbox, texts, cipher, this);
-    this.membersPane = new MembersPane(session, hydrator, membership, texts, this);
+    this.membersPane = new MembersPane(session, hydrator, actions.actions(), texts, this);
     this.loadBanner = new LoadBanner(driver::retryLoad);
     this.createDialog = new CreateRoomDialog((name, nickname, isPrivate) -> {
-      act(() -> creator.create(name, nickname, isPrivate, this::show,
+      act(() -> actions.actions().create(name, nickname, isPrivate, this::show,
           message -> errorBanner.show("Could not create the room: " + message)));
     });
     session.setListener(this);
@@ -221,7 +218,8 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   public void onLeave() {
     RoomKey current = shown;
     if (current != null) {
-      act(() -> session.leave(current));
+      act(() -> actions.actions().leave(current, hydrator.state(current),
+          problem -> DomGlobal.console.warn("River: the others were not told you left: " + problem)));
     }
   }
 
@@ -231,13 +229,17 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     if (current == null || !session.rooms().holds(current)) {
       return;
     }
-    RoomData data = session.rooms().room(current);
     act(() -> {
       inviteDialog.opening();
-      membership.invite(current, data, code -> inviteDialog.show(code, inviteLink(code)), problem -> {
+      String refused = actions.actions().invite(current, hydrator.state(current),
+          code -> inviteDialog.show(code, inviteLink(code)), problem -> {
+            inviteDialog.close();
+            errorBanner.show("Could not create an invitation: " + problem);
+          });
+      if (refused != null) {
         inviteDialog.close();
-        errorBanner.show("Could not create an invitation: " + problem);
-      });
+        errorBanner.show(refused);
+      }
     });
   }
 
@@ -248,8 +250,10 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     if (current == null || !rooms.holds(current)) {
       return "Open a room first.";
     }
-    return renamer.rename(current, rooms.room(current), hydrator.state(current), newName,
+    String refused = actions.actions().rename(current, hydrator.state(current), newName,
         problem -> errorBanner.show("The room was not renamed: " + problem));
+    actions.pump();
+    return refused;
   }
 
   /** A link to the shell (the app's URL has the shell's origin) that opens the join dialog. */
@@ -268,7 +272,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       joinDialog.refuse("Your rooms are still loading; try again in a moment.");
       return;
     }
-    act(() -> membership.join(code, nickname, joined -> {
+    act(() -> actions.actions().join(code, nickname, joined -> {
       joinDialog.close();
       show(joined);
     }, joinDialog::refuse));
@@ -313,6 +317,12 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       errorBanner.show("That did not work: " + e.getMessage());
     }
     driver.pump();
+    actions.pump();
+  }
+
+  @Override
+  public void pumpActions() {
+    actions.pump();
   }
 
   // --- rendering -------------------------------------------------------------------------
@@ -403,7 +413,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     if (current != null) {
       NotificationMode mode = rooms.notificationModes().get(current);
       header.show(name(current), mode == null ? NotificationMode.ALL : mode,
-          RoomRenamer.isOwner(current, rooms.room(current)));
+          river.actions.RoomActions.isOwner(current, rooms.room(current)));
       messagePane.render(current);
       boolean removed = membersPane.render(current, rooms.room(current));
       Dom.show(messagePane.composerElement(), !removed);

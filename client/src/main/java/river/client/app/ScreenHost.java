@@ -10,6 +10,9 @@ interface ScreenHost {
   /** Runs a user action once the rooms are loaded (else says why not), then sends its saves. */
   void act(Runnable action);
 
+  /** Sends what the room actions want sent (after an action that did not go through act). */
+  void pumpActions();
+
   /** Shows a problem in the error banner. */
   void problem(String message);
 }
