@@ -79,7 +79,7 @@ public final class TabSession {
         new LiveUpdates.Host() {
           @Override
           public boolean loaded() {
-            return loadState == LoadState.LOADED || loadState == LoadState.MIGRATING;
+            return isReady();
           }
 
           @Override
@@ -152,7 +152,7 @@ public final class TabSession {
    * resume a migration that could not read every legacy source.
    */
   public void resync() {
-    if (loadState != LoadState.LOADED && loadState != LoadState.MIGRATING) {
+    if (!isReady()) {
       return;
     }
     if (migrationIncomplete && loadState == LoadState.LOADED) {
@@ -225,6 +225,12 @@ public final class TabSession {
     return loadState;
   }
 
+  /** The rooms are known (LOADED, or MIGRATING: listed while a migration re-saves them): user
+   *  actions and saves are allowed. */
+  public boolean isReady() {
+    return loadState == LoadState.LOADED || loadState == LoadState.MIGRATING;
+  }
+
   public boolean isSaving() {
     return save.isSaving();
   }
@@ -292,7 +298,7 @@ public final class TabSession {
   // ---- internals ----
 
   private void requireLoaded() {
-    if (loadState != LoadState.LOADED && loadState != LoadState.MIGRATING) {
+    if (!isReady()) {
       throw new IllegalStateException("rooms are not loaded yet (" + loadState + ")");
     }
   }

@@ -267,8 +267,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   }
 
   private void join(String code, String nickname) {
-    TabSession.LoadState s = session.loadState();
-    if (s != TabSession.LoadState.LOADED && s != TabSession.LoadState.MIGRATING) {
+    if (!session.isReady()) {
       joinDialog.refuse("Your rooms are still loading; try again in a moment.");
       return;
     }
@@ -306,8 +305,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
 
   @Override
   public void act(Runnable action) {
-    TabSession.LoadState s = session.loadState();
-    if (s != TabSession.LoadState.LOADED && s != TabSession.LoadState.MIGRATING) {
+    if (!session.isReady()) {
       errorBanner.show("Your rooms are still loading; try again in a moment.");
       return;
     }
@@ -362,7 +360,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       renderTimer = -1;
     }
     TabSession.LoadState state = session.loadState();
-    if (state == TabSession.LoadState.LOADED || state == TabSession.LoadState.MIGRATING) {
+    if (session.isReady()) {
       // Room states are fetched once the list is known: the slots come first on the wire.
       hydrator.track(rooms.map().keySet());
     }
@@ -437,8 +435,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   }
 
   private void markReadIfSeen(Rooms rooms, RoomKey current) {
-    TabSession.LoadState s = session.loadState();
-    if (s != TabSession.LoadState.LOADED && s != TabSession.LoadState.MIGRATING) {
+    if (!session.isReady()) {
       return;
     }
     if (!"visible".equals(Js.asPropertyMap(DomGlobal.document).get("visibilityState"))) {

@@ -1,5 +1,7 @@
 package river.client.app.ui;
 
+import river.actions.RoomTexts;
+import river.room.RoomConfig;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import elemental2.dom.HTMLFormElement;
@@ -26,8 +28,8 @@ public final class CreateRoomDialog {
   public CreateRoomDialog(Listener listener) {
     form.setAttribute("aria-label", "Create a room");
     form.appendChild(Dom.text("h2", null, "Create a room"));
-    name.maxLength = 100;
-    nickname.maxLength = 50;
+    name.maxLength = RoomConfig.DEFAULT_MAX_NAME_BYTES;
+    nickname.maxLength = RoomConfig.DEFAULT_MAX_NICKNAME_BYTES;
     form.appendChild(labelled("Room name", name));
     form.appendChild(labelled("Your nickname", nickname));
     HTMLElement privateRow = Dom.el("label", "check-row");
@@ -49,8 +51,13 @@ public final class CreateRoomDialog {
       e.preventDefault();
       String n = name.value.trim();
       String nick = nickname.value.trim();
-      if (n.isEmpty() || nick.isEmpty()) {
-        problem.textContent = "A room needs a name and you need a nickname.";
+      // the same checks, and words, as the actions engine's (river.actions.RoomTexts)
+      String refused = RoomTexts.checkName(n, RoomConfig.DEFAULT_MAX_NAME_BYTES);
+      if (refused == null) {
+        refused = RoomTexts.checkNickname(nick, RoomConfig.DEFAULT_MAX_NICKNAME_BYTES);
+      }
+      if (refused != null) {
+        problem.textContent = refused;
         return;
       }
       close();

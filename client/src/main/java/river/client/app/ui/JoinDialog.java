@@ -27,7 +27,7 @@ public final class JoinDialog {
     form.setAttribute("aria-label", "Join a room");
     form.appendChild(Dom.text("h2", null, "Join a room"));
     code.rows = 4;
-    nickname.maxLength = 50;
+    nickname.maxLength = river.room.RoomConfig.DEFAULT_MAX_NICKNAME_BYTES;
     form.appendChild(CreateRoomDialog.labelled("Invitation code", code));
     form.appendChild(CreateRoomDialog.labelled("Your nickname", nickname));
     form.appendChild(problem);

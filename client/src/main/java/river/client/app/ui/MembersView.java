@@ -55,7 +55,7 @@ public final class MembersView {
     list.setAttribute("aria-label", "Members");
     root.appendChild(list);
     HTMLFormElement form = Js.uncheckedCast(Dom.el("form", "nickname-form"));
-    edit.maxLength = 50;
+    edit.maxLength = river.room.RoomConfig.DEFAULT_MAX_NICKNAME_BYTES;
     edit.setAttribute("aria-label", "Your nickname in this room");
     HTMLButtonElement save = Js.uncheckedCast(Dom.hook("button", "secondary", "nickname-save"));
     save.type = "submit";
