@@ -77,15 +77,10 @@ public final class ActionLink {
     return waiting.size();
   }
 
-  void contract(Op op, final Then<OpResult> then, final Fail fail) {
-    request(op, new Answer() {
+  void contract(Op op, Then<OpResult> then, final Fail fail) {
+    contract(op, then, new CodedFail() {
       @Override
-      public void result(OpResult result) {
-        then.accept(result);
-      }
-
-      @Override
-      public void error(String code, String message) {
+      public void fail(String code, String message) {
         fail.fail(message);
       }
     });
