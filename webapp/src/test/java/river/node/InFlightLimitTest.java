@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import river.node.store.DelegateStore;
+import river.node.tools.WsClient;
 import river.node.ws.ConnectionRegistry;
 import river.node.ws.OpHandler;
 import river.node.ws.RequestDispatcher;

@@ -1,4 +1,4 @@
-package river.node;
+package river.node.tools;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package river.node.store;
+package river.node.tools.bench;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,13 +12,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import river.node.store.DelegateStore;
+import river.node.store.Mutation;
 
 /**
  * Durable-write throughput of {@link DelegateStore}: N writer threads, each doing synchronous
  * read-modify-write updates (a 64-byte value, like a small room slot) and waiting for each
  * acknowledgement before the next, for a fixed time. Prints ops/s, writes per commit and latency.
  *
- * <pre>java -cp river-node.jar river.node.store.StoreBench [--data-dir D] [--seconds S] [--writers 1,32]</pre>
+ * <pre>java -cp river-node.jar river.node.tools.bench.StoreBench [--data-dir D] [--seconds S] [--writers 1,32]</pre>
  *
  * Without {@code --data-dir} it uses (and deletes) a temporary directory. The node's {@code bench}
  * command can call {@link #run}.

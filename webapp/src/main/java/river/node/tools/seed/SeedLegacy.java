@@ -1,4 +1,4 @@
-package river.node.delegate;
+package river.node.tools.seed;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import river.node.delegate.DelegateHost;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
+import river.node.tools.ToolToken;
+import river.node.tools.inspect.DelegateInspect;
 import river.rooms.Bytes;
 import river.rooms.CborRoomsCodec;
 import river.rooms.NotificationMode;
