@@ -1,8 +1,5 @@
 package river.node.contract;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import river.node.crypto.Sha256;
 import river.node.signing.Ed25519Jdk;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
@@ -58,7 +56,7 @@ import river.wire.WireException;
  */
 public final class ContractHost implements OpHandler {
   static final String USER = "#contracts";
-  static final byte[] NAMESPACE = sha256("river.room-contract/1");
+  static final byte[] NAMESPACE = Sha256.of("river.room-contract/1");
   /** The most subscriptions one connection may hold by default. */
   public static final int SUBSCRIPTIONS_PER_CONNECTION = Subscriptions.PER_CONNECTION;
   /** The most subscriptions the node holds over all connections by default. */
@@ -238,13 +236,5 @@ public final class ContractHost implements OpHandler {
     }
     System.err.println("contract operation failed: " + cause);
     return new WireException(ErrorCodes.INTERNAL, "internal error", cause);
-  }
-
-  static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

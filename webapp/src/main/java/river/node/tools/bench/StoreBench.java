@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
+import river.store.DelegateKeys;
 
 /**
  * Durable-write throughput of {@link DelegateStore}: N writer threads, each doing synchronous
@@ -77,7 +78,7 @@ public final class StoreBench {
     /** Opens the store in {@code dir}, warms up for a second, then measures for {@code seconds}. */
     public static Result run(Path dir, int writers, double seconds) throws Exception {
         try (DelegateStore store = DelegateStore.open(dir)) {
-            byte[] delegate = DelegateStore.hashToken("river.chat-delegate/2");
+            byte[] delegate = DelegateKeys.current();
             String user = "bench-" + writers;
             measure(store, delegate, user, writers, 1.0, null); // warm-up (JIT, WAL file growth)
             DelegateStore.Stats before = store.stats();
