@@ -70,6 +70,8 @@ public final class Main {
     NodeOptions options = NodeOptions.parse(args);
     Node node = Node.start(options);
     StopSignals.onTerminate(node::close);
+    // Not a log record: the ready line is the node's interface on stdout, printed exactly like this
+    // (no level), because e2e's NodeProcess, scripts and the README wait for and parse it.
     out.println("listening on " + node.url());
     out.flush();
     node.join();
