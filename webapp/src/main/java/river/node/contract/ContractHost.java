@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,11 +15,9 @@ import river.node.crypto.Sha256;
 import river.node.signing.Ed25519Jdk;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
-import river.node.store.StoreClosedException;
-import river.node.store.StoreUnavailableException;
 import river.node.ws.ClientConnection;
+import river.node.ws.ErrorTranslation;
 import river.node.ws.OpHandler;
-import river.node.ws.Unavailable;
 import river.room.RoomContract;
 import river.room.RoomState;
 import river.room.RoomValidationException;
@@ -163,7 +160,7 @@ public final class ContractHost implements OpHandler {
       CompletableFuture<T> next = before.handleAsync((v, e) -> step.get(), pool);
       next.whenComplete((v, e) -> {
         if (e != null) {
-          result.completeExceptionally(translate(e));
+          result.completeExceptionally(ErrorTranslation.toWire(e, "contract operation"));
         } else {
           result.complete(v);
         }
@@ -217,24 +214,4 @@ public final class ContractHost implements OpHandler {
     return key;
   }
 
-  private static Throwable translate(Throwable failure) {
-    Throwable cause = failure;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof WireException) {
-      return cause;
-    }
-    if (cause instanceof RoomValidationException) {
-      return new WireException(ErrorCodes.INVALID, cause.getMessage());
-    }
-    if (cause instanceof StoreUnavailableException u) {
-      return Unavailable.of(u, "contract operation");
-    }
-    if (cause instanceof StoreClosedException) {
-      return Unavailable.shuttingDown(cause);
-    }
-    System.err.println("contract operation failed: " + cause);
-    return new WireException(ErrorCodes.INTERNAL, "internal error", cause);
-  }
 }

@@ -12,7 +12,9 @@
  * helpers for every delegate request ({@code c.on(DelegateKeys.legacy())} for the legacy one).
  * Error codes: {@code too_large} (frame, key, value, in-flight limit), {@code malformed} (not CBOR,
  * wrong shape, text frame), {@code unknown_op} (unknown op or request, and GetVersioned/CasStore on
- * the legacy delegate), {@code unknown_delegate}, {@code internal} (store failure; nothing
- * acknowledged).
+ * the legacy delegate), {@code unknown_delegate}, {@code unavailable} (the storage failed
+ * underneath, or the node is shutting down; nothing written, try again), {@code internal}
+ * (anything else; nothing acknowledged). Failures become codes in one place,
+ * {@link river.node.ws.ErrorTranslation}.
  */
 package river.node.delegate;

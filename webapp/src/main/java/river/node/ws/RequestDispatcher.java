@@ -1,6 +1,5 @@
 package river.node.ws;
 
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -154,10 +153,7 @@ public final class RequestDispatcher implements FrameHandler {
   }
 
   private static Response errorFor(long id, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    if (cause instanceof WireException w) {
-      return Response.err(id, w.code(), w.getMessage());
-    }
-    return Response.err(id, ErrorCodes.INTERNAL, "internal error");
+    WireException w = ErrorTranslation.toWire(failure, "request");
+    return Response.err(id, w.code(), w.getMessage());
   }
 }
