@@ -76,7 +76,7 @@ public final class RequestDispatcher implements FrameHandler {
     }
     OpHandler handler = op instanceof Op.Delegate ? delegate : contracts;
     if (handler == null) {
-      connection.send(WireCodec.encodeResponse(Response.err(id, ErrorCodes.UNKNOWN_OP, "this node does not serve " + op.getClass().getSimpleName())));
+      connection.send(WireCodec.encodeResponse(Response.err(id, ErrorCodes.UNKNOWN_OP, "this node does not serve " + op.variantName())));
       return;
     }
     Window window = inFlight.computeIfAbsent(connection, c -> new Window());
