@@ -2,8 +2,8 @@ package river.e2e;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import river.node.bench.BenchReport;
-import river.node.bench.BenchSuite;
+import river.node.tools.bench.BenchReport;
+import river.node.tools.bench.BenchSuite;
 
 /**
  * The whole benchmark, JVM and browser figures in one table: run by {@code -Pbench} only (see

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import river.node.bench.BenchReport;
+import river.node.tools.bench.BenchReport;
 
 /** The browser benchmark at tiny sizes, in the default test run, so that it cannot rot. */
 class BenchmarkSmokeIT {

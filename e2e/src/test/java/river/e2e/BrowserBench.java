@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import river.node.bench.BenchReport;
+import river.node.tools.bench.BenchReport;
 
 /**
  * The browser half of the benchmark, in headless Chromium against the real node jar:

@@ -76,7 +76,7 @@ class LegacyUpgradeIT {
          Playwright playwright = Browsers.playwright();
          Browser browser = Browsers.chromium(playwright)) {
       river.rooms.CborRoomsCodec codec = new river.rooms.CborRoomsCodec();
-      try (river.node.WsClient ws = river.node.WsClient.connect(
+      try (river.node.tools.WsClient ws = river.node.tools.WsClient.connect(
           "ws://127.0.0.1:" + node.url().replaceAll(".*:(\\d+)/$", "$1") + "/v1/ws?token=" + token)) {
         byte[] blob = ws.on(river.store.DelegateKeys.legacy()).get(bytes("rooms_data"));
         river.rooms.Rooms legacy = codec.decodeLegacyBlob(blob);
@@ -128,10 +128,10 @@ class LegacyUpgradeIT {
       river.room.Invitation invitation = river.room.Invitation.decode(ChatSteps.invite(owner));
 
       String token = mintProfile(node.url());
-      try (river.node.WsClient ws = river.node.WsClient.connect(
+      try (river.node.tools.WsClient ws = river.node.tools.WsClient.connect(
           "ws://127.0.0.1:" + node.url().replaceAll(".*:(\\d+)/$", "$1") + "/v1/ws?token=" + token)) {
         // Joining with the old release: the membership went into the room...
-        river.wire.Response admitted = river.node.WsClient.await(ws.request(new river.wire.Op.Update(invitation.room(),
+        river.wire.Response admitted = river.node.tools.WsClient.await(ws.request(new river.wire.Op.Update(invitation.room(),
             river.room.RoomDelta.builder().member(invitation.membership()).build().encode())));
         assertTrue(admitted.isOk(), "membership accepted: " + admitted.errorMessage());
         // ...and the invitee's key into the user's one legacy blob, nowhere else.

@@ -25,15 +25,15 @@ public final class Main {
           case "serve":
             return serve(rest, out);
           case "cbor-diag":
-            return river.node.delegate.CborDiagCommand.run(rest, in, out, err);
+            return river.node.tools.inspect.CborDiagCommand.run(rest, in, out, err);
           case "inspect":
-            return river.node.delegate.DelegateInspect.run(rest, in, env, out, err);
+            return river.node.tools.inspect.DelegateInspect.run(rest, in, env, out, err);
           case "bench":
-            return river.node.delegate.DelegateBench.run(rest, out);
+            return river.node.tools.bench.DelegateBench.run(rest, out);
           case "bench-suite":
-            return river.node.bench.BenchSuite.run(rest, out);
+            return river.node.tools.bench.BenchSuite.run(rest, out);
           case "seed-legacy":
-            return river.node.delegate.SeedLegacy.run(rest, in, env, out, err);
+            return river.node.tools.seed.SeedLegacy.run(rest, in, env, out, err);
           case "help":
             out.println(USAGE);
             return 0;
@@ -70,6 +70,8 @@ public final class Main {
     NodeOptions options = NodeOptions.parse(args);
     Node node = Node.start(options);
     StopSignals.onTerminate(node::close);
+    // Not a log record: the ready line is the node's interface on stdout, printed exactly like this
+    // (no level), because e2e's NodeProcess, scripts and the README wait for and parse it.
     out.println("listening on " + node.url());
     out.flush();
     node.join();

@@ -71,12 +71,12 @@ public final class Node implements AutoCloseable {
     try {
       server.stop();
     } catch (Exception e) {
-      System.err.println("error while stopping the server: " + e);
+      river.node.log.NodeLog.logger(Node.class).log(System.Logger.Level.ERROR, "error while stopping the server: " + e);
     }
     try {
       store.close();
     } catch (Exception e) {
-      System.err.println("error while closing the store: " + e);
+      river.node.log.NodeLog.logger(Node.class).log(System.Logger.Level.ERROR, "error while closing the store: " + e);
     }
     closed.countDown();
   }

@@ -5,9 +5,9 @@ import java.util.concurrent.ExecutionException;
 import river.node.http.ServiceUnavailableException;
 import river.node.http.UserDirectory;
 import river.node.store.DelegateStore;
-import river.node.store.StoreClosedException;
-import river.node.store.StoreUnavailableException;
-import river.node.ws.Unavailable;
+import river.node.ws.ErrorTranslation;
+import river.wire.ErrorCodes;
+import river.wire.WireException;
 
 /** Users live in the delegate store's database (token hashes only), durable before an answer. */
 final class StoreUserDirectory implements UserDirectory {
@@ -35,12 +35,9 @@ final class StoreUserDirectory implements UserDirectory {
       throw new IOException("interrupted", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof StoreUnavailableException u) {
-        System.err.println("user directory failed, storage unavailable: " + u.getMessage());
-        throw new ServiceUnavailableException(u.isWrite() ? Unavailable.SAVE : Unavailable.READ, u);
-      }
-      if (cause instanceof StoreClosedException) {
-        throw new ServiceUnavailableException(Unavailable.SHUTTING_DOWN, cause);
+      WireException answer = ErrorTranslation.toWire(cause, "user directory");
+      if (ErrorCodes.UNAVAILABLE.equals(answer.code())) {
+        throw new ServiceUnavailableException(answer.getMessage(), cause);
       }
       throw new IOException("user directory failed: " + cause, cause);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import river.node.store.DelegateStore;
+import river.node.tools.WsClient;
 import river.node.ws.ConnectionRegistry;
 import river.node.ws.OpHandler;
 import river.node.ws.RequestDispatcher;
@@ -84,6 +85,24 @@ class InFlightLimitTest {
         for (CompletableFuture<Response> f : again) {
           assertTrue(WsClient.await(f).isOk());
         }
+      } finally {
+        server.stop();
+      }
+    }
+  }
+
+  @Test
+  void anOpWithoutAHandlerIsUnknownOpNamedAsOnTheWire() throws Exception {
+    try (DelegateStore store = DelegateStore.open(dir)) {
+      String token = DelegateStore.newToken();
+      store.createUser(DelegateStore.hashToken(token)).get();
+      NodeServer server = new NodeServer(new NodeOptions(0, dir, null, List.of()), new StoreUserDirectory(store),
+          new RequestDispatcher((connection, op) -> new CompletableFuture<>(), null), new ConnectionRegistry());
+      server.start();
+      try (WsClient c = WsClient.connect("ws://127.0.0.1:" + server.port() + "/v1/ws?token=" + token)) {
+        Response r = WsClient.await(c.request(new Op.Get(new byte[32], false)));
+        assertEquals(ErrorCodes.UNKNOWN_OP, r.errorCode());
+        assertEquals("this node does not serve Get", r.errorMessage());
       } finally {
         server.stop();
       }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import river.node.store.DelegateStore;
+import river.node.tools.WsClient;
 import river.node.ws.ConnectionRegistry;
 import river.node.ws.InFlightLimits;
 import river.node.ws.OpHandler;

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.LongAccumulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import river.node.tools.WsClient;
 import river.node.ws.RequestDispatcher;
 import river.wire.ErrorCodes;
 import river.wire.Op;

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import river.node.contract.ContractHost;
+import river.node.tools.WsClient;
 import river.node.ws.InFlightLimits;
 import river.wire.ErrorCodes;
 import river.wire.Op;

@@ -1,28 +1,23 @@
 package river.node.contract;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import river.node.crypto.Sha256;
 import river.node.signing.Ed25519Jdk;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
-import river.node.store.StoreClosedException;
-import river.node.store.StoreUnavailableException;
 import river.node.ws.ClientConnection;
+import river.node.ws.ErrorTranslation;
 import river.node.ws.OpHandler;
-import river.node.ws.Unavailable;
 import river.room.RoomContract;
 import river.room.RoomState;
 import river.room.RoomValidationException;
@@ -58,7 +53,7 @@ import river.wire.WireException;
  */
 public final class ContractHost implements OpHandler {
   static final String USER = "#contracts";
-  static final byte[] NAMESPACE = sha256("river.room-contract/1");
+  static final byte[] NAMESPACE = Sha256.of("river.room-contract/1");
   /** The most subscriptions one connection may hold by default. */
   public static final int SUBSCRIPTIONS_PER_CONNECTION = Subscriptions.PER_CONNECTION;
   /** The most subscriptions the node holds over all connections by default. */
@@ -165,7 +160,7 @@ public final class ContractHost implements OpHandler {
       CompletableFuture<T> next = before.handleAsync((v, e) -> step.get(), pool);
       next.whenComplete((v, e) -> {
         if (e != null) {
-          result.completeExceptionally(translate(e));
+          result.completeExceptionally(ErrorTranslation.toWire(e, "contract operation"));
         } else {
           result.complete(v);
         }
@@ -219,32 +214,4 @@ public final class ContractHost implements OpHandler {
     return key;
   }
 
-  private static Throwable translate(Throwable failure) {
-    Throwable cause = failure;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof WireException) {
-      return cause;
-    }
-    if (cause instanceof RoomValidationException) {
-      return new WireException(ErrorCodes.INVALID, cause.getMessage());
-    }
-    if (cause instanceof StoreUnavailableException u) {
-      return Unavailable.of(u, "contract operation");
-    }
-    if (cause instanceof StoreClosedException) {
-      return Unavailable.shuttingDown(cause);
-    }
-    System.err.println("contract operation failed: " + cause);
-    return new WireException(ErrorCodes.INTERNAL, "internal error", cause);
-  }
-
-  static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

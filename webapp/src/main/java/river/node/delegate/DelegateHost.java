@@ -7,13 +7,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
-import river.node.store.StoreClosedException;
-import river.node.store.StoreUnavailableException;
-import river.node.store.TooLargeException;
 import river.node.ws.ClientConnection;
 import river.node.ws.ConnectionRegistry;
+import river.node.ws.ErrorTranslation;
 import river.node.ws.OpHandler;
-import river.node.ws.Unavailable;
 import river.store.CasDecision;
 import river.store.CasRule;
 import river.store.DelegateKeys;
@@ -68,6 +65,8 @@ public final class DelegateHost implements OpHandler {
 
   private static final byte[] CURRENT = DelegateKeys.current();
   private static final byte[] LEGACY = DelegateKeys.legacy();
+  /** What failed, in the log line of a failure ({@link ErrorTranslation}). */
+  private static final String WHAT = "delegate request";
 
   private final DelegateStore store;
   private final ConnectionRegistry registry;
@@ -117,12 +116,12 @@ public final class DelegateHost implements OpHandler {
           : serveLegacy(user, origin, delegate, msg);
       return result.handle((ok, failure) -> {
         if (failure != null) {
-          throw new CompletionException(translate(failure));
+          throw new CompletionException(ErrorTranslation.toWire(failure, WHAT));
         }
         return ok;
       });
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(translate(e));
+      return CompletableFuture.failedFuture(ErrorTranslation.toWire(e, WHAT));
     }
   }
 
@@ -279,24 +278,6 @@ public final class DelegateHost implements OpHandler {
           + " bytes is over the limit of " + MAX_DATA_BYTES + " (256 KiB stored, 9-byte envelope included)");
     }
     return value;
-  }
-
-  private static Throwable translate(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    if (cause instanceof WireException) {
-      return cause;
-    }
-    if (cause instanceof TooLargeException t) {
-      return new WireException(ErrorCodes.TOO_LARGE, t.getMessage(), t);
-    }
-    if (cause instanceof StoreUnavailableException u) {
-      return Unavailable.of(u, "delegate request");
-    }
-    if (cause instanceof StoreClosedException) {
-      return Unavailable.shuttingDown(cause);
-    }
-    System.err.println("delegate request failed: " + cause);
-    return new WireException(ErrorCodes.INTERNAL, "internal error", cause);
   }
 
   private static <T> CompletableFuture<T> failed(String code, String message) {

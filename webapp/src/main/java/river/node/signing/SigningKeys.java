@@ -1,12 +1,10 @@
 package river.node.signing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import river.node.crypto.Sha256;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
 import river.room.RoomValidationException;
@@ -32,7 +30,7 @@ import river.wire.WireException;
  */
 public final class SigningKeys {
   static final String USER_PREFIX = "#signing/";
-  static final byte[] NAMESPACE = sha256("river.node.signing/1");
+  static final byte[] NAMESPACE = Sha256.of("river.node.signing/1");
   private static final int KEY = 32;
 
   private final DelegateStore store;
@@ -151,13 +149,5 @@ public final class SigningKeys {
 
   private static CompletionException invalid(String reason) {
     return new CompletionException(new WireException(ErrorCodes.INVALID, reason));
-  }
-
-  static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,11 +1,9 @@
 package river.node.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import river.node.crypto.Sha256;
 
 /**
  * Credentials and ids: fresh random tokens, the SHA-256 the store keeps instead of a token, and
@@ -28,11 +26,7 @@ final class StoreTokens {
 
     /** SHA-256 of the token's UTF-8 bytes: what the store keeps instead of the token. */
     static byte[] hashToken(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("SHA-256 is always present", e);
-        }
+        return Sha256.of(token);
     }
 
     /** A fresh random user id: "u" and 32 hex digits. */

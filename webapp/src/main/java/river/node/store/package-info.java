@@ -13,7 +13,6 @@
  *       {@link river.node.store.DataDirLockedException} (second node on a data directory; print
  *       its message), {@link river.node.store.CorruptRowException},
  *       {@link river.node.store.StoreException}, {@link river.node.store.StoreClosedException}.</li>
- *   <li>{@link river.node.store.StoreBench}: durable write throughput with 1 and 32 writers.</li>
  * </ul>
  *
  * <p>The store never interprets values: the versioned envelope and the CAS rule are pure functions

@@ -1,6 +1,5 @@
 package river.node.ws;
 
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -77,7 +76,7 @@ public final class RequestDispatcher implements FrameHandler {
     }
     OpHandler handler = op instanceof Op.Delegate ? delegate : contracts;
     if (handler == null) {
-      connection.send(WireCodec.encodeResponse(Response.err(id, ErrorCodes.UNKNOWN_OP, "this node does not serve " + op.getClass().getSimpleName())));
+      connection.send(WireCodec.encodeResponse(Response.err(id, ErrorCodes.UNKNOWN_OP, "this node does not serve " + op.variantName())));
       return;
     }
     Window window = inFlight.computeIfAbsent(connection, c -> new Window());
@@ -154,10 +153,7 @@ public final class RequestDispatcher implements FrameHandler {
   }
 
   private static Response errorFor(long id, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    if (cause instanceof WireException w) {
-      return Response.err(id, w.code(), w.getMessage());
-    }
-    return Response.err(id, ErrorCodes.INTERNAL, "internal error");
+    WireException w = ErrorTranslation.toWire(failure, "request");
+    return Response.err(id, w.code(), w.getMessage());
   }
 }

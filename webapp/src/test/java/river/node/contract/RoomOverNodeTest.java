@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import river.node.TestNode;
-import river.node.WsClient;
+import river.node.tools.WsClient;
 import river.node.signing.Ed25519Jdk;
 import river.room.AuthorizedMember;
 import river.room.Invitation;

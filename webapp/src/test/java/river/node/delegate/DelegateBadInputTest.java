@@ -21,7 +21,7 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 import river.node.NodeServer;
 import river.node.TestNode;
-import river.node.WsClient;
+import river.node.tools.WsClient;
 import river.node.ws.RequestDispatcher;
 import river.store.DelegateKeys;
 import river.wire.CasStoreResult;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import river.node.TestNode;
-import river.node.WsClient;
+import river.node.tools.WsClient;
 import river.node.store.Mutation;
 import river.store.DelegateKeys;
 import river.store.Envelope;

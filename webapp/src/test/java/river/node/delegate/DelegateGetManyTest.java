@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import river.node.TestNode;
-import river.node.WsClient;
+import river.node.tools.WsClient;
 import river.store.DelegateKeys;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;

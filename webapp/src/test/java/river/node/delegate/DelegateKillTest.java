@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import river.node.Main;
-import river.node.WsClient;
+import river.node.tools.WsClient;
 import river.wire.CasStoreResult;
 import river.wire.DelegateResponse;
 

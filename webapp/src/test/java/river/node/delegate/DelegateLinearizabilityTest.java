@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import river.node.TestNode;
-import river.node.WsClient;
+import river.node.tools.WsClient;
 import river.wire.CasStoreResult;
 
 /**

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import river.actions.ActionSimulator;
 import river.actions.NodeAnswers;
 import river.node.TestNode;
-import river.node.WsClient;
+import river.node.tools.WsClient;
 import river.room.RoomState;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;

@@ -15,7 +15,7 @@ import river.engine.DelegateOp;
 import river.engine.DelegateReply;
 import river.engine.WireAdapter;
 import river.engine.World;
-import river.node.WsClient;
+import river.node.tools.WsClient;
 import river.rooms.Bytes;
 import river.store.DelegateKeys;
 import river.wire.DelegateRequest;

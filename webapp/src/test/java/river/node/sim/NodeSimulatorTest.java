@@ -64,7 +64,7 @@ class NodeSimulatorTest {
       String token = node.newProfile();
       river.engine.World world = new river.engine.World(1, List.of());
       try (NodeBackend backend = new NodeBackend(world, node.wsUrl(token));
-          river.node.WsClient sneaky = river.node.WsClient.connect(node.wsUrl(token))) {
+          river.node.tools.WsClient sneaky = river.node.tools.WsClient.connect(node.wsUrl(token))) {
         backend.opened(0, 0);
         backend.opened(1, 0);
         assertEquals(List.of(), backend.verify());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import river.node.TestNode;
-import river.node.WsClient;
+import river.node.tools.WsClient;
 
 /**
  * The data directory holds token hashes, signing keys and room secrets: the node keeps it 0700

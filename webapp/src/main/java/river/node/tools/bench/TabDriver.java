@@ -1,4 +1,4 @@
-package river.node.bench;
+package river.node.tools.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -23,7 +23,7 @@ import river.engine.SeededRandom;
 import river.engine.TabConfig;
 import river.engine.TabSession;
 import river.engine.WireAdapter;
-import river.node.WsClient;
+import river.node.tools.WsClient;
 import river.node.ws.RequestDispatcher;
 import river.rooms.Bytes;
 import river.rooms.CborRoomsCodec;

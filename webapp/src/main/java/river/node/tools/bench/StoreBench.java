@@ -1,4 +1,4 @@
-package river.node.store;
+package river.node.tools.bench;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,13 +12,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import river.node.store.DelegateStore;
+import river.node.store.Mutation;
+import river.store.DelegateKeys;
 
 /**
  * Durable-write throughput of {@link DelegateStore}: N writer threads, each doing synchronous
  * read-modify-write updates (a 64-byte value, like a small room slot) and waiting for each
  * acknowledgement before the next, for a fixed time. Prints ops/s, writes per commit and latency.
  *
- * <pre>java -cp river-node.jar river.node.store.StoreBench [--data-dir D] [--seconds S] [--writers 1,32]</pre>
+ * <pre>java -cp river-node.jar river.node.tools.bench.StoreBench [--data-dir D] [--seconds S] [--writers 1,32]</pre>
  *
  * Without {@code --data-dir} it uses (and deletes) a temporary directory. The node's {@code bench}
  * command can call {@link #run}.
@@ -75,7 +78,7 @@ public final class StoreBench {
     /** Opens the store in {@code dir}, warms up for a second, then measures for {@code seconds}. */
     public static Result run(Path dir, int writers, double seconds) throws Exception {
         try (DelegateStore store = DelegateStore.open(dir)) {
-            byte[] delegate = DelegateStore.hashToken("river.chat-delegate/2");
+            byte[] delegate = DelegateKeys.current();
             String user = "bench-" + writers;
             measure(store, delegate, user, writers, 1.0, null); // warm-up (JIT, WAL file growth)
             DelegateStore.Stats before = store.stats();

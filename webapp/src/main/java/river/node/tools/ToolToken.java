@@ -1,4 +1,4 @@
-package river.node.delegate;
+package river.node.tools;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,19 +13,19 @@ import java.util.Map;
  * line: every local user can read another process's arguments in the process list, and a token
  * is the whole credential of a profile.
  */
-final class ToolToken {
-  static final String ENV = "RIVER_TOKEN";
-  static final String STDIN_OPTION = "--token-stdin";
+public final class ToolToken {
+  public static final String ENV = "RIVER_TOKEN";
+  public static final String STDIN_OPTION = "--token-stdin";
 
   private ToolToken() {}
 
   /** True for {@code --token} and {@code --token=...}, which are refused. */
-  static boolean isCommandLineToken(String arg) {
+  public static boolean isCommandLineToken(String arg) {
     return arg.equals("--token") || arg.startsWith("--token=");
   }
 
   /** The usage error for a token given on the command line: says how to pass it now. */
-  static IllegalArgumentException refused(String command) {
+  public static IllegalArgumentException refused(String command) {
     return new IllegalArgumentException(command + " no longer takes --token: a token on the command line shows in"
         + " the process list. Pass it on stdin with " + STDIN_OPTION + " (e.g. printf '%s\\n' \"$TOKEN\" | java -jar"
         + " river-node.jar " + command + " " + STDIN_OPTION + " ...) or in the environment variable " + ENV);
@@ -35,7 +35,7 @@ final class ToolToken {
    * The token: the first line of {@code in} when {@code fromStdin}, else {@value #ENV} from
    * {@code env}; null when neither names one.
    */
-  static String read(boolean fromStdin, InputStream in, Map<String, String> env) throws IOException {
+  public static String read(boolean fromStdin, InputStream in, Map<String, String> env) throws IOException {
     if (fromStdin) {
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line = r.readLine();

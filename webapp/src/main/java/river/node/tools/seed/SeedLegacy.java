@@ -1,18 +1,21 @@
-package river.node.delegate;
+package river.node.tools.seed;
 
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import river.node.crypto.Sha256;
+import river.node.delegate.DelegateHost;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
+import river.node.tools.ToolToken;
+import river.node.tools.inspect.DelegateInspect;
 import river.rooms.Bytes;
 import river.rooms.CborRoomsCodec;
 import river.rooms.NotificationMode;
@@ -96,27 +99,23 @@ public final class SeedLegacy {
   }
 
   /** N deterministic rooms, all in the room order, the first one current. */
-  public static Rooms rooms(int n) throws Exception {
+  public static Rooms rooms(int n) {
     TreeMap<RoomKey, RoomData> map = new TreeMap<>();
     List<RoomKey> order = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      RoomKey owner = RoomKey.of(Bytes.of(sha256("river.seed-legacy/room/" + i)));
+      RoomKey owner = RoomKey.of(Bytes.of(Sha256.of("river.seed-legacy/room/" + i)));
       map.put(owner, RoomData.builder(owner)
-          .signingKey(Bytes.of(sha256("river.seed-legacy/signing/" + i)))
-          .verifyingKey(Bytes.of(sha256("river.seed-legacy/verifying/" + i)))
-          .membership(Bytes.of(sha256("river.seed-legacy/membership/" + i)))
+          .signingKey(Bytes.of(Sha256.of("river.seed-legacy/signing/" + i)))
+          .verifyingKey(Bytes.of(Sha256.of("river.seed-legacy/verifying/" + i)))
+          .membership(Bytes.of(Sha256.of("river.seed-legacy/membership/" + i)))
           .identityGeneration(1)
           .nickname("seed user " + i)
           .nicknameVersion(1)
-          .contractKey(Bytes.of(sha256("river.seed-legacy/contract/" + i)))
+          .contractKey(Bytes.of(Sha256.of("river.seed-legacy/contract/" + i)))
           .build());
       order.add(owner);
     }
     return new Rooms(map, new TreeSet<>(), order.isEmpty() ? null : order.get(0),
         new TreeMap<RoomKey, NotificationMode>(), order);
-  }
-
-  private static byte[] sha256(String s) throws Exception {
-    return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,4 +1,4 @@
-package river.node.delegate;
+package river.node.tools.inspect;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -14,6 +14,7 @@ import river.cbor.Cbor;
 import river.cbor.CborDiag;
 import river.cbor.CborException;
 import river.node.store.DelegateStore;
+import river.node.tools.ToolToken;
 import river.store.DelegateKeys;
 import river.store.Envelope;
 
@@ -124,7 +125,7 @@ public final class DelegateInspect {
     }
   }
 
-  static String value(String[] args, int i, String option) {
+  public static String value(String[] args, int i, String option) {
     if (i >= args.length) {
       throw new IllegalArgumentException(option + " needs a value");
     }

@@ -1,4 +1,4 @@
-package river.node;
+package river.node.tools;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import river.node.log.NodeLog;
 import river.store.DelegateKeys;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
@@ -54,6 +55,7 @@ public final class WsClient implements AutoCloseable {
     }
   }
 
+  private static final System.Logger LOG = NodeLog.logger(WsClient.class);
   /**
    * The listener only decodes a frame and completes a future, so the HTTP client's selector thread
    * runs it directly instead of handing every frame to a pool thread (a context switch per frame).
@@ -266,7 +268,7 @@ public final class WsClient implements AutoCloseable {
     try {
       frame = WireCodec.decodeServerFrame(bytes);
     } catch (RuntimeException e) {
-      System.err.println("WsClient: undecodable frame from the node: " + e);
+      LOG.log(System.Logger.Level.WARNING, "undecodable frame from the node: " + e);
       return;
     }
     if (frame instanceof Push p) {

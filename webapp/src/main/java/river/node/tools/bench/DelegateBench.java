@@ -1,4 +1,4 @@
-package river.node.delegate;
+package river.node.tools.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import river.node.Node;
 import river.node.NodeOptions;
-import river.node.WsClient;
+import river.node.tools.WsClient;
+import river.node.tools.inspect.DelegateInspect;
 import river.wire.CasStoreResult;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;

@@ -1,10 +1,10 @@
-package river.node.bench;
+package river.node.tools.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import river.node.WsClient;
-import river.node.delegate.SeedLegacy;
+import river.node.tools.WsClient;
+import river.node.tools.seed.SeedLegacy;
 import river.node.ws.RequestDispatcher;
 import river.rooms.CborRoomsCodec;
 import river.rooms.RoomKey;

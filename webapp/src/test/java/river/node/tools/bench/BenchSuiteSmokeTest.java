@@ -1,4 +1,4 @@
-package river.node.bench;
+package river.node.tools.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package river.node.bench;
+package river.node.tools.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,8 +20,7 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import river.node.Node;
 import river.node.NodeOptions;
-import river.node.delegate.DelegateBench;
-import river.node.delegate.SeedLegacy;
+import river.node.tools.seed.SeedLegacy;
 import river.node.ws.RequestDispatcher;
 import river.rooms.Bytes;
 import river.rooms.CborRoomsCodec;

@@ -1,4 +1,4 @@
-package river.node.bench;
+package river.node.tools.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import river.engine.SeededRandom;
-import river.node.WsClient;
-import river.node.delegate.SeedLegacy;
+import river.node.tools.WsClient;
+import river.node.tools.seed.SeedLegacy;
 import river.rooms.Bytes;
 import river.rooms.CborRoomsCodec;
 import river.rooms.LastRead;

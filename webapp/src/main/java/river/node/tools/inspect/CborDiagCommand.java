@@ -1,4 +1,4 @@
-package river.node.delegate;
+package river.node.tools.inspect;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package river.node.bench;
+package river.node.tools.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
