@@ -2,6 +2,9 @@ package river.engine;
 
 import java.util.Arrays;
 import river.rooms.Bytes;
+import river.wire.CasStoreResult;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
 
 /**
  * The bounded read-merge-CAS loop for one key (DESIGN "Saving" step 3), sans I/O: GetVersioned,
@@ -49,28 +52,24 @@ public final class CasLoop {
     CasTarget.Guess guess = target.guess();
     if (guess != null) {
       guessing = true;
-      table.send(DelegateOp.casStore(delegate, target.storageKey(), guess.bytes, guess.generation),
-          new CorrelationTable.ReplyHandler() {
-            @Override
-            public void onReply(DelegateReply reply) {
-              onCasReply(reply);
-            }
-          });
+      sendCas(guess.bytes, guess.generation);
       return;
     }
     read();
   }
 
   private void read() {
-    table.send(DelegateOp.getVersioned(delegate, target.storageKey()),
-        new CorrelationTable.ReplyHandler() {
+    table.send(delegate, new DelegateRequest.GetVersioned(KeyText.bytes(target.storageKey())),
+        new CorrelationTable.Expect<DelegateResponse.GetVersioned>(
+            DelegateResponse.GetVersioned.class) {
           @Override
-          public void onReply(DelegateReply reply) {
-            if (reply.kind() != DelegateReply.Kind.GET_VERSIONED) {
-              finish(CasOutcome.FAILED, "GetVersioned " + target.storageKey() + ": " + reply);
-              return;
-            }
-            attempt(reply.value(), reply.generation());
+          void answered(DelegateResponse.GetVersioned read) {
+            attempt(read.value(), read.generation());
+          }
+
+          @Override
+          void failed(String code, String reason) {
+            finish(CasOutcome.FAILED, "GetVersioned " + target.storageKey() + ": " + reason);
           }
         });
   }
@@ -87,46 +86,57 @@ public final class CasLoop {
       return;
     }
     attempts++;
-    table.send(DelegateOp.casStore(delegate, target.storageKey(), toWrite, generation),
-        new CorrelationTable.ReplyHandler() {
+    sendCas(toWrite, generation);
+  }
+
+  private void sendCas(byte[] value, long expectedGeneration) {
+    table.send(delegate,
+        new DelegateRequest.CasStore(KeyText.bytes(target.storageKey()), value, expectedGeneration),
+        new CorrelationTable.Expect<DelegateResponse.CasStore>(DelegateResponse.CasStore.class) {
           @Override
-          public void onReply(DelegateReply reply) {
-            onCasReply(reply);
+          void answered(DelegateResponse.CasStore cas) {
+            onCasResult(cas.result());
+          }
+
+          @Override
+          void failed(String code, String reason) {
+            finish(CasOutcome.FAILED, "CasStore " + target.storageKey() + ": " + reason);
           }
         });
   }
 
-  private void onCasReply(DelegateReply reply) {
-    switch (reply.kind()) {
-      case CAS_STORED:
-        guessing = false;
-        target.settled(reply.generation(), true);
-        finish(CasOutcome.WRITTEN, null);
-        return;
-      case CAS_CONFLICT:
-        if (guessing) {
-          guessing = false;
-          attempt(reply.value(), reply.generation());
-          return;
-        }
-        if (attempts >= maxAttempts) {
-          finish(CasOutcome.EXHAUSTED,
-              target.storageKey() + ": " + attempts + " CAS attempts all conflicted");
-          return;
-        }
-        final byte[] value = reply.value();
-        final long generation = reply.generation();
-        table.wakeupAt(clock.nowMillis() + backoff(attempts, random),
-            new CorrelationTable.WakeupHandler() {
-              @Override
-              public void onWakeup() {
-                attempt(value, generation);
-              }
-            });
-        return;
-      default:
-        finish(CasOutcome.FAILED, "CasStore " + target.storageKey() + ": " + reply);
+  private void onCasResult(CasStoreResult result) {
+    if (result instanceof CasStoreResult.Stored) {
+      guessing = false;
+      target.settled(((CasStoreResult.Stored) result).generation(), true);
+      finish(CasOutcome.WRITTEN, null);
+      return;
     }
+    if (!(result instanceof CasStoreResult.Conflict)) {
+      finish(CasOutcome.FAILED, "CasStore " + target.storageKey() + ": Failed "
+          + ((CasStoreResult.Failed) result).message());
+      return;
+    }
+    CasStoreResult.Conflict conflict = (CasStoreResult.Conflict) result;
+    final byte[] value = conflict.currentValue();
+    final long generation = conflict.currentGeneration();
+    if (guessing) {
+      guessing = false;
+      attempt(value, generation);
+      return;
+    }
+    if (attempts >= maxAttempts) {
+      finish(CasOutcome.EXHAUSTED,
+          target.storageKey() + ": " + attempts + " CAS attempts all conflicted");
+      return;
+    }
+    table.wakeupAt(clock.nowMillis() + backoff(attempts, random),
+        new CorrelationTable.WakeupHandler() {
+          @Override
+          public void onWakeup() {
+            attempt(value, generation);
+          }
+        });
   }
 
   /** Delay before retry n (1-based): doubling from the base, capped, plus up to as much jitter. */

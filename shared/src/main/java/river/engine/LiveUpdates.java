@@ -10,6 +10,8 @@ import river.rooms.RoomStorageKeys;
 import river.rooms.RoomsCodec;
 import river.rooms.RoomsDecodeException;
 import river.rooms.StoredSlot;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
 
 /**
  * Live cross-tab updates (DESIGN "Live cross-tab updates"), sans I/O: a DelegateKeyChanged push
@@ -89,49 +91,61 @@ final class LiveUpdates {
    * (one key at a time when the node cannot batch, as the load does).
    */
   void resync() {
-    table.send(DelegateOp.list(current), new CorrelationTable.ReplyHandler() {
-      @Override
-      public void onReply(DelegateReply reply) {
-        if (reply.kind() != DelegateReply.Kind.LIST) {
-          host.problem("resync List: " + reply);
-          return;
-        }
-        List<String> keys = new ArrayList<String>();
-        for (RoomKey k : RoomStorageKeys.roomKeysIn(reply.keys())) {
-          keys.add(RoomStorageKeys.roomKey(k));
-        }
-        if (reply.keys().contains(RoomStorageKeys.ROOMS_META)) {
-          keys.add(RoomStorageKeys.ROOMS_META);
-        }
-        for (int from = 0; from < keys.size(); from += DelegateOp.MAX_GET_MANY) {
-          rereadBatch(new ArrayList<String>(keys.subList(from, Math.min(keys.size(), from + DelegateOp.MAX_GET_MANY))));
-        }
-      }
-    });
+    table.send(current, DelegateRequest.LIST,
+        new CorrelationTable.Expect<DelegateResponse.ListKeys>(DelegateResponse.ListKeys.class) {
+          @Override
+          void answered(DelegateResponse.ListKeys list) {
+            List<String> listed = KeyText.listed(list);
+            List<String> keys = new ArrayList<String>();
+            for (RoomKey k : RoomStorageKeys.roomKeysIn(listed)) {
+              keys.add(RoomStorageKeys.roomKey(k));
+            }
+            if (listed.contains(RoomStorageKeys.ROOMS_META)) {
+              keys.add(RoomStorageKeys.ROOMS_META);
+            }
+            int max = DelegateRequest.GetMany.MAX_KEYS;
+            for (int from = 0; from < keys.size(); from += max) {
+              rereadBatch(new ArrayList<String>(keys.subList(from, Math.min(keys.size(), from + max))));
+            }
+          }
+
+          @Override
+          void failed(String code, String reason) {
+            host.problem("resync List: " + reason);
+          }
+        });
   }
 
   private void rereadBatch(final List<String> keys) {
-    table.send(DelegateOp.getMany(current, keys), new CorrelationTable.ReplyHandler() {
-      @Override
-      public void onReply(DelegateReply reply) {
-        if (reply.kind() == DelegateReply.Kind.GET_MANY && reply.keys().equals(keys)) {
-          for (int i = 0; i < keys.size(); i++) {
-            applyRemote(keys.get(i), reply.valueAt(i), reply.generationAt(i));
-          }
-        } else if (reply.kind() == DelegateReply.Kind.ERROR && LoadFlow.fallsBackToSingleGets(reply.code())) {
-          for (String key : keys) {
-            RoomKey room = RoomStorageKeys.parseRoomKey(key);
-            if (room != null) {
-              reread(room);
-            } else {
-              rereadMeta();
+    table.send(current, new DelegateRequest.GetMany(KeyText.bytes(keys)),
+        new CorrelationTable.Expect<DelegateResponse.GetMany>(DelegateResponse.GetMany.class) {
+          @Override
+          void answered(DelegateResponse.GetMany many) {
+            if (!KeyText.answers(many, keys)) {
+              failed(null, "a GetManyResponse for other keys");
+              return;
+            }
+            for (int i = 0; i < keys.size(); i++) {
+              applyRemote(keys.get(i), many.value(i), many.generation(i));
             }
           }
-        } else {
-          host.problem("resync GetMany of " + keys.size() + " keys: " + reply);
-        }
-      }
-    });
+
+          @Override
+          void failed(String code, String reason) {
+            if (LoadFlow.fallsBackToSingleGets(code)) {
+              for (String key : keys) {
+                RoomKey room = RoomStorageKeys.parseRoomKey(key);
+                if (room != null) {
+                  reread(room);
+                } else {
+                  rereadMeta();
+                }
+              }
+            } else {
+              host.problem("resync GetMany of " + keys.size() + " keys: " + reason);
+            }
+          }
+        });
   }
 
   /** A value of the current store read outside a save (null = absent). */
@@ -144,13 +158,17 @@ final class LiveUpdates {
   }
 
   private void rereadMeta() {
-    table.send(DelegateOp.getVersioned(current, RoomStorageKeys.ROOMS_META),
-        new CorrelationTable.ReplyHandler() {
+    table.send(current, new DelegateRequest.GetVersioned(KeyText.bytes(RoomStorageKeys.ROOMS_META)),
+        new CorrelationTable.Expect<DelegateResponse.GetVersioned>(
+            DelegateResponse.GetVersioned.class) {
           @Override
-          public void onReply(DelegateReply reply) {
-            if (reply.kind() == DelegateReply.Kind.GET_VERSIONED) {
-              applyRemoteMeta(reply.value(), reply.generation());
-            }
+          void answered(DelegateResponse.GetVersioned read) {
+            applyRemoteMeta(read.value(), read.generation());
+          }
+
+          @Override
+          void failed(String code, String reason) {
+            // a hint missed: the next push or resync reads it again
           }
         });
   }
@@ -170,16 +188,19 @@ final class LiveUpdates {
 
   private void reread(final RoomKey room) {
     final String key = RoomStorageKeys.roomKey(room);
-    table.send(DelegateOp.getVersioned(current, key), new CorrelationTable.ReplyHandler() {
-      @Override
-      public void onReply(DelegateReply reply) {
-        if (reply.kind() != DelegateReply.Kind.GET_VERSIONED) {
-          host.problem("re-read " + key + ": " + reply);
-          return;
-        }
-        applyRemoteSlot(room, reply.value(), reply.generation());
-      }
-    });
+    table.send(current, new DelegateRequest.GetVersioned(KeyText.bytes(key)),
+        new CorrelationTable.Expect<DelegateResponse.GetVersioned>(
+            DelegateResponse.GetVersioned.class) {
+          @Override
+          void answered(DelegateResponse.GetVersioned read) {
+            applyRemoteSlot(room, read.value(), read.generation());
+          }
+
+          @Override
+          void failed(String code, String reason) {
+            host.problem("re-read " + key + ": " + reason);
+          }
+        });
   }
 
   /** A slot value read from the current store (bytes, null = absent) at a generation. */

@@ -14,6 +14,9 @@ import river.rooms.RoomsCodec;
 import river.rooms.RoomsDecodeException;
 import river.rooms.RoomsMeta;
 import river.rooms.RoomsRebuild;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
+import river.wire.ErrorCodes;
 
 /**
  * The load at tab start (DESIGN "Loading"), sans I/O: List the current delegate, plan from its
@@ -91,16 +94,18 @@ public final class LoadFlow {
       throw new IllegalStateException("load already started");
     }
     state = State.LISTING;
-    table.send(DelegateOp.list(current), new CorrelationTable.ReplyHandler() {
-      @Override
-      public void onReply(DelegateReply reply) {
-        if (reply.kind() != DelegateReply.Kind.LIST) {
-          fail("List of the current delegate: " + reply);
-          return;
-        }
-        onCurrentKeys(reply.keys());
-      }
-    });
+    table.send(current, DelegateRequest.LIST,
+        new CorrelationTable.Expect<DelegateResponse.ListKeys>(DelegateResponse.ListKeys.class) {
+          @Override
+          void answered(DelegateResponse.ListKeys list) {
+            onCurrentKeys(KeyText.listed(list));
+          }
+
+          @Override
+          void failed(String code, String reason) {
+            fail("List of the current delegate: " + reason);
+          }
+        });
   }
 
   private void onCurrentKeys(List<String> keys) {
@@ -125,25 +130,31 @@ public final class LoadFlow {
     final Source src = new Source();
     legacySources.add(src);
     outstanding++;
-    table.send(DelegateOp.list(legacy), new CorrelationTable.ReplyHandler() {
-      @Override
-      public void onReply(DelegateReply reply) {
-        if (reply.isUnknownDelegate()) {
-          // not hosted by this node: nothing to migrate from it, now or later
-        } else if (reply.kind() != DelegateReply.Kind.LIST) {
-          src.perRoomBlocked = true;
-          problems.add("legacy delegate " + legacy + " List: " + reply);
-        } else {
-          outstanding++;
-          readPerRoom(legacy, src, reply.keys(), false);
-          if (reply.keys().contains(RoomStorageKeys.ROOMS_DATA)) {
-            readBlob(legacy, src, false);
+    table.send(legacy, DelegateRequest.LIST,
+        new CorrelationTable.Expect<DelegateResponse.ListKeys>(DelegateResponse.ListKeys.class) {
+          @Override
+          void answered(DelegateResponse.ListKeys list) {
+            List<String> keys = KeyText.listed(list);
+            outstanding++;
+            readPerRoom(legacy, src, keys, false);
+            if (keys.contains(RoomStorageKeys.ROOMS_DATA)) {
+              readBlob(legacy, src, false);
+            }
+            outstanding--;
+            settle();
           }
-          outstanding--;
-        }
-        settle();
-      }
-    });
+
+          @Override
+          void failed(String code, String reason) {
+            if (ErrorCodes.UNKNOWN_DELEGATE.equals(code)) {
+              // not hosted by this node: nothing to migrate from it, now or later
+            } else {
+              src.perRoomBlocked = true;
+              problems.add("legacy delegate " + legacy + " List: " + reason);
+            }
+            settle();
+          }
+        });
   }
 
   private void readPerRoom(Bytes delegate, Source src, List<String> keys, boolean isCurrent) {
@@ -163,8 +174,9 @@ public final class LoadFlow {
       }
       return;
     }
-    for (int from = 0; from < wanted.size(); from += DelegateOp.MAX_GET_MANY) {
-      readBatch(delegate, src, wanted.subList(from, Math.min(wanted.size(), from + DelegateOp.MAX_GET_MANY)));
+    int max = DelegateRequest.GetMany.MAX_KEYS;
+    for (int from = 0; from < wanted.size(); from += max) {
+      readBatch(delegate, src, wanted.subList(from, Math.min(wanted.size(), from + max)));
     }
   }
 
@@ -176,42 +188,55 @@ public final class LoadFlow {
   private void readBatch(final Bytes delegate, final Source src, List<String> batch) {
     final List<String> keys = new ArrayList<String>(batch);
     outstanding++;
-    table.send(DelegateOp.getMany(delegate, keys), new CorrelationTable.ReplyHandler() {
-      @Override
-      public void onReply(DelegateReply reply) {
-        if (reply.kind() == DelegateReply.Kind.GET_MANY && reply.keys().equals(keys)) {
-          for (int i = 0; i < keys.size(); i++) {
-            absorb(delegate, src, keys.get(i), reply.valueAt(i), reply.generationAt(i));
+    table.send(delegate, new DelegateRequest.GetMany(KeyText.bytes(keys)),
+        new CorrelationTable.Expect<DelegateResponse.GetMany>(DelegateResponse.GetMany.class) {
+          @Override
+          void answered(DelegateResponse.GetMany many) {
+            if (!KeyText.answers(many, keys)) {
+              failed(null, "a GetManyResponse for other keys");
+              return;
+            }
+            for (int i = 0; i < keys.size(); i++) {
+              absorb(delegate, src, keys.get(i), many.value(i), many.generation(i));
+            }
+            settle();
           }
-        } else if (reply.kind() == DelegateReply.Kind.ERROR && fallsBackToSingleGets(reply.code())) {
-          for (String key : keys) {
-            readOne(delegate, src, key, true);
+
+          @Override
+          void failed(String code, String reason) {
+            if (!fallsBackToSingleGets(code)) {
+              fail("GetMany of " + keys.size() + " keys from the current delegate: " + reason);
+              return;
+            }
+            for (String key : keys) {
+              readOne(delegate, src, key, true);
+            }
+            settle();
           }
-        } else {
-          fail("GetMany of " + keys.size() + " keys from the current delegate: " + reply);
-          return;
-        }
-        settle();
-      }
-    });
+        });
   }
 
+  /** An error code (null: not an error) on which a batch is asked again one key at a time. */
   static boolean fallsBackToSingleGets(String code) {
-    return "too_large".equals(code) || "unknown_op".equals(code) || "malformed".equals(code);
+    return ErrorCodes.TOO_LARGE.equals(code) || ErrorCodes.UNKNOWN_OP.equals(code)
+        || ErrorCodes.MALFORMED.equals(code);
   }
 
   private void readOne(final Bytes delegate, final Source src, final String key, final boolean isCurrent) {
     outstanding++;
-    table.send(DelegateOp.get(delegate, key), new CorrelationTable.ReplyHandler() {
-      @Override
-      public void onReply(DelegateReply reply) {
-        if (readFailed(reply, key, isCurrent, src, false)) {
-          return;
-        }
-        absorb(delegate, src, key, reply.value(), 0);
-        settle();
-      }
-    });
+    table.send(delegate, new DelegateRequest.Get(KeyText.bytes(key)),
+        new CorrelationTable.Expect<DelegateResponse.Get>(DelegateResponse.Get.class) {
+          @Override
+          void answered(DelegateResponse.Get read) {
+            absorb(delegate, src, key, read.value(), 0);
+            settle();
+          }
+
+          @Override
+          void failed(String code, String reason) {
+            readFailed(reason, key, isCurrent, src, false);
+          }
+        });
   }
 
   /** One slot or meta value read from {@code delegate} (null: absent) at {@code generation}. */
@@ -235,43 +260,42 @@ public final class LoadFlow {
 
   private void readBlob(final Bytes delegate, final Source src, final boolean isCurrent) {
     outstanding++;
-    table.send(DelegateOp.get(delegate, RoomStorageKeys.ROOMS_DATA), new CorrelationTable.ReplyHandler() {
-      @Override
-      public void onReply(DelegateReply reply) {
-        if (readFailed(reply, RoomStorageKeys.ROOMS_DATA, isCurrent, src, true)) {
-          return;
-        }
-        byte[] v = reply.value();
-        if (v != null) {
-          try {
-            src.blob = codec.decodeLegacyBlob(v);
-          } catch (RoomsDecodeException e) {
-            problems.add("rooms_data (" + delegate + ") is unreadable: " + e.getMessage());
+    table.send(delegate, new DelegateRequest.Get(KeyText.bytes(RoomStorageKeys.ROOMS_DATA)),
+        new CorrelationTable.Expect<DelegateResponse.Get>(DelegateResponse.Get.class) {
+          @Override
+          void answered(DelegateResponse.Get read) {
+            byte[] v = read.value();
+            if (v != null) {
+              try {
+                src.blob = codec.decodeLegacyBlob(v);
+              } catch (RoomsDecodeException e) {
+                problems.add("rooms_data (" + delegate + ") is unreadable: " + e.getMessage());
+              }
+            }
+            settle();
           }
-        }
-        settle();
-      }
-    });
+
+          @Override
+          void failed(String code, String reason) {
+            readFailed(reason, RoomStorageKeys.ROOMS_DATA, isCurrent, src, true);
+          }
+        });
   }
 
-  /** Handles a non-Get reply; true when it was one (the caller stops). */
-  private boolean readFailed(DelegateReply reply, String key, boolean isCurrent, Source src,
+  /** A Get that was not answered by a GetResponse (error, or a response of another kind). */
+  private void readFailed(String reason, String key, boolean isCurrent, Source src,
       boolean blob) {
-    if (reply.kind() == DelegateReply.Kind.GET) {
-      return false;
-    }
     if (isCurrent) {
-      fail("Get " + key + " from the current delegate: " + reply);
+      fail("Get " + key + " from the current delegate: " + reason);
     } else {
       if (blob) {
         src.blobBlocked = true;
       } else {
         src.perRoomBlocked = true;
       }
-      problems.add("legacy Get " + key + ": " + reply);
+      problems.add("legacy Get " + key + ": " + reason);
       settle();
     }
-    return true;
   }
 
   private void settle() {

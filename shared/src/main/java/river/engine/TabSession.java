@@ -11,6 +11,8 @@ import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
 import river.rooms.RoomsCodec;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
 
 /**
  * Everything one tab runs, sans I/O, behind one small host interface: the load flow, then the
@@ -133,9 +135,20 @@ public final class TabSession {
     return table.drain();
   }
 
-  /** A response for request {@code id}; false when nothing waited for it (late or duplicate). */
-  public boolean onReply(long id, DelegateReply reply) {
-    return table.deliver(id, reply);
+  /**
+   * The node answered request {@code id} with a delegate response (the {@code DelegateResponse}
+   * of an {@code OpResult.Delegate}); false when nothing waited for it (late or duplicate).
+   */
+  public boolean onResponse(long id, DelegateResponse response) {
+    return table.deliver(id, response);
+  }
+
+  /**
+   * Request {@code id} failed: an error frame's code and message, or the host's own
+   * {@code "timeout"} / {@code "disconnected"}; false when nothing waited for it.
+   */
+  public boolean onError(long id, String code, String message) {
+    return table.deliverError(id, code, message);
   }
 
   public boolean onWakeup(long id) {
@@ -334,31 +347,40 @@ public final class TabSession {
   }
 
   private void storeMarker(final String marker) {
-    table.send(DelegateOp.store(config.currentDelegate(), marker, codec.encodeMarker(marker)),
-        new CorrelationTable.ReplyHandler() {
+    table.send(config.currentDelegate(),
+        new DelegateRequest.Store(KeyText.bytes(marker), codec.encodeMarker(marker)),
+        new CorrelationTable.Expect<DelegateResponse.Store>(DelegateResponse.Store.class) {
           @Override
-          public void onReply(DelegateReply reply) {
-            boolean ok = reply.kind() == DelegateReply.Kind.STORED && reply.message() == null;
-            if (!ok) {
-              problem("store " + marker + ": " + reply);
-              table.wakeupAt(clock.nowMillis() + 1000 + random.nextInt(1000),
-                  new CorrelationTable.WakeupHandler() {
-                    @Override
-                    public void onWakeup() {
-                      storeMarker(marker);
-                    }
-                  });
-              return;
-            }
-            if (marker.equals(RoomStorageKeys.MIGRATION_STARTED)) {
-              migrationSaveFrom = save.sequence() + 1;
-              saveWanted = true;
-              allowSaves();
+          void answered(DelegateResponse.Store stored) {
+            if (stored.result().isOk()) {
+              markerStored(marker);
             } else {
-              setLoadState(LoadState.LOADED, null);
+              failed(null, "Err " + stored.result().error());
             }
           }
+
+          @Override
+          void failed(String code, String reason) {
+            problem("store " + marker + ": " + reason);
+            table.wakeupAt(clock.nowMillis() + 1000 + random.nextInt(1000),
+                new CorrelationTable.WakeupHandler() {
+                  @Override
+                  public void onWakeup() {
+                    storeMarker(marker);
+                  }
+                });
+          }
         });
+  }
+
+  private void markerStored(String marker) {
+    if (marker.equals(RoomStorageKeys.MIGRATION_STARTED)) {
+      migrationSaveFrom = save.sequence() + 1;
+      saveWanted = true;
+      allowSaves();
+    } else {
+      setLoadState(LoadState.LOADED, null);
+    }
   }
 
   private void allowSaves() {

@@ -7,7 +7,7 @@ import river.store.Base58;
 /**
  * The keys the app stores in the chat delegate (DESIGN.md "What the app stores in the delegate"),
  * as text (the wire carries their UTF-8 bytes; a listed key that is not UTF-8 is dropped in
- * river.engine.WireAdapter before it gets here): `room:` + base58 of the room owner's 32-byte
+ * river.engine.KeyText before it gets here): `room:` + base58 of the room owner's 32-byte
  * verifying key, `rooms_meta`, the legacy `rooms_data` blob, and this project's two migration
  * markers. This is the only parser of these keys (LoadPlan, LoadFlow and LiveUpdates use it).
  *

@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import java.nio.charset.StandardCharsets;
 import river.rooms.Bytes;
+import river.wire.CasStoreResult;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
 
 /** The bounded read-merge-CAS loop: store, conflict retry with jitter, exhaustion, failure, no-op write. */
 class CasLoopTest {
@@ -40,6 +44,24 @@ class CasLoopTest {
         (o, m) -> { done.add(o); if (m != null) done.add(m); });
   }
 
+  static final byte[] K = "k".getBytes(StandardCharsets.UTF_8);
+
+  static DelegateResponse gv(byte[] value, long generation) {
+    return new DelegateResponse.GetVersioned(K, value, generation);
+  }
+
+  static DelegateResponse stored(long generation) {
+    return new DelegateResponse.CasStore(K, new CasStoreResult.Stored(generation));
+  }
+
+  static DelegateResponse conflict(long generation, byte[] value) {
+    return new DelegateResponse.CasStore(K, new CasStoreResult.Conflict(generation, value));
+  }
+
+  static DelegateRequest.CasStore cas(Outgoing o) {
+    return (DelegateRequest.CasStore) o.op().msg();
+  }
+
   Outgoing only() {
     List<Outgoing> out = table.drain();
     assertEquals(1, out.size(), out.toString());
@@ -51,13 +73,15 @@ class CasLoopTest {
     AppendTarget t = new AppendTarget();
     loop(t, 8).start();
     Outgoing get = only();
-    assertEquals(DelegateOp.Kind.GET_VERSIONED, get.op().kind());
-    table.deliver(get.id(), DelegateReply.getVersioned("a".getBytes(), 4));
+    assertTrue(get.op().msg() instanceof DelegateRequest.GetVersioned);
+    assertArrayEquals(new byte[] {1}, get.op().delegate());
+    assertArrayEquals(K, ((DelegateRequest.GetVersioned) get.op().msg()).key());
+    table.deliver(get.id(), gv("a".getBytes(), 4));
     Outgoing cas = only();
-    assertEquals(DelegateOp.Kind.CAS_STORE, cas.op().kind());
-    assertEquals(4, cas.op().expectedGeneration());
-    assertArrayEquals("a+".getBytes(), cas.op().value());
-    table.deliver(cas.id(), DelegateReply.casStored(5));
+    assertArrayEquals(K, cas(cas).key());
+    assertEquals(4, cas(cas).expectedGeneration());
+    assertArrayEquals("a+".getBytes(), cas(cas).value());
+    table.deliver(cas.id(), stored(5));
     assertEquals(List.of(CasOutcome.WRITTEN), done);
     assertEquals(5, t.settledAt);
     assertTrue(t.wrote);
@@ -73,9 +97,9 @@ class CasLoopTest {
     };
     loop(t, 8).start();
     Outgoing cas = only();
-    assertEquals(DelegateOp.Kind.CAS_STORE, cas.op().kind(), "one round trip, no GetVersioned");
-    assertEquals(4, cas.op().expectedGeneration());
-    table.deliver(cas.id(), DelegateReply.casStored(5));
+    assertTrue(cas.op().msg() instanceof DelegateRequest.CasStore, "one round trip, no GetVersioned");
+    assertEquals(4, cas(cas).expectedGeneration());
+    table.deliver(cas.id(), stored(5));
     assertEquals(List.of(CasOutcome.WRITTEN), done);
     assertEquals(5, t.settledAt);
   }
@@ -89,13 +113,13 @@ class CasLoopTest {
       }
     };
     loop(t, 1).start();
-    table.deliver(only().id(), DelegateReply.casConflict(9, "b".getBytes()));
+    table.deliver(only().id(), conflict(9, "b".getBytes()));
     Outgoing cas = only();
-    assertEquals(DelegateOp.Kind.CAS_STORE, cas.op().kind(), "no backoff wakeup: a stale cache is not contention");
-    assertEquals(9, cas.op().expectedGeneration());
-    assertArrayEquals("b+".getBytes(), cas.op().value());
+    assertTrue(cas.op().msg() instanceof DelegateRequest.CasStore, "no backoff wakeup: a stale cache is not contention");
+    assertEquals(9, cas(cas).expectedGeneration());
+    assertArrayEquals("b+".getBytes(), cas(cas).value());
     assertEquals(List.of("b@9"), t.seen);
-    table.deliver(cas.id(), DelegateReply.casStored(10));
+    table.deliver(cas.id(), stored(10));
     assertEquals(List.of(CasOutcome.WRITTEN), done, "the one allowed attempt was the reconciled one");
   }
 
@@ -103,24 +127,24 @@ class CasLoopTest {
   void absentReadsAsGenerationZero() {
     AppendTarget t = new AppendTarget();
     loop(t, 8).start();
-    table.deliver(only().id(), DelegateReply.getVersioned(null, 0));
-    assertEquals(0, only().op().expectedGeneration());
+    table.deliver(only().id(), gv(null, 0));
+    assertEquals(0, cas(only()).expectedGeneration());
   }
 
   @Test
   void conflictReconcilesAgainstTheReturnedValueAfterAJitteredWait() {
     AppendTarget t = new AppendTarget();
     loop(t, 8).start();
-    table.deliver(only().id(), DelegateReply.getVersioned("a".getBytes(), 1));
-    table.deliver(only().id(), DelegateReply.casConflict(7, "b".getBytes()));
+    table.deliver(only().id(), gv("a".getBytes(), 1));
+    table.deliver(only().id(), conflict(7, "b".getBytes()));
     Outgoing wake = only();
     assertTrue(wake.isWakeup());
     assertTrue(wake.wakeupAt() >= now + CasLoop.BASE_BACKOFF_MILLIS && wake.wakeupAt() < now + 2 * CasLoop.BASE_BACKOFF_MILLIS);
     assertTrue(done.isEmpty());
     table.wake(wake.id());
     Outgoing cas = only();
-    assertEquals(7, cas.op().expectedGeneration());
-    assertArrayEquals("b+".getBytes(), cas.op().value());
+    assertEquals(7, cas(cas).expectedGeneration());
+    assertArrayEquals("b+".getBytes(), cas(cas).value());
     assertEquals(List.of("a@1", "b@7"), t.seen);
   }
 
@@ -128,10 +152,10 @@ class CasLoopTest {
   void givesUpAfterTheFixedNumberOfAttempts() {
     AppendTarget t = new AppendTarget();
     loop(t, 3).start();
-    table.deliver(only().id(), DelegateReply.getVersioned(null, 0));
+    table.deliver(only().id(), gv(null, 0));
     for (int i = 0; i < 3; i++) {
       Outgoing cas = only();
-      table.deliver(cas.id(), DelegateReply.casConflict(i + 1, ("v" + i).getBytes()));
+      table.deliver(cas.id(), conflict(i + 1, ("v" + i).getBytes()));
       if (i < 2) table.wake(only().id());
     }
     assertEquals(CasOutcome.EXHAUSTED, done.get(0));
@@ -143,7 +167,7 @@ class CasLoopTest {
   void mergedBytesEqualToStoredWriteNothing() {
     AppendTarget t = new AppendTarget();
     loop(t, 8).start();
-    table.deliver(only().id(), DelegateReply.getVersioned("a+".getBytes(), 3));
+    table.deliver(only().id(), gv("a+".getBytes(), 3));
     assertTrue(table.drain().isEmpty(), "no CasStore");
     assertEquals(List.of(CasOutcome.UNCHANGED), done);
     assertEquals(3, t.settledAt);
@@ -154,12 +178,12 @@ class CasLoopTest {
   void failedAndErrorRepliesEndTheLoopAsFailed() {
     AppendTarget t = new AppendTarget();
     loop(t, 8).start();
-    table.deliver(only().id(), DelegateReply.getVersioned(null, 0));
-    table.deliver(only().id(), DelegateReply.casFailed("disk full"));
+    table.deliver(only().id(), gv(null, 0));
+    table.deliver(only().id(), new DelegateResponse.CasStore(K, new CasStoreResult.Failed("disk full")));
     assertEquals(CasOutcome.FAILED, done.get(0));
     done.clear();
     loop(new AppendTarget(), 8).start();
-    table.deliver(only().id(), DelegateReply.error("unknown_delegate: x"));
+    table.deliverError(only().id(), "unknown_delegate", "x");
     assertEquals(CasOutcome.FAILED, done.get(0));
     assertTrue(((String) done.get(1)).contains("unknown_delegate"));
   }
@@ -168,9 +192,20 @@ class CasLoopTest {
   void aReplyOfTheWrongKindIsNeverTakenForTheAwaitedOne() {
     AppendTarget t = new AppendTarget();
     loop(t, 8).start();
-    table.deliver(only().id(), DelegateReply.get("stolen".getBytes()));
+    table.deliver(only().id(), new DelegateResponse.Get(K, "stolen".getBytes()));
     assertEquals(CasOutcome.FAILED, done.get(0));
     assertTrue(t.seen.isEmpty(), "a plain Get response was not reconciled as if versioned");
+  }
+
+  @Test
+  void aCasStoreWaiterTakesNoOtherKindOfResponseEither() {
+    AppendTarget t = new AppendTarget();
+    loop(t, 8).start();
+    table.deliver(only().id(), gv(null, 0));
+    table.deliver(only().id(), gv("x".getBytes(), 9));
+    assertEquals(CasOutcome.FAILED, done.get(0));
+    assertEquals(-1, t.settledAt, "a GetVersioned response to the CasStore settled nothing");
+    assertTrue(((String) done.get(1)).contains("GetVersionedResponse"), done.toString());
   }
 
   @Test
@@ -178,7 +213,7 @@ class CasLoopTest {
     AppendTarget t = new AppendTarget();
     t.decline = true;
     loop(t, 8).start();
-    table.deliver(only().id(), DelegateReply.getVersioned("x".getBytes(), 2));
+    table.deliver(only().id(), gv("x".getBytes(), 2));
     assertTrue(table.drain().isEmpty());
     assertEquals(Arrays.asList(CasOutcome.NOT_WRITTEN, "declined"), done);
   }

@@ -1,6 +1,8 @@
 package river.engine;
 
 import java.util.List;
+import river.wire.Op;
+import river.wire.Response;
 
 /**
  * Where a {@link World}'s delegate requests go when they are not answered by its in-memory
@@ -23,11 +25,14 @@ public interface DelegateBackend extends AutoCloseable {
   /** The tab's connection dropped and came back (same session). */
   void reconnected(int tab, int epoch);
 
-  /** Sends {@code op} from session (tab, epoch) and returns the reply; reports the pushes it caused. */
-  DelegateReply apply(int tab, int epoch, DelegateOp op, Pushes pushes);
+  /**
+   * Sends {@code op} from session (tab, epoch) and returns the answer frame (its id is the
+   * backend's own: the world delivers it by the request's id); reports the pushes it caused.
+   */
+  Response apply(int tab, int epoch, Op.Delegate op, Pushes pushes);
 
   /** Answers a read of a fresh, throw-away tab (the simulator's check (c)); never called for a write. */
-  DelegateReply probe(DelegateOp op);
+  Response probe(Op.Delegate op);
 
   /** At a quiescent point: every difference between the backend's store and the world's models. */
   List<String> verify();

@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.nio.charset.StandardCharsets;
+import river.wire.CasStoreResult;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
+import river.wire.UnitResult;
 
 /**
  * A model of one user's store in one chat-delegate version, implementing DESIGN "Delegate storage
@@ -69,37 +74,51 @@ public final class DelegateModel {
     return g;
   }
 
+  /** Writes {@code data} as a plain Store would (test setup). */
+  public long store(String key, byte[] data) {
+    return write(key, data);
+  }
+
   /** Applies one request atomically and returns the response. */
-  public DelegateReply apply(DelegateOp op) {
-    switch (op.kind()) {
-      case GET:
-        return DelegateReply.get(data(op.key()));
-      case GET_VERSIONED:
-        return DelegateReply.getVersioned(data(op.key()), generation(op.key()));
-      case LIST:
-        return DelegateReply.list(keys());
-      case GET_MANY: {
-        java.util.List<byte[]> values = new java.util.ArrayList<byte[]>();
-        long[] generations = new long[op.keys().size()];
-        for (int i = 0; i < generations.length; i++) {
-          values.add(data(op.keys().get(i)));
-          generations[i] = generation(op.keys().get(i));
-        }
-        return DelegateReply.getMany(op.keys(), values, generations);
-      }
-      case STORE:
-        write(op.key(), op.value());
-        return DelegateReply.stored(null);
-      case CAS_STORE: {
-        long current = generation(op.key());
-        if (current != op.expectedGeneration()) {
-          casConflicts++;
-          return DelegateReply.casConflict(current, data(op.key()));
-        }
-        return DelegateReply.casStored(write(op.key(), op.value()));
-      }
-      default:
-        throw new IllegalArgumentException("unknown op " + op);
+  public DelegateResponse apply(DelegateRequest request) {
+    if (request instanceof DelegateRequest.ListKeys) {
+      List<byte[]> keys = new ArrayList<>();
+      for (String k : keys()) keys.add(k.getBytes(StandardCharsets.UTF_8));
+      return new DelegateResponse.ListKeys(keys);
     }
+    if (request instanceof DelegateRequest.GetMany) {
+      List<byte[]> keys = ((DelegateRequest.GetMany) request).keys();
+      List<byte[]> values = new ArrayList<>();
+      long[] generations = new long[keys.size()];
+      for (int i = 0; i < generations.length; i++) {
+        String k = new String(keys.get(i), StandardCharsets.UTF_8);
+        values.add(data(k));
+        generations[i] = generation(k);
+      }
+      return new DelegateResponse.GetMany(keys, values, generations);
+    }
+    String key = Answers.key(request);
+    byte[] wireKey = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+    if (request instanceof DelegateRequest.Get) {
+      return new DelegateResponse.Get(wireKey, data(key));
+    }
+    if (request instanceof DelegateRequest.GetVersioned) {
+      return new DelegateResponse.GetVersioned(wireKey, data(key), generation(key));
+    }
+    if (request instanceof DelegateRequest.Store) {
+      byte[] value = ((DelegateRequest.Store) request).value();
+      write(key, value);
+      return new DelegateResponse.Store(wireKey, value.length, UnitResult.OK);
+    }
+    if (request instanceof DelegateRequest.CasStore) {
+      DelegateRequest.CasStore cas = (DelegateRequest.CasStore) request;
+      long current = generation(key);
+      if (current != cas.expectedGeneration()) {
+        casConflicts++;
+        return new DelegateResponse.CasStore(wireKey, new CasStoreResult.Conflict(current, data(key)));
+      }
+      return new DelegateResponse.CasStore(wireKey, new CasStoreResult.Stored(write(key, cas.value())));
+    }
+    throw new IllegalArgumentException("unknown request " + request);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
 import org.junit.jupiter.api.Test;
+import river.wire.DelegateRequest;
 import river.rooms.Bytes;
 import river.rooms.LastRead;
 import river.rooms.NotificationMode;
@@ -112,13 +113,13 @@ class LiveUpdatesTest {
     w.act(1, TabSession::resync);
     w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
     w.deliverFirst(e -> e.kind == World.Kind.REPLY); // the List
-    assertEquals(1, w.queued(DelegateOp.Kind.GET_MANY, 1), "3 slots and the meta in one GetMany");
-    assertEquals(0, w.queued(DelegateOp.Kind.GET_VERSIONED, 1));
+    assertEquals(1, w.queued(DelegateRequest.GetMany.class, 1), "3 slots and the meta in one GetMany");
+    assertEquals(0, w.queued(DelegateRequest.GetVersioned.class, 1));
     World.Event batch = w.queue.stream().filter(e -> e.kind == World.Kind.REQUEST && e.tab == 1).findFirst().get();
     w.queue.remove(batch);
-    w.tab(1).onReply(batch.id, DelegateReply.error("unknown_op", "an older node"));
+    w.tab(1).onError(batch.id, "unknown_op", "an older node");
     w.collect(1);
-    assertEquals(4, w.queued(DelegateOp.Kind.GET_VERSIONED, 1), "one read per key instead");
+    assertEquals(4, w.queued(DelegateRequest.GetVersioned.class, 1), "one read per key instead");
     w.runAll();
     for (int i = 1; i <= 3; i++) assertTrue(w.tab(1).rooms().holds(key(i)));
     assertEquals(NotificationMode.MUTED, w.tab(1).rooms().notificationModes().get(key(2)));

@@ -5,6 +5,10 @@ import static river.rooms.Fixtures.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
+import river.wire.Response;
+import java.nio.charset.StandardCharsets;
 import river.rooms.NotificationMode;
 import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
@@ -16,13 +20,13 @@ class LoadFlowTest {
   void perRoomReadsEverySlotAndMetaPipelined() {
     World w = new World();
     for (int i = 1; i <= 5; i++) w.putSlot(World.CURRENT, key(i), i == 3 ? RoomSlot.TOMBSTONE : RoomSlot.present(room(i)));
-    w.current().apply(DelegateOp.store(World.CURRENT, RoomStorageKeys.ROOMS_META,
-        w.codec.encodeMeta(Rooms.EMPTY.withRoom(room(2)).withMode(key(2), NotificationMode.MUTED).withCurrentRoom(key(2)).meta())));
+    w.current().store(RoomStorageKeys.ROOMS_META,
+        w.codec.encodeMeta(Rooms.EMPTY.withRoom(room(2)).withMode(key(2), NotificationMode.MUTED).withCurrentRoom(key(2)).meta()));
     int t = w.openTab();
     w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
     w.deliverFirst(e -> e.kind == World.Kind.REPLY);
-    assertEquals(1, w.queued(DelegateOp.Kind.GET_MANY, t), "5 slots and the meta in one GetMany");
-    assertEquals(0, w.queued(DelegateOp.Kind.GET, t));
+    assertEquals(1, w.queued(DelegateRequest.GetMany.class, t), "5 slots and the meta in one GetMany");
+    assertEquals(0, w.queued(DelegateRequest.Get.class, t));
     w.runAll();
     Rooms r = w.tab(t).rooms();
     assertEquals(TabSession.LoadState.LOADED, w.tab(t).loadState());
@@ -37,16 +41,16 @@ class LoadFlowTest {
   void manyRoomsAreReadInPipelinedBatchesOfAtMost128Keys() {
     World w = new World();
     for (int i = 0; i < 256; i++) w.putSlot(World.CURRENT, key(i), RoomSlot.present(room(i))); // every distinct fixture key
-    w.current().apply(DelegateOp.store(World.CURRENT, RoomStorageKeys.ROOMS_META, w.codec.encodeMeta(Rooms.EMPTY.meta())));
+    w.current().store(RoomStorageKeys.ROOMS_META, w.codec.encodeMeta(Rooms.EMPTY.meta()));
     int t = w.openTab();
     w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
     w.deliverFirst(e -> e.kind == World.Kind.REPLY);
-    assertEquals(3, w.queued(DelegateOp.Kind.GET_MANY, t), "256 slots + meta: 128 + 128 + 1 keys, all in flight at once");
+    assertEquals(3, w.queued(DelegateRequest.GetMany.class, t), "256 slots + meta: 128 + 128 + 1 keys, all in flight at once");
     int keys = 0;
     for (World.Event e : w.queue) {
       if (e.kind == World.Kind.REQUEST) {
-        assertTrue(e.op.keys().size() <= DelegateOp.MAX_GET_MANY);
-        keys += e.op.keys().size();
+        assertTrue(Answers.keys(e.op).size() <= DelegateRequest.GetMany.MAX_KEYS);
+        keys += Answers.keys(e.op).size();
       }
     }
     assertEquals(257, keys);
@@ -64,10 +68,10 @@ class LoadFlowTest {
       w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
       w.deliverFirst(e -> e.kind == World.Kind.REPLY);
       World.Event batch = w.queue.remove(0);
-      assertEquals(DelegateOp.Kind.GET_MANY, batch.op.kind());
-      w.tab(t).onReply(batch.id, DelegateReply.error(code, "cannot batch"));
+      assertTrue(Answers.is(batch.op, DelegateRequest.GetMany.class));
+      w.tab(t).onError(batch.id, code, "cannot batch");
       w.collect(t);
-      assertEquals(3, w.queued(DelegateOp.Kind.GET, t), code);
+      assertEquals(3, w.queued(DelegateRequest.Get.class, t), code);
       w.runAll();
       assertEquals(TabSession.LoadState.LOADED, w.tab(t).loadState(), code);
       assertEquals(3, w.tab(t).rooms().map().size(), code);
@@ -76,17 +80,18 @@ class LoadFlowTest {
 
   @Test
   void aBatchThatFailsOtherwiseOrAnswersOtherKeysFailsTheLoad() {
-    List<DelegateReply> bad = List.of(DelegateReply.error("internal", "boom"),
-        DelegateReply.getMany(List.of("room:elsewhere"), java.util.Arrays.asList(new byte[][] {null}), new long[1]),
-        DelegateReply.get(null));
-    for (DelegateReply reply : bad) {
+    List<Response> bad = List.of(Response.err(0, "internal", "boom"),
+        Answers.ok(0, new DelegateResponse.GetMany(List.of("room:elsewhere".getBytes(StandardCharsets.UTF_8)),
+            java.util.Arrays.asList(new byte[][] {null}), new long[1])),
+        Answers.ok(0, new DelegateResponse.Get("rooms_meta".getBytes(StandardCharsets.UTF_8), null)));
+    for (Response reply : bad) {
       World w = new World();
       w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1)));
       int t = w.openTab();
       w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
       w.deliverFirst(e -> e.kind == World.Kind.REPLY);
       World.Event batch = w.queue.remove(0);
-      w.tab(t).onReply(batch.id, reply);
+      Answers.deliver(w.tab(t), batch.id, reply);
       assertEquals(TabSession.LoadState.FAILED, w.tab(t).loadState(), reply.toString());
     }
   }
@@ -95,7 +100,7 @@ class LoadFlowTest {
   void anUnreadableSlotIsReportedAndSkipped() {
     World w = new World();
     w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1)));
-    w.current().apply(DelegateOp.store(World.CURRENT, RoomStorageKeys.roomKey(key(2)), new byte[] {(byte) 0xa1}));
+    w.current().store(RoomStorageKeys.roomKey(key(2)), new byte[] {(byte) 0xa1});
     int t = w.openTab();
     w.runAll();
     assertTrue(w.tab(t).rooms().holds(key(1)));
@@ -109,7 +114,7 @@ class LoadFlowTest {
     w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1)));
     int t = w.openTab();
     World.Event list = w.queue.remove(0);
-    w.tab(t).onReply(list.id, DelegateReply.error("internal: boom"));
+    w.tab(t).onError(list.id, "internal", "boom");
     assertEquals(TabSession.LoadState.FAILED, w.tab(t).loadState());
     w.act(t, TabSession::start);
     w.runAll();

@@ -6,6 +6,7 @@ import static river.rooms.Fixtures.*;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import river.wire.DelegateRequest;
 import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
@@ -38,7 +39,7 @@ class LoadStateTest {
     w.delegates.get(World.LEGACY_OLDER).putRaw(RoomStorageKeys.ROOMS_DATA, w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(1))));
     int t = w.openTab();
     List<TabSession.LoadState> states = record(w, t);
-    w.runAllExcept(e -> e.kind == World.Kind.REQUEST && e.op.kind() == DelegateOp.Kind.CAS_STORE);
+    w.runAllExcept(e -> e.kind == World.Kind.REQUEST && Answers.is(e.op, DelegateRequest.CasStore.class));
     assertEquals(List.of(TabSession.LoadState.MIGRATING), states);
     assertTrue(w.tab(t).rooms().holds(key(1)), "rooms are shown while migrating");
     w.act(t, s -> s.setNickname(key(1), "edited while migrating"));

@@ -6,6 +6,7 @@ import static river.rooms.Fixtures.*;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import river.wire.DelegateRequest;
 import river.rooms.NotificationMode;
 import river.rooms.RoomKey;
 import river.rooms.RoomSlot;
@@ -46,8 +47,8 @@ class SaveEngineTest {
     w.runAll();
     int writes = w.current().writes;
     w.act(0, t -> t.setNickname(key(2), "x"));
-    assertEquals(1, w.queued(DelegateOp.Kind.CAS_STORE, 0), "only room 2's loop started");
-    assertEquals(0, w.queued(DelegateOp.Kind.GET_VERSIONED, 0), "its generation is known: no read first");
+    assertEquals(1, w.queued(DelegateRequest.CasStore.class, 0), "only room 2's loop started");
+    assertEquals(0, w.queued(DelegateRequest.GetVersioned.class, 0), "its generation is known: no read first");
     w.runAll();
     assertEquals(writes + 1, w.current().writes);
     w.act(0, t -> t.setNickname(key(9), "no such room"));
@@ -62,8 +63,8 @@ class SaveEngineTest {
     int b = w.openTab();
     w.runAll(); // tab b loaded room 1 by GetMany, with its generation
     w.act(b, t -> t.setNickname(key(1), "from b"));
-    assertEquals(1, w.queued(DelegateOp.Kind.CAS_STORE, b));
-    assertEquals(0, w.queued(DelegateOp.Kind.GET_VERSIONED, b));
+    assertEquals(1, w.queued(DelegateRequest.CasStore.class, b));
+    assertEquals(0, w.queued(DelegateRequest.GetVersioned.class, b));
     w.runAll();
     assertEquals("from b", w.slot(key(1)).data().nickname());
 
@@ -86,8 +87,8 @@ class SaveEngineTest {
     w.runAll();
     w.act(0, t -> t.setCurrentRoom(key(1).equals(w.tab(0).rooms().currentRoom()) ? key(2) : key(1)));
     RoomKey chosen = w.tab(0).rooms().currentRoom();
-    assertEquals(1, w.queued(DelegateOp.Kind.CAS_STORE, 0));
-    assertEquals(0, w.queued(DelegateOp.Kind.GET_VERSIONED, 0), "the meta generation is known: no read first");
+    assertEquals(1, w.queued(DelegateRequest.CasStore.class, 0));
+    assertEquals(0, w.queued(DelegateRequest.GetVersioned.class, 0), "the meta generation is known: no read first");
     w.runAll();
     assertEquals(chosen, w.codec.decodeMeta(w.current().data(RoomStorageKeys.ROOMS_META)).currentRoom());
     w.queue.removeIf(e -> e.kind == World.Kind.PUSH); // tab 1 does not hear of it
@@ -103,7 +104,7 @@ class SaveEngineTest {
     World w = loadedWorld(1);
     w.act(0, t -> { t.createRoom(room(1)); t.createRoom(room(2)); });
     w.runAll();
-    w.current().apply(DelegateOp.store(World.CURRENT, RoomStorageKeys.roomKey(key(1)), new byte[] {(byte) 0xff, 1}));
+    w.current().store(RoomStorageKeys.roomKey(key(1)), new byte[] {(byte) 0xff, 1});
     List<SaveReport> reports = new ArrayList<>();
     w.tab(0).setListener(new TabSession.Listener() {
       @Override public void onSaveFinished(SaveReport r) { reports.add(r); }
@@ -127,8 +128,8 @@ class SaveEngineTest {
     int guard = 0;
     while (!w.queue.isEmpty() && guard++ < 1000) {
       World.Event e = w.queue.get(0);
-      if (e.kind == World.Kind.REQUEST && e.op.kind() == DelegateOp.Kind.CAS_STORE
-          && e.op.key().equals(RoomStorageKeys.roomKey(key(1))) && w.current().casConflicts < 8) {
+      if (e.kind == World.Kind.REQUEST && Answers.is(e.op, DelegateRequest.CasStore.class)
+          && Answers.key(e.op).equals(RoomStorageKeys.roomKey(key(1))) && w.current().casConflicts < 8) {
         w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1).toBuilder()
             .addInvitationSecret(river.rooms.Bytes.ofInts(guard)).build()));
       }

@@ -276,7 +276,7 @@ public final class Simulator {
     }
     world.reconnected(t);
     TabSession tab = world.tab(t);
-    for (World.Event e : lost) tab.onReply(e.id, DelegateReply.error("disconnected"));
+    for (World.Event e : lost) tab.onError(e.id, "disconnected", "the connection was lost");
     if (tab.loadState() == TabSession.LoadState.FAILED) tab.start();
     else tab.resync();
     world.collect(t);
@@ -421,12 +421,12 @@ public final class Simulator {
       if (out.isEmpty()) break;
       for (Outgoing o : out) {
         if (o.isWakeup()) probe.onWakeup(o.id());
-        else if (backend == null) probe.onReply(o.id(), copy.get(o.op().delegate()).apply(o.op()));
-        else if (o.op().kind() == DelegateOp.Kind.CAS_STORE || o.op().kind() == DelegateOp.Kind.STORE) {
+        else if (backend == null) probe.onResponse(o.id(), copy.get(Answers.delegate(o.op())).apply(o.op().msg()));
+        else if (Answers.isWrite(o.op())) {
           // a fresh load of a store without legacy data has nothing to write; the node's store is not a copy
           violations.add("(c) a fresh tab wrote " + o.op());
-          probe.onReply(o.id(), DelegateReply.error("internal", "the fresh-load probe does not write"));
-        } else probe.onReply(o.id(), backend.probe(o.op()));
+          probe.onError(o.id(), "internal", "the fresh-load probe does not write");
+        } else Answers.deliver(probe, o.id(), backend.probe(o.op()));
       }
       if (++guard > 10000) { violations.add("(c) fresh load does not finish"); return; }
     }

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import river.wire.CasStoreResult;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
 import river.rooms.Bytes;
 import river.rooms.LastRead;
 import river.rooms.RoomData;
@@ -152,15 +155,21 @@ class UpstreamRegressionTest {
     Bytes d = World.CURRENT;
     String k = RoomStorageKeys.roomKey(key(1));
     List<String> got = new ArrayList<>();
-    long cas = table.send(DelegateOp.casStore(d, k, new byte[] {1}, 3), r -> got.add("cas:" + r.kind()));
-    long get = table.send(DelegateOp.get(d, k), r -> got.add("get:" + r.kind()));
-    long gv = table.send(DelegateOp.getVersioned(d, k), r -> got.add("gv:" + r.kind()));
-    assertTrue(table.deliver(get, DelegateReply.get(null)));
-    assertEquals(List.of("get:GET"), got, "the Get reply went to the Get only");
-    assertTrue(table.deliver(gv, DelegateReply.getVersioned(null, 3)));
-    assertTrue(table.deliver(cas, DelegateReply.casStored(4)));
-    assertFalse(table.deliver(cas, DelegateReply.casStored(4)), "an answered id is never reused");
-    assertEquals(List.of("get:GET", "gv:GET_VERSIONED", "cas:CAS_STORED"), got);
+    byte[] wk = k.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    long cas = table.send(d, new DelegateRequest.CasStore(wk, new byte[] {1}, 3), recorder("cas", got));
+    long get = table.send(d, new DelegateRequest.Get(wk), recorder("get", got));
+    long gv = table.send(d, new DelegateRequest.GetVersioned(wk), recorder("gv", got));
+    long other = table.send(d, new DelegateRequest.Get(wk), recorder("other", got));
+    assertTrue(table.deliver(get, new DelegateResponse.Get(wk, null)));
+    assertEquals(List.of("get:GetResponse"), got, "the Get reply went to the Get only");
+    assertTrue(table.deliver(gv, new DelegateResponse.GetVersioned(wk, null, 3)));
+    assertTrue(table.deliverError(other, "timeout", "no answer"));
+    assertTrue(table.deliver(cas, new DelegateResponse.CasStore(wk, new CasStoreResult.Stored(4))));
+    assertFalse(table.deliver(cas, new DelegateResponse.CasStore(wk, new CasStoreResult.Stored(4))),
+        "an answered id is never reused");
+    assertFalse(table.deliverError(cas, "timeout", "late"), "nor answered again by an error");
+    assertEquals(List.of("get:GetResponse", "gv:GetVersionedResponse", "other:error timeout",
+        "cas:CasStoreResponse"), got);
     // end to end: a resync's reads of a slot interleaved with a save of the same slot
     World w = loaded(1);
     w.act(0, t -> t.createRoom(room(1)));
@@ -217,8 +226,8 @@ class UpstreamRegressionTest {
     w.deliver(0); // List current -> empty
     w.deliver(0);
     World.Event newerList = w.queue.remove(w.find(e -> e.kind == World.Kind.REQUEST
-        && e.op.delegate().equals(World.LEGACY_NEWER)));
-    w.tab(t).onReply(newerList.id, DelegateReply.error("timeout", "no answer in 10 s"));
+        && Answers.delegate(e.op).equals(World.LEGACY_NEWER)));
+    w.tab(t).onError(newerList.id, "timeout", "no answer in 10 s");
     w.collect(t);
     w.runAllExcept(e -> e.kind == World.Kind.WAKEUP);
     assertNull(w.slot(key(1)), "the older tombstone was not migrated over the unread newer source");
@@ -252,10 +261,11 @@ class UpstreamRegressionTest {
     int t2 = w2.openTab();
     World.Event cas = null;
     while (cas == null) {
-      int i = w2.find(e -> e.kind == World.Kind.REQUEST && e.op.kind() == DelegateOp.Kind.CAS_STORE);
+      int i = w2.find(e -> e.kind == World.Kind.REQUEST && Answers.is(e.op, DelegateRequest.CasStore.class));
       if (i >= 0) cas = w2.queue.remove(i); else w2.deliver(0);
     }
-    w2.tab(t2).onReply(cas.id, DelegateReply.casFailed("disk full"));
+    w2.tab(t2).onResponse(cas.id, new DelegateResponse.CasStore(
+        Answers.key(cas.op).getBytes(java.nio.charset.StandardCharsets.UTF_8), new CasStoreResult.Failed("disk full")));
     w2.collect(t2);
     // deliver everything but the scheduled retry: the migration must not be recorded as done
     w2.runAllExcept(e -> e.kind == World.Kind.WAKEUP);
@@ -275,11 +285,11 @@ class UpstreamRegressionTest {
     w.act(1, t -> t.join(room(1, 6))); // explicit rejoin in tab 1
     World.Event cas = null;
     while (cas == null) {
-      int i = w.find(e -> e.kind == World.Kind.REQUEST && e.op.kind() == DelegateOp.Kind.CAS_STORE && e.tab == 1);
+      int i = w.find(e -> e.kind == World.Kind.REQUEST && Answers.is(e.op, DelegateRequest.CasStore.class) && e.tab == 1);
       if (i >= 0) cas = w.queue.remove(i); else w.deliver(0);
     }
-    w.current().apply(cas.op); // the write lands, but its answer is lost
-    w.tab(1).onReply(cas.id, DelegateReply.error("timeout", "connection lost"));
+    w.current().apply(cas.op.msg()); // the write lands, but its answer is lost
+    w.tab(1).onError(cas.id, "timeout", "connection lost");
     w.collect(1);
     w.act(1, TabSession::resync);
     w.runAll();
@@ -306,5 +316,19 @@ class UpstreamRegressionTest {
     RoomData migrated = w.slot(key(1)).data();
     assertEquals(Bytes.ofInts(1), migrated.signingKey(), "the newer delegate's identity");
     assertEquals(migrated, w.tab(t).rooms().room(key(1)));
+  }
+
+  private static CorrelationTable.ReplyHandler recorder(String tag, List<String> got) {
+    return new CorrelationTable.ReplyHandler() {
+      @Override
+      public void onResponse(DelegateResponse response) {
+        got.add(tag + ":" + response.variantName());
+      }
+
+      @Override
+      public void onError(String code, String message) {
+        got.add(tag + ":error " + code);
+      }
+    };
   }
 }

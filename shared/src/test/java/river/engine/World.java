@@ -7,6 +7,9 @@ import java.util.Map;
 import river.rooms.Bytes;
 import river.rooms.CborRoomsCodec;
 import river.rooms.RoomsCodec;
+import river.wire.DelegateRequest;
+import river.wire.Op;
+import river.wire.Response;
 
 /**
  * A deterministic test world: delegate models (current + legacy), N tabs each running a real
@@ -29,13 +32,15 @@ public final class World {
     public final int tab;
     public final int epoch;
     public final long id;
-    public final DelegateOp op;
-    public final DelegateReply reply;
+    /** A request: what the tab sent. */
+    public final Op.Delegate op;
+    /** A reply: the answer frame on its way back (delivered by {@link #id}). */
+    public final Response reply;
     public final String key;
     public final long generation;
     public final long at;
 
-    public Event(Kind kind, int tab, int epoch, long id, DelegateOp op, DelegateReply reply, String key,
+    public Event(Kind kind, int tab, int epoch, long id, Op.Delegate op, Response reply, String key,
         long generation, long at) {
       this.kind = kind;
       this.tab = tab;
@@ -146,29 +151,28 @@ public final class World {
       case REQUEST: {
         if (backend != null) {
           List<Event> pushes = new ArrayList<>();
-          DelegateReply r = backend.apply(e.tab, e.epoch, e.op,
+          Response r = backend.apply(e.tab, e.epoch, e.op,
               (t, key, g) -> pushes.add(new Event(Kind.PUSH, t, 0, 0, null, null, key, g, 0)));
           queue.add(new Event(Kind.REPLY, e.tab, e.epoch, e.id, null, r, null, 0, 0));
           queue.addAll(pushes);
           return;
         }
-        DelegateModel d = delegates.get(e.op.delegate());
-        DelegateReply r = d == null ? DelegateReply.error("unknown_delegate", "no such delegate") : d.apply(e.op);
+        DelegateModel d = delegates.get(Answers.delegate(e.op));
+        Response r = d == null ? Answers.unknownDelegate(e.id) : Answers.ok(e.id, d.apply(e.op.msg()));
         queue.add(new Event(Kind.REPLY, e.tab, e.epoch, e.id, null, r, null, 0, 0));
-        boolean wrote = r.kind() == DelegateReply.Kind.CAS_STORED
-            || (r.kind() == DelegateReply.Kind.STORED && r.message() == null);
-        if (wrote && e.op.delegate().equals(CURRENT)) {
-          long g = d.generation(e.op.key());
+        if (Answers.wrote(r) && Answers.delegate(e.op).equals(CURRENT)) {
+          String key = Answers.key(e.op);
+          long g = d.generation(key);
           for (int t = 0; t < tabs.size(); t++) {
             // every connection of this user but the writer's own (a reloaded tab is a new one)
-            if (t != e.tab || epochs.get(t) != e.epoch) queue.add(new Event(Kind.PUSH, t, 0, 0, null, null, e.op.key(), g, 0));
+            if (t != e.tab || epochs.get(t) != e.epoch) queue.add(new Event(Kind.PUSH, t, 0, 0, null, null, key, g, 0));
           }
         }
         return;
       }
       case REPLY:
         if (epochs.get(e.tab) == e.epoch) {
-          tabs.get(e.tab).onReply(e.id, e.reply);
+          Answers.deliver(tabs.get(e.tab), e.id, e.reply);
           collect(e.tab);
         }
         return;
@@ -195,12 +199,13 @@ public final class World {
           (t, key, g) -> queue.add(new Event(Kind.PUSH, t, 0, 0, null, null, key, g, 0)));
       return;
     }
-    delegates.get(e.op.delegate()).apply(e.op);
+    delegates.get(Answers.delegate(e.op)).apply(e.op.msg());
     // (the model pushes on any write attempt, even a conflicting CAS: pushes are only hints)
-    if (e.op.delegate().equals(CURRENT) && (e.op.kind() == DelegateOp.Kind.CAS_STORE || e.op.kind() == DelegateOp.Kind.STORE)) {
-      long g = current().generation(e.op.key());
+    if (Answers.delegate(e.op).equals(CURRENT) && Answers.isWrite(e.op)) {
+      String key = Answers.key(e.op);
+      long g = current().generation(key);
       for (int o = 0; o < tabs.size(); o++) {
-        if (o != e.tab) queue.add(new Event(Kind.PUSH, o, 0, 0, null, null, e.op.key(), g, 0));
+        if (o != e.tab) queue.add(new Event(Kind.PUSH, o, 0, 0, null, null, key, g, 0));
       }
     }
   }
@@ -257,13 +262,13 @@ public final class World {
 
   /** Writes a slot into a delegate as a plain Store would (setup, no pushes). */
   public void putSlot(Bytes delegate, river.rooms.RoomKey k, river.rooms.RoomSlot slot) {
-    delegates.get(delegate).apply(DelegateOp.store(delegate, river.rooms.RoomStorageKeys.roomKey(k), codec.encodeSlot(slot)));
+    delegates.get(delegate).store(river.rooms.RoomStorageKeys.roomKey(k), codec.encodeSlot(slot));
   }
 
   /** Number of queued requests of a kind (optionally for one tab, -1 = any). */
-  public int queued(DelegateOp.Kind kind, int tab) {
+  public int queued(Class<? extends DelegateRequest> kind, int tab) {
     int n = 0;
-    for (Event e : queue) if (e.kind == Kind.REQUEST && e.op.kind() == kind && (tab < 0 || e.tab == tab)) n++;
+    for (Event e : queue) if (e.kind == Kind.REQUEST && Answers.is(e.op, kind) && (tab < 0 || e.tab == tab)) n++;
     return n;
   }
 

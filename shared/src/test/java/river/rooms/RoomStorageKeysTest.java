@@ -14,7 +14,7 @@ import river.store.Base58;
 /**
  * The delegate key texts are stored data: they parse back to their room, and anything else
  * (other keys, other spellings, other sizes) is not a room key. (A listed key that is not UTF-8
- * never reaches the parser: WireAdapterTest.)
+ * never reaches the parser: river.engine.KeyTextTest.)
  */
 class RoomStorageKeysTest {
   static final byte[] OWNER = new byte[32];

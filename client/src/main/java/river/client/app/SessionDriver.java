@@ -5,15 +5,14 @@ import elemental2.dom.DomGlobal;
 import java.util.ArrayList;
 import java.util.List;
 import river.cbor.Utf8;
-import river.engine.DelegateReply;
 import river.engine.Outgoing;
 import river.engine.SeededRandom;
 import river.engine.TabConfig;
 import river.engine.TabSession;
-import river.engine.WireAdapter;
 import river.rooms.Bytes;
 import river.rooms.CborRoomsCodec;
 import river.store.DelegateKeys;
+import river.wire.ErrorCodes;
 import river.wire.Event;
 import river.wire.OpResult;
 import river.wire.Push;
@@ -100,19 +99,20 @@ public final class SessionDriver {
         }, delay);
         continue;
       }
-      node.request(WireAdapter.toWire(out.op()), new NodeLink.Callback() {
+      node.request(out.op(), new NodeLink.Callback() {
         @Override
         public void onResult(OpResult result) {
-          DelegateReply reply = result instanceof OpResult.Delegate
-              ? WireAdapter.fromWire(((OpResult.Delegate) result).response())
-              : WireAdapter.fromError("unexpected", "not a delegate response");
-          session.onReply(id, reply);
+          if (result instanceof OpResult.Delegate) {
+            session.onResponse(id, ((OpResult.Delegate) result).response());
+          } else {
+            session.onError(id, ErrorCodes.INVALID, "not a delegate response");
+          }
           pump();
         }
 
         @Override
         public void onError(String code, String message) {
-          session.onReply(id, WireAdapter.fromError(code, message));
+          session.onError(id, code, message);
           pump();
         }
       });

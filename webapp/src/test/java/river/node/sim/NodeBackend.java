@@ -11,9 +11,7 @@ import java.util.TreeSet;
 import river.cbor.Utf8;
 import river.engine.DelegateBackend;
 import river.engine.DelegateModel;
-import river.engine.DelegateOp;
-import river.engine.DelegateReply;
-import river.engine.WireAdapter;
+import river.engine.Answers;
 import river.engine.World;
 import river.node.tools.WsClient;
 import river.rooms.Bytes;
@@ -105,31 +103,33 @@ public final class NodeBackend implements DelegateBackend {
     return delegate.toArray(); // not hosted: the node answers unknown_delegate
   }
 
-  private static DelegateReply send(WsClient c, DelegateOp op) {
+  private static Response send(WsClient c, Op.Delegate op) {
     Response r;
     try {
-      r = WsClient.await(c.request(new Op.Delegate(wireKey(op.delegate()), WireAdapter.toRequest(op))));
+      r = WsClient.await(c.request(new Op.Delegate(wireKey(Answers.delegate(op)), op.msg())));
     } catch (Exception e) {
       throw new IllegalStateException("sending " + op, e);
     }
-    if (!r.isOk()) return WireAdapter.fromError(r.errorCode(), r.errorMessage());
-    DelegateResponse d = WsClient.delegateResponse(r);
-    return WireAdapter.fromWire(d);
+    if (r.isOk()) WsClient.delegateResponse(r); // an ok answer must be a delegate response
+    return r;
+  }
+
+  /** What the world's model answers (as a frame of the same id), applying a write. */
+  private Response model(Response node, Op.Delegate op) {
+    DelegateModel model = world.delegates.get(Answers.delegate(op));
+    return model == null ? Answers.unknownDelegate(node.id()) : Answers.ok(node.id(), model.apply(op.msg()));
   }
 
   @Override
-  public DelegateReply apply(int tab, int epoch, DelegateOp op, Pushes out) {
+  public Response apply(int tab, int epoch, Op.Delegate op, Pushes out) {
     WsClient writer = connections.get(id(tab, epoch));
     requests++;
-    DelegateReply reply = send(writer, op);
-    DelegateModel model = world.delegates.get(op.delegate());
-    DelegateReply expected = model == null
-        ? DelegateReply.error("unknown_delegate", "no such delegate") : model.apply(op);
-    compare(op, reply, expected);
-    boolean wrote = reply.kind() == DelegateReply.Kind.CAS_STORED
-        || (reply.kind() == DelegateReply.Kind.STORED && reply.message() == null);
-    if (wrote && op.delegate().equals(World.CURRENT)) {
-      long g = reply.kind() == DelegateReply.Kind.CAS_STORED ? reply.generation() : model.generation(op.key());
+    Response reply = send(writer, op);
+    DelegateModel model = world.delegates.get(Answers.delegate(op));
+    compare(op, reply, model(reply, op));
+    String key = Answers.key(op);
+    if (Answers.wrote(reply) && Answers.delegate(op).equals(World.CURRENT)) {
+      long g = Answers.storedGeneration(reply) >= 0 ? Answers.storedGeneration(reply) : model.generation(key);
       for (Map.Entry<Integer, Integer> e : epochs.entrySet()) {
         int t = e.getKey();
         WsClient c = current(t);
@@ -142,39 +142,34 @@ public final class NodeBackend implements DelegateBackend {
           throw new IllegalStateException(ie);
         }
         if (!(p instanceof Event.DelegateKeyChanged k)) {
-          differences.add("tab" + t + " got " + p + " instead of a push for " + op.key() + "@" + g);
+          differences.add("tab" + t + " got " + p + " instead of a push for " + key + "@" + g);
           continue;
         }
-        if (!Arrays.equals(k.delegate(), DelegateKeys.current()) || !Arrays.equals(k.key(), Utf8.encode(op.key()))
+        if (!Arrays.equals(k.delegate(), DelegateKeys.current()) || !Arrays.equals(k.key(), Utf8.encode(key))
             || k.generation() != g) {
           differences.add("tab" + t + " got a push for " + new String(k.key(), java.nio.charset.StandardCharsets.UTF_8)
-              + "@" + k.generation() + " after a write of " + op.key() + "@" + g);
+              + "@" + k.generation() + " after a write of " + key + "@" + g);
           continue;
         }
         pushes++;
-        out.push(t, op.key(), g);
+        out.push(t, key, g);
       }
     }
     return reply;
   }
 
   @Override
-  public DelegateReply probe(DelegateOp op) {
+  public Response probe(Op.Delegate op) {
     requests++;
-    DelegateReply reply = send(checker, op);
-    DelegateModel model = world.delegates.get(op.delegate());
-    compare(op, reply, model == null ? DelegateReply.error("unknown_delegate", "no such delegate") : model.apply(op));
+    Response reply = send(checker, op);
+    compare(op, reply, model(reply, op));
     return reply;
   }
 
-  private void compare(DelegateOp op, DelegateReply node, DelegateReply model) {
-    boolean same = node.kind() == model.kind()
-        && Arrays.equals(node.value(), model.value())
-        && node.generation() == model.generation()
-        && (node.kind() != DelegateReply.Kind.LIST
-            || new TreeSet<>(node.keys()).equals(new TreeSet<>(model.keys())))
-        && (node.kind() == DelegateReply.Kind.ERROR || java.util.Objects.equals(node.message(), model.message()));
-    if (!same) differences.add(op + ": node answered " + node + ", model " + model);
+  private void compare(Op.Delegate op, Response node, Response model) {
+    if (!Answers.summary(node).equals(Answers.summary(model))) {
+      differences.add(op + ": node answered " + node + ", model " + model);
+    }
   }
 
   @Override

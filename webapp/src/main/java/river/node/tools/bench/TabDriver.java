@@ -15,19 +15,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import river.engine.CasOutcome;
-import river.engine.DelegateOp;
-import river.engine.DelegateReply;
 import river.engine.Outgoing;
 import river.engine.SaveReport;
 import river.engine.SeededRandom;
 import river.engine.TabConfig;
 import river.engine.TabSession;
-import river.engine.WireAdapter;
 import river.node.tools.WsClient;
 import river.node.ws.RequestDispatcher;
 import river.rooms.Bytes;
 import river.rooms.CborRoomsCodec;
 import river.store.DelegateKeys;
+import river.wire.CasStoreResult;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
 import river.wire.Event;
 import river.wire.Op;
 import river.wire.Request;
@@ -166,21 +166,27 @@ public final class TabDriver implements AutoCloseable {
     }
   }
 
-  private void send(long id, DelegateOp op) {
-    Op wire = WireAdapter.toWire(op);
+  private void send(long id, Op.Delegate wire) {
     bytesSent += WireCodec.encodeRequest(new Request(id, wire)).length;
     requestsSent++;
-    if (op.kind() == DelegateOp.Kind.CAS_STORE) {
-      casTries.merge(op.key(), 1, Integer::sum);
+    String casKey = casKey(wire);
+    if (casKey != null) {
+      casTries.merge(casKey, 1, Integer::sum);
     }
     if (sending >= window) {
-      held.add(() -> transmit(id, op, wire));
+      held.add(() -> transmit(id, casKey, wire));
     } else {
-      transmit(id, op, wire);
+      transmit(id, casKey, wire);
     }
   }
 
-  private void transmit(long id, DelegateOp op, Op wire) {
+  /** The key of a CasStore request as text, else null. */
+  private static String casKey(Op.Delegate wire) {
+    return wire.msg() instanceof DelegateRequest.CasStore c
+        ? new String(c.key(), StandardCharsets.UTF_8) : null;
+  }
+
+  private void transmit(long id, String casKey, Op wire) {
     sending++;
     ws.request(id, wire).whenComplete((r, e) -> loop.execute(() -> {
       sending--;
@@ -188,22 +194,22 @@ public final class TabDriver implements AutoCloseable {
       if (next != null) {
         next.run();
       }
-      DelegateReply reply;
       if (e != null) {
-        reply = WireAdapter.fromError("disconnected", String.valueOf(e));
+        session.onError(id, "disconnected", String.valueOf(e));
       } else if (!r.isOk()) {
         if (r.errorMessage() != null && r.errorMessage().contains("in flight")) {
           refused++;
         }
-        reply = WireAdapter.fromError(r.errorCode(), r.errorMessage());
+        session.onError(id, r.errorCode(), r.errorMessage());
       } else {
-        reply = WireAdapter.fromWire(WsClient.delegateResponse(r));
+        DelegateResponse response = WsClient.delegateResponse(r);
+        if (casKey != null && response instanceof DelegateResponse.CasStore c
+            && c.result() instanceof CasStoreResult.Stored) {
+          Integer n = casTries.remove(casKey);
+          casAttemptsPerWrite.add(n == null ? 1 : n);
+        }
+        session.onResponse(id, response);
       }
-      if (op.kind() == DelegateOp.Kind.CAS_STORE && reply.kind() == DelegateReply.Kind.CAS_STORED) {
-        Integer n = casTries.remove(op.key());
-        casAttemptsPerWrite.add(n == null ? 1 : n);
-      }
-      session.onReply(id, reply);
       flush();
     }));
   }

@@ -1,0 +1,58 @@
+package river.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import river.cbor.CborException;
+import river.cbor.Utf8;
+import river.wire.DelegateResponse;
+
+/**
+ * Storage keys are UTF-8 text in the engines (river.rooms.RoomStorageKeys) and bytes on the
+ * wire; this is where one becomes the other. Hazard: a listed key that is not UTF-8 cannot be one
+ * of ours; it is dropped here rather than turned into a look-alike string.
+ */
+final class KeyText {
+  private KeyText() {}
+
+  static byte[] bytes(String key) {
+    return Utf8.encode(key);
+  }
+
+  static List<byte[]> bytes(List<String> keys) {
+    List<byte[]> out = new ArrayList<byte[]>(keys.size());
+    for (String k : keys) {
+      out.add(Utf8.encode(k));
+    }
+    return out;
+  }
+
+  /** The listed keys as text, in the node's order; a key that is not UTF-8 is left out. */
+  static List<String> listed(DelegateResponse.ListKeys list) {
+    List<String> keys = new ArrayList<String>();
+    for (byte[] k : list.keys()) {
+      try {
+        keys.add(Utf8.decode(k, 0, k.length));
+      } catch (CborException e) {
+        // not UTF-8: not a key this app wrote
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Whether a GetMany answer is for exactly {@code keys}, in order (else it answers someone
+   * else's question, and its values must not be taken for these keys).
+   */
+  static boolean answers(DelegateResponse.GetMany many, List<String> keys) {
+    if (many.size() != keys.size()) {
+      return false;
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      if (!Arrays.equals(many.key(i), Utf8.encode(keys.get(i)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
