@@ -58,7 +58,7 @@ public final class Main {
   }
 
   static final String USAGE = String.join("\n",
-      "usage: java -jar river-node.jar [serve] [--port 7509] [--data-dir ./river-data] [--static-dir DIR] [--allow-host NAME:PORT]",
+      "usage: java -jar river-node.jar [serve] [--port 7509] [--data-dir ./river-data] [--static-dir DIR] [--allow-host NAME:PORT] [--db jdbc:postgresql://HOST:PORT/DB?user=U]",
       "       java -jar river-node.jar cbor-diag [HEX]              (hex from the argument or stdin)",
       "       java -jar river-node.jar inspect --data-dir D [--token-stdin] [--full]   (read-only, works while the node runs)",
       "       java -jar river-node.jar bench [--clients 32] [--seconds 5] [--warmup 3] [--port P]",
