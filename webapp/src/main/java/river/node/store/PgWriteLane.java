@@ -2,21 +2,28 @@ package river.node.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One writer thread and its own connection: takes its ops in order, one transaction each, commits,
- * then hands the acknowledgement to the store's acks thread. Why one transaction per op (no batch):
- * rows locked by one node's batch could deadlock against another node's batch; concurrent commits
- * of the lanes (and of other nodes) already share WAL flushes on the server (its group commit).
- * A lost connection is dropped and opened again for the next op; the op that saw it fails as
- * {@code unavailable} (its outcome was not acknowledged, so the client retries).
+ * One writer thread and its own connection, with group commit as on SQLite: takes everything
+ * queued, applies it in order in one transaction (a SAVEPOINT per op), commits once, then hands the
+ * acknowledgements to the store's acks thread. Rows stay locked until the batch commits, so a batch
+ * may deadlock with another node's batch; PostgreSQL then aborts one transaction and that batch
+ * runs again (nothing of it was acknowledged). A lost connection is dropped and opened again for
+ * the next batch; the batch that saw it fails as {@code unavailable} (not acknowledged: the client
+ * retries).
  */
 final class PgWriteLane {
 
   private static final int MAX_ATTEMPTS = 20;
+  private static final int MAX_BATCH = 512;
   private static final PgOp STOP = new PgOp() {
     @Override int laneKey() {
       return 0;
@@ -36,13 +43,15 @@ final class PgWriteLane {
   private final ExecutorService acks;
   private final LinkedBlockingQueue<PgOp> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
-  private final AtomicLong commits, failed;
+  private final AtomicLong commits, committed, failed;
   private Connection conn; // lane thread only
 
-  PgWriteLane(String url, int index, ExecutorService acks, AtomicLong commits, AtomicLong failed) {
+  PgWriteLane(String url, int index, ExecutorService acks, AtomicLong commits, AtomicLong committed,
+      AtomicLong failed) {
     this.url = url;
     this.acks = acks;
     this.commits = commits;
+    this.committed = committed;
     this.failed = failed;
     thread = new Thread(this::loop, "river-pg-writer-" + index);
     thread.setDaemon(true);
@@ -71,52 +80,127 @@ final class PgWriteLane {
   }
 
   private void loop() {
-    while (true) {
-      PgOp op;
+    List<PgOp> batch = new ArrayList<>();
+    boolean stop = false;
+    while (!stop) {
+      batch.clear();
       try {
-        op = queue.take();
+        batch.add(queue.take());
       } catch (InterruptedException e) {
         continue; // only STOP ends the lane
       }
-      if (op == STOP) {
-        break;
+      queue.drainTo(batch, MAX_BATCH - 1);
+      if (batch.get(batch.size() - 1) == STOP) {
+        batch.remove(batch.size() - 1); // STOP is queued last: nothing follows it
+        stop = true;
       }
-      run(op);
+      if (!batch.isEmpty()) {
+        runBatch(batch);
+      }
     }
     PgSchema.closeQuietly(conn);
   }
 
-  private void run(PgOp op) {
+  /**
+   * Applies the batch in one transaction, one SAVEPOINT per op (a failing op is rolled back alone),
+   * commits once, then acknowledges. If the transaction itself is lost (deadlock with another
+   * node's batch, serialization failure, lost connection) nothing was acknowledged yet and every
+   * op is a pure function of what it reads: the whole batch runs again in a fresh transaction.
+   */
+  private void runBatch(List<PgOp> batch) {
+    boolean isolate = false;
     for (int attempt = 1; ; attempt++) {
+      Map<PgOp, Throwable> failures = new IdentityHashMap<>();
       try {
         if (conn == null) {
           conn = PgSchema.connect(url);
         }
-        op.apply(conn);
+        for (PgOp op : batch) {
+          apply(op, failures, isolate);
+        }
         conn.commit();
-        commits.incrementAndGet();
-        acks.execute(op::succeed);
-        return;
-      } catch (PgOp.Retry | SQLException e) {
+      } catch (SQLException e) {
         PgSchema.rollbackQuietly(conn);
-        boolean again = e instanceof PgOp.Retry || isTransient((SQLException) e);
-        if (e instanceof SQLException s && PgSchema.connectionLost(s)) {
+        if (PgSchema.connectionLost(e)) {
           PgSchema.closeQuietly(conn);
           conn = null;
         }
-        if (again && attempt < MAX_ATTEMPTS) {
+        if (isTransient(e) && attempt < MAX_ATTEMPTS) {
           continue;
         }
-        failed.incrementAndGet();
-        Throwable cause = e instanceof PgOp.Retry ? new StoreException("too many insert races on one row") : e;
-        acks.execute(() -> op.fail(StoreException.of("write failed: " + cause.getMessage(), cause, true)));
-        return;
-      } catch (Throwable t) {
-        PgSchema.rollbackQuietly(conn);
-        failed.incrementAndGet();
-        acks.execute(() -> op.fail(t));
+        if (!isolate && conn != null && !PgSchema.connectionLost(e)) {
+          isolate = true; // some op's statement failed: run again with a savepoint per op
+          continue;
+        }
+        failed.addAndGet(batch.size());
+        StoreException cause = StoreException.of("write failed, nothing of this batch was written: "
+            + e.getMessage(), e, true);
+        List<PgOp> all = List.copyOf(batch);
+        acks.execute(() -> all.forEach(op -> op.fail(cause)));
         return;
       }
+      commits.incrementAndGet();
+      failed.addAndGet(failures.size());
+      committed.addAndGet(batch.size() - failures.size());
+      List<PgOp> done = List.copyOf(batch);
+      acks.execute(() -> {
+        for (PgOp op : done) {
+          Throwable t = failures.get(op);
+          if (t == null) {
+            op.succeed();
+          } else {
+            op.fail(t);
+          }
+        }
+      });
+      return;
+    }
+  }
+
+  /**
+   * One op; an insert race runs it again at once (the other node's row is committed by then). Its
+   * own failure (thrown by its function, or an expected refusal) is recorded; a statement error is
+   * thrown, failing the transaction. Why savepoints only when {@code isolate}: each costs two round
+   * trips, and statement errors are not expected (refusals are found without one); after one, the
+   * batch runs again with a savepoint per op so the failing op is rolled back alone.
+   */
+  private void apply(PgOp op, Map<PgOp, Throwable> failures, boolean isolate) throws SQLException {
+    for (int race = 1; ; race++) {
+      Savepoint sp = isolate ? conn.setSavepoint() : null;
+      try {
+        op.apply(conn);
+        if (sp != null) {
+          conn.releaseSavepoint(sp);
+        }
+        return;
+      } catch (PgOp.Retry r) {
+        rollbackTo(sp);
+        if (race >= MAX_ATTEMPTS) {
+          failures.put(op, new StoreException("too many insert races on one row"));
+          return;
+        }
+      } catch (SQLException e) {
+        if (sp == null || isTransient(e) || PgSchema.connectionLost(e)) {
+          throw e; // the transaction is gone: the whole batch runs again
+        }
+        conn.rollback(sp);
+        failures.put(op, StoreException.of("write failed: " + e.getMessage(), e, true));
+        return;
+      } catch (Throwable t) {
+        rollbackTo(sp);
+        failures.put(op, t);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Undoes an op that failed before or without a statement error. Without a savepoint nothing of
+   * it was written: ops fail (function throws, too large, race) before their write statement.
+   */
+  private void rollbackTo(Savepoint sp) throws SQLException {
+    if (sp != null) {
+      conn.rollback(sp);
     }
   }
 

@@ -11,8 +11,10 @@ import java.util.function.Function;
  * The two writes of the PostgreSQL store. The update locks the row it reads ({@code FOR UPDATE}),
  * so no other node writes it in between; an absent row cannot be locked, so its insert is
  * {@code ON CONFLICT DO NOTHING} and, if another node inserted first, the whole op runs again on
- * the row that now exists. Every put or delete also announces the change with {@code pg_notify},
- * which PostgreSQL delivers only if and when the transaction commits.
+ * the row that now exists. Every put or delete also announces the change with {@code pg_notify}
+ * (in the same statement), which PostgreSQL delivers only if and when the transaction commits.
+ * Expected refusals (a duplicate credential, an insert race) are found without a statement error,
+ * so they never abort the batch's transaction.
  */
 final class PgWrites {
 
@@ -69,27 +71,30 @@ final class PgWrites {
         case PUT -> {
           byte[] v = m.valueUnsafe();
           TooLargeException.check("value", v.length, DelegateStore.MAX_VALUE_BYTES);
-          String sql = exists
-              ? "UPDATE kv SET value = ? WHERE user_id = ? AND delegate = ? AND key = ?"
-              : "INSERT INTO kv (value, user_id, delegate, key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
+          // The write and its announcement in one round trip; no row back means nothing written.
+          String write = exists
+              ? "UPDATE kv SET value = ? WHERE user_id = ? AND delegate = ? AND key = ? RETURNING 1"
+              : "INSERT INTO kv (value, user_id, delegate, key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1";
+          try (PreparedStatement ps = c.prepareStatement(
+              "WITH w AS (" + write + ") SELECT pg_notify('" + CHANNEL + "', ?) FROM w")) {
             ps.setBytes(1, v);
             ps.setString(2, user);
             ps.setBytes(3, delegate);
             ps.setBytes(4, key);
-            if (ps.executeUpdate() == 0) {
-              throw new Retry(); // another node inserted it after our read: read it again, locked
+            ps.setString(5, payload(nodeId, user, delegate, key));
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new Retry(); // another node inserted it after our read: read it again, locked
+              }
             }
           }
-          announce(c);
         }
         case DELETE -> {
-          try (PreparedStatement ps = c.prepareStatement(
-              "DELETE FROM kv WHERE user_id = ? AND delegate = ? AND key = ?")) {
+          try (PreparedStatement ps = c.prepareStatement("WITH w AS (DELETE FROM kv WHERE user_id = ?"
+              + " AND delegate = ? AND key = ? RETURNING 1) SELECT pg_notify('" + CHANNEL + "', ?) FROM w")) {
             bindRow(ps);
-            if (ps.executeUpdate() > 0) {
-              announce(c);
-            }
+            ps.setString(4, payload(nodeId, user, delegate, key));
+            ps.executeQuery().close();
           }
         }
         case NONE -> {
@@ -102,13 +107,6 @@ final class PgWrites {
       ps.setString(1, user);
       ps.setBytes(2, delegate);
       ps.setBytes(3, key);
-    }
-
-    private void announce(Connection c) throws java.sql.SQLException {
-      try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('" + CHANNEL + "', ?)")) {
-        ps.setString(1, payload(nodeId, user, delegate, key));
-        ps.execute();
-      }
     }
 
     @Override
@@ -140,11 +138,14 @@ final class PgWrites {
     @Override
     void apply(Connection c) throws Exception {
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO users (user_id, token_sha256, created_ms) VALUES (?, ?, ?)")) {
+          "INSERT INTO users (user_id, token_sha256, created_ms) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
         ps.setString(1, userId);
         ps.setBytes(2, tokenHash);
         ps.setLong(3, System.currentTimeMillis());
-        ps.executeUpdate();
+        if (ps.executeUpdate() == 0) {
+          // no statement error: an error would abort the whole batch's transaction
+          throw new StoreException("this credential (or user id) is already registered");
+        }
       }
     }
 

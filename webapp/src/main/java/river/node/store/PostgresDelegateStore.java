@@ -21,9 +21,9 @@ import java.util.function.Function;
  * {@link SqliteDelegateStore}; what differs is how, not what:
  * <ul>
  *   <li>writes run on {@link #LANES} writer lanes ({@link PgWriteLane}), each with its own
- *       connection; one user's writes (and one room's) always take the same lane, so they apply in
- *       submission order. Each write is one transaction that locks its row ({@link PgWrites}), so
- *       writes of different nodes to one row serialize in the database;</li>
+ *       connection and group commit; one user's writes (and one room's) always take the same lane,
+ *       so they apply in submission order. Each write locks its row ({@link PgWrites}), so writes
+ *       of different nodes to one row serialize in the database;</li>
  *   <li>{@code synchronous_commit = on} on every connection: an acknowledged write is on the
  *       server's disk, whatever happens to the node;</li>
  *   <li>every put or delete is announced with NOTIFY in its own transaction; the other nodes hear it
@@ -46,6 +46,7 @@ public final class PostgresDelegateStore implements DelegateStore {
     return t;
   });
   private final AtomicLong commits = new AtomicLong();
+  private final AtomicLong committed = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final Object submitLock = new Object();
   private boolean closed; // under submitLock
@@ -53,7 +54,7 @@ public final class PostgresDelegateStore implements DelegateStore {
   private PostgresDelegateStore(String url) {
     this.url = url;
     for (int i = 0; i < LANES; i++) {
-      lanes[i] = new PgWriteLane(url, i, acks, commits, failed);
+      lanes[i] = new PgWriteLane(url, i, acks, commits, committed, failed);
     }
     reads = new PgReads(url);
     changes = new PgChangeListener(url, nodeId);
@@ -147,8 +148,7 @@ public final class PostgresDelegateStore implements DelegateStore {
 
   @Override
   public Stats stats() {
-    long c = commits.get();
-    return new Stats(c, c, failed.get(), 0);
+    return new Stats(commits.get(), committed.get(), failed.get(), 0);
   }
 
   /** Lets every lane commit what it has taken, then closes reads, the listener and the acks. */
