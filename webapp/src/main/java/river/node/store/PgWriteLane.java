@@ -102,10 +102,13 @@ final class PgWriteLane {
   }
 
   /**
-   * Applies the batch in one transaction, one SAVEPOINT per op (a failing op is rolled back alone),
-   * commits once, then acknowledges. If the transaction itself is lost (deadlock with another
-   * node's batch, serialization failure, lost connection) nothing was acknowledged yet and every
-   * op is a pure function of what it reads: the whole batch runs again in a fresh transaction.
+   * Applies the batch in order in one transaction, commits once, then acknowledges. If the
+   * transaction itself is lost (deadlock with another node's batch, serialization failure) nothing
+   * was acknowledged yet and every op is a pure function of what it reads: the whole batch runs
+   * again in a fresh transaction. After a statement error it runs again with a savepoint per op.
+   * A lost connection fails the batch as unavailable; if it was lost during COMMIT the outcome is
+   * unknown (the ops may have landed), which a client sees as a retry answered by a Conflict
+   * holding its own value.
    */
   private void runBatch(List<PgOp> batch) {
     boolean isolate = false;
