@@ -223,7 +223,7 @@ public final class ContractHost implements OpHandler {
         throw new RoomValidationException("the room state would be " + bytes.length
             + " bytes, over the node's limit of " + DelegateStore.MAX_VALUE_BYTES);
       }
-      boolean won = store.update(USER, NAMESPACE, key, old -> Arrays.equals(old, expected)
+      boolean won = store.update(USER, NAMESPACE, key, old -> holds(key, old, expected)
           ? Mutation.put(bytes, Boolean.TRUE) : Mutation.none(Boolean.FALSE)).join();
       if (won) {
         cache.put(k, next);
@@ -235,6 +235,19 @@ public final class ContractHost implements OpHandler {
         throw new WireException(ErrorCodes.UNAVAILABLE, "room " + k + " is changing too fast on other nodes; try again");
       }
     }
+  }
+
+  /**
+   * True when the stored bytes are the state this update was validated against. Compared as
+   * canonical bytes: a row written by an older node in another encoding of the same state must not
+   * make every CAS lose (decoding happens only when the raw bytes differ).
+   */
+  private static boolean holds(byte[] key, byte[] stored, byte[] expected) {
+    if (Arrays.equals(stored, expected)) {
+      return true;
+    }
+    return stored != null && expected != null
+        && Arrays.equals(RoomState.decodeTrusted(key, stored).encode(), expected);
   }
 
   /** Another node changed a room: forget our copy; if anyone here follows it, re-read and push. */
