@@ -32,6 +32,9 @@ public final class Main {
             return river.node.tools.bench.DelegateBench.run(rest, out);
           case "bench-suite":
             return river.node.tools.bench.BenchSuite.run(rest, out);
+          case "bench-scaleout":
+            river.node.tools.bench.ScaleOutBench.main(rest);
+            return 0;
           case "seed-legacy":
             return river.node.tools.seed.SeedLegacy.run(rest, in, env, out, err);
           case "help":
@@ -58,11 +61,12 @@ public final class Main {
   }
 
   static final String USAGE = String.join("\n",
-      "usage: java -jar river-node.jar [serve] [--port 7509] [--data-dir ./river-data] [--static-dir DIR] [--allow-host NAME:PORT]",
+      "usage: java -jar river-node.jar [serve] [--port 7509] [--data-dir ./river-data] [--static-dir DIR] [--allow-host NAME:PORT] [--db jdbc:postgresql://HOST:PORT/DB?user=U]",
       "       java -jar river-node.jar cbor-diag [HEX]              (hex from the argument or stdin)",
       "       java -jar river-node.jar inspect --data-dir D [--token-stdin] [--full]   (read-only, works while the node runs)",
       "       java -jar river-node.jar bench [--clients 32] [--seconds 5] [--warmup 3] [--port P]",
       "       java -jar river-node.jar bench-suite [--rooms 1,100,500] [--tabs 8] [--seconds 5] [--json FILE]   (README: Benchmark)",
+      "       java -jar river-node.jar bench-scaleout --db jdbc:postgresql://HOST:PORT/DB?user=U [--clients 32] [--seconds 5] [--pushes 300]",
       "       java -jar river-node.jar seed-legacy --data-dir D --token-stdin --rooms N   (node stopped)",
       "       (inspect and seed-legacy read the profile token from stdin with --token-stdin, or from RIVER_TOKEN)");
 

@@ -3,13 +3,14 @@ package river.node;
 import java.util.concurrent.CountDownLatch;
 import river.node.contract.ContractHost;
 import river.node.delegate.DelegateHost;
+import river.node.delegate.RemoteDelegatePushes;
 import river.node.signing.SigningKeys;
 import river.node.store.DelegateStore;
 import river.node.ws.ConnectionRegistry;
 import river.node.ws.RequestDispatcher;
 
 /**
- * A running node: the data-directory lock, the stores, the dispatcher and the HTTP server, started
+ * A running node: the store (SQLite with its data-directory lock, or PostgreSQL), the dispatcher and the HTTP server, started
  * in that order and closed in reverse. Tests start nodes in-process through this class.
  */
 public final class Node implements AutoCloseable {
@@ -29,10 +30,12 @@ public final class Node implements AutoCloseable {
   }
 
   public static Node start(NodeOptions options, NodeLimits limits) throws Exception {
-    // Opening the store takes the data directory's lock: a second node there is refused here.
-    DelegateStore store = DelegateStore.open(options.dataDir());
+    // SQLite: opening the store takes the data directory's lock (a second node there is refused
+    // here). PostgreSQL (--db): no lock, any number of nodes share the database.
+    DelegateStore store = DelegateStore.open(options.db(), options.dataDir());
     try {
       ConnectionRegistry registry = new ConnectionRegistry();
+      new RemoteDelegatePushes(store, registry).attach(); // writes of other nodes on one database
       RequestDispatcher dispatcher = new RequestDispatcher(
           new DelegateHost(store, registry, new SigningKeys(store)),
           new ContractHost(store, limits.subscriptionsPerConnection(), limits.subscriptionsPerNode()),

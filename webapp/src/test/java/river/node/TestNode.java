@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import river.node.pg.StoreKind;
 
 /** An in-process node on a free port and a temp data directory, plus the HTTP calls tests need. */
 public final class TestNode implements AutoCloseable {
@@ -19,8 +20,18 @@ public final class TestNode implements AutoCloseable {
 
   /** With other caps (e.g. small ones, to reach them quickly). */
   public TestNode(Path dataDir, NodeLimits limits) throws Exception {
+    this(dataDir, limits, null);
+  }
+
+  /** On the given store: SQLite in {@code dataDir}, or PostgreSQL (the database kept for that directory). */
+  public TestNode(Path dataDir, StoreKind kind) throws Exception {
+    this(dataDir, NodeLimits.DEFAULT, kind.newDb(dataDir));
+  }
+
+  /** With {@code db} a {@code jdbc:postgresql:} URL (several nodes on one database), or null for SQLite. */
+  public TestNode(Path dataDir, NodeLimits limits, String db) throws Exception {
     this.dataDir = dataDir;
-    this.node = Node.start(new NodeOptions(0, dataDir, null, List.of()), limits);
+    this.node = Node.start(new NodeOptions(0, dataDir, null, List.of(), db), limits);
   }
 
   public String base() {

@@ -1,5 +1,6 @@
 package river.node.contract;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import river.node.crypto.Sha256;
 import river.node.signing.Ed25519Jdk;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
+import river.node.store.StoreChange;
 import river.node.ws.ClientConnection;
 import river.node.ws.ErrorTranslation;
 import river.node.ws.OpHandler;
@@ -38,7 +41,11 @@ import river.wire.WireException;
  * checks stay off Jetty's threads and off the store's writer thread): read the state (the most
  * recently used rooms stay decoded in memory, {@link RecentRooms}), validate and merge with {@link RoomContract}, write durably, then push
  * {@code ContractUpdated{key, state}} (the full canonical state) to every subscribed connection of
- * every user, then answer. A refused Put/Update is {@code invalid} with the reason and writes
+ * every user, then answer. The write is a CAS on the room's state row (it lands only if the row
+ * still holds the state this update was validated against); if another node wrote the room in
+ * between, the update is re-read, re-validated and re-merged ({@link #apply}), so two nodes on one
+ * database never both accept updates that lose one. Rooms another node changed are dropped from
+ * the cache and pushed to this node's subscribers after a re-read ({@link #onRemoteChange}). A refused Put/Update is {@code invalid} with the reason and writes
  * nothing; a merge that changes nothing writes and pushes nothing. Get of a room that was never
  * put is {@code invalid} ("no such room"); with subscribe it still subscribes, so a client waiting
  * for a room hears its first Put. Subscribe needs no existing room. Subscriptions are capped per
@@ -58,6 +65,9 @@ public final class ContractHost implements OpHandler {
   public static final int SUBSCRIPTIONS_PER_CONNECTION = Subscriptions.PER_CONNECTION;
   /** The most subscriptions the node holds over all connections by default. */
   public static final int SUBSCRIPTIONS_PER_NODE = Subscriptions.PER_NODE;
+
+  /** CAS attempts on one room before giving up with unavailable (each lost one means progress elsewhere). */
+  private static final int MAX_CAS_ATTEMPTS = 32;
 
   private final DelegateStore store;
   private final Subscriptions subscriptions;
@@ -88,6 +98,7 @@ public final class ContractHost implements OpHandler {
     this.cache = new RecentRooms(cachedRooms);
     this.subscriptions = subscriptions;
     pool.allowCoreThreadTimeOut(true); // idle nodes (and closed test nodes) keep no threads
+    store.onRemoteChange(this::onRemoteChange);
   }
 
   @Override
@@ -115,7 +126,7 @@ public final class ContractHost implements OpHandler {
       byte[] key = contractKey(p.key());
       byte[] bytes = p.state();
       return inOrder(key, () -> {
-        store(key, RoomContract.put(load(key), bytes, Ed25519Jdk.INSTANCE, System.currentTimeMillis()));
+        apply(key, s -> RoomContract.put(s, bytes, Ed25519Jdk.INSTANCE, System.currentTimeMillis()));
         return new OpResult.PutResult(key);
       });
     }
@@ -123,7 +134,7 @@ public final class ContractHost implements OpHandler {
       byte[] key = contractKey(u.key());
       byte[] bytes = u.delta();
       return inOrder(key, () -> {
-        store(key, RoomContract.update(load(key), bytes, Ed25519Jdk.INSTANCE, System.currentTimeMillis()));
+        apply(key, s -> RoomContract.update(s, bytes, Ed25519Jdk.INSTANCE, System.currentTimeMillis()));
         return new OpResult.UpdateResult(key);
       });
     }
@@ -188,19 +199,84 @@ public final class ContractHost implements OpHandler {
     return s;
   }
 
-  private void store(byte[] key, RoomState next) {
-    RoomState before = load(key);
-    byte[] bytes = next.encode();
-    if (before.config() != null && java.util.Arrays.equals(before.encode(), bytes)) {
-      return; // nothing new: no write, no push
+  /**
+   * Validates and merges one change against the stored state and writes it only if the row still
+   * holds that state (CAS on the bytes); otherwise another node won the race: re-read, and
+   * validate and merge again against its state. A change that changes nothing writes nothing.
+   */
+  private void apply(byte[] key, UnaryOperator<RoomState> change) {
+    String k = HexFormat.of().formatHex(key);
+    for (int attempt = 1; ; attempt++) {
+      RoomState before = load(key);
+      RoomState next = change.apply(before);
+      byte[] bytes = next.encode();
+      byte[] expected = before.config() == null ? null : before.encode();
+      if (expected != null && Arrays.equals(expected, bytes)) {
+        return; // nothing new: no write, no push
+      }
+      if (bytes.length > DelegateStore.MAX_VALUE_BYTES) {
+        throw new RoomValidationException("the room state would be " + bytes.length
+            + " bytes, over the node's limit of " + DelegateStore.MAX_VALUE_BYTES);
+      }
+      boolean won = store.update(USER, NAMESPACE, key, old -> holds(key, old, expected)
+          ? Mutation.put(bytes, Boolean.TRUE) : Mutation.none(Boolean.FALSE)).join();
+      if (won) {
+        cache.put(k, next);
+        pushToSubscribers(key, bytes);
+        return;
+      }
+      cache.remove(k); // another node wrote this room since we read it
+      if (attempt >= MAX_CAS_ATTEMPTS) {
+        throw new WireException(ErrorCodes.UNAVAILABLE, "room " + k + " is changing too fast on other nodes; try again");
+      }
     }
-    if (bytes.length > DelegateStore.MAX_VALUE_BYTES) {
-      throw new RoomValidationException("the room state would be " + bytes.length
-          + " bytes, over the node's limit of " + DelegateStore.MAX_VALUE_BYTES);
+  }
+
+  /**
+   * True when the stored bytes are the state this update was validated against. Compared as
+   * canonical bytes: a row written by an older node in another encoding of the same state must not
+   * make every CAS lose (decoding happens only when the raw bytes differ).
+   */
+  private static boolean holds(byte[] key, byte[] stored, byte[] expected) {
+    if (Arrays.equals(stored, expected)) {
+      return true;
     }
-    store.update(USER, NAMESPACE, key, old -> Mutation.put(bytes, null)).join();
-    cache.put(HexFormat.of().formatHex(key), next);
-    byte[] frame = WireCodec.encodePush(new Push(new Event.ContractUpdated(key, bytes)));
+    return stored != null && expected != null
+        && Arrays.equals(RoomState.decodeTrusted(key, stored).encode(), expected);
+  }
+
+  /** Another node changed a room: forget our copy; if anyone here follows it, re-read and push. */
+  private void onRemoteChange(StoreChange change) {
+    if (change.isResync()) {
+      cache.clear();
+      for (String k : subscriptions.rooms()) {
+        refresh(HexFormat.of().parseHex(k));
+      }
+      return;
+    }
+    if (!USER.equals(change.user()) || !Arrays.equals(NAMESPACE, change.delegate())) {
+      return;
+    }
+    cache.remove(HexFormat.of().formatHex(change.key()));
+    if (!subscriptions.of(change.key()).isEmpty()) {
+      refresh(change.key());
+    }
+  }
+
+  /** In the room's order (after any local update in flight), re-read it and push it. */
+  private void refresh(byte[] key) {
+    inOrder(key, () -> {
+      cache.remove(HexFormat.of().formatHex(key));
+      RoomState s = load(key);
+      if (s.config() != null) {
+        pushToSubscribers(key, s.encode());
+      }
+      return null;
+    });
+  }
+
+  private void pushToSubscribers(byte[] key, byte[] state) {
+    byte[] frame = WireCodec.encodePush(new Push(new Event.ContractUpdated(key, state)));
     for (ClientConnection c : subscriptions.of(key)) {
       c.send(frame);
     }

@@ -32,6 +32,15 @@ final class RecentRooms {
     states.put(key, state);
   }
 
+  /** Forgets one room (another node changed it: the next load re-reads the store). */
+  synchronized void remove(String key) {
+    states.remove(key);
+  }
+
+  synchronized void clear() {
+    states.clear();
+  }
+
   synchronized int size() {
     return states.size();
   }

@@ -73,6 +73,11 @@ final class Subscriptions {
     }
   }
 
+  /** Every room some connection follows, as hex keys. */
+  List<String> rooms() {
+    return List.copyOf(byRoom.keySet());
+  }
+
   List<ClientConnection> of(byte[] room) {
     Set<ClientConnection> s = byRoom.get(HexFormat.of().formatHex(room));
     return s == null ? List.of() : List.copyOf(s);

@@ -15,7 +15,7 @@ import org.sqlite.SQLiteConfig;
 /**
  * Opening SQLite connections for the store: the write connection's pragmas (WAL,
  * {@code synchronous=FULL}, checked after opening), creating or checking the schema
- * ({@code PRAGMA user_version}, see {@link DelegateStore#SCHEMA_VERSION}), read-only connections,
+ * ({@code PRAGMA user_version}, see {@link SqliteDelegateStore#SCHEMA_VERSION}), read-only connections,
  * and the directory fsync. Hazard: an acknowledged write must be an fsynced write, so a connection
  * whose pragmas did not take must fail to open rather than run with weaker durability.
  */
@@ -46,7 +46,7 @@ final class SqliteSetup {
     }
 
     private static void checkPragmasAndSchema(Connection c) throws SQLException {
-        int schemaVersion = DelegateStore.SCHEMA_VERSION;
+        int schemaVersion = SqliteDelegateStore.SCHEMA_VERSION;
         try (Statement s = c.createStatement()) {
             // Verify the pragmas took: an acknowledged write must be an fsynced write.
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
@@ -97,7 +97,7 @@ final class SqliteSetup {
         try (Statement s = c.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             try {
-                s.execute("PRAGMA user_version = " + DelegateStore.SCHEMA_VERSION);
+                s.execute("PRAGMA user_version = " + SqliteDelegateStore.SCHEMA_VERSION);
                 s.execute("COMMIT");
             } catch (SQLException e) {
                 try {
@@ -121,7 +121,7 @@ final class SqliteSetup {
 
     /** Fails unless the database has exactly the schema version this node writes. */
     static void checkSchema(Connection c, boolean readOnly) throws SQLException {
-        int schemaVersion = DelegateStore.SCHEMA_VERSION;
+        int schemaVersion = SqliteDelegateStore.SCHEMA_VERSION;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             int version = rs.next() ? rs.getInt(1) : 0;
             if (version != schemaVersion) {

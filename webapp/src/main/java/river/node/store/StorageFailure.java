@@ -18,10 +18,21 @@ final class StorageFailure {
   /** True when {@code t} or one of its causes is a SQLite error of the storage underneath. */
   static boolean is(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof SQLException e && CODES.contains(e.getErrorCode() & 0xff)) {
+      if (c instanceof SQLException e && (isPostgres(e) ? pgStorage(e) : CODES.contains(e.getErrorCode() & 0xff))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isPostgres(SQLException e) {
+    return e.getClass().getName().startsWith("org.postgresql.");
+  }
+
+  /** PostgreSQL SQLSTATE classes of the database being away or short of resources, not of the request. */
+  private static boolean pgStorage(SQLException e) {
+    String s = e.getSQLState();
+    return s == null || s.startsWith("08") || s.startsWith("53") || s.startsWith("57P") || s.startsWith("58")
+        || s.equals("40001") || s.equals("40P01");
   }
 }

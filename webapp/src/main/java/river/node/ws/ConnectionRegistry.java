@@ -29,6 +29,11 @@ public final class ConnectionRegistry {
     return set.stream().filter(c -> c != except).toList();
   }
 
+  /** The users with at least one open connection on this node. */
+  public List<String> users() {
+    return List.copyOf(byUser.keySet());
+  }
+
   public int count() {
     return byUser.values().stream().mapToInt(Set::size).sum();
   }

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import river.node.pg.StoreKind;
 import river.node.TestNode;
 import river.node.tools.WsClient;
 import river.node.signing.Ed25519Jdk;
@@ -40,7 +44,12 @@ import river.wire.Response;
  * signed with A's node-held key, invitation code), B imports the key and joins (Update with
  * membership and member info), and each sees the other's messages as ContractUpdated pushes.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class RoomOverNodeTest {
+  @Parameter
+  StoreKind kind;
+
   static final Duration WAIT = Duration.ofSeconds(10);
 
   @TempDir
@@ -51,7 +60,7 @@ class RoomOverNodeTest {
 
   @BeforeEach
   void start() throws Exception {
-    node = new TestNode(dir);
+    node = new TestNode(dir, kind);
     a = WsClient.connect(node.wsUrl(node.newProfile()));
     b = WsClient.connect(node.wsUrl(node.newProfile()));
   }

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import river.node.pg.StoreKind;
 import river.node.TestNode;
 import river.node.tools.WsClient;
 import river.node.store.Mutation;
@@ -24,7 +28,12 @@ import river.wire.DelegateResponse;
 import river.wire.ErrorCodes;
 
 /** The chat delegate's storage semantics over a real WebSocket, one test per rule. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class DelegateCasTest {
+  @Parameter
+  StoreKind kind;
+
   @TempDir
   Path dir;
   TestNode node;
@@ -33,7 +42,7 @@ class DelegateCasTest {
 
   @BeforeEach
   void start() throws Exception {
-    node = new TestNode(dir);
+    node = new TestNode(dir, kind);
     token = node.newProfile();
     c = WsClient.connect(node.wsUrl(token));
   }

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import river.node.pg.StoreKind;
 import river.node.TestNode;
 import river.node.tools.WsClient;
 import river.store.DelegateKeys;
@@ -23,7 +27,12 @@ import river.wire.DelegateResponse;
 import river.wire.ErrorCodes;
 
 /** GetManyRequest over a real WebSocket: plain Gets in one answer, and its limits. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class DelegateGetManyTest {
+  @Parameter
+  StoreKind kind;
+
   @TempDir
   Path dir;
   TestNode node;
@@ -31,7 +40,7 @@ class DelegateGetManyTest {
 
   @BeforeEach
   void start() throws Exception {
-    node = new TestNode(dir);
+    node = new TestNode(dir, kind);
     c = WsClient.connect(node.wsUrl(node.newProfile()));
   }
 

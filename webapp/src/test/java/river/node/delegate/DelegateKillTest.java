@@ -21,6 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import river.node.pg.StoreKind;
 import river.node.Main;
 import river.node.tools.WsClient;
 import river.wire.CasStoreResult;
@@ -32,7 +36,12 @@ import river.wire.DelegateResponse;
  * Every write the node acknowledged must be there afterwards, at its generation and with its value
  * (a write that was in flight when the node died may or may not be there, but nothing else).
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class DelegateKillTest {
+  @Parameter
+  StoreKind kind;
+
   static final int WRITERS = 6;
   static final int KILLS = 10;
 
@@ -52,11 +61,14 @@ class DelegateKillTest {
     final Process process;
     final int port;
 
-    ChildNode(Path dataDir) throws Exception {
+    ChildNode(Path dataDir, String db) throws Exception {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-          Main.class.getName(), "--port", "0", "--data-dir", dataDir.toString())
-          .redirectErrorStream(true).start();
+      List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+          Main.class.getName(), "--port", "0", "--data-dir", dataDir.toString()));
+      if (db != null) {
+        cmd.addAll(List.of("--db", db));
+      }
+      process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       CompletableFuture<Integer> listening = new CompletableFuture<>();
       Thread reader = new Thread(() -> {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -95,7 +107,7 @@ class DelegateKillTest {
     AtomicLongArray acked = new AtomicLongArray(WRITERS); // last acknowledged generation per writer
     long totalAcked = 0;
     String token;
-    ChildNode node = new ChildNode(dir);
+    ChildNode node = new ChildNode(dir, kind.newDb(dir));
     try {
       HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
               URI.create("http://127.0.0.1:" + node.port + "/v1/profiles")).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -105,7 +117,7 @@ class DelegateKillTest {
 
       for (int cycle = 0; cycle <= KILLS; cycle++) {
         if (cycle > 0) {
-          node = new ChildNode(dir);
+          node = new ChildNode(dir, kind.newDb(dir));
         }
         // Verify: every acknowledged write is there; an unacknowledged one at most one step further.
         List<WsClient> clients = new ArrayList<>();

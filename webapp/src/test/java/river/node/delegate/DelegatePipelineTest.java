@@ -17,6 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import river.node.pg.StoreKind;
 import river.node.TestNode;
 import river.node.tools.WsClient;
 import river.store.DelegateKeys;
@@ -29,14 +33,19 @@ import river.wire.Response;
 import river.wire.WireCodec;
 
 /** Many requests in flight on one connection, answered by id; a client that stops reading stalls nobody else. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class DelegatePipelineTest {
+  @Parameter
+  StoreKind kind;
+
   @TempDir
   Path dir;
   TestNode node;
 
   @BeforeEach
   void start() throws Exception {
-    node = new TestNode(dir);
+    node = new TestNode(dir, kind);
   }
 
   @AfterEach

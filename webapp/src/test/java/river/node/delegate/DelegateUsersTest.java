@@ -17,6 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import river.node.pg.StoreKind;
 import river.node.TestNode;
 import river.node.tools.WsClient;
 import river.store.DelegateKeys;
@@ -24,7 +28,12 @@ import river.wire.CasStoreResult;
 import river.wire.Event;
 
 /** Users are isolated at the data level, and a write is pushed to the writer's other tabs only. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class DelegateUsersTest {
+  @Parameter
+  StoreKind kind;
+
   @TempDir
   Path dir;
   TestNode node;
@@ -33,7 +42,7 @@ class DelegateUsersTest {
 
   @BeforeEach
   void start() throws Exception {
-    node = new TestNode(dir);
+    node = new TestNode(dir, kind);
     tokenA = node.newProfile();
     tokenB = node.newProfile();
   }

@@ -14,9 +14,18 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import river.node.pg.StoreKind;
 
-/** Read-modify-write through {@code update} is atomic under contention, and durable. */
+/** Read-modify-write through {@code update} is atomic under contention, and durable, on both stores. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class AtomicUpdateTest {
+
+    @Parameter
+    StoreKind kind;
 
     static final int THREADS = 16;
     static final int PER_THREAD = 500;
@@ -29,7 +38,7 @@ class AtomicUpdateTest {
     void sixteenThreadsIncrementOneCounter() throws Exception {
         AtomicIntegerArray seen = new AtomicIntegerArray(TOTAL + 2);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        try (DelegateStore store = DelegateStore.open(dir)) {
+        try (DelegateStore store = kind.open(dir)) {
             CountDownLatch start = new CountDownLatch(1);
             Thread[] threads = new Thread[THREADS];
             for (int t = 0; t < THREADS; t++) {
@@ -69,7 +78,7 @@ class AtomicUpdateTest {
             assertTrue(stats.commits() < TOTAL, "no group commit happened: " + stats);
             System.out.printf("16x500 increments: %d commits, %.1f ops/commit%n", stats.commits(), stats.opsPerCommit());
         }
-        try (DelegateStore reopened = DelegateStore.open(dir)) {
+        try (DelegateStore reopened = kind.open(dir)) {
             assertEquals(TOTAL, longOf(reopened.read("counter-user", CURRENT, key("counter")).get(10, TimeUnit.SECONDS)));
         }
     }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -21,6 +23,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import river.node.pg.StoreKind;
 
 /**
  * Every acknowledged write survives SIGKILL: a child JVM ({@link StormChild}) writes as fast as it
@@ -28,7 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  * store and require every printed write to be there. Twelve cycles on the same directory, so each
  * child also starts from a database left by a killed process (WAL recovery, stale lock file).
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class CrashDurabilityTest {
+
+    @Parameter
+    StoreKind kind;
 
     static final int CYCLES = 12;
     static final int THREADS = 8;
@@ -49,8 +60,11 @@ class CrashDurabilityTest {
         long totalAcks = 0;
         long started = System.nanoTime();
         for (int cycle = 0; cycle < CYCLES; cycle++) {
-            ProcessBuilder pb = new ProcessBuilder(StoreFixtures.javaCommand(StormChild.class, data.toString(),
-                    Integer.toString(THREADS)));
+            List<String> args = new ArrayList<>(List.of(data.toString(), Integer.toString(THREADS)));
+            if (kind == StoreKind.POSTGRES) {
+                args.add(kind.newDb(data)); // the same database every cycle
+            }
+            ProcessBuilder pb = new ProcessBuilder(StoreFixtures.javaCommand(StormChild.class, args.toArray(String[]::new)));
             Path err = dir.resolve("child-" + cycle + ".err");
             pb.redirectError(err.toFile());
             Process child = pb.start();
@@ -84,7 +98,7 @@ class CrashDurabilityTest {
             reader.join(30_000);
             totalAcks += acksThisCycle.get();
 
-            try (DelegateStore store = DelegateStore.open(data)) {
+            try (DelegateStore store = kind.open(data)) {
                 for (Map.Entry<String, Long> e : acked.entrySet()) {
                     byte[] v = store.read(StormChild.USER, CURRENT, e.getKey().getBytes(StandardCharsets.UTF_8))
                             .get(10, TimeUnit.SECONDS);

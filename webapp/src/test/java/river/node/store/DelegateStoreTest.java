@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static river.node.store.StoreFixtures.CURRENT;
 import static river.node.store.StoreFixtures.LEGACY;
 import static river.node.store.StoreFixtures.delete;
@@ -39,8 +40,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import river.node.pg.StoreKind;
 
+/**
+ * The store's contract, on both stores (SQLite and PostgreSQL). Tests of SQLite's files, pragmas,
+ * batches and lock say so and are skipped on PostgreSQL.
+ */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class DelegateStoreTest {
+
+    @Parameter
+    StoreKind kind;
 
     @TempDir
     Path dir;
@@ -49,7 +63,20 @@ class DelegateStoreTest {
 
     @BeforeEach
     void open() throws Exception {
-        store = DelegateStore.open(dir.resolve("data"));
+        store = reopen();
+    }
+
+    /** The store of this test's data directory (PostgreSQL: the same database every time). */
+    private DelegateStore reopen() throws Exception {
+        return kind.open(dir.resolve("data"));
+    }
+
+    private void sqliteOnly() {
+        assumeTrue(kind == StoreKind.SQLITE, "SQLite's files and pragmas");
+    }
+
+    private String writerThread() {
+        return kind == StoreKind.SQLITE ? "river-store-writer" : "river-pg-writer-";
     }
 
     @AfterEach
@@ -66,8 +93,10 @@ class DelegateStoreTest {
 
     @Test
     void createsDataDirAndReadsAbsentAsNull() throws Exception {
-        assertTrue(Files.isRegularFile(dir.resolve("data").resolve(DelegateStore.DB_FILE)));
-        assertTrue(Files.isRegularFile(dir.resolve("data").resolve(DataDirLock.LOCK_FILE)));
+        if (kind == StoreKind.SQLITE) {
+            assertTrue(Files.isRegularFile(dir.resolve("data").resolve(SqliteDelegateStore.DB_FILE)));
+            assertTrue(Files.isRegularFile(dir.resolve("data").resolve(DataDirLock.LOCK_FILE)));
+        }
         assertNull(get(store.read("u1", CURRENT, key("room:a"))));
         assertEquals(List.of(), keys(store, "u1", CURRENT));
     }
@@ -227,7 +256,7 @@ class DelegateStoreTest {
         assertEquals(0L, get(deleteThenSee));
         assertEquals(110L, get(after), "the failed op neither undid the earlier ops nor stopped the later ones");
         assertEquals(110L, longOf(get(store.read("u1", CURRENT, key("n")))));
-        // blocker's batch + exactly one more for everything queued behind it
+        // blocker's batch + exactly one more for everything queued behind it (group commit)
         assertEquals(commitsBefore + 2, store.stats().commits());
     }
 
@@ -241,9 +270,9 @@ class DelegateStoreTest {
         CompletableFuture<String> failThread = store.update("u1", CURRENT, key("k"), cur -> {
             throw new IllegalStateException("x");
         }).handle((x, e) -> Thread.currentThread().getName());
-        assertEquals("river-store-writer", get(fnThread));
-        assertNotEquals("river-store-writer", get(okThread));
-        assertNotEquals("river-store-writer", get(failThread));
+        assertTrue(get(fnThread).startsWith(writerThread()), get(fnThread));
+        assertFalse(get(okThread).startsWith(writerThread()), get(okThread));
+        assertFalse(get(failThread).startsWith(writerThread()), get(failThread));
 
         // a callback that blocks holds back acknowledgements, but not commits
         CountDownLatch release = new CountDownLatch(1);
@@ -281,10 +310,11 @@ class DelegateStoreTest {
     /** A full disk (simulated with max_page_count) fails the write that needed space, not its batch. */
     @Test
     void fullDiskFailsOnlyTheWriteThatNeededSpace() throws Exception {
-        assertEquals("2", get(store.executeOnWriterForTest("PRAGMA synchronous")), "synchronous=FULL on the writer");
+        sqliteOnly();
+        assertEquals("2", get(((SqliteDelegateStore) store).executeOnWriterForTest("PRAGMA synchronous")), "synchronous=FULL on the writer");
         put(store, "u1", CURRENT, "before", key("0"));
-        long pages = Long.parseLong(get(store.executeOnWriterForTest("PRAGMA page_count")));
-        get(store.executeOnWriterForTest("PRAGMA max_page_count = " + (pages + 8)));
+        long pages = Long.parseLong(get(((SqliteDelegateStore) store).executeOnWriterForTest("PRAGMA page_count")));
+        get(((SqliteDelegateStore) store).executeOnWriterForTest("PRAGMA max_page_count = " + (pages + 8)));
 
         CountDownLatch inWriter = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -315,18 +345,19 @@ class DelegateStoreTest {
 
     @Test
     void corruptRowFailsItsOperationOnlyAndTheBatchStillCommits() throws Exception {
+        sqliteOnly();
         store.close();
         store = null;
         // Simulate a row damaged by an outside tool: the same schema without STRICT, holding text
         // and an integer where blobs belong.
         Path data = dir.resolve("data");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(DelegateStore.DB_FILE));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteDelegateStore.DB_FILE));
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE kv");
             s.execute("CREATE TABLE kv (user_id TEXT NOT NULL, delegate BLOB NOT NULL, key BLOB NOT NULL,"
                     + " value BLOB, PRIMARY KEY (user_id, delegate, key)) WITHOUT ROWID");
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(DelegateStore.DB_FILE))) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteDelegateStore.DB_FILE))) {
             var ps = c.prepareStatement("INSERT INTO kv VALUES ('u1', ?, ?, ?)");
             ps.setBytes(1, CURRENT);
             ps.setBytes(2, key("text"));
@@ -388,9 +419,11 @@ class DelegateStoreTest {
 
         store.close();
         store = null;
-        byte[] file = Files.readAllBytes(dir.resolve("data").resolve(DelegateStore.DB_FILE));
-        assertFalse(new String(file, StandardCharsets.ISO_8859_1).contains(token), "token stored in clear");
-        store = DelegateStore.open(dir.resolve("data"));
+        if (kind == StoreKind.SQLITE) {
+            byte[] file = Files.readAllBytes(dir.resolve("data").resolve(SqliteDelegateStore.DB_FILE));
+            assertFalse(new String(file, StandardCharsets.ISO_8859_1).contains(token), "token stored in clear");
+        }
+        store = reopen();
         assertEquals(Optional.of(id), get(store.lookupUser(token)), "user ids are stable across restarts");
     }
 
@@ -408,12 +441,13 @@ class DelegateStoreTest {
                 cause(store.update("u1", CURRENT, key("late"), cur -> Mutation.put(key("v"), null))));
         assertInstanceOf(StoreClosedException.class, cause(store.read("u1", CURRENT, key("k1"))));
         store.close(); // idempotent
-        store = DelegateStore.open(dir.resolve("data"));
+        store = reopen();
         assertEquals(500, get(store.listKeys("u1", CURRENT)).size());
     }
 
     @Test
     void readOnlyModeSeesCommittedWritesWhileTheNodeRunsAndCannotWrite() throws Exception {
+        sqliteOnly();
         put(store, "u1", CURRENT, "room:a", key("1"));
         try (DelegateStore ro = DelegateStore.openReadOnly(dir.resolve("data"))) {
             assertTrue(ro.isReadOnly());
@@ -438,6 +472,7 @@ class DelegateStoreTest {
 
     @Test
     void secondOpenInTheSameProcessIsRefused() throws Exception {
+        sqliteOnly();
         DataDirLockedException e = assertThrows(DataDirLockedException.class,
                 () -> DelegateStore.open(dir.resolve("data")));
         assertTrue(e.getMessage().contains("already in use"), e.getMessage());
@@ -451,8 +486,9 @@ class DelegateStoreTest {
 
     @Test
     void durableSettingsAreInForce() throws Exception {
+        sqliteOnly();
         put(store, "u1", CURRENT, "k", key("v"));
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data").resolve(DelegateStore.DB_FILE));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data").resolve(SqliteDelegateStore.DB_FILE));
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
             assertTrue(rs.next());

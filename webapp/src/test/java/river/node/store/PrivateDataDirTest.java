@@ -70,7 +70,7 @@ class PrivateDataDirTest {
     try (TestNode node = new TestNode(data)) {
       writeSomething(node);
       TreeMap<String, String> modes = modes(data);
-      for (String file : List.of(DelegateStore.DB_FILE, DelegateStore.DB_FILE + "-wal", DelegateStore.DB_FILE + "-shm",
+      for (String file : List.of(SqliteDelegateStore.DB_FILE, SqliteDelegateStore.DB_FILE + "-wal", SqliteDelegateStore.DB_FILE + "-shm",
           DataDirLock.LOCK_FILE)) {
         assertTrue(modes.containsKey(file), file + " exists while the node runs: " + modes);
       }
@@ -95,7 +95,7 @@ class PrivateDataDirTest {
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
       }
     }
-    assertEquals("rw-r--r--", modes(data).get(DelegateStore.DB_FILE));
+    assertEquals("rw-r--r--", modes(data).get(SqliteDelegateStore.DB_FILE));
 
     try (TestNode node = new TestNode(data)) {
       assertPrivate(data);

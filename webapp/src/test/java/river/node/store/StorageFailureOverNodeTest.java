@@ -90,7 +90,7 @@ class StorageFailureOverNodeTest {
   }
 
   void onWriter(String sql) throws Exception {
-    StoreFixtures.get(node.node.store().executeOnWriterForTest(sql));
+    StoreFixtures.get(((SqliteDelegateStore) node.node.store()).executeOnWriterForTest(sql));
   }
 
   Response send(Op op) throws Exception {

@@ -29,7 +29,8 @@ public final class StormChild {
         int threads = Integer.parseInt(args[1]);
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
-        DelegateStore store = DelegateStore.open(dir);
+        // args[2], when given: a jdbc:postgresql: URL (the same storm on the PostgreSQL store)
+        DelegateStore store = args.length > 2 ? PostgresDelegateStore.open(args[2]) : DelegateStore.open(dir);
         for (int t = 0; t < threads; t++) {
             byte[] key = ("storm-" + t).getBytes(StandardCharsets.UTF_8);
             String name = "storm-" + t;

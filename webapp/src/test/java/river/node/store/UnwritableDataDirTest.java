@@ -114,7 +114,7 @@ class UnwritableDataDirTest {
 
   @Test
   void aReadOnlyDatabaseFileIsRefusedAtStart() throws Exception {
-    makeImmutable(data.resolve(DelegateStore.DB_FILE));
+    makeImmutable(data.resolve(SqliteDelegateStore.DB_FILE));
     assertRefused(startNode());
   }
 
@@ -132,7 +132,7 @@ class UnwritableDataDirTest {
 
   @Test
   void theNodeStartsOnceTheFileIsWritableAgain() throws Exception {
-    Path db = data.resolve(DelegateStore.DB_FILE);
+    Path db = data.resolve(SqliteDelegateStore.DB_FILE);
     makeImmutable(db);
     assertRefused(startNode());
     assertEquals(0, chattr("-i", db));
