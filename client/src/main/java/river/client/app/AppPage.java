@@ -80,6 +80,16 @@ public final class AppPage implements ShellLink.Listener {
   }
 
   @Override
+  public void onAddress(String fragment, String base, boolean popped) {
+    screen.address().onAddress(fragment, base, popped);
+  }
+
+  @Override
+  public void onCopied(boolean ok) {
+    screen.address().onCopied(ok);
+  }
+
+  @Override
   public void onFrame(byte[] frame) {
     node.onFrame(frame);
   }
