@@ -25,6 +25,9 @@ public final class AppPage implements ShellLink.Listener {
   private boolean everConnected;
   private int pongs;
   private String shellState = "connecting";
+  /** Repeats the hello until the shell answers (its answer carries the tab's address). */
+  private double helloTimer = -1;
+  private static final int HELLO_REPEAT_MS = 300;
 
   public void start() {
     pill = DomGlobal.document.querySelector("[data-testid=connection-status]");
@@ -46,7 +49,10 @@ public final class AppPage implements ShellLink.Listener {
     // Nothing is debounced, so "flushing" means making sure every requested save is on the wire.
     DomGlobal.window.addEventListener("pagehide", e -> driver.pump());
     DomGlobal.document.addEventListener("visibilitychange", e -> driver.pump());
+    // The shell's script and this frame's load in parallel: a hello sent before the shell
+    // listens is lost, and with it the tab's address and an invitation. Say it until answered.
     shell.hello();
+    helloTimer = DomGlobal.setInterval(ignored -> shell.hello(), HELLO_REPEAT_MS);
   }
 
   @Override
@@ -81,6 +87,10 @@ public final class AppPage implements ShellLink.Listener {
 
   @Override
   public void onAddress(String fragment, String base, boolean popped) {
+    if (helloTimer >= 0) {
+      DomGlobal.clearInterval(helloTimer);
+      helloTimer = -1;
+    }
     screen.address().onAddress(fragment, base, popped);
   }
 

@@ -63,6 +63,9 @@ final class TabAddress implements MessageLinks {
     if (shellBase != null && shellBase.startsWith(DomGlobal.location.origin + "/")) {
       base = shellBase;
     }
+    if (!popped && (address != null || waiting != null)) {
+      return; // the answer to a repeated hello: the tab already knows where it started
+    }
     waiting = RoomAddress.parse(fragment);
     waitingPopped = popped;
     rerender.run();
