@@ -25,6 +25,7 @@ public final class AppPage implements ShellLink.Listener {
   private boolean everConnected;
   private int pongs;
   private String shellState = "connecting";
+  private boolean heardStatus;
   /** Repeats the hello until the shell answers (its answer carries the tab's address). */
   private double helloTimer = -1;
   private static final int HELLO_REPEAT_MS = 300;
@@ -57,6 +58,10 @@ public final class AppPage implements ShellLink.Listener {
 
   @Override
   public void onStatus(String state) {
+    if (state.equals(shellState) && heardStatus) {
+      return; // the answer to a repeated hello: nothing changed (a second "connected" would resync)
+    }
+    heardStatus = true;
     shellState = state;
     if ("connected".equals(state)) {
       // The rooms load goes out with the Ping rather than after its answer: it proves the path as
