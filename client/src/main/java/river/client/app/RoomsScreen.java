@@ -47,9 +47,10 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final RoomHydrator hydrator;
   private final RoomCreator creator;
   /**
-   * The room this tab shows. The stored current room (rooms_meta) picks it while the tab shows
-   * none; after that only this tab's own clicks change it, so opening a room in one tab does not
-   * yank another tab away from the conversation it is showing.
+   * The room this tab shows. The tab's address picks it ({@link TabAddress}; the stored current
+   * room in rooms_meta only for a tab opened without one); after that only this tab's own clicks
+   * and history change it, so opening a room in one tab does not yank another tab away from the
+   * conversation it is showing.
    */
   private RoomKey shown;
   /** This tab's address: what it shows on arrival and after back/forward, its links. */

@@ -69,8 +69,10 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
         + " another node. Rooms of the old profile cannot be reached from here.");
     Element reset = DomGlobal.document.querySelector("[data-testid=profile-reset]");
     reset.removeAttribute("hidden");
+    // The new profile starts at the shell's bare URL: the old profile's room address means nothing
+    // to it (a reload would keep it and say "a room you are not in").
     reset.addEventListener("click", e -> profiles.replaceUnknown(token,
-        fresh -> DomGlobal.location.reload(), this::showError));
+        fresh -> DomGlobal.location.replace(DomGlobal.location.pathname), this::showError));
   }
 
   @Override
