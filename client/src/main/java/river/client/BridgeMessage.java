@@ -15,6 +15,14 @@ import jsinterop.base.JsPropertyMap;
  * The durable outbox (the shell stores, the app decides): {@code {k:"outbox-put", key, b}} (app to
  * shell) answered by {@code {k:"outbox-saved", key, ok}} once committed; {@code {k:"outbox-remove",
  * key}}; {@code {k:"outbox-list"}} answered by {@code {k:"outbox-items", items:[{key, b}]}}.
+ * The tab's address (the shell owns the URL, the app decides what it shows):
+ * {@code {k:"address", f:"#/room/ROOM", base:"http://host/", popped:false}} (shell to app: the
+ * URL's fragment and the shell's URL without it, with the answer to every hello, then after each
+ * back/forward or typed fragment, {@code popped:true}); {@code {k:"history", f, replace}} (app to
+ * shell: push, or replace, a room address; anything else is ignored); {@code {k:"copy", f}} (app
+ * to shell: put the full URL of this room address on the clipboard, which the sandbox keeps from
+ * the app) answered by {@code {k:"copied", ok}}. The title message may carry the shown room's
+ * name, {@code {k:"title", n:3, r:"Lobby"}}; the shell cleans it ({@code river.nav.TabTitle}).
  */
 public final class BridgeMessage {
   public static final String FRAME = "frame";
@@ -27,6 +35,16 @@ public final class BridgeMessage {
   public static final String OUTBOX_REMOVE = "outbox-remove";
   public static final String OUTBOX_LIST = "outbox-list";
   public static final String OUTBOX_ITEMS = "outbox-items";
+  public static final String ADDRESS = "address";
+  public static final String HISTORY = "history";
+  public static final String COPY = "copy";
+  public static final String COPIED = "copied";
+  /** Longer than any room address (a room and a message id in base58 are under 150 chars). */
+  public static final int MAX_FRAGMENT_CHARS = 400;
+  /** The shell's URL without its fragment, as the app may use it in links. */
+  public static final int MAX_BASE_CHARS = 2000;
+  /** A room name longer than this is not shown in the title at all (TabTitle cuts the rest). */
+  public static final int MAX_TITLE_NAME_CHARS = 2000;
   public static final int MAX_OUTBOX_KEY_CHARS = 200;
   public static final int MAX_OUTBOX_BYTES = 65536;
   /** Longer than any invitation code (Invitation.MAX_CODE_CHARS) with room for whitespace. */
@@ -61,6 +79,75 @@ public final class BridgeMessage {
     m.set("k", TITLE);
     m.set("n", unread);
     return m;
+  }
+
+  /** The title with the shown room's name ({@code room} null: no room shown). */
+  public static Object title(int unread, String room) {
+    Object m = title(unread);
+    if (room != null) {
+      Js.asPropertyMap(m).set("r", room);
+    }
+    return m;
+  }
+
+  /** The room name of a {@code title} message, or null when absent or not a plausible string. */
+  public static String titleRoom(Object data) {
+    return string(data, "r", MAX_TITLE_NAME_CHARS);
+  }
+
+  public static Object address(String fragment, String base, boolean popped) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", ADDRESS);
+    m.set("f", fragment);
+    m.set("base", base);
+    m.set("popped", popped);
+    return m;
+  }
+
+  public static Object history(String fragment, boolean replace) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", HISTORY);
+    m.set("f", fragment);
+    m.set("replace", replace);
+    return m;
+  }
+
+  public static Object copy(String fragment) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", COPY);
+    m.set("f", fragment);
+    return m;
+  }
+
+  public static Object copied(boolean ok) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", COPIED);
+    m.set("ok", ok);
+    return m;
+  }
+
+  /** The fragment of an address, history or copy message, or null when not a plausible string. */
+  public static String fragment(Object data) {
+    return string(data, "f", MAX_FRAGMENT_CHARS);
+  }
+
+  /** The shell's URL of an {@code address} message, or null when not a plausible string. */
+  public static String base(Object data) {
+    return string(data, "base", MAX_BASE_CHARS);
+  }
+
+  /** The boolean field {@code name} ({@code popped}, {@code replace}, {@code ok}); false when absent. */
+  public static boolean flag(Object data, String name) {
+    return Js.isTruthy(Js.asPropertyMap(data).get(name));
+  }
+
+  private static String string(Object data, String field, int maxChars) {
+    Object v = Js.asPropertyMap(data).get(field);
+    if (!"string".equals(Js.typeof(v))) {
+      return null;
+    }
+    String s = Js.uncheckedCast(v);
+    return s.length() <= maxChars ? s : null;
   }
 
   /** The unread total of a {@code title} message, clamped to 0..MAX_TITLE_COUNT; -1 if not a number. */

@@ -123,15 +123,16 @@ class InvitationsIT {
     send(a1, "are you there?");
     for (Tab t : List.of(b1, b2)) {
       assertThat(roomItem(t, room).locator("[data-testid=room-unread]")).hasText("1");
-      assertThat(t.page).hasTitle("(1) River");
+      assertThat(t.page).hasTitle("(1) Bee — River"); // the room each tab shows, and the total
     }
     assertThat(roomItem(a2, room).locator("[data-testid=room-unread]")).hasCount(0);
     roomItem(b1, room).click();
     assertThat(message(b1, "are you there?")).hasCount(1);
     for (Tab t : List.of(b1, b2)) {
       assertThat(roomItem(t, room).locator("[data-testid=room-unread]")).hasCount(0);
-      assertThat(t.page).hasTitle("River");
     }
+    assertThat(b1.page).hasTitle("Lobby — River");
+    assertThat(b2.page).hasTitle("Bee — River");
 
     roomItem(b2, room).click();
 

@@ -46,9 +46,9 @@ class MessagesIT extends TwoTabFixture {
       assertThat(message(t, "then from B")).hasCount(1);
       assertThat(t.app().locator("[data-testid=message-text]")).hasText(new String[] {"first from A", "then from B"});
     }
-    // one user, own messages: nothing is unread, and the title says so
+    // one user, own messages: nothing is unread, and the title (the room, no count) says so
     assertThat(a.appHook("room-unread")).hasCount(0);
-    assertEquals("River", a.page.title());
+    assertThat(a.page).hasTitle("Lobby — River");
   }
 
   @Test

@@ -30,7 +30,7 @@ class NotificationModesIT extends TwoTabFixture {
 
     send(a, "hello");
     assertThat(roomItem(b, lobby).locator("[data-testid=room-unread]")).hasText("1");
-    assertThat(b.page).hasTitle("River");
+    assertThat(b.page).hasTitle("Other — River");
 
     roomItem(b, lobby).click(); // read it
     assertThat(roomItem(b, lobby).locator("[data-testid=room-unread]")).hasCount(0);
@@ -38,15 +38,15 @@ class NotificationModesIT extends TwoTabFixture {
     roomItem(b, other).click();
     send(a, "just chatting");
     assertThat(roomItem(b, lobby).locator("[data-testid=room-unread]")).hasText("1");
-    assertThat(b.page).hasTitle("River");
+    assertThat(b.page).hasTitle("Other — River");
     send(a, "@bob are you there?");
     assertThat(roomItem(b, lobby).locator("[data-testid=room-unread]")).hasText("2");
-    assertThat(b.page).hasTitle("(1) River");
+    assertThat(b.page).hasTitle("(1) Other — River");
 
     roomItem(b, lobby).click();
     b.appHook("notification-mode").selectOption("all");
     roomItem(b, other).click();
     send(a, "anything");
-    assertThat(b.page).hasTitle("(1) River");
+    assertThat(b.page).hasTitle("(1) Other — River");
   }
 }

@@ -113,10 +113,15 @@ class RoomsAcrossTabsIT extends TwoTabFixture {
     roomItem(a, beta).click();
     assertEquals(alpha, currentRoomKey(b));
     assertThat(b.appHook("room-name").last()).hasText("Alpha");
-    // The stored current room still decides what a freshly loaded tab opens.
+    // A reload keeps the tab's own room (its address); the stored current room (the last one
+    // picked in any tab) still decides what a tab opened without an address shows.
     b.page.reload();
     loaded(b);
+    assertEquals(alpha, currentRoomKey(b));
+    b.page.navigate(node.url());
+    loaded(b);
     assertEquals(beta, currentRoomKey(b));
+    assertThat(b.page).hasURL(node.url() + "#/room/" + beta);
   }
 
   private static String keyOfRoomNamed(Tab t, String name) {

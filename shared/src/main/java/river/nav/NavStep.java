@@ -13,12 +13,24 @@ import river.rooms.RoomKey;
 public final class NavStep {
   public enum History { NONE, PUSH, REPLACE }
 
+  /** What the tab tells the person, in plain words (no keys, no addresses). */
   public enum Notice {
-    NONE,
+    NONE(""),
     /** The address names a room this profile is not in (or no longer in). */
-    NOT_A_MEMBER,
+    NOT_A_MEMBER("This link is for a room you are not in. To join it, ask one of its members for an"
+        + " invitation. Your rooms are listed here."),
     /** The fragment is not a room address at all. */
-    MALFORMED
+    MALFORMED("This link does not lead to a room: it may have been cut short or mistyped. Your"
+        + " rooms are listed here."),
+    /** The room is shown, but the message its address names is not in it (any more). */
+    MESSAGE_GONE("The linked message is no longer in this room: it was deleted, or it is older than"
+        + " the messages the room keeps.");
+
+    public final String text;
+
+    Notice(String text) {
+      this.text = text;
+    }
   }
 
   public final RoomKey show;

@@ -51,6 +51,41 @@ public final class Navigation {
   }
 
   /**
+   * The tab's rooms changed (another tab's save, a join, a leave, a removal), once it has arrived:
+   * what it shows next, or null to keep what it shows. A shown room stays until it goes (then
+   * {@link #gone}). A tab showing nothing follows its address when the addressed room appears (a
+   * room created or joined in another tab a moment ago may reach this tab's list after the tab
+   * opened its address), keeps its notice for a malformed address or a room it is still not in,
+   * and, without an address, opens the stored current room once there is one.
+   */
+  public static NavStep settle(RoomAddress address, Rooms rooms, RoomKey shown, RoomKey storedCurrent,
+      RoomKey firstListed) {
+    if (shown != null) {
+      return rooms.holds(shown) ? null : gone(rooms, storedCurrent, firstListed);
+    }
+    switch (address.kind()) {
+      case ROOM:
+        return rooms.holds(address.room())
+            ? new NavStep(address.room(), address.message(), NavStep.Notice.NONE,
+                NavStep.History.NONE, null)
+            : null;
+      case MALFORMED:
+        return null;
+      default:
+        NavStep stored = arrive(RoomAddress.NONE, rooms, storedCurrent, false);
+        return stored.show == null ? null : stored;
+    }
+  }
+
+  /**
+   * A message address was followed: once the room's state is known, a message it does not hold
+   * (deleted, or older than the room keeps) is said to be gone rather than silently not marked.
+   */
+  public static NavStep.Notice lookFor(boolean roomStateKnown, boolean found) {
+    return roomStateKnown && !found ? NavStep.Notice.MESSAGE_GONE : NavStep.Notice.NONE;
+  }
+
+  /**
    * The shown room went away (left here or in another tab, or the user was removed): show the
    * stored current room if the profile still holds it, else none, in place of the old address.
    */

@@ -2,6 +2,7 @@ package river.nav;
 
 import river.rooms.Bytes;
 import river.rooms.RoomKey;
+import river.rooms.RoomStorageKeys;
 import river.store.Base58;
 
 /**
@@ -104,7 +105,7 @@ public final class RoomAddress {
     if (kind != Kind.ROOM) {
       return "";
     }
-    String r = PREFIX + Base58.encode(room.bytes().toArray());
+    String r = PREFIX + RoomStorageKeys.base58Of(room); // cached on the key: 500 links, no encoding
     return message == null ? r : r + "/" + message;
   }
 

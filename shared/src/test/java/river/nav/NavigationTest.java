@@ -96,4 +96,64 @@ class NavigationTest {
   void whenTheStoredRoomIsGoneTooTheFirstListedIsShown() {
     assertEquals(b, Navigation.gone(rooms, stranger, b).show);
   }
+
+  // --- settle: the tab's rooms changed after it arrived ----------------------------------
+
+  @Test
+  void aShownRoomStillHeldStaysWhateverElseChanged() {
+    assertNull(Navigation.settle(RoomAddress.of(a, null), rooms, a, b, b));
+  }
+
+  @Test
+  void aShownRoomThatGoesIsReplacedInPlace() {
+    held.remove(b);
+    NavStep s = Navigation.settle(RoomAddress.of(b, null), rooms, b, a, a);
+    assertEquals(a, s.show);
+    assertEquals(NavStep.History.REPLACE, s.history);
+    assertEquals(RoomAddress.of(a, null), s.address);
+  }
+
+  @Test
+  void anAddressedRoomThatAppearsLaterIsShownWithItsMessage() {
+    assertNull(Navigation.settle(RoomAddress.of(stranger, "MSG"), rooms, null, a, a),
+        "not held yet: the notice and the list stay");
+    held.add(stranger);
+    NavStep s = Navigation.settle(RoomAddress.of(stranger, "MSG"), rooms, null, a, a);
+    assertEquals(stranger, s.show);
+    assertEquals("MSG", s.highlight);
+    assertEquals(NavStep.Notice.NONE, s.notice);
+    assertEquals(NavStep.History.NONE, s.history);
+  }
+
+  @Test
+  void aMalformedAddressKeepsTheListEvenWhenRoomsChange() {
+    assertNull(Navigation.settle(RoomAddress.MALFORMED, rooms, null, a, a));
+  }
+
+  @Test
+  void withoutAnAddressTheStoredRoomIsOpenedOnceThereIsOne() {
+    NavStep s = Navigation.settle(RoomAddress.NONE, rooms, null, a, b);
+    assertEquals(a, s.show);
+    assertEquals(NavStep.History.REPLACE, s.history);
+    held.clear();
+    assertNull(Navigation.settle(RoomAddress.NONE, rooms, null, a, null));
+  }
+
+  @Test
+  void aMessageNotInTheKnownRoomStateIsSaidToBeGone() {
+    assertEquals(NavStep.Notice.MESSAGE_GONE, Navigation.lookFor(true, false));
+    assertEquals(NavStep.Notice.NONE, Navigation.lookFor(false, false), "the state may still bring it");
+    assertEquals(NavStep.Notice.NONE, Navigation.lookFor(true, true));
+  }
+
+  @Test
+  void noticesArePlainWordsWithoutKeysOrAddresses() {
+    for (NavStep.Notice n : NavStep.Notice.values()) {
+      String t = n.text.toLowerCase();
+      for (String jargon : new String[] {"key", "base58", "fragment", "hash", "#", "/room/", "address",
+          "delegate", "contract"}) {
+        assertEquals(-1, t.indexOf(jargon), n + " says " + jargon);
+      }
+    }
+  }
 }

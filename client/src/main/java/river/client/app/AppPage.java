@@ -25,6 +25,10 @@ public final class AppPage implements ShellLink.Listener {
   private boolean everConnected;
   private int pongs;
   private String shellState = "connecting";
+  private boolean heardStatus;
+  /** Repeats the hello until the shell answers (its answer carries the tab's address). */
+  private double helloTimer = -1;
+  private static final int HELLO_REPEAT_MS = 300;
 
   public void start() {
     pill = DomGlobal.document.querySelector("[data-testid=connection-status]");
@@ -46,11 +50,18 @@ public final class AppPage implements ShellLink.Listener {
     // Nothing is debounced, so "flushing" means making sure every requested save is on the wire.
     DomGlobal.window.addEventListener("pagehide", e -> driver.pump());
     DomGlobal.document.addEventListener("visibilitychange", e -> driver.pump());
+    // The shell's script and this frame's load in parallel: a hello sent before the shell
+    // listens is lost, and with it the tab's address and an invitation. Say it until answered.
     shell.hello();
+    helloTimer = DomGlobal.setInterval(ignored -> shell.hello(), HELLO_REPEAT_MS);
   }
 
   @Override
   public void onStatus(String state) {
+    if (state.equals(shellState) && heardStatus) {
+      return; // the answer to a repeated hello: nothing changed (a second "connected" would resync)
+    }
+    heardStatus = true;
     shellState = state;
     if ("connected".equals(state)) {
       // The rooms load goes out with the Ping rather than after its answer: it proves the path as
@@ -77,6 +88,20 @@ public final class AppPage implements ShellLink.Listener {
   @Override
   public void onInvitation(String code) {
     screen.offerInvitation(code);
+  }
+
+  @Override
+  public void onAddress(String fragment, String base, boolean popped) {
+    if (helloTimer >= 0) {
+      DomGlobal.clearInterval(helloTimer);
+      helloTimer = -1;
+    }
+    screen.address().onAddress(fragment, base, popped);
+  }
+
+  @Override
+  public void onCopied(boolean ok) {
+    screen.address().onCopied(ok);
   }
 
   @Override

@@ -66,7 +66,16 @@ final class MessagePane {
     public void onReact(String id, String emoji) {
       host.act(() -> react(id, emoji));
     }
+
+    @Override
+    public void onPermalink(String id) {
+      RoomKey current = host.shown();
+      if (current != null) {
+        links.copy(current, id);
+      }
+    }
   });
+  private MessageLinks links = MessageLinks.NONE;
   private final Composer composer = new Composer(this::send);
   /** Base58 ids of the message the composer replies to / edits, or null. */
   private String replyingTo;
@@ -80,6 +89,11 @@ final class MessagePane {
     this.texts = texts;
     this.cipher = cipher;
     this.host = host;
+  }
+
+  /** The tab's address: which message to mark, and copying a message's link. */
+  void setLinks(MessageLinks links) {
+    this.links = links;
   }
 
   HTMLElement messagesElement() {
@@ -191,7 +205,11 @@ final class MessagePane {
       }
     }
     addPending(rows, current, state, shownIds, names, data);
-    messages.render(RoomListView.keyText(current), rows);
+    String mark = links.highlight(current);
+    boolean found = messages.render(RoomListView.keyText(current), rows, mark, links.scrollToHighlight());
+    if (mark != null) {
+      links.drawn(current, state != null, found);
+    }
   }
 
   private MessageListView.Row row(VisibleMessage m, String id, Map<String, VisibleMessage> byId, Names names,

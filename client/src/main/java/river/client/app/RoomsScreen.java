@@ -7,6 +7,7 @@ import java.util.List;
 import jsinterop.base.Js;
 import river.chat.Names;
 import river.chat.ReadMarks;
+import river.nav.TabTitle;
 import river.client.app.ui.CreateRoomDialog;
 import river.client.app.ui.InviteDialog;
 import river.client.app.ui.JoinDialog;
@@ -45,11 +46,15 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final HTMLElement emptyPane = Dom.text("p", "empty-pane", "Create a room or join one with an invitation.");
   private final RoomHydrator hydrator;
   /**
-   * The room this tab shows. The stored current room (rooms_meta) picks it while the tab shows
-   * none; after that only this tab's own clicks change it, so opening a room in one tab does not
-   * yank another tab away from the conversation it is showing.
+   * The room this tab shows. The tab's address picks it ({@link TabAddress}; the stored current
+   * room in rooms_meta only for a tab opened without one); after that only this tab's own clicks
+   * and history change it, so opening a room in one tab does not yank another tab away from the
+   * conversation it is showing.
    */
   private RoomKey shown;
+  /** This tab's address: what it shows on arrival and after back/forward, its links. */
+  private final TabAddress address;
+  private String shownTitleRoom;
   /** When this tab first listed each room (epoch ms): the benchmark reads it as data-listed-at. */
   private final java.util.Map<RoomKey, Double> firstListed = new java.util.HashMap<>();
   private boolean loadedStamped;
@@ -75,6 +80,8 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     this.driver = driver;
     this.shell = shell;
     this.outbox = new Outbox(shell, this);
+    this.address = new TabAddress(shell, this::rerender);
+    list.setLinks(address::roomHref);
     this.session = driver.session();
     this.hydrator = new RoomHydrator(node, new RoomHydrator.Listener() {
       @Override
@@ -97,6 +104,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     this.unread = new UnreadCounts(texts);
     this.messagePane = new MessagePane(session, hydrator, outbox, texts, cipher, this);
     this.membersPane = new MembersPane(session, hydrator, actions.actions(), texts, this);
+    messagePane.setLinks(address);
     this.loadBanner = new LoadBanner(driver::retryLoad);
     this.createDialog = new CreateRoomDialog((name, nickname, isPrivate) -> {
       act(() -> actions.actions().create(name, nickname, isPrivate, this::show,
@@ -105,6 +113,8 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     session.setListener(this);
     bar.appendChild(loadBanner.element());
     bar.appendChild(errorBanner.element());
+    bar.appendChild(address.noticeElement());
+    bar.appendChild(address.copyStatusElement());
 
     HTMLElement layout = Dom.el("div", "layout");
     HTMLElement sidebar = Dom.el("nav", "sidebar");
@@ -185,8 +195,13 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
 
   // --- user actions ----------------------------------------------------------------------
 
+  TabAddress address() {
+    return address;
+  }
+
   @Override
   public void onSelect(RoomKey key) {
+    address.pick(key, shown);
     shown = key;
     messagePane.resetModes();
     header.reset();
@@ -196,6 +211,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
 
   /** A room this tab just created or joined becomes the one it shows. */
   void show(RoomKey key) {
+    address.pick(key, shown);
     shown = key;
     header.reset();
     render(session.rooms());
@@ -365,10 +381,14 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       hydrator.track(rooms.map().keySet());
     }
     List<RoomKey> display = RoomListOrder.display(rooms);
-    if (session.loadState() == TabSession.LoadState.LOADED && (shown == null || !rooms.holds(shown))) {
-      // Nothing (or a room since left) on screen: show the user's stored current room.
-      RoomKey stored = rooms.currentRoom();
-      shown = stored != null && rooms.holds(stored) ? stored : null;
+    if (session.loadState() == TabSession.LoadState.LOADED) {
+      // The tab's address decides: on arrival, after back/forward, and when the shown room goes.
+      RoomKey next = address.settle(rooms, shown, display);
+      if (next == null ? shown != null : !next.equals(shown)) {
+        messagePane.resetModes();
+        header.reset();
+        shown = next;
+      }
     }
     RoomKey current = shown != null && rooms.holds(shown) ? shown : null;
     if (current != null && !current.equals(keyCheckedFor)) {
@@ -420,10 +440,12 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     for (RoomKey key : display) {
       total += unread.attention(key, hydrator.state(key), rooms.room(key), rooms.notificationModes().get(key));
     }
-    DomGlobal.document.title = ReadMarks.title(total);
-    if (total != shownTotal) {
+    String titleRoom = current == null ? null : name(current);
+    DomGlobal.document.title = TabTitle.of(total, titleRoom);
+    if (total != shownTotal || !java.util.Objects.equals(titleRoom, shownTitleRoom)) {
       shownTotal = total;
-      shell.title(total);
+      shownTitleRoom = titleRoom;
+      shell.title(total, titleRoom);
     }
     if (current != null) {
       markReadIfSeen(rooms, current); // last: it re-renders with the new mark

@@ -28,6 +28,15 @@ final class ShellLink {
 
     /** The outbox as the shell holds it: keys and their stored bytes. */
     void onOutboxItems(Map<String, byte[]> items);
+
+    /**
+     * The tab's address: the shell URL's fragment, the shell's URL without it, and whether the
+     * browser already moved there (back/forward, a typed fragment).
+     */
+    void onAddress(String fragment, String base, boolean popped);
+
+    /** The shell's answer to {@link #copy}. */
+    void onCopied(boolean ok);
   }
 
   private final Window parent = DomGlobal.window.parent;
@@ -70,6 +79,13 @@ final class ShellLink {
         if (code != null) {
           listener.onInvitation(code);
         }
+      } else if (BridgeMessage.ADDRESS.equals(kind)) {
+        String fragment = BridgeMessage.fragment(message.data);
+        if (fragment != null) {
+          listener.onAddress(fragment, BridgeMessage.base(message.data), BridgeMessage.flag(message.data, "popped"));
+        }
+      } else if (BridgeMessage.COPIED.equals(kind)) {
+        listener.onCopied(BridgeMessage.flag(message.data, "ok"));
       } else if (BridgeMessage.FRAME.equals(kind)) {
         ArrayBuffer bytes = BridgeMessage.frameBytes(message.data);
         if (bytes != null) {
@@ -83,9 +99,19 @@ final class ShellLink {
     post(BridgeMessage.hello());
   }
 
-  /** Tells the shell the unread total for the tab title. */
-  void title(int unread) {
-    post(BridgeMessage.title(unread));
+  /** Tells the shell the unread total and the shown room's name (null: none) for the tab title. */
+  void title(int unread, String room) {
+    post(BridgeMessage.title(unread, room));
+  }
+
+  /** Asks the shell to push ({@code replace} false) or replace a history entry for this fragment. */
+  void history(String fragment, boolean replace) {
+    post(BridgeMessage.history(fragment, replace));
+  }
+
+  /** Asks the shell to copy the full URL of this room (or message) address; answered by onCopied. */
+  void copy(String fragment) {
+    post(BridgeMessage.copy(fragment));
   }
 
   void outboxPut(String key, byte[] bytes) {

@@ -19,7 +19,14 @@ final class AppBridge {
 
     void onAppHello();
 
-    void onAppTitle(int unread);
+    /** {@code room}: the shown room's name as the app sent it (null: none), not yet cleaned. */
+    void onAppTitle(int unread, String room);
+
+    /** The app asks to push (or replace) a history entry for this fragment. */
+    void onHistory(String fragment, boolean replace);
+
+    /** The app asks to copy the full URL of this fragment. */
+    void onCopy(String fragment);
 
     void onOutboxPut(String key, ArrayBuffer bytes);
 
@@ -64,7 +71,19 @@ final class AppBridge {
       } else if (BridgeMessage.TITLE.equals(kind)) {
         int n = BridgeMessage.titleCount(message.data);
         if (n >= 0) {
-          listener.onAppTitle(n);
+          listener.onAppTitle(n, BridgeMessage.titleRoom(message.data));
+        }
+      } else if (BridgeMessage.HISTORY.equals(kind)) {
+        String fragment = BridgeMessage.fragment(message.data);
+        if (fragment != null) {
+          listener.onHistory(fragment, BridgeMessage.flag(message.data, "replace"));
+        }
+      } else if (BridgeMessage.COPY.equals(kind)) {
+        String fragment = BridgeMessage.fragment(message.data);
+        if (fragment != null) {
+          listener.onCopy(fragment);
+        } else {
+          post(BridgeMessage.copied(false));
         }
       }
     });

@@ -6,7 +6,7 @@ import elemental2.dom.Element;
 import elemental2.dom.HTMLIFrameElement;
 import river.client.BridgeMessage;
 import elemental2.dom.URL;
-import river.chat.ReadMarks;
+import river.nav.TabTitle;
 
 /**
  * The top-level page: owns the profile credential and the WebSocket, and relays frames to and
@@ -16,6 +16,7 @@ import river.chat.ReadMarks;
 public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener {
   private Element pill;
   private AppBridge bridge;
+  private ShellAddress address;
   private String invitation;
   /**
    * The outbox is one per browser profile: when this tab's shell changes it, the other tabs'
@@ -32,6 +33,7 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
     pill = DomGlobal.document.querySelector("[data-testid=shell-status]");
     HTMLIFrameElement frame = (HTMLIFrameElement) DomGlobal.document.getElementById("app-frame");
     bridge = new AppBridge(frame, this);
+    address = new ShellAddress(bridge);
     outboxNews.onmessage = e -> {
       outbox.list(items -> bridge.send(BridgeMessage.outboxItems(items)));
       return null;
@@ -67,8 +69,10 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
         + " another node. Rooms of the old profile cannot be reached from here.");
     Element reset = DomGlobal.document.querySelector("[data-testid=profile-reset]");
     reset.removeAttribute("hidden");
+    // The new profile starts at the shell's bare URL: the old profile's room address means nothing
+    // to it (a reload would keep it and say "a room you are not in").
     reset.addEventListener("click", e -> profiles.replaceUnknown(token,
-        fresh -> DomGlobal.location.reload(), this::showError));
+        fresh -> DomGlobal.location.replace(DomGlobal.location.pathname), this::showError));
   }
 
   @Override
@@ -96,6 +100,17 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
       bridge.sendInvitation(invitation);
       invitation = null;
     }
+    address.onHello();
+  }
+
+  @Override
+  public void onHistory(String fragment, boolean replace) {
+    address.onHistory(fragment, replace);
+  }
+
+  @Override
+  public void onCopy(String fragment) {
+    address.onCopy(fragment);
   }
 
   @Override
@@ -114,22 +129,23 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   }
 
   @Override
-  public void onAppTitle(int unread) {
-    DomGlobal.document.title = ReadMarks.title(unread);
+  public void onAppTitle(int unread, String room) {
+    DomGlobal.document.title = TabTitle.of(unread, room);
   }
 
   /**
    * An invitation link ({@code /?invitation=CODE}) is for the app, which cannot see the shell's
    * address: the shell keeps the code and hands it over once, with its answer to the app's first
    * hello (re-pointing the iframe instead would load the app twice). The code is dropped from the
-   * shell's address so a reload does not offer the same invitation again.
+   * shell's address so a reload does not offer the same invitation again; a room address in the
+   * fragment stays.
    */
   private static String takeInvitation() {
     String code = new URL(DomGlobal.location.href).searchParams.get("invitation");
     if (code == null || code.isEmpty() || code.length() > BridgeMessage.MAX_INVITATION_CHARS) {
       return null;
     }
-    DomGlobal.window.history.replaceState(null, "", "/");
+    DomGlobal.window.history.replaceState(null, "", DomGlobal.location.pathname + DomGlobal.location.hash);
     return code;
   }
 

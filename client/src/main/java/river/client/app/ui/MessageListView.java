@@ -11,8 +11,10 @@ import jsinterop.base.Js;
  * with its author ({@code message-author}) and text ({@code message-text}); a message still in
  * the outbox carries {@code message-pending}. A reply shows what it answers
  * ({@code message-reply-to}); reactions show as chips ({@code message-reaction}, data-emoji,
- * aria-pressed when one is yours). Actions: reply, react, and on your own messages edit and
- * delete. Everything is set as text. Stays scrolled to the bottom when it was at the bottom.
+ * aria-pressed when one is yours). Actions: reply, react, copy the message's link
+ * ({@code message-permalink}), and on your own messages edit and delete. Everything is set as
+ * text. Stays scrolled to the bottom when it was at the bottom; the message a message address
+ * points at carries {@code data-highlighted="true"} and is scrolled to the middle once.
  */
 public final class MessageListView {
   public static final String[] EMOJI = {"👍", "❤️", "😂"};
@@ -25,6 +27,8 @@ public final class MessageListView {
     void onDelete(String id);
 
     void onReact(String id, String emoji);
+
+    void onPermalink(String id);
   }
 
   /** One reaction chip: an emoji, how many reacted with it, whether you did. */
@@ -93,7 +97,11 @@ public final class MessageListView {
     return root;
   }
 
-  public void render(String room, List<Row> rows) {
+  /**
+   * Draws {@code rows}; {@code highlight} (or null) is the id of the row to mark, scrolled to when
+   * {@code scrollToHighlight}. Returns whether that row was drawn.
+   */
+  public boolean render(String room, List<Row> rows, String highlight, boolean scrollToHighlight) {
     boolean atBottom = root.scrollTop + root.clientHeight >= root.scrollHeight - 8;
     boolean roomChanged = !room.equals(shownRoom);
     shownRoom = room;
@@ -101,12 +109,22 @@ public final class MessageListView {
     if (rows.isEmpty()) {
       root.appendChild(Dom.text("li", "message-empty", "No messages yet. Say hello."));
     }
+    HTMLElement marked = null;
     for (Row r : rows) {
-      root.appendChild(item(r));
+      HTMLElement li = item(r);
+      if (r.id.equals(highlight)) {
+        li.setAttribute("data-highlighted", "true");
+        marked = li;
+      }
+      root.appendChild(li);
     }
-    if (atBottom || roomChanged) {
+    if (marked != null && scrollToHighlight) {
+      double offset = marked.getBoundingClientRect().top - root.getBoundingClientRect().top;
+      root.scrollTop = root.scrollTop + offset - (root.clientHeight - marked.offsetHeight) / 2;
+    } else if (atBottom || roomChanged) {
       root.scrollTop = root.scrollHeight;
     }
+    return marked != null;
   }
 
   private HTMLElement item(Row r) {
@@ -160,6 +178,11 @@ public final class MessageListView {
       react.addEventListener("click", e -> listener.onReact(r.id, emoji));
       actions.appendChild(react);
     }
+    HTMLButtonElement permalink = button("Link", "message-permalink", "link-button");
+    permalink.setAttribute("aria-label", "Copy a link to this message");
+    permalink.setAttribute("title", "Copy a link to this message");
+    permalink.addEventListener("click", e -> listener.onPermalink(r.id));
+    actions.appendChild(permalink);
     HTMLButtonElement reply = button("Reply", "message-reply", "link-button");
     reply.addEventListener("click", e -> listener.onReply(r.id));
     actions.appendChild(reply);

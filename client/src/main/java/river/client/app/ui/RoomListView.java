@@ -2,15 +2,22 @@ package river.client.app.ui;
 
 import elemental2.dom.DragEvent;
 import elemental2.dom.HTMLElement;
+import elemental2.dom.HTMLAnchorElement;
 import elemental2.dom.KeyboardEvent;
+import elemental2.dom.MouseEvent;
 import java.util.List;
+import java.util.function.Function;
+import jsinterop.base.Js;
 import river.rooms.RoomKey;
 import river.rooms.RoomListOrder;
 
 /**
- * The room list ({@code room-list} / {@code room-item}) in display order. Reordering: drag a room
+ * The room list ({@code room-list} / {@code room-item}) in display order. Each room is a link to
+ * its address in the shell ({@code <a href="/#/room/ROOM">}): a plain click (or Enter, or Space)
+ * opens it in this tab, and the browser does the rest with the link itself: Ctrl/Cmd/Shift or a
+ * middle click, and "open in new tab", open the room in a tab of its own. Reordering: drag a room
  * onto another, or focus a room and press Alt+ArrowUp / Alt+ArrowDown (the keyboard alternative).
- * Enter or a click opens a room. All text is set as text.
+ * All text is set as text.
  */
 public final class RoomListView {
   public interface Listener {
@@ -33,6 +40,7 @@ public final class RoomListView {
   private String drawnAs;
   private boolean unstamped;
   private RoomKey dragging;
+  private Function<RoomKey, String> links = key -> "#";
 
   public RoomListView(Listener listener) {
     this.listener = listener;
@@ -41,6 +49,12 @@ public final class RoomListView {
 
   public HTMLElement element() {
     return root;
+  }
+
+  /** Where each room's link points: the shell's URL of the room's address. */
+  public void setLinks(Function<RoomKey, String> links) {
+    this.links = links;
+    drawnAs = null;
   }
 
   public void render(List<RoomKey> display, RoomKey current, Labels labels) {
@@ -62,7 +76,9 @@ public final class RoomListView {
     Dom.clear(root);
     for (RoomKey key : display) {
       HTMLElement item = item(key, key.equals(current), labels);
-      root.appendChild(item);
+      HTMLElement li = Dom.el("li", "room-entry");
+      li.appendChild(item);
+      root.appendChild(li);
       if (key.equals(focused)) {
         item.focus();
       }
@@ -93,11 +109,13 @@ public final class RoomListView {
   }
 
   private HTMLElement item(RoomKey key, boolean current, Labels labels) {
-    HTMLElement li = Dom.hook("li", "room-item", "room-item");
+    HTMLAnchorElement li = Js.uncheckedCast(Dom.hook("a", "room-item", "room-item"));
+    li.href = links.apply(key);
+    // The app's own frame may not navigate the shell: a plain click is handled here, and a
+    // click the browser opens elsewhere (modifiers, the context menu) goes to the top level.
+    li.target = "_top";
     li.setAttribute("data-room-key", keyText(key));
     li.setAttribute("draggable", "true");
-    li.tabIndex = 0;
-    li.setAttribute("role", "button");
     if (current) {
       li.setAttribute("aria-current", "true");
     }
@@ -110,10 +128,17 @@ public final class RoomListView {
       badge.textContent = String.valueOf(unread);
       li.appendChild(badge);
     }
-    li.addEventListener("click", e -> listener.onSelect(key));
+    li.addEventListener("click", e -> {
+      MouseEvent m = (MouseEvent) e;
+      if (m.button != 0 || m.ctrlKey || m.metaKey || m.shiftKey || m.altKey) {
+        return; // the browser opens the link in a new tab or window
+      }
+      e.preventDefault();
+      listener.onSelect(key);
+    });
     li.addEventListener("keydown", e -> {
       KeyboardEvent k = (KeyboardEvent) e;
-      if ("Enter".equals(k.key) || " ".equals(k.key)) {
+      if (" ".equals(k.key) && !k.altKey) { // Enter is the link's own click (Ctrl+Enter: new tab)
         k.preventDefault();
         listener.onSelect(key);
       } else if (k.altKey && ("ArrowUp".equals(k.key) || "ArrowDown".equals(k.key))) {
