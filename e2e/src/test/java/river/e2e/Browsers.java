@@ -1,5 +1,6 @@
 package river.e2e;
 
+import java.util.ArrayList;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
@@ -22,7 +23,7 @@ final class Browsers {
 
   static Browser chromium(Playwright playwright, String... extraArgs) {
     String exe = System.getProperty("river.chromium", "/usr/bin/chromium");
-    List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu",
+    List<String> args = new ArrayList<>(List.of("--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run", "--disable-quic"));
     args.addAll(List.of(extraArgs));

@@ -1,5 +1,6 @@
 package river.e2e;
 
+import river.room.Invitation;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -169,12 +170,12 @@ class InvitationsIT {
     // Well-formed but forged: a membership whose signature is not the inviter's, and a private
     // key that is not the invited member's. Both are refused; bob's tab and alice's room keep
     // what they had.
-    river.room.Invitation real = river.room.Invitation.decode(invite(a1));
-    String badSignature = new river.room.Invitation(real.room(), real.inviteeSeed(),
+    Invitation real = Invitation.decode(invite(a1));
+    String badSignature = new Invitation(real.room(), real.inviteeSeed(),
         real.membership().withSignature(new byte[64]), real.secrets()).encode();
     byte[] otherSeed = real.inviteeSeed();
     otherSeed[0] ^= 1;
-    String wrongKey = new river.room.Invitation(real.room(), otherSeed, real.membership(), real.secrets()).encode();
+    String wrongKey = new Invitation(real.room(), otherSeed, real.membership(), real.secrets()).encode();
     b1.appHook("join-code").fill(badSignature);
     b1.appHook("join-submit").click();
     assertThat(b1.appHook("join-error")).containsText("refused this invitation");

@@ -1,5 +1,23 @@
 package river.e2e;
 
+import java.util.TreeMap;
+import java.util.TreeSet;
+import river.cbor.Cbor;
+import river.node.tools.WsClient;
+import river.room.Invitation;
+import river.room.RoomDelta;
+import river.rooms.Bytes;
+import river.rooms.CborRoomsCodec;
+import river.rooms.RoomData;
+import river.rooms.RoomKey;
+import river.rooms.RoomSlot;
+import river.rooms.RoomStorageKeys;
+import river.rooms.Rooms;
+import river.store.Base58;
+import river.store.DelegateKeys;
+import river.wire.CasStoreResult;
+import river.wire.Op;
+import river.wire.Response;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,21 +93,21 @@ class LegacyUpgradeIT {
     try (NodeProcess node = new NodeProcess(dataDir).start();
          Playwright playwright = Browsers.playwright();
          Browser browser = Browsers.chromium(playwright)) {
-      river.rooms.CborRoomsCodec codec = new river.rooms.CborRoomsCodec();
-      try (river.node.tools.WsClient ws = river.node.tools.WsClient.connect(
+      CborRoomsCodec codec = new CborRoomsCodec();
+      try (WsClient ws = WsClient.connect(
           "ws://127.0.0.1:" + node.url().replaceAll(".*:(\\d+)/$", "$1") + "/v1/ws?token=" + token)) {
-        byte[] blob = ws.on(river.store.DelegateKeys.legacy()).get(bytes("rooms_data"));
-        river.rooms.Rooms legacy = codec.decodeLegacyBlob(blob);
-        ws.store(bytes(river.rooms.RoomStorageKeys.MIGRATION_STARTED),
-            codec.encodeMarker(river.rooms.RoomStorageKeys.MIGRATION_STARTED));
+        byte[] blob = ws.on(DelegateKeys.legacy()).get(bytes("rooms_data"));
+        Rooms legacy = codec.decodeLegacyBlob(blob);
+        ws.store(bytes(RoomStorageKeys.MIGRATION_STARTED),
+            codec.encodeMarker(RoomStorageKeys.MIGRATION_STARTED));
         int written = 0;
-        for (river.rooms.RoomData room : legacy.map().values()) {
+        for (RoomData room : legacy.map().values()) {
           if (written++ == 5) {
             break;
           }
-          String key = "room:" + river.store.Base58.encode(room.owner().bytes().toArray());
-          assertTrue(ws.cas(bytes(key), codec.encodeSlot(river.rooms.RoomSlot.present(room)), 0).result()
-              instanceof river.wire.CasStoreResult.Stored);
+          String key = "room:" + Base58.encode(room.owner().bytes().toArray());
+          assertTrue(ws.cas(bytes(key), codec.encodeSlot(RoomSlot.present(room)), 0).result()
+              instanceof CasStoreResult.Stored);
         }
       }
       assertEquals(5, countRoomKeys(NodeProcess.toolAs(token, "inspect", "--data-dir", dataDir.toString())));
@@ -125,32 +143,32 @@ class LegacyUpgradeIT {
       Tab owner = new Tab(browser.newContext().newPage()).open(node.url());
       ChatSteps.loaded(owner);
       String room = ChatSteps.create(owner, "Since the old days", "owner");
-      river.room.Invitation invitation = river.room.Invitation.decode(ChatSteps.invite(owner));
+      Invitation invitation = Invitation.decode(ChatSteps.invite(owner));
 
       String token = mintProfile(node.url());
-      try (river.node.tools.WsClient ws = river.node.tools.WsClient.connect(
+      try (WsClient ws = WsClient.connect(
           "ws://127.0.0.1:" + node.url().replaceAll(".*:(\\d+)/$", "$1") + "/v1/ws?token=" + token)) {
         // Joining with the old release: the membership went into the room...
-        river.wire.Response admitted = river.node.tools.WsClient.await(ws.request(new river.wire.Op.Update(invitation.room(),
-            river.room.RoomDelta.builder().member(invitation.membership()).build().encode())));
+        Response admitted = WsClient.await(ws.request(new Op.Update(invitation.room(),
+            RoomDelta.builder().member(invitation.membership()).build().encode())));
         assertTrue(admitted.isOk(), "membership accepted: " + admitted.errorMessage());
         // ...and the invitee's key into the user's one legacy blob, nowhere else.
-        river.rooms.RoomKey key = river.rooms.RoomKey.of(river.rooms.Bytes.of(invitation.room()));
-        river.rooms.RoomData data = river.rooms.RoomData.builder(key)
-            .signingKey(river.rooms.Bytes.of(invitation.inviteeSeed()))
-            .verifyingKey(river.rooms.Bytes.of(invitation.membership().member()))
-            .membership(river.rooms.Bytes.of(river.cbor.Cbor.encode(invitation.membership().toCbor())))
+        RoomKey key = RoomKey.of(Bytes.of(invitation.room()));
+        RoomData data = RoomData.builder(key)
+            .signingKey(Bytes.of(invitation.inviteeSeed()))
+            .verifyingKey(Bytes.of(invitation.membership().member()))
+            .membership(Bytes.of(Cbor.encode(invitation.membership().toCbor())))
             .identityGeneration(1)
             .nickname("old timer")
             .nicknameVersion(1)
-            .contractKey(river.rooms.Bytes.of(invitation.room()))
+            .contractKey(Bytes.of(invitation.room()))
             .build();
-        java.util.TreeMap<river.rooms.RoomKey, river.rooms.RoomData> map = new java.util.TreeMap<>();
+        TreeMap<RoomKey, RoomData> map = new TreeMap<>();
         map.put(key, data);
-        river.rooms.Rooms legacy = new river.rooms.Rooms(map, new java.util.TreeSet<>(), key,
-            new java.util.TreeMap<>(), List.of(key));
-        ws.on(river.store.DelegateKeys.legacy()).store(bytes("rooms_data"),
-            new river.rooms.CborRoomsCodec().encodeLegacyBlob(legacy));
+        Rooms legacy = new Rooms(map, new TreeSet<>(), key,
+            new TreeMap<>(), List.of(key));
+        ws.on(DelegateKeys.legacy()).store(bytes("rooms_data"),
+            new CborRoomsCodec().encodeLegacyBlob(legacy));
       }
 
       BrowserContext profile = browser.newContext();

@@ -1,5 +1,7 @@
 package river.e2e;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,8 +21,8 @@ final class OneOriginRelay implements AutoCloseable {
   private final ServerSocket server;
   private final List<Integer> nodePorts = new ArrayList<>();
   private volatile int preferred;
-  private final java.util.Map<Integer, java.util.concurrent.atomic.AtomicInteger> relayed =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Integer, java.util.concurrent.atomic.AtomicInteger> relayed =
+      new ConcurrentHashMap<>();
 
   OneOriginRelay(int listenPort) throws IOException {
     server = new ServerSocket(listenPort, 50, InetAddress.getLoopbackAddress());

@@ -1,5 +1,6 @@
 package river.actions;
 
+import river.wire.ErrorCodes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -128,7 +129,7 @@ public final class ActionLink {
           T typed = (T) r;
           then.accept(typed);
         } else {
-          fail.fail(river.wire.ErrorCodes.INVALID,
+          fail.fail(ErrorCodes.INVALID,
               "The node gave an answer this page does not understand; try again.");
         }
       }

@@ -1,5 +1,6 @@
 package river.actions;
 
+import river.wire.OpResult;
 import river.cbor.Utf8;
 import river.chat.RoomSecrets;
 import river.engine.Clock;
@@ -108,9 +109,9 @@ final class CreateRoom {
       MemberInfo info, final String nickname, final byte[] secret,
       final ActionLink.Then<RoomKey> done, ActionLink.Fail fail) {
     byte[] delta = RoomDelta.builder().config(config).memberInfo(info).build().encode();
-    link.contract(new Op.Put(room, delta), new ActionLink.Then<river.wire.OpResult>() {
+    link.contract(new Op.Put(room, delta), new ActionLink.Then<OpResult>() {
       @Override
-      public void accept(river.wire.OpResult put) {
+      public void accept(OpResult put) {
         RoomKey roomKey = RoomKey.of(Bytes.of(room));
         RoomData.Builder data = RoomData.builder(roomKey);
         if (secret != null) {

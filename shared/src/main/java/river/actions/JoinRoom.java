@@ -1,5 +1,6 @@
 package river.actions;
 
+import river.room.RoomConfig;
 import java.util.Arrays;
 import river.cbor.Cbor;
 import river.cbor.Utf8;
@@ -84,7 +85,7 @@ final class JoinRoom {
           return;
         }
         String problem = RoomTexts.checkNickname(nickname, state.config() == null
-            ? river.room.RoomConfig.DEFAULT_MAX_NICKNAME_BYTES : state.config().maxNicknameBytes());
+            ? RoomConfig.DEFAULT_MAX_NICKNAME_BYTES : state.config().maxNicknameBytes());
         if (problem != null) {
           fail.fail(problem);
           return;

@@ -1,5 +1,7 @@
 package river.actions;
 
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -201,11 +203,11 @@ public final class OutboxQueue {
       return;
     }
     final byte[] room = PendingMessage.room(e.unsigned);
-    link.delegateCoded(new river.wire.DelegateRequest.Sign(room, SigningPurpose.MESSAGE.wireName(),
-        e.unsigned.signedBytes()), river.wire.DelegateResponse.Signature.class,
-        new ActionLink.Then<river.wire.DelegateResponse.Signature>() {
+    link.delegateCoded(new DelegateRequest.Sign(room, SigningPurpose.MESSAGE.wireName(),
+        e.unsigned.signedBytes()), DelegateResponse.Signature.class,
+        new ActionLink.Then<DelegateResponse.Signature>() {
           @Override
-          public void accept(river.wire.DelegateResponse.Signature sig) {
+          public void accept(DelegateResponse.Signature sig) {
             final RoomMessage signed = e.unsigned.withSignature(sig.signature());
             link.contract(new Op.Update(room, RoomDelta.builder().message(signed).build()
                 .encode()), new ActionLink.Then<OpResult>() {

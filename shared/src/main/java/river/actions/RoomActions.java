@@ -1,5 +1,6 @@
 package river.actions;
 
+import river.rooms.RoomData;
 import river.engine.Clock;
 import river.engine.TabSession;
 import river.room.RoomState;
@@ -25,7 +26,7 @@ public final class RoomActions {
   }
 
   /** Only the owner's key signs configurations (rename, settings). */
-  public static boolean isOwner(RoomKey key, river.rooms.RoomData data) {
+  public static boolean isOwner(RoomKey key, RoomData data) {
     return RoomEdits.isOwner(key, data);
   }
 

@@ -1,5 +1,6 @@
 package river.actions;
 
+import java.util.List;
 import java.util.Arrays;
 import river.cbor.Utf8;
 import river.chat.Bans;
@@ -59,7 +60,7 @@ final class RoomEdits {
                 new ActionLink.Then<byte[]>() {
                   @Override
                   public void accept(byte[] sig) {
-                    java.util.List<Invitation.RoomSecret> secrets =
+                    List<Invitation.RoomSecret> secrets =
                         RoomSecrets.decodeAll(data.invitationSecrets());
                     code.accept(new Invitation(room, invitee.privateKey(),
                         unsigned.withSignature(sig), secrets.isEmpty() ? null : secrets).encode());

@@ -1,5 +1,6 @@
 package river.chat;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,6 +73,6 @@ public final class Attention {
   }
 
   private static boolean same(byte[] a, byte[] b) {
-    return a != null && b != null && java.util.Arrays.equals(a, b);
+    return a != null && b != null && Arrays.equals(a, b);
   }
 }

@@ -1,5 +1,6 @@
 package river.engine;
 
+import java.util.Arrays;
 import river.rooms.MetaMerge;
 import river.rooms.Rooms;
 import river.rooms.RoomsCodec;
@@ -56,7 +57,7 @@ final class MetaTarget implements CasTarget {
     }
     RoomsMeta merged = MetaMerge.merge(base, snapshot.meta(), base, snapshot.removed());
     byte[] bytes = codec.encodeMeta(merged);
-    if (java.util.Arrays.equals(bytes, codec.encodeMeta(base))) {
+    if (Arrays.equals(bytes, codec.encodeMeta(base))) {
       return null;
     }
     decided = merged;

@@ -1,5 +1,6 @@
 package river.engine;
 
+import java.util.Arrays;
 import river.rooms.Reconcile;
 import river.rooms.ReconcileDecision;
 import river.rooms.RoomKey;
@@ -76,7 +77,7 @@ final class RoomSlotTarget implements CasTarget {
       return null;
     }
     byte[] bytes = codec.encodeSlot(d.slot());
-    if (java.util.Arrays.equals(bytes, codec.encodeSlot(seen))) {
+    if (Arrays.equals(bytes, codec.encodeSlot(seen))) {
       return null; // nothing new to write: the read decides whether the store moved on
     }
     decided = d.slot();

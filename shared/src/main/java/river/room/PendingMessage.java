@@ -1,5 +1,6 @@
 package river.room;
 
+import java.util.Arrays;
 import river.cbor.Cbor;
 
 /**
@@ -25,7 +26,7 @@ public final class PendingMessage {
 
   /** The room (owner key) a pending message is for. */
   public static byte[] room(RoomMessage m) {
-    return java.util.Arrays.copyOf(m.roomShared(), m.roomShared().length);
+    return Arrays.copyOf(m.roomShared(), m.roomShared().length);
   }
 
   /** Whether {@code state} already holds the message whose unsigned body is {@code unsigned}. */
@@ -35,7 +36,7 @@ public final class PendingMessage {
     }
     byte[] body = unsigned.signedBytes();
     for (RoomMessage m : state.messages()) {
-      if (m.time() == unsigned.time() && java.util.Arrays.equals(m.signedBytes(), body)) {
+      if (m.time() == unsigned.time() && Arrays.equals(m.signedBytes(), body)) {
         return true;
       }
     }

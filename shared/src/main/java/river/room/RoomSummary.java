@@ -1,5 +1,6 @@
 package river.room;
 
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class RoomSummary {
     for (SignedItem i : state.messages) {
       sigs.add(i.signature());
     }
-    java.util.Collections.sort(sigs, UnsignedBytes.ORDER);
+    Collections.sort(sigs, UnsignedBytes.ORDER);
     return new RoomSummary(sigs);
   }
 

@@ -1,5 +1,6 @@
 package river.rooms;
 
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -40,7 +41,7 @@ public final class Rooms {
       List<RoomKey> order) {
     TreeSet<RoomKey> rem = new TreeSet<RoomKey>(removed);
     rem.removeAll(map.keySet());
-    for (java.util.Map.Entry<RoomKey, RoomData> e : map.entrySet()) {
+    for (Map.Entry<RoomKey, RoomData> e : map.entrySet()) {
       if (!e.getKey().equals(e.getValue().owner())) {
         throw new IllegalArgumentException("room data filed under another key: " + e.getKey());
       }

@@ -1,5 +1,6 @@
 package river.wire;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import river.cbor.CborItem;
@@ -194,7 +195,7 @@ public abstract class DelegateResponse extends WireValue {
       for (byte[] v : values) {
         this.values.add(copy(v));
       }
-      this.generations = java.util.Arrays.copyOf(generations, generations.length);
+      this.generations = Arrays.copyOf(generations, generations.length);
     }
 
     /** The generation of key {@code i} (u64 bits). */

@@ -1,5 +1,8 @@
 package river.actions;
 
+import java.util.Collections;
+import river.room.PendingMessage;
+import river.store.Base58;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,7 +106,7 @@ public final class ActionSimulator {
       }
       if (codes.size() == (both ? 2 : 1)) {
         List<ActionTab> joiners = new ArrayList<>(theirs);
-        java.util.Collections.shuffle(joiners, rnd);
+        Collections.shuffle(joiners, rnd);
         for (int i = 0; i < codes.size(); i++) {
           joiners.get(i).actions.join(codes.get(i), them, k -> { }, m -> { });
         }
@@ -212,7 +215,7 @@ public final class ActionSimulator {
             throw new AssertionError(where + ": " + u + " lists a room with a key the node does"
                 + " not hold");
           }
-          keysEver.get(u).add(river.store.Base58.encode(mine));
+          keysEver.get(u).add(Base58.encode(mine));
           if (!node.room(key.bytes().toArray()).isMember(mine)) {
             throw new AssertionError(where + ": " + u + " lists a room they are not a member of");
           }
@@ -224,11 +227,11 @@ public final class ActionSimulator {
       for (String u : users) {
         byte[] held = node.heldKey(u, key.bytes().toArray());
         if (held != null) {
-          keysEver.get(u).add(river.store.Base58.encode(held));
+          keysEver.get(u).add(Base58.encode(held));
         }
         int shown = 0;
         for (byte[] k : Roster.shown(s)) {
-          shown += keysEver.get(u).contains(river.store.Base58.encode(k)) ? 1 : 0;
+          shown += keysEver.get(u).contains(Base58.encode(k)) ? 1 : 0;
         }
         if (shown > 1) {
           throw new AssertionError(where + ": " + u + " appears " + shown + " times in a room");
@@ -236,7 +239,7 @@ public final class ActionSimulator {
       }
     }
     for (RoomMessage m : acked) {
-      RoomState s = node.room(river.room.PendingMessage.room(m));
+      RoomState s = node.room(PendingMessage.room(m));
       if (!s.messages().contains(m)) {
         throw new AssertionError(where + ": an acknowledged post is gone");
       }

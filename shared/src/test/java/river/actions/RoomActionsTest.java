@@ -1,5 +1,7 @@
 package river.actions;
 
+import java.util.Map;
+import river.room.RoomDelta;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,7 +71,7 @@ class RoomActionsTest {
       DelegateResponse.Signature sig = (DelegateResponse.Signature) ((OpResult.Delegate) node
           .answer(t.user, new Op.Delegate(DelegateKeys.current(),
               new DelegateRequest.Sign(room, "message", m.signedBytes())))).response();
-      node.answer(t.user, new Op.Update(room, river.room.RoomDelta.builder()
+      node.answer(t.user, new Op.Update(room, RoomDelta.builder()
           .message(m.withSignature(sig.signature())).build().encode()));
       return null;
     } catch (WireException e) {
@@ -128,7 +130,7 @@ class RoomActionsTest {
     assertNull(join(bob, forged.encode()));
     assertTrue(bob.failures.get(0).startsWith("The room refused this invitation"), bob.failures.get(0));
     assertFalse(bob.session().rooms().holds(key));
-    assertTrue(node.keys.getOrDefault("bob", java.util.Map.of()).isEmpty());
+    assertTrue(node.keys.getOrDefault("bob", Map.of()).isEmpty());
   }
 
   @Test

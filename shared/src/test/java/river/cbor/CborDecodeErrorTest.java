@@ -1,5 +1,6 @@
 package river.cbor;
 
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,7 +131,7 @@ class CborDecodeErrorTest {
   @Test
   void nestingAtTheLimitIsAccepted() {
     byte[] in = new byte[Cbor.MAX_DEPTH];
-    java.util.Arrays.fill(in, (byte) 0x81);
+    Arrays.fill(in, (byte) 0x81);
     in[in.length - 1] = (byte) 0x80;
     assertEquals(CborKind.ARRAY, Cbor.decode(in).kind());
   }
@@ -138,7 +139,7 @@ class CborDecodeErrorTest {
   @Test
   void nestingBeyondTheLimitIsRejected() {
     byte[] in = new byte[Cbor.MAX_DEPTH + 1];
-    java.util.Arrays.fill(in, (byte) 0x81);
+    Arrays.fill(in, (byte) 0x81);
     in[in.length - 1] = (byte) 0x80;
     CborException e = assertThrows(CborException.class, () -> Cbor.decode(in));
     assertEquals(Cbor.MAX_DEPTH, e.offset());
@@ -148,7 +149,7 @@ class CborDecodeErrorTest {
   @Test
   void tagsCountTowardsNesting() {
     byte[] in = new byte[Cbor.MAX_DEPTH + 1];
-    java.util.Arrays.fill(in, (byte) 0xc1);
+    Arrays.fill(in, (byte) 0xc1);
     in[in.length - 1] = 0;
     assertThrows(CborException.class, () -> Cbor.decode(in));
   }

@@ -1,5 +1,6 @@
 package river.engine;
 
+import river.rooms.RoomStorageKeys;
 import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
@@ -62,9 +63,9 @@ class LiveUpdatesTest {
     w.act(0, t -> t.createRoom(room(1)));
     w.runAll();
     int before = w.queue.size();
-    w.act(1, t -> t.onKeyChanged(World.CURRENT, river.rooms.RoomStorageKeys.roomKey(key(1)), 1));
+    w.act(1, t -> t.onKeyChanged(World.CURRENT, RoomStorageKeys.roomKey(key(1)), 1));
     assertEquals(before, w.queue.size(), "no re-read for a generation already seen");
-    w.act(1, t -> t.onKeyChanged(Bytes.filled(32, 1), river.rooms.RoomStorageKeys.roomKey(key(1)), 9));
+    w.act(1, t -> t.onKeyChanged(Bytes.filled(32, 1), RoomStorageKeys.roomKey(key(1)), 9));
     assertEquals(before, w.queue.size(), "another delegate's key is not ours");
   }
 

@@ -1,5 +1,6 @@
 package river.engine;
 
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
@@ -82,7 +83,7 @@ class LoadFlowTest {
   void aBatchThatFailsOtherwiseOrAnswersOtherKeysFailsTheLoad() {
     List<Response> bad = List.of(Response.err(0, "internal", "boom"),
         Answers.ok(0, new DelegateResponse.GetMany(List.of("room:elsewhere".getBytes(StandardCharsets.UTF_8)),
-            java.util.Arrays.asList(new byte[][] {null}), new long[1])),
+            Arrays.asList(new byte[][] {null}), new long[1])),
         Answers.ok(0, new DelegateResponse.Get("rooms_meta".getBytes(StandardCharsets.UTF_8), null)));
     for (Response reply : bad) {
       World w = new World();

@@ -1,5 +1,8 @@
 package river.engine;
 
+import river.rooms.Bytes;
+import river.rooms.LastRead;
+import river.rooms.RoomData;
 import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
@@ -72,7 +75,7 @@ class SaveEngineTest {
     // the conflict value is merged rather than overwritten.
     w.queue.removeIf(e -> e.kind == World.Kind.PUSH);
     w.act(0, t -> t.setMode(key(1), NotificationMode.MUTED));
-    w.act(0, t -> t.markRead(key(1), new river.rooms.LastRead(5, river.rooms.Bytes.ofInts(1))));
+    w.act(0, t -> t.markRead(key(1), new LastRead(5, Bytes.ofInts(1))));
     w.runAll();
     assertEquals("from b", w.slot(key(1)).data().nickname(), "b's change survives a's stale guess");
     assertEquals(5, w.slot(key(1)).data().lastRead().position(), "and a's own change landed");
@@ -122,7 +125,7 @@ class SaveEngineTest {
   @Test
   void conflictExhaustionOfOneRoomIsRetriedLaterWithoutBlockingOthers() {
     World w = loadedWorld(1);
-    river.rooms.RoomData mine = room(1).withRead(new river.rooms.LastRead(5, river.rooms.Bytes.ofInts(5)));
+    RoomData mine = room(1).withRead(new LastRead(5, Bytes.ofInts(5)));
     w.act(0, t -> { t.createRoom(mine); t.createRoom(room(2)); });
     // another writer changes room 1 before each of our CAS attempts, always lacking our read mark
     int guard = 0;
@@ -131,7 +134,7 @@ class SaveEngineTest {
       if (e.kind == World.Kind.REQUEST && Answers.is(e.op, DelegateRequest.CasStore.class)
           && Answers.key(e.op).equals(RoomStorageKeys.roomKey(key(1))) && w.current().casConflicts < 8) {
         w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1).toBuilder()
-            .addInvitationSecret(river.rooms.Bytes.ofInts(guard)).build()));
+            .addInvitationSecret(Bytes.ofInts(guard)).build()));
       }
       w.deliver(0);
     }

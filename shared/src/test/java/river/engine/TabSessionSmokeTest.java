@@ -1,5 +1,6 @@
 package river.engine;
 
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
@@ -23,6 +24,6 @@ class TabSessionSmokeTest {
     w.reload(b);
     w.runAll();
     assertTrue(w.tab(b).rooms().holds(key(1)));
-    assertEquals(java.util.List.of(), w.problems);
+    assertEquals(List.of(), w.problems);
   }
 }

@@ -1,5 +1,9 @@
 package river.engine;
 
+import river.rooms.RoomKey;
+import river.rooms.RoomSlot;
+import river.rooms.RoomStorageKeys;
+import river.rooms.RoomsDecodeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -251,18 +255,18 @@ public final class World {
   }
 
   /** The current store's slot for a room, or null when absent. */
-  public river.rooms.RoomSlot slot(river.rooms.RoomKey k) {
-    byte[] d = current().data(river.rooms.RoomStorageKeys.roomKey(k));
+  public RoomSlot slot(RoomKey k) {
+    byte[] d = current().data(RoomStorageKeys.roomKey(k));
     try {
       return d == null ? null : codec.decodeSlot(d);
-    } catch (river.rooms.RoomsDecodeException e) {
+    } catch (RoomsDecodeException e) {
       throw new AssertionError(e);
     }
   }
 
   /** Writes a slot into a delegate as a plain Store would (setup, no pushes). */
-  public void putSlot(Bytes delegate, river.rooms.RoomKey k, river.rooms.RoomSlot slot) {
-    delegates.get(delegate).store(river.rooms.RoomStorageKeys.roomKey(k), codec.encodeSlot(slot));
+  public void putSlot(Bytes delegate, RoomKey k, RoomSlot slot) {
+    delegates.get(delegate).store(RoomStorageKeys.roomKey(k), codec.encodeSlot(slot));
   }
 
   /** Number of queued requests of a kind (optionally for one tab, -1 = any). */

@@ -1,5 +1,8 @@
 package river.room;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +57,7 @@ class HostileMemberPropertyTest {
     final Map<String, AuthorizedMember> admitted = new LinkedHashMap<>();
     final Map<String, MemberInfo> honestInfo = new LinkedHashMap<>();
     final List<RoomMessage> acked = new ArrayList<>();
-    final java.util.Set<RoomMessage> evicted = new java.util.HashSet<>();
+    final Set<RoomMessage> evicted = new HashSet<>();
     RoomState state;
     long now = RoomFixture.NOW;
     int refusedHostile;
@@ -229,14 +232,14 @@ class HostileMemberPropertyTest {
         assertTrue(state.isMember(k.pub), where + "an honest member lost their place");
         AuthorizedMember now = null;
         for (AuthorizedMember m : state.members()) {
-          if (java.util.Arrays.equals(m.member(), k.pub)) {
+          if (Arrays.equals(m.member(), k.pub)) {
             now = m;
           }
         }
         assertTrue(admitted.get(hex(k.pub)).equals(now), where + "an honest member was re-parented");
         MemberInfo info = null;
         for (MemberInfo i : state.memberInfo()) {
-          if (java.util.Arrays.equals(i.member(), k.pub)) {
+          if (Arrays.equals(i.member(), k.pub)) {
             info = i;
           }
         }

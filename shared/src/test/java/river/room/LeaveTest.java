@@ -1,5 +1,6 @@
 package river.room;
 
+import river.cbor.CborDiag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +26,7 @@ class LeaveTest {
   @Test
   void infoWithoutLeftKeepsItsBytesAndLeftRoundTrips() {
     MemberInfo plain = f.info(bob, bob, 1, "bob");
-    assertFalse(river.cbor.CborDiag.format(plain.body()).contains("left"), "old infos keep their signed bytes");
+    assertFalse(CborDiag.format(plain.body()).contains("left"), "old infos keep their signed bytes");
     MemberInfo gone = signed(bob, plain.next(true));
     MemberInfo back = MemberInfo.fromCbor(Cbor.decode(gone.encoded()));
     assertTrue(back.left());

@@ -1,5 +1,6 @@
 package river.room;
 
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -145,7 +146,7 @@ class RoomConvergenceTest {
             }
             byte[] before = replicas[to].encode();
             replicas[to] = applyLeniently(replicas[to], d);
-            changed |= !java.util.Arrays.equals(before, replicas[to].encode());
+            changed |= !Arrays.equals(before, replicas[to].encode());
           }
         }
         any |= changed;
@@ -224,7 +225,7 @@ class RoomConvergenceTest {
       if (what < 82) {
         long v = 1;
         for (MemberInfo i : s.memberInfo()) {
-          if (java.util.Arrays.equals(i.member(), actor.pub)) {
+          if (Arrays.equals(i.member(), actor.pub)) {
             v = i.version() + 1;
           }
         }

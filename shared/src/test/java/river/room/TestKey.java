@@ -1,5 +1,7 @@
 package river.room;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -24,8 +26,8 @@ final class TestKey {
 
   /** Fast stand-in keys for property tests (pure-Java Ed25519 costs ~1 ms per operation):
    *  pub = SHA-256(seed), signature = SHA-512(seed || message), checked by {@link #FAST}. */
-  private static final java.util.Map<String, byte[]> FAST_SEEDS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, byte[]> FAST_SEEDS =
+      new ConcurrentHashMap<>();
 
   private TestKey(byte[] seed, boolean fast) {
     this.seed = seed.clone();

@@ -1,5 +1,6 @@
 package river.room;
 
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +36,7 @@ class TrustRulesTest {
 
   AuthorizedMember recordOf(RoomState s, TestKey k) {
     for (AuthorizedMember m : s.members()) {
-      if (java.util.Arrays.equals(m.member(), k.pub)) {
+      if (Arrays.equals(m.member(), k.pub)) {
         return m;
       }
     }

@@ -1,5 +1,7 @@
 package river.rooms;
 
+import java.util.Random;
+import river.store.Base58;
 import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
@@ -76,18 +78,18 @@ class LoadPlanTest {
 
   @Test
   void parsingIsExactlyTheInverseOfFormattingOnRandomKeys() {
-    java.util.Random r = new java.util.Random(11);
+    Random r = new Random(11);
     for (int i = 0; i < 2000; i++) {
       byte[] b = new byte[32];
       r.nextBytes(b);
       for (int z = r.nextInt(4); z > 0; z--) b[z - 1] = 0;
       RoomKey k = RoomKey.of(Bytes.of(b));
       String s = RoomStorageKeys.roomKey(k);
-      assertEquals("room:" + river.store.Base58.encode(b), s);
+      assertEquals("room:" + Base58.encode(b), s);
       RoomKey back = RoomStorageKeys.parseRoomKey(s);
       assertEquals(k, back);
       assertEquals(s, RoomStorageKeys.roomKey(back));
-      assertEquals(river.store.Base58.encode(b), RoomStorageKeys.base58Of(k), "the shown key text is plain Base58");
+      assertEquals(Base58.encode(b), RoomStorageKeys.base58Of(k), "the shown key text is plain Base58");
       assertNull(RoomStorageKeys.parseRoomKey("room:1" + s.substring(5)), "extra leading 1 for " + s);
     }
   }

@@ -1,5 +1,6 @@
 package river.rooms;
 
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,7 +36,7 @@ class SigningIdentityTest {
     for (RoomData r : rooms) {
       map.put(r.owner(), r);
     }
-    return new Rooms(map, new TreeSet<>(), null, new TreeMap<>(), new java.util.ArrayList<>());
+    return new Rooms(map, new TreeSet<>(), null, new TreeMap<>(), new ArrayList<>());
   }
 
   @Test
@@ -53,7 +54,7 @@ class SigningIdentityTest {
   void aRoomTheProfileLeftCanBeJoinedAgain() {
     TreeSet<RoomKey> left = new TreeSet<>();
     left.add(Fixtures.key(1));
-    Rooms rooms = new Rooms(new TreeMap<>(), left, null, new TreeMap<>(), new java.util.ArrayList<>());
+    Rooms rooms = new Rooms(new TreeMap<>(), left, null, new TreeMap<>(), new ArrayList<>());
     assertEquals(Join.ACCEPT, SigningIdentity.join(rooms, Fixtures.key(1)));
   }
 

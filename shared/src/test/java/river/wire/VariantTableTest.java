@@ -1,5 +1,6 @@
 package river.wire;
 
+import river.cbor.CborKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -123,7 +124,7 @@ class VariantTableTest {
   @MethodSource("samples")
   void theNameOnTheWireIsTheVariantName(Enum e, WireValue sample) {
     CborItem wire = sample.toCbor();
-    String tag = wire.kind() == river.cbor.CborKind.TEXT ? wire.asText()
+    String tag = wire.kind() == CborKind.TEXT ? wire.asText()
         : wire.entries().get(0).key().asText();
     assertEquals(e.variantName().apply(sample), tag);
   }
@@ -212,7 +213,7 @@ class VariantTableTest {
       for (String name : e.table().names()) {
         // A struct or newtype variant needs a value; a unit variant must come without one.
         boolean unit = e.samples().stream().anyMatch(
-            s -> e.variantName().apply(s).equals(name) && s.toCbor().kind() == river.cbor.CborKind.TEXT);
+            s -> e.variantName().apply(s).equals(name) && s.toCbor().kind() == CborKind.TEXT);
         CborItem wrong = unit ? CborMap.builder().put(name, CborItem.uint(1)).build()
             : CborItem.text(name);
         WireException x = assertThrows(WireException.class, () -> e.decode().apply(wrong),

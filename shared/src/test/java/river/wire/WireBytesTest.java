@@ -1,5 +1,7 @@
 package river.wire;
 
+import java.util.Arrays;
+import river.cbor.Cbor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -50,26 +52,26 @@ class WireBytesTest {
     assertEquals("a1" + "6f43617353746f726552657175657374" + "a3" + "636b6579" + "416b"
             + "6576616c7565" + "40" + "7365787065637465645f67656e65726174696f6e"
             + "1bffffffffffffffff",
-        hex(river.cbor.Cbor.encode(
+        hex(Cbor.encode(
             new DelegateRequest.CasStore(new byte[] {0x6b}, new byte[0], -1L).toCbor())));
   }
 
   @Test
   void getManyRequestAndResponseKeepKeyOrderAndNullForAbsent() {
     assertEquals("a16e4765744d616e7952657175657374a1646b657973814101",
-        hex(river.cbor.Cbor.encode(new DelegateRequest.GetMany(java.util.Arrays.asList(new byte[] {1})).toCbor())));
+        hex(Cbor.encode(new DelegateRequest.GetMany(Arrays.asList(new byte[] {1})).toCbor())));
     assertEquals("a16f4765744d616e79526573706f6e7365a3646b65797382410141026676616c7565738241fff66b67656e65726174696f6e73820700",
-        hex(river.cbor.Cbor.encode(new DelegateResponse.GetMany(
-            java.util.Arrays.asList(new byte[] {1}, new byte[] {2}),
-            java.util.Arrays.asList(new byte[] {(byte) 0xff}, null), new long[] {7, 0}).toCbor())));
+        hex(Cbor.encode(new DelegateResponse.GetMany(
+            Arrays.asList(new byte[] {1}, new byte[] {2}),
+            Arrays.asList(new byte[] {(byte) 0xff}, null), new long[] {7, 0}).toCbor())));
   }
 
   @Test
   void getManyResponseWithMismatchedListsIsMalformed() {
-    byte[] bad = river.cbor.Cbor.encode(river.cbor.Cbor.decode(river.cbor.TestHex.bytes(
+    byte[] bad = Cbor.encode(Cbor.decode(TestHex.bytes(
         "a1" + "6f4765744d616e79526573706f6e7365" + "a3" + "646b657973" + "824101" + "4102" + "6676616c756573" + "8141ff" + "6b67656e65726174696f6e73" + "820100")));
     WireException e = org.junit.jupiter.api.Assertions.assertThrows(WireException.class,
-        () -> DelegateResponse.fromCbor(river.cbor.Cbor.decode(bad)));
+        () -> DelegateResponse.fromCbor(Cbor.decode(bad)));
     assertEquals(ErrorCodes.MALFORMED, e.code());
   }
 
@@ -82,7 +84,7 @@ class WireBytesTest {
 
   @Test
   void storeResultOkIsAMapToNull() {
-    assertEquals("a1624f6bf6", hex(river.cbor.Cbor.encode(UnitResult.OK.toCbor())));
+    assertEquals("a1624f6bf6", hex(Cbor.encode(UnitResult.OK.toCbor())));
     assertEquals("{\"Err\": \"no\"}", UnitResult.err("no").toString());
   }
 
@@ -98,7 +100,7 @@ class WireBytesTest {
     // {"id": 1, "op": "Ping", "trace": "x"} and {"Stored": {"generation": 2, "at": 0}}
     Request r = WireCodec.decodeRequest(TestHex.bytes("a362696401626f706450696e67657472616365" + "6178"));
     assertEquals(new Request(1, Op.PING), r);
-    CasStoreResult s = CasStoreResult.fromCbor(river.cbor.Cbor.decode(
+    CasStoreResult s = CasStoreResult.fromCbor(Cbor.decode(
         TestHex.bytes("a16653746f726564a26a67656e65726174696f6e0262617400")));
     assertEquals(2, ((CasStoreResult.Stored) s).generation());
   }
@@ -106,7 +108,7 @@ class WireBytesTest {
   @Test
   void optionalValueMayBeAbsentOrNull() {
     DelegateResponse.Get g = (DelegateResponse.Get) DelegateResponse.fromCbor(
-        river.cbor.Cbor.decode(TestHex.bytes("a16b476574526573706f6e7365a1636b657941aa")));
+        Cbor.decode(TestHex.bytes("a16b476574526573706f6e7365a1636b657941aa")));
     assertNull(g.value());
     assertArrayEquals(new byte[] {(byte) 0xaa}, g.key());
   }

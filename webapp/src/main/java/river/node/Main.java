@@ -1,5 +1,13 @@
 package river.node;
 
+import river.node.store.DataDirLockedException;
+import river.node.store.DataDirUnwritableException;
+import river.node.tools.bench.BenchSuite;
+import river.node.tools.bench.DelegateBench;
+import river.node.tools.bench.ScaleOutBench;
+import river.node.tools.inspect.CborDiagCommand;
+import river.node.tools.inspect.DelegateInspect;
+import river.node.tools.seed.SeedLegacy;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -25,18 +33,18 @@ public final class Main {
           case "serve":
             return serve(rest, out);
           case "cbor-diag":
-            return river.node.tools.inspect.CborDiagCommand.run(rest, in, out, err);
+            return CborDiagCommand.run(rest, in, out, err);
           case "inspect":
-            return river.node.tools.inspect.DelegateInspect.run(rest, in, env, out, err);
+            return DelegateInspect.run(rest, in, env, out, err);
           case "bench":
-            return river.node.tools.bench.DelegateBench.run(rest, out);
+            return DelegateBench.run(rest, out);
           case "bench-suite":
-            return river.node.tools.bench.BenchSuite.run(rest, out);
+            return BenchSuite.run(rest, out);
           case "bench-scaleout":
-            river.node.tools.bench.ScaleOutBench.main(rest);
+            ScaleOutBench.main(rest);
             return 0;
           case "seed-legacy":
-            return river.node.tools.seed.SeedLegacy.run(rest, in, env, out, err);
+            return SeedLegacy.run(rest, in, env, out, err);
           case "help":
             out.println(USAGE);
             return 0;
@@ -51,7 +59,7 @@ public final class Main {
       err.println("error: " + e.getMessage());
       err.println(USAGE);
       return 2;
-    } catch (river.node.store.DataDirLockedException | river.node.store.DataDirUnwritableException e) {
+    } catch (DataDirLockedException | DataDirUnwritableException e) {
       err.println("error: " + e.getMessage());
       return 1;
     } catch (Exception e) {

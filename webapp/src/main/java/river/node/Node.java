@@ -1,5 +1,6 @@
 package river.node;
 
+import river.node.log.NodeLog;
 import java.util.concurrent.CountDownLatch;
 import river.node.contract.ContractHost;
 import river.node.delegate.DelegateHost;
@@ -74,12 +75,12 @@ public final class Node implements AutoCloseable {
     try {
       server.stop();
     } catch (Exception e) {
-      river.node.log.NodeLog.logger(Node.class).log(System.Logger.Level.ERROR, "error while stopping the server: " + e);
+      NodeLog.logger(Node.class).log(System.Logger.Level.ERROR, "error while stopping the server: " + e);
     }
     try {
       store.close();
     } catch (Exception e) {
-      river.node.log.NodeLog.logger(Node.class).log(System.Logger.Level.ERROR, "error while closing the store: " + e);
+      NodeLog.logger(Node.class).log(System.Logger.Level.ERROR, "error while closing the store: " + e);
     }
     closed.countDown();
   }

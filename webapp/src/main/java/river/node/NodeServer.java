@@ -1,5 +1,6 @@
 package river.node;
 
+import river.node.ws.RequestDispatcher;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ import river.node.ws.UpgradeGate;
  */
 public final class NodeServer {
   /** The protocol's frame limit: bigger frames are answered {@code too_large} (see RequestDispatcher). */
-  public static final int MAX_FRAME_BYTES = river.node.ws.RequestDispatcher.MAX_FRAME_BYTES;
+  public static final int MAX_FRAME_BYTES = RequestDispatcher.MAX_FRAME_BYTES;
   /**
    * Jetty's hard limit, well above {@link #MAX_FRAME_BYTES}: Jetty closes the connection (1009) on
    * a bigger message, so frames between the two get an error response and the connection lives.

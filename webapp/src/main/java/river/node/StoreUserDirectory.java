@@ -1,5 +1,6 @@
 package river.node;
 
+import java.util.concurrent.CompletableFuture;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import river.node.http.ServiceUnavailableException;
@@ -27,7 +28,7 @@ final class StoreUserDirectory implements UserDirectory {
     return await(store.lookupUserByTokenHash(tokenHash)).orElse(null);
   }
 
-  private static <T> T await(java.util.concurrent.CompletableFuture<T> f) throws IOException {
+  private static <T> T await(CompletableFuture<T> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {

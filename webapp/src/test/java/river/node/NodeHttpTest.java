@@ -1,5 +1,6 @@
 package river.node;
 
+import java.util.concurrent.ExecutionException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -209,7 +210,7 @@ class NodeHttpTest {
       WebSocket ws = b.buildAsync(URI.create(url), new WebSocket.Listener() {}).get(10, TimeUnit.SECONDS);
       ws.abort();
       return 101;
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof WebSocketHandshakeException h) {
         return h.getResponse().statusCode();
       }

@@ -1,5 +1,6 @@
 package river.client.app;
 
+import java.util.Map;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.Element;
 import elemental2.dom.HTMLElement;
@@ -81,7 +82,7 @@ public final class AppPage implements ShellLink.Listener {
   }
 
   @Override
-  public void onOutboxItems(java.util.Map<String, byte[]> items) {
+  public void onOutboxItems(Map<String, byte[]> items) {
     screen.outbox().onItems(items);
   }
 

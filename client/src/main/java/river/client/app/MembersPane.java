@@ -1,5 +1,7 @@
 package river.client.app;
 
+import java.util.HashSet;
+import java.util.Set;
 import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +93,7 @@ final class MembersPane {
       String ownerText = Base58.encode(owner);
       rows.add(new MembersView.Member(ownerText, names.of(owner), "owner", null, ownerText.equals(meText), false));
       // One row per person: members who left, and records nobody speaks for, are not listed.
-      java.util.Set<String> listed = new java.util.HashSet<>();
+      Set<String> listed = new HashSet<>();
       for (byte[] k : Roster.shown(state)) {
         listed.add(Base58.encode(k));
       }

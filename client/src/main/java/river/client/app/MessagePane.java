@@ -1,5 +1,6 @@
 package river.client.app;
 
+import river.actions.OutboxQueue;
 import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -251,7 +252,7 @@ final class MessagePane {
   private void addPending(List<MessageListView.Row> rows, RoomKey current, RoomState state, Set<String> shownIds,
       Names names, RoomData data) {
     byte[] room = current.bytes().toArray();
-    for (river.actions.OutboxQueue.Entry e : outbox.entries()) {
+    for (OutboxQueue.Entry e : outbox.entries()) {
       if (!Arrays.equals(PendingMessage.room(e.unsigned), room)) {
         continue;
       }

@@ -1,5 +1,9 @@
 package river.client.app;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import river.actions.RoomActions;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
@@ -56,7 +60,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final TabAddress address;
   private String shownTitleRoom;
   /** When this tab first listed each room (epoch ms): the benchmark reads it as data-listed-at. */
-  private final java.util.Map<RoomKey, Double> firstListed = new java.util.HashMap<>();
+  private final Map<RoomKey, Double> firstListed = new HashMap<>();
   private boolean loadedStamped;
   private boolean hydratedStamped;
   private final Outbox outbox;
@@ -431,7 +435,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     if (current != null) {
       NotificationMode mode = rooms.notificationModes().get(current);
       header.show(name(current), mode == null ? NotificationMode.ALL : mode,
-          river.actions.RoomActions.isOwner(current, rooms.room(current)));
+          RoomActions.isOwner(current, rooms.room(current)));
       messagePane.render(current);
       boolean removed = membersPane.render(current, rooms.room(current));
       Dom.show(messagePane.composerElement(), !removed);
@@ -442,7 +446,7 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     }
     String titleRoom = current == null ? null : name(current);
     DomGlobal.document.title = TabTitle.of(total, titleRoom);
-    if (total != shownTotal || !java.util.Objects.equals(titleRoom, shownTitleRoom)) {
+    if (total != shownTotal || !Objects.equals(titleRoom, shownTitleRoom)) {
       shownTotal = total;
       shownTitleRoom = titleRoom;
       shell.title(total, titleRoom);

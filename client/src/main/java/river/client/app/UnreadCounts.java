@@ -1,5 +1,6 @@
 package river.client.app;
 
+import java.util.Objects;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class UnreadCounts {
 
     boolean still(RoomState s, RoomData data, NotificationMode m) {
       return state == s && lastRead.equals(data.lastRead()) && mode == m
-          && java.util.Objects.equals(nickname, data.nickname());
+          && Objects.equals(nickname, data.nickname());
     }
   }
 

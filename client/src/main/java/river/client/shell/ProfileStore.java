@@ -1,5 +1,6 @@
 package river.client.shell;
 
+import river.net.ProfileCheck;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.RequestInit;
 import elemental2.indexeddb.IDBDatabase;
@@ -73,7 +74,7 @@ final class ProfileStore {
       if (!answered[0]) {
         answered[0] = true;
         abort.abort();
-        answer.onStatus(river.net.ProfileCheck.NO_ANSWER);
+        answer.onStatus(ProfileCheck.NO_ANSWER);
       }
     }, CHECK_TIMEOUT_MS);
     RequestInit init = RequestInit.create();
@@ -95,7 +96,7 @@ final class ProfileStore {
           if (!answered[0]) {
             answered[0] = true;
             DomGlobal.clearTimeout(timer);
-            answer.onStatus(river.net.ProfileCheck.NO_ANSWER); // node down: the socket keeps trying
+            answer.onStatus(ProfileCheck.NO_ANSWER); // node down: the socket keeps trying
           }
           return null;
         });

@@ -1,5 +1,8 @@
 package river.node.delegate;
 
+import java.util.ArrayList;
+import java.util.List;
+import river.node.signing.SigningKeys;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
@@ -70,7 +73,7 @@ public final class DelegateHost implements OpHandler {
 
   private final DelegateStore store;
   private final ConnectionRegistry registry;
-  private final river.node.signing.SigningKeys signing;
+  private final SigningKeys signing;
 
   public DelegateHost(DelegateStore store, ConnectionRegistry registry) {
     this(store, registry, null);
@@ -78,7 +81,7 @@ public final class DelegateHost implements OpHandler {
 
   /** With {@code signing} (may be null), the current delegate also serves the room signing-key
    *  variants, for the connection's own user only. */
-  public DelegateHost(DelegateStore store, ConnectionRegistry registry, river.node.signing.SigningKeys signing) {
+  public DelegateHost(DelegateStore store, ConnectionRegistry registry, SigningKeys signing) {
     this.store = store;
     this.registry = registry;
     this.signing = signing;
@@ -199,17 +202,17 @@ public final class DelegateHost implements OpHandler {
    * frame limit: the client then reads them one by one.
    */
   private CompletableFuture<DelegateResponse> getMany(String user, byte[] delegate, DelegateRequest.GetMany r) {
-    java.util.List<byte[]> keys = r.keys();
+    List<byte[]> keys = r.keys();
     if (keys.size() > DelegateRequest.GetMany.MAX_KEYS) {
       throw new WireException(ErrorCodes.TOO_LARGE, "GetManyRequest of " + keys.size()
           + " keys is over the limit of " + DelegateRequest.GetMany.MAX_KEYS);
     }
-    java.util.List<CompletableFuture<byte[]>> reads = new java.util.ArrayList<>(keys.size());
+    List<CompletableFuture<byte[]>> reads = new ArrayList<>(keys.size());
     for (byte[] key : keys) {
       reads.add(store.read(user, delegate, checkKey(key)));
     }
     return CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
-      java.util.List<byte[]> values = new java.util.ArrayList<>(keys.size());
+      List<byte[]> values = new ArrayList<>(keys.size());
       long[] generations = new long[keys.size()];
       long total = 0;
       for (int i = 0; i < keys.size(); i++) {

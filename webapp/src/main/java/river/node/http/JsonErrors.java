@@ -1,5 +1,6 @@
 package river.node.http;
 
+import java.util.Locale;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpException;
@@ -65,7 +66,7 @@ public final class JsonErrors extends ErrorHandler {
       return "internal error";
     }
     String reason = HttpStatus.getMessage(status);
-    return reason == null ? "HTTP " + status : reason.toLowerCase(java.util.Locale.ROOT);
+    return reason == null ? "HTTP " + status : reason.toLowerCase(Locale.ROOT);
   }
 
   /** A JSON string literal. */

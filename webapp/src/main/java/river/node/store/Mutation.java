@@ -1,5 +1,6 @@
 package river.node.store;
 
+import java.util.Objects;
 import java.util.Arrays;
 
 /**
@@ -81,11 +82,11 @@ public final class Mutation<T> {
         if (!(o instanceof Mutation<?> m)) {
             return false;
         }
-        return kind == m.kind && Arrays.equals(value, m.value) && java.util.Objects.equals(result, m.result);
+        return kind == m.kind && Arrays.equals(value, m.value) && Objects.equals(result, m.result);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * kind.hashCode() + Arrays.hashCode(value)) + java.util.Objects.hashCode(result);
+        return 31 * (31 * kind.hashCode() + Arrays.hashCode(value)) + Objects.hashCode(result);
     }
 }

@@ -1,5 +1,6 @@
 package river.node.store;
 
+import java.util.Arrays;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,7 +47,7 @@ final class PgWrites {
     @Override
     int laneKey() {
       // One user's writes stay in order (as on SQLite's single queue); rooms spread by key.
-      return user.equals("#contracts") ? java.util.Arrays.hashCode(key) : user.hashCode();
+      return user.equals("#contracts") ? Arrays.hashCode(key) : user.hashCode();
     }
 
     @Override

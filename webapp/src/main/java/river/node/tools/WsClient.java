@@ -1,5 +1,6 @@
 package river.node.tools;
 
+import java.util.ArrayList;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -164,7 +165,7 @@ public final class WsClient implements AutoCloseable {
 
   /** Pushes received and not yet taken. */
   public List<Event> drainPushes() {
-    java.util.ArrayList<Event> out = new java.util.ArrayList<>();
+    ArrayList<Event> out = new ArrayList<>();
     root().pushes.drainTo(out);
     return out;
   }

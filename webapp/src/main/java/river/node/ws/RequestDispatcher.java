@@ -1,5 +1,11 @@
 package river.node.ws;
 
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import river.cbor.Cbor;
+import river.cbor.CborItem;
+import river.cbor.CborKind;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +41,7 @@ public final class RequestDispatcher implements FrameHandler {
   private final OpHandler delegate;
   private final OpHandler contracts;
   private final InFlightLimits limits;
-  private final java.util.Map<ClientConnection, Window> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<ClientConnection, Window> inFlight = new ConcurrentHashMap<>();
   private final Window node = new Window();
 
   public RequestDispatcher(OpHandler delegate, OpHandler contracts) {
@@ -94,7 +100,7 @@ public final class RequestDispatcher implements FrameHandler {
     try {
       result = handler.handle(connection, op);
     } catch (RuntimeException e) {
-      result = java.util.concurrent.CompletableFuture.failedFuture(e);
+      result = CompletableFuture.failedFuture(e);
     }
     result.whenComplete((ok, failure) -> {
       uncount(window, size);
@@ -145,8 +151,8 @@ public final class RequestDispatcher implements FrameHandler {
   /** The id of an oversized request, so the client waiting on it gets its answer; 0 if unreadable. */
   private static long requestIdOf(byte[] frame) {
     try {
-      river.cbor.CborItem id = river.cbor.Cbor.decode(frame).get("id");
-      return id != null && id.kind() == river.cbor.CborKind.UNSIGNED ? id.asUint64Bits() : 0;
+      CborItem id = Cbor.decode(frame).get("id");
+      return id != null && id.kind() == CborKind.UNSIGNED ? id.asUint64Bits() : 0;
     } catch (RuntimeException e) {
       return 0;
     }

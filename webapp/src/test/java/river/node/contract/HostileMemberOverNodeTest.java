@@ -1,5 +1,6 @@
 package river.node.contract;
 
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -126,7 +127,7 @@ class HostileMemberOverNodeTest {
 
   AuthorizedMember recordOf(RoomState s, byte[] member) {
     for (AuthorizedMember m : s.members()) {
-      if (java.util.Arrays.equals(m.member(), member)) {
+      if (Arrays.equals(m.member(), member)) {
         return m;
       }
     }

@@ -1,5 +1,7 @@
 package river.node.delegate;
 
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -132,7 +134,7 @@ class DelegateBadInputTest {
   @Test
   void aFrameOverJettysHardLimitClosesTheConnection() throws Exception {
     c.sendBinary(new byte[NodeServer.HARD_FRAME_BYTES + 1]);
-    assertEquals(1009, c.closed().get(10, java.util.concurrent.TimeUnit.SECONDS), "message too big");
+    assertEquals(1009, c.closed().get(10, TimeUnit.SECONDS), "message too big");
     try (WsClient again = WsClient.connect(node.wsUrl(node.newProfile()))) {
       assertTrue(again.list().isEmpty(), "the node keeps serving");
     }
@@ -160,7 +162,7 @@ class DelegateBadInputTest {
     byte[] claims = {(byte) 0x5B, 0, 0, 0, 1, 0, 0, 0, 0, 0};
     assertEquals(ErrorCodes.MALFORMED, answerTo(claims, 0).errorCode());
     byte[] nested = new byte[201];
-    java.util.Arrays.fill(nested, 0, 200, (byte) 0x81);
+    Arrays.fill(nested, 0, 200, (byte) 0x81);
     nested[200] = 0x01;
     assertEquals(ErrorCodes.MALFORMED, answerTo(nested, 0).errorCode());
     stillUsableAndNothingWritten();

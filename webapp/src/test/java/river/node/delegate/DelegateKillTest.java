@@ -1,5 +1,6 @@
 package river.node.delegate;
 
+import java.util.concurrent.CopyOnWriteArrayList;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,7 +140,7 @@ class DelegateKillTest {
         }
         // Storm: each writer runs CAS on its own key, one at a time, until the node dies under it.
         AtomicLong ackedThisCycle = new AtomicLong();
-        List<String> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> unexpected = new CopyOnWriteArrayList<>();
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
           int writer = w;

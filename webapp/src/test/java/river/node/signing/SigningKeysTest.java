@@ -1,5 +1,10 @@
 package river.node.signing;
 
+import java.util.Arrays;
+import java.util.HexFormat;
+import river.cbor.Cbor;
+import river.cbor.CborItem;
+import river.cbor.CborMap;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -126,9 +131,9 @@ class SigningKeysTest {
     byte[] room = newRoom("u1");
     byte[] canonical = config(room).signedBytes();
     // the same map with a trailing unknown field is not the canonical body
-    river.cbor.CborMap.Builder b = river.cbor.CborMap.builder();
-    river.cbor.Cbor.decode(canonical).entries().forEach(e -> b.put(e.key(), e.value()));
-    byte[] padded = river.cbor.Cbor.encode(b.put("extra", river.cbor.CborItem.uint(1)).build());
+    CborMap.Builder b = CborMap.builder();
+    Cbor.decode(canonical).entries().forEach(e -> b.put(e.key(), e.value()));
+    byte[] padded = Cbor.encode(b.put("extra", CborItem.uint(1)).build());
     assertEquals("config body is not in canonical form",
         refusal("u1", new DelegateRequest.Sign(room, "config", padded)));
   }
@@ -179,7 +184,7 @@ class SigningKeysTest {
     assertFalse(Ed25519Jdk.INSTANCE.verify(new byte[31], new byte[] {1}, sig));
     assertFalse(Ed25519Jdk.INSTANCE.verify(pub, new byte[] {1}, new byte[64]));
     byte[] notOnCurve = new byte[32];
-    java.util.Arrays.fill(notOnCurve, (byte) 0xff);
+    Arrays.fill(notOnCurve, (byte) 0xff);
     assertFalse(Ed25519Jdk.INSTANCE.verify(notOnCurve, new byte[] {1}, sig));
   }
 
@@ -192,14 +197,14 @@ class SigningKeysTest {
     byte[] sig = Ed25519Jdk.INSTANCE.sign(seed, new byte[] {1});
     java.math.BigInteger l = java.math.BigInteger.TWO.pow(252)
         .add(new java.math.BigInteger("27742317777372353535851937790883648493"));
-    byte[] sLe = java.util.Arrays.copyOfRange(sig, 32, 64);
+    byte[] sLe = Arrays.copyOfRange(sig, 32, 64);
     byte[] sBe = new byte[32];
     for (int i = 0; i < 32; i++) {
       sBe[i] = sLe[31 - i];
     }
     byte[] big = new java.math.BigInteger(1, sBe).add(l).toByteArray();
     byte[] malleated = sig.clone();
-    java.util.Arrays.fill(malleated, 32, 64, (byte) 0);
+    Arrays.fill(malleated, 32, 64, (byte) 0);
     for (int i = 0; i < big.length && i < 32; i++) {
       malleated[32 + i] = big[big.length - 1 - i];
     }
@@ -208,7 +213,7 @@ class SigningKeysTest {
 
   @Test
   void rfc8032TestVectorOne() {
-    java.util.HexFormat h = java.util.HexFormat.of();
+    HexFormat h = HexFormat.of();
     byte[] seed = h.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
     assertEquals("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
         h.formatHex(Ed25519Jdk.INSTANCE.publicKey(seed)));

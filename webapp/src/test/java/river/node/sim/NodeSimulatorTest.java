@@ -1,5 +1,8 @@
 package river.node.sim;
 
+import river.cbor.Utf8;
+import river.engine.World;
+import river.node.tools.WsClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,13 +65,13 @@ class NodeSimulatorTest {
   void aStoreThatDiffersFromTheModelIsReported(@TempDir Path dir) throws Exception {
     try (TestNode node = new TestNode(dir)) {
       String token = node.newProfile();
-      river.engine.World world = new river.engine.World(1, List.of());
+      World world = new World(1, List.of());
       try (NodeBackend backend = new NodeBackend(world, node.wsUrl(token));
-          river.node.tools.WsClient sneaky = river.node.tools.WsClient.connect(node.wsUrl(token))) {
+          WsClient sneaky = WsClient.connect(node.wsUrl(token))) {
         backend.opened(0, 0);
         backend.opened(1, 0);
         assertEquals(List.of(), backend.verify());
-        sneaky.store(river.cbor.Utf8.encode("rooms_meta"), new byte[] {1, 2, 3});
+        sneaky.store(Utf8.encode("rooms_meta"), new byte[] {1, 2, 3});
         Thread.sleep(200); // let the pushes arrive
         List<String> d = backend.verify();
         assertTrue(d.stream().anyMatch(s -> s.startsWith("node keys [rooms_meta] model keys []")), d.toString());

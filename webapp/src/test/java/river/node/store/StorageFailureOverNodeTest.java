@@ -1,5 +1,7 @@
 package river.node.store;
 
+import river.store.DelegateKeys;
+import river.wire.CasStoreResult;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,7 +100,7 @@ class StorageFailureOverNodeTest {
   }
 
   Response delegate(DelegateRequest r) throws Exception {
-    return send(new Op.Delegate(river.store.DelegateKeys.current(), r));
+    return send(new Op.Delegate(DelegateKeys.current(), r));
   }
 
   static void assertUnavailable(Response r, String message) {
@@ -130,7 +132,7 @@ class StorageFailureOverNodeTest {
     assertEquals(1, c.list().size());
 
     onWriter("PRAGMA max_page_count = 1073741823"); // space again
-    assertTrue(c.cas(b("room:big"), big, 0).result() instanceof river.wire.CasStoreResult.Stored);
+    assertTrue(c.cas(b("room:big"), big, 0).result() instanceof CasStoreResult.Stored);
     assertArrayEquals(big, c.get(b("room:big")));
   }
 
@@ -180,7 +182,7 @@ class StorageFailureOverNodeTest {
     node = new TestNode(dir);
     c = WsClient.connect(node.wsUrl(token));
     assertEquals(1, c.getVersioned(b("rooms_meta")).generation(), "nothing of a refused write was written");
-    assertTrue(c.cas(b("rooms_meta"), new byte[] {2}, 1).result() instanceof river.wire.CasStoreResult.Stored);
+    assertTrue(c.cas(b("rooms_meta"), new byte[] {2}, 1).result() instanceof CasStoreResult.Stored);
     c.delegate(new DelegateRequest.StoreSigningKey(otherRoom, seed));
     assertTrue(send(new Op.Put(room, roomState)).isOk());
     assertTrue(send(new Op.Get(room, false)).result() instanceof OpResult.GetResult);

@@ -1,5 +1,6 @@
 package river.node.store;
 
+import java.util.Comparator;
 import static river.node.store.StoreFixtures.CURRENT;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ public class StoreLincheckTest {
             store.close();
         }
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

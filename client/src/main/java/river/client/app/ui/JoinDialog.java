@@ -1,5 +1,6 @@
 package river.client.app.ui;
 
+import river.room.RoomConfig;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import elemental2.dom.HTMLFormElement;
@@ -27,7 +28,7 @@ public final class JoinDialog {
     form.setAttribute("aria-label", "Join a room");
     form.appendChild(Dom.text("h2", null, "Join a room"));
     code.rows = 4;
-    nickname.maxLength = river.room.RoomConfig.DEFAULT_MAX_NICKNAME_BYTES;
+    nickname.maxLength = RoomConfig.DEFAULT_MAX_NICKNAME_BYTES;
     form.appendChild(CreateRoomDialog.labelled("Invitation code", code));
     form.appendChild(CreateRoomDialog.labelled("Your nickname", nickname));
     form.appendChild(problem);

@@ -1,5 +1,6 @@
 package river.client.app.ui;
 
+import river.room.RoomConfig;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
@@ -55,7 +56,7 @@ public final class MembersView {
     list.setAttribute("aria-label", "Members");
     root.appendChild(list);
     HTMLFormElement form = Js.uncheckedCast(Dom.el("form", "nickname-form"));
-    edit.maxLength = river.room.RoomConfig.DEFAULT_MAX_NICKNAME_BYTES;
+    edit.maxLength = RoomConfig.DEFAULT_MAX_NICKNAME_BYTES;
     edit.setAttribute("aria-label", "Your nickname in this room");
     HTMLButtonElement save = Js.uncheckedCast(Dom.hook("button", "secondary", "nickname-save"));
     save.type = "submit";

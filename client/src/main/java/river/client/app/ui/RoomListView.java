@@ -1,5 +1,7 @@
 package river.client.app.ui;
 
+import java.util.Map;
+import river.rooms.RoomStorageKeys;
 import elemental2.dom.DragEvent;
 import elemental2.dom.HTMLElement;
 import elemental2.dom.HTMLAnchorElement;
@@ -87,7 +89,7 @@ public final class RoomListView {
   }
 
   /** Marks each item with when this tab first listed its room (epoch ms, for measurements). */
-  public void stampListedAt(java.util.Map<RoomKey, Double> firstListed) {
+  public void stampListedAt(Map<RoomKey, Double> firstListed) {
     if (!unstamped) {
       return; // the items were not redrawn: they carry their stamps
     }
@@ -105,7 +107,7 @@ public final class RoomListView {
 
   /** Base58, as the storage key spells it: cached on the key, so a redraw of 500 rooms encodes nothing. */
   public static String keyText(RoomKey key) {
-    return river.rooms.RoomStorageKeys.base58Of(key);
+    return RoomStorageKeys.base58Of(key);
   }
 
   private HTMLElement item(RoomKey key, boolean current, Labels labels) {

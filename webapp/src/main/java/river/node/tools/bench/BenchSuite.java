@@ -1,5 +1,6 @@
 package river.node.tools.bench;
 
+import java.util.Locale;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,7 +122,7 @@ public final class BenchSuite {
         .context("machine", Runtime.getRuntime().availableProcessors() + " cores, " + os.getName() + " "
             + os.getArch() + ", Java " + Runtime.version() + ", max heap "
             + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB")
-        .context("load average at start", String.format(java.util.Locale.ROOT, "%.2f", os.getSystemLoadAverage()))
+        .context("load average at start", String.format(Locale.ROOT, "%.2f", os.getSystemLoadAverage()))
         .context("parameters", "rooms " + Arrays.toString(o.rooms) + " x " + o.mutations + " nickname changes; "
             + o.tabs + " tabs x " + o.tabMutations + " mutations on " + o.sharedRooms + " shared rooms, pauses 0.."
             + o.pauseMillis + " ms; CAS bench " + o.seconds + " s (after " + o.warmup + " s warm-up) with 1 and " + o.clients + " clients")

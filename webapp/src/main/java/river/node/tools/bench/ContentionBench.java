@@ -1,5 +1,6 @@
 package river.node.tools.bench;
 
+import java.util.Collections;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ final class ContentionBench {
       for (TabDriver t : tabs) {
         t.resetCounters();
       }
-      List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
       List<Thread> users = new ArrayList<>();
       long t0 = System.nanoTime();
       for (int i = 0; i < tabs.size(); i++) {

@@ -1,5 +1,6 @@
 package river.node.tools.bench;
 
+import java.util.Collections;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -106,7 +107,7 @@ public final class DelegateBench {
       long[][] latencies = new long[clients][];
       int[] counts = new int[clients];
       CountDownLatch done = new CountDownLatch(clients);
-      List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
       for (int i = 0; i < clients; i++) {
         new Loop(i, conns.get(i), warmupEnd, end, conflicts, latencies, counts, failures, done).start();
       }

@@ -1,5 +1,6 @@
 package river.node.tools.inspect;
 
+import java.util.HexFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -30,7 +31,7 @@ public final class CborDiagCommand {
       if (hex.isEmpty()) {
         throw new IllegalArgumentException("no input");
       }
-      bytes = java.util.HexFormat.of().parseHex(hex);
+      bytes = HexFormat.of().parseHex(hex);
     } catch (IllegalArgumentException e) {
       err.println("error: not hex: " + e.getMessage());
       return 1;
