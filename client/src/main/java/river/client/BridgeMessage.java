@@ -6,23 +6,24 @@ import jsinterop.base.Js;
 import jsinterop.base.JsPropertyMap;
 
 /**
- * The postMessage vocabulary between the shell and the app iframe. Plain JS objects, so that
- * the ArrayBuffer of a frame crosses the boundary by structured clone without re-encoding:
- * {@code {k:"frame", b:ArrayBuffer}} (either way), {@code {k:"status", s:"connected"}} (shell to
- * app), {@code {k:"hello"}} (app to shell, asks for the current status), {@code {k:"title", n:3}} (app to
- * shell: the unread total for the tab title; only a number crosses, the shell writes the text), {@code {k:"invitation", c:"CODE"}} (shell to
- * app, once, answering the first hello: the shell was opened with {@code ?invitation=CODE}).
- * The durable outbox (the shell stores, the app decides): {@code {k:"outbox-put", key, b}} (app to
- * shell) answered by {@code {k:"outbox-saved", key, ok}} once committed; {@code {k:"outbox-remove",
- * key}}; {@code {k:"outbox-list"}} answered by {@code {k:"outbox-items", items:[{key, b}]}}.
- * The tab's address (the shell owns the URL, the app decides what it shows):
- * {@code {k:"address", f:"#/room/ROOM", base:"http://host/", popped:false}} (shell to app: the
- * URL's fragment and the shell's URL without it, with the answer to every hello, then after each
- * back/forward or typed fragment, {@code popped:true}); {@code {k:"history", f, replace}} (app to
- * shell: push, or replace, a room address; anything else is ignored); {@code {k:"copy", f}} (app
- * to shell: put the full URL of this room address on the clipboard, which the sandbox keeps from
- * the app) answered by {@code {k:"copied", ok}}. The title message may carry the shown room's
- * name, {@code {k:"title", n:3, r:"Lobby"}}; the shell cleans it ({@code river.nav.TabTitle}).
+ * The postMessage vocabulary between the shell and the app iframe. Plain JS objects, so that the
+ * ArrayBuffer of a frame crosses the boundary by structured clone without re-encoding: {@code
+ * {k:"frame", b:ArrayBuffer}} (either way), {@code {k:"status", s:"connected"}} (shell to app),
+ * {@code {k:"hello"}} (app to shell, asks for the current status), {@code {k:"title", n:3}} (app to
+ * shell: the unread total for the tab title; only a number crosses, the shell writes the text),
+ * {@code {k:"invitation", c:"CODE"}} (shell to app, once, answering the first hello: the shell was
+ * opened with {@code ?invitation=CODE}). The durable outbox (the shell stores, the app decides):
+ * {@code {k:"outbox-put", key, b}} (app to shell) answered by {@code {k:"outbox-saved", key, ok}}
+ * once committed; {@code {k:"outbox-remove", key}}; {@code {k:"outbox-list"}} answered by {@code
+ * {k:"outbox-items", items:[{key, b}]}}. The tab's address (the shell owns the URL, the app decides
+ * what it shows): {@code {k:"address", f:"#/room/ROOM", base:"http://host/", popped:false}} (shell
+ * to app: the URL's fragment and the shell's URL without it, with the answer to every hello, then
+ * after each back/forward or typed fragment, {@code popped:true}); {@code {k:"history", f,
+ * replace}} (app to shell: push, or replace, a room address; anything else is ignored); {@code
+ * {k:"copy", f}} (app to shell: put the full URL of this room address on the clipboard, which the
+ * sandbox keeps from the app) answered by {@code {k:"copied", ok}}. The title message may carry the
+ * shown room's name, {@code {k:"title", n:3, r:"Lobby"}}; the shell cleans it ({@code
+ * river.nav.TabTitle}).
  */
 public final class BridgeMessage {
   public static final String FRAME = "frame";
@@ -39,16 +40,22 @@ public final class BridgeMessage {
   public static final String HISTORY = "history";
   public static final String COPY = "copy";
   public static final String COPIED = "copied";
+
   /** Longer than any room address (a room and a message id in base58 are under 150 chars). */
   public static final int MAX_FRAGMENT_CHARS = 400;
+
   /** The shell's URL without its fragment, as the app may use it in links. */
   public static final int MAX_BASE_CHARS = 2000;
+
   /** A room name longer than this is not shown in the title at all (TabTitle cuts the rest). */
   public static final int MAX_TITLE_NAME_CHARS = 2000;
+
   public static final int MAX_OUTBOX_KEY_CHARS = 200;
   public static final int MAX_OUTBOX_BYTES = 65536;
+
   /** Longer than any invitation code (Invitation.MAX_CODE_CHARS) with room for whitespace. */
   public static final int MAX_INVITATION_CHARS = 9000;
+
   /** Larger unread totals are shown as this many (the shell never trusts the app's number). */
   public static final int MAX_TITLE_COUNT = 99999;
 
@@ -136,7 +143,10 @@ public final class BridgeMessage {
     return string(data, "base", MAX_BASE_CHARS);
   }
 
-  /** The boolean field {@code name} ({@code popped}, {@code replace}, {@code ok}); false when absent. */
+  /**
+   * The boolean field {@code name} ({@code popped}, {@code replace}, {@code ok}); false when
+   * absent.
+   */
   public static boolean flag(Object data, String name) {
     return Js.isTruthy(Js.asPropertyMap(data).get(name));
   }
@@ -150,7 +160,9 @@ public final class BridgeMessage {
     return s.length() <= maxChars ? s : null;
   }
 
-  /** The unread total of a {@code title} message, clamped to 0..MAX_TITLE_COUNT; -1 if not a number. */
+  /**
+   * The unread total of a {@code title} message, clamped to 0..MAX_TITLE_COUNT; -1 if not a number.
+   */
   public static int titleCount(Object data) {
     Object n = Js.asPropertyMap(data).get("n");
     if (!"number".equals(Js.typeof(n))) {

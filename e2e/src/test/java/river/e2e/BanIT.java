@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bans cascade: alice (owner) invites bob, bob invites carol; alice bans bob and both bob and
- * carol are out, live, in every user's view; the banned see why and can no longer write. Ban is
- * offered only where the contract allows it.
+ * Bans cascade: alice (owner) invites bob, bob invites carol; alice bans bob and both bob and carol
+ * are out, live, in every user's view; the banned see why and can no longer write. Ban is offered
+ * only where the contract allows it.
  */
 class BanIT extends TwoTabFixture {
   /** A third user, carol, whom bob invites. */
@@ -48,8 +48,10 @@ class BanIT extends TwoTabFixture {
     for (Tab t : List.of(a, b, c)) {
       assertThat(t.appHook("member-item")).hasCount(3);
     }
-    assertThat(member(c, "bob").locator("[data-testid=member-relation]")).hasText("invited by alice");
-    assertThat(member(a, "carol").locator("[data-testid=member-relation]")).hasText("invited by bob");
+    assertThat(member(c, "bob").locator("[data-testid=member-relation]"))
+        .hasText("invited by alice");
+    assertThat(member(a, "carol").locator("[data-testid=member-relation]"))
+        .hasText("invited by bob");
     // offered only where the contract accepts it
     assertThat(member(b, "alice").locator("[data-testid=member-ban]")).hasCount(0);
     assertThat(member(b, "carol").locator("[data-testid=member-ban]")).hasCount(1);

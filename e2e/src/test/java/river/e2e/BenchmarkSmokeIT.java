@@ -12,8 +12,14 @@ class BenchmarkSmokeIT {
   void browserBenchmarkRunsAndFillsItsRows() throws Exception {
     BenchReport report = new BenchReport();
     BrowserBench.measure(report, new int[] {1, 3}, 3);
-    for (String name : new String[] {"load time, 1 room", "load time, 3 rooms", "JS heap",
-        "cross-tab propagation p50", "cross-tab propagation p95"}) {
+    for (String name :
+        new String[] {
+          "load time, 1 room",
+          "load time, 3 rooms",
+          "JS heap",
+          "cross-tab propagation p50",
+          "cross-tab propagation p95"
+        }) {
       BenchReport.Row row = report.row(name);
       assertNotNull(row, name);
       assertNotNull(row.value(), name + " measured");

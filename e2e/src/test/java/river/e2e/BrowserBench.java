@@ -18,11 +18,11 @@ import java.util.List;
 import river.node.tools.bench.BenchReport;
 
 /**
- * The browser half of the benchmark, in headless Chromium against the real node jar:
- * load time (navigation of the shell until the app has listed every room, median of 3 reloads
- * after the one-time migration) for several room counts, cross-tab propagation (a room created in
- * tab A until tab B lists it, from the two tabs' own first-listed timestamps), and the app
- * frame's JS heap with the largest room count. Figures go into a {@link BenchReport}.
+ * The browser half of the benchmark, in headless Chromium against the real node jar: load time
+ * (navigation of the shell until the app has listed every room, median of 3 reloads after the
+ * one-time migration) for several room counts, cross-tab propagation (a room created in tab A until
+ * tab B lists it, from the two tabs' own first-listed timestamps), and the app frame's JS heap with
+ * the largest room count. Figures go into a {@link BenchReport}.
  */
 final class BrowserBench {
   static final LocatorAssertions.HasAttributeOptions SLOW =
@@ -32,7 +32,9 @@ final class BrowserBench {
 
   static void measure(BenchReport report, int[] roomCounts, int trials) throws Exception {
     try (Playwright playwright = Browsers.playwright();
-         Browser browser = Browsers.chromium(playwright, "--enable-precise-memory-info", "--js-flags=--expose-gc")) {
+        Browser browser =
+            Browsers.chromium(
+                playwright, "--enable-precise-memory-info", "--js-flags=--expose-gc")) {
       for (int i = 0; i < roomCounts.length; i++) {
         loadTime(report, browser, roomCounts[i], i == roomCounts.length - 1);
       }
@@ -40,10 +42,12 @@ final class BrowserBench {
     }
   }
 
-  private static void loadTime(BenchReport report, Browser browser, int rooms, boolean heap) throws Exception {
+  private static void loadTime(BenchReport report, Browser browser, int rooms, boolean heap)
+      throws Exception {
     Path dir = Files.createTempDirectory("river-bench-load");
     String token = token();
-    NodeProcess.toolAs(token, "seed-legacy", "--data-dir", dir.toString(), "--rooms", Integer.toString(rooms));
+    NodeProcess.toolAs(
+        token, "seed-legacy", "--data-dir", dir.toString(), "--rooms", Integer.toString(rooms));
     try (NodeProcess node = new NodeProcess(dir).start()) {
       BrowserContext profile = browser.newContext();
       Tab.adoptProfile(profile, node.url(), token);
@@ -55,30 +59,60 @@ final class BrowserBench {
       for (int run = 0; run < 3; run++) {
         tab.page.reload();
         awaitListed(tab, rooms);
-        assertThat(tab.appHook("load-state")).hasAttribute("data-hydrated-at", java.util.regex.Pattern.compile("\\d+"), SLOW);
+        assertThat(tab.appHook("load-state"))
+            .hasAttribute("data-hydrated-at", java.util.regex.Pattern.compile("\\d+"), SLOW);
         double origin = ((Number) tab.page.evaluate("() => performance.timeOrigin")).doubleValue();
-        double appOrigin = ((Number) appFrame(tab).evaluate("() => performance.timeOrigin")).doubleValue();
-        double listed = Double.parseDouble(tab.appHook("load-state").getAttribute("data-listed-at"));
+        double appOrigin =
+            ((Number) appFrame(tab).evaluate("() => performance.timeOrigin")).doubleValue();
+        double listed =
+            Double.parseDouble(tab.appHook("load-state").getAttribute("data-listed-at"));
         times.add(listed - origin);
         fromApp.add(listed - appOrigin);
-        named.add(Double.parseDouble(tab.appHook("load-state").getAttribute("data-hydrated-at")) - origin);
+        named.add(
+            Double.parseDouble(tab.appHook("load-state").getAttribute("data-hydrated-at"))
+                - origin);
       }
       Collections.sort(times);
       Collections.sort(fromApp);
       Collections.sort(named);
       String label = rooms + (rooms == 1 ? " room" : " rooms");
-      report.put(BenchReport.BROWSER, "load time, " + label, times.get(1), "ms",
-          rooms >= 500 ? "<= 300 ms to list 500 rooms" : null, "shell navigation until all rooms listed, median of 3 reloads " + times);
-      report.put(BenchReport.BROWSER, "load time from app frame start, " + label, fromApp.get(1), "ms", null,
-          "the app iframe's navigation until all rooms listed (excludes the shell page and the iframe's process start), median " + fromApp);
-      report.put(BenchReport.BROWSER, "load time until every room state is answered, " + label, named.get(1), "ms", null,
+      report.put(
+          BenchReport.BROWSER,
+          "load time, " + label,
+          times.get(1),
+          "ms",
+          rooms >= 500 ? "<= 300 ms to list 500 rooms" : null,
+          "shell navigation until all rooms listed, median of 3 reloads " + times);
+      report.put(
+          BenchReport.BROWSER,
+          "load time from app frame start, " + label,
+          fromApp.get(1),
+          "ms",
+          null,
+          "the app iframe's navigation until all rooms listed (excludes the shell page and the iframe's process start), median "
+              + fromApp);
+      report.put(
+          BenchReport.BROWSER,
+          "load time until every room state is answered, " + label,
+          named.get(1),
+          "ms",
+          null,
           "shell navigation until every listed room's contract fetch was answered and drawn (seeded rooms have no"
-          + " contract on the node, so the answers are refusals, not names), median " + named);
+              + " contract on the node, so the answers are refusals, not names), median "
+              + named);
       if (heap) {
         // After a full collection: what the tab keeps alive, not the garbage of the load.
-        Object used = appFrame(tab).evaluate("() => { if (typeof gc === 'function') gc();"
-            + " return performance.memory ? performance.memory.usedJSHeapSize : -1; }");
-        report.put(BenchReport.BROWSER, "JS heap", ((Number) used).doubleValue() / (1024 * 1024), "MiB", null,
+        Object used =
+            appFrame(tab)
+                .evaluate(
+                    "() => { if (typeof gc === 'function') gc();"
+                        + " return performance.memory ? performance.memory.usedJSHeapSize : -1; }");
+        report.put(
+            BenchReport.BROWSER,
+            "JS heap",
+            ((Number) used).doubleValue() / (1024 * 1024),
+            "MiB",
+            null,
             "app frame's usedJSHeapSize after a full GC, holding " + rooms + " rooms");
       }
       profile.close();
@@ -110,15 +144,28 @@ final class BrowserBench {
         ms.add(seen - created);
       }
       Collections.sort(ms);
-      report.put(BenchReport.BROWSER, "cross-tab propagation p50", percentile(ms, 50), "ms", null, trials + " rooms created in tab A, listed by tab B");
-      report.put(BenchReport.BROWSER, "cross-tab propagation p95", percentile(ms, 95), "ms", "<= 150 ms", "max " + ms.get(ms.size() - 1) + " ms");
+      report.put(
+          BenchReport.BROWSER,
+          "cross-tab propagation p50",
+          percentile(ms, 50),
+          "ms",
+          null,
+          trials + " rooms created in tab A, listed by tab B");
+      report.put(
+          BenchReport.BROWSER,
+          "cross-tab propagation p95",
+          percentile(ms, 95),
+          "ms",
+          "<= 150 ms",
+          "max " + ms.get(ms.size() - 1) + " ms");
       profile.close();
     }
   }
 
   private static void awaitListed(Tab tab, int rooms) {
     assertThat(tab.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
-    assertThat(tab.appHook("room-item")).hasCount(rooms, new LocatorAssertions.HasCountOptions().setTimeout(120_000));
+    assertThat(tab.appHook("room-item"))
+        .hasCount(rooms, new LocatorAssertions.HasCountOptions().setTimeout(120_000));
   }
 
   private static Frame appFrame(Tab tab) {

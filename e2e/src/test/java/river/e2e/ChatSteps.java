@@ -50,8 +50,14 @@ final class ChatSteps {
 
   /** The message items of the current room whose text is exactly {@code text}. */
   static Locator message(Tab t, String text) {
-    return t.app().locator("[data-testid=message-item]").filter(new Locator.FilterOptions()
-        .setHas(t.app().locator("[data-testid=message-text]").getByText(text, new Locator.GetByTextOptions().setExact(true))));
+    return t.app()
+        .locator("[data-testid=message-item]")
+        .filter(
+            new Locator.FilterOptions()
+                .setHas(
+                    t.app()
+                        .locator("[data-testid=message-text]")
+                        .getByText(text, new Locator.GetByTextOptions().setExact(true))));
   }
 
   /** Creates an invitation for the current room and returns its code. */
@@ -73,7 +79,10 @@ final class ChatSteps {
   }
 
   static Locator member(Tab t, String name) {
-    return t.app().locator("[data-testid=member-item]").filter(new Locator.FilterOptions()
-        .setHas(t.app().locator("[data-testid=member-name]").getByText(name)));
+    return t.app()
+        .locator("[data-testid=member-item]")
+        .filter(
+            new Locator.FilterOptions()
+                .setHas(t.app().locator("[data-testid=member-name]").getByText(name)));
   }
 }

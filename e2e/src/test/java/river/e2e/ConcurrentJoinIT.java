@@ -29,25 +29,29 @@ import river.wire.WireCodec;
 
 /**
  * Two tabs of one profile accept two different invitations to the same room at the same time.
- * Whichever identity the profile ends up holding, the node must sign with that one: afterwards
- * both tabs post, and every message is delivered.
+ * Whichever identity the profile ends up holding, the node must sign with that one: afterwards both
+ * tabs post, and every message is delivered.
  *
- * <p>The dangerous interleaving is forced, not hoped for: tab b's key import is held on its way
- * to the node (a routed WebSocket) until tab a has joined and tab b lists the room, so b's key
- * replaces a's on the node after a's identity is the one the profile holds. Then two rounds
- * without any help: both joins clicked at the same instant by timers in the tabs, and 40 ms apart.
+ * <p>The dangerous interleaving is forced, not hoped for: tab b's key import is held on its way to
+ * the node (a routed WebSocket) until tab a has joined and tab b lists the room, so b's key
+ * replaces a's on the node after a's identity is the one the profile holds. Then two rounds without
+ * any help: both joins clicked at the same instant by timers in the tabs, and 40 ms apart.
  */
 class ConcurrentJoinIT {
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
   NodeProcess node;
   Playwright playwright;
   Browser browser;
   Tab owner;
   Tab a;
   Tab b;
-  /** While true, tab b's StoreSigningKey requests wait in {@link #held} instead of reaching the node. */
+
+  /**
+   * While true, tab b's StoreSigningKey requests wait in {@link #held} instead of reaching the
+   * node.
+   */
   boolean holdKeyImports;
+
   final List<byte[]> held = new ArrayList<>();
   WebSocketRoute bToNode;
 
@@ -60,18 +64,21 @@ class ConcurrentJoinIT {
     BrowserContext bob = browser.newContext();
     a = new Tab(bob.newPage()).open(node.url());
     Page pageB = bob.newPage();
-    pageB.routeWebSocket(Pattern.compile(".*/v1/ws.*"), page -> {
-      WebSocketRoute server = page.connectToServer();
-      bToNode = server;
-      page.onMessage(frame -> {
-        byte[] bytes = frame.binary();
-        if (holdKeyImports && isKeyImport(bytes)) {
-          held.add(bytes);
-        } else {
-          server.send(bytes);
-        }
-      });
-    });
+    pageB.routeWebSocket(
+        Pattern.compile(".*/v1/ws.*"),
+        page -> {
+          WebSocketRoute server = page.connectToServer();
+          bToNode = server;
+          page.onMessage(
+              frame -> {
+                byte[] bytes = frame.binary();
+                if (holdKeyImports && isKeyImport(bytes)) {
+                  held.add(bytes);
+                } else {
+                  server.send(bytes);
+                }
+              });
+        });
     b = new Tab(pageB).open(node.url());
     for (Tab t : List.of(owner, a, b)) {
       loaded(t);
@@ -94,7 +101,8 @@ class ConcurrentJoinIT {
   private static boolean isKeyImport(byte[] frame) {
     try {
       Request r = WireCodec.decodeRequest(frame);
-      return r.op() instanceof Op.Delegate && ((Op.Delegate) r.op()).msg() instanceof DelegateRequest.StoreSigningKey;
+      return r.op() instanceof Op.Delegate
+          && ((Op.Delegate) r.op()).msg() instanceof DelegateRequest.StoreSigningKey;
     } catch (RuntimeException notARequest) {
       return false;
     }
@@ -143,7 +151,8 @@ class ConcurrentJoinIT {
   }
 
   private static void clickAt(Tab t, double at) {
-    t.appHook("join-submit").evaluate("(button, at) => setTimeout(() => button.click(), at - Date.now())", at);
+    t.appHook("join-submit")
+        .evaluate("(button, at) => setTimeout(() => button.click(), at - Date.now())", at);
   }
 
   /** Both tabs list the room; a tab that lost the race says so and its dialog is closed. */

@@ -20,21 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three tabs opened at the same moment on a fresh browser profile: every shell finds no profile,
  * every shell mints one, exactly one is stored, and all three adopt it. They are one user: a room
- * created in any of them shows live in the others and is listed by all of them after a reload.
- * A few rounds (each a fresh profile), because the race is the point.
+ * created in any of them shows live in the others and is listed by all of them after a reload. A
+ * few rounds (each a fresh profile), because the race is the point.
  */
 class FreshProfileRaceIT {
   private static final int TABS = 3;
   private static final int ROUNDS = 2;
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void tabsOpenedAtOnceOnAFreshProfileAreOneUser() throws Exception {
     try (NodeProcess node = new NodeProcess(dataDir).start();
-         Playwright playwright = Browsers.playwright();
-         Browser browser = Browsers.chromium(playwright)) {
+        Playwright playwright = Browsers.playwright();
+        Browser browser = Browsers.chromium(playwright)) {
       for (int round = 0; round < ROUNDS; round++) {
         BrowserContext profile = browser.newContext();
         List<Tab> tabs = new ArrayList<>();
@@ -43,7 +42,8 @@ class FreshProfileRaceIT {
         }
         // Start every navigation before any shell runs: COMMIT returns as the document starts.
         for (Tab t : tabs) {
-          t.page.navigate(node.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+          t.page.navigate(
+              node.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
         }
         for (Tab t : tabs) {
           loaded(t);

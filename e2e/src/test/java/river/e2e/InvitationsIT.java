@@ -1,6 +1,5 @@
 package river.e2e;
 
-import river.room.Invitation;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,15 +20,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import river.room.Invitation;
 
 /**
- * Two users (two browser profiles) with two tabs each: alice invites, bob joins with the code
- * (or the link), they chat both ways and every message shows live in all four tabs; unread
- * counts and the tab title follow; nicknames change everywhere; bad codes are refused with why.
+ * Two users (two browser profiles) with two tabs each: alice invites, bob joins with the code (or
+ * the link), they chat both ways and every message shows live in all four tabs; unread counts and
+ * the tab title follow; nicknames change everywhere; bad codes are refused with why.
  */
 class InvitationsIT {
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
   NodeProcess node;
   Playwright playwright;
   Browser browser;
@@ -85,8 +84,11 @@ class InvitationsIT {
   }
 
   static Locator member(Tab t, String name) {
-    return t.app().locator("[data-testid=member-item]").filter(new Locator.FilterOptions()
-        .setHas(t.app().locator("[data-testid=member-name]").getByText(name)));
+    return t.app()
+        .locator("[data-testid=member-item]")
+        .filter(
+            new Locator.FilterOptions()
+                .setHas(t.app().locator("[data-testid=member-name]").getByText(name)));
   }
 
   @Test
@@ -106,7 +108,8 @@ class InvitationsIT {
     assertEquals(room, currentRoomKey(b1));
     for (Tab t : all()) {
       assertThat(t.appHook("member-item")).hasCount(2);
-      assertThat(member(t, "bob").locator("[data-testid=member-relation]")).hasText("invited by alice");
+      assertThat(member(t, "bob").locator("[data-testid=member-relation]"))
+          .hasText("invited by alice");
       assertThat(member(t, "alice").locator("[data-testid=member-relation]")).hasText("owner");
     }
 
@@ -171,11 +174,17 @@ class InvitationsIT {
     // key that is not the invited member's. Both are refused; bob's tab and alice's room keep
     // what they had.
     Invitation real = Invitation.decode(invite(a1));
-    String badSignature = new Invitation(real.room(), real.inviteeSeed(),
-        real.membership().withSignature(new byte[64]), real.secrets()).encode();
+    String badSignature =
+        new Invitation(
+                real.room(),
+                real.inviteeSeed(),
+                real.membership().withSignature(new byte[64]),
+                real.secrets())
+            .encode();
     byte[] otherSeed = real.inviteeSeed();
     otherSeed[0] ^= 1;
-    String wrongKey = new Invitation(real.room(), otherSeed, real.membership(), real.secrets()).encode();
+    String wrongKey =
+        new Invitation(real.room(), otherSeed, real.membership(), real.secrets()).encode();
     b1.appHook("join-code").fill(badSignature);
     b1.appHook("join-submit").click();
     assertThat(b1.appHook("join-error")).containsText("refused this invitation");

@@ -12,9 +12,9 @@ import static river.e2e.ChatSteps.send;
 import org.junit.jupiter.api.Test;
 
 /**
- * Leaving, for the others, and coming back: bob leaves alice's room, and alice's member list
- * drops him while his message keeps his name; alice invites him again, he returns as the same
- * member (listed once, not as a second "bob") and can still edit the message he wrote before.
+ * Leaving, for the others, and coming back: bob leaves alice's room, and alice's member list drops
+ * him while his message keeps his name; alice invites him again, he returns as the same member
+ * (listed once, not as a second "bob") and can still edit the message he wrote before.
  */
 class LeaveRejoinIT extends TwoTabFixture {
   @Override

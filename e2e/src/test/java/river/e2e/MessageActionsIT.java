@@ -1,26 +1,18 @@
 package river.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static river.e2e.ChatSteps.create;
-import static river.e2e.ChatSteps.loaded;
 import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.roomItem;
 import static river.e2e.ChatSteps.send;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Edit, delete, reply and react, between two users: only the author is offered edit and
- * delete; every change shows live for both.
+ * Edit, delete, reply and react, between two users: only the author is offered edit and delete;
+ * every change shows live for both.
  */
 class MessageActionsIT extends TwoTabFixture {
   @Override
@@ -85,7 +77,8 @@ class MessageActionsIT extends TwoTabFixture {
     in(message(a, "hello"), "message-delete").click();
     for (Tab t : List.of(a, b)) {
       assertThat(message(t, "hello")).hasCount(0);
-      assertThat(in(message(t, "hi there"), "message-reply-to")).hasText("↪ a message that is no longer here");
+      assertThat(in(message(t, "hi there"), "message-reply-to"))
+          .hasText("↪ a message that is no longer here");
     }
   }
 }

@@ -4,19 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static river.e2e.ChatSteps.create;
-import static river.e2e.ChatSteps.loaded;
 import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.send;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Messages with two tabs of one user: a message sent in one tab is signed, put into the room
@@ -44,7 +36,8 @@ class MessagesIT extends TwoTabFixture {
     send(b, "then from B");
     for (Tab t : List.of(a, b)) {
       assertThat(message(t, "then from B")).hasCount(1);
-      assertThat(t.app().locator("[data-testid=message-text]")).hasText(new String[] {"first from A", "then from B"});
+      assertThat(t.app().locator("[data-testid=message-text]"))
+          .hasText(new String[] {"first from A", "then from B"});
     }
     // one user, own messages: nothing is unread, and the title (the room, no count) says so
     assertThat(a.appHook("room-unread")).hasCount(0);

@@ -34,16 +34,25 @@ final class NodeProcess implements AutoCloseable {
   static Path jar() {
     String jar = System.getProperty("river.node.jar");
     if (jar == null) {
-      throw new IllegalStateException("system property river.node.jar is not set (run through Maven failsafe)");
+      throw new IllegalStateException(
+          "system property river.node.jar is not set (run through Maven failsafe)");
     }
     return Path.of(jar);
   }
 
   NodeProcess start() throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1",
-        "-jar", jar().toString(), "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar().toString(),
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                dataDir.toString()));
     // Debugging aid: -Driver.static.dir=client/target/dev-static serves the readable dev bundle.
     String devStatic = System.getProperty("river.static.dir");
     if (devStatic != null && !devStatic.isEmpty()) {
@@ -53,23 +62,33 @@ final class NodeProcess implements AutoCloseable {
     process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     CompletableFuture<String> ready = new CompletableFuture<>();
     Process p = process;
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          synchronized (output) {
-            output.add(line);
-          }
-          System.out.println("[node " + dataDir.getFileName() + "] " + line); // in the CI log when a test fails
-          if (line.startsWith("listening on ")) {
-            ready.complete(line.substring("listening on ".length()).trim());
-          }
-        }
-      } catch (IOException ignored) {
-        // the process went away; ready fails below if it never said it was listening
-      }
-      ready.completeExceptionally(new IllegalStateException("node exited before it was ready: " + output()));
-    }, "node-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  synchronized (output) {
+                    output.add(line);
+                  }
+                  System.out.println(
+                      "[node "
+                          + dataDir.getFileName()
+                          + "] "
+                          + line); // in the CI log when a test fails
+                  if (line.startsWith("listening on ")) {
+                    ready.complete(line.substring("listening on ".length()).trim());
+                  }
+                }
+              } catch (IOException ignored) {
+                // the process went away; ready fails below if it never said it was listening
+              }
+              ready.completeExceptionally(
+                  new IllegalStateException("node exited before it was ready: " + output()));
+            },
+            "node-output");
     reader.setDaemon(true);
     reader.start();
     try {
@@ -82,22 +101,29 @@ final class NodeProcess implements AutoCloseable {
     return this;
   }
 
-  /** Runs a node-jar subcommand (seed-legacy, inspect, ...) to completion and returns its output. */
+  /**
+   * Runs a node-jar subcommand (seed-legacy, inspect, ...) to completion and returns its output.
+   */
   static String tool(String... args) throws IOException, InterruptedException {
     return toolAs(null, args);
   }
 
   /**
-   * Runs a tool for one profile: the token goes in {@code RIVER_TOKEN}, never in the arguments
-   * (the tools refuse {@code --token}: arguments show in the process list).
+   * Runs a tool for one profile: the token goes in {@code RIVER_TOKEN}, never in the arguments (the
+   * tools refuse {@code --token}: arguments show in the process list).
    */
   static String toolAs(String token, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-        "-jar", jar().toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar().toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().remove("RIVER_TOKEN"); // only the token asked for, not one inherited from the shell
+    pb.environment()
+        .remove("RIVER_TOKEN"); // only the token asked for, not one inherited from the shell
     if (token != null) {
       pb.environment().put("RIVER_TOKEN", token);
     }

@@ -2,8 +2,8 @@ package river.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static river.e2e.ChatSteps.create;
-import static river.e2e.ChatSteps.join;
 import static river.e2e.ChatSteps.invite;
+import static river.e2e.ChatSteps.join;
 import static river.e2e.ChatSteps.roomItem;
 import static river.e2e.ChatSteps.send;
 
@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Notification modes decide what counts in the tab title: a muted room's messages do not, a
- * "mentions and replies" room's count only when they mention the user; the room's own unread
- * badge always shows every unread message.
+ * "mentions and replies" room's count only when they mention the user; the room's own unread badge
+ * always shows every unread message.
  */
 class NotificationModesIT extends TwoTabFixture {
   @Override

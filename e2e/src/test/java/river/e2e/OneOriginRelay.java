@@ -1,7 +1,5 @@
 package river.e2e;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +8,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One origin in front of several nodes, as a reverse proxy or load balancer would be: the browser
@@ -43,7 +43,9 @@ final class OneOriginRelay implements AutoCloseable {
 
   /** How many connections went to that node so far. */
   int connectionsTo(int port) {
-    return relayed.computeIfAbsent(port, p -> new java.util.concurrent.atomic.AtomicInteger()).get();
+    return relayed
+        .computeIfAbsent(port, p -> new java.util.concurrent.atomic.AtomicInteger())
+        .get();
   }
 
   String url() {
@@ -84,7 +86,9 @@ final class OneOriginRelay implements AutoCloseable {
     for (int port : order) {
       try {
         Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
-        relayed.computeIfAbsent(port, p -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        relayed
+            .computeIfAbsent(port, p -> new java.util.concurrent.atomic.AtomicInteger())
+            .incrementAndGet();
         return s;
       } catch (IOException refused) {
         // that node is down: try the next
@@ -94,20 +98,24 @@ final class OneOriginRelay implements AutoCloseable {
   }
 
   private static void pump(Socket from, Socket to) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-          out.write(buf, 0, n);
-          out.flush();
-        }
-      } catch (IOException ignored) {
-        // one side went away
-      }
-      quietly(from);
-      quietly(to);
-    }, "one-origin-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[16 * 1024];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                  out.write(buf, 0, n);
+                  out.flush();
+                }
+              } catch (IOException ignored) {
+                // one side went away
+              }
+              quietly(from);
+              quietly(to);
+            },
+            "one-origin-pump");
     t.setDaemon(true);
     t.start();
   }

@@ -21,13 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The durable outbox: a message written while the node is down is kept in the shell's IndexedDB
- * and shown as pending; it survives the node's restart and a closed tab, and is delivered exactly
- * once even though every open tab of the user drains the same outbox.
+ * The durable outbox: a message written while the node is down is kept in the shell's IndexedDB and
+ * shown as pending; it survives the node's restart and a closed tab, and is delivered exactly once
+ * even though every open tab of the user drains the same outbox.
  */
 class OutboxIT {
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
   NodeProcess node;
   Playwright playwright;
   Browser browser;
@@ -68,25 +67,36 @@ class OutboxIT {
   }
 
   static long outboxSize(Tab t) {
-    return ((Number) t.page.evaluate("() => new Promise((resolve, reject) => {"
-        + " const open = indexedDB.open('river-outbox');"
-        + " open.onerror = () => reject(open.error);"
-        + " open.onsuccess = () => { const db = open.result;"
-        + "   if (!db.objectStoreNames.contains('messages')) { db.close(); resolve(0); return; }"
-        + "   const count = db.transaction('messages').objectStore('messages').count();"
-        + "   count.onsuccess = () => { resolve(count.result); db.close(); };"
-        + "   count.onerror = () => reject(count.error); }; })")).longValue();
+    return ((Number)
+            t.page.evaluate(
+                "() => new Promise((resolve, reject) => {"
+                    + " const open = indexedDB.open('river-outbox');"
+                    + " open.onerror = () => reject(open.error);"
+                    + " open.onsuccess = () => { const db = open.result;"
+                    + "   if (!db.objectStoreNames.contains('messages')) { db.close(); resolve(0); return; }"
+                    + "   const count = db.transaction('messages').objectStore('messages').count();"
+                    + "   count.onsuccess = () => { resolve(count.result); db.close(); };"
+                    + "   count.onerror = () => reject(count.error); }; })"))
+        .longValue();
   }
 
   static void awaitOutboxSize(Tab t, long size) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 20_000;
     while (outboxSize(t) != size) {
       if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("outbox never held " + size + " (holds " + outboxSize(t) + ": " + t.page.evaluate("() => new Promise((resolve) => {"
-            + " const open = indexedDB.open('river-outbox');"
-            + " open.onsuccess = () => { const all = []; const c = open.result.transaction('messages').objectStore('messages').openCursor();"
-            + "   c.onsuccess = () => { const cur = c.result; if (!cur) { resolve(JSON.stringify(all)); return; }"
-            + "     all.push(cur.key + ' ' + String.fromCharCode(...new Uint8Array(cur.value)).replace(/[^ -~]/g, '.')); cur.continue(); }; }; })") + ")");
+        throw new AssertionError(
+            "outbox never held "
+                + size
+                + " (holds "
+                + outboxSize(t)
+                + ": "
+                + t.page.evaluate(
+                    "() => new Promise((resolve) => {"
+                        + " const open = indexedDB.open('river-outbox');"
+                        + " open.onsuccess = () => { const all = []; const c = open.result.transaction('messages').objectStore('messages').openCursor();"
+                        + "   c.onsuccess = () => { const cur = c.result; if (!cur) { resolve(JSON.stringify(all)); return; }"
+                        + "     all.push(cur.key + ' ' + String.fromCharCode(...new Uint8Array(cur.value)).replace(/[^ -~]/g, '.')); cur.continue(); }; }; })")
+                + ")");
       }
       Thread.sleep(100);
     }
@@ -112,22 +122,29 @@ class OutboxIT {
 
     stopNode();
     send(a, "queued while down");
-    assertThat(message(a, "queued while down").locator("[data-testid=message-pending]")).hasCount(1);
+    assertThat(message(a, "queued while down").locator("[data-testid=message-pending]"))
+        .hasCount(1);
     // the other tab of the profile shows it waiting too (the outbox is one per profile)
-    assertThat(message(b, "queued while down").locator("[data-testid=message-pending]")).hasCount(1);
+    assertThat(message(b, "queued while down").locator("[data-testid=message-pending]"))
+        .hasCount(1);
     awaitOutboxSize(a, 1);
 
     node.start();
     for (Tab t : tabs) {
-      assertThat(message(t, "queued while down").locator("[data-testid=message-pending]")).hasCount(0, 
-          new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(20_000));
+      assertThat(message(t, "queued while down").locator("[data-testid=message-pending]"))
+          .hasCount(
+              0,
+              new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+                  .setTimeout(20_000));
       assertThat(message(t, "queued while down")).hasCount(1);
-      assertThat(t.app().locator("[data-testid=message-text]")).hasText(new String[] {"before", "queued while down"});
+      assertThat(t.app().locator("[data-testid=message-text]"))
+          .hasText(new String[] {"before", "queued while down"});
     }
     awaitOutboxSize(a, 0);
     b.page.reload();
     loaded(b);
-    assertThat(b.app().locator("[data-testid=message-text]")).hasText(new String[] {"before", "queued while down"});
+    assertThat(b.app().locator("[data-testid=message-text]"))
+        .hasText(new String[] {"before", "queued while down"});
   }
 
   @Test

@@ -1,7 +1,6 @@
 package river.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static river.e2e.ChatSteps.currentRoomKey;
@@ -13,23 +12,18 @@ import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.roomItem;
 import static river.e2e.ChatSteps.send;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.Playwright;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A private room: name, nicknames and messages are encrypted in the browser (AES-GCM, room
- * secret carried by the invitation), readable by both members; the room's name and messages are
- * never stored in plain text on the node.
+ * A private room: name, nicknames and messages are encrypted in the browser (AES-GCM, room secret
+ * carried by the invitation), readable by both members; the room's name and messages are never
+ * stored in plain text on the node.
  */
 class PrivateRoomIT extends TwoTabFixture {
   @Override
@@ -76,11 +70,14 @@ class PrivateRoomIT extends TwoTabFixture {
     send(a, "whisper from alice");
     send(b, "whisper from bob");
     for (Tab t : List.of(a, b)) {
-      assertThat(message(t, "whisper from alice").locator("[data-testid=message-author]")).hasText("alicia-private");
-      assertThat(message(t, "whisper from bob").locator("[data-testid=message-author]")).hasText("bobby-private");
+      assertThat(message(t, "whisper from alice").locator("[data-testid=message-author]"))
+          .hasText("alicia-private");
+      assertThat(message(t, "whisper from bob").locator("[data-testid=message-author]"))
+          .hasText("bobby-private");
     }
     message(b, "whisper from alice").locator("[data-testid=message-react]").first().click();
-    assertThat(message(a, "whisper from alice").locator("[data-testid=message-reaction]")).hasText("👍 1");
+    assertThat(message(a, "whisper from alice").locator("[data-testid=message-reaction]"))
+        .hasText("👍 1");
 
     // the owner renames it: sealed with the room secret too
     a.appHook("room-rename").click();
@@ -102,8 +99,10 @@ class PrivateRoomIT extends TwoTabFixture {
     send(b, "said in public");
     assertThat(message(b, "said in public")).hasCount(1);
     assertThat(b.appHook("message-pending")).hasCount(0); // acknowledged, so durably stored
-    assertTrue(nodeStores(dataDir, "said in public"), "control: the node stores public rooms readably");
-    for (String secret : List.of("Secret Lobby", "Hidden Annex", "whisper from alice", "whisper from bob")) {
+    assertTrue(
+        nodeStores(dataDir, "said in public"), "control: the node stores public rooms readably");
+    for (String secret :
+        List.of("Secret Lobby", "Hidden Annex", "whisper from alice", "whisper from bob")) {
       assertFalse(nodeStores(dataDir, secret), "the node stores '" + secret + "' in plain text");
     }
   }

@@ -25,11 +25,13 @@ import river.net.ReconnectBackoff;
  */
 class ProfileResetIT extends TwoTabFixture {
   /** The longest reconnect backoff, plus slack for the question itself on a busy machine. */
-  private static final long PROMPTLY_MS = ReconnectBackoff.MAX_MS + 5_000; // one backoff period, with slack for a busy machine
+  private static final long PROMPTLY_MS =
+      ReconnectBackoff.MAX_MS + 5_000; // one backoff period, with slack for a busy machine
 
   private static long refusedAttempts(Tab t) {
     return t.errors().stream()
-        .filter(e -> e.contains("ERR_CONNECTION_REFUSED") || e.contains("WebSocket connection to")).count();
+        .filter(e -> e.contains("ERR_CONNECTION_REFUSED") || e.contains("WebSocket connection to"))
+        .count();
   }
 
   @Test
@@ -44,7 +46,8 @@ class ProfileResetIT extends TwoTabFixture {
     }
     // An outage of a few seconds or more: the tabs' reconnect backoff has reached its cap.
     for (Tab t : new Tab[] {a, b}) {
-      t.page.waitForCondition(() -> refusedAttempts(t) >= 5, new Page.WaitForConditionOptions().setTimeout(30_000));
+      t.page.waitForCondition(
+          () -> refusedAttempts(t) >= 5, new Page.WaitForConditionOptions().setTimeout(30_000));
     }
     node.start();
     long back = System.nanoTime();
@@ -52,12 +55,15 @@ class ProfileResetIT extends TwoTabFixture {
     for (Tab t : new Tab[] {a, b}) {
       // The first attempt that reaches the node learns it: within one backoff period, not a few.
       long left = PROMPTLY_MS - (System.nanoTime() - back) / 1_000_000;
-      assertThat(t.shellHook("shell-error")).containsText("does not know this browser's profile",
-          new LocatorAssertions.ContainsTextOptions().setTimeout(Math.max(1, left)));
+      assertThat(t.shellHook("shell-error"))
+          .containsText(
+              "does not know this browser's profile",
+              new LocatorAssertions.ContainsTextOptions().setTimeout(Math.max(1, left)));
       assertThat(t.shellHook("profile-reset")).isVisible();
       assertThat(t.shellHook("shell-status")).hasAttribute("data-state", "disconnected");
     }
-    a.page.waitForNavigation(() -> a.shellHook("profile-reset").click()); // the shell reloads itself
+    a.page.waitForNavigation(
+        () -> a.shellHook("profile-reset").click()); // the shell reloads itself
     loaded(a);
     assertThat(a.appHook("room-item")).hasCount(0);
     String fresh = a.storedToken();
@@ -71,7 +77,9 @@ class ProfileResetIT extends TwoTabFixture {
 
     // The refused upgrades and the 401 answers are logged by Chromium itself; nothing else may be.
     for (Tab t : new Tab[] {a, b}) {
-      t.dropErrors(e -> e.contains("WebSocket") || e.contains("401") || e.contains("ERR_CONNECTION_REFUSED"));
+      t.dropErrors(
+          e ->
+              e.contains("WebSocket") || e.contains("401") || e.contains("ERR_CONNECTION_REFUSED"));
       assertTrue(t.errors().isEmpty(), t.errors().toString());
     }
   }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rooms as addresses: each tab shows the room its shell URL names ({@code /#/room/ROOM}), room
- * items are links that open a room in a new tab, back and forward move between the rooms viewed
- * in a tab, a message's link opens its room scrolled to it, and an address the tab cannot follow
- * says so in plain words over the room list.
+ * items are links that open a room in a new tab, back and forward move between the rooms viewed in
+ * a tab, a message's link opens its room scrolled to it, and an address the tab cannot follow says
+ * so in plain words over the room list.
  */
 class RoomAddressesIT extends TwoTabFixture {
   private final List<Tab> opened = new ArrayList<>();
@@ -36,10 +36,18 @@ class RoomAddressesIT extends TwoTabFixture {
     assertThat(a.page).hasURL(node.url() + "#/room/" + beta);
     assertThat(roomItem(a, alpha)).hasAttribute("href", node.url() + "#/room/" + alpha);
 
-    Tab ctrl = newTabBy(() -> roomItem(a, alpha).click(
-        new Locator.ClickOptions().setModifiers(List.of(KeyboardModifier.CONTROL))));
+    Tab ctrl =
+        newTabBy(
+            () ->
+                roomItem(a, alpha)
+                    .click(
+                        new Locator.ClickOptions()
+                            .setModifiers(List.of(KeyboardModifier.CONTROL))));
     assertShows(ctrl, alpha, "Alpha");
-    Tab middle = newTabBy(() -> roomItem(a, alpha).click(new Locator.ClickOptions().setButton(MouseButton.MIDDLE)));
+    Tab middle =
+        newTabBy(
+            () ->
+                roomItem(a, alpha).click(new Locator.ClickOptions().setButton(MouseButton.MIDDLE)));
     assertShows(middle, alpha, "Alpha");
 
     // this tab did not switch, and neither did its history
@@ -89,8 +97,11 @@ class RoomAddressesIT extends TwoTabFixture {
 
   @Test
   void aMessageLinkIsCopiedAndOpensItsRoomScrolledToTheMessageMarked() {
-    a.page.context().grantPermissions(List.of("clipboard-read", "clipboard-write"),
-        new BrowserContext.GrantPermissionsOptions().setOrigin(node.url()));
+    a.page
+        .context()
+        .grantPermissions(
+            List.of("clipboard-read", "clipboard-write"),
+            new BrowserContext.GrantPermissionsOptions().setOrigin(node.url()));
     String lobby = create(a, "Lobby", "alice");
     for (int i = 1; i <= 40; i++) {
       send(a, "message " + i);
@@ -112,14 +123,16 @@ class RoomAddressesIT extends TwoTabFixture {
     assertThat(marked).hasCount(1);
     assertThat(marked).hasAttribute("data-message-id", id);
     assertThat(marked).isInViewport();
-    assertFalse(isInViewport(message(opened, "message 40")), "scrolled to the message, not to the bottom");
+    assertFalse(
+        isInViewport(message(opened, "message 40")), "scrolled to the message, not to the bottom");
     assertThat(a.app().locator("[data-testid=message-item][data-highlighted=true]")).hasCount(0);
 
     // another room and back: the room address alone marks nothing
     String other = create(opened, "Other", "alice");
     assertShown(opened, other, "Other");
     roomItem(opened, lobby).click();
-    assertThat(opened.app().locator("[data-testid=message-item][data-highlighted=true]")).hasCount(0);
+    assertThat(opened.app().locator("[data-testid=message-item][data-highlighted=true]"))
+        .hasCount(0);
     // back to the link's own entry: marked again
     opened.page.goBack();
     opened.page.goBack();
@@ -168,9 +181,12 @@ class RoomAddressesIT extends TwoTabFixture {
       tabs.add(track(new Tab(a.page.context().newPage())));
     }
     for (int i = 0; i < n; i++) { // all five start before any has loaded
-      tabs.get(i).page.navigate(node.url() + "#/room/" + rooms.get(i),
-          new com.microsoft.playwright.Page.NavigateOptions().setWaitUntil(
-              com.microsoft.playwright.options.WaitUntilState.COMMIT));
+      tabs.get(i)
+          .page
+          .navigate(
+              node.url() + "#/room/" + rooms.get(i),
+              new com.microsoft.playwright.Page.NavigateOptions()
+                  .setWaitUntil(com.microsoft.playwright.options.WaitUntilState.COMMIT));
     }
     for (int i = 0; i < n; i++) {
       assertShows(tabs.get(i), rooms.get(i), "Room " + (i + 1));
@@ -182,7 +198,8 @@ class RoomAddressesIT extends TwoTabFixture {
     }
     for (int i = 0; i < n; i++) {
       Tab t = tabs.get(i);
-      assertThat(message(t, "hello from tab " + (i + 1)).locator("[data-testid=message-pending]")).hasCount(0);
+      assertThat(message(t, "hello from tab " + (i + 1)).locator("[data-testid=message-pending]"))
+          .hasCount(0);
       assertEquals(rooms.get(i), currentRoomKey(t), "no tab moved another");
       assertThat(t.appHook("room-item")).hasCount(n);
     }
@@ -194,8 +211,9 @@ class RoomAddressesIT extends TwoTabFixture {
     }
     // and after a reload each tab is back on its own room with nothing lost
     for (Tab t : tabs) {
-      t.page.reload(new com.microsoft.playwright.Page.ReloadOptions().setWaitUntil(
-          com.microsoft.playwright.options.WaitUntilState.COMMIT));
+      t.page.reload(
+          new com.microsoft.playwright.Page.ReloadOptions()
+              .setWaitUntil(com.microsoft.playwright.options.WaitUntilState.COMMIT));
     }
     for (int i = 0; i < n; i++) {
       Tab t = tabs.get(i);
@@ -224,7 +242,9 @@ class RoomAddressesIT extends TwoTabFixture {
     return t;
   }
 
-  /** A tab that just loaded: it shows {@code room}, named {@code name}, in its URL and title too. */
+  /**
+   * A tab that just loaded: it shows {@code room}, named {@code name}, in its URL and title too.
+   */
   private void assertShows(Tab t, String room, String name) {
     loaded(t);
     assertShown(t, room, name);
@@ -232,11 +252,18 @@ class RoomAddressesIT extends TwoTabFixture {
   }
 
   private void assertShown(Tab t, String room, String name) {
-    assertThat(t.app().locator("[data-testid=room-item][aria-current=true]")).hasAttribute("data-room-key", room);
+    assertThat(t.app().locator("[data-testid=room-item][aria-current=true]"))
+        .hasAttribute("data-room-key", room);
     assertThat(t.app().locator(".room-header [data-testid=room-name]")).hasText(name);
     // (a JavaScript regex: no \\Q..\\E quoting)
-    assertThat(t.page).hasURL(java.util.regex.Pattern.compile(
-        "^" + node.url().replace(".", "\\.") + "#/room/" + room + "(/[1-9A-HJ-NP-Za-km-z]+)?$"));
+    assertThat(t.page)
+        .hasURL(
+            java.util.regex.Pattern.compile(
+                "^"
+                    + node.url().replace(".", "\\.")
+                    + "#/room/"
+                    + room
+                    + "(/[1-9A-HJ-NP-Za-km-z]+)?$"));
     assertThat(t.page).hasTitle(name + " — River");
   }
 
@@ -254,8 +281,10 @@ class RoomAddressesIT extends TwoTabFixture {
   }
 
   private static boolean isInViewport(Locator l) {
-    return (Boolean) l.evaluate("e => { const r = e.getBoundingClientRect(); const list = e.closest('ol')"
-        + ".getBoundingClientRect(); return r.bottom > list.top && r.top < list.bottom; }");
+    return (Boolean)
+        l.evaluate(
+            "e => { const r = e.getBoundingClientRect(); const list = e.closest('ol')"
+                + ".getBoundingClientRect(); return r.bottom > list.top && r.top < list.bottom; }");
   }
 
   private static byte[] filled(int n, int v) {

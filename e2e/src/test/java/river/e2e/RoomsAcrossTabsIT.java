@@ -1,31 +1,21 @@
 package river.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static river.e2e.ChatSteps.create;
 import static river.e2e.ChatSteps.currentRoomKey;
 import static river.e2e.ChatSteps.loaded;
 import static river.e2e.ChatSteps.roomItem;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The product's core promise with two tabs of one browser profile: no tab makes another tab's
- * work disappear. Rooms created in either tab survive the other tab's saves and every reload,
- * a room left in one tab is not resurrected by a background save in the other, and a room
- * created in one tab shows up in the other live, without a reload.
+ * The product's core promise with two tabs of one browser profile: no tab makes another tab's work
+ * disappear. Rooms created in either tab survive the other tab's saves and every reload, a room
+ * left in one tab is not resurrected by a background save in the other, and a room created in one
+ * tab shows up in the other live, without a reload.
  */
 class RoomsAcrossTabsIT extends TwoTabFixture {
   @Test
@@ -95,14 +85,11 @@ class RoomsAcrossTabsIT extends TwoTabFixture {
 
   // --- helpers ---------------------------------------------------------------------------
 
-
-
   private static void openCreateDialog(Tab t, String name, String nickname) {
     t.appHook("create-room-open").click();
     t.appHook("create-room-name").fill(name);
     t.appHook("create-room-nickname").fill(nickname);
   }
-
 
   @Test
   void openingARoomInOneTabDoesNotMoveTheOtherTab() {
@@ -125,10 +112,18 @@ class RoomsAcrossTabsIT extends TwoTabFixture {
   }
 
   private static String keyOfRoomNamed(Tab t, String name) {
-    Locator item = t.app().locator("[data-testid=room-item]").filter(new Locator.FilterOptions()
-        .setHas(t.app().locator("[data-testid=room-name]", new com.microsoft.playwright.FrameLocator.LocatorOptions().setHasText(name))));
+    Locator item =
+        t.app()
+            .locator("[data-testid=room-item]")
+            .filter(
+                new Locator.FilterOptions()
+                    .setHas(
+                        t.app()
+                            .locator(
+                                "[data-testid=room-name]",
+                                new com.microsoft.playwright.FrameLocator.LocatorOptions()
+                                    .setHasText(name))));
     assertThat(item).hasCount(1);
     return item.getAttribute("data-room-key");
   }
-
 }

@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * does: every connection stays open, but no byte gets through in either direction, and new
  * connections are accepted and then hear nothing (a handshake into a black hole). Nothing is
  * closed, so the browser is told nothing: only a heartbeat can notice. {@link #resume()} is the
- * path coming back: the connections that lived through the silence are cut (as a NAT that
- * forgot them would answer with a reset), and new ones are relayed again.
+ * path coming back: the connections that lived through the silence are cut (as a NAT that forgot
+ * them would answer with a reset), and new ones are relayed again.
  *
- * <p>The browser sees the relay's address, so the node must accept it as a Host
- * ({@code --allow-host 127.0.0.1:PORT}); WebSocket and HTTP pass through unchanged.
+ * <p>The browser sees the relay's address, so the node must accept it as a Host ({@code
+ * --allow-host 127.0.0.1:PORT}); WebSocket and HTTP pass through unchanged.
  */
 final class SilentRelay implements AutoCloseable {
   private final ServerSocket server;
@@ -31,6 +31,7 @@ final class SilentRelay implements AutoCloseable {
   private final class Link {
     final Socket browser;
     volatile Socket node;
+
     /** Set while silent: from then on this link drops what it reads, until it is cut. */
     volatile boolean muted;
 
@@ -114,26 +115,32 @@ final class SilentRelay implements AutoCloseable {
     }
   }
 
-  /** Copies {@code from} to {@code to} (null: nowhere) until either closes; drops bytes while muted. */
+  /**
+   * Copies {@code from} to {@code to} (null: nowhere) until either closes; drops bytes while muted.
+   */
   private void pump(Link link, Socket from, Socket to) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream()) {
-        OutputStream out = to == null ? null : to.getOutputStream();
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-          if (!link.muted && out != null) {
-            out.write(buf, 0, n);
-            out.flush();
-          }
-        }
-      } catch (IOException ignored) {
-        // one side went away
-      }
-      if (!link.muted) {
-        link.cut(); // a normal close is relayed as a close; a silent link stays open until resume
-      }
-    }, "silent-relay-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[16 * 1024];
+              try (InputStream in = from.getInputStream()) {
+                OutputStream out = to == null ? null : to.getOutputStream();
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                  if (!link.muted && out != null) {
+                    out.write(buf, 0, n);
+                    out.flush();
+                  }
+                }
+              } catch (IOException ignored) {
+                // one side went away
+              }
+              if (!link.muted) {
+                link.cut(); // a normal close is relayed as a close; a silent link stays open until
+                // resume
+              }
+            },
+            "silent-relay-pump");
     t.setDaemon(true);
     t.start();
   }

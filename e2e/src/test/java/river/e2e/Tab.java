@@ -13,25 +13,29 @@ import java.util.List;
 final class Tab {
   final Page page;
   private final List<String> errors = new ArrayList<>();
-  private final java.util.concurrent.atomic.AtomicInteger warnings = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger warnings =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   Tab(Page page) {
     this.page = page;
-    page.onConsoleMessage(m -> {
-      if ("warning".equals(m.type()) && warnings.incrementAndGet() <= 20) {
-        System.out.println("[tab warning] " + m.text()); // diagnostics for the CI log (the first few)
-      }
-      if ("error".equals(m.type())) {
-        synchronized (errors) {
-          errors.add(m.text());
-        }
-      }
-    });
-    page.onPageError(e -> {
-      synchronized (errors) {
-        errors.add("page error: " + e);
-      }
-    });
+    page.onConsoleMessage(
+        m -> {
+          if ("warning".equals(m.type()) && warnings.incrementAndGet() <= 20) {
+            System.out.println(
+                "[tab warning] " + m.text()); // diagnostics for the CI log (the first few)
+          }
+          if ("error".equals(m.type())) {
+            synchronized (errors) {
+              errors.add(m.text());
+            }
+          }
+        });
+    page.onPageError(
+        e -> {
+          synchronized (errors) {
+            errors.add("page error: " + e);
+          }
+        });
   }
 
   Tab open(String url) {
@@ -53,28 +57,33 @@ final class Tab {
 
   /** The profile token as the shell stored it in its origin's IndexedDB. */
   String storedToken() {
-    return (String) page.evaluate("() => new Promise((resolve, reject) => {"
-        + " const open = indexedDB.open('river-shell');"
-        + " open.onerror = () => reject(open.error);"
-        + " open.onsuccess = () => {"
-        + "   const get = open.result.transaction('profile').objectStore('profile').get('token');"
-        + "   get.onsuccess = () => { resolve(get.result); open.result.close(); };"
-        + "   get.onerror = () => reject(get.error); }; })");
+    return (String)
+        page.evaluate(
+            "() => new Promise((resolve, reject) => {"
+                + " const open = indexedDB.open('river-shell');"
+                + " open.onerror = () => reject(open.error);"
+                + " open.onsuccess = () => {"
+                + "   const get = open.result.transaction('profile').objectStore('profile').get('token');"
+                + "   get.onsuccess = () => { resolve(get.result); open.result.close(); };"
+                + "   get.onerror = () => reject(get.error); }; })");
   }
 
   /** Makes this browser profile the user with {@code token} before the shell first runs. */
-  static void adoptProfile(com.microsoft.playwright.BrowserContext context, String baseUrl, String token) {
+  static void adoptProfile(
+      com.microsoft.playwright.BrowserContext context, String baseUrl, String token) {
     Page p = context.newPage();
     p.navigate(baseUrl + "shell.css");
-    p.evaluate("token => new Promise((resolve, reject) => {"
-        + " const open = indexedDB.open('river-shell', 1);"
-        + " open.onupgradeneeded = () => open.result.createObjectStore('profile');"
-        + " open.onerror = () => reject(open.error);"
-        + " open.onsuccess = () => {"
-        + "   const tx = open.result.transaction('profile', 'readwrite');"
-        + "   tx.objectStore('profile').put(token, 'token');"
-        + "   tx.oncomplete = () => { open.result.close(); resolve(); };"
-        + "   tx.onerror = () => reject(tx.error); }; })", token);
+    p.evaluate(
+        "token => new Promise((resolve, reject) => {"
+            + " const open = indexedDB.open('river-shell', 1);"
+            + " open.onupgradeneeded = () => open.result.createObjectStore('profile');"
+            + " open.onerror = () => reject(open.error);"
+            + " open.onsuccess = () => {"
+            + "   const tx = open.result.transaction('profile', 'readwrite');"
+            + "   tx.objectStore('profile').put(token, 'token');"
+            + "   tx.oncomplete = () => { open.result.close(); resolve(); };"
+            + "   tx.onerror = () => reject(tx.error); }; })",
+        token);
     p.close();
   }
 
@@ -85,12 +94,15 @@ final class Tab {
   }
 
   /**
-   * The errors besides those a stopped node causes: Chromium itself logs each refused WebSocket
-   * and each refused request (the shell's profile check) while the node is down.
+   * The errors besides those a stopped node causes: Chromium itself logs each refused WebSocket and
+   * each refused request (the shell's profile check) while the node is down.
    */
   List<String> errorsBesidesNodeDown() {
     return errors().stream()
-        .filter(e -> !e.contains("WebSocket connection to") && !e.contains("net::ERR_CONNECTION_REFUSED"))
+        .filter(
+            e ->
+                !e.contains("WebSocket connection to")
+                    && !e.contains("net::ERR_CONNECTION_REFUSED"))
         .toList();
   }
 

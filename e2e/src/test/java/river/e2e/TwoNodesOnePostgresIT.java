@@ -23,8 +23,7 @@ import river.node.pg.PostgresCluster;
  * stops, tab A reconnects (through the same origin) to node 2 and the chat goes on.
  */
 class TwoNodesOnePostgresIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void tabsOnTwoNodesSeeEachOtherLiveAndSurviveANodeStopping() throws Exception {
@@ -32,10 +31,10 @@ class TwoNodesOnePostgresIT {
     int originPort = SilentRelay.freePort();
     List<String> args = List.of("--db", db, "--allow-host", "127.0.0.1:" + originPort);
     try (OneOriginRelay origin = new OneOriginRelay(originPort);
-         NodeProcess one = new NodeProcess(dir.resolve("one"), args).start();
-         NodeProcess two = new NodeProcess(dir.resolve("two"), args).start();
-         Playwright playwright = Browsers.playwright();
-         Browser browser = Browsers.chromium(playwright)) {
+        NodeProcess one = new NodeProcess(dir.resolve("one"), args).start();
+        NodeProcess two = new NodeProcess(dir.resolve("two"), args).start();
+        Playwright playwright = Browsers.playwright();
+        Browser browser = Browsers.chromium(playwright)) {
       origin.addNode(one.port());
       origin.addNode(two.port());
       BrowserContext profile = browser.newContext();
@@ -43,13 +42,16 @@ class TwoNodesOnePostgresIT {
       origin.prefer(one.port());
       Tab a = new Tab(profile.newPage()).open(origin.url());
       ChatSteps.loaded(a);
-      assertThat(a.appHook("connection-status")).hasAttribute("data-state", "connected", ChatSteps.SLOW);
+      assertThat(a.appHook("connection-status"))
+          .hasAttribute("data-state", "connected", ChatSteps.SLOW);
       origin.prefer(two.port());
       Tab b = new Tab(profile.newPage()).open(origin.url());
       ChatSteps.loaded(b);
-      assertThat(b.appHook("connection-status")).hasAttribute("data-state", "connected", ChatSteps.SLOW);
+      assertThat(b.appHook("connection-status"))
+          .hasAttribute("data-state", "connected", ChatSteps.SLOW);
       assertTrue(origin.connectionsTo(two.port()) > 0, "tab B's connections went to node 2");
-      assertEquals(a.storedToken(), b.storedToken(), "one profile, minted on node 1, used on node 2");
+      assertEquals(
+          a.storedToken(), b.storedToken(), "one profile, minted on node 1, used on node 2");
 
       // a room created on node 1 appears in tab B on node 2 (DelegateKeyChanged across nodes)
       String room = create(a, "Across", "alice");
@@ -69,7 +71,8 @@ class TwoNodesOnePostgresIT {
         assertTrue(System.currentTimeMillis() < deadline, "tab A never reconnected to node 2");
         Thread.sleep(50); // polling a condition (the relay's counter), not waiting for time
       }
-      assertThat(a.appHook("connection-status")).hasAttribute("data-state", "connected", ChatSteps.SLOW);
+      assertThat(a.appHook("connection-status"))
+          .hasAttribute("data-state", "connected", ChatSteps.SLOW);
       send(a, "after the stop");
       assertThat(message(b, "after the stop")).hasCount(1);
       assertThat(message(a, "after the stop").locator("[data-testid=message-pending]")).hasCount(0);

@@ -25,14 +25,13 @@ class TwoTabConnectionIT {
   private static final LocatorAssertions.HasAttributeOptions SLOW =
       new LocatorAssertions.HasAttributeOptions().setTimeout(20_000);
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void twoTabsShareOneProfileAndSurviveANodeRestart() throws Exception {
     try (NodeProcess node = new NodeProcess(dataDir).start();
-         Playwright playwright = Browsers.playwright();
-         Browser browser = Browsers.chromium(playwright)) {
+        Playwright playwright = Browsers.playwright();
+        Browser browser = Browsers.chromium(playwright)) {
       BrowserContext profile = browser.newContext();
       Tab a = new Tab(profile.newPage()).open(node.url());
       Tab b = new Tab(profile.newPage()).open(node.url());

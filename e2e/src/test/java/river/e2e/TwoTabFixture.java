@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * after each test, neither tab may have logged a console or page error.
  */
 abstract class TwoTabFixture {
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
   NodeProcess node;
   Playwright playwright;
   Browser browser;

@@ -16,24 +16,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Everything a user typed renders as text: markup, script, event handlers, javascript: URLs and
- * bidi overrides used as room names, nicknames and messages (by the author and by another user
- * who joined) are shown literally; none of their elements exists and no dialog ever opens.
+ * bidi overrides used as room names, nicknames and messages (by the author and by another user who
+ * joined) are shown literally; none of their elements exists and no dialog ever opens.
  */
 class XssIT extends TwoTabFixture {
   static final String ROOM = "<img src=x onerror=alert('room')>";
   static final String NICK_A = "\"><svg onload=alert('a')>";
   static final String NICK_B = "<script>alert('b')</script>";
-  static final List<String> MESSAGES = List.of(
-      "<img src=x onerror=alert(1)>",
-      "<script>alert(2)</script>",
-      "\"><svg/onload=alert(3)>",
-      "javascript:alert(4)",
-      "<a href=\"javascript:alert(5)\">click</a>",
-      "<iframe srcdoc=\"<script>parent.alert(6)</script>\"></iframe>",
-      "&lt;b&gt;entities stay&lt;/b&gt; &amp;",
-      "\u202Egnp.exe\u202C and \u2066isolate\u2069",
-      "{{constructor.constructor('alert(7)')()}}",
-      "<style>*{display:none}</style>");
+  static final List<String> MESSAGES =
+      List.of(
+          "<img src=x onerror=alert(1)>",
+          "<script>alert(2)</script>",
+          "\"><svg/onload=alert(3)>",
+          "javascript:alert(4)",
+          "<a href=\"javascript:alert(5)\">click</a>",
+          "<iframe srcdoc=\"<script>parent.alert(6)</script>\"></iframe>",
+          "&lt;b&gt;entities stay&lt;/b&gt; &amp;",
+          "\u202Egnp.exe\u202C and \u2066isolate\u2069",
+          "{{constructor.constructor('alert(7)')()}}",
+          "<style>*{display:none}</style>");
 
   final List<String> dialogs = new ArrayList<>();
 
@@ -46,12 +47,13 @@ class XssIT extends TwoTabFixture {
   @BeforeEach
   void recordDialogs() {
     for (Tab t : List.of(a, b)) {
-      t.page.onDialog(d -> {
-        synchronized (dialogs) {
-          dialogs.add(d.type() + ": " + d.message());
-        }
-        d.dismiss();
-      });
+      t.page.onDialog(
+          d -> {
+            synchronized (dialogs) {
+              dialogs.add(d.type() + ": " + d.message());
+            }
+            d.dismiss();
+          });
     }
   }
 
@@ -80,7 +82,8 @@ class XssIT extends TwoTabFixture {
     for (Tab t : List.of(a, b)) {
       assertThat(roomItem(t, room).locator("[data-testid=room-name]")).hasText(ROOM);
       assertThat(t.app().locator(".room-header [data-testid=room-name]")).hasText(ROOM);
-      assertThat(t.app().locator("[data-testid=message-text]")).hasText(MESSAGES.toArray(new String[0]));
+      assertThat(t.app().locator("[data-testid=message-text]"))
+          .hasText(MESSAGES.toArray(new String[0]));
       List<String> authors = t.app().locator("[data-testid=message-author]").allTextContents();
       for (int i = 0; i < authors.size(); i++) {
         assertEquals(i % 2 == 0 ? NICK_A : NICK_B, authors.get(i));

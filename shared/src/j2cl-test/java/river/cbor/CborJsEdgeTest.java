@@ -131,7 +131,9 @@ public class CborJsEdgeTest {
 
   @Test
   public void pingFrameBytes() {
-    assertEquals("a262696401626f706450696e67", hex(WireCodec.encodeRequest(new Request(1, Op.PING))));
-    assertEquals(-1L, WireCodec.decodeRequest(bytes("a26269641bffffffffffffffff626f706450696e67")).id());
+    assertEquals(
+        "a262696401626f706450696e67", hex(WireCodec.encodeRequest(new Request(1, Op.PING))));
+    assertEquals(
+        -1L, WireCodec.decodeRequest(bytes("a26269641bffffffffffffffff626f706450696e67")).id());
   }
 }

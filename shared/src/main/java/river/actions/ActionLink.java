@@ -1,6 +1,5 @@
 package river.actions;
 
-import river.wire.ErrorCodes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,16 +9,17 @@ import river.room.SigningPurpose;
 import river.store.DelegateKeys;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
+import river.wire.ErrorCodes;
 import river.wire.Op;
 import river.wire.OpResult;
 
 /**
- * The actions' request layer, sans I/O: numbers each request, queues it for the host
- * ({@link #drain()}), and routes the one answer ({@link #onResult} / {@link #onError}) to the step
- * that asked. Typed helpers for the steps: a delegate request answered by one expected response
- * type, a signature, a contract op, sealing. Ids are never reused; a late or repeated answer is
- * ignored. Hazard: a step must not assume an answer comes before the next user action: every step
- * re-reads what it needs from the session when its answer arrives.
+ * The actions' request layer, sans I/O: numbers each request, queues it for the host ({@link
+ * #drain()}), and routes the one answer ({@link #onResult} / {@link #onError}) to the step that
+ * asked. Typed helpers for the steps: a delegate request answered by one expected response type, a
+ * signature, a contract op, sealing. Ids are never reused; a late or repeated answer is ignored.
+ * Hazard: a step must not assume an answer comes before the next user action: every step re-reads
+ * what it needs from the session when its answer arrives.
  */
 public final class ActionLink {
   public interface Then<T> {
@@ -79,82 +79,106 @@ public final class ActionLink {
   }
 
   void contract(Op op, Then<OpResult> then, final Fail fail) {
-    contract(op, then, new CodedFail() {
-      @Override
-      public void fail(String code, String message) {
-        fail.fail(message);
-      }
-    });
+    contract(
+        op,
+        then,
+        new CodedFail() {
+          @Override
+          public void fail(String code, String message) {
+            fail.fail(message);
+          }
+        });
   }
 
   /** The same, with the node's error code (the outbox decides by it). */
   void contract(Op op, final Then<OpResult> then, final CodedFail fail) {
-    request(op, new Answer() {
-      @Override
-      public void result(OpResult result) {
-        then.accept(result);
-      }
+    request(
+        op,
+        new Answer() {
+          @Override
+          public void result(OpResult result) {
+            then.accept(result);
+          }
 
-      @Override
-      public void error(String code, String message) {
-        fail.fail(code, message);
-      }
-    });
+          @Override
+          public void error(String code, String message) {
+            fail.fail(code, message);
+          }
+        });
   }
 
   interface CodedFail {
     void fail(String code, String message);
   }
 
-  <T extends DelegateResponse> void delegate(DelegateRequest request, Class<T> expected,
-      Then<T> then, final Fail fail) {
-    delegateCoded(request, expected, then, new CodedFail() {
-      @Override
-      public void fail(String code, String message) {
-        fail.fail(message);
-      }
-    });
+  <T extends DelegateResponse> void delegate(
+      DelegateRequest request, Class<T> expected, Then<T> then, final Fail fail) {
+    delegateCoded(
+        request,
+        expected,
+        then,
+        new CodedFail() {
+          @Override
+          public void fail(String code, String message) {
+            fail.fail(message);
+          }
+        });
   }
 
   /** A delegate request answered by one expected response type; an unexpected one is invalid. */
-  <T extends DelegateResponse> void delegateCoded(final DelegateRequest request,
-      final Class<T> expected, final Then<T> then, final CodedFail fail) {
-    request(new Op.Delegate(DelegateKeys.current(), request), new Answer() {
-      @Override
-      public void result(OpResult result) {
-        DelegateResponse r = result instanceof OpResult.Delegate
-            ? ((OpResult.Delegate) result).response() : null;
-        if (r != null && r.getClass() == expected) {
-          @SuppressWarnings("unchecked")
-          T typed = (T) r;
-          then.accept(typed);
-        } else {
-          fail.fail(ErrorCodes.INVALID,
-              "The node gave an answer this page does not understand; try again.");
-        }
-      }
+  <T extends DelegateResponse> void delegateCoded(
+      final DelegateRequest request,
+      final Class<T> expected,
+      final Then<T> then,
+      final CodedFail fail) {
+    request(
+        new Op.Delegate(DelegateKeys.current(), request),
+        new Answer() {
+          @Override
+          public void result(OpResult result) {
+            DelegateResponse r =
+                result instanceof OpResult.Delegate
+                    ? ((OpResult.Delegate) result).response()
+                    : null;
+            if (r != null && r.getClass() == expected) {
+              @SuppressWarnings("unchecked")
+              T typed = (T) r;
+              then.accept(typed);
+            } else {
+              fail.fail(
+                  ErrorCodes.INVALID,
+                  "The node gave an answer this page does not understand; try again.");
+            }
+          }
 
-      @Override
-      public void error(String code, String message) {
-        fail.fail(code, message);
-      }
-    });
+          @Override
+          public void error(String code, String message) {
+            fail.fail(code, message);
+          }
+        });
   }
 
-  void sign(byte[] room, SigningPurpose purpose, byte[] bytes, final Then<byte[]> then,
-      Fail fail) {
-    delegate(new DelegateRequest.Sign(room, purpose.wireName(), bytes), DelegateResponse.Signature.class,
+  void sign(byte[] room, SigningPurpose purpose, byte[] bytes, final Then<byte[]> then, Fail fail) {
+    delegate(
+        new DelegateRequest.Sign(room, purpose.wireName(), bytes),
+        DelegateResponse.Signature.class,
         new Then<DelegateResponse.Signature>() {
           @Override
           public void accept(DelegateResponse.Signature s) {
             then.accept(s.signature());
           }
-        }, fail);
+        },
+        fail);
   }
 
   /** Plain bytes in a public room; sealed by the host's cipher in a private one. */
-  void seal(boolean isPrivate, byte[] secret, long version, byte[] plain,
-      final Then<SealedBytes> then, Fail fail) {
+  void seal(
+      boolean isPrivate,
+      byte[] secret,
+      long version,
+      byte[] plain,
+      final Then<SealedBytes> then,
+      Fail fail) {
     if (!isPrivate) {
       then.accept(SealedBytes.publicBytes(plain));
       return;
@@ -163,12 +187,17 @@ public final class ActionLink {
       fail.fail("This page does not hold the key of this private room.");
       return;
     }
-    cipher.seal(secret, version, plain, new Cipher.Sealed() {
-      @Override
-      public void accept(SealedBytes sealed) {
-        then.accept(sealed);
-      }
-    }, fail);
+    cipher.seal(
+        secret,
+        version,
+        plain,
+        new Cipher.Sealed() {
+          @Override
+          public void accept(SealedBytes sealed) {
+            then.accept(sealed);
+          }
+        },
+        fail);
   }
 
   Cipher cipher() {

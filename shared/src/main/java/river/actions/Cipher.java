@@ -3,10 +3,10 @@ package river.actions;
 import river.room.SealedBytes;
 
 /**
- * The host's cryptography for private rooms (WebCrypto in the browser): seal with the room
- * secret of a version, and make a fresh secret. Public rooms never reach it (the engine wraps
- * plain bytes itself). Answers may come later (WebCrypto is promise-based); exactly one of the
- * two callbacks is called.
+ * The host's cryptography for private rooms (WebCrypto in the browser): seal with the room secret
+ * of a version, and make a fresh secret. Public rooms never reach it (the engine wraps plain bytes
+ * itself). Answers may come later (WebCrypto is promise-based); exactly one of the two callbacks is
+ * called.
  */
 public interface Cipher {
   interface Sealed {

@@ -8,23 +8,36 @@ import river.rooms.RoomData;
 import river.rooms.RoomKey;
 
 /**
- * Composes a message of any kind (a post, a reply, an edit or delete of the author's own
- * message, a reaction with the emoji as content, an unreact) and checks it against the room so a
- * refusal is immediate and clear. Sending is the outbox's: stored, signed by the author's
- * node-held key, sent; every tab shows it from the contract push.
+ * Composes a message of any kind (a post, a reply, an edit or delete of the author's own message, a
+ * reaction with the emoji as content, an unreact) and checks it against the room so a refusal is
+ * immediate and clear. Sending is the outbox's: stored, signed by the author's node-held key, sent;
+ * every tab shows it from the contract push.
  */
 public final class Compose {
   private Compose() {}
 
   /** The unsigned message, or throws IllegalArgumentException with what the user reads. */
-  public static RoomMessage message(RoomKey key, RoomData data, RoomState state, long now,
-      MessageKind kind, byte[] target, SealedBytes content) {
+  public static RoomMessage message(
+      RoomKey key,
+      RoomData data,
+      RoomState state,
+      long now,
+      MessageKind kind,
+      byte[] target,
+      SealedBytes content) {
     String problem = RoomEdits.usable(data, state);
     if (problem != null) {
       throw new IllegalArgumentException(problem);
     }
-    RoomMessage m = new RoomMessage(key.bytes().toArray(), data.verifyingKey().toArray(), now,
-        kind, target, content, new byte[0]);
+    RoomMessage m =
+        new RoomMessage(
+            key.bytes().toArray(),
+            data.verifyingKey().toArray(),
+            now,
+            kind,
+            target,
+            content,
+            new byte[0]);
     problem = RoomTexts.checkMessage(m.contentSize(), state.config().maxMessageBytes());
     if (problem != null) {
       throw new IllegalArgumentException(problem);

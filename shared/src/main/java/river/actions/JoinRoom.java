@@ -1,6 +1,5 @@
 package river.actions;
 
-import river.room.RoomConfig;
 import java.util.Arrays;
 import river.cbor.Cbor;
 import river.cbor.Utf8;
@@ -12,6 +11,7 @@ import river.room.AuthorizedMember;
 import river.room.Invitation;
 import river.room.InvitationException;
 import river.room.MemberInfo;
+import river.room.RoomConfig;
 import river.room.RoomDelta;
 import river.room.RoomState;
 import river.room.SealedBytes;
@@ -25,13 +25,13 @@ import river.wire.Op;
 import river.wire.OpResult;
 
 /**
- * Accepting an invitation. The code is decoded first (a bad one is refused before the node is
- * asked anything); the room is fetched and subscribed; the membership goes to the node alone (it
- * verifies signatures and chain: a forged code is refused here, before anything of the user's is
- * touched); then {@link JoinIdentity} decides whether the user keeps the key their node holds
- * (a return) or imports the invitation's (only if the node still holds what was seen, so two tabs
- * joining at once end with one key); the member info (nickname, not left) is signed with that key
- * and sent; only then does the room enter ROOMS, with the identity the node holds.
+ * Accepting an invitation. The code is decoded first (a bad one is refused before the node is asked
+ * anything); the room is fetched and subscribed; the membership goes to the node alone (it verifies
+ * signatures and chain: a forged code is refused here, before anything of the user's is touched);
+ * then {@link JoinIdentity} decides whether the user keeps the key their node holds (a return) or
+ * imports the invitation's (only if the node still holds what was seen, so two tabs joining at once
+ * end with one key); the member info (nickname, not left) is signed with that key and sent; only
+ * then does the room enter ROOMS, with the identity the node holds.
  */
 final class JoinRoom {
   private final ActionLink link;
@@ -58,7 +58,10 @@ final class JoinRoom {
     }
   }
 
-  void join(String code, final String nickname, final ActionLink.Then<RoomKey> joined,
+  void join(
+      String code,
+      final String nickname,
+      final ActionLink.Then<RoomKey> joined,
       final ActionLink.Fail fail) {
     final Invitation inv;
     try {
@@ -70,52 +73,64 @@ final class JoinRoom {
     final byte[] room = inv.room();
     final RoomKey key = RoomKey.of(Bytes.of(room));
     if (session.rooms().holds(key)) {
-      fail.fail("You are already a member of this room, so there is nothing to accept; it is in"
-          + " your room list.");
+      fail.fail(
+          "You are already a member of this room, so there is nothing to accept; it is in"
+              + " your room list.");
       return;
     }
-    link.contract(new Op.Get(room, true), new ActionLink.Then<OpResult>() {
-      @Override
-      public void accept(OpResult got) {
-        final RoomState state;
-        try {
-          state = RoomState.decodeTrusted(room, ((OpResult.GetResult) got).state());
-        } catch (RuntimeException e) {
-          fail.fail("The room's state could not be read; try again later.");
-          return;
-        }
-        String problem = RoomTexts.checkNickname(nickname, state.config() == null
-            ? RoomConfig.DEFAULT_MAX_NICKNAME_BYTES : state.config().maxNicknameBytes());
-        if (problem != null) {
-          fail.fail(problem);
-          return;
-        }
-        final boolean isPrivate = state.config() != null && state.config().isPrivate();
-        final long secretVersion = isPrivate ? state.config().secretVersion() : 0;
-        final byte[] secret = isPrivate ? secretOf(inv, secretVersion) : null;
-        if (isPrivate && secret == null) {
-          fail.fail("This invitation is for a private room but does not carry its current key.");
-          return;
-        }
-        link.contract(new Op.Update(room, RoomDelta.builder().member(inv.membership()).build()
-            .encode()), new ActionLink.Then<OpResult>() {
-              @Override
-              public void accept(OpResult accepted) {
-                chooseIdentity(inv, key, nickname, isPrivate, secret, secretVersion, joined, fail);
-              }
-            }, new ActionLink.Fail() {
-              @Override
-              public void fail(String m) {
-                fail.fail("The room refused this invitation: " + m);
-              }
-            });
-      }
-    }, new ActionLink.Fail() {
-      @Override
-      public void fail(String m) {
-        fail.fail("This invitation is for a room this node cannot find: " + m);
-      }
-    });
+    link.contract(
+        new Op.Get(room, true),
+        new ActionLink.Then<OpResult>() {
+          @Override
+          public void accept(OpResult got) {
+            final RoomState state;
+            try {
+              state = RoomState.decodeTrusted(room, ((OpResult.GetResult) got).state());
+            } catch (RuntimeException e) {
+              fail.fail("The room's state could not be read; try again later.");
+              return;
+            }
+            String problem =
+                RoomTexts.checkNickname(
+                    nickname,
+                    state.config() == null
+                        ? RoomConfig.DEFAULT_MAX_NICKNAME_BYTES
+                        : state.config().maxNicknameBytes());
+            if (problem != null) {
+              fail.fail(problem);
+              return;
+            }
+            final boolean isPrivate = state.config() != null && state.config().isPrivate();
+            final long secretVersion = isPrivate ? state.config().secretVersion() : 0;
+            final byte[] secret = isPrivate ? secretOf(inv, secretVersion) : null;
+            if (isPrivate && secret == null) {
+              fail.fail(
+                  "This invitation is for a private room but does not carry its current key.");
+              return;
+            }
+            link.contract(
+                new Op.Update(room, RoomDelta.builder().member(inv.membership()).build().encode()),
+                new ActionLink.Then<OpResult>() {
+                  @Override
+                  public void accept(OpResult accepted) {
+                    chooseIdentity(
+                        inv, key, nickname, isPrivate, secret, secretVersion, joined, fail);
+                  }
+                },
+                new ActionLink.Fail() {
+                  @Override
+                  public void fail(String m) {
+                    fail.fail("The room refused this invitation: " + m);
+                  }
+                });
+          }
+        },
+        new ActionLink.Fail() {
+          @Override
+          public void fail(String m) {
+            fail.fail("This invitation is for a room this node cannot find: " + m);
+          }
+        });
   }
 
   private static byte[] secretOf(Invitation inv, long version) {
@@ -129,53 +144,106 @@ final class JoinRoom {
     return null;
   }
 
-  private void chooseIdentity(final Invitation inv, final RoomKey key, final String nickname,
-      final boolean isPrivate, final byte[] secret, final long secretVersion,
-      final ActionLink.Then<RoomKey> joined, final ActionLink.Fail fail) {
+  private void chooseIdentity(
+      final Invitation inv,
+      final RoomKey key,
+      final String nickname,
+      final boolean isPrivate,
+      final byte[] secret,
+      final long secretVersion,
+      final ActionLink.Then<RoomKey> joined,
+      final ActionLink.Fail fail) {
     final byte[] room = inv.room();
-    link.delegate(new DelegateRequest.GetPublicKey(room), DelegateResponse.PublicKey.class,
+    link.delegate(
+        new DelegateRequest.GetPublicKey(room),
+        DelegateResponse.PublicKey.class,
         new ActionLink.Then<DelegateResponse.PublicKey>() {
           @Override
           public void accept(DelegateResponse.PublicKey held) {
             final byte[] heldKey = held.publicKey();
-            refetch(room, new ActionLink.Then<RoomState>() {
-              @Override
-              public void accept(RoomState state) {
-                if (JoinIdentity.decide(state, heldKey) == JoinIdentity.Choice.KEEP_HELD) {
-                  announce(inv, key, state, heldKey, nickname, isPrivate, secret, secretVersion,
-                      joined, fail);
-                } else {
-                  importKey(inv, key, heldKey, nickname, isPrivate, secret, secretVersion,
-                      joined, fail);
-                }
-              }
-            }, fail);
+            refetch(
+                room,
+                new ActionLink.Then<RoomState>() {
+                  @Override
+                  public void accept(RoomState state) {
+                    if (JoinIdentity.decide(state, heldKey) == JoinIdentity.Choice.KEEP_HELD) {
+                      announce(
+                          inv,
+                          key,
+                          state,
+                          heldKey,
+                          nickname,
+                          isPrivate,
+                          secret,
+                          secretVersion,
+                          joined,
+                          fail);
+                    } else {
+                      importKey(
+                          inv,
+                          key,
+                          heldKey,
+                          nickname,
+                          isPrivate,
+                          secret,
+                          secretVersion,
+                          joined,
+                          fail);
+                    }
+                  }
+                },
+                fail);
           }
-        }, fail);
+        },
+        fail);
   }
 
-  private void importKey(final Invitation inv, final RoomKey key, byte[] heldKey,
-      final String nickname, final boolean isPrivate, final byte[] secret,
-      final long secretVersion, final ActionLink.Then<RoomKey> joined,
+  private void importKey(
+      final Invitation inv,
+      final RoomKey key,
+      byte[] heldKey,
+      final String nickname,
+      final boolean isPrivate,
+      final byte[] secret,
+      final long secretVersion,
+      final ActionLink.Then<RoomKey> joined,
       final ActionLink.Fail fail) {
     final byte[] room = inv.room();
     // The import names the invited key (a code whose private key is not that key's is refused)
     // and the key the node held when we looked: if another tab replaced it since, nothing is
     // replaced and the answer names the key the node holds, which this tab then adopts.
-    link.delegate(new DelegateRequest.StoreSigningKey(room, inv.inviteeSeed(),
-        inv.membership().member(), heldKey == null ? new byte[0] : heldKey),
-        DelegateResponse.SigningKey.class, new ActionLink.Then<DelegateResponse.SigningKey>() {
+    link.delegate(
+        new DelegateRequest.StoreSigningKey(
+            room,
+            inv.inviteeSeed(),
+            inv.membership().member(),
+            heldKey == null ? new byte[0] : heldKey),
+        DelegateResponse.SigningKey.class,
+        new ActionLink.Then<DelegateResponse.SigningKey>() {
           @Override
           public void accept(final DelegateResponse.SigningKey now) {
-            refetch(room, new ActionLink.Then<RoomState>() {
-              @Override
-              public void accept(RoomState state) {
-                announce(inv, key, state, now.publicKey(), nickname, isPrivate, secret,
-                    secretVersion, joined, fail);
-              }
-            }, fail);
+            refetch(
+                room,
+                new ActionLink.Then<RoomState>() {
+                  @Override
+                  public void accept(RoomState state) {
+                    announce(
+                        inv,
+                        key,
+                        state,
+                        now.publicKey(),
+                        nickname,
+                        isPrivate,
+                        secret,
+                        secretVersion,
+                        joined,
+                        fail);
+                  }
+                },
+                fail);
           }
-        }, new ActionLink.Fail() {
+        },
+        new ActionLink.Fail() {
           @Override
           public void fail(String m) {
             fail.fail("This invitation is forged: its key is not the invited member's.");
@@ -183,60 +251,92 @@ final class JoinRoom {
         });
   }
 
-  private void refetch(final byte[] room, final ActionLink.Then<RoomState> then,
-      final ActionLink.Fail fail) {
-    link.contract(new Op.Get(room, false), new ActionLink.Then<OpResult>() {
-      @Override
-      public void accept(OpResult got) {
-        then.accept(RoomState.decodeTrusted(room, ((OpResult.GetResult) got).state()));
-      }
-    }, fail);
+  private void refetch(
+      final byte[] room, final ActionLink.Then<RoomState> then, final ActionLink.Fail fail) {
+    link.contract(
+        new Op.Get(room, false),
+        new ActionLink.Then<OpResult>() {
+          @Override
+          public void accept(OpResult got) {
+            then.accept(RoomState.decodeTrusted(room, ((OpResult.GetResult) got).state()));
+          }
+        },
+        fail);
   }
 
   /** Signs and sends the member info with the key the node holds, then lists the room. */
-  private void announce(final Invitation inv, final RoomKey key, final RoomState state,
-      final byte[] me, final String nickname, boolean isPrivate, byte[] secret,
-      long secretVersion, final ActionLink.Then<RoomKey> joined, final ActionLink.Fail fail) {
+  private void announce(
+      final Invitation inv,
+      final RoomKey key,
+      final RoomState state,
+      final byte[] me,
+      final String nickname,
+      boolean isPrivate,
+      byte[] secret,
+      long secretVersion,
+      final ActionLink.Then<RoomKey> joined,
+      final ActionLink.Fail fail) {
     final byte[] room = inv.room();
     final AuthorizedMember record = recordOf(state, me);
     if (record == null || !state.isMember(me)) {
-      fail.fail("Another tab is joining this room with a different invitation; try again in a"
-          + " moment.");
+      fail.fail(
+          "Another tab is joining this room with a different invitation; try again in a"
+              + " moment.");
       return;
     }
     final long version = Names.of(state).version(me) + 1;
-    link.seal(isPrivate, secret, secretVersion, Utf8.encode(nickname),
+    link.seal(
+        isPrivate,
+        secret,
+        secretVersion,
+        Utf8.encode(nickname),
         new ActionLink.Then<SealedBytes>() {
           @Override
           public void accept(SealedBytes sealed) {
-            final MemberInfo unsigned = new MemberInfo(room, me, version, sealed, false,
-                new byte[0]);
-            link.sign(room, SigningPurpose.MEMBER_INFO, unsigned.signedBytes(),
+            final MemberInfo unsigned =
+                new MemberInfo(room, me, version, sealed, false, new byte[0]);
+            link.sign(
+                room,
+                SigningPurpose.MEMBER_INFO,
+                unsigned.signedBytes(),
                 new ActionLink.Then<byte[]>() {
                   @Override
                   public void accept(byte[] sig) {
-                    link.contract(new Op.Update(room, RoomDelta.builder()
-                        .memberInfo(unsigned.withSignature(sig)).build().encode()),
+                    link.contract(
+                        new Op.Update(
+                            room,
+                            RoomDelta.builder()
+                                .memberInfo(unsigned.withSignature(sig))
+                                .build()
+                                .encode()),
                         new ActionLink.Then<OpResult>() {
                           @Override
                           public void accept(OpResult ok) {
                             list(inv, key, me, record, nickname, version);
                             joined.accept(key);
                           }
-                        }, new ActionLink.Fail() {
+                        },
+                        new ActionLink.Fail() {
                           @Override
                           public void fail(String m) {
                             fail.fail("The room refused your nickname: " + m);
                           }
                         });
                   }
-                }, fail);
+                },
+                fail);
           }
-        }, fail);
+        },
+        fail);
   }
 
-  private void list(Invitation inv, RoomKey key, byte[] me, AuthorizedMember record,
-      String nickname, long nicknameVersion) {
+  private void list(
+      Invitation inv,
+      RoomKey key,
+      byte[] me,
+      AuthorizedMember record,
+      String nickname,
+      long nicknameVersion) {
     if (session.rooms().holds(key)) {
       return; // another tab listed it first, with the same key: the node holds one
     }
@@ -246,10 +346,15 @@ final class JoinRoom {
         data.addInvitationSecret(RoomSecrets.encode(s.version(), s.secret()));
       }
     }
-    session.join(data.verifyingKey(Bytes.of(me)).signingKey(Bytes.EMPTY)
-        .membership(Bytes.of(Cbor.encode(record.toCbor()))).identityGeneration(clock.nowMillis())
-        .nickname(nickname).nicknameVersion(nicknameVersion).contractKey(Bytes.of(inv.room()))
-        .build());
+    session.join(
+        data.verifyingKey(Bytes.of(me))
+            .signingKey(Bytes.EMPTY)
+            .membership(Bytes.of(Cbor.encode(record.toCbor())))
+            .identityGeneration(clock.nowMillis())
+            .nickname(nickname)
+            .nicknameVersion(nicknameVersion)
+            .contractKey(Bytes.of(inv.room()))
+            .build());
     session.setCurrentRoom(key);
   }
 

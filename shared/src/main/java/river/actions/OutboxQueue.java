@@ -1,7 +1,5 @@
 package river.actions;
 
-import river.wire.DelegateRequest;
-import river.wire.DelegateResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +14,8 @@ import river.room.RoomDelta;
 import river.room.RoomMessage;
 import river.room.SigningPurpose;
 import river.store.Base58;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
 import river.wire.ErrorCodes;
 import river.wire.Op;
 import river.wire.OpResult;
@@ -26,9 +26,9 @@ import river.wire.OpResult;
  * when the node acknowledged it or the room state holds it, or when the node refuses it for good
  * ({@code invalid}, {@code malformed}, {@code too_large}: the user is told). Anything else
  * (timeout, lost connection, {@code unavailable}) is retried with backoff and on every reconnect.
- * Entries the shell lists on connecting were left by closed tabs: this tab sends them. Entries
- * that appear while connected belong to another open tab, which sends them: this tab shows them
- * and sends them only if they linger ({@link #LINGER_MS}). Ed25519 is deterministic, so two tabs
+ * Entries the shell lists on connecting were left by closed tabs: this tab sends them. Entries that
+ * appear while connected belong to another open tab, which sends them: this tab shows them and
+ * sends them only if they linger ({@link #LINGER_MS}). Ed25519 is deterministic, so two tabs
  * sending one entry make one message.
  */
 public final class OutboxQueue {
@@ -53,10 +53,13 @@ public final class OutboxQueue {
   public static final class Entry {
     public final String key;
     public final RoomMessage unsigned;
+
     /** Set once the node acknowledged it: shown as delivered until the room state has it. */
     public String deliveredId;
+
     /** Written by another open tab, which sends it. */
     public boolean foreign;
+
     final long adoptedAt;
 
     Entry(String key, RoomMessage unsigned, boolean foreign, long adoptedAt) {
@@ -77,8 +80,10 @@ public final class OutboxQueue {
   private boolean connected;
   private boolean listingOnConnect;
   private boolean retryPending;
+
   /** Transient failures since the last delivery: the retry delay grows with them. */
   private int failures;
+
   private long nextKey;
 
   public OutboxQueue(ActionLink link, Host host, Clock clock, RandomSource random) {
@@ -184,7 +189,8 @@ public final class OutboxQueue {
 
   /** A refusal the node will repeat however often we ask: the entry is dropped, the user told. */
   static boolean permanent(String code) {
-    return ErrorCodes.INVALID.equals(code) || ErrorCodes.MALFORMED.equals(code)
+    return ErrorCodes.INVALID.equals(code)
+        || ErrorCodes.MALFORMED.equals(code)
         || ErrorCodes.TOO_LARGE.equals(code);
   }
 
@@ -203,14 +209,16 @@ public final class OutboxQueue {
       return;
     }
     final byte[] room = PendingMessage.room(e.unsigned);
-    link.delegateCoded(new DelegateRequest.Sign(room, SigningPurpose.MESSAGE.wireName(),
-        e.unsigned.signedBytes()), DelegateResponse.Signature.class,
+    link.delegateCoded(
+        new DelegateRequest.Sign(room, SigningPurpose.MESSAGE.wireName(), e.unsigned.signedBytes()),
+        DelegateResponse.Signature.class,
         new ActionLink.Then<DelegateResponse.Signature>() {
           @Override
           public void accept(DelegateResponse.Signature sig) {
             final RoomMessage signed = e.unsigned.withSignature(sig.signature());
-            link.contract(new Op.Update(room, RoomDelta.builder().message(signed).build()
-                .encode()), new ActionLink.Then<OpResult>() {
+            link.contract(
+                new Op.Update(room, RoomDelta.builder().message(signed).build().encode()),
+                new ActionLink.Then<OpResult>() {
                   @Override
                   public void accept(OpResult ok) {
                     inFlight.remove(key);
@@ -219,14 +227,16 @@ public final class OutboxQueue {
                     host.remove(key);
                     host.changed();
                   }
-                }, new ActionLink.CodedFail() {
+                },
+                new ActionLink.CodedFail() {
                   @Override
                   public void fail(String code, String message) {
                     failed(e, code, message);
                   }
                 });
           }
-        }, new ActionLink.CodedFail() {
+        },
+        new ActionLink.CodedFail() {
           @Override
           public void fail(String code, String message) {
             failed(e, code, message);
@@ -245,8 +255,8 @@ public final class OutboxQueue {
     }
     if (connected && !retryPending) {
       retryPending = true;
-      host.wakeAt(clock.nowMillis() + ReconnectBackoff.delayMs(failures++,
-          random.nextInt(1000) / 1000.0));
+      host.wakeAt(
+          clock.nowMillis() + ReconnectBackoff.delayMs(failures++, random.nextInt(1000) / 1000.0));
     }
   }
 }

@@ -1,9 +1,9 @@
 package river.actions;
 
-import river.rooms.RoomData;
 import river.engine.Clock;
 import river.engine.TabSession;
 import river.room.RoomState;
+import river.rooms.RoomData;
 import river.rooms.RoomKey;
 
 /**
@@ -34,18 +34,22 @@ public final class RoomActions {
     return link;
   }
 
-  public void create(String name, String nickname, boolean isPrivate,
-      ActionLink.Then<RoomKey> done, ActionLink.Fail fail) {
+  public void create(
+      String name,
+      String nickname,
+      boolean isPrivate,
+      ActionLink.Then<RoomKey> done,
+      ActionLink.Fail fail) {
     creator.create(name, nickname, isPrivate, done, fail);
   }
 
-  public void join(String code, String nickname, ActionLink.Then<RoomKey> joined,
-      ActionLink.Fail fail) {
+  public void join(
+      String code, String nickname, ActionLink.Then<RoomKey> joined, ActionLink.Fail fail) {
     joiner.join(code, nickname, joined, fail);
   }
 
-  public String invite(RoomKey key, RoomState state, ActionLink.Then<String> code,
-      ActionLink.Fail fail) {
+  public String invite(
+      RoomKey key, RoomState state, ActionLink.Then<String> code, ActionLink.Fail fail) {
     return edits.invite(key, state, code, fail);
   }
 

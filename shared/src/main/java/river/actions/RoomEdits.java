@@ -1,7 +1,7 @@
 package river.actions;
 
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import river.cbor.Utf8;
 import river.chat.Bans;
 import river.chat.Names;
@@ -26,8 +26,8 @@ import river.wire.OpResult;
 
 /**
  * The one-step edits of a room the user is in: invite (a code), set the nickname, rename (owner),
- * ban. Each checks what can be known locally first and answers that at once as text (null when
- * the request went out); the node's refusal comes back through {@code fail}.
+ * ban. Each checks what can be known locally first and answers that at once as text (null when the
+ * request went out); the node's refusal comes back through {@code fail}.
  */
 final class RoomEdits {
   private final ActionLink link;
@@ -41,7 +41,10 @@ final class RoomEdits {
   }
 
   /** Mints an invitee key on the inviter's node, signs the membership, packs the code. */
-  String invite(RoomKey key, RoomState state, final ActionLink.Then<String> code,
+  String invite(
+      RoomKey key,
+      RoomState state,
+      final ActionLink.Then<String> code,
       final ActionLink.Fail fail) {
     final RoomData data = session.rooms().map().get(key);
     String problem = usable(data, state);
@@ -50,29 +53,41 @@ final class RoomEdits {
     }
     final byte[] room = key.bytes().toArray();
     final byte[] me = data.verifyingKey().toArray();
-    link.delegate(new DelegateRequest.NewInviteeKey(room), DelegateResponse.InviteeKey.class,
+    link.delegate(
+        new DelegateRequest.NewInviteeKey(room),
+        DelegateResponse.InviteeKey.class,
         new ActionLink.Then<DelegateResponse.InviteeKey>() {
           @Override
           public void accept(final DelegateResponse.InviteeKey invitee) {
-            final AuthorizedMember unsigned = new AuthorizedMember(room, invitee.publicKey(), me,
-                new byte[0]);
-            link.sign(room, SigningPurpose.MEMBER, unsigned.signedBytes(),
+            final AuthorizedMember unsigned =
+                new AuthorizedMember(room, invitee.publicKey(), me, new byte[0]);
+            link.sign(
+                room,
+                SigningPurpose.MEMBER,
+                unsigned.signedBytes(),
                 new ActionLink.Then<byte[]>() {
                   @Override
                   public void accept(byte[] sig) {
                     List<Invitation.RoomSecret> secrets =
                         RoomSecrets.decodeAll(data.invitationSecrets());
-                    code.accept(new Invitation(room, invitee.privateKey(),
-                        unsigned.withSignature(sig), secrets.isEmpty() ? null : secrets).encode());
+                    code.accept(
+                        new Invitation(
+                                room,
+                                invitee.privateKey(),
+                                unsigned.withSignature(sig),
+                                secrets.isEmpty() ? null : secrets)
+                            .encode());
                   }
-                }, fail);
+                },
+                fail);
           }
-        }, fail);
+        },
+        fail);
     return null;
   }
 
-  String setNickname(final RoomKey key, RoomState state, final String nickname,
-      final ActionLink.Fail fail) {
+  String setNickname(
+      final RoomKey key, RoomState state, final String nickname, final ActionLink.Fail fail) {
     RoomData data = session.rooms().map().get(key);
     String problem = usable(data, state);
     if (problem == null) {
@@ -86,17 +101,25 @@ final class RoomEdits {
     final long version = Math.max(Names.of(state).version(me), data.nicknameVersion()) + 1;
     RoomConfig config = state.config();
     long secretVersion = config.secretVersion();
-    link.seal(config.isPrivate(), config.isPrivate()
-        ? RoomSecrets.find(data.invitationSecrets(), secretVersion) : null, secretVersion,
-        Utf8.encode(nickname), new ActionLink.Then<SealedBytes>() {
+    link.seal(
+        config.isPrivate(),
+        config.isPrivate() ? RoomSecrets.find(data.invitationSecrets(), secretVersion) : null,
+        secretVersion,
+        Utf8.encode(nickname),
+        new ActionLink.Then<SealedBytes>() {
           @Override
           public void accept(SealedBytes sealed) {
             final MemberInfo unsigned = new MemberInfo(room, me, version, sealed, new byte[0]);
-            link.sign(room, SigningPurpose.MEMBER_INFO, unsigned.signedBytes(),
+            link.sign(
+                room,
+                SigningPurpose.MEMBER_INFO,
+                unsigned.signedBytes(),
                 new ActionLink.Then<byte[]>() {
                   @Override
                   public void accept(byte[] sig) {
-                    send(room, RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
+                    send(
+                        room,
+                        RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
                         new ActionLink.Then<OpResult>() {
                           @Override
                           public void accept(OpResult ok) {
@@ -104,19 +127,22 @@ final class RoomEdits {
                               session.setNickname(key, nickname);
                             }
                           }
-                        }, fail);
+                        },
+                        fail);
                   }
-                }, fail);
+                },
+                fail);
           }
-        }, fail);
+        },
+        fail);
     return null;
   }
 
   /**
-   * Leaves the room: at once in ROOMS (every tab of the user follows through the save engine),
-   * and for the others by the member's next info with {@code left} set, so their member lists
-   * drop the user while the user's messages keep their name. The owner's leave is local only
-   * (an owner cannot leave their own room for the others).
+   * Leaves the room: at once in ROOMS (every tab of the user follows through the save engine), and
+   * for the others by the member's next info with {@code left} set, so their member lists drop the
+   * user while the user's messages keep their name. The owner's leave is local only (an owner
+   * cannot leave their own room for the others).
    */
   void leave(RoomKey key, RoomState state, ActionLink.Fail fail) {
     RoomData data = session.rooms().map().get(key);
@@ -126,14 +152,21 @@ final class RoomEdits {
         if (Arrays.equals(info.member(), me) && !info.left()) {
           final byte[] room = key.bytes().toArray();
           final MemberInfo unsigned = info.next(true);
-          link.sign(room, SigningPurpose.MEMBER_INFO, unsigned.signedBytes(),
+          link.sign(
+              room,
+              SigningPurpose.MEMBER_INFO,
+              unsigned.signedBytes(),
               new ActionLink.Then<byte[]>() {
                 @Override
                 public void accept(byte[] sig) {
-                  send(room, RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
-                      null, fail);
+                  send(
+                      room,
+                      RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
+                      null,
+                      fail);
                 }
-              }, fail);
+              },
+              fail);
         }
       }
     }
@@ -158,22 +191,33 @@ final class RoomEdits {
     final byte[] room = key.bytes().toArray();
     final RoomConfig config = state.config();
     long secretVersion = config.secretVersion();
-    link.seal(config.isPrivate(), config.isPrivate()
-        ? RoomSecrets.find(data.invitationSecrets(), secretVersion) : null, secretVersion,
-        Utf8.encode(newName.trim()), new ActionLink.Then<SealedBytes>() {
+    link.seal(
+        config.isPrivate(),
+        config.isPrivate() ? RoomSecrets.find(data.invitationSecrets(), secretVersion) : null,
+        secretVersion,
+        Utf8.encode(newName.trim()),
+        new ActionLink.Then<SealedBytes>() {
           @Override
           public void accept(SealedBytes sealed) {
             final RoomConfig unsigned = config.renamed(sealed);
-            link.sign(room, SigningPurpose.CONFIG, unsigned.signedBytes(),
+            link.sign(
+                room,
+                SigningPurpose.CONFIG,
+                unsigned.signedBytes(),
                 new ActionLink.Then<byte[]>() {
                   @Override
                   public void accept(byte[] sig) {
-                    send(room, RoomDelta.builder().config(unsigned.withSignature(sig)).build(),
-                        null, fail);
+                    send(
+                        room,
+                        RoomDelta.builder().config(unsigned.withSignature(sig)).build(),
+                        null,
+                        fail);
                   }
-                }, fail);
+                },
+                fail);
           }
-        }, fail);
+        },
+        fail);
     return null;
   }
 
@@ -188,14 +232,19 @@ final class RoomEdits {
       return problem;
     }
     final byte[] room = key.bytes().toArray();
-    final UserBan unsigned = new UserBan(room, target, data.verifyingKey().toArray(),
-        clock.nowMillis(), new byte[0]);
-    link.sign(room, SigningPurpose.BAN, unsigned.signedBytes(), new ActionLink.Then<byte[]>() {
-      @Override
-      public void accept(byte[] sig) {
-        send(room, RoomDelta.builder().ban(unsigned.withSignature(sig)).build(), null, fail);
-      }
-    }, fail);
+    final UserBan unsigned =
+        new UserBan(room, target, data.verifyingKey().toArray(), clock.nowMillis(), new byte[0]);
+    link.sign(
+        room,
+        SigningPurpose.BAN,
+        unsigned.signedBytes(),
+        new ActionLink.Then<byte[]>() {
+          @Override
+          public void accept(byte[] sig) {
+            send(room, RoomDelta.builder().ban(unsigned.withSignature(sig)).build(), null, fail);
+          }
+        },
+        fail);
     return null;
   }
 
@@ -217,15 +266,18 @@ final class RoomEdits {
     return null;
   }
 
-  private void send(byte[] room, RoomDelta delta, final ActionLink.Then<OpResult> then,
-      ActionLink.Fail fail) {
-    link.contract(new Op.Update(room, delta.encode()), new ActionLink.Then<OpResult>() {
-      @Override
-      public void accept(OpResult ok) {
-        if (then != null) {
-          then.accept(ok);
-        }
-      }
-    }, fail);
+  private void send(
+      byte[] room, RoomDelta delta, final ActionLink.Then<OpResult> then, ActionLink.Fail fail) {
+    link.contract(
+        new Op.Update(room, delta.encode()),
+        new ActionLink.Then<OpResult>() {
+          @Override
+          public void accept(OpResult ok) {
+            if (then != null) {
+              then.accept(ok);
+            }
+          }
+        },
+        fail);
   }
 }

@@ -21,8 +21,7 @@ public final class RoomTexts {
     }
     int bytes = Utf8.encode(n).length;
     if (bytes > maxBytes) {
-      return "That name is too long for this room (" + bytes + " bytes, at most " + maxBytes
-          + ").";
+      return "That name is too long for this room (" + bytes + " bytes, at most " + maxBytes + ").";
     }
     return null;
   }
@@ -34,7 +33,10 @@ public final class RoomTexts {
     }
     int bytes = Utf8.encode(nickname).length;
     if (bytes > maxBytes) {
-      return "That nickname is too long for this room (" + bytes + " bytes, at most " + maxBytes
+      return "That nickname is too long for this room ("
+          + bytes
+          + " bytes, at most "
+          + maxBytes
           + ").";
     }
     return null;
@@ -42,8 +44,11 @@ public final class RoomTexts {
 
   public static String checkMessage(int contentBytes, int maxBytes) {
     if (contentBytes > maxBytes) {
-      return "This message is too long for the room: " + contentBytes + " bytes, the room allows "
-          + maxBytes + ".";
+      return "This message is too long for the room: "
+          + contentBytes
+          + " bytes, the room allows "
+          + maxBytes
+          + ".";
     }
     return null;
   }

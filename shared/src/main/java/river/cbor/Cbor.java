@@ -3,8 +3,8 @@ package river.cbor;
 /**
  * Entry points of the CBOR codec (RFC 8949): decode bytes into a {@link CborItem}, encode an item
  * deterministically. Decoding is strict (see {@link CborDecoder}); a whole-buffer decode also
- * rejects trailing bytes (hazard: bytes smuggled after a frame would otherwise be silently
- * ignored by us and maybe read by someone else).
+ * rejects trailing bytes (hazard: bytes smuggled after a frame would otherwise be silently ignored
+ * by us and maybe read by someone else).
  */
 public final class Cbor {
   /** Deepest nesting of arrays, maps and tags accepted by the decoder and the encoder. */

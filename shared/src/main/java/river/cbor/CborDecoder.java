@@ -9,11 +9,11 @@ import java.util.Set;
  * Reads one CBOR data item (RFC 8949 §3) from a byte array, strictly: every malformation is a
  * CborException with the offending offset, never another exception.
  *
- * Each item starts with a head byte: major type (top 3 bits) and additional info (low 5 bits:
- * 0..23 the argument itself, 24..27 a 1/2/4/8-byte big-endian argument follows, 28..30 reserved,
- * 31 indefinite length or, for major 7, the "break" stop code).
+ * <p>Each item starts with a head byte: major type (top 3 bits) and additional info (low 5 bits:
+ * 0..23 the argument itself, 24..27 a 1/2/4/8-byte big-endian argument follows, 28..30 reserved, 31
+ * indefinite length or, for major 7, the "break" stop code).
  *
- * Hazard: a declared length or count is attacker-chosen (up to 2^64-1). Every declared size is
+ * <p>Hazard: a declared length or count is attacker-chosen (up to 2^64-1). Every declared size is
  * checked against the bytes that remain BEFORE anything is allocated, so no allocation can exceed
  * the input length; {@link #largestAllocation()} records the largest one so tests can prove it.
  */
@@ -54,37 +54,49 @@ final class CborDecoder {
     }
     long arg = readArgument(ai, start);
     switch (major) {
-      case 0: return CborItem.uint64(arg);
-      case 1: return CborItem.negative64(arg);
-      case 2: return CborItem.bytesTrusted(readRaw(arg, start));
-      case 3: return CborItem.textTrusted(readText(arg, start));
-      case 4: return readArray(arg, start, depth);
-      case 5: return readMap(arg, start, depth);
-      case 6: return CborItem.tag(arg, readItem(depth + 1));
-      default: return readMajor7(ai, arg, start);
+      case 0:
+        return CborItem.uint64(arg);
+      case 1:
+        return CborItem.negative64(arg);
+      case 2:
+        return CborItem.bytesTrusted(readRaw(arg, start));
+      case 3:
+        return CborItem.textTrusted(readText(arg, start));
+      case 4:
+        return readArray(arg, start, depth);
+      case 5:
+        return readMap(arg, start, depth);
+      case 6:
+        return CborItem.tag(arg, readItem(depth + 1));
+      default:
+        return readMajor7(ai, arg, start);
     }
   }
 
   private CborItem readIndefinite(int major, int start, int depth) {
     switch (major) {
       case 2:
-      case 3: return readChunks(major, depth);
-      case 4: {
-        List<CborItem> items = new ArrayList<CborItem>();
-        while (!atBreak()) {
-          items.add(readItem(depth + 1));
+      case 3:
+        return readChunks(major, depth);
+      case 4:
+        {
+          List<CborItem> items = new ArrayList<CborItem>();
+          while (!atBreak()) {
+            items.add(readItem(depth + 1));
+          }
+          return CborItem.arrayTrusted(items, true);
         }
-        return CborItem.arrayTrusted(items, true);
-      }
-      case 5: {
-        List<CborEntry> entries = new ArrayList<CborEntry>();
-        Set<CborItem> keys = new HashSet<CborItem>();
-        while (!atBreak()) {
-          readEntry(entries, keys, depth);
+      case 5:
+        {
+          List<CborEntry> entries = new ArrayList<CborEntry>();
+          Set<CborItem> keys = new HashSet<CborItem>();
+          while (!atBreak()) {
+            readEntry(entries, keys, depth);
+          }
+          return CborItem.mapTrusted(entries, true);
         }
-        return CborItem.mapTrusted(entries, true);
-      }
-      case 7: throw new CborException("break outside an indefinite-length item", start);
+      case 7:
+        throw new CborException("break outside an indefinite-length item", start);
       default:
         throw new CborException("indefinite length not allowed for major type " + major, start);
     }
@@ -103,9 +115,10 @@ final class CborDecoder {
         throw new CborException("indefinite string chunk is itself indefinite", chunkStart);
       }
       long len = readArgument(ib & 0x1F, chunkStart);
-      chunks.add(major == 2
-          ? CborItem.bytesTrusted(readRaw(len, chunkStart))
-          : CborItem.textTrusted(readText(len, chunkStart)));
+      chunks.add(
+          major == 2
+              ? CborItem.bytesTrusted(readRaw(len, chunkStart))
+              : CborItem.textTrusted(readText(len, chunkStart)));
     }
     noteAllocation(chunks.size());
     if (major == 3) {
@@ -181,9 +194,12 @@ final class CborDecoder {
           throw new CborException("simple value " + arg + " must use the one-byte form", start);
         }
         return CborItem.simple((int) arg);
-      case 25: return CborItem.floatBits(2, arg);
-      case 26: return CborItem.floatBits(4, arg);
-      default: return CborItem.floatBits(8, arg);
+      case 25:
+        return CborItem.floatBits(2, arg);
+      case 26:
+        return CborItem.floatBits(4, arg);
+      default:
+        return CborItem.floatBits(8, arg);
     }
   }
 
@@ -204,10 +220,14 @@ final class CborDecoder {
       return ai;
     }
     switch (ai) {
-      case 24: return readByte();
-      case 25: return readN(2);
-      case 26: return readN(4);
-      case 27: return readN(8);
+      case 24:
+        return readByte();
+      case 25:
+        return readN(2);
+      case 26:
+        return readN(4);
+      case 27:
+        return readN(8);
       default:
         throw new CborException("reserved additional information value " + ai, start);
     }

@@ -4,14 +4,14 @@ import java.util.List;
 
 /**
  * Diagnostic notation (RFC 8949 §8, with the §8.1 "_" marker for indefinite lengths): a readable
- * rendering for logs, error messages and tests, e.g. {@code {"id": 1, "op": "Ping"}},
- * {@code h'0102'}, {@code (_ "a", "b")}, {@code [_ 1, 2]}, {@code 1(1363896240)},
- * {@code -18446744073709551616}. Text is escaped with JSON rules.
+ * rendering for logs, error messages and tests, e.g. {@code {"id": 1, "op": "Ping"}}, {@code
+ * h'0102'}, {@code (_ "a", "b")}, {@code [_ 1, 2]}, {@code 1(1363896240)}, {@code
+ * -18446744073709551616}. Text is escaped with JSON rules.
  *
- * Hazard: Double.toString differs between the JVM ("1.0E300") and J2CL/JavaScript ("1e+300"),
- * so floats are re-formatted from their digits into one JavaScript-like form on both:
- * plain decimals for exponents -6..20 (always with a fraction, "100000.0"), otherwise
- * "d.ddde+XX". The optional width suffix shows the encoded width: _1 half, _2 single, _3 double.
+ * <p>Hazard: Double.toString differs between the JVM ("1.0E300") and J2CL/JavaScript ("1e+300"), so
+ * floats are re-formatted from their digits into one JavaScript-like form on both: plain decimals
+ * for exponents -6..20 (always with a fraction, "100000.0"), otherwise "d.ddde+XX". The optional
+ * width suffix shows the encoded width: _1 half, _2 single, _3 double.
  */
 public final class CborDiag {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -30,9 +30,9 @@ public final class CborDiag {
   }
 
   /**
-   * Diagnostic notation cut to about 40 characters, for error messages that echo hostile input
-   * (a peer must not be able to make our error responses as large as its frames). Never splits
-   * a surrogate pair, so the message stays encodable as CBOR text.
+   * Diagnostic notation cut to about 40 characters, for error messages that echo hostile input (a
+   * peer must not be able to make our error responses as large as its frames). Never splits a
+   * surrogate pair, so the message stays encodable as CBOR text.
    */
   public static String brief(CborItem item) {
     return brief(format(item));
@@ -53,37 +53,40 @@ public final class CborDiag {
       case UNSIGNED:
         sb.append(unsignedDecimal(item.asUint64Bits()));
         break;
-      case NEGATIVE: {
-        long n = item.negativeBits();
-        sb.append('-').append(n == -1L ? "18446744073709551616" : unsignedDecimal(n + 1));
-        break;
-      }
+      case NEGATIVE:
+        {
+          long n = item.negativeBits();
+          sb.append('-').append(n == -1L ? "18446744073709551616" : unsignedDecimal(n + 1));
+          break;
+        }
       case BYTES:
       case TEXT:
         appendString(sb, item);
         break;
-      case ARRAY: {
-        sb.append(item.isIndefinite() ? "[_ " : "[");
-        List<CborItem> items = item.items();
-        for (int i = 0; i < items.size(); i++) {
-          sb.append(i == 0 ? "" : ", ");
-          append(sb, items.get(i), widths);
+      case ARRAY:
+        {
+          sb.append(item.isIndefinite() ? "[_ " : "[");
+          List<CborItem> items = item.items();
+          for (int i = 0; i < items.size(); i++) {
+            sb.append(i == 0 ? "" : ", ");
+            append(sb, items.get(i), widths);
+          }
+          sb.append(']');
+          break;
         }
-        sb.append(']');
-        break;
-      }
-      case MAP: {
-        sb.append(item.isIndefinite() ? "{_ " : "{");
-        List<CborEntry> entries = item.entries();
-        for (int i = 0; i < entries.size(); i++) {
-          sb.append(i == 0 ? "" : ", ");
-          append(sb, entries.get(i).key(), widths);
-          sb.append(": ");
-          append(sb, entries.get(i).value(), widths);
+      case MAP:
+        {
+          sb.append(item.isIndefinite() ? "{_ " : "{");
+          List<CborEntry> entries = item.entries();
+          for (int i = 0; i < entries.size(); i++) {
+            sb.append(i == 0 ? "" : ", ");
+            append(sb, entries.get(i).key(), widths);
+            sb.append(": ");
+            append(sb, entries.get(i).value(), widths);
+          }
+          sb.append('}');
+          break;
         }
-        sb.append('}');
-        break;
-      }
       case TAG:
         sb.append(unsignedDecimal(item.tagNumber())).append('(');
         append(sb, item.tagContent(), widths);
@@ -132,11 +135,21 @@ public final class CborDiag {
 
   private static void appendSimple(StringBuilder sb, int v) {
     switch (v) {
-      case 20: sb.append("false"); break;
-      case 21: sb.append("true"); break;
-      case 22: sb.append("null"); break;
-      case 23: sb.append("undefined"); break;
-      default: sb.append("simple(").append(v).append(')'); break;
+      case 20:
+        sb.append("false");
+        break;
+      case 21:
+        sb.append("true");
+        break;
+      case 22:
+        sb.append("null");
+        break;
+      case 23:
+        sb.append("undefined");
+        break;
+      default:
+        sb.append("simple(").append(v).append(')');
+        break;
     }
   }
 
@@ -145,13 +158,27 @@ public final class CborDiag {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
-        case '"': sb.append("\\\""); break;
-        case '\\': sb.append("\\\\"); break;
-        case '\b': sb.append("\\b"); break;
-        case '\f': sb.append("\\f"); break;
-        case '\n': sb.append("\\n"); break;
-        case '\r': sb.append("\\r"); break;
-        case '\t': sb.append("\\t"); break;
+        case '"':
+          sb.append("\\\"");
+          break;
+        case '\\':
+          sb.append("\\\\");
+          break;
+        case '\b':
+          sb.append("\\b");
+          break;
+        case '\f':
+          sb.append("\\f");
+          break;
+        case '\n':
+          sb.append("\\n");
+          break;
+        case '\r':
+          sb.append("\\r");
+          break;
+        case '\t':
+          sb.append("\\t");
+          break;
         default:
           if (c < 0x20) {
             sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
@@ -241,8 +268,9 @@ public final class CborDiag {
       String rounded = roundDigits(digits, n);
       int shift = rounded.length() > n ? 1 : 0; // "99" rounded up to "100"
       String candidate = rounded.substring(0, n);
-      if (Double.parseDouble(candidate.charAt(0) + "." + candidate.substring(1) + "0E"
-          + (e10 + shift)) == abs) {
+      if (Double.parseDouble(
+              candidate.charAt(0) + "." + candidate.substring(1) + "0E" + (e10 + shift))
+          == abs) {
         digits = stripTrailingZeros(candidate);
         e10 += shift;
         break;

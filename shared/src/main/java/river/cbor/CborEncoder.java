@@ -1,10 +1,10 @@
 package river.cbor;
 
 /**
- * Writes items in deterministic encoding (RFC 8949 §4.2.1, with one documented difference):
- * the shortest head for every integer, length and tag; definite lengths only (indefinite items
- * read from elsewhere are re-written definite); floats in the width the item carries. Map entries
- * are written in the item's own order, which the builder fixed per message type, instead of being
+ * Writes items in deterministic encoding (RFC 8949 §4.2.1, with one documented difference): the
+ * shortest head for every integer, length and tag; definite lengths only (indefinite items read
+ * from elsewhere are re-written definite); floats in the width the item carries. Map entries are
+ * written in the item's own order, which the builder fixed per message type, instead of being
  * sorted bytewise (hazard: two maps with the same entries in another order encode differently, so
  * each message type must always build its fields in one order).
  */
@@ -29,18 +29,20 @@ final class CborEncoder {
       case NEGATIVE:
         head(1, item.negativeBits());
         break;
-      case BYTES: {
-        byte[] b = item.asBytesShared();
-        head(2, b.length);
-        raw(b);
-        break;
-      }
-      case TEXT: {
-        byte[] b = Utf8.encode(item.asText());
-        head(3, b.length);
-        raw(b);
-        break;
-      }
+      case BYTES:
+        {
+          byte[] b = item.asBytesShared();
+          head(2, b.length);
+          raw(b);
+          break;
+        }
+      case TEXT:
+        {
+          byte[] b = Utf8.encode(item.asText());
+          head(3, b.length);
+          raw(b);
+          break;
+        }
       case ARRAY:
         head(4, item.items().size());
         for (CborItem child : item.items()) {
@@ -58,16 +60,17 @@ final class CborEncoder {
         head(6, item.tagNumber());
         write(item.tagContent(), depth + 1);
         break;
-      case SIMPLE: {
-        int v = item.simpleValue();
-        if (v < 24) {
-          byte1(0xE0 | v);
-        } else {
-          byte1(0xF8);
-          byte1(v);
+      case SIMPLE:
+        {
+          int v = item.simpleValue();
+          if (v < 24) {
+            byte1(0xE0 | v);
+          } else {
+            byte1(0xF8);
+            byte1(v);
+          }
+          break;
         }
-        break;
-      }
       default:
         writeFloat(item.floatWidth(), item.floatBits());
         break;

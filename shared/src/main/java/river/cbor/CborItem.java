@@ -12,12 +12,12 @@ import java.util.Set;
  * text strings, arrays, maps with ordered entries, tags, simple values and floats of the width they
  * were read or created with.
  *
- * Layout: {@code bits} holds the 64-bit argument for UNSIGNED (the value), NEGATIVE (n where the
+ * <p>Layout: {@code bits} holds the 64-bit argument for UNSIGNED (the value), NEGATIVE (n where the
  * value is -1-n), TAG (the tag number), SIMPLE (0..255) and FLOAT (raw IEEE bits of the carried
- * width: 16, 32 or 64). Indefinite-length items decode into the same values; {@code indefinite}
- * and {@code chunks} exist only so diagnostic notation can show them, and do not take part in
- * equality (hazard: the encoder always writes definite lengths, so equality must mean "encodes to
- * the same bytes").
+ * width: 16, 32 or 64). Indefinite-length items decode into the same values; {@code indefinite} and
+ * {@code chunks} exist only so diagnostic notation can show them, and do not take part in equality
+ * (hazard: the encoder always writes definite lengths, so equality must mean "encodes to the same
+ * bytes").
  */
 public final class CborItem {
   public static final CborItem FALSE = new CborItem(CborKind.SIMPLE, 20);
@@ -124,11 +124,16 @@ public final class CborItem {
       throw new IllegalArgumentException("not a valid simple value: " + value);
     }
     switch (value) {
-      case 20: return FALSE;
-      case 21: return TRUE;
-      case 22: return NULL;
-      case 23: return UNDEFINED;
-      default: return new CborItem(CborKind.SIMPLE, value);
+      case 20:
+        return FALSE;
+      case 21:
+        return TRUE;
+      case 22:
+        return NULL;
+      case 23:
+        return UNDEFINED;
+      default:
+        return new CborItem(CborKind.SIMPLE, value);
     }
   }
 
@@ -365,12 +370,18 @@ public final class CborItem {
       return false;
     }
     switch (kind) {
-      case BYTES: return Arrays.equals(bytes, other.bytes);
-      case TEXT: return text.equals(other.text);
-      case ARRAY: return items.equals(other.items);
-      case MAP: return entries.equals(other.entries);
-      case TAG: return content.equals(other.content);
-      default: return true;
+      case BYTES:
+        return Arrays.equals(bytes, other.bytes);
+      case TEXT:
+        return text.equals(other.text);
+      case ARRAY:
+        return items.equals(other.items);
+      case MAP:
+        return entries.equals(other.entries);
+      case TAG:
+        return content.equals(other.content);
+      default:
+        return true;
     }
   }
 
@@ -380,12 +391,23 @@ public final class CborItem {
     if (h == 0) {
       h = kind.ordinal() * 31 + (int) (bits ^ (bits >>> 32));
       switch (kind) {
-        case BYTES: h = h * 31 + Arrays.hashCode(bytes); break;
-        case TEXT: h = h * 31 + text.hashCode(); break;
-        case ARRAY: h = h * 31 + items.hashCode(); break;
-        case MAP: h = h * 31 + entries.hashCode(); break;
-        case TAG: h = h * 31 + content.hashCode(); break;
-        default: break;
+        case BYTES:
+          h = h * 31 + Arrays.hashCode(bytes);
+          break;
+        case TEXT:
+          h = h * 31 + text.hashCode();
+          break;
+        case ARRAY:
+          h = h * 31 + items.hashCode();
+          break;
+        case MAP:
+          h = h * 31 + entries.hashCode();
+          break;
+        case TAG:
+          h = h * 31 + content.hashCode();
+          break;
+        default:
+          break;
       }
       hash = h == 0 ? 1 : h;
     }

@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * Builds CBOR map items whose entries keep the insertion order: each wire message fixes its own
  * field order, and the encoder writes entries exactly in that order so equal messages give equal
- * bytes. Duplicate keys are refused (hazard: with duplicates, two readers may pick different
- * values for the same field).
+ * bytes. Duplicate keys are refused (hazard: with duplicates, two readers may pick different values
+ * for the same field).
  */
 public final class CborMap {
   private CborMap() {}

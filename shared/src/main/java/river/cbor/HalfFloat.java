@@ -1,9 +1,9 @@
 package river.cbor;
 
 /**
- * IEEE 754 binary16 (half precision, CBOR major 7 additional info 25) to double, by hand: the
- * JVM before Java 20 and J2CL have no half-float support. Layout: 1 sign bit, 5 exponent bits
- * (bias 15), 10 fraction bits. Hazard: subnormals (exponent 0) have no implicit leading 1.
+ * IEEE 754 binary16 (half precision, CBOR major 7 additional info 25) to double, by hand: the JVM
+ * before Java 20 and J2CL have no half-float support. Layout: 1 sign bit, 5 exponent bits (bias
+ * 15), 10 fraction bits. Hazard: subnormals (exponent 0) have no implicit leading 1.
  */
 final class HalfFloat {
   private HalfFloat() {}

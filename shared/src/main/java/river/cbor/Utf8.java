@@ -4,11 +4,11 @@ package river.cbor;
  * Strict UTF-8 encoding and decoding, written by hand so the JVM and J2CL (where String.getBytes
  * and charset decoders behave differently, e.g. on lone surrogates) produce identical results.
  *
- * Decoding accepts exactly the well-formed sequences of RFC 3629 (Unicode Table 3-7): overlong
+ * <p>Decoding accepts exactly the well-formed sequences of RFC 3629 (Unicode Table 3-7): overlong
  * forms, UTF-16 surrogates (U+D800..U+DFFF) encoded as 3 bytes, code points above U+10FFFF and
  * stray continuation bytes are all rejected. Hazard: a lenient decoder maps different byte strings
- * to the same text, so two parties could disagree about what a key or name is.
- * Encoding rejects unpaired surrogates instead of silently writing '?' as the JVM does.
+ * to the same text, so two parties could disagree about what a key or name is. Encoding rejects
+ * unpaired surrogates instead of silently writing '?' as the JVM does.
  */
 public final class Utf8 {
   private Utf8() {}
@@ -66,7 +66,9 @@ public final class Utf8 {
     return total;
   }
 
-  /** Decodes {@code b[off, off+len)}; CborException (absolute offset into b) if not strict UTF-8. */
+  /**
+   * Decodes {@code b[off, off+len)}; CborException (absolute offset into b) if not strict UTF-8.
+   */
   public static String decode(byte[] b, int off, int len) {
     int end = off + len;
     // Never more UTF-16 units than bytes: 4-byte sequences give 2 units, all others 1 per byte.
@@ -111,7 +113,8 @@ public final class Utf8 {
       }
       int b1 = b[i + 1] & 0xFF;
       if (b1 < min2 || b1 > max2) {
-        throw new CborException("invalid UTF-8 continuation byte 0x" + Integer.toHexString(b1), i + 1);
+        throw new CborException(
+            "invalid UTF-8 continuation byte 0x" + Integer.toHexString(b1), i + 1);
       }
       cp = (cp << 6) | (b1 & 0x3F);
       for (int k = 2; k <= need; k++) {

@@ -12,14 +12,13 @@ import river.store.Base58;
 
 /**
  * How many of a room's unread messages (ReadMarks) call for the user's attention under the room's
- * notification mode, i.e. count in the tab title: every one with {@code ALL}; with
- * {@code MENTIONS} ("mentions and replies") those that mention {@code @nickname} or reply to one
- * of the user's messages; none when {@code MUTED}. The room's own unread badge still counts
- * them all. Pure.
+ * notification mode, i.e. count in the tab title: every one with {@code ALL}; with {@code MENTIONS}
+ * ("mentions and replies") those that mention {@code @nickname} or reply to one of the user's
+ * messages; none when {@code MUTED}. The room's own unread badge still counts them all. Pure.
  *
- * <p>A mention is {@code @} + the nickname, ignoring case, not followed by a letter or digit
- * (so {@code @bob,} mentions bob and {@code @bobby} does not). Hazard: private rooms' texts are
- * sealed; the caller's reader opens them, and an unreadable text mentions no one.
+ * <p>A mention is {@code @} + the nickname, ignoring case, not followed by a letter or digit (so
+ * {@code @bob,} mentions bob and {@code @bobby} does not). Hazard: private rooms' texts are sealed;
+ * the caller's reader opens them, and an unreadable text mentions no one.
  */
 public final class Attention {
   private Attention() {}
@@ -29,8 +28,13 @@ public final class Attention {
     String read(SealedBytes content);
   }
 
-  public static int count(NotificationMode mode, List<VisibleMessage> visible, LastRead read, byte[] self,
-      String nickname, Reader reader) {
+  public static int count(
+      NotificationMode mode,
+      List<VisibleMessage> visible,
+      LastRead read,
+      byte[] self,
+      String nickname,
+      Reader reader) {
     if (mode == NotificationMode.MUTED) {
       return 0;
     }
@@ -48,7 +52,8 @@ public final class Attention {
       if (same(m.author(), self) || !ReadMarks.newer(m.time(), m.id(), read)) {
         continue;
       }
-      if (all || (m.replyTo() != null && mine.contains(Base58.encode(m.replyTo())))
+      if (all
+          || (m.replyTo() != null && mine.contains(Base58.encode(m.replyTo())))
           || mentions(reader.read(m.content()), nickname)) {
         n++;
       }

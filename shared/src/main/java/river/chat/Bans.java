@@ -18,7 +18,9 @@ public final class Bans {
 
   public static boolean canBan(RoomState state, byte[] me, byte[] target) {
     byte[] owner = state.owner();
-    if (Arrays.equals(target, owner) || Arrays.equals(target, me) || !state.isMember(me)
+    if (Arrays.equals(target, owner)
+        || Arrays.equals(target, me)
+        || !state.isMember(me)
         || !state.isMember(target)) {
       return false;
     }

@@ -9,9 +9,9 @@ import river.room.SealedBytes;
 import river.store.Base58;
 
 /**
- * Display names in a room: the member's nickname from their newest member info, else a short
- * form of their key. Encrypted nicknames are read through a {@link Reader} (the client decrypts);
- * until they can be read they fall back to the key too.
+ * Display names in a room: the member's nickname from their newest member info, else a short form
+ * of their key. Encrypted nicknames are read through a {@link Reader} (the client decrypts); until
+ * they can be read they fall back to the key too.
  */
 public final class Names {
   public static final int SHORT_KEY_CHARS = 8;
@@ -73,8 +73,10 @@ public final class Names {
     return nicknames.get(Base58.encode(member));
   }
 
-  /** True when the member's newest info says they left the room: the member list leaves them
-   *  out, their messages keep their name. */
+  /**
+   * True when the member's newest info says they left the room: the member list leaves them out,
+   * their messages keep their name.
+   */
   public boolean hasLeft(byte[] member) {
     return Boolean.TRUE.equals(left.get(Base58.encode(member)));
   }

@@ -7,8 +7,8 @@ import river.rooms.LastRead;
 
 /**
  * Unread counting against a room's {@link LastRead}: a message is unread when it is newer, by
- * (time, id), than the last-read mark and someone else wrote it (your own message is never news
- * to you). The mark a reader leaves is the newest visible message's (time, id). Pure.
+ * (time, id), than the last-read mark and someone else wrote it (your own message is never news to
+ * you). The mark a reader leaves is the newest visible message's (time, id). Pure.
  */
 public final class ReadMarks {
   private ReadMarks() {}
@@ -38,7 +38,8 @@ public final class ReadMarks {
   public static LastRead latest(List<VisibleMessage> visible) {
     VisibleMessage best = null;
     for (VisibleMessage m : visible) {
-      if (best == null || m.time() > best.time()
+      if (best == null
+          || m.time() > best.time()
           || (m.time() == best.time() && Bytes.of(m.id()).compareTo(Bytes.of(best.id())) > 0)) {
         best = m;
       }

@@ -22,8 +22,12 @@ public final class RoomSecrets {
     if (secret.length != SECRET_BYTES || version < 0) {
       throw new IllegalArgumentException("a room secret is 32 bytes with a version >= 0");
     }
-    return Bytes.of(Cbor.encode(CborMap.builder().put("version", CborItem.uint(version))
-        .put("secret", CborItem.bytes(secret)).build()));
+    return Bytes.of(
+        Cbor.encode(
+            CborMap.builder()
+                .put("version", CborItem.uint(version))
+                .put("secret", CborItem.bytes(secret))
+                .build()));
   }
 
   /** The secret of {@code version} among the stored entries, or null. */

@@ -8,11 +8,11 @@ import river.room.MemberInfo;
 import river.room.RoomState;
 
 /**
- * Who the member list shows: the owner, and every current member who has said who they are
- * (member info) and has not left. A record without info is an invitation that was accepted
- * with another key (a returning member keeps their old one) or a join still on its way, and a
- * member who left is gone for the others until they return; neither is listed, so a person
- * appears once. Pure; ordered as the state holds them (by key).
+ * Who the member list shows: the owner, and every current member who has said who they are (member
+ * info) and has not left. A record without info is an invitation that was accepted with another key
+ * (a returning member keeps their old one) or a join still on its way, and a member who left is
+ * gone for the others until they return; neither is listed, so a person appears once. Pure; ordered
+ * as the state holds them (by key).
  */
 public final class Roster {
   private Roster() {}

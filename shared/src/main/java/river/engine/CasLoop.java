@@ -7,14 +7,14 @@ import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 
 /**
- * The bounded read-merge-CAS loop for one key (DESIGN "Saving" step 3), sans I/O: GetVersioned,
- * let the target reconcile, CasStore at the generation read; on Conflict reconcile against the
- * value the conflict returned and retry after a jittered, growing backoff, at most
- * {@code maxAttempts} CAS attempts. If the merged bytes equal the stored bytes nothing is written.
- * When the target can guess from what the tab last saw ({@link CasTarget#guess}), the loop starts
- * with that CAS instead of the read; a conflict on the guess is a stale cache, not contention, so
- * it is reconciled at once and does not count against the attempts.
- * Hazard: retrying at once on a conflict makes two tabs livelock in step, hence the jitter.
+ * The bounded read-merge-CAS loop for one key (DESIGN "Saving" step 3), sans I/O: GetVersioned, let
+ * the target reconcile, CasStore at the generation read; on Conflict reconcile against the value
+ * the conflict returned and retry after a jittered, growing backoff, at most {@code maxAttempts}
+ * CAS attempts. If the merged bytes equal the stored bytes nothing is written. When the target can
+ * guess from what the tab last saw ({@link CasTarget#guess}), the loop starts with that CAS instead
+ * of the read; a conflict on the guess is a stale cache, not contention, so it is reconciled at
+ * once and does not count against the attempts. Hazard: retrying at once on a conflict makes two
+ * tabs livelock in step, hence the jitter.
  */
 public final class CasLoop {
   /** Told once, when the loop ends. */
@@ -37,8 +37,14 @@ public final class CasLoop {
   private boolean finished;
   private boolean guessing;
 
-  public CasLoop(CorrelationTable table, Bytes delegate, CasTarget target, Clock clock,
-      RandomSource random, int maxAttempts, Done done) {
+  public CasLoop(
+      CorrelationTable table,
+      Bytes delegate,
+      CasTarget target,
+      Clock clock,
+      RandomSource random,
+      int maxAttempts,
+      Done done) {
     this.table = table;
     this.delegate = delegate;
     this.target = target;
@@ -59,7 +65,9 @@ public final class CasLoop {
   }
 
   private void read() {
-    table.send(delegate, new DelegateRequest.GetVersioned(KeyText.bytes(target.storageKey())),
+    table.send(
+        delegate,
+        new DelegateRequest.GetVersioned(KeyText.bytes(target.storageKey())),
         new CorrelationTable.Expect<DelegateResponse.GetVersioned>(
             DelegateResponse.GetVersioned.class) {
           @Override
@@ -90,7 +98,8 @@ public final class CasLoop {
   }
 
   private void sendCas(byte[] value, long expectedGeneration) {
-    table.send(delegate,
+    table.send(
+        delegate,
         new DelegateRequest.CasStore(KeyText.bytes(target.storageKey()), value, expectedGeneration),
         new CorrelationTable.Expect<DelegateResponse.CasStore>(DelegateResponse.CasStore.class) {
           @Override
@@ -113,8 +122,12 @@ public final class CasLoop {
       return;
     }
     if (!(result instanceof CasStoreResult.Conflict)) {
-      finish(CasOutcome.FAILED, "CasStore " + target.storageKey() + ": Failed "
-          + ((CasStoreResult.Failed) result).message());
+      finish(
+          CasOutcome.FAILED,
+          "CasStore "
+              + target.storageKey()
+              + ": Failed "
+              + ((CasStoreResult.Failed) result).message());
       return;
     }
     CasStoreResult.Conflict conflict = (CasStoreResult.Conflict) result;
@@ -126,11 +139,13 @@ public final class CasLoop {
       return;
     }
     if (attempts >= maxAttempts) {
-      finish(CasOutcome.EXHAUSTED,
+      finish(
+          CasOutcome.EXHAUSTED,
           target.storageKey() + ": " + attempts + " CAS attempts all conflicted");
       return;
     }
-    table.wakeupAt(clock.nowMillis() + backoff(attempts, random),
+    table.wakeupAt(
+        clock.nowMillis() + backoff(attempts, random),
         new CorrelationTable.WakeupHandler() {
           @Override
           public void onWakeup() {

@@ -1,8 +1,8 @@
 package river.engine;
 
 /**
- * What a read-merge-CAS loop writes to one key: given the stored bytes, decide the bytes to
- * write (or nothing), and learn how it ended. Implemented for a room slot and for rooms_meta.
+ * What a read-merge-CAS loop writes to one key: given the stored bytes, decide the bytes to write
+ * (or nothing), and learn how it ended. Implemented for a room slot and for rooms_meta.
  */
 public interface CasTarget {
   String storageKey();
@@ -14,8 +14,8 @@ public interface CasTarget {
   byte[] decide(byte[] stored, long generation);
 
   /**
-   * The value last decided is now what the store holds at this generation: written by us
-   * (wrote = true) or already equal to the stored bytes (wrote = false).
+   * The value last decided is now what the store holds at this generation: written by us (wrote =
+   * true) or already equal to the stored bytes (wrote = false).
    */
   void settled(long generation, boolean wrote);
 
@@ -28,9 +28,9 @@ public interface CasTarget {
   /**
    * A write to try before reading, when the tab already knows the stored value and its generation
    * (its slot cache, from the load, a push re-read or its own last write): the CAS then costs one
-   * round trip instead of two, and a stale guess just conflicts and carries the current value.
-   * Null (the default) reads first. Only a plain write may be guessed: anything whose decision has
-   * side effects (adopting a leave) or writes nothing must be decided on a fresh read.
+   * round trip instead of two, and a stale guess just conflicts and carries the current value. Null
+   * (the default) reads first. Only a plain write may be guessed: anything whose decision has side
+   * effects (adopting a leave) or writes nothing must be decided on a fresh read.
    */
   default Guess guess() {
     return null;

@@ -10,13 +10,12 @@ import river.wire.DelegateResponse;
 import river.wire.Op;
 
 /**
- * Per tab session: hands out request ids, queues what must be sent (as wire
- * {@code Op.Delegate}s), and routes each answer (a {@code DelegateResponse}, or an error code and
- * message) and each wakeup to exactly the handler that asked. Ids are never reused; an answer for
- * an unknown or already answered id is ignored and reported by the return value.
- * Hazard it removes: correlation by storage key, where a plain Get of a key could complete a
- * CAS save's waiter for the same key (upstream review, round M1) or two legacy delegates could
- * collide on one room key.
+ * Per tab session: hands out request ids, queues what must be sent (as wire {@code Op.Delegate}s),
+ * and routes each answer (a {@code DelegateResponse}, or an error code and message) and each wakeup
+ * to exactly the handler that asked. Ids are never reused; an answer for an unknown or already
+ * answered id is ignored and reported by the return value. Hazard it removes: correlation by
+ * storage key, where a plain Get of a key could complete a CAS save's waiter for the same key
+ * (upstream review, round M1) or two legacy delegates could collide on one room key.
  */
 public final class CorrelationTable {
   /** Receives the one answer to one request. */
@@ -25,15 +24,15 @@ public final class CorrelationTable {
     void onResponse(DelegateResponse response);
 
     /**
-     * An error frame ({@code unknown_delegate}, {@code too_large}, ...), or the host's own
-     * {@code timeout} / {@code disconnected}.
+     * An error frame ({@code unknown_delegate}, {@code too_large}, ...), or the host's own {@code
+     * timeout} / {@code disconnected}.
      */
     void onError(String code, String message);
   }
 
   /**
-   * A handler that expects one response type. Hazard: a response of any other type is a failure
-   * of that one request (acting on a reply of the wrong kind is how a response gets "stolen").
+   * A handler that expects one response type. Hazard: a response of any other type is a failure of
+   * that one request (acting on a reply of the wrong kind is how a response gets "stolen").
    */
   abstract static class Expect<T extends DelegateResponse> implements ReplyHandler {
     private final Class<T> type;
@@ -62,8 +61,8 @@ public final class CorrelationTable {
     abstract void answered(T response);
 
     /**
-     * Anything else: an error ({@code code} its code) or a response of another type
-     * ({@code code} null); {@code reason} says which, for problem reports.
+     * Anything else: an error ({@code code} its code) or a response of another type ({@code code}
+     * null); {@code reason} says which, for problem reports.
      */
     abstract void failed(String code, String reason);
   }

@@ -8,9 +8,9 @@ import river.cbor.Utf8;
 import river.wire.DelegateResponse;
 
 /**
- * Storage keys are UTF-8 text in the engines (river.rooms.RoomStorageKeys) and bytes on the
- * wire; this is where one becomes the other. Hazard: a listed key that is not UTF-8 cannot be one
- * of ours; it is dropped here rather than turned into a look-alike string.
+ * Storage keys are UTF-8 text in the engines (river.rooms.RoomStorageKeys) and bytes on the wire;
+ * this is where one becomes the other. Hazard: a listed key that is not UTF-8 cannot be one of
+ * ours; it is dropped here rather than turned into a look-alike string.
  */
 final class KeyText {
   private KeyText() {}
@@ -41,8 +41,8 @@ final class KeyText {
   }
 
   /**
-   * Whether a GetMany answer is for exactly {@code keys}, in order (else it answers someone
-   * else's question, and its values must not be taken for these keys).
+   * Whether a GetMany answer is for exactly {@code keys}, in order (else it answers someone else's
+   * question, and its values must not be taken for these keys).
    */
   static boolean answers(DelegateResponse.GetMany many, List<String> keys) {
     if (many.size() != keys.size()) {

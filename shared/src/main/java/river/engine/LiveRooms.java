@@ -1,6 +1,9 @@
 package river.engine;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import river.rooms.LastRead;
 import river.rooms.MetaMerge;
 import river.rooms.NotificationMode;
@@ -12,19 +15,16 @@ import river.rooms.RoomSlot;
 import river.rooms.Rooms;
 import river.rooms.RoomsMeta;
 import river.rooms.SlotCache;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * One tab's live state: its ROOMS value, its rejoin flags and its slot cache (what it last saw
- * in the store). User actions and store observations both go through here, so the rules that
- * tie them together are in one place: an explicit join sets the rejoin flag, a leave clears it,
- * a landed Present write consumes it; a remote Tombstone removes a held room unless it was
- * rejoined here; a remote Present is merged or added unless this tab has a leave not yet written
- * (pending leaves are tracked explicitly: set by a leave, ended when this tab's Tombstone lands).
- * Hazard: observations arrive late and out of order, so each one goes through the slot cache's
- * generation check before it may change ROOMS.
+ * One tab's live state: its ROOMS value, its rejoin flags and its slot cache (what it last saw in
+ * the store). User actions and store observations both go through here, so the rules that tie them
+ * together are in one place: an explicit join sets the rejoin flag, a leave clears it, a landed
+ * Present write consumes it; a remote Tombstone removes a held room unless it was rejoined here; a
+ * remote Present is merged or added unless this tab has a leave not yet written (pending leaves are
+ * tracked explicitly: set by a leave, ended when this tab's Tombstone lands). Hazard: observations
+ * arrive late and out of order, so each one goes through the slot cache's generation check before
+ * it may change ROOMS.
  */
 public final class LiveRooms {
   /** Told after every change of the ROOMS value (the host re-renders, hydrates new rooms). */
@@ -85,9 +85,9 @@ public final class LiveRooms {
   // ---- loading ----
 
   /**
-   * Replaces the whole model after a load (call after the cache is filled by
-   * {@link #observeLoaded}). Removed rooms the current store has no Tombstone for (they came
-   * from a legacy source) count as pending leaves, so the migration writes their Tombstones.
+   * Replaces the whole model after a load (call after the cache is filled by {@link
+   * #observeLoaded}). Removed rooms the current store has no Tombstone for (they came from a legacy
+   * source) count as pending leaves, so the migration writes their Tombstones.
    */
   void replaceAfterLoad(Rooms loaded) {
     for (RoomKey k : loaded.removed()) {
@@ -183,10 +183,10 @@ public final class LiveRooms {
   }
 
   /**
-   * Rooms found by a resumed migration (ranked sources, current store on top): rooms this tab
-   * has never seen are added (the next save writes them), legacy tombstones of rooms it has
-   * never seen are recorded as leaves to write, and rooms it holds gain the found fields. Rooms
-   * this tab left, or already saw in the current store, are not touched.
+   * Rooms found by a resumed migration (ranked sources, current store on top): rooms this tab has
+   * never seen are added (the next save writes them), legacy tombstones of rooms it has never seen
+   * are recorded as leaves to write, and rooms it holds gain the found fields. Rooms this tab left,
+   * or already saw in the current store, are not touched.
    */
   void adoptMigrated(Rooms found) {
     Rooms r = rooms;
@@ -211,8 +211,8 @@ public final class LiveRooms {
   // ---- store observations ----
 
   /**
-   * A slot read from the store outside a save (a push re-read, a resync): apply the reconcile
-   * rules to ROOMS. Returns whether the observation was new enough to count.
+   * A slot read from the store outside a save (a push re-read, a resync): apply the reconcile rules
+   * to ROOMS. Returns whether the observation was new enough to count.
    */
   public boolean observeRemote(RoomKey key, RoomSlot slot, long generation) {
     if (!cache.learn(key, slot, generation)) {
@@ -226,10 +226,10 @@ public final class LiveRooms {
   }
 
   /**
-   * A save's write of this slot landed (or the store already held exactly it). A Present write
-   * made under a rejoin flag consumes that flag; a Tombstone write ends the pending leave; then
-   * ROOMS follows the newest slot known (which may be newer than this write, if a push overtook
-   * the CAS response).
+   * A save's write of this slot landed (or the store already held exactly it). A Present write made
+   * under a rejoin flag consumes that flag; a Tombstone write ends the pending leave; then ROOMS
+   * follows the newest slot known (which may be newer than this write, if a push overtook the CAS
+   * response).
    */
   void landed(RoomKey key, RoomSlot slot, long generation, long rejoinEpoch) {
     cache.learn(key, slot, generation);
@@ -242,9 +242,9 @@ public final class LiveRooms {
   }
 
   /**
-   * A save found a Tombstone and no rejoin: the leave made elsewhere wins. Returns false when
-   * the Tombstone is older than a slot this tab has seen since (a CAS conflict value overtaken
-   * by a push re-read); the caller then decides again on fresher data.
+   * A save found a Tombstone and no rejoin: the leave made elsewhere wins. Returns false when the
+   * Tombstone is older than a slot this tab has seen since (a CAS conflict value overtaken by a
+   * push re-read); the caller then decides again on fresher data.
    */
   boolean adoptLeave(RoomKey key, long generation) {
     if (!cache.learn(key, RoomSlot.TOMBSTONE, generation)) {
@@ -255,9 +255,9 @@ public final class LiveRooms {
   }
 
   /**
-   * The one rule tying ROOMS to the newest slot this tab knows, given its own intents: a
-   * Tombstone removes a held room unless rejoined here; a Present slot merges into a held room,
-   * or brings the room (back) unless the user left it here and that leave is not yet written.
+   * The one rule tying ROOMS to the newest slot this tab knows, given its own intents: a Tombstone
+   * removes a held room unless rejoined here; a Present slot merges into a held room, or brings the
+   * room (back) unless the user left it here and that leave is not yet written.
    */
   private void applyCached(RoomKey key) {
     RoomSlot slot = cache.get(key);

@@ -14,12 +14,12 @@ import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 
 /**
- * Live cross-tab updates (DESIGN "Live cross-tab updates"), sans I/O: a DelegateKeyChanged push
- * for a room slot or rooms_meta makes the tab re-read that key (GetVersioned) and apply the same
- * reconcile rules as a save; a resync re-lists and re-reads everything (in GetMany batches). Pushes are hints: one that
- * is not newer than what the tab saw is skipped, and pushes that arrive while the tab is still
- * loading are remembered and re-read once it has loaded (hazard: dropping them would miss a write
- * that landed after the load's own read of that key).
+ * Live cross-tab updates (DESIGN "Live cross-tab updates"), sans I/O: a DelegateKeyChanged push for
+ * a room slot or rooms_meta makes the tab re-read that key (GetVersioned) and apply the same
+ * reconcile rules as a save; a resync re-lists and re-reads everything (in GetMany batches). Pushes
+ * are hints: one that is not newer than what the tab saw is skipped, and pushes that arrive while
+ * the tab is still loading are remembered and re-read once it has loaded (hazard: dropping them
+ * would miss a write that landed after the load's own read of that key).
  */
 final class LiveUpdates {
   /** What the session provides. */
@@ -91,7 +91,9 @@ final class LiveUpdates {
    * (one key at a time when the node cannot batch, as the load does).
    */
   void resync() {
-    table.send(current, DelegateRequest.LIST,
+    table.send(
+        current,
+        DelegateRequest.LIST,
         new CorrelationTable.Expect<DelegateResponse.ListKeys>(DelegateResponse.ListKeys.class) {
           @Override
           void answered(DelegateResponse.ListKeys list) {
@@ -105,7 +107,8 @@ final class LiveUpdates {
             }
             int max = DelegateRequest.GetMany.MAX_KEYS;
             for (int from = 0; from < keys.size(); from += max) {
-              rereadBatch(new ArrayList<String>(keys.subList(from, Math.min(keys.size(), from + max))));
+              rereadBatch(
+                  new ArrayList<String>(keys.subList(from, Math.min(keys.size(), from + max))));
             }
           }
 
@@ -117,7 +120,9 @@ final class LiveUpdates {
   }
 
   private void rereadBatch(final List<String> keys) {
-    table.send(current, new DelegateRequest.GetMany(KeyText.bytes(keys)),
+    table.send(
+        current,
+        new DelegateRequest.GetMany(KeyText.bytes(keys)),
         new CorrelationTable.Expect<DelegateResponse.GetMany>(DelegateResponse.GetMany.class) {
           @Override
           void answered(DelegateResponse.GetMany many) {
@@ -158,7 +163,9 @@ final class LiveUpdates {
   }
 
   private void rereadMeta() {
-    table.send(current, new DelegateRequest.GetVersioned(KeyText.bytes(RoomStorageKeys.ROOMS_META)),
+    table.send(
+        current,
+        new DelegateRequest.GetVersioned(KeyText.bytes(RoomStorageKeys.ROOMS_META)),
         new CorrelationTable.Expect<DelegateResponse.GetVersioned>(
             DelegateResponse.GetVersioned.class) {
           @Override
@@ -188,7 +195,9 @@ final class LiveUpdates {
 
   private void reread(final RoomKey room) {
     final String key = RoomStorageKeys.roomKey(room);
-    table.send(current, new DelegateRequest.GetVersioned(KeyText.bytes(key)),
+    table.send(
+        current,
+        new DelegateRequest.GetVersioned(KeyText.bytes(key)),
         new CorrelationTable.Expect<DelegateResponse.GetVersioned>(
             DelegateResponse.GetVersioned.class) {
           @Override

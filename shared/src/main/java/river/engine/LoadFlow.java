@@ -20,14 +20,14 @@ import river.wire.ErrorCodes;
 
 /**
  * The load at tab start (DESIGN "Loading"), sans I/O: List the current delegate, plan from its
- * keys, then read everything the plan needs at once: the current slots and meta (pipelined
- * GetMany batches of up to 128 keys, single Gets when the node cannot batch), a current blob, and, when probing or resuming a migration, every legacy delegate's
- * blob and per-room keys (one List each, then Gets). Sources are merged by rank (RankedMerge).
- * A failure to read the current delegate fails the load (the host offers a retry); a legacy
- * source that cannot be read cuts the ranked sources there (it and every lower source are left
- * out) and blocks recording the migration as done, so it is resumed later.
- * Hazard: rooms read from legacy sources must not enter the slot cache (they were never seen in
- * the current store), or the migration re-save would skip them.
+ * keys, then read everything the plan needs at once: the current slots and meta (pipelined GetMany
+ * batches of up to 128 keys, single Gets when the node cannot batch), a current blob, and, when
+ * probing or resuming a migration, every legacy delegate's blob and per-room keys (one List each,
+ * then Gets). Sources are merged by rank (RankedMerge). A failure to read the current delegate
+ * fails the load (the host offers a retry); a legacy source that cannot be read cuts the ranked
+ * sources there (it and every lower source are left out) and blocks recording the migration as
+ * done, so it is resumed later. Hazard: rooms read from legacy sources must not enter the slot
+ * cache (they were never seen in the current store), or the migration re-save would skip them.
  */
 public final class LoadFlow {
   public enum State {
@@ -48,14 +48,18 @@ public final class LoadFlow {
   /** What one delegate (current or legacy) yielded. */
   private static final class Source {
     final TreeMap<RoomKey, RoomSlot> slots = new TreeMap<RoomKey, RoomSlot>();
+
     /** The generation each slot was read at (0 when read by a plain Get). */
     final TreeMap<RoomKey, Long> generations = new TreeMap<RoomKey, Long>();
+
     RoomsMeta meta;
     long metaGeneration;
     Rooms blob;
     boolean hasPerRoom;
+
     /** Its List or a slot/meta Get failed: its per-room state is unknown. */
     boolean perRoomBlocked;
+
     /** Its blob Get failed. */
     boolean blobBlocked;
   }
@@ -72,8 +76,12 @@ public final class LoadFlow {
   private LoadPlan plan;
   private int outstanding;
 
-  public LoadFlow(CorrelationTable table, RoomsCodec codec, Bytes current,
-      List<Bytes> legacyNewestFirst, Listener listener) {
+  public LoadFlow(
+      CorrelationTable table,
+      RoomsCodec codec,
+      Bytes current,
+      List<Bytes> legacyNewestFirst,
+      Listener listener) {
     this.table = table;
     this.codec = codec;
     this.current = current;
@@ -94,7 +102,9 @@ public final class LoadFlow {
       throw new IllegalStateException("load already started");
     }
     state = State.LISTING;
-    table.send(current, DelegateRequest.LIST,
+    table.send(
+        current,
+        DelegateRequest.LIST,
         new CorrelationTable.Expect<DelegateResponse.ListKeys>(DelegateResponse.ListKeys.class) {
           @Override
           void answered(DelegateResponse.ListKeys list) {
@@ -130,7 +140,9 @@ public final class LoadFlow {
     final Source src = new Source();
     legacySources.add(src);
     outstanding++;
-    table.send(legacy, DelegateRequest.LIST,
+    table.send(
+        legacy,
+        DelegateRequest.LIST,
         new CorrelationTable.Expect<DelegateResponse.ListKeys>(DelegateResponse.ListKeys.class) {
           @Override
           void answered(DelegateResponse.ListKeys list) {
@@ -181,14 +193,16 @@ public final class LoadFlow {
   }
 
   /**
-   * Current-delegate slots and meta in batches (GetMany), pipelined. A node that cannot answer
-   * a batch (too_large: the values would not fit one frame; unknown_op or malformed: an older
-   * node) is asked again one key at a time; any other failure fails the load as a Get would.
+   * Current-delegate slots and meta in batches (GetMany), pipelined. A node that cannot answer a
+   * batch (too_large: the values would not fit one frame; unknown_op or malformed: an older node)
+   * is asked again one key at a time; any other failure fails the load as a Get would.
    */
   private void readBatch(final Bytes delegate, final Source src, List<String> batch) {
     final List<String> keys = new ArrayList<String>(batch);
     outstanding++;
-    table.send(delegate, new DelegateRequest.GetMany(KeyText.bytes(keys)),
+    table.send(
+        delegate,
+        new DelegateRequest.GetMany(KeyText.bytes(keys)),
         new CorrelationTable.Expect<DelegateResponse.GetMany>(DelegateResponse.GetMany.class) {
           @Override
           void answered(DelegateResponse.GetMany many) {
@@ -218,13 +232,17 @@ public final class LoadFlow {
 
   /** An error code (null: not an error) on which a batch is asked again one key at a time. */
   static boolean fallsBackToSingleGets(String code) {
-    return ErrorCodes.TOO_LARGE.equals(code) || ErrorCodes.UNKNOWN_OP.equals(code)
+    return ErrorCodes.TOO_LARGE.equals(code)
+        || ErrorCodes.UNKNOWN_OP.equals(code)
         || ErrorCodes.MALFORMED.equals(code);
   }
 
-  private void readOne(final Bytes delegate, final Source src, final String key, final boolean isCurrent) {
+  private void readOne(
+      final Bytes delegate, final Source src, final String key, final boolean isCurrent) {
     outstanding++;
-    table.send(delegate, new DelegateRequest.Get(KeyText.bytes(key)),
+    table.send(
+        delegate,
+        new DelegateRequest.Get(KeyText.bytes(key)),
         new CorrelationTable.Expect<DelegateResponse.Get>(DelegateResponse.Get.class) {
           @Override
           void answered(DelegateResponse.Get read) {
@@ -260,7 +278,9 @@ public final class LoadFlow {
 
   private void readBlob(final Bytes delegate, final Source src, final boolean isCurrent) {
     outstanding++;
-    table.send(delegate, new DelegateRequest.Get(KeyText.bytes(RoomStorageKeys.ROOMS_DATA)),
+    table.send(
+        delegate,
+        new DelegateRequest.Get(KeyText.bytes(RoomStorageKeys.ROOMS_DATA)),
         new CorrelationTable.Expect<DelegateResponse.Get>(DelegateResponse.Get.class) {
           @Override
           void answered(DelegateResponse.Get read) {
@@ -283,8 +303,7 @@ public final class LoadFlow {
   }
 
   /** A Get that was not answered by a GetResponse (error, or a response of another kind). */
-  private void readFailed(String reason, String key, boolean isCurrent, Source src,
-      boolean blob) {
+  private void readFailed(String reason, String key, boolean isCurrent, Source src, boolean blob) {
     if (isCurrent) {
       fail("Get " + key + " from the current delegate: " + reason);
     } else {
@@ -340,8 +359,17 @@ public final class LoadFlow {
     // even if the user creates rooms in the meantime (which would otherwise end the probing).
     boolean migrate = plan.migrates() && (foundOld || plan.resumeMigration() || cut);
     state = State.LOADED;
-    listener.onLoaded(new LoadResult(plan, rooms, currentSource.slots, currentSource.generations,
-        currentSource.meta, currentSource.metaGeneration, migrate, !cut, problems));
+    listener.onLoaded(
+        new LoadResult(
+            plan,
+            rooms,
+            currentSource.slots,
+            currentSource.generations,
+            currentSource.meta,
+            currentSource.metaGeneration,
+            migrate,
+            !cut,
+            problems));
   }
 
   private void fail(String reason) {

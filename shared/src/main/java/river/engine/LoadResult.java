@@ -13,10 +13,10 @@ import river.rooms.Rooms;
 import river.rooms.RoomsMeta;
 
 /**
- * What a finished load found: the merged Rooms to show, the current delegate's slots and meta
- * as read (they seed the tab's slot cache: only what was really read from the current store may
- * count as "seen"), whether the load must be followed by a migration re-save, and whether that
- * migration may be recorded as done (not when a legacy source could not be read).
+ * What a finished load found: the merged Rooms to show, the current delegate's slots and meta as
+ * read (they seed the tab's slot cache: only what was really read from the current store may count
+ * as "seen"), whether the load must be followed by a migration re-save, and whether that migration
+ * may be recorded as done (not when a legacy source could not be read).
  */
 public final class LoadResult {
   private final LoadPlan plan;
@@ -29,13 +29,22 @@ public final class LoadResult {
   private final boolean migrationCanComplete;
   private final List<String> problems;
 
-  LoadResult(LoadPlan plan, Rooms rooms, Map<RoomKey, RoomSlot> currentSlots, Map<RoomKey, Long> currentGenerations,
-      RoomsMeta currentMeta, long currentMetaGeneration, boolean migrate, boolean migrationCanComplete,
+  LoadResult(
+      LoadPlan plan,
+      Rooms rooms,
+      Map<RoomKey, RoomSlot> currentSlots,
+      Map<RoomKey, Long> currentGenerations,
+      RoomsMeta currentMeta,
+      long currentMetaGeneration,
+      boolean migrate,
+      boolean migrationCanComplete,
       List<String> problems) {
     this.plan = plan;
     this.rooms = rooms;
-    this.currentSlots = Collections.unmodifiableSortedMap(new TreeMap<RoomKey, RoomSlot>(currentSlots));
-    this.currentGenerations = Collections.unmodifiableSortedMap(new TreeMap<RoomKey, Long>(currentGenerations));
+    this.currentSlots =
+        Collections.unmodifiableSortedMap(new TreeMap<RoomKey, RoomSlot>(currentSlots));
+    this.currentGenerations =
+        Collections.unmodifiableSortedMap(new TreeMap<RoomKey, Long>(currentGenerations));
     this.currentMeta = currentMeta;
     this.currentMetaGeneration = currentMetaGeneration;
     this.migrate = migrate;

@@ -2,15 +2,15 @@ package river.engine;
 
 import java.util.Arrays;
 import river.rooms.MetaMerge;
+import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
 import river.rooms.RoomsCodec;
 import river.rooms.RoomsDecodeException;
 import river.rooms.RoomsMeta;
-import river.rooms.RoomStorageKeys;
 
 /**
- * The CAS target for rooms_meta: three-way merges this tab's preferences (the save's snapshot)
- * with the stored meta, against the meta the tab last saw (see MetaMerge). An unreadable stored meta is
+ * The CAS target for rooms_meta: three-way merges this tab's preferences (the save's snapshot) with
+ * the stored meta, against the meta the tab last saw (see MetaMerge). An unreadable stored meta is
  * not overwritten (it may be a newer client's format).
  */
 final class MetaTarget implements CasTarget {

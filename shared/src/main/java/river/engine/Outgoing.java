@@ -3,12 +3,12 @@ package river.engine;
 import river.wire.Op;
 
 /**
- * Something the engines ask the host to do: send a delegate request whose response must come
- * back with the same id ({@link #op()} non-null: the frame's {@code Op.Delegate}, delegate key
- * and {@code DelegateRequest}), or call back at a time ({@link #wakeupAt()}, for jittered retry
+ * Something the engines ask the host to do: send a delegate request whose response must come back
+ * with the same id ({@link #op()} non-null: the frame's {@code Op.Delegate}, delegate key and
+ * {@code DelegateRequest}), or call back at a time ({@link #wakeupAt()}, for jittered retry
  * backoff). Ids are unique per tab session and never reused, which is what makes correlation
- * unambiguous: two requests for the same key (a load's Get and a save's GetVersioned, or two
- * legacy delegates' Gets) can never be confused.
+ * unambiguous: two requests for the same key (a load's Get and a save's GetVersioned, or two legacy
+ * delegates' Gets) can never be confused.
  */
 public final class Outgoing {
   private final long id;

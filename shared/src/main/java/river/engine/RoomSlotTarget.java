@@ -10,10 +10,10 @@ import river.rooms.RoomsCodec;
 import river.rooms.StoredSlot;
 
 /**
- * The CAS target for one room slot: reconciles the stored slot with the slot this tab wants
- * (from the save's snapshot) using the live rejoin flag, and applies the result to the tab.
- * Hazard: the rejoin epoch is captured when the Present value is decided, so a flag re-marked by
- * a later leave + rejoin is not consumed by this older write.
+ * The CAS target for one room slot: reconciles the stored slot with the slot this tab wants (from
+ * the save's snapshot) using the live rejoin flag, and applies the result to the tab. Hazard: the
+ * rejoin epoch is captured when the Present value is decided, so a flag re-marked by a later leave
+ * + rejoin is not consumed by this older write.
  */
 final class RoomSlotTarget implements CasTarget {
   private final RoomKey key;
@@ -26,8 +26,8 @@ final class RoomSlotTarget implements CasTarget {
   private CasOutcome declined = CasOutcome.NOT_WRITTEN;
   private String declineMessage;
 
-  RoomSlotTarget(RoomKey key, RoomSlot wanted, RoomsCodec codec, LiveRooms live,
-      Runnable needAnotherPass) {
+  RoomSlotTarget(
+      RoomKey key, RoomSlot wanted, RoomsCodec codec, LiveRooms live, Runnable needAnotherPass) {
     this.needAnotherPass = needAnotherPass;
     this.key = key;
     this.wanted = wanted;

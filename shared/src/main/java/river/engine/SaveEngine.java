@@ -15,11 +15,11 @@ import river.rooms.SlotDiff;
  * The per-tab save loop (DESIGN "Saving"), sans I/O. {@link #requestSave()} after any change of
  * ROOMS; saves are coalesced (one pass at a time; any number of requests during a pass cause
  * exactly one more pass). A pass snapshots ROOMS, diffs it against the slot cache, and runs one
- * read-merge-CAS loop per changed room plus one for rooms_meta when it changed, all pipelined.
- * One key's failure never stops the others; a pass with retryable failures schedules another
- * pass after a growing, jittered delay.
- * Hazard: snapshot and cache must be read at the same instant (start of the pass); a cache
- * updated by a push mid-pass is picked up by the next pass, never half-applied to this one.
+ * read-merge-CAS loop per changed room plus one for rooms_meta when it changed, all pipelined. One
+ * key's failure never stops the others; a pass with retryable failures schedules another pass after
+ * a growing, jittered delay. Hazard: snapshot and cache must be read at the same instant (start of
+ * the pass); a cache updated by a push mid-pass is picked up by the next pass, never half-applied
+ * to this one.
  */
 public final class SaveEngine {
   /** Told after every pass. */
@@ -48,8 +48,14 @@ public final class SaveEngine {
   private Map<String, CasOutcome> outcomes;
   private List<String> errors;
 
-  public SaveEngine(CorrelationTable table, Bytes delegate, RoomsCodec codec, LiveRooms live,
-      Clock clock, RandomSource random, int maxAttempts) {
+  public SaveEngine(
+      CorrelationTable table,
+      Bytes delegate,
+      RoomsCodec codec,
+      LiveRooms live,
+      Clock clock,
+      RandomSource random,
+      int maxAttempts) {
     this.table = table;
     this.delegate = delegate;
     this.codec = codec;
@@ -90,12 +96,18 @@ public final class SaveEngine {
     Rooms snapshot = live.rooms();
     List<CasTarget> targets = new ArrayList<CasTarget>();
     for (SlotChange c : SlotDiff.changes(snapshot, live.cache(), live.pendingLeaves())) {
-      targets.add(new RoomSlotTarget(c.key(), c.wanted(), codec, live, new Runnable() {
-        @Override
-        public void run() {
-          dirty = true;
-        }
-      }));
+      targets.add(
+          new RoomSlotTarget(
+              c.key(),
+              c.wanted(),
+              codec,
+              live,
+              new Runnable() {
+                @Override
+                public void run() {
+                  dirty = true;
+                }
+              }));
     }
     RoomsMeta seen = live.seenMeta();
     if (!snapshot.meta().equals(seen == null ? RoomsMeta.EMPTY : seen)) {
@@ -107,18 +119,26 @@ public final class SaveEngine {
       return;
     }
     for (final CasTarget t : targets) {
-      new CasLoop(table, delegate, t, clock, random, maxAttempts, new CasLoop.Done() {
-        @Override
-        public void onDone(CasOutcome outcome, String message) {
-          outcomes.put(t.storageKey(), outcome);
-          if (message != null && outcome != CasOutcome.NOT_WRITTEN) {
-            errors.add(message);
-          }
-          if (--outstanding == 0) {
-            finishPass();
-          }
-        }
-      }).start();
+      new CasLoop(
+              table,
+              delegate,
+              t,
+              clock,
+              random,
+              maxAttempts,
+              new CasLoop.Done() {
+                @Override
+                public void onDone(CasOutcome outcome, String message) {
+                  outcomes.put(t.storageKey(), outcome);
+                  if (message != null && outcome != CasOutcome.NOT_WRITTEN) {
+                    errors.add(message);
+                  }
+                  if (--outstanding == 0) {
+                    finishPass();
+                  }
+                }
+              })
+          .start();
     }
   }
 
@@ -146,7 +166,8 @@ public final class SaveEngine {
       d *= 2;
     }
     d = Math.min(d, RETRY_MAX_MILLIS);
-    table.wakeupAt(clock.nowMillis() + d + random.nextInt((int) d),
+    table.wakeupAt(
+        clock.nowMillis() + d + random.nextInt((int) d),
         new CorrelationTable.WakeupHandler() {
           @Override
           public void onWakeup() {

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How one save pass ended: the outcome per key written or tried, and the error messages. A pass
- * is clean when no key failed (conflict exhaustion, store failure, unreadable value): only then
- * may a migration be recorded as done.
+ * How one save pass ended: the outcome per key written or tried, and the error messages. A pass is
+ * clean when no key failed (conflict exhaustion, store failure, unreadable value): only then may a
+ * migration be recorded as done.
  */
 public final class SaveReport {
   private final long sequence;

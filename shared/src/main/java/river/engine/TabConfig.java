@@ -6,9 +6,9 @@ import java.util.List;
 import river.rooms.Bytes;
 
 /**
- * Which delegates a tab talks to: the current chat delegate's key and the legacy delegates'
- * keys, newest first (the probe order and the rank order of migration sources), plus the CAS
- * attempt bound.
+ * Which delegates a tab talks to: the current chat delegate's key and the legacy delegates' keys,
+ * newest first (the probe order and the rank order of migration sources), plus the CAS attempt
+ * bound.
  */
 public final class TabConfig {
   private final Bytes currentDelegate;

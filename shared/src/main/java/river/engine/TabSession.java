@@ -15,13 +15,13 @@ import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 
 /**
- * Everything one tab runs, sans I/O, behind one small host interface: the load flow, then the
- * save engine, the live ROOMS with rejoin flags and slot cache, live cross-tab pushes and the
- * migration bookkeeping. The host sends what {@link #drainOutgoing()} returns, feeds responses to
- * {@link #onReply}, fires wakeups with {@link #onWakeup}, forwards DelegateKeyChanged pushes to
- * {@link #onKeyChanged}, and calls the user-action methods. Single-threaded by contract.
- * Hazard: the migration's "done" marker is written only after a clean save pass that began after
- * the "started" marker landed, so an interrupted migration is always resumed by the next load.
+ * Everything one tab runs, sans I/O, behind one small host interface: the load flow, then the save
+ * engine, the live ROOMS with rejoin flags and slot cache, live cross-tab pushes and the migration
+ * bookkeeping. The host sends what {@link #drainOutgoing()} returns, feeds responses to {@link
+ * #onReply}, fires wakeups with {@link #onWakeup}, forwards DelegateKeyChanged pushes to {@link
+ * #onKeyChanged}, and calls the user-action methods. Single-threaded by contract. Hazard: the
+ * migration's "done" marker is written only after a clean save pass that began after the "started"
+ * marker landed, so an interrupted migration is always resumed by the next load.
  */
 public final class TabSession {
   public enum LoadState {
@@ -69,39 +69,47 @@ public final class TabSession {
     this.codec = codec;
     this.clock = clock;
     this.random = random;
-    this.save = new SaveEngine(table, config.currentDelegate(), codec, live, clock, random,
-        config.maxCasAttempts());
-    this.save.setListener(new SaveEngine.Listener() {
-      @Override
-      public void onSaveFinished(SaveReport report) {
-        afterSave(report);
-      }
-    });
-    this.updates = new LiveUpdates(table, codec, config.currentDelegate(), live,
-        new LiveUpdates.Host() {
+    this.save =
+        new SaveEngine(
+            table, config.currentDelegate(), codec, live, clock, random, config.maxCasAttempts());
+    this.save.setListener(
+        new SaveEngine.Listener() {
           @Override
-          public boolean loaded() {
-            return isReady();
-          }
-
-          @Override
-          public void requestSave() {
-            TabSession.this.requestSave();
-          }
-
-          @Override
-          public void problem(String message) {
-            TabSession.this.problem(message);
+          public void onSaveFinished(SaveReport report) {
+            afterSave(report);
           }
         });
-    this.live.setListener(new LiveRooms.Listener() {
-      @Override
-      public void onRoomsChanged(Rooms before, Rooms after) {
-        if (listener != null) {
-          listener.onRoomsChanged(before, after);
-        }
-      }
-    });
+    this.updates =
+        new LiveUpdates(
+            table,
+            codec,
+            config.currentDelegate(),
+            live,
+            new LiveUpdates.Host() {
+              @Override
+              public boolean loaded() {
+                return isReady();
+              }
+
+              @Override
+              public void requestSave() {
+                TabSession.this.requestSave();
+              }
+
+              @Override
+              public void problem(String message) {
+                TabSession.this.problem(message);
+              }
+            });
+    this.live.setListener(
+        new LiveRooms.Listener() {
+          @Override
+          public void onRoomsChanged(Rooms before, Rooms after) {
+            if (listener != null) {
+              listener.onRoomsChanged(before, after);
+            }
+          }
+        });
   }
 
   public void setListener(Listener listener) {
@@ -117,18 +125,23 @@ public final class TabSession {
     }
     loadStarted = true;
     setLoadState(LoadState.LOADING, null);
-    new LoadFlow(table, codec, config.currentDelegate(), config.legacyNewestFirst(),
-        new LoadFlow.Listener() {
-          @Override
-          public void onLoaded(LoadResult result) {
-            loaded(result);
-          }
+    new LoadFlow(
+            table,
+            codec,
+            config.currentDelegate(),
+            config.legacyNewestFirst(),
+            new LoadFlow.Listener() {
+              @Override
+              public void onLoaded(LoadResult result) {
+                loaded(result);
+              }
 
-          @Override
-          public void onFailed(String reason) {
-            setLoadState(LoadState.FAILED, reason);
-          }
-        }).start();
+              @Override
+              public void onFailed(String reason) {
+                setLoadState(LoadState.FAILED, reason);
+              }
+            })
+        .start();
   }
 
   public List<Outgoing> drainOutgoing() {
@@ -136,16 +149,16 @@ public final class TabSession {
   }
 
   /**
-   * The node answered request {@code id} with a delegate response (the {@code DelegateResponse}
-   * of an {@code OpResult.Delegate}); false when nothing waited for it (late or duplicate).
+   * The node answered request {@code id} with a delegate response (the {@code DelegateResponse} of
+   * an {@code OpResult.Delegate}); false when nothing waited for it (late or duplicate).
    */
   public boolean onResponse(long id, DelegateResponse response) {
     return table.deliver(id, response);
   }
 
   /**
-   * Request {@code id} failed: an error frame's code and message, or the host's own
-   * {@code "timeout"} / {@code "disconnected"}; false when nothing waited for it.
+   * Request {@code id} failed: an error frame's code and message, or the host's own {@code
+   * "timeout"} / {@code "disconnected"}; false when nothing waited for it.
    */
   public boolean onError(long id, String code, String message) {
     return table.deliverError(id, code, message);
@@ -182,7 +195,8 @@ public final class TabSession {
     }
     d = Math.min(d, RESUME_MAX_MILLIS);
     resumeAttempts++;
-    table.wakeupAt(clock.nowMillis() + d + random.nextInt((int) d),
+    table.wakeupAt(
+        clock.nowMillis() + d + random.nextInt((int) d),
         new CorrelationTable.WakeupHandler() {
           @Override
           public void onWakeup() {
@@ -197,30 +211,36 @@ public final class TabSession {
   private void resumeMigration() {
     migrationIncomplete = false;
     setLoadState(LoadState.MIGRATING, "resuming");
-    new LoadFlow(table, codec, config.currentDelegate(), config.legacyNewestFirst(),
-        new LoadFlow.Listener() {
-          @Override
-          public void onLoaded(LoadResult result) {
-            for (String p : result.problems()) {
-              problem(p);
-            }
-            for (Map.Entry<RoomKey, RoomSlot> e : result.currentSlots().entrySet()) {
-              live.observeRemote(e.getKey(), e.getValue(), result.currentGeneration(e.getKey()));
-            }
-            live.adoptMigrated(result.rooms());
-            migrationCanComplete = result.migrationCanComplete();
-            migrationSaveFrom = save.sequence() + 1;
-            save.requestSave();
-          }
+    new LoadFlow(
+            table,
+            codec,
+            config.currentDelegate(),
+            config.legacyNewestFirst(),
+            new LoadFlow.Listener() {
+              @Override
+              public void onLoaded(LoadResult result) {
+                for (String p : result.problems()) {
+                  problem(p);
+                }
+                for (Map.Entry<RoomKey, RoomSlot> e : result.currentSlots().entrySet()) {
+                  live.observeRemote(
+                      e.getKey(), e.getValue(), result.currentGeneration(e.getKey()));
+                }
+                live.adoptMigrated(result.rooms());
+                migrationCanComplete = result.migrationCanComplete();
+                migrationSaveFrom = save.sequence() + 1;
+                save.requestSave();
+              }
 
-          @Override
-          public void onFailed(String reason) {
-            problem("resuming the migration: " + reason);
-            migrationIncomplete = true;
-            setLoadState(LoadState.LOADED, null);
-            scheduleResume();
-          }
-        }).start();
+              @Override
+              public void onFailed(String reason) {
+                problem("resuming the migration: " + reason);
+                migrationIncomplete = true;
+                setLoadState(LoadState.LOADED, null);
+                scheduleResume();
+              }
+            })
+        .start();
   }
 
   /** A slot value read from the current store (bytes, null = absent) at a generation. */
@@ -238,8 +258,10 @@ public final class TabSession {
     return loadState;
   }
 
-  /** The rooms are known (LOADED, or MIGRATING: listed while a migration re-saves them): user
-   *  actions and saves are allowed. */
+  /**
+   * The rooms are known (LOADED, or MIGRATING: listed while a migration re-saves them): user
+   * actions and saves are allowed.
+   */
   public boolean isReady() {
     return loadState == LoadState.LOADED || loadState == LoadState.MIGRATING;
   }
@@ -347,7 +369,8 @@ public final class TabSession {
   }
 
   private void storeMarker(final String marker) {
-    table.send(config.currentDelegate(),
+    table.send(
+        config.currentDelegate(),
         new DelegateRequest.Store(KeyText.bytes(marker), codec.encodeMarker(marker)),
         new CorrelationTable.Expect<DelegateResponse.Store>(DelegateResponse.Store.class) {
           @Override
@@ -362,7 +385,8 @@ public final class TabSession {
           @Override
           void failed(String code, String reason) {
             problem("store " + marker + ": " + reason);
-            table.wakeupAt(clock.nowMillis() + 1000 + random.nextInt(1000),
+            table.wakeupAt(
+                clock.nowMillis() + 1000 + random.nextInt(1000),
                 new CorrelationTable.WakeupHandler() {
                   @Override
                   public void onWakeup() {

@@ -3,8 +3,8 @@ package river.nav;
 import river.rooms.RoomKey;
 
 /**
- * The history decisions of one tab, as pure functions: each tab owns the room it shows and its
- * own history; the profile's stored current room is only the default for a tab opened without an
+ * The history decisions of one tab, as pure functions: each tab owns the room it shows and its own
+ * history; the profile's stored current room is only the default for a tab opened without an
  * address, and one tab switching rooms never moves another. The shell owns the URL and applies
  * {@link NavStep#history}; the app shows {@link NavStep#show}.
  */
@@ -17,18 +17,18 @@ public final class Navigation {
   private Navigation() {}
 
   /**
-   * The tab's address once its rooms are listed (at start), or after back/forward
-   * ({@code popped}: the browser already moved, so history is left alone). Without an address the
-   * tab shows the stored current room and writes its address in place.
+   * The tab's address once its rooms are listed (at start), or after back/forward ({@code popped}:
+   * the browser already moved, so history is left alone). Without an address the tab shows the
+   * stored current room and writes its address in place.
    */
-  public static NavStep arrive(RoomAddress address, Rooms rooms, RoomKey storedCurrent,
-      boolean popped) {
+  public static NavStep arrive(
+      RoomAddress address, Rooms rooms, RoomKey storedCurrent, boolean popped) {
     NavStep.History write = popped ? NavStep.History.NONE : NavStep.History.REPLACE;
     switch (address.kind()) {
       case ROOM:
         if (rooms.holds(address.room())) {
-          return new NavStep(address.room(), address.message(), NavStep.Notice.NONE,
-              NavStep.History.NONE, null);
+          return new NavStep(
+              address.room(), address.message(), NavStep.Notice.NONE, NavStep.History.NONE, null);
         }
         return new NavStep(null, null, NavStep.Notice.NOT_A_MEMBER, NavStep.History.NONE, null);
       case MALFORMED:
@@ -46,8 +46,8 @@ public final class Navigation {
     if (room.equals(shown)) {
       return new NavStep(room, null, NavStep.Notice.NONE, NavStep.History.NONE, null);
     }
-    return new NavStep(room, null, NavStep.Notice.NONE, NavStep.History.PUSH,
-        RoomAddress.of(room, null));
+    return new NavStep(
+        room, null, NavStep.Notice.NONE, NavStep.History.PUSH, RoomAddress.of(room, null));
   }
 
   /**
@@ -58,16 +58,16 @@ public final class Navigation {
    * opened its address), keeps its notice for a malformed address or a room it is still not in,
    * and, without an address, opens the stored current room once there is one.
    */
-  public static NavStep settle(RoomAddress address, Rooms rooms, RoomKey shown, RoomKey storedCurrent,
-      RoomKey firstListed) {
+  public static NavStep settle(
+      RoomAddress address, Rooms rooms, RoomKey shown, RoomKey storedCurrent, RoomKey firstListed) {
     if (shown != null) {
       return rooms.holds(shown) ? null : gone(rooms, storedCurrent, firstListed);
     }
     switch (address.kind()) {
       case ROOM:
         return rooms.holds(address.room())
-            ? new NavStep(address.room(), address.message(), NavStep.Notice.NONE,
-                NavStep.History.NONE, null)
+            ? new NavStep(
+                address.room(), address.message(), NavStep.Notice.NONE, NavStep.History.NONE, null)
             : null;
       case MALFORMED:
         return null;
@@ -90,9 +90,15 @@ public final class Navigation {
    * stored current room if the profile still holds it, else none, in place of the old address.
    */
   public static NavStep gone(Rooms rooms, RoomKey storedCurrent, RoomKey firstListed) {
-    RoomKey next = storedCurrent != null && rooms.holds(storedCurrent) ? storedCurrent
-        : firstListed != null && rooms.holds(firstListed) ? firstListed : null;
-    return new NavStep(next, null, NavStep.Notice.NONE, NavStep.History.REPLACE,
+    RoomKey next =
+        storedCurrent != null && rooms.holds(storedCurrent)
+            ? storedCurrent
+            : firstListed != null && rooms.holds(firstListed) ? firstListed : null;
+    return new NavStep(
+        next,
+        null,
+        NavStep.Notice.NONE,
+        NavStep.History.REPLACE,
         next == null ? RoomAddress.NONE : RoomAddress.of(next, null));
   }
 }

@@ -6,16 +6,20 @@ import river.rooms.RoomStorageKeys;
 import river.store.Base58;
 
 /**
- * A tab's address: the fragment of the shell's URL that names the room it shows, and optionally
- * one message in it. Layout: {@code #/room/ROOM} or {@code #/room/ROOM/MESSAGE}, ROOM the base58
- * of the owner's 32-byte key and MESSAGE the base58 of the message id (its 64-byte signature).
- * No fragment (or {@code #}, {@code #/}) is {@link Kind#NONE}: the tab shows the profile's stored
- * current room. Anything else is {@link Kind#MALFORMED}, never an exception: an address is typed,
- * pasted and bookmarked by people. Hazard: the fragment never reaches the node, and it must stay
- * that way (a room key in a server log would tell who is in which room).
+ * A tab's address: the fragment of the shell's URL that names the room it shows, and optionally one
+ * message in it. Layout: {@code #/room/ROOM} or {@code #/room/ROOM/MESSAGE}, ROOM the base58 of the
+ * owner's 32-byte key and MESSAGE the base58 of the message id (its 64-byte signature). No fragment
+ * (or {@code #}, {@code #/}) is {@link Kind#NONE}: the tab shows the profile's stored current room.
+ * Anything else is {@link Kind#MALFORMED}, never an exception: an address is typed, pasted and
+ * bookmarked by people. Hazard: the fragment never reaches the node, and it must stay that way (a
+ * room key in a server log would tell who is in which room).
  */
 public final class RoomAddress {
-  public enum Kind { NONE, ROOM, MALFORMED }
+  public enum Kind {
+    NONE,
+    ROOM,
+    MALFORMED
+  }
 
   static final String PREFIX = "#/room/";
   static final int MESSAGE_ID_BYTES = 64;
@@ -115,7 +119,8 @@ public final class RoomAddress {
       return false;
     }
     RoomAddress a = (RoomAddress) o;
-    return a.kind == kind && (room == null ? a.room == null : room.equals(a.room))
+    return a.kind == kind
+        && (room == null ? a.room == null : room.equals(a.room))
         && (message == null ? a.message == null : message.equals(a.message));
   }
 

@@ -2,17 +2,18 @@ package river.nav;
 
 /**
  * A tab's title: the room the tab shows and the unread total over all rooms, {@code (3) Lobby —
- * River}; {@code (3) River} or {@code River} while it shows no room. The shell writes it (the
- * app runs in a frame and cannot) from the number and the name the app sends, and trusts
- * neither: the count is clamped by the bridge, the name goes through {@link #name} here.
+ * River}; {@code (3) River} or {@code River} while it shows no room. The shell writes it (the app
+ * runs in a frame and cannot) from the number and the name the app sends, and trusts neither: the
+ * count is clamped by the bridge, the name goes through {@link #name} here.
  *
- * <p>Hazard: a room's name is text chosen by another person, and a title cannot isolate it the
- * way a {@code <bdi>} does in the page. So control characters and every bidi formatting character
- * are dropped (a right-to-left override in a name cannot turn the title around), runs of
- * whitespace become one space, and the name is cut to {@link #MAX_NAME_CHARS} with an ellipsis.
+ * <p>Hazard: a room's name is text chosen by another person, and a title cannot isolate it the way
+ * a {@code <bdi>} does in the page. So control characters and every bidi formatting character are
+ * dropped (a right-to-left override in a name cannot turn the title around), runs of whitespace
+ * become one space, and the name is cut to {@link #MAX_NAME_CHARS} with an ellipsis.
  */
 public final class TabTitle {
   public static final String APP = "River";
+
   /** Long enough to recognise a room, short enough to leave the count and "River" visible. */
   public static final int MAX_NAME_CHARS = 60;
 
@@ -58,7 +59,10 @@ public final class TabTitle {
   }
 
   private static boolean isBidiFormat(char c) {
-    return c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
+    return c == '\u061C'
+        || c == '\u200E'
+        || c == '\u200F'
+        || (c >= '\u202A' && c <= '\u202E')
         || (c >= '\u2066' && c <= '\u2069');
   }
 

@@ -1,21 +1,23 @@
 package river.net;
 
 /**
- * When a socket that looks open is in fact dead. A connection can go silent without closing
- * (a sleeping laptop, a NAT that forgot the flow, a proxy that stopped forwarding): the browser
- * keeps reporting it open, so the app would show "connected" forever. The rule:
+ * When a socket that looks open is in fact dead. A connection can go silent without closing (a
+ * sleeping laptop, a NAT that forgot the flow, a proxy that stopped forwarding): the browser keeps
+ * reporting it open, so the app would show "connected" forever. The rule:
+ *
  * <ul>
- *   <li>an attempt that has neither opened nor failed after {@link #OPEN_MS} is given up
- *       (a handshake into a black hole never ends by itself);</li>
- *   <li>once open, after {@link #IDLE_MS} without hearing a single frame the host sends a Ping;</li>
- *   <li>if nothing at all is heard within {@link #ANSWER_MS} of that Ping, the socket is given
- *       up (closed and reopened with the usual backoff).</li>
+ *   <li>an attempt that has neither opened nor failed after {@link #OPEN_MS} is given up (a
+ *       handshake into a black hole never ends by itself);
+ *   <li>once open, after {@link #IDLE_MS} without hearing a single frame the host sends a Ping;
+ *   <li>if nothing at all is heard within {@link #ANSWER_MS} of that Ping, the socket is given up
+ *       (closed and reopened with the usual backoff).
  * </ul>
- * Any frame counts as a sign of life, not only the Pong: a busy socket never pings. Only
- * hearing counts, not sending: a socket that swallows requests and answers nothing is the very
- * case to catch. Decisions depend only on the times passed in, so a timer that fires late (a
- * throttled background tab) cannot declare a socket dead that answered in the meantime.
- * Pure state and a caller-supplied clock: the browser's shell and the JVM tests share it.
+ *
+ * Any frame counts as a sign of life, not only the Pong: a busy socket never pings. Only hearing
+ * counts, not sending: a socket that swallows requests and answers nothing is the very case to
+ * catch. Decisions depend only on the times passed in, so a timer that fires late (a throttled
+ * background tab) cannot declare a socket dead that answered in the meantime. Pure state and a
+ * caller-supplied clock: the browser's shell and the JVM tests share it.
  */
 public final class Heartbeat {
   public static final int IDLE_MS = 10_000;
@@ -35,8 +37,10 @@ public final class Heartbeat {
   private final int answerMs;
   private final int openMs;
   private boolean open;
+
   /** When the attempt started (connecting) or when a frame was last heard (open). */
   private long since;
+
   /** When the unanswered Ping went out, or -1. */
   private long pingSentAt = -1;
 

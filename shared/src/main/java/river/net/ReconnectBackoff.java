@@ -1,10 +1,10 @@
 package river.net;
 
 /**
- * How long to wait before the next reconnect attempt: exponential in the number of failed
- * attempts, capped, with "full jitter" (a uniform draw in [cap/2, cap]) so that many tabs that
- * lost the node at the same moment do not all come back in the same millisecond.
- * Pure: the caller supplies the random draw, so tests and the browser share the rule.
+ * How long to wait before the next reconnect attempt: exponential in the number of failed attempts,
+ * capped, with "full jitter" (a uniform draw in [cap/2, cap]) so that many tabs that lost the node
+ * at the same moment do not all come back in the same millisecond. Pure: the caller supplies the
+ * random draw, so tests and the browser share the rule.
  */
 public final class ReconnectBackoff {
   public static final int BASE_MS = 200;
@@ -13,7 +13,8 @@ public final class ReconnectBackoff {
   private ReconnectBackoff() {}
 
   /**
-   * @param failedAttempts attempts that failed since the last successful connection (0 = first retry)
+   * @param failedAttempts attempts that failed since the last successful connection (0 = first
+   *     retry)
    * @param random01 a uniform draw in [0, 1)
    */
   public static int delayMs(int failedAttempts, double random01) {

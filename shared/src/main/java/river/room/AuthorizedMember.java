@@ -5,9 +5,9 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
- * A membership: body {"room": owner key, "member": key, "invited_by": key}, signed by
- * {@code invited_by}. Chains of invited_by links end at the owner, who is implicit and never has
- * a membership. The member id is the member's verifying key itself (32 bytes; unique, stable and
+ * A membership: body {"room": owner key, "member": key, "invited_by": key}, signed by {@code
+ * invited_by}. Chains of invited_by links end at the owner, who is implicit and never has a
+ * membership. The member id is the member's verifying key itself (32 bytes; unique, stable and
  * unforgeable, unlike upstream's 64-bit FastHash).
  */
 public final class AuthorizedMember extends SignedItem {
@@ -57,8 +57,11 @@ public final class AuthorizedMember extends SignedItem {
 
   @Override
   public CborItem body() {
-    return CborMap.builder().put("room", CborItem.bytes(room)).put("member", CborItem.bytes(member))
-        .put("invited_by", CborItem.bytes(invitedBy)).build();
+    return CborMap.builder()
+        .put("room", CborItem.bytes(room))
+        .put("member", CborItem.bytes(member))
+        .put("invited_by", CborItem.bytes(invitedBy))
+        .build();
   }
 
   public static AuthorizedMember fromCbor(CborItem item) {

@@ -11,16 +11,17 @@ import river.cbor.CborMap;
 import river.store.Base58;
 
 /**
- * A portable invitation code: base58 of CBOR {"room": owner key (32), "invitee_key": the
- * invitee's fresh private Ed25519 seed (32), "membership": the inviter-signed AuthorizedMember
- * for that key, "secrets": [{"version": uint, "secret": bytes(32)}] or null (private rooms)}.
- * Whoever holds the code holds the identity: it is good for one person (hazard: a code shared
- * with several people gives them all the same identity). {@link #decode} checks the shape,
- * {@link #verify} the signature and that the seed is the member's key.
+ * A portable invitation code: base58 of CBOR {"room": owner key (32), "invitee_key": the invitee's
+ * fresh private Ed25519 seed (32), "membership": the inviter-signed AuthorizedMember for that key,
+ * "secrets": [{"version": uint, "secret": bytes(32)}] or null (private rooms)}. Whoever holds the
+ * code holds the identity: it is good for one person (hazard: a code shared with several people
+ * gives them all the same identity). {@link #decode} checks the shape, {@link #verify} the
+ * signature and that the seed is the member's key.
  */
 public final class Invitation {
   /** Longest accepted code: base58 decoding is quadratic, so bound the work first. */
   public static final int MAX_CODE_CHARS = 8192;
+
   static final int SECRET_BYTES = 32;
 
   private final byte[] room;
@@ -28,16 +29,16 @@ public final class Invitation {
   private final AuthorizedMember membership;
   private final List<RoomSecret> secrets;
 
-  public Invitation(byte[] room, byte[] inviteeSeed, AuthorizedMember membership,
-      List<RoomSecret> secrets) {
+  public Invitation(
+      byte[] room, byte[] inviteeSeed, AuthorizedMember membership, List<RoomSecret> secrets) {
     if (room.length != ItemReader.KEY_BYTES || inviteeSeed.length != ItemReader.KEY_BYTES) {
       throw new IllegalArgumentException("room key and invitee seed are 32 bytes");
     }
     this.room = Arrays.copyOf(room, room.length);
     this.inviteeSeed = Arrays.copyOf(inviteeSeed, inviteeSeed.length);
     this.membership = membership;
-    this.secrets = secrets == null ? null
-        : Collections.unmodifiableList(new ArrayList<RoomSecret>(secrets));
+    this.secrets =
+        secrets == null ? null : Collections.unmodifiableList(new ArrayList<RoomSecret>(secrets));
   }
 
   public byte[] room() {
@@ -62,21 +63,30 @@ public final class Invitation {
     if (secrets != null) {
       List<CborItem> items = new ArrayList<CborItem>();
       for (RoomSecret r : secrets) {
-        items.add(CborMap.builder().put("version", CborItem.uint(r.version()))
-            .put("secret", CborItem.bytes(r.secret())).build());
+        items.add(
+            CborMap.builder()
+                .put("version", CborItem.uint(r.version()))
+                .put("secret", CborItem.bytes(r.secret()))
+                .build());
       }
       s = CborItem.array(items);
     }
-    return Base58.encode(Cbor.encode(CborMap.builder().put("room", CborItem.bytes(room))
-        .put("invitee_key", CborItem.bytes(inviteeSeed)).put("membership", membership.toCbor())
-        .put("secrets", s).build()));
+    return Base58.encode(
+        Cbor.encode(
+            CborMap.builder()
+                .put("room", CborItem.bytes(room))
+                .put("invitee_key", CborItem.bytes(inviteeSeed))
+                .put("membership", membership.toCbor())
+                .put("secrets", s)
+                .build()));
   }
 
   /** Parses a code (surrounding whitespace ignored); InvitationException for any bad code. */
   public static Invitation decode(String code) {
     String text = code.trim();
     if (text.length() > MAX_CODE_CHARS) {
-      throw new InvitationException(InvitationException.Problem.TOO_LONG,
+      throw new InvitationException(
+          InvitationException.Problem.TOO_LONG,
           "invitation code longer than " + MAX_CODE_CHARS + " characters");
     }
     if (text.isEmpty()) {
@@ -106,25 +116,28 @@ public final class Invitation {
       }
       return new Invitation(room, seed, m, secrets);
     } catch (CborException e) {
-      throw new InvitationException(InvitationException.Problem.MALFORMED,
+      throw new InvitationException(
+          InvitationException.Problem.MALFORMED,
           "not an invitation (truncated?): " + e.getMessage());
     } catch (RoomValidationException e) {
-      throw new InvitationException(InvitationException.Problem.MALFORMED,
-          "not an invitation: " + e.getMessage());
+      throw new InvitationException(
+          InvitationException.Problem.MALFORMED, "not an invitation: " + e.getMessage());
     }
   }
 
-  /** FORGED unless the inviter signed the membership and the seed is the member's key. Whether
-   *  the inviter is (still) a member is the room's decision, made when the membership is merged. */
+  /**
+   * FORGED unless the inviter signed the membership and the seed is the member's key. Whether the
+   * inviter is (still) a member is the room's decision, made when the membership is merged.
+   */
   public void verify(SignatureVerifier verifier, PublicKeyDerivation keys) {
-    if (!verifier.verify(membership.invitedByShared(), membership.signedBytes(),
-        membership.signatureShared())) {
-      throw new InvitationException(InvitationException.Problem.FORGED,
-          "the membership is not signed by its inviter");
+    if (!verifier.verify(
+        membership.invitedByShared(), membership.signedBytes(), membership.signatureShared())) {
+      throw new InvitationException(
+          InvitationException.Problem.FORGED, "the membership is not signed by its inviter");
     }
     if (!Arrays.equals(keys.publicKey(inviteeSeed), membership.memberShared())) {
-      throw new InvitationException(InvitationException.Problem.FORGED,
-          "the included key is not the invited member's key");
+      throw new InvitationException(
+          InvitationException.Problem.FORGED, "the included key is not the invited member's key");
     }
   }
 

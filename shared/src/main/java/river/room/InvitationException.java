@@ -8,7 +8,12 @@ package river.room;
  */
 public final class InvitationException extends RuntimeException {
   /** What is wrong with the code. */
-  public enum Problem { TOO_LONG, NOT_BASE58, MALFORMED, FORGED }
+  public enum Problem {
+    TOO_LONG,
+    NOT_BASE58,
+    MALFORMED,
+    FORGED
+  }
 
   private final Problem problem;
 

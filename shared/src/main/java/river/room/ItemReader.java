@@ -7,9 +7,9 @@ import river.cbor.CborKind;
 /**
  * Strict field access for the room's CBOR structs (maps with text keys). Every shape problem
  * becomes a {@link RoomValidationException} naming the struct and field, so a malformed state or
- * delta is refused with a reason instead of an accessor's CborException. Unknown fields are
- * ignored like on the wire; the canonical re-encoding drops them (hazard: a signature covers the
- * canonical bytes, so an item carrying unknown fields is verified without them).
+ * delta is refused with a reason instead of an accessor's CborException. Unknown fields are ignored
+ * like on the wire; the canonical re-encoding drops them (hazard: a signature covers the canonical
+ * bytes, so an item carrying unknown fields is verified without them).
  */
 final class ItemReader {
   static final int KEY_BYTES = 32;

@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The invitation tree of a room, computed from membership records: one record per member key,
- * depth from the owner (the owner is depth 0, implicit), chains, and the effective members once
- * bans apply (reachable from the owner without passing through a banned key: that is the ban
- * cascade). Keys are hex strings because Java arrays have identity equality.
+ * The invitation tree of a room, computed from membership records: one record per member key, depth
+ * from the owner (the owner is depth 0, implicit), chains, and the effective members once bans
+ * apply (reachable from the owner without passing through a banned key: that is the ban cascade).
+ * Keys are hex strings because Java arrays have identity equality.
  *
- * <p>Hazard: a key with two records takes the smaller encoded one, which could re-route its
- * chain. The validator never admits a second record for a key (a member's place is fixed), so
- * only a state that no node validated under that rule can hold two; the tie-break just keeps the
- * merge deterministic for such states.
+ * <p>Hazard: a key with two records takes the smaller encoded one, which could re-route its chain.
+ * The validator never admits a second record for a key (a member's place is fixed), so only a state
+ * that no node validated under that rule can hold two; the tie-break just keeps the merge
+ * deterministic for such states.
  */
 final class MemberGraph {
   private final String owner;
@@ -99,8 +99,10 @@ final class MemberGraph {
     return depth;
   }
 
-  /** True when {@code ancestor} is on {@code member}'s chain above it (the owner always is for a
-   *  member whose chain reaches the owner). False when the chain is broken or cyclic. */
+  /**
+   * True when {@code ancestor} is on {@code member}'s chain above it (the owner always is for a
+   * member whose chain reaches the owner). False when the chain is broken or cyclic.
+   */
   boolean isAncestor(byte[] ancestor, byte[] member) {
     String target = UnsignedBytes.hex(ancestor);
     String k = UnsignedBytes.hex(member);

@@ -5,13 +5,13 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
- * What a member says about themselves: body {"room", "member", "version": uint,
- * "nickname": SealedBytes, "left": true (only when set)}, signed by the member or by the owner.
- * Per member the highest version wins (ties: the smaller encoded item), so a stale tab cannot roll
- * a nickname back. {@code left} is how a member leaves a room for the others: the member list
- * stops showing them, their messages stay under their name, and a rejoin with the same key is the
- * next version without it. Hazard: the field is written only when true, so every info signed
- * before it existed keeps its bytes and its signature.
+ * What a member says about themselves: body {"room", "member", "version": uint, "nickname":
+ * SealedBytes, "left": true (only when set)}, signed by the member or by the owner. Per member the
+ * highest version wins (ties: the smaller encoded item), so a stale tab cannot roll a nickname
+ * back. {@code left} is how a member leaves a room for the others: the member list stops showing
+ * them, their messages stay under their name, and a rejoin with the same key is the next version
+ * without it. Hazard: the field is written only when true, so every info signed before it existed
+ * keeps its bytes and its signature.
  */
 public final class MemberInfo extends SignedItem {
   private final byte[] room;
@@ -20,12 +20,17 @@ public final class MemberInfo extends SignedItem {
   private final SealedBytes nickname;
   private final boolean left;
 
-  public MemberInfo(byte[] room, byte[] member, long version, SealedBytes nickname,
-      byte[] signature) {
+  public MemberInfo(
+      byte[] room, byte[] member, long version, SealedBytes nickname, byte[] signature) {
     this(room, member, version, nickname, false, signature);
   }
 
-  public MemberInfo(byte[] room, byte[] member, long version, SealedBytes nickname, boolean left,
+  public MemberInfo(
+      byte[] room,
+      byte[] member,
+      long version,
+      SealedBytes nickname,
+      boolean left,
       byte[] signature) {
     super(signature);
     if (version < 0) {
@@ -79,9 +84,12 @@ public final class MemberInfo extends SignedItem {
 
   @Override
   public CborItem body() {
-    CborMap.Builder b = CborMap.builder().put("room", CborItem.bytes(room))
-        .put("member", CborItem.bytes(member)).put("version", CborItem.uint(version))
-        .put("nickname", nickname.toCbor());
+    CborMap.Builder b =
+        CborMap.builder()
+            .put("room", CborItem.bytes(room))
+            .put("member", CborItem.bytes(member))
+            .put("version", CborItem.uint(version))
+            .put("nickname", nickname.toCbor());
     if (left) {
       b.put("left", CborItem.TRUE);
     }
@@ -94,7 +102,12 @@ public final class MemberInfo extends SignedItem {
 
   static MemberInfo fromBody(ItemReader b, byte[] signature) {
     boolean left = b.optional("left") != null && b.bool("left");
-    return new MemberInfo(b.key("room"), b.key("member"), b.uint("version"),
-        SealedBytes.fromCbor(b.any("nickname"), "nickname"), left, signature);
+    return new MemberInfo(
+        b.key("room"),
+        b.key("member"),
+        b.uint("version"),
+        SealedBytes.fromCbor(b.any("nickname"), "nickname"),
+        left,
+        signature);
   }
 }

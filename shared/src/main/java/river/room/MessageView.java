@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * What readers see of a room's messages: TEXT and REPLY messages in (time, id) order, with the
- * actions that refer to them applied. EDIT and DELETE count only when their author wrote the
- * target (anyone else's are ignored, not refused: the contract cannot tell a stale action from a
- * malicious one); the latest edit by (time, id) wins; a deleted message disappears with its edits
- * and reactions. REACT adds a reaction to a visible message; UNREACT withdraws a REACT of the same
+ * actions that refer to them applied. EDIT and DELETE count only when their author wrote the target
+ * (anyone else's are ignored, not refused: the contract cannot tell a stale action from a malicious
+ * one); the latest edit by (time, id) wins; a deleted message disappears with its edits and
+ * reactions. REACT adds a reaction to a visible message; UNREACT withdraws a REACT of the same
  * author. Actions whose target is no longer in the room are ignored. Pure; applied on the state
  * alone, so every replica with the same state shows the same thing.
  */
@@ -65,8 +65,12 @@ public final class MessageView {
       }
       RoomMessage edit = latestEdit.get(id);
       List<RoomMessage> r = reactions.get(id);
-      out.add(new VisibleMessage(m, edit == null ? m.content() : edit.content(), edit != null,
-          r == null ? new ArrayList<RoomMessage>() : r));
+      out.add(
+          new VisibleMessage(
+              m,
+              edit == null ? m.content() : edit.content(),
+              edit != null,
+              r == null ? new ArrayList<RoomMessage>() : r));
     }
     return out;
   }

@@ -4,13 +4,13 @@ import java.util.Arrays;
 import river.cbor.Cbor;
 
 /**
- * An unsigned message as the outbox keeps it: the canonical CBOR of its body, exactly the bytes
- * its author signs. Ed25519 signatures are deterministic, so signing the same pending message
- * again (after a crash, a restart, or in another tab) yields the same signature and hence the same
- * message id: the contract merges it once however often it is sent.
- * Delivery is decided by the room, not by an acknowledgment: once the room state holds a message
- * with these exact signed bytes, the entry is delivered, whichever tab or attempt sent it (an
- * acknowledgment can be lost, or arrive after the room's own update).
+ * An unsigned message as the outbox keeps it: the canonical CBOR of its body, exactly the bytes its
+ * author signs. Ed25519 signatures are deterministic, so signing the same pending message again
+ * (after a crash, a restart, or in another tab) yields the same signature and hence the same
+ * message id: the contract merges it once however often it is sent. Delivery is decided by the
+ * room, not by an acknowledgment: once the room state holds a message with these exact signed
+ * bytes, the entry is delivered, whichever tab or attempt sent it (an acknowledgment can be lost,
+ * or arrive after the room's own update).
  */
 public final class PendingMessage {
   private PendingMessage() {}

@@ -8,11 +8,11 @@ import river.cbor.CborMap;
  * The owner-signed configuration: body {"room", "version", "name", "description" (SealedBytes),
  * "private": bool, "secret_version": uint, then the limits "max_recent_messages",
  * "max_message_bytes", "max_nickname_bytes", "max_members", "max_name_bytes",
- * "max_description_bytes", "max_bans"}. The highest version wins (ties: smaller encoded item).
- * In a private room every sealed field must be Private with a secret version up to
- * {@code secret_version}; the secrets themselves travel in invitations, never here. Lengths are
- * UTF-8 bytes (stricter than upstream's characters for non-ASCII text). Hazard: raising a limit
- * does not bring back what a replica already dropped under the old limit.
+ * "max_description_bytes", "max_bans"}. The highest version wins (ties: smaller encoded item). In a
+ * private room every sealed field must be Private with a secret version up to {@code
+ * secret_version}; the secrets themselves travel in invitations, never here. Lengths are UTF-8
+ * bytes (stricter than upstream's characters for non-ASCII text). Hazard: raising a limit does not
+ * bring back what a replica already dropped under the old limit.
  */
 public final class RoomConfig extends SignedItem {
   public static final int DEFAULT_MAX_RECENT_MESSAGES = 100;
@@ -22,8 +22,11 @@ public final class RoomConfig extends SignedItem {
   public static final int DEFAULT_MAX_NAME_BYTES = 100;
   public static final int DEFAULT_MAX_DESCRIPTION_BYTES = 500;
   public static final int DEFAULT_MAX_BANS = 10;
-  /** Ceilings an owner cannot exceed, in limit order: they keep a full room under the node's
-   *  256 KiB row (RoomSizeTest builds one at the ceilings). Hazard: raising one needs that test. */
+
+  /**
+   * Ceilings an owner cannot exceed, in limit order: they keep a full room under the node's 256 KiB
+   * row (RoomSizeTest builds one at the ceilings). Hazard: raising one needs that test.
+   */
   static final int[] CEILINGS = {100, 1000, 50, 200, 1000, 2000, 20};
 
   private final byte[] room;
@@ -34,10 +37,19 @@ public final class RoomConfig extends SignedItem {
   private final long secretVersion;
   private final int[] limits;
 
-  /** {@code limits}: max_recent_messages, max_message_bytes, max_nickname_bytes, max_members,
-   *  max_name_bytes, max_description_bytes, max_bans. */
-  public RoomConfig(byte[] room, long version, SealedBytes name, SealedBytes description,
-      boolean isPrivate, long secretVersion, int[] limits, byte[] signature) {
+  /**
+   * {@code limits}: max_recent_messages, max_message_bytes, max_nickname_bytes, max_members,
+   * max_name_bytes, max_description_bytes, max_bans.
+   */
+  public RoomConfig(
+      byte[] room,
+      long version,
+      SealedBytes name,
+      SealedBytes description,
+      boolean isPrivate,
+      long secretVersion,
+      int[] limits,
+      byte[] signature) {
     super(signature);
     if (limits.length != 7 || version < 0 || secretVersion < 0) {
       throw new IllegalArgumentException("7 limits; version and secret version >= 0");
@@ -52,23 +64,29 @@ public final class RoomConfig extends SignedItem {
   }
 
   public static int[] defaultLimits() {
-    return new int[] {DEFAULT_MAX_RECENT_MESSAGES, DEFAULT_MAX_MESSAGE_BYTES,
-        DEFAULT_MAX_NICKNAME_BYTES, DEFAULT_MAX_MEMBERS, DEFAULT_MAX_NAME_BYTES,
-        DEFAULT_MAX_DESCRIPTION_BYTES, DEFAULT_MAX_BANS};
+    return new int[] {
+      DEFAULT_MAX_RECENT_MESSAGES,
+      DEFAULT_MAX_MESSAGE_BYTES,
+      DEFAULT_MAX_NICKNAME_BYTES,
+      DEFAULT_MAX_MEMBERS,
+      DEFAULT_MAX_NAME_BYTES,
+      DEFAULT_MAX_DESCRIPTION_BYTES,
+      DEFAULT_MAX_BANS
+    };
   }
 
   /**
-   * The unsigned next version of this configuration with another name (everything else kept):
-   * what the owner signs to rename the room. The higher version wins every merge.
+   * The unsigned next version of this configuration with another name (everything else kept): what
+   * the owner signs to rename the room. The higher version wins every merge.
    */
   public RoomConfig renamed(SealedBytes newName) {
-    return new RoomConfig(room, version + 1, newName, description, isPrivate, secretVersion, limits,
-        new byte[0]);
+    return new RoomConfig(
+        room, version + 1, newName, description, isPrivate, secretVersion, limits, new byte[0]);
   }
 
   public RoomConfig withSignature(byte[] signature) {
-    return new RoomConfig(room, version, name, description, isPrivate, secretVersion, limits,
-        signature);
+    return new RoomConfig(
+        room, version, name, description, isPrivate, secretVersion, limits, signature);
   }
 
   public byte[] room() {
@@ -136,16 +154,26 @@ public final class RoomConfig extends SignedItem {
     return room;
   }
 
-  private static final String[] LIMIT_NAMES = {"max_recent_messages", "max_message_bytes",
-      "max_nickname_bytes", "max_members", "max_name_bytes", "max_description_bytes",
-      "max_bans"};
+  private static final String[] LIMIT_NAMES = {
+    "max_recent_messages",
+    "max_message_bytes",
+    "max_nickname_bytes",
+    "max_members",
+    "max_name_bytes",
+    "max_description_bytes",
+    "max_bans"
+  };
 
   @Override
   public CborItem body() {
-    CborMap.Builder b = CborMap.builder().put("room", CborItem.bytes(room))
-        .put("version", CborItem.uint(version)).put("name", name.toCbor())
-        .put("description", description.toCbor()).put("private", CborItem.bool(isPrivate))
-        .put("secret_version", CborItem.uint(secretVersion));
+    CborMap.Builder b =
+        CborMap.builder()
+            .put("room", CborItem.bytes(room))
+            .put("version", CborItem.uint(version))
+            .put("name", name.toCbor())
+            .put("description", description.toCbor())
+            .put("private", CborItem.bool(isPrivate))
+            .put("secret_version", CborItem.uint(secretVersion));
     for (int i = 0; i < limits.length; i++) {
       b.put(LIMIT_NAMES[i], CborItem.uint(limits[i]));
     }
@@ -161,10 +189,15 @@ public final class RoomConfig extends SignedItem {
     for (int i = 0; i < limits.length; i++) {
       limits[i] = b.smallUint(LIMIT_NAMES[i]);
     }
-    return new RoomConfig(b.key("room"), b.uint("version"),
+    return new RoomConfig(
+        b.key("room"),
+        b.uint("version"),
         SealedBytes.fromCbor(b.any("name"), "name"),
-        SealedBytes.fromCbor(b.any("description"), "description"), b.bool("private"),
-        b.uint("secret_version"), limits, signature);
+        SealedBytes.fromCbor(b.any("description"), "description"),
+        b.bool("private"),
+        b.uint("secret_version"),
+        limits,
+        signature);
   }
 
   /** Limits and the config's own fields; signature is checked by {@link RoomValidator}. */
@@ -180,8 +213,7 @@ public final class RoomConfig extends SignedItem {
       throw new RoomValidationException("config: room name longer than " + maxNameBytes());
     }
     if (description.plainLength() > maxDescriptionBytes()) {
-      throw new RoomValidationException(
-          "config: description longer than " + maxDescriptionBytes());
+      throw new RoomValidationException("config: description longer than " + maxDescriptionBytes());
     }
     RoomValidator.checkSealing(this, name, "room name");
     RoomValidator.checkSealing(this, description, "description");

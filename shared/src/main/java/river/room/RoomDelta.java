@@ -10,9 +10,9 @@ import river.cbor.CborMap;
 
 /**
  * Items one side sends the other: {"config": RoomConfig or null, "members": [AuthorizedMember],
- * "member_info": [MemberInfo], "bans": [UserBan], "messages": [RoomMessage]} (each item
- * {"body", "signature"}). A full state has the same shape with a config, so a Put carries a delta
- * applied to the empty room. Nothing here is trusted: {@link RoomValidator} checks it first.
+ * "member_info": [MemberInfo], "bans": [UserBan], "messages": [RoomMessage]} (each item {"body",
+ * "signature"}). A full state has the same shape with a config, so a Put carries a delta applied to
+ * the empty room. Nothing here is trusted: {@link RoomValidator} checks it first.
  */
 public final class RoomDelta {
   final RoomConfig config;
@@ -21,8 +21,12 @@ public final class RoomDelta {
   final List<UserBan> bans;
   final List<RoomMessage> messages;
 
-  public RoomDelta(RoomConfig config, List<AuthorizedMember> members, List<MemberInfo> memberInfo,
-      List<UserBan> bans, List<RoomMessage> messages) {
+  public RoomDelta(
+      RoomConfig config,
+      List<AuthorizedMember> members,
+      List<MemberInfo> memberInfo,
+      List<UserBan> bans,
+      List<RoomMessage> messages) {
     this.config = config;
     this.members = Collections.unmodifiableList(new ArrayList<AuthorizedMember>(members));
     this.memberInfo = Collections.unmodifiableList(new ArrayList<MemberInfo>(memberInfo));
@@ -55,14 +59,21 @@ public final class RoomDelta {
   }
 
   public boolean isEmpty() {
-    return config == null && members.isEmpty() && memberInfo.isEmpty() && bans.isEmpty()
+    return config == null
+        && members.isEmpty()
+        && memberInfo.isEmpty()
+        && bans.isEmpty()
         && messages.isEmpty();
   }
 
   public CborItem toCbor() {
-    return CborMap.builder().put("config", config == null ? CborItem.NULL : config.toCbor())
-        .put("members", list(members)).put("member_info", list(memberInfo))
-        .put("bans", list(bans)).put("messages", list(messages)).build();
+    return CborMap.builder()
+        .put("config", config == null ? CborItem.NULL : config.toCbor())
+        .put("members", list(members))
+        .put("member_info", list(memberInfo))
+        .put("bans", list(bans))
+        .put("messages", list(messages))
+        .build();
   }
 
   public byte[] encode() {

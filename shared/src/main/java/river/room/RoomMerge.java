@@ -14,22 +14,22 @@ import java.util.Set;
 
 /**
  * Merge = union of items, then one cleanup that is a pure function of that union: the config with
- * the highest (version, then smaller encoding); one membership record per key (smallest
- * encoding, see {@link MemberGraph}); records whose chain does not reach the owner dropped;
- * records cut off by a ban dropped, except the banned member's own (it shows who was banned),
- * with one ban per banned member (the smallest by signature); member info of current members
- * only, highest (version, then smaller encoding) per member; messages of current members only,
- * the newest max_recent_messages by (time, id). Nothing is evicted to honour max_members: the
- * validator refuses joins over it instead, so lowering the limit never removes anyone. Every
- * choice is a max, a set union or a "newest N" under a total order of the items themselves,
- * which makes merge commutative, idempotent and associative.
+ * the highest (version, then smaller encoding); one membership record per key (smallest encoding,
+ * see {@link MemberGraph}); records whose chain does not reach the owner dropped; records cut off
+ * by a ban dropped, except the banned member's own (it shows who was banned), with one ban per
+ * banned member (the smallest by signature); member info of current members only, highest (version,
+ * then smaller encoding) per member; messages of current members only, the newest
+ * max_recent_messages by (time, id). Nothing is evicted to honour max_members: the validator
+ * refuses joins over it instead, so lowering the limit never removes anyone. Every choice is a max,
+ * a set union or a "newest N" under a total order of the items themselves, which makes merge
+ * commutative, idempotent and associative.
  *
  * <p>Known hazards (also upstream's): (1) when message retention overflows and a ban removes an
  * author's messages, a replica that dropped an older message before the ban arrived cannot get it
  * back; (2) a raised limit does not bring back what replicas already dropped; (3) the ban cap is
- * enforced on new bans, so concurrent bans may exceed it. No signature is checked here:
- * {@link RoomValidator} runs first, and {@link RoomContract} refuses any update whose new items
- * this cleanup would drop, so the node never answers ok for content it did not keep.
+ * enforced on new bans, so concurrent bans may exceed it. No signature is checked here: {@link
+ * RoomValidator} runs first, and {@link RoomContract} refuses any update whose new items this
+ * cleanup would drop, so the node never answers ok for content it did not keep.
  */
 public final class RoomMerge {
   private RoomMerge() {}
@@ -43,8 +43,12 @@ public final class RoomMerge {
 
   public static RoomState merge(RoomState state, RoomDelta delta) {
     RoomConfig config = better(state.config, delta.config);
-    return cleanup(state.owner, config, concat(state.members, delta.members),
-        concat(state.memberInfo, delta.memberInfo), concat(state.bans, delta.bans),
+    return cleanup(
+        state.owner,
+        config,
+        concat(state.members, delta.members),
+        concat(state.memberInfo, delta.memberInfo),
+        concat(state.bans, delta.bans),
         concat(state.messages, delta.messages));
   }
 
@@ -58,8 +62,12 @@ public final class RoomMerge {
     return UnsignedBytes.compare(a.encoded(), b.encoded()) <= 0 ? a : b;
   }
 
-  private static RoomState cleanup(byte[] owner, RoomConfig config,
-      List<AuthorizedMember> allMembers, List<MemberInfo> allInfo, List<UserBan> allBans,
+  private static RoomState cleanup(
+      byte[] owner,
+      RoomConfig config,
+      List<AuthorizedMember> allMembers,
+      List<MemberInfo> allInfo,
+      List<UserBan> allBans,
       List<RoomMessage> allMessages) {
     if (config != null && !Arrays.equals(config.roomShared(), owner)) {
       config = null;
@@ -69,7 +77,8 @@ public final class RoomMerge {
 
     List<AuthorizedMember> candidates = new ArrayList<AuthorizedMember>();
     for (AuthorizedMember m : allMembers) {
-      if (Arrays.equals(m.roomShared(), owner) && !Arrays.equals(m.memberShared(), owner)
+      if (Arrays.equals(m.roomShared(), owner)
+          && !Arrays.equals(m.memberShared(), owner)
           && !Arrays.equals(m.memberShared(), m.invitedByShared())) {
         candidates.add(m);
       }
@@ -119,18 +128,22 @@ public final class RoomMerge {
         continue;
       }
       MemberInfo old = info.get(k);
-      if (old == null || i.version() > old.version() || (i.version() == old.version()
-          && UnsignedBytes.compare(i.encoded(), old.encoded()) < 0)) {
+      if (old == null
+          || i.version() > old.version()
+          || (i.version() == old.version()
+              && UnsignedBytes.compare(i.encoded(), old.encoded()) < 0)) {
         info.put(k, i);
       }
     }
     List<MemberInfo> infos = new ArrayList<MemberInfo>(info.values());
-    Collections.sort(infos, new Comparator<MemberInfo>() {
-      @Override
-      public int compare(MemberInfo a, MemberInfo b) {
-        return UnsignedBytes.compare(a.memberShared(), b.memberShared());
-      }
-    });
+    Collections.sort(
+        infos,
+        new Comparator<MemberInfo>() {
+          @Override
+          public int compare(MemberInfo a, MemberInfo b) {
+            return UnsignedBytes.compare(a.memberShared(), b.memberShared());
+          }
+        });
 
     List<RoomMessage> messages = new ArrayList<RoomMessage>();
     for (RoomMessage m : distinct(allMessages)) {
@@ -139,34 +152,39 @@ public final class RoomMerge {
         messages.add(m);
       }
     }
-    Collections.sort(messages, new Comparator<RoomMessage>() {
-      @Override
-      public int compare(RoomMessage a, RoomMessage b) {
-        int c = RoomMessage.compareAge(a, b);
-        return c != 0 ? c : UnsignedBytes.compare(a.encoded(), b.encoded());
-      }
-    });
+    Collections.sort(
+        messages,
+        new Comparator<RoomMessage>() {
+          @Override
+          public int compare(RoomMessage a, RoomMessage b) {
+            int c = RoomMessage.compareAge(a, b);
+            return c != 0 ? c : UnsignedBytes.compare(a.encoded(), b.encoded());
+          }
+        });
     if (messages.size() > maxMessages) {
-      messages = new ArrayList<RoomMessage>(
-          messages.subList(messages.size() - maxMessages, messages.size()));
+      messages =
+          new ArrayList<RoomMessage>(
+              messages.subList(messages.size() - maxMessages, messages.size()));
     }
     return new RoomState(owner, config, members, infos, bans, messages);
   }
 
-  static final Comparator<AuthorizedMember> BY_MEMBER = new Comparator<AuthorizedMember>() {
-    @Override
-    public int compare(AuthorizedMember a, AuthorizedMember b) {
-      return UnsignedBytes.compare(a.memberShared(), b.memberShared());
-    }
-  };
+  static final Comparator<AuthorizedMember> BY_MEMBER =
+      new Comparator<AuthorizedMember>() {
+        @Override
+        public int compare(AuthorizedMember a, AuthorizedMember b) {
+          return UnsignedBytes.compare(a.memberShared(), b.memberShared());
+        }
+      };
 
-  static final Comparator<UserBan> BY_SIGNATURE = new Comparator<UserBan>() {
-    @Override
-    public int compare(UserBan a, UserBan b) {
-      int c = UnsignedBytes.compare(a.signatureShared(), b.signatureShared());
-      return c != 0 ? c : UnsignedBytes.compare(a.encoded(), b.encoded());
-    }
-  };
+  static final Comparator<UserBan> BY_SIGNATURE =
+      new Comparator<UserBan>() {
+        @Override
+        public int compare(UserBan a, UserBan b) {
+          int c = UnsignedBytes.compare(a.signatureShared(), b.signatureShared());
+          return c != 0 ? c : UnsignedBytes.compare(a.encoded(), b.encoded());
+        }
+      };
 
   private static <T> List<T> concat(Collection<T> a, Collection<T> b) {
     List<T> out = new ArrayList<T>(a.size() + b.size());

@@ -8,9 +8,9 @@ import river.cbor.CborMap;
 /**
  * A message: body {"room", "author": key, "time": uint ms, "kind": text, "target": bytes(64) or
  * null, "content": SealedBytes}, signed by the author. The message id is the signature: unique,
- * unforgeable, and known as soon as the author signed (hazard: an id derived from the content
- * would make two identical messages one). Messages are ordered by (time, id); the newest
- * {@code max_recent_messages} are kept. The size limit applies to the encoded content.
+ * unforgeable, and known as soon as the author signed (hazard: an id derived from the content would
+ * make two identical messages one). Messages are ordered by (time, id); the newest {@code
+ * max_recent_messages} are kept. The size limit applies to the encoded content.
  */
 public final class RoomMessage extends SignedItem {
   private final byte[] room;
@@ -20,8 +20,14 @@ public final class RoomMessage extends SignedItem {
   private final byte[] target;
   private final SealedBytes content;
 
-  public RoomMessage(byte[] room, byte[] author, long time, MessageKind kind, byte[] target,
-      SealedBytes content, byte[] signature) {
+  public RoomMessage(
+      byte[] room,
+      byte[] author,
+      long time,
+      MessageKind kind,
+      byte[] target,
+      SealedBytes content,
+      byte[] signature) {
     super(signature);
     if (time < 0 || kind.hasTarget() != (target != null)) {
       throw new IllegalArgumentException("time must be >= 0; only non-text kinds have a target");
@@ -87,10 +93,14 @@ public final class RoomMessage extends SignedItem {
 
   @Override
   public CborItem body() {
-    return CborMap.builder().put("room", CborItem.bytes(room)).put("author", CborItem.bytes(author))
-        .put("time", CborItem.uint(time)).put("kind", CborItem.text(kind.wireName()))
+    return CborMap.builder()
+        .put("room", CborItem.bytes(room))
+        .put("author", CborItem.bytes(author))
+        .put("time", CborItem.uint(time))
+        .put("kind", CborItem.text(kind.wireName()))
         .put("target", target == null ? CborItem.NULL : CborItem.bytes(target))
-        .put("content", content.toCbor()).build();
+        .put("content", content.toCbor())
+        .build();
   }
 
   public static RoomMessage fromCbor(CborItem item) {
@@ -105,11 +115,19 @@ public final class RoomMessage extends SignedItem {
       target = b.bytes("target", ItemReader.SIGNATURE_BYTES);
     }
     if (kind.hasTarget() != (target != null)) {
-      throw new RoomValidationException("message: " + kind.wireName()
-          + (kind.hasTarget() ? " needs a target" : " takes no target"));
+      throw new RoomValidationException(
+          "message: "
+              + kind.wireName()
+              + (kind.hasTarget() ? " needs a target" : " takes no target"));
     }
-    return new RoomMessage(b.key("room"), b.key("author"), b.uint("time"), kind, target,
-        SealedBytes.fromCbor(b.any("content"), "content"), signature);
+    return new RoomMessage(
+        b.key("room"),
+        b.key("author"),
+        b.uint("time"),
+        kind,
+        target,
+        SealedBytes.fromCbor(b.any("content"), "content"),
+        signature);
   }
 
   /** Order of retention: older first; ties by id. */

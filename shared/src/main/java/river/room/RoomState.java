@@ -9,12 +9,12 @@ import river.cbor.Cbor;
 import river.cbor.CborItem;
 
 /**
- * A room's state in canonical form: the same CBOR shape as {@link RoomDelta} with every list
- * sorted (members and member info by member key, bans by id, messages by (time, id)) and cleaned
- * up (see {@link RoomMerge}), so equal states encode to equal bytes. Only RoomMerge builds one.
- * The owner (contract key) is not in the bytes: the caller knows which room it asked for.
- * A banned member's own membership record stays beside their ban (it shows who was banned); the
- * records of those they invited go with them. {@link #isMember} answers who currently belongs.
+ * A room's state in canonical form: the same CBOR shape as {@link RoomDelta} with every list sorted
+ * (members and member info by member key, bans by id, messages by (time, id)) and cleaned up (see
+ * {@link RoomMerge}), so equal states encode to equal bytes. Only RoomMerge builds one. The owner
+ * (contract key) is not in the bytes: the caller knows which room it asked for. A banned member's
+ * own membership record stays beside their ban (it shows who was banned); the records of those they
+ * invited go with them. {@link #isMember} answers who currently belongs.
  */
 public final class RoomState {
   final byte[] owner;
@@ -25,8 +25,13 @@ public final class RoomState {
   final List<RoomMessage> messages;
   private Set<String> effective;
 
-  RoomState(byte[] owner, RoomConfig config, List<AuthorizedMember> members,
-      List<MemberInfo> memberInfo, List<UserBan> bans, List<RoomMessage> messages) {
+  RoomState(
+      byte[] owner,
+      RoomConfig config,
+      List<AuthorizedMember> members,
+      List<MemberInfo> memberInfo,
+      List<UserBan> bans,
+      List<RoomMessage> messages) {
     this.owner = Arrays.copyOf(owner, owner.length);
     this.config = config;
     this.members = Collections.unmodifiableList(members);
@@ -41,12 +46,19 @@ public final class RoomState {
       throw new IllegalArgumentException("room owner key must be 32 bytes");
     }
     List<AuthorizedMember> m = new ArrayList<AuthorizedMember>();
-    return new RoomState(owner, null, m, new ArrayList<MemberInfo>(), new ArrayList<UserBan>(),
+    return new RoomState(
+        owner,
+        null,
+        m,
+        new ArrayList<MemberInfo>(),
+        new ArrayList<UserBan>(),
         new ArrayList<RoomMessage>());
   }
 
-  /** Decodes and normalizes state bytes WITHOUT verifying signatures (for a client that trusts
-   *  its node); the node validates with {@link RoomContract} instead. */
+  /**
+   * Decodes and normalizes state bytes WITHOUT verifying signatures (for a client that trusts its
+   * node); the node validates with {@link RoomContract} instead.
+   */
   public static RoomState decodeTrusted(byte[] owner, byte[] bytes) {
     return RoomMerge.merge(empty(owner), RoomDelta.decode(bytes));
   }
@@ -99,7 +111,8 @@ public final class RoomState {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RoomState && Arrays.equals(((RoomState) o).owner, owner)
+    return o instanceof RoomState
+        && Arrays.equals(((RoomState) o).owner, owner)
         && Arrays.equals(((RoomState) o).encode(), encode());
   }
 

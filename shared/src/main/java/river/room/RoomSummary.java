@@ -1,7 +1,7 @@
 package river.room;
 
-import java.util.Collections;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,11 +13,11 @@ import river.cbor.CborMap;
 
 /**
  * What a replica has, so the other side can send only what it lacks: {"items": [bytes(64)]}, the
- * sorted signatures of every item in the state (config, memberships, member info, bans,
- * messages). A signature identifies its item exactly (items are signed, and the item id is the
- * signature), so "delta = my items whose signature is not in your summary" is exact, and merging
- * that delta gives the other side the same state as merging everything. Size: 64 bytes per item
- * (about 40 KiB for a full default room), traded for simplicity.
+ * sorted signatures of every item in the state (config, memberships, member info, bans, messages).
+ * A signature identifies its item exactly (items are signed, and the item id is the signature), so
+ * "delta = my items whose signature is not in your summary" is exact, and merging that delta gives
+ * the other side the same state as merging everything. Size: 64 bytes per item (about 40 KiB for a
+ * full default room), traded for simplicity.
  */
 public final class RoomSummary {
   private final List<byte[]> signatures;

@@ -10,26 +10,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides whether a delta may be merged into a state: the trust rules of a room (DESIGN.md).
- * Every new item is bound to this room and signed by the right key (config: owner; membership:
- * inviter; member info: the member or the owner; ban: the banner; message: the author), and:
+ * Decides whether a delta may be merged into a state: the trust rules of a room (DESIGN.md). Every
+ * new item is bound to this room and signed by the right key (config: owner; membership: inviter;
+ * member info: the member or the owner; ban: the banner; message: the author), and:
+ *
  * <ul>
- *   <li>a member's place is fixed: a key that holds a membership record never gets another one,
- *       so nobody can re-parent a member under a key they control;</li>
+ *   <li>a member's place is fixed: a key that holds a membership record never gets another one, so
+ *       nobody can re-parent a member under a key they control;
  *   <li>a ban is total: only current members (reachable from the owner past no ban, counting the
- *       bans in the same delta) invite, post, sign member info or ban;</li>
- *   <li>max_members refuses a join that would exceed it (the merge never evicts);</li>
- *   <li>a message dated more than {@link #MAX_FUTURE_MILLIS} after {@code now} is refused;</li>
- *   <li>edit and delete name a post of their own author, unreact a reaction of its own author
- *       (when the target is in the room; an orphan action changes nothing a reader sees, and the
- *       view checks the author again when the target arrives);</li>
- *   <li>the config's limits hold; members' bans are capped by max_bans (the owner's are not, so
- *       a member cannot use up the cap to keep the owner from banning them).</li>
+ *       bans in the same delta) invite, post, sign member info or ban;
+ *   <li>max_members refuses a join that would exceed it (the merge never evicts);
+ *   <li>a message dated more than {@link #MAX_FUTURE_MILLIS} after {@code now} is refused;
+ *   <li>edit and delete name a post of their own author, unreact a reaction of its own author (when
+ *       the target is in the room; an orphan action changes nothing a reader sees, and the view
+ *       checks the author again when the target arrives);
+ *   <li>the config's limits hold; members' bans are capped by max_bans (the owner's are not, so a
+ *       member cannot use up the cap to keep the owner from banning them).
  * </ul>
- * Items the state already holds are not checked again (they were valid when they arrived).
- * Throws {@link RoomValidationException} with the first reason; a refused delta changes nothing
- * because validation runs before {@link RoomMerge} and both build new values. What the merge
- * would then drop is refused by {@link RoomContract}.
+ *
+ * Items the state already holds are not checked again (they were valid when they arrived). Throws
+ * {@link RoomValidationException} with the first reason; a refused delta changes nothing because
+ * validation runs before {@link RoomMerge} and both build new values. What the merge would then
+ * drop is refused by {@link RoomContract}.
  */
 public final class RoomValidator {
   /** How far ahead of the node's clock a message may be dated. */
@@ -37,8 +39,8 @@ public final class RoomValidator {
 
   private RoomValidator() {}
 
-  public static void validate(RoomState state, RoomDelta delta, SignatureVerifier verifier,
-      long now) {
+  public static void validate(
+      RoomState state, RoomDelta delta, SignatureVerifier verifier, long now) {
     byte[] owner = state.owner;
     Set<SignedItem> known = new HashSet<SignedItem>();
     known.addAll(state.members);
@@ -68,8 +70,10 @@ public final class RoomValidator {
       String k = UnsignedBytes.hex(m.memberShared());
       AuthorizedMember twin = newByKey.put(k, m);
       if (before.record(m.memberShared()) != null || (twin != null && !twin.equals(m))) {
-        throw new RoomValidationException("membership: " + UnsignedBytes.brief(m.memberShared())
-            + " already has a place in this room, and a member's place is fixed");
+        throw new RoomValidationException(
+            "membership: "
+                + UnsignedBytes.brief(m.memberShared())
+                + " already has a place in this room, and a member's place is fixed");
       }
       records.add(m);
       joins.add(m);
@@ -90,17 +94,21 @@ public final class RoomValidator {
       }
       verify(verifier, m.invitedByShared(), m, "membership is not signed by its inviter");
       if (!reachable.containsKey(UnsignedBytes.hex(m.invitedByShared()))) {
-        throw new RoomValidationException("membership: inviter "
-            + UnsignedBytes.brief(m.invitedByShared()) + " has no chain to the owner");
+        throw new RoomValidationException(
+            "membership: inviter "
+                + UnsignedBytes.brief(m.invitedByShared())
+                + " has no chain to the owner");
       }
       if (!effective.contains(UnsignedBytes.hex(m.invitedByShared()))) {
-        throw new RoomValidationException("membership: inviter "
-            + UnsignedBytes.brief(m.invitedByShared()) + " is banned from this room");
+        throw new RoomValidationException(
+            "membership: inviter "
+                + UnsignedBytes.brief(m.invitedByShared())
+                + " is banned from this room");
       }
     }
     if (!joins.isEmpty() && effective.size() - 1 > config.maxMembers()) {
-      throw new RoomValidationException("membership: the room is full (at most "
-          + config.maxMembers() + " members)");
+      throw new RoomValidationException(
+          "membership: the room is full (at most " + config.maxMembers() + " members)");
     }
 
     // a ban's issuer is judged by the bans already in the room: a delta cannot disqualify its
@@ -118,8 +126,8 @@ public final class RoomValidator {
       }
       verify(verifier, b.bannedBy(), b, "ban is not signed by its issuer");
       if (graph.record(b.bannedShared()) == null) {
-        throw new RoomValidationException("ban: " + UnsignedBytes.brief(b.bannedShared())
-            + " is not a member of this room");
+        throw new RoomValidationException(
+            "ban: " + UnsignedBytes.brief(b.bannedShared()) + " is not a member of this room");
       }
       if (!currentBefore.contains(UnsignedBytes.hex(b.bannedBy()))) {
         throw new RoomValidationException("ban: the issuer is not a current member");
@@ -131,8 +139,8 @@ public final class RoomValidator {
       newMemberBan |= !graph.isOwner(b.bannedBy());
     }
     if (newMemberBan && memberBans(owner, allBans) > Math.max(memberBansBefore, config.maxBans())) {
-      throw new RoomValidationException("ban: members may issue at most " + config.maxBans()
-          + " bans in this room");
+      throw new RoomValidationException(
+          "ban: members may issue at most " + config.maxBans() + " bans in this room");
     }
 
     for (MemberInfo i : delta.memberInfo) {
@@ -169,8 +177,10 @@ public final class RoomValidator {
       }
       checkRoom(owner, m.roomShared(), "message");
       if (!effective.contains(UnsignedBytes.hex(m.authorShared()))) {
-        throw new RoomValidationException("message: author "
-            + UnsignedBytes.brief(m.authorShared()) + " is not a current member");
+        throw new RoomValidationException(
+            "message: author "
+                + UnsignedBytes.brief(m.authorShared())
+                + " is not a current member");
       }
       verify(verifier, m.authorShared(), m, "message is not signed by its author");
       if (m.time() > now && m.time() - now > MAX_FUTURE_MILLIS) {
@@ -190,17 +200,22 @@ public final class RoomValidator {
   static void checkAction(RoomMessage action, RoomMessage target) {
     MessageKind kind = action.kind();
     if (target == null
-        || (kind != MessageKind.EDIT && kind != MessageKind.DELETE && kind != MessageKind.UNREACT)) {
+        || (kind != MessageKind.EDIT
+            && kind != MessageKind.DELETE
+            && kind != MessageKind.UNREACT)) {
       return;
     }
     if (!Arrays.equals(target.authorShared(), action.authorShared())) {
-      throw new RoomValidationException("message: only its author may "
-          + (kind == MessageKind.UNREACT ? "withdraw a reaction" : kind.wireName() + " a message"));
+      throw new RoomValidationException(
+          "message: only its author may "
+              + (kind == MessageKind.UNREACT
+                  ? "withdraw a reaction"
+                  : kind.wireName() + " a message"));
     }
     boolean post = target.kind() == MessageKind.TEXT || target.kind() == MessageKind.REPLY;
     if (kind == MessageKind.UNREACT ? target.kind() != MessageKind.REACT : !post) {
-      throw new RoomValidationException("message: " + kind.wireName() + " cannot target a "
-          + target.kind().wireName());
+      throw new RoomValidationException(
+          "message: " + kind.wireName() + " cannot target a " + target.kind().wireName());
     }
   }
 
@@ -214,16 +229,20 @@ public final class RoomValidator {
     return n;
   }
 
-  /** A private room takes only Private content of a known secret version; a public one only
-   *  Public content (the contract cannot read either, so this is all it can enforce). */
+  /**
+   * A private room takes only Private content of a known secret version; a public one only Public
+   * content (the contract cannot read either, so this is all it can enforce).
+   */
   static void checkSealing(RoomConfig config, SealedBytes sealed, String what) {
     if (config.isPrivate() != sealed.isPrivate()) {
-      throw new RoomValidationException(what + " must be "
-          + (config.isPrivate() ? "private in a private room" : "public in a public room"));
+      throw new RoomValidationException(
+          what
+              + " must be "
+              + (config.isPrivate() ? "private in a private room" : "public in a public room"));
     }
     if (sealed.isPrivate() && sealed.secretVersion() > config.secretVersion()) {
-      throw new RoomValidationException(what + ": unknown secret version "
-          + sealed.secretVersion());
+      throw new RoomValidationException(
+          what + ": unknown secret version " + sealed.secretVersion());
     }
   }
 

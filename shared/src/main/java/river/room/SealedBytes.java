@@ -7,11 +7,11 @@ import river.cbor.CborKind;
 import river.cbor.CborMap;
 
 /**
- * Content that is public or encrypted with a room secret: {"Public": bytes} or
- * {"Private": {"ciphertext": bytes, "nonce": bytes(12), "secret_version": uint}}. The contract
- * never decrypts; it only checks sizes and that a private room gets private content. Sizes of a
- * private value count the ciphertext minus the 16-byte AEAD tag, so a limit means the same for
- * public and private rooms (hazard: counting the tag would make private names 16 bytes shorter).
+ * Content that is public or encrypted with a room secret: {"Public": bytes} or {"Private":
+ * {"ciphertext": bytes, "nonce": bytes(12), "secret_version": uint}}. The contract never decrypts;
+ * it only checks sizes and that a private room gets private content. Sizes of a private value count
+ * the ciphertext minus the 16-byte AEAD tag, so a limit means the same for public and private rooms
+ * (hazard: counting the tag would make private names 16 bytes shorter).
  */
 public final class SealedBytes {
   static final int NONCE_BYTES = 12;
@@ -66,9 +66,15 @@ public final class SealedBytes {
     if (!isPrivate) {
       return CborMap.builder().put("Public", CborItem.bytes(data)).build();
     }
-    return CborMap.builder().put("Private", CborMap.builder()
-        .put("ciphertext", CborItem.bytes(data)).put("nonce", CborItem.bytes(nonce))
-        .put("secret_version", CborItem.uint(secretVersion)).build()).build();
+    return CborMap.builder()
+        .put(
+            "Private",
+            CborMap.builder()
+                .put("ciphertext", CborItem.bytes(data))
+                .put("nonce", CborItem.bytes(nonce))
+                .put("secret_version", CborItem.uint(secretVersion))
+                .build())
+        .build();
   }
 
   static SealedBytes fromCbor(CborItem item, String what) {
@@ -84,8 +90,8 @@ public final class SealedBytes {
     }
     if (e.key().equals(CborItem.text("Private"))) {
       ItemReader r = ItemReader.of(e.value(), what + " Private");
-      return new SealedBytes(true, r.bytes("ciphertext"), r.bytes("nonce", NONCE_BYTES),
-          r.uint("secret_version"));
+      return new SealedBytes(
+          true, r.bytes("ciphertext"), r.bytes("nonce", NONCE_BYTES), r.uint("secret_version"));
     }
     throw new RoomValidationException(what + " must be Public or Private");
   }

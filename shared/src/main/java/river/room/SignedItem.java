@@ -7,10 +7,10 @@ import river.cbor.CborMap;
 
 /**
  * Base of every signed part of a room: {"body": {...}, "signature": bytes(64)}. The signature
- * covers {@link #signedBytes()}, the deterministic CBOR encoding of the body with its fields in
- * the subclass's fixed order; verifiers re-encode the decoded body, so only canonical bytes can
- * ever verify. Every body starts with "room" (the owner key): a signature made for one room does
- * not verify in another. Identity (equals, ordering ties) is the encoded item.
+ * covers {@link #signedBytes()}, the deterministic CBOR encoding of the body with its fields in the
+ * subclass's fixed order; verifiers re-encode the decoded body, so only canonical bytes can ever
+ * verify. Every body starts with "room" (the owner key): a signature made for one room does not
+ * verify in another. Identity (equals, ordering ties) is the encoded item.
  */
 public abstract class SignedItem {
   private final byte[] signature;
@@ -26,8 +26,10 @@ public abstract class SignedItem {
   /** The body map, fields in their fixed order. */
   public abstract CborItem body();
 
-  /** The key whose signature this item must carry (the owner for a member info it signed is
-   *  tried by {@link RoomValidator} as well). */
+  /**
+   * The key whose signature this item must carry (the owner for a member info it signed is tried by
+   * {@link RoomValidator} as well).
+   */
   abstract byte[] expectedSigner();
 
   /** The exact bytes to sign: deterministic CBOR of {@link #body()}. */
@@ -44,7 +46,9 @@ public abstract class SignedItem {
   }
 
   public final CborItem toCbor() {
-    return CborMap.builder().put("body", body()).put("signature", CborItem.bytes(signature))
+    return CborMap.builder()
+        .put("body", body())
+        .put("signature", CborItem.bytes(signature))
         .build();
   }
 
@@ -58,7 +62,8 @@ public abstract class SignedItem {
 
   @Override
   public final boolean equals(Object o) {
-    return o != null && o.getClass() == getClass()
+    return o != null
+        && o.getClass() == getClass()
         && Arrays.equals(((SignedItem) o).encoded(), encoded());
   }
 

@@ -5,14 +5,17 @@ import river.cbor.Cbor;
 import river.cbor.CborException;
 
 /**
- * What a node-held key may sign, and the check that comes with it: the bytes must be the
- * canonical body of that item (decode, re-encode, same bytes), bound to the key's room, and the
- * key must be the item's rightful signer (message: author; member: inviter; member_info: the
- * member or the room owner; config: the owner; ban: the banner). Hazard avoided: a signing
- * service that signs any bytes is an oracle that forges whatever verifies under the user's key.
+ * What a node-held key may sign, and the check that comes with it: the bytes must be the canonical
+ * body of that item (decode, re-encode, same bytes), bound to the key's room, and the key must be
+ * the item's rightful signer (message: author; member: inviter; member_info: the member or the room
+ * owner; config: the owner; ban: the banner). Hazard avoided: a signing service that signs any
+ * bytes is an oracle that forges whatever verifies under the user's key.
  */
 public enum SigningPurpose {
-  MESSAGE("message"), MEMBER("member"), MEMBER_INFO("member_info"), CONFIG("config"),
+  MESSAGE("message"),
+  MEMBER("member"),
+  MEMBER_INFO("member_info"),
+  CONFIG("config"),
   BAN("ban");
 
   private final String wireName;
@@ -54,8 +57,9 @@ public enum SigningPurpose {
     if (!Arrays.equals(body.key("room"), room)) {
       throw new RoomValidationException(wireName + " body is for another room");
     }
-    boolean ok = Arrays.equals(item.expectedSigner(), signer)
-        || (this == MEMBER_INFO && Arrays.equals(room, signer));
+    boolean ok =
+        Arrays.equals(item.expectedSigner(), signer)
+            || (this == MEMBER_INFO && Arrays.equals(room, signer));
     if (!ok) {
       throw new RoomValidationException("this key is not the signer of that " + wireName);
     }
@@ -64,11 +68,16 @@ public enum SigningPurpose {
   private SignedItem parse(ItemReader b) {
     byte[] none = new byte[0];
     switch (this) {
-      case MESSAGE: return RoomMessage.fromBody(b, none);
-      case MEMBER: return AuthorizedMember.fromBody(b, none);
-      case MEMBER_INFO: return MemberInfo.fromBody(b, none);
-      case CONFIG: return RoomConfig.fromBody(b, none);
-      default: return UserBan.fromBody(b, none);
+      case MESSAGE:
+        return RoomMessage.fromBody(b, none);
+      case MEMBER:
+        return AuthorizedMember.fromBody(b, none);
+      case MEMBER_INFO:
+        return MemberInfo.fromBody(b, none);
+      case CONFIG:
+        return RoomConfig.fromBody(b, none);
+      default:
+        return UserBan.fromBody(b, none);
     }
   }
 }

@@ -8,12 +8,13 @@ import java.util.Comparator;
  * directly would sort 0x80 before 0x00 and two implementations would disagree on "smallest".
  */
 final class UnsignedBytes {
-  static final Comparator<byte[]> ORDER = new Comparator<byte[]>() {
-    @Override
-    public int compare(byte[] a, byte[] b) {
-      return UnsignedBytes.compare(a, b);
-    }
-  };
+  static final Comparator<byte[]> ORDER =
+      new Comparator<byte[]>() {
+        @Override
+        public int compare(byte[] a, byte[] b) {
+          return UnsignedBytes.compare(a, b);
+        }
+      };
 
   private UnsignedBytes() {}
 

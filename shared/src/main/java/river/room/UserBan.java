@@ -5,10 +5,10 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
- * A ban: body {"room", "banned": key, "banned_by": key, "time": uint ms}, signed by
- * {@code banned_by}, who must be the owner or an ancestor of the banned member in the invitation
- * chain. The ban id is the signature (64 bytes: unique per ban and unforgeable). A ban removes the
- * banned member and, by cascade, everyone whose chain passes through them.
+ * A ban: body {"room", "banned": key, "banned_by": key, "time": uint ms}, signed by {@code
+ * banned_by}, who must be the owner or an ancestor of the banned member in the invitation chain.
+ * The ban id is the signature (64 bytes: unique per ban and unforgeable). A ban removes the banned
+ * member and, by cascade, everyone whose chain passes through them.
  */
 public final class UserBan extends SignedItem {
   private final byte[] room;
@@ -63,8 +63,12 @@ public final class UserBan extends SignedItem {
 
   @Override
   public CborItem body() {
-    return CborMap.builder().put("room", CborItem.bytes(room)).put("banned", CborItem.bytes(banned))
-        .put("banned_by", CborItem.bytes(bannedBy)).put("time", CborItem.uint(time)).build();
+    return CborMap.builder()
+        .put("room", CborItem.bytes(room))
+        .put("banned", CborItem.bytes(banned))
+        .put("banned_by", CborItem.bytes(bannedBy))
+        .put("time", CborItem.uint(time))
+        .build();
   }
 
   public static UserBan fromCbor(CborItem item) {
@@ -72,7 +76,7 @@ public final class UserBan extends SignedItem {
   }
 
   static UserBan fromBody(ItemReader b, byte[] signature) {
-    return new UserBan(b.key("room"), b.key("banned"), b.key("banned_by"), b.uint("time"),
-        signature);
+    return new UserBan(
+        b.key("room"), b.key("banned"), b.key("banned_by"), b.uint("time"), signature);
   }
 }

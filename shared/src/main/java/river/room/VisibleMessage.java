@@ -5,10 +5,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One message as a reader sees it after every action is applied: the original id, author and
- * time; the current content (the author's latest edit, or the original); whether it was edited;
- * the id it replies to (null for none; the target may no longer be in the room); and the
- * reactions still standing, each the REACT message itself (author + sealed emoji).
+ * One message as a reader sees it after every action is applied: the original id, author and time;
+ * the current content (the author's latest edit, or the original); whether it was edited; the id it
+ * replies to (null for none; the target may no longer be in the room); and the reactions still
+ * standing, each the REACT message itself (author + sealed emoji).
  */
 public final class VisibleMessage {
   private final RoomMessage original;
@@ -16,8 +16,8 @@ public final class VisibleMessage {
   private final boolean edited;
   private final List<RoomMessage> reactions;
 
-  VisibleMessage(RoomMessage original, SealedBytes content, boolean edited,
-      List<RoomMessage> reactions) {
+  VisibleMessage(
+      RoomMessage original, SealedBytes content, boolean edited, List<RoomMessage> reactions) {
     this.original = original;
     this.content = content;
     this.edited = edited;

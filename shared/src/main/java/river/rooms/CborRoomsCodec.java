@@ -13,13 +13,13 @@ import river.cbor.CborKind;
 import river.cbor.CborMap;
 
 /**
- * The CBOR encodings of the rooms model (DESIGN "What the app stores in the delegate").
- * RoomSlot is `{"Present": RoomData}` or `"Tombstone"`; maps keyed by room use the 32-byte key as
- * a CBOR byte string, written in key order; struct fields are snake_case text keys written in a
- * fixed order, so equal values always give equal bytes. Decoding ignores unknown fields, treats
- * missing optional fields as empty, drops unknown notification modes, and turns every malformed
- * input into a {@link RoomsDecodeException}. Hazard: any RuntimeException escaping a decode would
- * crash a load, so every decode funnels through one catch.
+ * The CBOR encodings of the rooms model (DESIGN "What the app stores in the delegate"). RoomSlot is
+ * `{"Present": RoomData}` or `"Tombstone"`; maps keyed by room use the 32-byte key as a CBOR byte
+ * string, written in key order; struct fields are snake_case text keys written in a fixed order, so
+ * equal values always give equal bytes. Decoding ignores unknown fields, treats missing optional
+ * fields as empty, drops unknown notification modes, and turns every malformed input into a {@link
+ * RoomsDecodeException}. Hazard: any RuntimeException escaping a decode would crash a load, so
+ * every decode funnels through one catch.
  */
 public final class CborRoomsCodec implements RoomsCodec {
   private static final String PRESENT = "Present";
@@ -240,7 +240,8 @@ public final class CborRoomsCodec implements RoomsCodec {
 
   private static CborItem modesItem(Map<RoomKey, NotificationMode> modes) {
     CborMap.Builder b = CborMap.builder();
-    for (Map.Entry<RoomKey, NotificationMode> e : new TreeMap<RoomKey, NotificationMode>(modes).entrySet()) {
+    for (Map.Entry<RoomKey, NotificationMode> e :
+        new TreeMap<RoomKey, NotificationMode>(modes).entrySet()) {
       b.put(CborItem.bytes(e.getKey().bytes().toArray()), CborItem.text(e.getValue().wireName()));
     }
     return b.build();
@@ -253,7 +254,9 @@ public final class CborRoomsCodec implements RoomsCodec {
     }
     for (CborEntry e : item.entries()) {
       NotificationMode mode =
-          e.value().kind() == CborKind.TEXT ? NotificationMode.fromWireName(e.value().asText()) : null;
+          e.value().kind() == CborKind.TEXT
+              ? NotificationMode.fromWireName(e.value().asText())
+              : null;
       if (mode != null) {
         out.put(key(e.key()), mode);
       }

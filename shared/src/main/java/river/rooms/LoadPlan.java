@@ -5,9 +5,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The pure load decision from the current delegate's key list (DESIGN "Loading" step 1):
- * any `room:` keys or `rooms_meta` → PER_ROOM; only a `rooms_data` blob → MIGRATE_BLOB; nothing
- * → PROBE_LEGACY. PER_ROOM additionally resumes an unfinished migration when the migration was
+ * The pure load decision from the current delegate's key list (DESIGN "Loading" step 1): any
+ * `room:` keys or `rooms_meta` → PER_ROOM; only a `rooms_data` blob → MIGRATE_BLOB; nothing →
+ * PROBE_LEGACY. PER_ROOM additionally resumes an unfinished migration when the migration was
  * started (or a blob sits next to the per-room keys) and "done" was never recorded; without that,
  * rooms not yet re-saved when a migration was interrupted would be stranded for good.
  */

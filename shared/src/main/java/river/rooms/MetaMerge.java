@@ -8,15 +8,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Three-way merge of rooms_meta: what this tab last saw in the store (base), what the tab has
- * now (local), and what the store holds now (stored). Per field (current room, room order, each
- * room's notification mode) the tab's value wins only if the user changed it in this tab since
- * the tab last saw the store; otherwise the stored value is kept. So a save never wipes a
- * preference set elsewhere: modes of rooms this tab does not know are kept, and a stale tab
- * does not revert another tab's newer choice. The order has no duplicates and drops rooms this
- * tab has removed; modes of removed rooms are dropped too.
- * Hazard: a two-way "local wins" merge would let any tab that merely loaded an old value write
- * it back over a newer one.
+ * Three-way merge of rooms_meta: what this tab last saw in the store (base), what the tab has now
+ * (local), and what the store holds now (stored). Per field (current room, room order, each room's
+ * notification mode) the tab's value wins only if the user changed it in this tab since the tab
+ * last saw the store; otherwise the stored value is kept. So a save never wipes a preference set
+ * elsewhere: modes of rooms this tab does not know are kept, and a stale tab does not revert
+ * another tab's newer choice. The order has no duplicates and drops rooms this tab has removed;
+ * modes of removed rooms are dropped too. Hazard: a two-way "local wins" merge would let any tab
+ * that merely loaded an old value write it back over a newer one.
  */
 public final class MetaMerge {
   private MetaMerge() {}
@@ -27,14 +26,17 @@ public final class MetaMerge {
    * @param stored the meta in the store now; null when absent
    * @param removedHere rooms this tab knows were left (their entries are dropped)
    */
-  public static RoomsMeta merge(RoomsMeta base, RoomsMeta local, RoomsMeta stored, Set<RoomKey> removedHere) {
+  public static RoomsMeta merge(
+      RoomsMeta base, RoomsMeta local, RoomsMeta stored, Set<RoomKey> removedHere) {
     RoomsMeta b = base == null ? RoomsMeta.EMPTY : base;
     RoomsMeta s = stored == null ? RoomsMeta.EMPTY : stored;
-    RoomKey current = same(local.currentRoom(), b.currentRoom()) ? s.currentRoom() : local.currentRoom();
+    RoomKey current =
+        same(local.currentRoom(), b.currentRoom()) ? s.currentRoom() : local.currentRoom();
     if (current != null && removedHere.contains(current)) {
       current = null;
     }
-    List<RoomKey> order = local.roomOrder().equals(b.roomOrder()) ? s.roomOrder() : local.roomOrder();
+    List<RoomKey> order =
+        local.roomOrder().equals(b.roomOrder()) ? s.roomOrder() : local.roomOrder();
     TreeSet<RoomKey> keys = new TreeSet<RoomKey>(local.notificationModes().keySet());
     keys.addAll(b.notificationModes().keySet());
     keys.addAll(s.notificationModes().keySet());

@@ -1,10 +1,10 @@
 package river.rooms;
 
 /**
- * Per-room notification preference kept in rooms_meta. The wire names follow upstream River
- * (serde unit variants), so {@link #wireName()} is the text stored in CBOR. Hazard: an unknown
- * name from a newer client must not crash a load, so {@link #fromWireName} returns null for it and
- * callers drop that single entry.
+ * Per-room notification preference kept in rooms_meta. The wire names follow upstream River (serde
+ * unit variants), so {@link #wireName()} is the text stored in CBOR. Hazard: an unknown name from a
+ * newer client must not crash a load, so {@link #fromWireName} returns null for it and callers drop
+ * that single entry.
  */
 public enum NotificationMode {
   ALL("All"),

@@ -7,16 +7,18 @@ import java.util.TreeSet;
 
 /**
  * Merges the sources found at load into one Rooms, highest rank first (the current delegate's
- * per-room state, then legacy delegates newest first, within one delegate per-room keys before
- * its blob). A lower source may add rooms that no higher source mentions, and may add fields to a
- * room a higher source holds (per-field merge, the higher source keeping its identity), but its
- * tombstones never remove a room a higher source holds, and it never revives a room a higher
- * source removed. Hazard it prevents: an old legacy snapshot undoing newer decisions.
+ * per-room state, then legacy delegates newest first, within one delegate per-room keys before its
+ * blob). A lower source may add rooms that no higher source mentions, and may add fields to a room
+ * a higher source holds (per-field merge, the higher source keeping its identity), but its
+ * tombstones never remove a room a higher source holds, and it never revives a room a higher source
+ * removed. Hazard it prevents: an old legacy snapshot undoing newer decisions.
  */
 public final class RankedMerge {
   private RankedMerge() {}
 
-  /** @param sources highest rank first; must not be empty */
+  /**
+   * @param sources highest rank first; must not be empty
+   */
   public static Rooms merge(List<Rooms> sources) {
     if (sources.isEmpty()) {
       return Rooms.EMPTY;

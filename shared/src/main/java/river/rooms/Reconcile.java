@@ -1,9 +1,9 @@
 package river.rooms;
 
 /**
- * The reconcile truth table of DESIGN "Saving" step 4, as one pure function. Given what the
- * store holds for a room and what this tab wants for it (hold it with some data, or a leave not
- * yet written), decide what to write.
+ * The reconcile truth table of DESIGN "Saving" step 4, as one pure function. Given what the store
+ * holds for a room and what this tab wants for it (hold it with some data, or a leave not yet
+ * written), decide what to write.
  *
  * <pre>
  * stored       | this tab                                   | decision
@@ -15,8 +15,8 @@ package river.rooms;
  * Tombstone    | holds, no rejoin (a background update)     | adopt the leave, do not write
  * </pre>
  *
- * Unparseable is checked before the pending leave on purpose: bytes we cannot read may be a
- * newer client's slot, and overwriting them would destroy data we cannot see.
+ * Unparseable is checked before the pending leave on purpose: bytes we cannot read may be a newer
+ * client's slot, and overwriting them would destroy data we cannot see.
  */
 public final class Reconcile {
   private Reconcile() {}

@@ -1,9 +1,9 @@
 package river.rooms;
 
 /**
- * The outcome of reconciling one room's stored slot with what this tab wants: write a slot, do
- * not write and adopt a leave made elsewhere, or do not write because the stored bytes are
- * unreadable. A WRITE whose bytes equal the stored bytes is skipped by the engine, not here.
+ * The outcome of reconciling one room's stored slot with what this tab wants: write a slot, do not
+ * write and adopt a leave made elsewhere, or do not write because the stored bytes are unreadable.
+ * A WRITE whose bytes equal the stored bytes is skipped by the engine, not here.
  */
 public final class ReconcileDecision {
   public enum Kind {

@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The per-tab, session-scoped set of rooms the user explicitly (re)joined in this tab (accepted
- * an invitation, imported an identity). A rejoin lets this tab overwrite a Tombstone left by
- * another tab; without the flag, a Tombstone wins (the update was a background one). Never
- * stored, never shared. Each mark gets a fresh epoch so that a save which started before a later
- * leave + rejoin cannot consume the newer flag when its older write lands.
+ * The per-tab, session-scoped set of rooms the user explicitly (re)joined in this tab (accepted an
+ * invitation, imported an identity). A rejoin lets this tab overwrite a Tombstone left by another
+ * tab; without the flag, a Tombstone wins (the update was a background one). Never stored, never
+ * shared. Each mark gets a fresh epoch so that a save which started before a later leave + rejoin
+ * cannot consume the newer flag when its older write lands.
  */
 public final class RejoinFlags {
   private final Map<RoomKey, Long> epochs = new HashMap<RoomKey, Long>();

@@ -5,12 +5,12 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * What only this user holds about one room and cannot get back from the room contract: the
- * owner key, this user's identity in the room (signing + verifying key, the signed membership and
- * invite chain, an identity generation), nickname with its version, the last-read mark, the
- * invitation secrets, the contract key. Immutable; change it with {@link #toBuilder()}.
- * Hazard: the signing key is irrecoverable, so every merge must keep a whole identity (key pair +
- * membership + generation) together, never mix fields from two identities.
+ * What only this user holds about one room and cannot get back from the room contract: the owner
+ * key, this user's identity in the room (signing + verifying key, the signed membership and invite
+ * chain, an identity generation), nickname with its version, the last-read mark, the invitation
+ * secrets, the contract key. Immutable; change it with {@link #toBuilder()}. Hazard: the signing
+ * key is irrecoverable, so every merge must keep a whole identity (key pair + membership +
+ * generation) together, never mix fields from two identities.
  */
 public final class RoomData {
   private final RoomKey owner;
@@ -36,7 +36,8 @@ public final class RoomData {
     this.nickname = b.nickname == null ? "" : b.nickname;
     this.nicknameVersion = b.nicknameVersion;
     this.lastRead = b.lastRead == null ? LastRead.NONE : b.lastRead;
-    this.invitationSecrets = Collections.unmodifiableSortedSet(new TreeSet<Bytes>(b.invitationSecrets));
+    this.invitationSecrets =
+        Collections.unmodifiableSortedSet(new TreeSet<Bytes>(b.invitationSecrets));
     this.contractKey = nonNull(b.contractKey);
   }
 
@@ -147,8 +148,19 @@ public final class RoomData {
 
   @Override
   public String toString() {
-    return "RoomData{" + owner + " id#" + identityGeneration + " nick=" + nickname + "/v"
-        + nicknameVersion + " " + lastRead + " secrets=" + invitationSecrets.size() + "}";
+    return "RoomData{"
+        + owner
+        + " id#"
+        + identityGeneration
+        + " nick="
+        + nickname
+        + "/v"
+        + nicknameVersion
+        + " "
+        + lastRead
+        + " secrets="
+        + invitationSecrets.size()
+        + "}";
   }
 
   /** Mutable builder; every field but the owner has an empty default. */

@@ -3,13 +3,13 @@ package river.rooms;
 import java.util.TreeSet;
 
 /**
- * Per-field merge of two copies of the same room's data (two tabs, or a tab and the store).
- * Rules: the newer identity generation wins the whole identity (key pair, membership, contract
- * key); the newer nickname version wins the nickname; last-read never moves backwards;
- * invitation secrets are unioned. Every tie breaks on bytes, so merge(a,b) equals merge(b,a),
- * and merge is idempotent and associative: any order of merges across tabs converges.
- * Hazard: mixing identity fields from two generations would pair a signing key with someone
- * else's membership; the identity is therefore taken whole from one side.
+ * Per-field merge of two copies of the same room's data (two tabs, or a tab and the store). Rules:
+ * the newer identity generation wins the whole identity (key pair, membership, contract key); the
+ * newer nickname version wins the nickname; last-read never moves backwards; invitation secrets are
+ * unioned. Every tie breaks on bytes, so merge(a,b) equals merge(b,a), and merge is idempotent and
+ * associative: any order of merges across tabs converges. Hazard: mixing identity fields from two
+ * generations would pair a signing key with someone else's membership; the identity is therefore
+ * taken whole from one side.
  */
 public final class RoomDataMerge {
   private RoomDataMerge() {}
@@ -37,12 +37,13 @@ public final class RoomDataMerge {
 
   /**
    * Merge where one side is known to be the newer source (ranked legacy migration: the newer
-   * delegate's copy wins identity conflicts even when the identity generations tie, as legacy
-   * data carries none). Other fields merge as in {@link #merge}.
+   * delegate's copy wins identity conflicts even when the identity generations tie, as legacy data
+   * carries none). Other fields merge as in {@link #merge}.
    */
   public static RoomData mergePreferringIdentity(RoomData preferred, RoomData other) {
     RoomData m = merge(preferred, other);
-    if (compareIdentity(m, preferred) == 0 || preferred.identityGeneration() < other.identityGeneration()) {
+    if (compareIdentity(m, preferred) == 0
+        || preferred.identityGeneration() < other.identityGeneration()) {
       return m;
     }
     return m.toBuilder()
@@ -54,7 +55,9 @@ public final class RoomDataMerge {
         .build();
   }
 
-  /** Positive when a's identity is the newer one; ties broken by key, membership, contract bytes. */
+  /**
+   * Positive when a's identity is the newer one; ties broken by key, membership, contract bytes.
+   */
   static int compareIdentity(RoomData a, RoomData b) {
     if (a.identityGeneration() != b.identityGeneration()) {
       return a.identityGeneration() > b.identityGeneration() ? 1 : -1;

@@ -1,14 +1,15 @@
 package river.rooms;
 
 /**
- * A room's identity: the owner's 32-byte Ed25519 verifying key. Ordered by bytes so that every
- * tab iterates rooms in the same order (deterministic encodings and saves). Hazard: accepting any
- * other length would create slot keys no other client can parse, so the constructor refuses it.
+ * A room's identity: the owner's 32-byte Ed25519 verifying key. Ordered by bytes so that every tab
+ * iterates rooms in the same order (deterministic encodings and saves). Hazard: accepting any other
+ * length would create slot keys no other client can parse, so the constructor refuses it.
  */
 public final class RoomKey implements Comparable<RoomKey> {
   public static final int LENGTH = 32;
 
   private final Bytes bytes;
+
   /** Memo of RoomStorageKeys.roomKey(this): base58 is quadratic and keys are formatted often. */
   String storageKey;
 
@@ -19,7 +20,10 @@ public final class RoomKey implements Comparable<RoomKey> {
   public static RoomKey of(Bytes bytes) {
     if (bytes == null || bytes.length() != LENGTH) {
       throw new IllegalArgumentException(
-          "room key must be " + LENGTH + " bytes, got " + (bytes == null ? "null" : bytes.length()));
+          "room key must be "
+              + LENGTH
+              + " bytes, got "
+              + (bytes == null ? "null" : bytes.length()));
     }
     return new RoomKey(bytes);
   }

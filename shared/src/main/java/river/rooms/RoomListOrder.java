@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The order rooms are listed in, and how a drag or a keyboard move changes it. Display order:
- * the user's {@code room_order} first (duplicates and rooms no longer held dropped), then every
- * other held room by key, so a room that another tab just added shows up at the end instead of
- * shuffling the list. A move stores the whole display order as the new {@code room_order}.
+ * The order rooms are listed in, and how a drag or a keyboard move changes it. Display order: the
+ * user's {@code room_order} first (duplicates and rooms no longer held dropped), then every other
+ * held room by key, so a room that another tab just added shows up at the end instead of shuffling
+ * the list. A move stores the whole display order as the new {@code room_order}.
  */
 public final class RoomListOrder {
   private RoomListOrder() {}
@@ -20,7 +20,9 @@ public final class RoomListOrder {
     return new ArrayList<RoomKey>(out);
   }
 
-  /** The order after moving {@code key} to position {@code index} (clamped); unchanged when absent. */
+  /**
+   * The order after moving {@code key} to position {@code index} (clamped); unchanged when absent.
+   */
   public static List<RoomKey> moveTo(List<RoomKey> display, RoomKey key, int index) {
     List<RoomKey> out = new ArrayList<RoomKey>(display);
     if (!out.remove(key)) {

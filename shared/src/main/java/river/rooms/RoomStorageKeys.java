@@ -7,27 +7,29 @@ import river.store.Base58;
 /**
  * The keys the app stores in the chat delegate (DESIGN.md "What the app stores in the delegate"),
  * as text (the wire carries their UTF-8 bytes; a listed key that is not UTF-8 is dropped in
- * river.engine.KeyText before it gets here): `room:` + base58 of the room owner's 32-byte
- * verifying key, `rooms_meta`, the legacy `rooms_data` blob, and this project's two migration
- * markers. This is the only parser of these keys (LoadPlan, LoadFlow and LiveUpdates use it).
+ * river.engine.KeyText before it gets here): `room:` + base58 of the room owner's 32-byte verifying
+ * key, `rooms_meta`, the legacy `rooms_data` blob, and this project's two migration markers. This
+ * is the only parser of these keys (LoadPlan, LoadFlow and LiveUpdates use it).
  *
- * <p>{@link #parseRoomKey} answers null, never an exception, for anything that is not a room key
- * (a stray or foreign key must not break a load). Hazard: a second spelling of one room's key
- * would make two slots for one room, and the parsed text is memoized on the RoomKey and written
- * back by saves. Two checks keep parsing exactly the inverse of {@link #roomKey}: the decoded key
- * must be 32 bytes (with Base58.decode as it is, an extra leading '1' decodes to 33 bytes and is
- * refused here), and the number of leading '1's must equal the number of leading zero bytes,
- * which is the base58 canonical rule itself (the rest is then the minimal digit string) and keeps
- * parsing exact even under a decoder that dropped extra zeros. Cheaper than re-encoding, which is
- * quadratic.
+ * <p>{@link #parseRoomKey} answers null, never an exception, for anything that is not a room key (a
+ * stray or foreign key must not break a load). Hazard: a second spelling of one room's key would
+ * make two slots for one room, and the parsed text is memoized on the RoomKey and written back by
+ * saves. Two checks keep parsing exactly the inverse of {@link #roomKey}: the decoded key must be
+ * 32 bytes (with Base58.decode as it is, an extra leading '1' decodes to 33 bytes and is refused
+ * here), and the number of leading '1's must equal the number of leading zero bytes, which is the
+ * base58 canonical rule itself (the rest is then the minimal digit string) and keeps parsing exact
+ * even under a decoder that dropped extra zeros. Cheaper than re-encoding, which is quadratic.
  */
 public final class RoomStorageKeys {
   public static final String ROOM_PREFIX = "room:";
   public static final String ROOMS_META = "rooms_meta";
+
   /** Legacy: the whole room list in one blob; read for migration, never written. */
   public static final String ROOMS_DATA = "rooms_data";
+
   /** Written before a migration re-saves anything; its presence without DONE means "resume". */
   public static final String MIGRATION_STARTED = "rooms_migration_started";
+
   /** Written only after every migrated room's per-room write landed. */
   public static final String MIGRATION_DONE = "rooms_migration_done";
 

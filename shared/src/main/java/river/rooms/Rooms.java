@@ -1,10 +1,10 @@
 package river.rooms;
 
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -14,9 +14,9 @@ import java.util.TreeSet;
  * One tab's model of the user's rooms (ROOMS), as an immutable value: the rooms held (by owner
  * key), the rooms left (removed_rooms, i.e. tombstones), the current room, notification modes and
  * room order. Every change returns a new value, so a save can take a snapshot by keeping a
- * reference. Invariant: a room is never both held and removed.
- * Hazard: removing a room here is not the same as the user leaving it; who left is tracked by the
- * engine (pending leave = removed here but not yet a Tombstone in the tab's slot cache).
+ * reference. Invariant: a room is never both held and removed. Hazard: removing a room here is not
+ * the same as the user leaving it; who left is tracked by the engine (pending leave = removed here
+ * but not yet a Tombstone in the tab's slot cache).
  */
 public final class Rooms {
   public static final Rooms EMPTY =
@@ -50,7 +50,8 @@ public final class Rooms {
     this.removed = Collections.unmodifiableSortedSet(rem);
     this.currentRoom = currentRoom;
     this.modes = Collections.unmodifiableSortedMap(new TreeMap<RoomKey, NotificationMode>(modes));
-    this.order = Collections.unmodifiableList(new ArrayList<RoomKey>(new LinkedHashSet<RoomKey>(order)));
+    this.order =
+        Collections.unmodifiableList(new ArrayList<RoomKey>(new LinkedHashSet<RoomKey>(order)));
   }
 
   public SortedMap<RoomKey, RoomData> map() {

@@ -1,10 +1,10 @@
 package river.rooms;
 
 /**
- * The byte encodings of the rooms model as stored in the delegate. Decisions and engines only
- * see this interface, so the CBOR implementation is one file. Contract: encodings are
- * deterministic (equal values give equal bytes: the save engine compares bytes to skip writes),
- * and decoding bad bytes throws {@link RoomsDecodeException}, never anything else.
+ * The byte encodings of the rooms model as stored in the delegate. Decisions and engines only see
+ * this interface, so the CBOR implementation is one file. Contract: encodings are deterministic
+ * (equal values give equal bytes: the save engine compares bytes to skip writes), and decoding bad
+ * bytes throws {@link RoomsDecodeException}, never anything else.
  */
 public interface RoomsCodec {
   byte[] encodeSlot(RoomSlot slot);

@@ -8,9 +8,9 @@ import java.util.TreeMap;
 
 /**
  * The list-level view preferences kept in the `rooms_meta` key: the current room (may be absent),
- * per-room notification modes, and the user's room order (only rooms the user moved are listed;
- * the rest follow in key order). Every field is optional on the wire. Immutable.
- * Hazard: modes of rooms a tab does not know belong to another tab's rooms; see MetaMerge.
+ * per-room notification modes, and the user's room order (only rooms the user moved are listed; the
+ * rest follow in key order). Every field is optional on the wire. Immutable. Hazard: modes of rooms
+ * a tab does not know belong to another tab's rooms; see MetaMerge.
  */
 public final class RoomsMeta {
   public static final RoomsMeta EMPTY =
@@ -61,7 +61,12 @@ public final class RoomsMeta {
 
   @Override
   public String toString() {
-    return "RoomsMeta{current=" + currentRoom + " modes=" + notificationModes + " order="
-        + roomOrder + "}";
+    return "RoomsMeta{current="
+        + currentRoom
+        + " modes="
+        + notificationModes
+        + " order="
+        + roomOrder
+        + "}";
   }
 }

@@ -7,16 +7,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Conversions between the per-room storage layout and the Rooms model: rebuilding Rooms from
- * slots + rooms_meta (Present → held, Tombstone → removed, meta applied), and exploding a legacy
- * `rooms_data` blob into the slots + meta that replace it. explode then rebuild gives back the
- * same Rooms (the migration format contract). Hazard: a room order naming rooms that are not
- * held would show ghosts, so the rebuilt order is pruned to held rooms.
+ * Conversions between the per-room storage layout and the Rooms model: rebuilding Rooms from slots
+ * + rooms_meta (Present → held, Tombstone → removed, meta applied), and exploding a legacy
+ * `rooms_data` blob into the slots + meta that replace it. explode then rebuild gives back the same
+ * Rooms (the migration format contract). Hazard: a room order naming rooms that are not held would
+ * show ghosts, so the rebuilt order is pruned to held rooms.
  */
 public final class RoomsRebuild {
   private RoomsRebuild() {}
 
-  /** @param meta may be null (no rooms_meta stored) */
+  /**
+   * @param meta may be null (no rooms_meta stored)
+   */
   public static Rooms fromSlots(Map<RoomKey, RoomSlot> slots, RoomsMeta meta) {
     TreeMap<RoomKey, RoomData> map = new TreeMap<RoomKey, RoomData>();
     TreeSet<RoomKey> removed = new TreeSet<RoomKey>();
@@ -27,13 +29,16 @@ public final class RoomsRebuild {
         removed.add(e.getKey());
       }
     }
-    Rooms rooms = new Rooms(map, removed, null, new TreeMap<RoomKey, NotificationMode>(),
-        new ArrayList<RoomKey>());
+    Rooms rooms =
+        new Rooms(
+            map, removed, null, new TreeMap<RoomKey, NotificationMode>(), new ArrayList<RoomKey>());
     if (meta == null) {
       return rooms;
     }
     return rooms.withMeta(
-        new RoomsMeta(meta.currentRoom(), meta.notificationModes(),
+        new RoomsMeta(
+            meta.currentRoom(),
+            meta.notificationModes(),
             MetaMerge.prunedOrder(meta.roomOrder(), rooms)));
   }
 

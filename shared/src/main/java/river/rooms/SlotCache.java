@@ -4,12 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Per tab: the slot state this tab last read or wrote for each room, with the store generation
- * it was seen at (0 when read by a plain Get, which does not report generations). It is the
- * baseline of "what did the user do in this tab since this tab last saw the slot": a save writes
- * only rooms whose wanted slot differs from it. Hazard: a stale observation (an old push arriving
- * after a newer write landed) must not replace a newer one, so {@link #learn} keeps the newer
- * generation.
+ * Per tab: the slot state this tab last read or wrote for each room, with the store generation it
+ * was seen at (0 when read by a plain Get, which does not report generations). It is the baseline
+ * of "what did the user do in this tab since this tab last saw the slot": a save writes only rooms
+ * whose wanted slot differs from it. Hazard: a stale observation (an old push arriving after a
+ * newer write landed) must not replace a newer one, so {@link #learn} keeps the newer generation.
  */
 public final class SlotCache {
   private final Map<RoomKey, RoomSlot> slots = new HashMap<RoomKey, RoomSlot>();
@@ -27,8 +26,8 @@ public final class SlotCache {
   }
 
   /**
-   * Records a slot seen in the store at a generation. Returns false (and keeps the cache) when
-   * the cache already holds a strictly newer generation.
+   * Records a slot seen in the store at a generation. Returns false (and keeps the cache) when the
+   * cache already holds a strictly newer generation.
    */
   public boolean learn(RoomKey key, RoomSlot slot, long generation) {
     Long g = generations.get(key);

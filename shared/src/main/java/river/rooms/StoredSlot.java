@@ -1,9 +1,9 @@
 package river.rooms;
 
 /**
- * What a read of a room's slot found: nothing, a parsed slot, or bytes that do not parse (a
- * newer client's format, or corruption). Keeping "unparseable" as its own case forces every
- * decision to say what it does with it; the rule is: never overwrite what we cannot read.
+ * What a read of a room's slot found: nothing, a parsed slot, or bytes that do not parse (a newer
+ * client's format, or corruption). Keeping "unparseable" as its own case forces every decision to
+ * say what it does with it; the rule is: never overwrite what we cannot read.
  */
 public final class StoredSlot {
   public enum Kind {
@@ -14,7 +14,8 @@ public final class StoredSlot {
   }
 
   public static final StoredSlot ABSENT = new StoredSlot(Kind.ABSENT, null, null);
-  public static final StoredSlot TOMBSTONE = new StoredSlot(Kind.TOMBSTONE, RoomSlot.TOMBSTONE, null);
+  public static final StoredSlot TOMBSTONE =
+      new StoredSlot(Kind.TOMBSTONE, RoomSlot.TOMBSTONE, null);
 
   private final Kind kind;
   private final RoomSlot slot;

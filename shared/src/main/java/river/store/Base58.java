@@ -3,9 +3,9 @@ package river.store;
 /**
  * Base58 with the Bitcoin alphabet (no 0, O, I, l), as River uses for room owner keys in storage
  * keys and invitations. Each leading zero byte is one leading '1'; the rest is the big-endian
- * number in base 58. Quadratic in the length: meant for keys (32 bytes), not bulk data.
- * Hazard: lenient decoding (skipping unknown characters, accepting look-alikes) would let two
- * different texts name the same room, so every non-alphabet character is an error.
+ * number in base 58. Quadratic in the length: meant for keys (32 bytes), not bulk data. Hazard:
+ * lenient decoding (skipping unknown characters, accepting look-alikes) would let two different
+ * texts name the same room, so every non-alphabet character is an error.
  */
 public final class Base58 {
   private static final String ALPHABET =

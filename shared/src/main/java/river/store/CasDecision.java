@@ -1,7 +1,6 @@
 package river.store;
 
 import java.util.Arrays;
-
 import river.wire.CasStoreResult;
 import river.wire.UnitResult;
 
@@ -74,9 +73,12 @@ public final class CasDecision {
   /** The CasStoreResponse result for this decision. */
   public CasStoreResult toCasStoreResult() {
     switch (kind) {
-      case STORED: return new CasStoreResult.Stored(generation);
-      case CONFLICT: return new CasStoreResult.Conflict(generation, bytes);
-      default: return new CasStoreResult.Failed(message);
+      case STORED:
+        return new CasStoreResult.Stored(generation);
+      case CONFLICT:
+        return new CasStoreResult.Conflict(generation, bytes);
+      default:
+        return new CasStoreResult.Failed(message);
     }
   }
 

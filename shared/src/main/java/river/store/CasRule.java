@@ -2,13 +2,13 @@ package river.store;
 
 /**
  * The compare-and-swap rule of the chat delegate, as pure functions over the stored bytes
- * (DESIGN.md "Delegate storage semantics"): absent counts as generation 0; CAS writes at
- * current + 1 only when the expected generation equals the current one; a blind Store also
- * writes at current + 1.
+ * (DESIGN.md "Delegate storage semantics"): absent counts as generation 0; CAS writes at current +
+ * 1 only when the expected generation equals the current one; a blind Store also writes at current
+ * + 1.
  *
- * Generations are u64. Hazard: at 2^64-1 the next generation would wrap to 0 and a client still
- * holding generation 0 (e.g. one that read the key while it was absent) could overwrite newer
- * data, so the rule refuses with FAILED instead. The caller performs check and write atomically.
+ * <p>Generations are u64. Hazard: at 2^64-1 the next generation would wrap to 0 and a client still
+ * holding generation 0 (e.g. one that read the key while it was absent) could overwrite newer data,
+ * so the rule refuses with FAILED instead. The caller performs check and write atomically.
  */
 public final class CasRule {
   /** The largest generation, 2^64-1, as u64 bits. */
@@ -17,8 +17,7 @@ public final class CasRule {
   private CasRule() {}
 
   /** Compare-and-swap of {@code newData} against {@code storedOrNull} (raw stored bytes). */
-  public static CasDecision casStore(byte[] storedOrNull, long expectedGeneration,
-      byte[] newData) {
+  public static CasDecision casStore(byte[] storedOrNull, long expectedGeneration, byte[] newData) {
     long current = storedOrNull == null ? 0 : Envelope.unwrap(storedOrNull).generation();
     if (expectedGeneration != current) {
       byte[] currentData = storedOrNull == null ? null : Envelope.unwrap(storedOrNull).data();
@@ -40,7 +39,8 @@ public final class CasRule {
 
   private static CasDecision writeAfter(long current, byte[] newData) {
     if (!hasNext(current)) {
-      return CasDecision.failed("generation 18446744073709551615 is exhausted; refusing to wrap to 0");
+      return CasDecision.failed(
+          "generation 18446744073709551615 is exhausted; refusing to wrap to 0");
     }
     long next = current + 1;
     return CasDecision.stored(next, Envelope.wrap(next, newData));

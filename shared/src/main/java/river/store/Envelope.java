@@ -4,13 +4,13 @@ import java.util.Arrays;
 
 /**
  * The versioned envelope every current-delegate value is stored in (DESIGN.md "Delegate storage
- * semantics"). Layout: byte 0x01, the generation as 8 bytes little-endian (u64), then the data;
- * 9 header bytes in all. A stored value shorter than 9 bytes or not starting with 0x01 is legacy
- * raw data at generation 0.
+ * semantics"). Layout: byte 0x01, the generation as 8 bytes little-endian (u64), then the data; 9
+ * header bytes in all. A stored value shorter than 9 bytes or not starting with 0x01 is legacy raw
+ * data at generation 0.
  *
- * Hazard: the rule is ambiguous by design: legacy raw data of 9+ bytes that happens to start with
- * 0x01 reads as enveloped. Our CBOR values never start with 0x01 (that is the integer 1, never a
- * whole slot), so the current app cannot write such data; the rule must not be "improved".
+ * <p>Hazard: the rule is ambiguous by design: legacy raw data of 9+ bytes that happens to start
+ * with 0x01 reads as enveloped. Our CBOR values never start with 0x01 (that is the integer 1, never
+ * a whole slot), so the current app cannot write such data; the rule must not be "improved".
  */
 public final class Envelope {
   public static final int VERSION = 0x01;

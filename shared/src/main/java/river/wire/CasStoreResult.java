@@ -5,10 +5,9 @@ import river.cbor.CborKind;
 import river.cbor.CborMap;
 
 /**
- * Outcome of a CasStoreRequest: {"Stored": {"generation"}},
- * {"Conflict": {"current_generation", "current_value": bytes or null}} or {"Failed": text}.
- * Generations are u64 bits. A Conflict always carries what is stored now so the client can
- * re-merge without another round trip.
+ * Outcome of a CasStoreRequest: {"Stored": {"generation"}}, {"Conflict": {"current_generation",
+ * "current_value": bytes or null}} or {"Failed": text}. Generations are u64 bits. A Conflict always
+ * carries what is stored now so the client can re-merge without another round trip.
  */
 public abstract class CasStoreResult extends WireValue {
   /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
@@ -17,14 +16,19 @@ public abstract class CasStoreResult extends WireValue {
 
   private static final VariantTable.Name STORED =
       VARIANTS.struct("Stored", f -> new Stored(f.uint64("generation")));
-  private static final VariantTable.Name CONFLICT = VARIANTS.struct("Conflict",
-      f -> new Conflict(f.uint64("current_generation"), f.optionalBytes("current_value")));
-  private static final VariantTable.Name FAILED = VARIANTS.newtype("Failed", text -> {
-    if (text.kind() != CborKind.TEXT) {
-      throw WireException.malformed("CasStoreResult Failed must carry text");
-    }
-    return new Failed(text.asText());
-  });
+  private static final VariantTable.Name CONFLICT =
+      VARIANTS.struct(
+          "Conflict",
+          f -> new Conflict(f.uint64("current_generation"), f.optionalBytes("current_value")));
+  private static final VariantTable.Name FAILED =
+      VARIANTS.newtype(
+          "Failed",
+          text -> {
+            if (text.kind() != CborKind.TEXT) {
+              throw WireException.malformed("CasStoreResult Failed must carry text");
+            }
+            return new Failed(text.asText());
+          });
 
   private final VariantTable.Name name;
 
@@ -56,8 +60,8 @@ public abstract class CasStoreResult extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(),
-          CborMap.builder().put("generation", CborItem.uint64(generation)).build());
+      return Variant.tagged(
+          variantName(), CborMap.builder().put("generation", CborItem.uint64(generation)).build());
     }
   }
 
@@ -83,9 +87,12 @@ public abstract class CasStoreResult extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(), CborMap.builder()
-          .put("current_generation", CborItem.uint64(currentGeneration))
-          .put("current_value", Fields.bytesOrNull(currentValue)).build());
+      return Variant.tagged(
+          variantName(),
+          CborMap.builder()
+              .put("current_generation", CborItem.uint64(currentGeneration))
+              .put("current_value", Fields.bytesOrNull(currentValue))
+              .build());
     }
   }
 

@@ -7,18 +7,18 @@ import river.cbor.CborMap;
 /**
  * A chat delegate request (DESIGN.md "Chat delegate requests and responses"), externally tagged.
  * The table below is the whole wire vocabulary: one row per variant, its name and how its fields
- * are read. Variants are only ever appended (an old client never receives one it did not ask
- * for). Keys and values are byte strings; generations are u64 held in a long's bits.
+ * are read. Variants are only ever appended (an old client never receives one it did not ask for).
+ * Keys and values are byte strings; generations are u64 held in a long's bits.
  *
  * <p>Ours, appended: GetManyRequest is GetVersioned of up to {@link GetMany#MAX_KEYS} keys in one
- * round trip, so a tab loads 500 room slots in a few frames. The room signing keys are held by
- * the node per user and never readable by plain Get/List: CreateSigningKey (room null: a new room
- * owner key, whose room is its own public key), NewInviteeKey (a fresh key pair for an
- * invitation, not kept), StoreSigningKey (import from an invitation; with an expected public key
- * the node stores nothing unless the private key is that key's; with if_held, 32 bytes or empty,
- * it stores only while it holds that key for the room (empty: none) and answers the key it holds
- * afterwards either way, so two tabs importing at once end with one key), GetPublicKey, and Sign (purpose
- * one of message, member, member_info, config, ban; bytes the canonical body of that item).
+ * round trip, so a tab loads 500 room slots in a few frames. The room signing keys are held by the
+ * node per user and never readable by plain Get/List: CreateSigningKey (room null: a new room owner
+ * key, whose room is its own public key), NewInviteeKey (a fresh key pair for an invitation, not
+ * kept), StoreSigningKey (import from an invitation; with an expected public key the node stores
+ * nothing unless the private key is that key's; with if_held, 32 bytes or empty, it stores only
+ * while it holds that key for the room (empty: none) and answers the key it holds afterwards either
+ * way, so two tabs importing at once end with one key), GetPublicKey, and Sign (purpose one of
+ * message, member, member_info, config, ban; bytes the canonical body of that item).
  */
 public abstract class DelegateRequest extends WireValue {
   /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
@@ -35,21 +35,29 @@ public abstract class DelegateRequest extends WireValue {
       VARIANTS.unit("ListRequest", () -> DelegateRequest.LIST);
   private static final VariantTable.Name GET_VERSIONED_REQUEST =
       VARIANTS.struct("GetVersionedRequest", f -> new GetVersioned(f.bytes("key")));
-  private static final VariantTable.Name CAS_STORE_REQUEST = VARIANTS.struct("CasStoreRequest",
-      f -> new CasStore(f.bytes("key"), f.bytes("value"), f.uint64("expected_generation")));
+  private static final VariantTable.Name CAS_STORE_REQUEST =
+      VARIANTS.struct(
+          "CasStoreRequest",
+          f -> new CasStore(f.bytes("key"), f.bytes("value"), f.uint64("expected_generation")));
   private static final VariantTable.Name GET_MANY_REQUEST =
       VARIANTS.struct("GetManyRequest", f -> new GetMany(f.bytesList("keys")));
   private static final VariantTable.Name CREATE_SIGNING_KEY =
       VARIANTS.struct("CreateSigningKey", f -> new CreateSigningKey(f.optionalBytes("room")));
   private static final VariantTable.Name NEW_INVITEE_KEY =
       VARIANTS.struct("NewInviteeKey", f -> new NewInviteeKey(f.bytes("room")));
-  private static final VariantTable.Name STORE_SIGNING_KEY = VARIANTS.struct("StoreSigningKey",
-      f -> new StoreSigningKey(f.bytes("room"), f.bytes("private_key"),
-          f.optionalBytes("expected_public_key"), f.optionalBytes("if_held")));
+  private static final VariantTable.Name STORE_SIGNING_KEY =
+      VARIANTS.struct(
+          "StoreSigningKey",
+          f ->
+              new StoreSigningKey(
+                  f.bytes("room"),
+                  f.bytes("private_key"),
+                  f.optionalBytes("expected_public_key"),
+                  f.optionalBytes("if_held")));
   private static final VariantTable.Name GET_PUBLIC_KEY =
       VARIANTS.struct("GetPublicKey", f -> new GetPublicKey(f.bytes("room")));
-  private static final VariantTable.Name SIGN = VARIANTS.struct("Sign",
-      f -> new Sign(f.bytes("room"), f.text("purpose"), f.bytes("bytes")));
+  private static final VariantTable.Name SIGN =
+      VARIANTS.struct("Sign", f -> new Sign(f.bytes("room"), f.text("purpose"), f.bytes("bytes")));
 
   /** The one ListRequest; built after the rows (its constructor reads its row's name). */
   public static final ListKeys LIST = new ListKeys();
@@ -84,8 +92,8 @@ public abstract class DelegateRequest extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(),
-          CborMap.builder().put("key", CborItem.bytes(key)).build());
+      return Variant.tagged(
+          variantName(), CborMap.builder().put("key", CborItem.bytes(key)).build());
     }
   }
 
@@ -128,8 +136,12 @@ public abstract class DelegateRequest extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key))
-          .put("value", CborItem.bytes(value)).build());
+      return Variant.tagged(
+          variantName(),
+          CborMap.builder()
+              .put("key", CborItem.bytes(key))
+              .put("value", CborItem.bytes(value))
+              .build());
     }
   }
 
@@ -200,14 +212,20 @@ public abstract class DelegateRequest extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key))
-          .put("value", CborItem.bytes(value))
-          .put("expected_generation", CborItem.uint64(expectedGeneration)).build());
+      return Variant.tagged(
+          variantName(),
+          CborMap.builder()
+              .put("key", CborItem.bytes(key))
+              .put("value", CborItem.bytes(value))
+              .put("expected_generation", CborItem.uint64(expectedGeneration))
+              .build());
     }
   }
 
-  /** A new signing key kept by the node for this user: for {@code room}, or (null) a new room
-   *  owner key. Answered {@link DelegateResponse.SigningKey}. */
+  /**
+   * A new signing key kept by the node for this user: for {@code room}, or (null) a new room owner
+   * key. Answered {@link DelegateResponse.SigningKey}.
+   */
   public static final class CreateSigningKey extends DelegateRequest {
     private final byte[] room;
 
@@ -223,8 +241,8 @@ public abstract class DelegateRequest extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(),
-          CborMap.builder().put("room", Fields.bytesOrNull(room)).build());
+      return Variant.tagged(
+          variantName(), CborMap.builder().put("room", Fields.bytesOrNull(room)).build());
     }
   }
 
@@ -243,8 +261,8 @@ public abstract class DelegateRequest extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(),
-          CborMap.builder().put("room", CborItem.bytes(room)).build());
+      return Variant.tagged(
+          variantName(), CborMap.builder().put("room", CborItem.bytes(room)).build());
     }
   }
 
@@ -273,15 +291,19 @@ public abstract class DelegateRequest extends WireValue {
       this(room, privateKey, null, null);
     }
 
-    /** {@code expectedPublicKey} non-null: refused (nothing stored) unless the key pair matches it. */
+    /**
+     * {@code expectedPublicKey} non-null: refused (nothing stored) unless the key pair matches it.
+     */
     public StoreSigningKey(byte[] room, byte[] privateKey, byte[] expectedPublicKey) {
       this(room, privateKey, expectedPublicKey, null);
     }
 
-    /** {@code ifHeld} non-null: stored only while the node holds that public key for the room
-     *  (empty: while it holds none); the answer names the key held afterwards. */
-    public StoreSigningKey(byte[] room, byte[] privateKey, byte[] expectedPublicKey,
-        byte[] ifHeld) {
+    /**
+     * {@code ifHeld} non-null: stored only while the node holds that public key for the room
+     * (empty: while it holds none); the answer names the key held afterwards.
+     */
+    public StoreSigningKey(
+        byte[] room, byte[] privateKey, byte[] expectedPublicKey, byte[] ifHeld) {
       super(STORE_SIGNING_KEY);
       this.room = required(room, "room");
       this.privateKey = required(privateKey, "private_key");
@@ -309,8 +331,10 @@ public abstract class DelegateRequest extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      CborMap.Builder fields = CborMap.builder().put("room", CborItem.bytes(room))
-          .put("private_key", CborItem.bytes(privateKey));
+      CborMap.Builder fields =
+          CborMap.builder()
+              .put("room", CborItem.bytes(room))
+              .put("private_key", CborItem.bytes(privateKey));
       if (expectedPublicKey != null) {
         fields.put("expected_public_key", CborItem.bytes(expectedPublicKey));
       }
@@ -356,8 +380,13 @@ public abstract class DelegateRequest extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(), CborMap.builder().put("room", CborItem.bytes(room))
-          .put("purpose", CborItem.text(purpose)).put("bytes", CborItem.bytes(bytes)).build());
+      return Variant.tagged(
+          variantName(),
+          CborMap.builder()
+              .put("room", CborItem.bytes(room))
+              .put("purpose", CborItem.text(purpose))
+              .put("bytes", CborItem.bytes(bytes))
+              .build());
     }
   }
 }

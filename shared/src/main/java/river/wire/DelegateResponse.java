@@ -1,52 +1,68 @@
 package river.wire;
 
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
  * A chat delegate response, externally tagged like the requests; the table below is the whole
- * vocabulary, one row per variant. Values are envelope-stripped
- * data (null when the key is absent); generations are u64 held in a long's bits.
+ * vocabulary, one row per variant. Values are envelope-stripped data (null when the key is absent);
+ * generations are u64 held in a long's bits.
  *
- * <p>GetManyResponse echoes the request's keys, each value and generation at its key's index,
- * like GetVersioned. SigningKeyResponse answers CreateSigningKey and StoreSigningKey;
- * InviteeKeyResponse carries a private key the node does not keep; PublicKeyResponse's key is
- * null when the node holds none; SignResponse's signature is 64 bytes. A refused signing request
- * is an error response (code invalid), not a response variant.
+ * <p>GetManyResponse echoes the request's keys, each value and generation at its key's index, like
+ * GetVersioned. SigningKeyResponse answers CreateSigningKey and StoreSigningKey; InviteeKeyResponse
+ * carries a private key the node does not keep; PublicKeyResponse's key is null when the node holds
+ * none; SignResponse's signature is 64 bytes. A refused signing request is an error response (code
+ * invalid), not a response variant.
  */
 public abstract class DelegateResponse extends WireValue {
   /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
   static final VariantTable<DelegateResponse> VARIANTS =
       new VariantTable<DelegateResponse>("DelegateResponse");
 
-  private static final VariantTable.Name GET_RESPONSE = VARIANTS.struct("GetResponse",
-      f -> new Get(f.bytes("key"), f.optionalBytes("value")));
-  private static final VariantTable.Name STORE_RESPONSE = VARIANTS.struct("StoreResponse",
-      f -> new Store(f.bytes("key"), f.uint64("value_size"), UnitResult.fromCbor(f.any("result"))));
-  private static final VariantTable.Name DELETE_RESPONSE = VARIANTS.struct("DeleteResponse",
-      f -> new Delete(f.bytes("key"), UnitResult.fromCbor(f.any("result"))));
+  private static final VariantTable.Name GET_RESPONSE =
+      VARIANTS.struct("GetResponse", f -> new Get(f.bytes("key"), f.optionalBytes("value")));
+  private static final VariantTable.Name STORE_RESPONSE =
+      VARIANTS.struct(
+          "StoreResponse",
+          f ->
+              new Store(
+                  f.bytes("key"), f.uint64("value_size"), UnitResult.fromCbor(f.any("result"))));
+  private static final VariantTable.Name DELETE_RESPONSE =
+      VARIANTS.struct(
+          "DeleteResponse", f -> new Delete(f.bytes("key"), UnitResult.fromCbor(f.any("result"))));
   private static final VariantTable.Name LIST_RESPONSE =
       VARIANTS.struct("ListResponse", f -> new ListKeys(f.bytesList("keys")));
-  private static final VariantTable.Name GET_VERSIONED_RESPONSE = VARIANTS.struct(
-      "GetVersionedResponse",
-      f -> new GetVersioned(f.bytes("key"), f.optionalBytes("value"), f.uint64("generation")));
-  private static final VariantTable.Name CAS_STORE_RESPONSE = VARIANTS.struct("CasStoreResponse",
-      f -> new CasStore(f.bytes("key"), CasStoreResult.fromCbor(f.any("result"))));
-  private static final VariantTable.Name GET_MANY_RESPONSE = VARIANTS.struct("GetManyResponse",
-      f -> new GetMany(f.bytesList("keys"), f.optionalBytesList("values"),
-          f.uint64List("generations")));
-  private static final VariantTable.Name SIGNING_KEY_RESPONSE = VARIANTS.struct(
-      "SigningKeyResponse", f -> new SigningKey(f.bytes("room"), f.bytes("public_key")));
-  private static final VariantTable.Name INVITEE_KEY_RESPONSE = VARIANTS.struct(
-      "InviteeKeyResponse",
-      f -> new InviteeKey(f.bytes("room"), f.bytes("public_key"), f.bytes("private_key")));
-  private static final VariantTable.Name PUBLIC_KEY_RESPONSE = VARIANTS.struct(
-      "PublicKeyResponse", f -> new PublicKey(f.bytes("room"), f.optionalBytes("public_key")));
-  private static final VariantTable.Name SIGN_RESPONSE = VARIANTS.struct("SignResponse",
-      f -> new Signature(f.bytes("room"), f.text("purpose"), f.bytes("signature")));
+  private static final VariantTable.Name GET_VERSIONED_RESPONSE =
+      VARIANTS.struct(
+          "GetVersionedResponse",
+          f -> new GetVersioned(f.bytes("key"), f.optionalBytes("value"), f.uint64("generation")));
+  private static final VariantTable.Name CAS_STORE_RESPONSE =
+      VARIANTS.struct(
+          "CasStoreResponse",
+          f -> new CasStore(f.bytes("key"), CasStoreResult.fromCbor(f.any("result"))));
+  private static final VariantTable.Name GET_MANY_RESPONSE =
+      VARIANTS.struct(
+          "GetManyResponse",
+          f ->
+              new GetMany(
+                  f.bytesList("keys"), f.optionalBytesList("values"), f.uint64List("generations")));
+  private static final VariantTable.Name SIGNING_KEY_RESPONSE =
+      VARIANTS.struct(
+          "SigningKeyResponse", f -> new SigningKey(f.bytes("room"), f.bytes("public_key")));
+  private static final VariantTable.Name INVITEE_KEY_RESPONSE =
+      VARIANTS.struct(
+          "InviteeKeyResponse",
+          f -> new InviteeKey(f.bytes("room"), f.bytes("public_key"), f.bytes("private_key")));
+  private static final VariantTable.Name PUBLIC_KEY_RESPONSE =
+      VARIANTS.struct(
+          "PublicKeyResponse", f -> new PublicKey(f.bytes("room"), f.optionalBytes("public_key")));
+  private static final VariantTable.Name SIGN_RESPONSE =
+      VARIANTS.struct(
+          "SignResponse",
+          f -> new Signature(f.bytes("room"), f.text("purpose"), f.bytes("signature")));
 
   private final VariantTable.Name name;
 
@@ -95,8 +111,10 @@ public abstract class DelegateResponse extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return tagged(CborMap.builder().put("key", CborItem.bytes(key))
-          .put("value", Fields.bytesOrNull(value)));
+      return tagged(
+          CborMap.builder()
+              .put("key", CborItem.bytes(key))
+              .put("value", Fields.bytesOrNull(value)));
     }
   }
 
@@ -126,8 +144,11 @@ public abstract class DelegateResponse extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return tagged(CborMap.builder().put("key", CborItem.bytes(key))
-          .put("value_size", CborItem.uint64(valueSize)).put("result", result.toCbor()));
+      return tagged(
+          CborMap.builder()
+              .put("key", CborItem.bytes(key))
+              .put("value_size", CborItem.uint64(valueSize))
+              .put("result", result.toCbor()));
     }
   }
 
@@ -151,8 +172,8 @@ public abstract class DelegateResponse extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return tagged(CborMap.builder().put("key", CborItem.bytes(key))
-          .put("result", result.toCbor()));
+      return tagged(
+          CborMap.builder().put("key", CborItem.bytes(key)).put("result", result.toCbor()));
     }
   }
 
@@ -187,8 +208,14 @@ public abstract class DelegateResponse extends WireValue {
     public GetMany(List<byte[]> keys, List<byte[]> values, long[] generations) {
       super(GET_MANY_RESPONSE);
       if (keys.size() != values.size() || keys.size() != generations.length) {
-        throw WireException.malformed("GetManyResponse: " + keys.size() + " keys, " + values.size()
-            + " values, " + generations.length + " generations");
+        throw WireException.malformed(
+            "GetManyResponse: "
+                + keys.size()
+                + " keys, "
+                + values.size()
+                + " values, "
+                + generations.length
+                + " generations");
       }
       this.keys = requiredAll(keys, "key");
       this.values = new ArrayList<byte[]>(values.size());
@@ -224,8 +251,11 @@ public abstract class DelegateResponse extends WireValue {
         v.add(Fields.bytesOrNull(values.get(i)));
         g.add(CborItem.uint64(generations[i]));
       }
-      return tagged(CborMap.builder().put("keys", bytesArray(keys)).put("values", CborItem.array(v))
-          .put("generations", CborItem.array(g)));
+      return tagged(
+          CborMap.builder()
+              .put("keys", bytesArray(keys))
+              .put("values", CborItem.array(v))
+              .put("generations", CborItem.array(g)));
     }
   }
 
@@ -256,9 +286,11 @@ public abstract class DelegateResponse extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return tagged(CborMap.builder().put("key", CborItem.bytes(key))
-          .put("value", Fields.bytesOrNull(value))
-          .put("generation", CborItem.uint64(generation)));
+      return tagged(
+          CborMap.builder()
+              .put("key", CborItem.bytes(key))
+              .put("value", Fields.bytesOrNull(value))
+              .put("generation", CborItem.uint64(generation)));
     }
   }
 
@@ -285,8 +317,8 @@ public abstract class DelegateResponse extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return tagged(CborMap.builder().put("key", CborItem.bytes(key))
-          .put("result", result.toCbor()));
+      return tagged(
+          CborMap.builder().put("key", CborItem.bytes(key)).put("result", result.toCbor()));
     }
   }
 
@@ -311,8 +343,10 @@ public abstract class DelegateResponse extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return tagged(CborMap.builder().put("room", CborItem.bytes(room))
-          .put("public_key", CborItem.bytes(publicKey)));
+      return tagged(
+          CborMap.builder()
+              .put("room", CborItem.bytes(room))
+              .put("public_key", CborItem.bytes(publicKey)));
     }
   }
 
@@ -343,9 +377,11 @@ public abstract class DelegateResponse extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return tagged(CborMap.builder().put("room", CborItem.bytes(room))
-          .put("public_key", CborItem.bytes(publicKey))
-          .put("private_key", CborItem.bytes(privateKey)));
+      return tagged(
+          CborMap.builder()
+              .put("room", CborItem.bytes(room))
+              .put("public_key", CborItem.bytes(publicKey))
+              .put("private_key", CborItem.bytes(privateKey)));
     }
 
     @Override
@@ -375,8 +411,10 @@ public abstract class DelegateResponse extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return tagged(CborMap.builder().put("room", CborItem.bytes(room))
-          .put("public_key", Fields.bytesOrNull(publicKey)));
+      return tagged(
+          CborMap.builder()
+              .put("room", CborItem.bytes(room))
+              .put("public_key", Fields.bytesOrNull(publicKey)));
     }
   }
 
@@ -410,8 +448,11 @@ public abstract class DelegateResponse extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return tagged(CborMap.builder().put("room", CborItem.bytes(room))
-          .put("purpose", CborItem.text(purpose)).put("signature", CborItem.bytes(signature)));
+      return tagged(
+          CborMap.builder()
+              .put("room", CborItem.bytes(room))
+              .put("purpose", CborItem.text(purpose))
+              .put("signature", CborItem.bytes(signature)));
     }
   }
 }

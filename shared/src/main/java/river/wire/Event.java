@@ -5,18 +5,20 @@ import river.cbor.CborMap;
 
 /**
  * The event of a push frame, externally tagged; the table below is the whole vocabulary:
- * DelegateKeyChanged (sent to the user's other connections after a write; a hint to re-read,
- * never the data itself) and ContractUpdated (a room contract's new state, to its subscribers).
+ * DelegateKeyChanged (sent to the user's other connections after a write; a hint to re-read, never
+ * the data itself) and ContractUpdated (a room contract's new state, to its subscribers).
  */
 public abstract class Event extends WireValue {
   /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
   static final VariantTable<Event> VARIANTS = new VariantTable<Event>("Event");
 
-  private static final VariantTable.Name DELEGATE_KEY_CHANGED = VARIANTS.struct(
-      "DelegateKeyChanged",
-      f -> new DelegateKeyChanged(f.bytes("delegate"), f.bytes("key"), f.uint64("generation")));
-  private static final VariantTable.Name CONTRACT_UPDATED = VARIANTS.struct("ContractUpdated",
-      f -> new ContractUpdated(f.bytes("key"), f.bytes("state")));
+  private static final VariantTable.Name DELEGATE_KEY_CHANGED =
+      VARIANTS.struct(
+          "DelegateKeyChanged",
+          f -> new DelegateKeyChanged(f.bytes("delegate"), f.bytes("key"), f.uint64("generation")));
+  private static final VariantTable.Name CONTRACT_UPDATED =
+      VARIANTS.struct(
+          "ContractUpdated", f -> new ContractUpdated(f.bytes("key"), f.bytes("state")));
 
   private final VariantTable.Name name;
 
@@ -60,9 +62,13 @@ public abstract class Event extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(), CborMap.builder()
-          .put("delegate", CborItem.bytes(delegate)).put("key", CborItem.bytes(key))
-          .put("generation", CborItem.uint64(generation)).build());
+      return Variant.tagged(
+          variantName(),
+          CborMap.builder()
+              .put("delegate", CborItem.bytes(delegate))
+              .put("key", CborItem.bytes(key))
+              .put("generation", CborItem.uint64(generation))
+              .build());
     }
   }
 
@@ -86,8 +92,12 @@ public abstract class Event extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(), CborMap.builder()
-          .put("key", CborItem.bytes(key)).put("state", CborItem.bytes(state)).build());
+      return Variant.tagged(
+          variantName(),
+          CborMap.builder()
+              .put("key", CborItem.bytes(key))
+              .put("state", CborItem.bytes(state))
+              .build());
     }
   }
 }

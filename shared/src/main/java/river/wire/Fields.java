@@ -98,7 +98,8 @@ final class Fields {
     for (int i = 0; i < out.length; i++) {
       CborItem item = items.get(i);
       if (item.kind() != CborKind.UNSIGNED) {
-        throw WireException.malformed(what + ": field \"" + field + "\" must hold unsigned integers");
+        throw WireException.malformed(
+            what + ": field \"" + field + "\" must hold unsigned integers");
       }
       out[i] = item.asUint64Bits();
     }
@@ -115,7 +116,8 @@ final class Fields {
       } else if (i.kind() == CborKind.BYTES) {
         out.add(i.asBytes());
       } else {
-        throw WireException.malformed(what + ": field \"" + field + "\" must hold byte strings or null");
+        throw WireException.malformed(
+            what + ": field \"" + field + "\" must hold byte strings or null");
       }
     }
     return out;

@@ -4,18 +4,20 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
- * The operation of a request frame, externally tagged; the table below is the whole vocabulary:
- * a request to a chat delegate ({@link DelegateRequest} inside), "Ping" (answered "Pong"), and the
+ * The operation of a request frame, externally tagged; the table below is the whole vocabulary: a
+ * request to a chat delegate ({@link DelegateRequest} inside), "Ping" (answered "Pong"), and the
  * room contract operations Get (optionally subscribing in the same step), Put, Update and
- * Subscribe. Contract keys, states and deltas are byte strings whose contents belong to
- * river.room. An unknown name is {@link ErrorCodes#UNKNOWN_OP}.
+ * Subscribe. Contract keys, states and deltas are byte strings whose contents belong to river.room.
+ * An unknown name is {@link ErrorCodes#UNKNOWN_OP}.
  */
 public abstract class Op extends WireValue {
   /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
   static final VariantTable<Op> VARIANTS = new VariantTable<Op>("Op");
 
-  private static final VariantTable.Name DELEGATE = VARIANTS.struct("Delegate",
-      f -> new Delegate(f.bytes("delegate"), DelegateRequest.fromCbor(f.any("msg"))));
+  private static final VariantTable.Name DELEGATE =
+      VARIANTS.struct(
+          "Delegate",
+          f -> new Delegate(f.bytes("delegate"), DelegateRequest.fromCbor(f.any("msg"))));
   private static final VariantTable.Name PING_OP = VARIANTS.unit("Ping", () -> Op.PING);
   private static final VariantTable.Name GET =
       VARIANTS.struct("Get", f -> new Get(f.bytes("key"), f.bool("subscribe")));
@@ -68,8 +70,12 @@ public abstract class Op extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(), CborMap.builder()
-          .put("delegate", CborItem.bytes(delegate)).put("msg", msg.toCbor()).build());
+      return Variant.tagged(
+          variantName(),
+          CborMap.builder()
+              .put("delegate", CborItem.bytes(delegate))
+              .put("msg", msg.toCbor())
+              .build());
     }
   }
 
@@ -105,8 +111,12 @@ public abstract class Op extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key))
-          .put("subscribe", CborItem.bool(subscribe)).build());
+      return Variant.tagged(
+          variantName(),
+          CborMap.builder()
+              .put("key", CborItem.bytes(key))
+              .put("subscribe", CborItem.bool(subscribe))
+              .build());
     }
   }
 
@@ -130,8 +140,12 @@ public abstract class Op extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key))
-          .put("state", CborItem.bytes(state)).build());
+      return Variant.tagged(
+          variantName(),
+          CborMap.builder()
+              .put("key", CborItem.bytes(key))
+              .put("state", CborItem.bytes(state))
+              .build());
     }
   }
 
@@ -155,8 +169,12 @@ public abstract class Op extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key))
-          .put("delta", CborItem.bytes(delta)).build());
+      return Variant.tagged(
+          variantName(),
+          CborMap.builder()
+              .put("key", CborItem.bytes(key))
+              .put("delta", CborItem.bytes(delta))
+              .build());
     }
   }
 
@@ -174,8 +192,8 @@ public abstract class Op extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(),
-          CborMap.builder().put("key", CborItem.bytes(key)).build());
+      return Variant.tagged(
+          variantName(), CborMap.builder().put("key", CborItem.bytes(key)).build());
     }
   }
 }

@@ -4,10 +4,10 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
- * The "ok" value of a response, externally tagged; the table below is the whole vocabulary:
- * "Pong", Delegate (a newtype variant holding a {@link DelegateResponse}), and the room contract
- * results GetResult (the state), PutResult, UpdateResult and Subscribed (each echoing the
- * contract key). Error messages call this enum "Result".
+ * The "ok" value of a response, externally tagged; the table below is the whole vocabulary: "Pong",
+ * Delegate (a newtype variant holding a {@link DelegateResponse}), and the room contract results
+ * GetResult (the state), PutResult, UpdateResult and Subscribed (each echoing the contract key).
+ * Error messages call this enum "Result".
  */
 public abstract class OpResult extends WireValue {
   /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
@@ -95,8 +95,12 @@ public abstract class OpResult extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key))
-          .put("state", CborItem.bytes(state)).build());
+      return Variant.tagged(
+          variantName(),
+          CborMap.builder()
+              .put("key", CborItem.bytes(key))
+              .put("state", CborItem.bytes(state))
+              .build());
     }
   }
 
@@ -115,7 +119,8 @@ public abstract class OpResult extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(variantName(), CborMap.builder().put("key", CborItem.bytes(key)).build());
+      return Variant.tagged(
+          variantName(), CborMap.builder().put("key", CborItem.bytes(key)).build());
     }
   }
 

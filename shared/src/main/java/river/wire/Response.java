@@ -4,8 +4,8 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
- * Answer to request {@code id}: {"id", "ok": OpResult} or
- * {"id", "err": {"code": text, "message": text}} (codes in {@link ErrorCodes}).
+ * Answer to request {@code id}: {"id", "ok": OpResult} or {"id", "err": {"code": text, "message":
+ * text}} (codes in {@link ErrorCodes}).
  */
 public final class Response extends ServerFrame {
   private final long id;
@@ -62,8 +62,12 @@ public final class Response extends ServerFrame {
     if (ok != null) {
       b.put("ok", ok.toCbor());
     } else {
-      b.put("err", CborMap.builder().put("code", CborItem.text(errorCode))
-          .put("message", CborItem.text(errorMessage)).build());
+      b.put(
+          "err",
+          CborMap.builder()
+              .put("code", CborItem.text(errorCode))
+              .put("message", CborItem.text(errorMessage))
+              .build());
     }
     return b.build();
   }

@@ -4,9 +4,9 @@ import river.cbor.CborItem;
 import river.cbor.CborKind;
 
 /**
- * serde's Result<(), String> as used by StoreResponse and DeleteResponse: {"Ok": null} or
- * {"Err": text}. Hazard: "Ok" must carry an explicit CBOR null (the unit value), not be a bare
- * text, or serde peers refuse it.
+ * serde's Result<(), String> as used by StoreResponse and DeleteResponse: {"Ok": null} or {"Err":
+ * text}. Hazard: "Ok" must carry an explicit CBOR null (the unit value), not be a bare text, or
+ * serde peers refuse it.
  */
 public final class UnitResult extends WireValue {
   public static final UnitResult OK = new UnitResult(null);
@@ -53,7 +53,8 @@ public final class UnitResult extends WireValue {
 
   @Override
   public CborItem toCbor() {
-    return error == null ? Variant.tagged("Ok", CborItem.NULL)
+    return error == null
+        ? Variant.tagged("Ok", CborItem.NULL)
         : Variant.tagged("Err", CborItem.text(error));
   }
 }

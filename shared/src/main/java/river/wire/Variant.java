@@ -7,11 +7,11 @@ import river.cbor.CborKind;
 import river.cbor.CborMap;
 
 /**
- * An externally tagged enum value, as serde writes it: a unit variant is the text "Name", a
- * struct or newtype variant is the one-entry map {"Name": value}. Reading checks the shape and
- * leaves the meaning of the name to the enum; an unknown name is {@link ErrorCodes#UNKNOWN_OP}
- * while a wrong shape is {@link ErrorCodes#MALFORMED} (hazard: mixing the two would tell a
- * client its well-formed but newer request was garbage).
+ * An externally tagged enum value, as serde writes it: a unit variant is the text "Name", a struct
+ * or newtype variant is the one-entry map {"Name": value}. Reading checks the shape and leaves the
+ * meaning of the name to the enum; an unknown name is {@link ErrorCodes#UNKNOWN_OP} while a wrong
+ * shape is {@link ErrorCodes#MALFORMED} (hazard: mixing the two would tell a client its well-formed
+ * but newer request was garbage).
  */
 final class Variant {
   private final String enumName;
@@ -64,8 +64,8 @@ final class Variant {
 
   WireException unknown() {
     // The name is peer-chosen text: cut it so the error response stays small.
-    return new WireException(ErrorCodes.UNKNOWN_OP,
-        "unknown " + enumName + " variant \"" + CborDiag.brief(name) + "\"");
+    return new WireException(
+        ErrorCodes.UNKNOWN_OP, "unknown " + enumName + " variant \"" + CborDiag.brief(name) + "\"");
   }
 
   static CborItem unit(String name) {

@@ -9,19 +9,19 @@ import river.cbor.CborItem;
 
 /**
  * The variants of one externally tagged enum, as one table of rows: a variant's name and its
- * decoder, written together once. Each variant class takes its {@link Name} from its row (the
- * only way to get one), so the decoder, the encoder and {@code variantName()} spell a variant the
- * same way, and a row without a decoder cannot be written.
+ * decoder, written together once. Each variant class takes its {@link Name} from its row (the only
+ * way to get one), so the decoder, the encoder and {@code variantName()} spell a variant the same
+ * way, and a row without a decoder cannot be written.
  *
- * <p>Decoding looks the name up before reading any field: a name without a row is
- * {@link ErrorCodes#UNKNOWN_OP} (a newer peer's variant), a known name with the wrong shape is
- * {@link ErrorCodes#MALFORMED}. Hazard this replaces: a list of known names beside an if-chain,
- * where a name added to the list without its own branch fell through to the chain's last branch
- * and decoded as another variant (a new delegate request read as a CasStore).
+ * <p>Decoding looks the name up before reading any field: a name without a row is {@link
+ * ErrorCodes#UNKNOWN_OP} (a newer peer's variant), a known name with the wrong shape is {@link
+ * ErrorCodes#MALFORMED}. Hazard this replaces: a list of known names beside an if-chain, where a
+ * name added to the list without its own branch fell through to the chain's last branch and decoded
+ * as another variant (a new delegate request read as a CasStore).
  *
  * <p>Rows are added in the enum's static initializer, before any constant instance of the enum
- * (such as {@code DelegateRequest.LIST}) is built: the variant constructors refuse a null name,
- * so a wrong order fails at class initialization instead of encoding a nameless variant.
+ * (such as {@code DelegateRequest.LIST}) is built: the variant constructors refuse a null name, so
+ * a wrong order fails at class initialization instead of encoding a nameless variant.
  */
 final class VariantTable<T> {
   /** Decodes a variant whose name matched the row; checks the shape itself. */
@@ -59,8 +59,9 @@ final class VariantTable<T> {
     /** {@code name} itself; null means a variant was built before its row was added. */
     static Name check(Name name, VariantTable<?> table) {
       if (name == null) {
-        throw new IllegalStateException(table.enumName
-            + ": a variant was built before its table row (static initializer order)");
+        throw new IllegalStateException(
+            table.enumName
+                + ": a variant was built before its table row (static initializer order)");
       }
       return name;
     }
@@ -96,37 +97,43 @@ final class VariantTable<T> {
     if (decoder == null) {
       throw new NullPointerException(enumName + " " + name + ": no decoder");
     }
-    return row(name, new Decoder<T>() {
-      @Override
-      public T decode(Variant v) {
-        return decoder.decode(v.fields());
-      }
-    });
+    return row(
+        name,
+        new Decoder<T>() {
+          @Override
+          public T decode(Variant v) {
+            return decoder.decode(v.fields());
+          }
+        });
   }
 
   Name newtype(final String name, final NewtypeDecoder<T> decoder) {
     if (decoder == null) {
       throw new NullPointerException(enumName + " " + name + ": no decoder");
     }
-    return row(name, new Decoder<T>() {
-      @Override
-      public T decode(Variant v) {
-        return decoder.decode(v.value());
-      }
-    });
+    return row(
+        name,
+        new Decoder<T>() {
+          @Override
+          public T decode(Variant v) {
+            return decoder.decode(v.value());
+          }
+        });
   }
 
   Name unit(final String name, final UnitValue<T> value) {
     if (value == null) {
       throw new NullPointerException(enumName + " " + name + ": no value");
     }
-    return row(name, new Decoder<T>() {
-      @Override
-      public T decode(Variant v) {
-        v.requireUnit();
-        return value.get();
-      }
-    });
+    return row(
+        name,
+        new Decoder<T>() {
+          @Override
+          public T decode(Variant v) {
+            v.requireUnit();
+            return value.get();
+          }
+        });
   }
 
   /** The variant {@code item} encodes; WireException unknown_op or malformed otherwise. */

@@ -4,8 +4,8 @@ package river.wire;
  * A frame that cannot be turned into a message. {@link #code()} is the error code to answer with
  * ({@link ErrorCodes#MALFORMED} or {@link ErrorCodes#UNKNOWN_OP}). When the frame's request id
  * could be read before the problem was found, {@link #hasRequestId()} is true so the node can
- * answer that request instead of dropping it (hazard: a client waiting on an id that never gets
- * an answer hangs).
+ * answer that request instead of dropping it (hazard: a client waiting on an id that never gets an
+ * answer hangs).
  */
 public final class WireException extends RuntimeException {
   private final String code;

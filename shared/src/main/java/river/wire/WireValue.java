@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-
 import river.cbor.CborItem;
 
 /**
- * Base of every wire message: a message is defined by its CBOR form, so equality, hash and
- * toString (diagnostic notation) all derive from {@link #toCbor()}. Hazard avoided: hand-written
- * equals that forgets a field or compares byte[] by identity.
+ * Base of every wire message: a message is defined by its CBOR form, so equality, hash and toString
+ * (diagnostic notation) all derive from {@link #toCbor()}. Hazard avoided: hand-written equals that
+ * forgets a field or compares byte[] by identity.
  */
 public abstract class WireValue {
   /** The message as a CBOR item, fields in their fixed wire order. */
@@ -18,7 +17,8 @@ public abstract class WireValue {
 
   @Override
   public final boolean equals(Object o) {
-    return o instanceof WireValue && o.getClass() == getClass()
+    return o instanceof WireValue
+        && o.getClass() == getClass()
         && ((WireValue) o).toCbor().equals(toCbor());
   }
 

@@ -1,11 +1,9 @@
 package river.actions;
 
-import java.util.Collections;
-import river.room.PendingMessage;
-import river.store.Base58;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,12 +13,14 @@ import java.util.Set;
 import river.chat.Roster;
 import river.engine.World;
 import river.room.MessageKind;
+import river.room.PendingMessage;
 import river.room.RoomDelta;
 import river.room.RoomMessage;
 import river.room.RoomState;
 import river.room.SealedBytes;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
+import river.store.Base58;
 import river.store.DelegateKeys;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
@@ -29,14 +29,14 @@ import river.wire.OpResult;
 import river.wire.WireException;
 
 /**
- * Randomized multi-tab, two-user runs of the room actions: creates, invitations accepted by one
- * tab or by two tabs at once, leaves and returns, posts; every tab's requests are answered in a
- * seeded random interleaving, and each user's tabs share one delegate model (their saves and
- * live pushes run as in {@link World}). After each round everything settles and the invariants
- * are checked: every room a tab lists is held with the key the node holds (so the user can post:
- * a post is sent and must be accepted), all of a user's tabs list the same rooms, each user
- * appears at most once in a room's member list, and every acknowledged post is in its room.
- * Runs against {@link ModelNode} here and against a real node in the webapp's tests.
+ * Randomized multi-tab, two-user runs of the room actions: creates, invitations accepted by one tab
+ * or by two tabs at once, leaves and returns, posts; every tab's requests are answered in a seeded
+ * random interleaving, and each user's tabs share one delegate model (their saves and live pushes
+ * run as in {@link World}). After each round everything settles and the invariants are checked:
+ * every room a tab lists is held with the key the node holds (so the user can post: a post is sent
+ * and must be accepted), all of a user's tabs list the same rooms, each user appears at most once
+ * in a room's member list, and every acknowledged post is in its room. Runs against {@link
+ * ModelNode} here and against a real node in the webapp's tests.
  */
 public final class ActionSimulator {
   public final int seed;
@@ -108,7 +108,7 @@ public final class ActionSimulator {
         List<ActionTab> joiners = new ArrayList<>(theirs);
         Collections.shuffle(joiners, rnd);
         for (int i = 0; i < codes.size(); i++) {
-          joiners.get(i).actions.join(codes.get(i), them, k -> { }, m -> { });
+          joiners.get(i).actions.join(codes.get(i), them, k -> {}, m -> {});
         }
         joins++;
         concurrentJoins += both ? 1 : 0;
@@ -117,9 +117,15 @@ public final class ActionSimulator {
     }
     if (what < 7 && !mine.isEmpty()) {
       RoomKey key = pick(mine);
-      if (!Arrays.equals(key.bytes().toArray(), t.session().rooms().map().get(key).verifyingKey()
-          .toArray())) { // an owner's leave is local only; members leave for the others too
-        t.actions.leave(key, node.room(key.bytes().toArray()), m -> { });
+      if (!Arrays.equals(
+          key.bytes().toArray(),
+          t.session()
+              .rooms()
+              .map()
+              .get(key)
+              .verifyingKey()
+              .toArray())) { // an owner's leave is local only; members leave for the others too
+        t.actions.leave(key, node.room(key.bytes().toArray()), m -> {});
         leaves++;
       }
       return;
@@ -179,15 +185,28 @@ public final class ActionSimulator {
   String post(ActionTab t, RoomKey key, String text) {
     byte[] room = key.bytes().toArray();
     RoomData data = t.session().rooms().map().get(key);
-    RoomMessage m = Compose.message(key, data, node.room(room), node.now() + posts, MessageKind.TEXT,
-        null, SealedBytes.publicBytes(text.getBytes(StandardCharsets.UTF_8)));
+    RoomMessage m =
+        Compose.message(
+            key,
+            data,
+            node.room(room),
+            node.now() + posts,
+            MessageKind.TEXT,
+            null,
+            SealedBytes.publicBytes(text.getBytes(StandardCharsets.UTF_8)));
     try {
-      DelegateResponse.Signature sig = (DelegateResponse.Signature) ((OpResult.Delegate) node
-          .answer(t.user, new Op.Delegate(DelegateKeys.current(),
-              new DelegateRequest.Sign(room, "message", m.signedBytes())))).response();
+      DelegateResponse.Signature sig =
+          (DelegateResponse.Signature)
+              ((OpResult.Delegate)
+                      node.answer(
+                          t.user,
+                          new Op.Delegate(
+                              DelegateKeys.current(),
+                              new DelegateRequest.Sign(room, "message", m.signedBytes()))))
+                  .response();
       RoomMessage signed = m.withSignature(sig.signature());
-      node.answer(t.user, new Op.Update(room, RoomDelta.builder().message(signed).build()
-          .encode()));
+      node.answer(
+          t.user, new Op.Update(room, RoomDelta.builder().message(signed).build().encode()));
       acked.add(signed);
       posts++;
       return null;
@@ -212,8 +231,8 @@ public final class ActionSimulator {
           byte[] mine = t.session().rooms().map().get(key).verifyingKey().toArray();
           byte[] held = node.heldKey(u, key.bytes().toArray());
           if (held == null || !Arrays.equals(held, mine)) {
-            throw new AssertionError(where + ": " + u + " lists a room with a key the node does"
-                + " not hold");
+            throw new AssertionError(
+                where + ": " + u + " lists a room with a key the node does" + " not hold");
           }
           keysEver.get(u).add(Base58.encode(mine));
           if (!node.room(key.bytes().toArray()).isMember(mine)) {

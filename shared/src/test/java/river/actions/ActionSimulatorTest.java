@@ -20,8 +20,16 @@ class ActionSimulatorTest {
       leaves += sim.leaves;
       posts += sim.posts;
     }
-    System.out.println("action simulator: 200 seeds, " + joins + " invitations accepted ("
-        + concurrent + " by two tabs at once), " + leaves + " leaves, " + posts + " posts");
+    System.out.println(
+        "action simulator: 200 seeds, "
+            + joins
+            + " invitations accepted ("
+            + concurrent
+            + " by two tabs at once), "
+            + leaves
+            + " leaves, "
+            + posts
+            + " posts");
     assertTrue(concurrent > 50 && leaves > 50 && posts > 200, "the runs must exercise the rules");
   }
 }

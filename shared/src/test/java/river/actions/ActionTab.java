@@ -25,18 +25,21 @@ public final class ActionTab {
   boolean hold;
 
   /** Private-room sealing stand-in: the plain bytes with a fake tag, under the secret version. */
-  static final Cipher CIPHER = new Cipher() {
-    @Override
-    public void seal(byte[] secret, long version, byte[] plain, Sealed then, ActionLink.Fail fail) {
-      then.accept(SealedBytes.privateBytes(Arrays.copyOf(plain, plain.length + 16), new byte[12],
-          version));
-    }
+  static final Cipher CIPHER =
+      new Cipher() {
+        @Override
+        public void seal(
+            byte[] secret, long version, byte[] plain, Sealed then, ActionLink.Fail fail) {
+          then.accept(
+              SealedBytes.privateBytes(
+                  Arrays.copyOf(plain, plain.length + 16), new byte[12], version));
+        }
 
-    @Override
-    public byte[] newSecret() {
-      return new byte[32];
-    }
-  };
+        @Override
+        public byte[] newSecret() {
+          return new byte[32];
+        }
+      };
 
   ActionTab(String user, World world, NodeAnswers node) {
     this.user = user;

@@ -18,11 +18,11 @@ import river.wire.OpResult;
 import river.wire.WireException;
 
 /**
- * A model of the node for the actions engine: each user's node-held signing keys per room
- * (create, invitee keys, import with the expected key, sign) and the room contracts judged by the
- * real {@link RoomContract}. Signatures are fast stand-ins (public key = SHA-256(seed), signature
- * = SHA-512(seed || bytes)), checked against the seeds this model minted; the rules are the same
- * code the node runs.
+ * A model of the node for the actions engine: each user's node-held signing keys per room (create,
+ * invitee keys, import with the expected key, sign) and the room contracts judged by the real
+ * {@link RoomContract}. Signatures are fast stand-ins (public key = SHA-256(seed), signature =
+ * SHA-512(seed || bytes)), checked against the seeds this model minted; the rules are the same code
+ * the node runs.
  */
 final class ModelNode implements NodeAnswers {
   final Map<String, Map<String, byte[]>> keys = new HashMap<>();
@@ -35,10 +35,11 @@ final class ModelNode implements NodeAnswers {
     random = new Random(seed);
   }
 
-  final SignatureVerifier verifier = (pk, msg, sig) -> {
-    byte[] seed = seeds.get(hex(pk));
-    return seed != null && Arrays.equals(sha("SHA-512", concat(seed, msg)), sig);
-  };
+  final SignatureVerifier verifier =
+      (pk, msg, sig) -> {
+        byte[] seed = seeds.get(hex(pk));
+        return seed != null && Arrays.equals(sha("SHA-512", concat(seed, msg)), sig);
+      };
 
   static String hex(byte[] b) {
     return HexFormat.of().formatHex(b);
@@ -117,14 +118,15 @@ final class ModelNode implements NodeAnswers {
     }
     if (req instanceof DelegateRequest.NewInviteeKey) {
       byte[] seed = newSeed();
-      return new DelegateResponse.InviteeKey(((DelegateRequest.NewInviteeKey) req).room(),
-          publicKey(seed), seed);
+      return new DelegateResponse.InviteeKey(
+          ((DelegateRequest.NewInviteeKey) req).room(), publicKey(seed), seed);
     }
     if (req instanceof DelegateRequest.StoreSigningKey) {
       DelegateRequest.StoreSigningKey r = (DelegateRequest.StoreSigningKey) req;
       byte[] pub = publicKey(r.privateKey());
       if (r.expectedPublicKey() != null && !Arrays.equals(pub, r.expectedPublicKey())) {
-        throw new WireException(ErrorCodes.INVALID, "this private key is not the key of the invited member");
+        throw new WireException(
+            ErrorCodes.INVALID, "this private key is not the key of the invited member");
       }
       byte[] old = mine.get(hex(r.room()));
       byte[] held = old == null ? new byte[0] : publicKey(old);
@@ -136,8 +138,8 @@ final class ModelNode implements NodeAnswers {
     }
     if (req instanceof DelegateRequest.GetPublicKey) {
       byte[] seed = mine.get(hex(((DelegateRequest.GetPublicKey) req).room()));
-      return new DelegateResponse.PublicKey(((DelegateRequest.GetPublicKey) req).room(),
-          seed == null ? null : publicKey(seed));
+      return new DelegateResponse.PublicKey(
+          ((DelegateRequest.GetPublicKey) req).room(), seed == null ? null : publicKey(seed));
     }
     if (req instanceof DelegateRequest.Sign) {
       DelegateRequest.Sign r = (DelegateRequest.Sign) req;

@@ -5,10 +5,10 @@ import river.wire.Op;
 import river.wire.OpResult;
 
 /**
- * A node as the actions tests need it: answer one request of a user (or throw
- * {@link river.wire.WireException} as the node refuses), tell the key it holds for a user in a
- * room and the room's state, and its clock. {@link ModelNode} is the fast model; the webapp's
- * tests answer from a real node over WebSockets, so the same scenarios run against both.
+ * A node as the actions tests need it: answer one request of a user (or throw {@link
+ * river.wire.WireException} as the node refuses), tell the key it holds for a user in a room and
+ * the room's state, and its clock. {@link ModelNode} is the fast model; the webapp's tests answer
+ * from a real node over WebSockets, so the same scenarios run against both.
  */
 public interface NodeAnswers {
   OpResult answer(String user, Op op);

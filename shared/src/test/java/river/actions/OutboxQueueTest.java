@@ -86,8 +86,13 @@ class OutboxQueueTest {
       alice.pump();
       room = made.get(0);
     }
-    return Compose.message(room, alice.session().rooms().map().get(room),
-        node.room(room.bytes().toArray()), time, MessageKind.TEXT, null,
+    return Compose.message(
+        room,
+        alice.session().rooms().map().get(room),
+        node.room(room.bytes().toArray()),
+        time,
+        MessageKind.TEXT,
+        null,
         SealedBytes.publicBytes(text.getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -143,7 +148,8 @@ class OutboxQueueTest {
 
   @Test
   void aTransientFailureIsRetriedWithBackoffAndKept() {
-    for (String code : new String[] {"timeout", "disconnected", "unavailable", ErrorCodes.INTERNAL}) {
+    for (String code :
+        new String[] {"timeout", "disconnected", "unavailable", ErrorCodes.INTERNAL}) {
       shell.clear();
       Tab t = connected();
       RoomMessage m = message("retry " + code, node.now + code.length());

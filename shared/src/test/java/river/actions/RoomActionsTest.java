@@ -1,7 +1,5 @@
 package river.actions;
 
-import java.util.Map;
-import river.room.RoomDelta;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import river.chat.Names;
 import river.chat.Roster;
@@ -19,6 +18,7 @@ import river.engine.World;
 import river.room.AuthorizedMember;
 import river.room.Invitation;
 import river.room.MessageKind;
+import river.room.RoomDelta;
 import river.room.RoomMessage;
 import river.room.RoomState;
 import river.room.SealedBytes;
@@ -65,14 +65,30 @@ class RoomActionsTest {
   String post(ActionTab t, RoomKey key, String text) {
     byte[] room = key.bytes().toArray();
     RoomData data = t.session().rooms().map().get(key);
-    RoomMessage m = Compose.message(key, data, node.room(room), node.now, MessageKind.TEXT, null,
-        SealedBytes.publicBytes(text.getBytes(StandardCharsets.UTF_8)));
+    RoomMessage m =
+        Compose.message(
+            key,
+            data,
+            node.room(room),
+            node.now,
+            MessageKind.TEXT,
+            null,
+            SealedBytes.publicBytes(text.getBytes(StandardCharsets.UTF_8)));
     try {
-      DelegateResponse.Signature sig = (DelegateResponse.Signature) ((OpResult.Delegate) node
-          .answer(t.user, new Op.Delegate(DelegateKeys.current(),
-              new DelegateRequest.Sign(room, "message", m.signedBytes())))).response();
-      node.answer(t.user, new Op.Update(room, RoomDelta.builder()
-          .message(m.withSignature(sig.signature())).build().encode()));
+      DelegateResponse.Signature sig =
+          (DelegateResponse.Signature)
+              ((OpResult.Delegate)
+                      node.answer(
+                          t.user,
+                          new Op.Delegate(
+                              DelegateKeys.current(),
+                              new DelegateRequest.Sign(room, "message", m.signedBytes()))))
+                  .response();
+      node.answer(
+          t.user,
+          new Op.Update(
+              room,
+              RoomDelta.builder().message(m.withSignature(sig.signature())).build().encode()));
       return null;
     } catch (WireException e) {
       return e.getMessage();
@@ -96,7 +112,7 @@ class RoomActionsTest {
 
   @Test
   void aNameThatCannotWorkIsRefusedBeforeAnythingIsAsked() {
-    alice.actions.create("  ", "alice", false, k -> { }, alice.failInto());
+    alice.actions.create("  ", "alice", false, k -> {}, alice.failInto());
     assertEquals(List.of("A room needs a name."), alice.failures);
     assertTrue(alice.actions.link().drain().isEmpty());
   }
@@ -124,11 +140,12 @@ class RoomActionsTest {
     RoomKey key = create(alice, "Lobby", false);
     Invitation real = Invitation.decode(invite(alice, key));
     AuthorizedMember m = real.membership();
-    Invitation forged = new Invitation(real.room(), real.inviteeSeed(),
-        m.withSignature(new byte[64]), null);
+    Invitation forged =
+        new Invitation(real.room(), real.inviteeSeed(), m.withSignature(new byte[64]), null);
     ActionTab bob = new ActionTab("bob", bobWorld, node);
     assertNull(join(bob, forged.encode()));
-    assertTrue(bob.failures.get(0).startsWith("The room refused this invitation"), bob.failures.get(0));
+    assertTrue(
+        bob.failures.get(0).startsWith("The room refused this invitation"), bob.failures.get(0));
     assertFalse(bob.session().rooms().holds(key));
     assertTrue(node.keys.getOrDefault("bob", Map.of()).isEmpty());
   }
@@ -195,12 +212,15 @@ class RoomActionsTest {
     ActionTab bob = new ActionTab("bob", bobWorld, node);
     join(bob, invite(alice, key));
     RoomState s = node.room(key.bytes().toArray());
-    assertEquals("Only the room's owner can rename it.", bob.actions.rename(key, s, "Mine", bob.failInto()));
+    assertEquals(
+        "Only the room's owner can rename it.", bob.actions.rename(key, s, "Mine", bob.failInto()));
     assertNotNull(alice.actions.rename(key, s, "x".repeat(101), alice.failInto()));
     assertNull(alice.actions.rename(key, s, "Main hall", alice.failInto()));
     alice.pump();
-    assertEquals("Main hall", new String(node.room(key.bytes().toArray()).config().name().data(),
-        StandardCharsets.UTF_8));
+    assertEquals(
+        "Main hall",
+        new String(
+            node.room(key.bytes().toArray()).config().name().data(), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -214,16 +234,20 @@ class RoomActionsTest {
     assertNull(alice.actions.ban(key, s, bobKey, alice.failInto()));
     alice.pump();
     assertFalse(node.room(key.bytes().toArray()).isMember(bobKey));
-    assertEquals(RoomTexts.NOT_A_MEMBER, bob.actions.setNickname(key,
-        node.room(key.bytes().toArray()), "bobby", bob.failInto()));
+    assertEquals(
+        RoomTexts.NOT_A_MEMBER,
+        bob.actions.setNickname(key, node.room(key.bytes().toArray()), "bobby", bob.failInto()));
   }
 
   @Test
   void aNicknameIsCheckedThenSignedAndRecorded() {
     RoomKey key = create(alice, "Lobby", false);
     RoomState s = node.room(key.bytes().toArray());
-    assertTrue(alice.actions.setNickname(key, s, "n".repeat(51), alice.failInto())
-        .startsWith("That nickname is too long"));
+    assertTrue(
+        alice
+            .actions
+            .setNickname(key, s, "n".repeat(51), alice.failInto())
+            .startsWith("That nickname is too long"));
     assertNull(alice.actions.setNickname(key, s, "Alicia", alice.failInto()));
     alice.pump();
     assertEquals("Alicia", Names.of(node.room(key.bytes().toArray())).of(key.bytes().toArray()));

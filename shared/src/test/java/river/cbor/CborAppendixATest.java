@@ -64,8 +64,8 @@ class CborAppendixATest {
         Arguments.of("c1fb41d452d9ec200000", "1(1363896240.5)"),
         Arguments.of("d74401020304", "23(h'01020304')"),
         Arguments.of("d818456449455446", "24(h'6449455446')"),
-        Arguments.of("d82076687474703a2f2f7777772e6578616d706c652e636f6d",
-            "32(\"http://www.example.com\")"),
+        Arguments.of(
+            "d82076687474703a2f2f7777772e6578616d706c652e636f6d", "32(\"http://www.example.com\")"),
         Arguments.of("40", "h''"),
         Arguments.of("4401020304", "h'01020304'"),
         Arguments.of("60", "\"\""),
@@ -78,13 +78,15 @@ class CborAppendixATest {
         Arguments.of("80", "[]"),
         Arguments.of("83010203", "[1, 2, 3]"),
         Arguments.of("8301820203820405", "[1, [2, 3], [4, 5]]"),
-        Arguments.of("98190102030405060708090a0b0c0d0e0f101112131415161718181819",
+        Arguments.of(
+            "98190102030405060708090a0b0c0d0e0f101112131415161718181819",
             "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]"),
         Arguments.of("a0", "{}"),
         Arguments.of("a201020304", "{1: 2, 3: 4}"),
         Arguments.of("a26161016162820203", "{\"a\": 1, \"b\": [2, 3]}"),
         Arguments.of("826161a161626163", "[\"a\", {\"b\": \"c\"}]"),
-        Arguments.of("a56161614161626142616361436164614461656145",
+        Arguments.of(
+            "a56161614161626142616361436164614461656145",
             "{\"a\": \"A\", \"b\": \"B\", \"c\": \"C\", \"d\": \"D\", \"e\": \"E\"}"));
   }
 
@@ -99,8 +101,8 @@ class CborAppendixATest {
   static Stream<Arguments> indefinite() {
     return Stream.of(
         Arguments.of("5f42010243030405ff", "(_ h'0102', h'030405')", "450102030405"),
-        Arguments.of("7f657374726561646d696e67ff", "(_ \"strea\", \"ming\")",
-            "6973747265616d696e67"),
+        Arguments.of(
+            "7f657374726561646d696e67ff", "(_ \"strea\", \"ming\")", "6973747265616d696e67"),
         Arguments.of("5fff", "''_", "40"),
         Arguments.of("7fff", "\"\"_", "60"),
         Arguments.of("9fff", "[_ ]", "80"),
@@ -108,10 +110,12 @@ class CborAppendixATest {
         Arguments.of("9f01820203820405ff", "[_ 1, [2, 3], [4, 5]]", "8301820203820405"),
         Arguments.of("83018202039f0405ff", "[1, [2, 3], [_ 4, 5]]", "8301820203820405"),
         Arguments.of("83019f0203ff820405", "[1, [_ 2, 3], [4, 5]]", "8301820203820405"),
-        Arguments.of("bf61610161629f0203ffff", "{_ \"a\": 1, \"b\": [_ 2, 3]}",
-            "a26161016162820203"),
+        Arguments.of(
+            "bf61610161629f0203ffff", "{_ \"a\": 1, \"b\": [_ 2, 3]}", "a26161016162820203"),
         Arguments.of("826161bf61626163ff", "[\"a\", {_ \"b\": \"c\"}]", "826161a161626163"),
-        Arguments.of("bf6346756ef563416d7421ff", "{_ \"Fun\": true, \"Amt\": -2}",
+        Arguments.of(
+            "bf6346756ef563416d7421ff",
+            "{_ \"Fun\": true, \"Amt\": -2}",
             "a26346756ef563416d7421"));
   }
 

@@ -1,10 +1,10 @@
 package river.cbor;
 
-import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** One test per malformation the decoder must reject, with the offset it reports. */
@@ -33,7 +33,8 @@ class CborDecodeErrorTest {
 
   @Test
   void reservedAdditionalInfoValues() {
-    for (String hex : new String[] {"1c", "1d", "1e", "3c", "5c", "7d", "9e", "bc", "dc", "fc", "fd", "fe"}) {
+    for (String hex :
+        new String[] {"1c", "1d", "1e", "3c", "5c", "7d", "9e", "bc", "dc", "fc", "fd", "fe"}) {
       CborException e = reject(hex);
       assertTrue(e.getMessage().contains("reserved"), hex + ": " + e.getMessage());
     }
@@ -119,8 +120,14 @@ class CborDecodeErrorTest {
 
   @Test
   void hugeDeclaredSizesAllocateNothingLarge() {
-    for (String hex : new String[] {"5b7fffffffffffffff", "9bffffffffffffffff00", "ba7fffffff0000",
-        "5f5a7fffffff00ff", "7f7a10000000ff"}) {
+    for (String hex :
+        new String[] {
+          "5b7fffffffffffffff",
+          "9bffffffffffffffff00",
+          "ba7fffffff0000",
+          "5f5a7fffffff00ff",
+          "7f7a10000000ff"
+        }) {
       byte[] in = TestHex.bytes(hex);
       CborDecoder d = new CborDecoder(in, 0);
       assertThrows(CborException.class, () -> d.readItem(1));

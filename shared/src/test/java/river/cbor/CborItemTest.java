@@ -21,8 +21,8 @@ class CborItemTest {
 
   @Test
   void mapLookupByTextKey() {
-    CborItem m = CborMap.builder().put("id", CborItem.uint(7)).put(CborItem.uint(1), CborItem.NULL)
-        .build();
+    CborItem m =
+        CborMap.builder().put("id", CborItem.uint(7)).put(CborItem.uint(1), CborItem.NULL).build();
     assertEquals(7, m.get("id").asLong());
     assertNull(m.get("missing"));
     assertEquals(2, m.entries().size());
@@ -30,7 +30,8 @@ class CborItemTest {
 
   @Test
   void builderRefusesDuplicateKeys() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> CborMap.builder().put("a", CborItem.NULL).put("a", CborItem.TRUE));
   }
 
@@ -127,13 +128,14 @@ class CborItemTest {
 
   @Test
   void diagEscapesTextWithJsonRules() {
-    assertEquals("\"a\\\"b\\\\c\\n\\t\\u0001\u00e9\"", CborItem.text("a\"b\\c\n\t\u0001\u00e9").toString());
+    assertEquals(
+        "\"a\\\"b\\\\c\\n\\t\\u0001\u00e9\"", CborItem.text("a\"b\\c\n\t\u0001\u00e9").toString());
   }
 
   @Test
   void diagShowsFloatWidthsOnRequest() {
-    CborItem a = CborItem.array(CborItem.float16Bits(0x3e00), CborItem.float32(1.5f),
-        CborItem.float64(1.5));
+    CborItem a =
+        CborItem.array(CborItem.float16Bits(0x3e00), CborItem.float32(1.5f), CborItem.float64(1.5));
     assertEquals("[1.5_1, 1.5_2, 1.5_3]", CborDiag.format(a, true));
     assertEquals("[1.5, 1.5, 1.5]", CborDiag.format(a));
   }

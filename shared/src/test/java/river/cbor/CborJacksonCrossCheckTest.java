@@ -13,10 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cross-checks our codec against jackson-dataformat-cbor on thousands of random nested values,
- * both ways: Jackson writes (indefinite-length maps and arrays) → we decode; we encode → Jackson
- * reads and the trees are compared structurally. Also decode(encode(x)) == x for every kind.
- * Seeded, so a failure names the seed and iteration that reproduce it.
+ * Cross-checks our codec against jackson-dataformat-cbor on thousands of random nested values, both
+ * ways: Jackson writes (indefinite-length maps and arrays) → we decode; we encode → Jackson reads
+ * and the trees are compared structurally. Also decode(encode(x)) == x for every kind. Seeded, so a
+ * failure names the seed and iteration that reproduce it.
  */
 class CborJacksonCrossCheckTest {
   private static final CBORMapper JACKSON = new CBORMapper();
@@ -106,13 +106,16 @@ class CborJacksonCrossCheckTest {
     switch (expected.kind()) {
       case UNSIGNED:
         assertTrue(actual.isIntegralNumber(), actual.getNodeType().toString());
-        assertEquals(new BigInteger(Long.toUnsignedString(expected.asUint64Bits())),
+        assertEquals(
+            new BigInteger(Long.toUnsignedString(expected.asUint64Bits())),
             actual.bigIntegerValue());
         break;
       case NEGATIVE:
         assertTrue(actual.isIntegralNumber(), actual.getNodeType().toString());
-        assertEquals(BigInteger.ONE.negate().subtract(
-            new BigInteger(Long.toUnsignedString(expected.negativeBits()))),
+        assertEquals(
+            BigInteger.ONE
+                .negate()
+                .subtract(new BigInteger(Long.toUnsignedString(expected.negativeBits()))),
             actual.bigIntegerValue());
         break;
       case BYTES:
@@ -128,17 +131,18 @@ class CborJacksonCrossCheckTest {
           assertSameTree(expected.items().get(i), actual.get(i));
         }
         break;
-      case MAP: {
-        assertTrue(actual.isObject());
-        assertEquals(expected.entries().size(), actual.size());
-        Iterator<Map.Entry<String, JsonNode>> fields = actual.fields();
-        for (CborEntry e : expected.entries()) {
-          Map.Entry<String, JsonNode> f = fields.next();
-          assertEquals(e.key().asText(), f.getKey());
-          assertSameTree(e.value(), f.getValue());
+      case MAP:
+        {
+          assertTrue(actual.isObject());
+          assertEquals(expected.entries().size(), actual.size());
+          Iterator<Map.Entry<String, JsonNode>> fields = actual.fields();
+          for (CborEntry e : expected.entries()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            assertEquals(e.key().asText(), f.getKey());
+            assertSameTree(e.value(), f.getValue());
+          }
+          break;
         }
-        break;
-      }
       case SIMPLE:
         if (expected.isNull()) {
           assertTrue(actual.isNull());

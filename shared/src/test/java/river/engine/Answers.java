@@ -14,9 +14,9 @@ import river.wire.OpResult;
 import river.wire.Response;
 
 /**
- * Test-side helpers around the wire types the engines emit and consume: the text key of a
- * request, answer frames ({@link Response}) for the tests' in-memory node, and how a host feeds
- * such a frame to a session ({@link #deliver}).
+ * Test-side helpers around the wire types the engines emit and consume: the text key of a request,
+ * answer frames ({@link Response}) for the tests' in-memory node, and how a host feeds such a frame
+ * to a session ({@link #deliver}).
  */
 public final class Answers {
   private Answers() {}
@@ -33,7 +33,8 @@ public final class Answers {
   public static String key(DelegateRequest r) {
     byte[] k = null;
     if (r instanceof DelegateRequest.Get) k = ((DelegateRequest.Get) r).key();
-    else if (r instanceof DelegateRequest.GetVersioned) k = ((DelegateRequest.GetVersioned) r).key();
+    else if (r instanceof DelegateRequest.GetVersioned)
+      k = ((DelegateRequest.GetVersioned) r).key();
     else if (r instanceof DelegateRequest.Store) k = ((DelegateRequest.Store) r).key();
     else if (r instanceof DelegateRequest.CasStore) k = ((DelegateRequest.CasStore) r).key();
     return k == null ? null : new String(k, StandardCharsets.UTF_8);
@@ -42,7 +43,8 @@ public final class Answers {
   /** The keys of a GetMany as text. */
   public static List<String> keys(Op.Delegate op) {
     List<String> out = new ArrayList<>();
-    for (byte[] k : ((DelegateRequest.GetMany) op.msg()).keys()) out.add(new String(k, StandardCharsets.UTF_8));
+    for (byte[] k : ((DelegateRequest.GetMany) op.msg()).keys())
+      out.add(new String(k, StandardCharsets.UTF_8));
     return out;
   }
 
@@ -66,12 +68,13 @@ public final class Answers {
   /** The delegate response of an ok frame, else null. */
   public static DelegateResponse response(Response r) {
     return r.isOk() && r.result() instanceof OpResult.Delegate
-        ? ((OpResult.Delegate) r.result()).response() : null;
+        ? ((OpResult.Delegate) r.result()).response()
+        : null;
   }
 
   /**
-   * Feeds an answer frame to a session as the hosts do: a delegate result to {@code onResponse},
-   * an error to {@code onError}, any other result as an {@code invalid} error.
+   * Feeds an answer frame to a session as the hosts do: a delegate result to {@code onResponse}, an
+   * error to {@code onError}, any other result as an {@code invalid} error.
    */
   public static boolean deliver(TabSession s, long id, Response r) {
     if (!r.isOk()) return s.onError(id, r.errorCode(), r.errorMessage());
@@ -100,9 +103,9 @@ public final class Answers {
   }
 
   /**
-   * What two answers to the same request must agree on (a real node against the model): any
-   * error is "error"; a response's kind, value, generation, CAS or Store outcome, and a List's
-   * keys as a set (GetMany: its kind).
+   * What two answers to the same request must agree on (a real node against the model): any error
+   * is "error"; a response's kind, value, generation, CAS or Store outcome, and a List's keys as a
+   * set (GetMany: its kind).
    */
   public static String summary(Response r) {
     if (!r.isOk()) return "error";
@@ -115,7 +118,8 @@ public final class Answers {
     }
     if (d instanceof DelegateResponse.CasStore) {
       CasStoreResult c = ((DelegateResponse.CasStore) d).result();
-      if (c instanceof CasStoreResult.Stored) return "Stored@" + ((CasStoreResult.Stored) c).generation();
+      if (c instanceof CasStoreResult.Stored)
+        return "Stored@" + ((CasStoreResult.Stored) c).generation();
       if (c instanceof CasStoreResult.Conflict) {
         CasStoreResult.Conflict k = (CasStoreResult.Conflict) c;
         return "Conflict " + hex(k.currentValue()) + "@" + k.currentGeneration();

@@ -2,17 +2,20 @@ package river.engine;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import java.nio.charset.StandardCharsets;
 import river.rooms.Bytes;
 import river.wire.CasStoreResult;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 
-/** The bounded read-merge-CAS loop: store, conflict retry with jitter, exhaustion, failure, no-op write. */
+/**
+ * The bounded read-merge-CAS loop: store, conflict retry with jitter, exhaustion, failure, no-op
+ * write.
+ */
 class CasLoopTest {
   /** Appends "+" to whatever is stored; records what it saw and how it settled. */
   static class AppendTarget implements CasTarget {
@@ -21,7 +24,9 @@ class CasLoopTest {
     Boolean wrote;
     boolean decline;
 
-    public String storageKey() { return "k"; }
+    public String storageKey() {
+      return "k";
+    }
 
     public byte[] decide(byte[] stored, long generation) {
       String s = stored == null ? "" : new String(stored);
@@ -30,9 +35,18 @@ class CasLoopTest {
       return s.endsWith("+") ? stored : (s + "+").getBytes();
     }
 
-    public void settled(long generation, boolean w) { settledAt = generation; wrote = w; }
-    public CasOutcome declineOutcome() { return CasOutcome.NOT_WRITTEN; }
-    public String declineMessage() { return "declined"; }
+    public void settled(long generation, boolean w) {
+      settledAt = generation;
+      wrote = w;
+    }
+
+    public CasOutcome declineOutcome() {
+      return CasOutcome.NOT_WRITTEN;
+    }
+
+    public String declineMessage() {
+      return "declined";
+    }
   }
 
   final CorrelationTable table = new CorrelationTable(1);
@@ -40,8 +54,17 @@ class CasLoopTest {
   long now = 1000;
 
   CasLoop loop(AppendTarget t, int attempts) {
-    return new CasLoop(table, Bytes.ofInts(1), t, () -> now, new SeededRandom(3), attempts,
-        (o, m) -> { done.add(o); if (m != null) done.add(m); });
+    return new CasLoop(
+        table,
+        Bytes.ofInts(1),
+        t,
+        () -> now,
+        new SeededRandom(3),
+        attempts,
+        (o, m) -> {
+          done.add(o);
+          if (m != null) done.add(m);
+        });
   }
 
   static final byte[] K = "k".getBytes(StandardCharsets.UTF_8);
@@ -89,15 +112,17 @@ class CasLoopTest {
 
   @Test
   void aGuessFromTheCacheIsWrittenWithoutReadingFirst() {
-    AppendTarget t = new AppendTarget() {
-      @Override
-      public Guess guess() {
-        return new Guess("a+".getBytes(), 4);
-      }
-    };
+    AppendTarget t =
+        new AppendTarget() {
+          @Override
+          public Guess guess() {
+            return new Guess("a+".getBytes(), 4);
+          }
+        };
     loop(t, 8).start();
     Outgoing cas = only();
-    assertTrue(cas.op().msg() instanceof DelegateRequest.CasStore, "one round trip, no GetVersioned");
+    assertTrue(
+        cas.op().msg() instanceof DelegateRequest.CasStore, "one round trip, no GetVersioned");
     assertEquals(4, cas(cas).expectedGeneration());
     table.deliver(cas.id(), stored(5));
     assertEquals(List.of(CasOutcome.WRITTEN), done);
@@ -106,21 +131,25 @@ class CasLoopTest {
 
   @Test
   void aStaleGuessIsReconciledAtOnceAgainstTheConflictValueAndDoesNotCountAsAnAttempt() {
-    AppendTarget t = new AppendTarget() {
-      @Override
-      public Guess guess() {
-        return new Guess("a+".getBytes(), 4);
-      }
-    };
+    AppendTarget t =
+        new AppendTarget() {
+          @Override
+          public Guess guess() {
+            return new Guess("a+".getBytes(), 4);
+          }
+        };
     loop(t, 1).start();
     table.deliver(only().id(), conflict(9, "b".getBytes()));
     Outgoing cas = only();
-    assertTrue(cas.op().msg() instanceof DelegateRequest.CasStore, "no backoff wakeup: a stale cache is not contention");
+    assertTrue(
+        cas.op().msg() instanceof DelegateRequest.CasStore,
+        "no backoff wakeup: a stale cache is not contention");
     assertEquals(9, cas(cas).expectedGeneration());
     assertArrayEquals("b+".getBytes(), cas(cas).value());
     assertEquals(List.of("b@9"), t.seen);
     table.deliver(cas.id(), stored(10));
-    assertEquals(List.of(CasOutcome.WRITTEN), done, "the one allowed attempt was the reconciled one");
+    assertEquals(
+        List.of(CasOutcome.WRITTEN), done, "the one allowed attempt was the reconciled one");
   }
 
   @Test
@@ -139,7 +168,9 @@ class CasLoopTest {
     table.deliver(only().id(), conflict(7, "b".getBytes()));
     Outgoing wake = only();
     assertTrue(wake.isWakeup());
-    assertTrue(wake.wakeupAt() >= now + CasLoop.BASE_BACKOFF_MILLIS && wake.wakeupAt() < now + 2 * CasLoop.BASE_BACKOFF_MILLIS);
+    assertTrue(
+        wake.wakeupAt() >= now + CasLoop.BASE_BACKOFF_MILLIS
+            && wake.wakeupAt() < now + 2 * CasLoop.BASE_BACKOFF_MILLIS);
     assertTrue(done.isEmpty());
     table.wake(wake.id());
     Outgoing cas = only();
@@ -179,7 +210,8 @@ class CasLoopTest {
     AppendTarget t = new AppendTarget();
     loop(t, 8).start();
     table.deliver(only().id(), gv(null, 0));
-    table.deliver(only().id(), new DelegateResponse.CasStore(K, new CasStoreResult.Failed("disk full")));
+    table.deliver(
+        only().id(), new DelegateResponse.CasStore(K, new CasStoreResult.Failed("disk full")));
     assertEquals(CasOutcome.FAILED, done.get(0));
     done.clear();
     loop(new AppendTarget(), 8).start();

@@ -1,10 +1,10 @@
 package river.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
-import java.nio.charset.StandardCharsets;
 import river.wire.CasStoreResult;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
@@ -12,8 +12,8 @@ import river.wire.UnitResult;
 
 /**
  * A model of one user's store in one chat-delegate version, implementing DESIGN "Delegate storage
- * semantics" exactly: every value lives in a versioned envelope (0x01, generation u64 LE, data);
- * a value shorter than 9 bytes or not starting with 0x01 reads as raw data at generation 0 (legacy
+ * semantics" exactly: every value lives in a versioned envelope (0x01, generation u64 LE, data); a
+ * value shorter than 9 bytes or not starting with 0x01 reads as raw data at generation 0 (legacy
  * values); Get strips, Store re-wraps at generation + 1; CAS treats absent as generation 0 and
  * checks + writes atomically; List returns every key. Records every write for invariant checks.
  */
@@ -115,9 +115,11 @@ public final class DelegateModel {
       long current = generation(key);
       if (current != cas.expectedGeneration()) {
         casConflicts++;
-        return new DelegateResponse.CasStore(wireKey, new CasStoreResult.Conflict(current, data(key)));
+        return new DelegateResponse.CasStore(
+            wireKey, new CasStoreResult.Conflict(current, data(key)));
       }
-      return new DelegateResponse.CasStore(wireKey, new CasStoreResult.Stored(write(key, cas.value())));
+      return new DelegateResponse.CasStore(
+          wireKey, new CasStoreResult.Stored(write(key, cas.value())));
     }
     throw new IllegalArgumentException("unknown request " + request);
   }

@@ -29,8 +29,9 @@ class KeyTextTest {
 
   @Test
   void listedKeysAreDecodedInOrderAndANonUtf8KeyIsDropped() {
-    DelegateResponse.ListKeys l = new DelegateResponse.ListKeys(
-        Arrays.asList(utf8("room:x"), new byte[] {(byte) 0xff}, utf8("rooms_meta")));
+    DelegateResponse.ListKeys l =
+        new DelegateResponse.ListKeys(
+            Arrays.asList(utf8("room:x"), new byte[] {(byte) 0xff}, utf8("rooms_meta")));
     assertEquals(List.of("room:x", "rooms_meta"), KeyText.listed(l), "a non-UTF-8 key is dropped");
     assertEquals(List.of(), KeyText.listed(new DelegateResponse.ListKeys(new ArrayList<>())));
   }
@@ -46,14 +47,35 @@ class KeyTextTest {
   @Test
   void aGetManyAnswersOnlyTheKeysAskedInTheirOrder() {
     List<String> asked = List.of("room:a", "rooms_meta");
-    assertTrue(KeyText.answers(new DelegateResponse.GetMany(Arrays.asList(utf8("room:a"), utf8("rooms_meta")),
-        Arrays.asList(null, new byte[] {4}), new long[] {0, 9}), asked));
-    assertFalse(KeyText.answers(new DelegateResponse.GetMany(Arrays.asList(utf8("rooms_meta"), utf8("room:a")),
-        Arrays.asList(null, null), new long[2]), asked), "another order");
-    assertFalse(KeyText.answers(new DelegateResponse.GetMany(Arrays.asList(utf8("room:a")),
-        Arrays.asList(new byte[][] {null}), new long[1]), asked), "fewer keys");
-    assertFalse(KeyText.answers(new DelegateResponse.GetMany(Arrays.asList(utf8("room:a"), new byte[] {(byte) 0xff}),
-        Arrays.asList(null, null), new long[2]), asked), "a key that is not UTF-8 is not one we asked for");
+    assertTrue(
+        KeyText.answers(
+            new DelegateResponse.GetMany(
+                Arrays.asList(utf8("room:a"), utf8("rooms_meta")),
+                Arrays.asList(null, new byte[] {4}),
+                new long[] {0, 9}),
+            asked));
+    assertFalse(
+        KeyText.answers(
+            new DelegateResponse.GetMany(
+                Arrays.asList(utf8("rooms_meta"), utf8("room:a")),
+                Arrays.asList(null, null),
+                new long[2]),
+            asked),
+        "another order");
+    assertFalse(
+        KeyText.answers(
+            new DelegateResponse.GetMany(
+                Arrays.asList(utf8("room:a")), Arrays.asList(new byte[][] {null}), new long[1]),
+            asked),
+        "fewer keys");
+    assertFalse(
+        KeyText.answers(
+            new DelegateResponse.GetMany(
+                Arrays.asList(utf8("room:a"), new byte[] {(byte) 0xff}),
+                Arrays.asList(null, null),
+                new long[2]),
+            asked),
+        "a key that is not UTF-8 is not one we asked for");
   }
 
   @Test
@@ -75,8 +97,12 @@ class KeyTextTest {
   @Test
   void everyRequestTheEnginesEmitSurvivesRealCbor() {
     World w = new World();
-    w.delegates.get(World.LEGACY_NEWER).putRaw(RoomStorageKeys.ROOMS_DATA,
-        w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(1)).withMode(key(1), NotificationMode.MUTED)));
+    w.delegates
+        .get(World.LEGACY_NEWER)
+        .putRaw(
+            RoomStorageKeys.ROOMS_DATA,
+            w.codec.encodeLegacyBlob(
+                Rooms.EMPTY.withRoom(room(1)).withMode(key(1), NotificationMode.MUTED)));
     int a = w.openTab();
     int b = w.openTab();
     Set<String> variants = new HashSet<>();
@@ -94,7 +120,10 @@ class KeyTextTest {
         w.act(b, TabSession::resync);
       }
     }
-    assertTrue(variants.containsAll(List.of("ListRequest", "GetRequest", "GetManyRequest",
-        "StoreRequest", "CasStoreRequest")), variants.toString());
+    assertTrue(
+        variants.containsAll(
+            List.of(
+                "ListRequest", "GetRequest", "GetManyRequest", "StoreRequest", "CasStoreRequest")),
+        variants.toString());
   }
 }

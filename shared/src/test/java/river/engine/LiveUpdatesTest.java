@@ -1,15 +1,15 @@
 package river.engine;
 
-import river.rooms.RoomStorageKeys;
 import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
 import org.junit.jupiter.api.Test;
-import river.wire.DelegateRequest;
 import river.rooms.Bytes;
 import river.rooms.LastRead;
 import river.rooms.NotificationMode;
 import river.rooms.RoomSlot;
+import river.rooms.RoomStorageKeys;
+import river.wire.DelegateRequest;
 
 /** DESIGN "Live cross-tab updates": pushes re-read the slot and apply the reconcile rules. */
 class LiveUpdatesTest {
@@ -39,7 +39,8 @@ class LiveUpdatesTest {
     assertFalse(w.tab(1).rooms().holds(key(1)), "tab 1 adopts the leave");
     assertTrue(w.tab(2).rooms().holds(key(1)), "tab 2 rejoined in this session: kept");
     w.runAll();
-    assertEquals(RoomSlot.present(room(1, 4)), w.slot(key(1)), "and its rejoin overwrote the tombstone");
+    assertEquals(
+        RoomSlot.present(room(1, 4)), w.slot(key(1)), "and its rejoin overwrote the tombstone");
     assertTrue(w.tab(1).rooms().holds(key(1)));
     assertTrue(w.tab(0).rooms().holds(key(1)));
   }
@@ -108,15 +109,22 @@ class LiveUpdatesTest {
   @Test
   void aResyncReadsEverythingInBatchesAndFallsBackToSingleReadsWhenTheNodeCannotBatch() {
     World w = loaded(2);
-    w.act(0, t -> { for (int i = 1; i <= 3; i++) t.createRoom(room(i)); t.setMode(key(2), NotificationMode.MUTED); });
+    w.act(
+        0,
+        t -> {
+          for (int i = 1; i <= 3; i++) t.createRoom(room(i));
+          t.setMode(key(2), NotificationMode.MUTED);
+        });
     w.runAllExcept(e -> e.kind == World.Kind.PUSH && e.tab == 1);
     w.queue.removeIf(e -> e.kind == World.Kind.PUSH);
     w.act(1, TabSession::resync);
     w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
     w.deliverFirst(e -> e.kind == World.Kind.REPLY); // the List
-    assertEquals(1, w.queued(DelegateRequest.GetMany.class, 1), "3 slots and the meta in one GetMany");
+    assertEquals(
+        1, w.queued(DelegateRequest.GetMany.class, 1), "3 slots and the meta in one GetMany");
     assertEquals(0, w.queued(DelegateRequest.GetVersioned.class, 1));
-    World.Event batch = w.queue.stream().filter(e -> e.kind == World.Kind.REQUEST && e.tab == 1).findFirst().get();
+    World.Event batch =
+        w.queue.stream().filter(e -> e.kind == World.Kind.REQUEST && e.tab == 1).findFirst().get();
     w.queue.remove(batch);
     w.tab(1).onError(batch.id, "unknown_op", "an older node");
     w.collect(1);

@@ -1,32 +1,41 @@
 package river.engine;
 
-import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import river.wire.DelegateRequest;
-import river.wire.DelegateResponse;
-import river.wire.Response;
-import java.nio.charset.StandardCharsets;
 import river.rooms.NotificationMode;
 import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
+import river.wire.Response;
 
 /** The load flow: per-room pipelined reads, failures, blob migration, legacy probing. */
 class LoadFlowTest {
   @Test
   void perRoomReadsEverySlotAndMetaPipelined() {
     World w = new World();
-    for (int i = 1; i <= 5; i++) w.putSlot(World.CURRENT, key(i), i == 3 ? RoomSlot.TOMBSTONE : RoomSlot.present(room(i)));
-    w.current().store(RoomStorageKeys.ROOMS_META,
-        w.codec.encodeMeta(Rooms.EMPTY.withRoom(room(2)).withMode(key(2), NotificationMode.MUTED).withCurrentRoom(key(2)).meta()));
+    for (int i = 1; i <= 5; i++)
+      w.putSlot(World.CURRENT, key(i), i == 3 ? RoomSlot.TOMBSTONE : RoomSlot.present(room(i)));
+    w.current()
+        .store(
+            RoomStorageKeys.ROOMS_META,
+            w.codec.encodeMeta(
+                Rooms.EMPTY
+                    .withRoom(room(2))
+                    .withMode(key(2), NotificationMode.MUTED)
+                    .withCurrentRoom(key(2))
+                    .meta()));
     int t = w.openTab();
     w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
     w.deliverFirst(e -> e.kind == World.Kind.REPLY);
-    assertEquals(1, w.queued(DelegateRequest.GetMany.class, t), "5 slots and the meta in one GetMany");
+    assertEquals(
+        1, w.queued(DelegateRequest.GetMany.class, t), "5 slots and the meta in one GetMany");
     assertEquals(0, w.queued(DelegateRequest.Get.class, t));
     w.runAll();
     Rooms r = w.tab(t).rooms();
@@ -41,12 +50,16 @@ class LoadFlowTest {
   @Test
   void manyRoomsAreReadInPipelinedBatchesOfAtMost128Keys() {
     World w = new World();
-    for (int i = 0; i < 256; i++) w.putSlot(World.CURRENT, key(i), RoomSlot.present(room(i))); // every distinct fixture key
+    for (int i = 0; i < 256; i++)
+      w.putSlot(World.CURRENT, key(i), RoomSlot.present(room(i))); // every distinct fixture key
     w.current().store(RoomStorageKeys.ROOMS_META, w.codec.encodeMeta(Rooms.EMPTY.meta()));
     int t = w.openTab();
     w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
     w.deliverFirst(e -> e.kind == World.Kind.REPLY);
-    assertEquals(3, w.queued(DelegateRequest.GetMany.class, t), "256 slots + meta: 128 + 128 + 1 keys, all in flight at once");
+    assertEquals(
+        3,
+        w.queued(DelegateRequest.GetMany.class, t),
+        "256 slots + meta: 128 + 128 + 1 keys, all in flight at once");
     int keys = 0;
     for (World.Event e : w.queue) {
       if (e.kind == World.Kind.REQUEST) {
@@ -81,10 +94,17 @@ class LoadFlowTest {
 
   @Test
   void aBatchThatFailsOtherwiseOrAnswersOtherKeysFailsTheLoad() {
-    List<Response> bad = List.of(Response.err(0, "internal", "boom"),
-        Answers.ok(0, new DelegateResponse.GetMany(List.of("room:elsewhere".getBytes(StandardCharsets.UTF_8)),
-            Arrays.asList(new byte[][] {null}), new long[1])),
-        Answers.ok(0, new DelegateResponse.Get("rooms_meta".getBytes(StandardCharsets.UTF_8), null)));
+    List<Response> bad =
+        List.of(
+            Response.err(0, "internal", "boom"),
+            Answers.ok(
+                0,
+                new DelegateResponse.GetMany(
+                    List.of("room:elsewhere".getBytes(StandardCharsets.UTF_8)),
+                    Arrays.asList(new byte[][] {null}),
+                    new long[1])),
+            Answers.ok(
+                0, new DelegateResponse.Get("rooms_meta".getBytes(StandardCharsets.UTF_8), null)));
     for (Response reply : bad) {
       World w = new World();
       w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1)));
@@ -126,7 +146,12 @@ class LoadFlowTest {
   @Test
   void aCurrentBlobIsMigratedAndLeftInPlaceAndDoneRecordedAfterTheResave() {
     World w = new World();
-    Rooms blob = Rooms.EMPTY.withRoom(room(1)).withRoom(room(2)).withoutRoom(key(3)).withMode(key(1), NotificationMode.MUTED);
+    Rooms blob =
+        Rooms.EMPTY
+            .withRoom(room(1))
+            .withRoom(room(2))
+            .withoutRoom(key(3))
+            .withMode(key(1), NotificationMode.MUTED);
     w.current().putRaw(RoomStorageKeys.ROOMS_DATA, w.codec.encodeLegacyBlob(blob));
     int t = w.openTab();
     w.runAll();
@@ -148,10 +173,17 @@ class LoadFlowTest {
     // newer legacy: per-room keys (room 1 present, room 2 left) and a blob holding room 4
     w.putSlot(World.LEGACY_NEWER, key(1), RoomSlot.present(room(1)));
     w.putSlot(World.LEGACY_NEWER, key(2), RoomSlot.TOMBSTONE);
-    w.delegates.get(World.LEGACY_NEWER).putRaw(RoomStorageKeys.ROOMS_DATA, w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(4))));
+    w.delegates
+        .get(World.LEGACY_NEWER)
+        .putRaw(
+            RoomStorageKeys.ROOMS_DATA, w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(4))));
     // older legacy: a blob that still holds room 2 and has left room 1
-    w.delegates.get(World.LEGACY_OLDER).putRaw(RoomStorageKeys.ROOMS_DATA,
-        w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(2)).withRoom(room(5)).withoutRoom(key(1))));
+    w.delegates
+        .get(World.LEGACY_OLDER)
+        .putRaw(
+            RoomStorageKeys.ROOMS_DATA,
+            w.codec.encodeLegacyBlob(
+                Rooms.EMPTY.withRoom(room(2)).withRoom(room(5)).withoutRoom(key(1))));
     int legacyWrites = w.delegates.get(World.LEGACY_NEWER).writes;
     int t = w.openTab();
     w.runAll();
@@ -160,7 +192,10 @@ class LoadFlowTest {
     assertEquals(RoomSlot.TOMBSTONE, w.slot(key(2)));
     assertEquals(RoomSlot.present(room(5)), w.slot(key(5)));
     assertTrue(w.current().keys().contains(RoomStorageKeys.MIGRATION_DONE));
-    assertEquals(List.of(RoomStorageKeys.ROOMS_DATA), w.delegates.get(World.LEGACY_OLDER).keys(), "legacy data untouched");
+    assertEquals(
+        List.of(RoomStorageKeys.ROOMS_DATA),
+        w.delegates.get(World.LEGACY_OLDER).keys(),
+        "legacy data untouched");
     assertEquals(legacyWrites, w.delegates.get(World.LEGACY_NEWER).writes);
   }
 

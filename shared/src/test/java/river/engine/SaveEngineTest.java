@@ -1,20 +1,20 @@
 package river.engine;
 
-import river.rooms.Bytes;
-import river.rooms.LastRead;
-import river.rooms.RoomData;
 import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import river.wire.DelegateRequest;
+import river.rooms.Bytes;
+import river.rooms.LastRead;
 import river.rooms.NotificationMode;
+import river.rooms.RoomData;
 import river.rooms.RoomKey;
 import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.RoomsMeta;
+import river.wire.DelegateRequest;
 
 /** The save engine: coalescing, changed-only writes, per-room isolation, retries, meta save. */
 class SaveEngineTest {
@@ -29,9 +29,14 @@ class SaveEngineTest {
   void requestsDuringASaveCauseExactlyOneMorePass() {
     World w = loadedWorld(1);
     List<SaveReport> reports = new ArrayList<>();
-    w.tab(0).setListener(new TabSession.Listener() {
-      @Override public void onSaveFinished(SaveReport r) { reports.add(r); }
-    });
+    w.tab(0)
+        .setListener(
+            new TabSession.Listener() {
+              @Override
+              public void onSaveFinished(SaveReport r) {
+                reports.add(r);
+              }
+            });
     w.act(0, t -> t.createRoom(room(1)));
     assertTrue(w.tab(0).isSaving());
     for (int i = 0; i < 5; i++) {
@@ -46,12 +51,20 @@ class SaveEngineTest {
   @Test
   void onlyChangedRoomsAreWrittenAndAnIdleSaveSendsNothing() {
     World w = loadedWorld(1);
-    w.act(0, t -> { t.createRoom(room(1)); t.createRoom(room(2)); });
+    w.act(
+        0,
+        t -> {
+          t.createRoom(room(1));
+          t.createRoom(room(2));
+        });
     w.runAll();
     int writes = w.current().writes;
     w.act(0, t -> t.setNickname(key(2), "x"));
     assertEquals(1, w.queued(DelegateRequest.CasStore.class, 0), "only room 2's loop started");
-    assertEquals(0, w.queued(DelegateRequest.GetVersioned.class, 0), "its generation is known: no read first");
+    assertEquals(
+        0,
+        w.queued(DelegateRequest.GetVersioned.class, 0),
+        "its generation is known: no read first");
     w.runAll();
     assertEquals(writes + 1, w.current().writes);
     w.act(0, t -> t.setNickname(key(9), "no such room"));
@@ -82,18 +95,29 @@ class SaveEngineTest {
   }
 
   @Test
-  void aMetaChangeIsOneCasWhenTheTabKnowsTheMetaGenerationAndAStaleOneStillMerges() throws Exception {
+  void aMetaChangeIsOneCasWhenTheTabKnowsTheMetaGenerationAndAStaleOneStillMerges()
+      throws Exception {
     World w = loadedWorld(2);
-    w.act(0, t -> { t.createRoom(room(1)); t.createRoom(room(2)); });
+    w.act(
+        0,
+        t -> {
+          t.createRoom(room(1));
+          t.createRoom(room(2));
+        });
     w.runAll();
     w.act(0, t -> t.setMode(key(2), NotificationMode.MUTED));
     w.runAll();
-    w.act(0, t -> t.setCurrentRoom(key(1).equals(w.tab(0).rooms().currentRoom()) ? key(2) : key(1)));
+    w.act(
+        0, t -> t.setCurrentRoom(key(1).equals(w.tab(0).rooms().currentRoom()) ? key(2) : key(1)));
     RoomKey chosen = w.tab(0).rooms().currentRoom();
     assertEquals(1, w.queued(DelegateRequest.CasStore.class, 0));
-    assertEquals(0, w.queued(DelegateRequest.GetVersioned.class, 0), "the meta generation is known: no read first");
+    assertEquals(
+        0,
+        w.queued(DelegateRequest.GetVersioned.class, 0),
+        "the meta generation is known: no read first");
     w.runAll();
-    assertEquals(chosen, w.codec.decodeMeta(w.current().data(RoomStorageKeys.ROOMS_META)).currentRoom());
+    assertEquals(
+        chosen, w.codec.decodeMeta(w.current().data(RoomStorageKeys.ROOMS_META)).currentRoom());
     w.queue.removeIf(e -> e.kind == World.Kind.PUSH); // tab 1 does not hear of it
     w.act(1, t -> t.setMode(key(1), NotificationMode.MUTED));
     w.runAll();
@@ -105,49 +129,83 @@ class SaveEngineTest {
   @Test
   void oneRoomsUnreadableSlotDoesNotStopTheOthers() {
     World w = loadedWorld(1);
-    w.act(0, t -> { t.createRoom(room(1)); t.createRoom(room(2)); });
+    w.act(
+        0,
+        t -> {
+          t.createRoom(room(1));
+          t.createRoom(room(2));
+        });
     w.runAll();
     w.current().store(RoomStorageKeys.roomKey(key(1)), new byte[] {(byte) 0xff, 1});
     List<SaveReport> reports = new ArrayList<>();
-    w.tab(0).setListener(new TabSession.Listener() {
-      @Override public void onSaveFinished(SaveReport r) { reports.add(r); }
-    });
-    w.act(0, t -> { t.setNickname(key(1), "a"); t.setNickname(key(2), "b"); });
+    w.tab(0)
+        .setListener(
+            new TabSession.Listener() {
+              @Override
+              public void onSaveFinished(SaveReport r) {
+                reports.add(r);
+              }
+            });
+    w.act(
+        0,
+        t -> {
+          t.setNickname(key(1), "a");
+          t.setNickname(key(2), "b");
+        });
     w.runAll();
     SaveReport r = reports.get(reports.size() - 1);
     assertEquals(CasOutcome.UNPARSEABLE, r.outcomes().get(RoomStorageKeys.roomKey(key(1))));
     assertEquals(CasOutcome.WRITTEN, r.outcomes().get(RoomStorageKeys.roomKey(key(2))));
     assertFalse(r.clean());
     assertEquals("b", w.slot(key(2)).data().nickname());
-    assertArrayEquals(new byte[] {(byte) 0xff, 1}, w.current().data(RoomStorageKeys.roomKey(key(1))), "not overwritten");
+    assertArrayEquals(
+        new byte[] {(byte) 0xff, 1},
+        w.current().data(RoomStorageKeys.roomKey(key(1))),
+        "not overwritten");
   }
 
   @Test
   void conflictExhaustionOfOneRoomIsRetriedLaterWithoutBlockingOthers() {
     World w = loadedWorld(1);
     RoomData mine = room(1).withRead(new LastRead(5, Bytes.ofInts(5)));
-    w.act(0, t -> { t.createRoom(mine); t.createRoom(room(2)); });
+    w.act(
+        0,
+        t -> {
+          t.createRoom(mine);
+          t.createRoom(room(2));
+        });
     // another writer changes room 1 before each of our CAS attempts, always lacking our read mark
     int guard = 0;
     while (!w.queue.isEmpty() && guard++ < 1000) {
       World.Event e = w.queue.get(0);
-      if (e.kind == World.Kind.REQUEST && Answers.is(e.op, DelegateRequest.CasStore.class)
-          && Answers.key(e.op).equals(RoomStorageKeys.roomKey(key(1))) && w.current().casConflicts < 8) {
-        w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1).toBuilder()
-            .addInvitationSecret(Bytes.ofInts(guard)).build()));
+      if (e.kind == World.Kind.REQUEST
+          && Answers.is(e.op, DelegateRequest.CasStore.class)
+          && Answers.key(e.op).equals(RoomStorageKeys.roomKey(key(1)))
+          && w.current().casConflicts < 8) {
+        w.putSlot(
+            World.CURRENT,
+            key(1),
+            RoomSlot.present(room(1).toBuilder().addInvitationSecret(Bytes.ofInts(guard)).build()));
       }
       w.deliver(0);
     }
-    assertTrue(w.problems.stream().anyMatch(p -> p.contains("8 CAS attempts")), w.problems.toString());
+    assertTrue(
+        w.problems.stream().anyMatch(p -> p.contains("8 CAS attempts")), w.problems.toString());
     assertEquals(room(2), w.slot(key(2)).data(), "room 2 was saved regardless");
     assertEquals(5, w.slot(key(1)).data().lastRead().position(), "the retried pass landed room 1");
-    assertEquals(1, w.slot(key(1)).data().invitationSecrets().size(), "with the other writer's last change");
+    assertEquals(
+        1, w.slot(key(1)).data().invitationSecrets().size(), "with the other writer's last change");
   }
 
   @Test
   void metaSaveKeepsModesOfRoomsThisTabDoesNotKnow() throws Exception {
     World w = loadedWorld(2);
-    w.act(0, t -> { t.createRoom(room(1)); t.setMode(key(1), NotificationMode.MUTED); });
+    w.act(
+        0,
+        t -> {
+          t.createRoom(room(1));
+          t.setMode(key(1), NotificationMode.MUTED);
+        });
     w.runAll();
     // tab 1 has not yet heard of room 3, created in a third tab that wrote meta directly
     w.act(1, t -> t.createRoom(room(2)));

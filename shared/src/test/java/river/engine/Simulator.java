@@ -36,8 +36,10 @@ public final class Simulator {
   private World world;
   private final List<String> violations = new ArrayList<>();
   private final Map<RoomKey, Boolean> expected = new HashMap<>();
+
   /** room -> tab -> outcomes of its explicit actions since the last quiescent point. */
   private final Map<RoomKey, Map<Integer, List<Boolean>>> window = new HashMap<>();
+
   private final Map<RoomKey, Set<Integer>> lossy = new HashMap<>();
   private final List<RoomKey> universe = new ArrayList<>();
   private long tick = 1;
@@ -53,6 +55,7 @@ public final class Simulator {
   }
 
   private final BackendFactory backendFactory;
+
   /** The seed wants legacy data that the backend cannot hold: it did not run. */
   public boolean skipped;
 
@@ -80,7 +83,8 @@ public final class Simulator {
     }
     if (violations.isEmpty()) return null;
     StringBuilder sb = new StringBuilder("seed " + seed + ": " + violations.get(0));
-    for (int i = 1; i < Math.min(violations.size(), 5); i++) sb.append("\n  ").append(violations.get(i));
+    for (int i = 1; i < Math.min(violations.size(), 5); i++)
+      sb.append("\n  ").append(violations.get(i));
     if (logging) {
       sb.append("\n--- step log ---");
       for (String l : world.log) sb.append('\n').append(l);
@@ -112,7 +116,8 @@ public final class Simulator {
 
   private void runInner(boolean logging) throws Exception {
     boolean withLegacy = rnd.nextInt(10) < 3;
-    world = new World(seed, withLegacy ? List.of(World.LEGACY_NEWER, World.LEGACY_OLDER) : List.of());
+    world =
+        new World(seed, withLegacy ? List.of(World.LEGACY_NEWER, World.LEGACY_OLDER) : List.of());
     world.logging = logging;
     if (backendFactory != null) {
       world.backend = backendFactory.create(world);
@@ -164,8 +169,13 @@ public final class Simulator {
       expected.put(k, present);
       if (where == 0) {
         String key = RoomStorageKeys.roomKey(k);
-        world.delegates.get(World.LEGACY_NEWER).putRaw(key,
-            world.codec.encodeSlot(present ? RoomSlot.present(identity(k)) : RoomSlot.TOMBSTONE));
+        world
+            .delegates
+            .get(World.LEGACY_NEWER)
+            .putRaw(
+                key,
+                world.codec.encodeSlot(
+                    present ? RoomSlot.present(identity(k)) : RoomSlot.TOMBSTONE));
       } else if (where == 1) {
         newerBlob = present ? newerBlob.withRoom(identity(k)) : newerBlob.withoutRoom(k);
       }
@@ -176,21 +186,34 @@ public final class Simulator {
         olderBlob = present ? olderBlob.withRoom(identity(k)) : olderBlob.withoutRoom(k);
       }
     }
-    world.delegates.get(World.LEGACY_NEWER).putRaw(RoomStorageKeys.ROOMS_DATA, world.codec.encodeLegacyBlob(newerBlob));
-    world.delegates.get(World.LEGACY_OLDER).putRaw(RoomStorageKeys.ROOMS_DATA, world.codec.encodeLegacyBlob(olderBlob));
+    world
+        .delegates
+        .get(World.LEGACY_NEWER)
+        .putRaw(RoomStorageKeys.ROOMS_DATA, world.codec.encodeLegacyBlob(newerBlob));
+    world
+        .delegates
+        .get(World.LEGACY_OLDER)
+        .putRaw(RoomStorageKeys.ROOMS_DATA, world.codec.encodeLegacyBlob(olderBlob));
     for (RoomKey k : expected.keySet()) {
-      window.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(-1, x -> new ArrayList<>()).add(expected.get(k));
+      window
+          .computeIfAbsent(k, x -> new HashMap<>())
+          .computeIfAbsent(-1, x -> new ArrayList<>())
+          .add(expected.get(k));
     }
     expected.clear();
   }
 
   private void record(int tab, RoomKey k, boolean present) {
-    window.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(tab, x -> new ArrayList<>()).add(present);
+    window
+        .computeIfAbsent(k, x -> new HashMap<>())
+        .computeIfAbsent(tab, x -> new ArrayList<>())
+        .add(present);
   }
 
   private void markLossy(int tab) {
     for (Map.Entry<RoomKey, Map<Integer, List<Boolean>>> e : window.entrySet()) {
-      if (e.getValue().containsKey(tab)) lossy.computeIfAbsent(e.getKey(), x -> new HashSet<>()).add(tab);
+      if (e.getValue().containsKey(tab))
+        lossy.computeIfAbsent(e.getKey(), x -> new HashSet<>()).add(tab);
     }
   }
 
@@ -220,7 +243,14 @@ public final class Simulator {
       RoomKey k = universe.get(rnd.nextInt(universe.size()));
       if (rooms.holds(k)) return;
       RoomData d = identity(k);
-      if (world.logging) world.log("tab" + t + (rooms.removed().contains(k) ? " rejoin " : " join ") + k + " id#" + d.identityGeneration());
+      if (world.logging)
+        world.log(
+            "tab"
+                + t
+                + (rooms.removed().contains(k) ? " rejoin " : " join ")
+                + k
+                + " id#"
+                + d.identityGeneration());
       record(t, k, true);
       world.act(t, s -> s.join(d));
     } else if (a < 42 && !held.isEmpty()) {
@@ -252,14 +282,19 @@ public final class Simulator {
       RoomKey k = held.get(rnd.nextInt(held.size()));
       NotificationMode m = NotificationMode.values()[rnd.nextInt(3)];
       if (world.logging) world.log("tab" + t + " mode " + k + " " + m);
-      world.act(t, s -> { s.setMode(k, m); s.setCurrentRoom(k); });
+      world.act(
+          t,
+          s -> {
+            s.setMode(k, m);
+            s.setCurrentRoom(k);
+          });
     }
   }
 
   /**
-   * The tab's connection drops and comes back: requests on the wire may or may not have reached
-   * the node, every unanswered one is answered with an error by the host, pushes are lost; then
-   * the host resyncs (or retries a failed load).
+   * The tab's connection drops and comes back: requests on the wire may or may not have reached the
+   * node, every unanswered one is answered with an error by the host, pushes are lost; then the
+   * host resyncs (or retries a failed load).
    */
   private void reconnect(int t) {
     if (world.logging) world.log("reconnect tab" + t);
@@ -270,7 +305,8 @@ public final class Simulator {
       if (e.kind == World.Kind.WAKEUP) continue;
       world.queue.remove(e);
       if (e.kind == World.Kind.REQUEST && rnd.nextBoolean()) {
-        world.applyLost(e); // reached the node, answer lost; its pushes to other tabs were still sent
+        world.applyLost(
+            e); // reached the node, answer lost; its pushes to other tabs were still sent
       }
       if (e.kind != World.Kind.PUSH) lost.add(e);
     }
@@ -331,7 +367,8 @@ public final class Simulator {
     checks++;
     if (world.logging) world.log("-- check " + checks);
     if (world.backend != null) {
-      for (String d : world.backend.verify()) violations.add("(n) the node and the model differ: " + d);
+      for (String d : world.backend.verify())
+        violations.add("(n) the node and the model differ: " + d);
     }
     TreeMap<RoomKey, RoomSlot> store = storeSlots(world.current());
     // (a)/(b)
@@ -356,8 +393,19 @@ public final class Simulator {
         }
       }
       if (!allowed.contains(actual)) {
-        violations.add("(a/b) " + k + " store=" + (s == null ? "absent" : s) + " allowed=" + allowed
-            + " actions=" + acts + " lossy=" + lossyTabs + " before=" + expected.get(k));
+        violations.add(
+            "(a/b) "
+                + k
+                + " store="
+                + (s == null ? "absent" : s)
+                + " allowed="
+                + allowed
+                + " actions="
+                + acts
+                + " lossy="
+                + lossyTabs
+                + " before="
+                + expected.get(k));
       }
       expected.put(k, actual);
     }
@@ -365,7 +413,8 @@ public final class Simulator {
     lossy.clear();
     // (f) live tabs hold exactly the store's Present rooms
     Set<RoomKey> present = new TreeSet<>();
-    for (Map.Entry<RoomKey, RoomSlot> e : store.entrySet()) if (e.getValue().isPresent()) present.add(e.getKey());
+    for (Map.Entry<RoomKey, RoomSlot> e : store.entrySet())
+      if (e.getValue().isPresent()) present.add(e.getKey());
     for (int t = 0; t < world.tabs.size(); t++) {
       TabSession tab = world.tab(t);
       if (tab.loadState() != TabSession.LoadState.LOADED) {
@@ -373,7 +422,8 @@ public final class Simulator {
         continue;
       }
       if (!tab.rooms().map().keySet().equals(present)) {
-        violations.add("(f) tab" + t + " holds " + tab.rooms().map().keySet() + " but store has " + present);
+        violations.add(
+            "(f) tab" + t + " holds " + tab.rooms().map().keySet() + " but store has " + present);
       }
       for (RoomKey k : present) {
         RoomData mine = tab.rooms().room(k);
@@ -383,9 +433,19 @@ public final class Simulator {
       }
       byte[] meta = world.current().data(RoomStorageKeys.ROOMS_META);
       try {
-        if (meta != null && !world.codec.decodeMeta(meta).notificationModes().entrySet()
-            .containsAll(tab.rooms().notificationModes().entrySet())) {
-          violations.add("(f) tab" + t + " modes " + tab.rooms().notificationModes() + " differ from the store's");
+        if (meta != null
+            && !world
+                .codec
+                .decodeMeta(meta)
+                .notificationModes()
+                .entrySet()
+                .containsAll(tab.rooms().notificationModes().entrySet())) {
+          violations.add(
+              "(f) tab"
+                  + t
+                  + " modes "
+                  + tab.rooms().notificationModes()
+                  + " differ from the store's");
         }
       } catch (RoomsDecodeException e) {
         violations.add("unreadable rooms_meta in store");
@@ -397,7 +457,8 @@ public final class Simulator {
       // Conflict exhaustion is a legitimate outcome under an adversarial schedule (the pass is
       // retried later); the invariants above are what must hold regardless.
       if (p.contains("CAS attempts all conflicted")) exhaustions++;
-      else if (p.contains("disconnected") || p.contains("legacy source was unreadable")) disconnectErrors++;
+      else if (p.contains("disconnected") || p.contains("legacy source was unreadable"))
+        disconnectErrors++;
       else violations.add("problem reported: " + p);
     }
     world.problems.clear();
@@ -406,14 +467,17 @@ public final class Simulator {
   private void checkFreshLoad(TreeMap<RoomKey, RoomSlot> store) {
     DelegateBackend backend = world.backend;
     Map<Bytes, DelegateModel> copy = new HashMap<>();
-    for (Map.Entry<Bytes, DelegateModel> e : backend != null ? Map.<Bytes, DelegateModel>of().entrySet() : world.delegates.entrySet()) {
+    for (Map.Entry<Bytes, DelegateModel> e :
+        backend != null ? Map.<Bytes, DelegateModel>of().entrySet() : world.delegates.entrySet()) {
       DelegateModel m = new DelegateModel();
       for (String key : e.getValue().keys()) m.putRawEnveloped(key, e.getValue());
       copy.put(e.getKey(), m);
     }
     List<Bytes> legacy = new ArrayList<>(world.delegates.keySet());
     legacy.remove(World.CURRENT);
-    TabSession probe = new TabSession(new TabConfig(World.CURRENT, legacy), world.codec, () -> 0L, new SeededRandom(1));
+    TabSession probe =
+        new TabSession(
+            new TabConfig(World.CURRENT, legacy), world.codec, () -> 0L, new SeededRandom(1));
     probe.start();
     int guard = 0;
     while (true) {
@@ -421,26 +485,35 @@ public final class Simulator {
       if (out.isEmpty()) break;
       for (Outgoing o : out) {
         if (o.isWakeup()) probe.onWakeup(o.id());
-        else if (backend == null) probe.onResponse(o.id(), copy.get(Answers.delegate(o.op())).apply(o.op().msg()));
+        else if (backend == null)
+          probe.onResponse(o.id(), copy.get(Answers.delegate(o.op())).apply(o.op().msg()));
         else if (Answers.isWrite(o.op())) {
-          // a fresh load of a store without legacy data has nothing to write; the node's store is not a copy
+          // a fresh load of a store without legacy data has nothing to write; the node's store is
+          // not a copy
           violations.add("(c) a fresh tab wrote " + o.op());
           probe.onError(o.id(), "internal", "the fresh-load probe does not write");
         } else Answers.deliver(probe, o.id(), backend.probe(o.op()));
       }
-      if (++guard > 10000) { violations.add("(c) fresh load does not finish"); return; }
+      if (++guard > 10000) {
+        violations.add("(c) fresh load does not finish");
+        return;
+      }
     }
     if (probe.loadState() != TabSession.LoadState.LOADED) {
       violations.add("(c) fresh tab ended " + probe.loadState());
       return;
     }
-    TreeMap<RoomKey, RoomSlot> after = storeSlots(backend != null ? world.current() : copy.get(World.CURRENT));
+    TreeMap<RoomKey, RoomSlot> after =
+        storeSlots(backend != null ? world.current() : copy.get(World.CURRENT));
     if (!after.equals(store)) violations.add("(c) loading a fresh tab changed the store");
     Rooms r = probe.rooms();
     for (Map.Entry<RoomKey, RoomSlot> e : store.entrySet()) {
       RoomSlot s = e.getValue();
-      if (s.isPresent() ? !s.data().equals(r.room(e.getKey())) : !r.removed().contains(e.getKey())) {
-        violations.add("(c) fresh tab shows " + e.getKey() + " as " + r.room(e.getKey()) + " store " + s);
+      if (s.isPresent()
+          ? !s.data().equals(r.room(e.getKey()))
+          : !r.removed().contains(e.getKey())) {
+        violations.add(
+            "(c) fresh tab shows " + e.getKey() + " as " + r.room(e.getKey()) + " store " + s);
       }
     }
     if (r.map().size() + r.removed().size() != store.size()) {

@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the multi-tab simulator over many seeds. A failing seed is re-run with logging and its
- * full step log printed; replay one with -Dsim.seed=N (and -Dsim.seeds=COUNT to change the count).
+ * Runs the multi-tab simulator over many seeds. A failing seed is re-run with logging and its full
+ * step log printed; replay one with -Dsim.seed=N (and -Dsim.seeds=COUNT to change the count).
  */
 class SimulatorTest {
   @Test
@@ -33,8 +33,22 @@ class SimulatorTest {
       }
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
-    System.out.println("simulator: " + count + " seeds, " + steps + " steps, " + checks
-        + " quiescent checks, " + exhaustions + " CAS exhaustions (retried), " + disconnects + " requests failed by disconnects, " + ms + " ms, " + failures.size() + " failing");
+    System.out.println(
+        "simulator: "
+            + count
+            + " seeds, "
+            + steps
+            + " steps, "
+            + checks
+            + " quiescent checks, "
+            + exhaustions
+            + " CAS exhaustions (retried), "
+            + disconnects
+            + " requests failed by disconnects, "
+            + ms
+            + " ms, "
+            + failures.size()
+            + " failing");
     assertEquals(List.of(), failures);
     assertTrue(checks >= count, "every seed reached at least one quiescent check");
   }

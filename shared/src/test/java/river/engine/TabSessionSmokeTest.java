@@ -1,9 +1,9 @@
 package river.engine;
 
-import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;

@@ -7,19 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import river.wire.CasStoreResult;
-import river.wire.DelegateRequest;
-import river.wire.DelegateResponse;
 import river.rooms.Bytes;
 import river.rooms.LastRead;
 import river.rooms.RoomData;
 import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
+import river.wire.CasStoreResult;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
 
 /**
- * One named test per data-loss bug the upstream review of River PR #347 found, replayed against
- * our engine with the interleaving that triggered it.
+ * One named test per data-loss bug the upstream review of River PR #347 found, replayed against our
+ * engine with the interleaving that triggered it.
  */
 class UpstreamRegressionTest {
   private static Predicate<World.Event> pushTo(int tab) {
@@ -79,8 +79,15 @@ class UpstreamRegressionTest {
     w.act(0, t -> t.createRoom(room(1)));
     w.runAll();
     w.act(1, t -> t.markRead(key(1), new LastRead(4, Bytes.ofInts(4)))); // pass 1 starts
-    w.act(1, t -> t.markRead(key(1), new LastRead(5, Bytes.ofInts(5)))); // coalesced: one catch-up pass
-    w.act(0, t -> { t.setNickname(key(1), "tab 0 wins the race"); t.createRoom(room(2)); });
+    w.act(
+        1,
+        t -> t.markRead(key(1), new LastRead(5, Bytes.ofInts(5)))); // coalesced: one catch-up pass
+    w.act(
+        0,
+        t -> {
+          t.setNickname(key(1), "tab 0 wins the race");
+          t.createRoom(room(2));
+        });
     // tab 0 lands first, then tab 1's first pass conflicts, merges; the catch-up pass follows
     w.runAllExcept(e -> e.tab == 1 && e.kind != World.Kind.PUSH);
     w.runAll();
@@ -141,7 +148,12 @@ class UpstreamRegressionTest {
     w.act(2, t -> t.leave(key(1)));
     w.runAllExcept(pushTo(1));
     // tab 1 saves before hearing of the leave: its own other room, and a change to room 1
-    w.act(1, t -> { t.createRoom(room(2)); t.setNickname(key(1), "not a rejoin"); });
+    w.act(
+        1,
+        t -> {
+          t.createRoom(room(2));
+          t.setNickname(key(1), "not a rejoin");
+        });
     w.runAllExcept(pushTo(1));
     assertEquals(RoomSlot.TOMBSTONE, w.slot(key(1)));
     w.runAll();
@@ -156,7 +168,8 @@ class UpstreamRegressionTest {
     String k = RoomStorageKeys.roomKey(key(1));
     List<String> got = new ArrayList<>();
     byte[] wk = k.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    long cas = table.send(d, new DelegateRequest.CasStore(wk, new byte[] {1}, 3), recorder("cas", got));
+    long cas =
+        table.send(d, new DelegateRequest.CasStore(wk, new byte[] {1}, 3), recorder("cas", got));
     long get = table.send(d, new DelegateRequest.Get(wk), recorder("get", got));
     long gv = table.send(d, new DelegateRequest.GetVersioned(wk), recorder("gv", got));
     long other = table.send(d, new DelegateRequest.Get(wk), recorder("other", got));
@@ -165,11 +178,17 @@ class UpstreamRegressionTest {
     assertTrue(table.deliver(gv, new DelegateResponse.GetVersioned(wk, null, 3)));
     assertTrue(table.deliverError(other, "timeout", "no answer"));
     assertTrue(table.deliver(cas, new DelegateResponse.CasStore(wk, new CasStoreResult.Stored(4))));
-    assertFalse(table.deliver(cas, new DelegateResponse.CasStore(wk, new CasStoreResult.Stored(4))),
+    assertFalse(
+        table.deliver(cas, new DelegateResponse.CasStore(wk, new CasStoreResult.Stored(4))),
         "an answered id is never reused");
     assertFalse(table.deliverError(cas, "timeout", "late"), "nor answered again by an error");
-    assertEquals(List.of("get:GetResponse", "gv:GetVersionedResponse", "other:error timeout",
-        "cas:CasStoreResponse"), got);
+    assertEquals(
+        List.of(
+            "get:GetResponse",
+            "gv:GetVersionedResponse",
+            "other:error timeout",
+            "cas:CasStoreResponse"),
+        got);
     // end to end: a resync's reads of a slot interleaved with a save of the same slot
     World w = loaded(1);
     w.act(0, t -> t.createRoom(room(1)));
@@ -201,15 +220,19 @@ class UpstreamRegressionTest {
   void migrationIsNotMarkedDoneBeforeThePerRoomDataIsMigrated() {
     World w = new World();
     Rooms blob = Rooms.EMPTY.withRoom(room(1)).withRoom(room(2)).withRoom(room(3));
-    w.delegates.get(World.LEGACY_NEWER).putRaw(RoomStorageKeys.ROOMS_DATA, w.codec.encodeLegacyBlob(blob));
+    w.delegates
+        .get(World.LEGACY_NEWER)
+        .putRaw(RoomStorageKeys.ROOMS_DATA, w.codec.encodeLegacyBlob(blob));
     int t = w.openTab();
     // run until the started marker and exactly one room slot have landed, then close the tab
     while (w.current().keys().stream().filter(k -> k.startsWith("room:")).count() < 1) w.deliver(0);
     assertTrue(w.current().keys().contains(RoomStorageKeys.MIGRATION_STARTED));
-    assertFalse(w.current().keys().contains(RoomStorageKeys.MIGRATION_DONE), "not done after one room");
+    assertFalse(
+        w.current().keys().contains(RoomStorageKeys.MIGRATION_DONE), "not done after one room");
     w.reload(t);
     w.runAll(); // the old session's in-flight writes may land; the new one resumes
-    for (int i = 1; i <= 3; i++) assertEquals(RoomSlot.present(room(i)), w.slot(key(i)), "room " + i);
+    for (int i = 1; i <= 3; i++)
+      assertEquals(RoomSlot.present(room(i)), w.slot(key(i)), "room " + i);
     assertTrue(w.current().keys().contains(RoomStorageKeys.MIGRATION_DONE));
     assertEquals(3, w.tab(t).rooms().map().size());
   }
@@ -217,22 +240,32 @@ class UpstreamRegressionTest {
   @Test
   void anUnreadableLegacySourceNeverRecordsDoneAndNothingBelowItIsUsed() {
     World w = new World();
-    w.delegates.get(World.LEGACY_NEWER).putRaw(RoomStorageKeys.ROOMS_DATA,
-        w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(1))));
+    w.delegates
+        .get(World.LEGACY_NEWER)
+        .putRaw(
+            RoomStorageKeys.ROOMS_DATA, w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(1))));
     // the older source says room 1 was left: only the newer one may overrule that
-    w.delegates.get(World.LEGACY_OLDER).putRaw(RoomStorageKeys.ROOMS_DATA,
-        w.codec.encodeLegacyBlob(Rooms.EMPTY.withoutRoom(key(1)).withRoom(room(2))));
+    w.delegates
+        .get(World.LEGACY_OLDER)
+        .putRaw(
+            RoomStorageKeys.ROOMS_DATA,
+            w.codec.encodeLegacyBlob(Rooms.EMPTY.withoutRoom(key(1)).withRoom(room(2))));
     int t = w.openTab();
     w.deliver(0); // List current -> empty
     w.deliver(0);
-    World.Event newerList = w.queue.remove(w.find(e -> e.kind == World.Kind.REQUEST
-        && Answers.delegate(e.op).equals(World.LEGACY_NEWER)));
+    World.Event newerList =
+        w.queue.remove(
+            w.find(
+                e ->
+                    e.kind == World.Kind.REQUEST
+                        && Answers.delegate(e.op).equals(World.LEGACY_NEWER)));
     w.tab(t).onError(newerList.id, "timeout", "no answer in 10 s");
     w.collect(t);
     w.runAllExcept(e -> e.kind == World.Kind.WAKEUP);
     assertNull(w.slot(key(1)), "the older tombstone was not migrated over the unread newer source");
     assertNull(w.slot(key(2)), "nothing below the unread source is used");
-    assertTrue(w.current().keys().contains(RoomStorageKeys.MIGRATION_STARTED), "a later load resumes");
+    assertTrue(
+        w.current().keys().contains(RoomStorageKeys.MIGRATION_STARTED), "a later load resumes");
     assertFalse(w.current().keys().contains(RoomStorageKeys.MIGRATION_DONE));
     w.runAll(); // the scheduled resume reads every source again
     assertEquals(RoomSlot.present(room(1)), w.slot(key(1)));
@@ -244,8 +277,10 @@ class UpstreamRegressionTest {
   @Test
   void aLegacyDelegateTheNodeDoesNotHostCountsAsEmpty() {
     World w = new World();
-    w.delegates.get(World.LEGACY_NEWER).putRaw(RoomStorageKeys.ROOMS_DATA,
-        w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(1))));
+    w.delegates
+        .get(World.LEGACY_NEWER)
+        .putRaw(
+            RoomStorageKeys.ROOMS_DATA, w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(1))));
     w.delegates.remove(World.LEGACY_OLDER); // answered with unknown_delegate
     int t = freshTab(w);
     assertEquals(RoomSlot.present(room(1)), w.slot(key(1)));
@@ -256,16 +291,26 @@ class UpstreamRegressionTest {
   @Test
   void aFailedMigrationResaveNeverRecordsDone() {
     World w2 = new World();
-    w2.delegates.get(World.LEGACY_NEWER).putRaw(RoomStorageKeys.ROOMS_DATA,
-        w2.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(1))));
+    w2.delegates
+        .get(World.LEGACY_NEWER)
+        .putRaw(
+            RoomStorageKeys.ROOMS_DATA, w2.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(1))));
     int t2 = w2.openTab();
     World.Event cas = null;
     while (cas == null) {
-      int i = w2.find(e -> e.kind == World.Kind.REQUEST && Answers.is(e.op, DelegateRequest.CasStore.class));
-      if (i >= 0) cas = w2.queue.remove(i); else w2.deliver(0);
+      int i =
+          w2.find(
+              e ->
+                  e.kind == World.Kind.REQUEST && Answers.is(e.op, DelegateRequest.CasStore.class));
+      if (i >= 0) cas = w2.queue.remove(i);
+      else w2.deliver(0);
     }
-    w2.tab(t2).onResponse(cas.id, new DelegateResponse.CasStore(
-        Answers.key(cas.op).getBytes(java.nio.charset.StandardCharsets.UTF_8), new CasStoreResult.Failed("disk full")));
+    w2.tab(t2)
+        .onResponse(
+            cas.id,
+            new DelegateResponse.CasStore(
+                Answers.key(cas.op).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new CasStoreResult.Failed("disk full")));
     w2.collect(t2);
     // deliver everything but the scheduled retry: the migration must not be recorded as done
     w2.runAllExcept(e -> e.kind == World.Kind.WAKEUP);
@@ -285,8 +330,14 @@ class UpstreamRegressionTest {
     w.act(1, t -> t.join(room(1, 6))); // explicit rejoin in tab 1
     World.Event cas = null;
     while (cas == null) {
-      int i = w.find(e -> e.kind == World.Kind.REQUEST && Answers.is(e.op, DelegateRequest.CasStore.class) && e.tab == 1);
-      if (i >= 0) cas = w.queue.remove(i); else w.deliver(0);
+      int i =
+          w.find(
+              e ->
+                  e.kind == World.Kind.REQUEST
+                      && Answers.is(e.op, DelegateRequest.CasStore.class)
+                      && e.tab == 1);
+      if (i >= 0) cas = w.queue.remove(i);
+      else w.deliver(0);
     }
     w.current().apply(cas.op.msg()); // the write lands, but its answer is lost
     w.tab(1).onError(cas.id, "timeout", "connection lost");
@@ -306,8 +357,18 @@ class UpstreamRegressionTest {
   @Test
   void twoLegacyDelegatesDoNotCollideOnOneCorrelationKey() {
     World w = new World();
-    RoomData newer = room(1, 0).toBuilder().signingKey(Bytes.ofInts(1)).nickname("newer").nicknameVersion(1).build();
-    RoomData older = room(1, 0).toBuilder().signingKey(Bytes.ofInts(200)).nickname("older").nicknameVersion(1).build();
+    RoomData newer =
+        room(1, 0).toBuilder()
+            .signingKey(Bytes.ofInts(1))
+            .nickname("newer")
+            .nicknameVersion(1)
+            .build();
+    RoomData older =
+        room(1, 0).toBuilder()
+            .signingKey(Bytes.ofInts(200))
+            .nickname("older")
+            .nicknameVersion(1)
+            .build();
     w.putSlot(World.LEGACY_NEWER, key(1), RoomSlot.present(newer));
     w.putSlot(World.LEGACY_OLDER, key(1), RoomSlot.present(older));
     int t = w.openTab();

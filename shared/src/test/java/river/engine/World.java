@@ -1,16 +1,16 @@
 package river.engine;
 
-import river.rooms.RoomKey;
-import river.rooms.RoomSlot;
-import river.rooms.RoomStorageKeys;
-import river.rooms.RoomsDecodeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import river.rooms.Bytes;
 import river.rooms.CborRoomsCodec;
+import river.rooms.RoomKey;
+import river.rooms.RoomSlot;
+import river.rooms.RoomStorageKeys;
 import river.rooms.RoomsCodec;
+import river.rooms.RoomsDecodeException;
 import river.wire.DelegateRequest;
 import river.wire.Op;
 import river.wire.Response;
@@ -19,16 +19,21 @@ import river.wire.Response;
  * A deterministic test world: delegate models (current + legacy), N tabs each running a real
  * TabSession, and one queue of in-flight events (requests on their way to the node, responses on
  * their way back, DelegateKeyChanged pushes, wakeups). Tests and the simulator choose which event
- * happens next, so any interleaving of single request/response steps can be produced. A tab
- * reload replaces its session; requests it already sent still reach the node (and may land), their
- * replies are dropped.
+ * happens next, so any interleaving of single request/response steps can be produced. A tab reload
+ * replaces its session; requests it already sent still reach the node (and may land), their replies
+ * are dropped.
  */
 public final class World {
   public static final Bytes CURRENT = Bytes.filled(32, 0xC2);
   public static final Bytes LEGACY_NEWER = Bytes.filled(32, 0xB1);
   public static final Bytes LEGACY_OLDER = Bytes.filled(32, 0xA0);
 
-  public enum Kind { REQUEST, REPLY, PUSH, WAKEUP }
+  public enum Kind {
+    REQUEST,
+    REPLY,
+    PUSH,
+    WAKEUP
+  }
 
   /** One in-flight event. */
   public static final class Event {
@@ -36,16 +41,27 @@ public final class World {
     public final int tab;
     public final int epoch;
     public final long id;
+
     /** A request: what the tab sent. */
     public final Op.Delegate op;
+
     /** A reply: the answer frame on its way back (delivered by {@link #id}). */
     public final Response reply;
+
     public final String key;
     public final long generation;
     public final long at;
 
-    public Event(Kind kind, int tab, int epoch, long id, Op.Delegate op, Response reply, String key,
-        long generation, long at) {
+    public Event(
+        Kind kind,
+        int tab,
+        int epoch,
+        long id,
+        Op.Delegate op,
+        Response reply,
+        String key,
+        long generation,
+        long at) {
       this.kind = kind;
       this.tab = tab;
       this.epoch = epoch;
@@ -60,10 +76,14 @@ public final class World {
     @Override
     public String toString() {
       switch (kind) {
-        case REQUEST: return "tab" + tab + "." + epoch + " -> " + op + " #" + id;
-        case REPLY: return "tab" + tab + "." + epoch + " <- " + reply + " #" + id;
-        case PUSH: return "push tab" + tab + " " + key + "@" + generation;
-        default: return "wakeup tab" + tab + "." + epoch + " #" + id + " at " + at;
+        case REQUEST:
+          return "tab" + tab + "." + epoch + " -> " + op + " #" + id;
+        case REPLY:
+          return "tab" + tab + "." + epoch + " <- " + reply + " #" + id;
+        case PUSH:
+          return "push tab" + tab + " " + key + "@" + generation;
+        default:
+          return "wakeup tab" + tab + "." + epoch + " #" + id + " at " + at;
       }
     }
   }
@@ -78,8 +98,13 @@ public final class World {
   public final SeededRandom jitter;
   public long now;
   public boolean logging = true;
-  /** Null: requests are answered by {@link #delegates}; else by this backend (which keeps them in step). */
+
+  /**
+   * Null: requests are answered by {@link #delegates}; else by this backend (which keeps them in
+   * step).
+   */
   public DelegateBackend backend;
+
   private final List<Bytes> legacy;
 
   public World(long seed, List<Bytes> legacyNewestFirst) {
@@ -120,12 +145,13 @@ public final class World {
   private void startSession(final int tab) {
     if (backend != null) backend.opened(tab, epochs.get(tab));
     TabSession s = new TabSession(new TabConfig(CURRENT, legacy), codec, () -> now, jitter);
-    s.setListener(new TabSession.Listener() {
-      @Override
-      public void onProblem(String message) {
-        problems.add("tab" + tab + ": " + message);
-      }
-    });
+    s.setListener(
+        new TabSession.Listener() {
+          @Override
+          public void onProblem(String message) {
+            problems.add("tab" + tab + ": " + message);
+          }
+        });
     tabs.set(tab, s);
     s.start();
     collect(tab);
@@ -152,28 +178,36 @@ public final class World {
     Event e = queue.remove(index);
     if (logging) log(e.toString());
     switch (e.kind) {
-      case REQUEST: {
-        if (backend != null) {
-          List<Event> pushes = new ArrayList<>();
-          Response r = backend.apply(e.tab, e.epoch, e.op,
-              (t, key, g) -> pushes.add(new Event(Kind.PUSH, t, 0, 0, null, null, key, g, 0)));
+      case REQUEST:
+        {
+          if (backend != null) {
+            List<Event> pushes = new ArrayList<>();
+            Response r =
+                backend.apply(
+                    e.tab,
+                    e.epoch,
+                    e.op,
+                    (t, key, g) ->
+                        pushes.add(new Event(Kind.PUSH, t, 0, 0, null, null, key, g, 0)));
+            queue.add(new Event(Kind.REPLY, e.tab, e.epoch, e.id, null, r, null, 0, 0));
+            queue.addAll(pushes);
+            return;
+          }
+          DelegateModel d = delegates.get(Answers.delegate(e.op));
+          Response r =
+              d == null ? Answers.unknownDelegate(e.id) : Answers.ok(e.id, d.apply(e.op.msg()));
           queue.add(new Event(Kind.REPLY, e.tab, e.epoch, e.id, null, r, null, 0, 0));
-          queue.addAll(pushes);
+          if (Answers.wrote(r) && Answers.delegate(e.op).equals(CURRENT)) {
+            String key = Answers.key(e.op);
+            long g = d.generation(key);
+            for (int t = 0; t < tabs.size(); t++) {
+              // every connection of this user but the writer's own (a reloaded tab is a new one)
+              if (t != e.tab || epochs.get(t) != e.epoch)
+                queue.add(new Event(Kind.PUSH, t, 0, 0, null, null, key, g, 0));
+            }
+          }
           return;
         }
-        DelegateModel d = delegates.get(Answers.delegate(e.op));
-        Response r = d == null ? Answers.unknownDelegate(e.id) : Answers.ok(e.id, d.apply(e.op.msg()));
-        queue.add(new Event(Kind.REPLY, e.tab, e.epoch, e.id, null, r, null, 0, 0));
-        if (Answers.wrote(r) && Answers.delegate(e.op).equals(CURRENT)) {
-          String key = Answers.key(e.op);
-          long g = d.generation(key);
-          for (int t = 0; t < tabs.size(); t++) {
-            // every connection of this user but the writer's own (a reloaded tab is a new one)
-            if (t != e.tab || epochs.get(t) != e.epoch) queue.add(new Event(Kind.PUSH, t, 0, 0, null, null, key, g, 0));
-          }
-        }
-        return;
-      }
       case REPLY:
         if (epochs.get(e.tab) == e.epoch) {
           Answers.deliver(tabs.get(e.tab), e.id, e.reply);
@@ -194,12 +228,15 @@ public final class World {
   }
 
   /**
-   * A request of the tab's current session that reached the node but whose answer was lost with
-   * the connection: it is applied, and its pushes to the other tabs are still sent.
+   * A request of the tab's current session that reached the node but whose answer was lost with the
+   * connection: it is applied, and its pushes to the other tabs are still sent.
    */
   public void applyLost(Event e) {
     if (backend != null) {
-      backend.apply(e.tab, e.epoch, e.op,
+      backend.apply(
+          e.tab,
+          e.epoch,
+          e.op,
           (t, key, g) -> queue.add(new Event(Kind.PUSH, t, 0, 0, null, null, key, g, 0)));
       return;
     }
@@ -243,7 +280,9 @@ public final class World {
     return e;
   }
 
-  /** Delivers everything except events matching the hold predicate; returns when only held remain. */
+  /**
+   * Delivers everything except events matching the hold predicate; returns when only held remain.
+   */
   public void runAllExcept(java.util.function.Predicate<Event> hold) {
     int guard = 0;
     while (true) {
@@ -272,7 +311,8 @@ public final class World {
   /** Number of queued requests of a kind (optionally for one tab, -1 = any). */
   public int queued(Class<? extends DelegateRequest> kind, int tab) {
     int n = 0;
-    for (Event e : queue) if (e.kind == Kind.REQUEST && Answers.is(e.op, kind) && (tab < 0 || e.tab == tab)) n++;
+    for (Event e : queue)
+      if (e.kind == Kind.REQUEST && Answers.is(e.op, kind) && (tab < 0 || e.tab == tab)) n++;
     return n;
   }
 

@@ -115,7 +115,8 @@ class NavigationTest {
 
   @Test
   void anAddressedRoomThatAppearsLaterIsShownWithItsMessage() {
-    assertNull(Navigation.settle(RoomAddress.of(stranger, "MSG"), rooms, null, a, a),
+    assertNull(
+        Navigation.settle(RoomAddress.of(stranger, "MSG"), rooms, null, a, a),
         "not held yet: the notice and the list stay");
     held.add(stranger);
     NavStep s = Navigation.settle(RoomAddress.of(stranger, "MSG"), rooms, null, a, a);
@@ -142,7 +143,8 @@ class NavigationTest {
   @Test
   void aMessageNotInTheKnownRoomStateIsSaidToBeGone() {
     assertEquals(NavStep.Notice.MESSAGE_GONE, Navigation.lookFor(true, false));
-    assertEquals(NavStep.Notice.NONE, Navigation.lookFor(false, false), "the state may still bring it");
+    assertEquals(
+        NavStep.Notice.NONE, Navigation.lookFor(false, false), "the state may still bring it");
     assertEquals(NavStep.Notice.NONE, Navigation.lookFor(true, true));
   }
 
@@ -150,8 +152,10 @@ class NavigationTest {
   void noticesArePlainWordsWithoutKeysOrAddresses() {
     for (NavStep.Notice n : NavStep.Notice.values()) {
       String t = n.text.toLowerCase();
-      for (String jargon : new String[] {"key", "base58", "fragment", "hash", "#", "/room/", "address",
-          "delegate", "contract"}) {
+      for (String jargon :
+          new String[] {
+            "key", "base58", "fragment", "hash", "#", "/room/", "address", "delegate", "contract"
+          }) {
         assertEquals(-1, t.indexOf(jargon), n + " says " + jargon);
       }
     }

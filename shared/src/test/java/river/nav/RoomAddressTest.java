@@ -35,7 +35,8 @@ class RoomAddressTest {
     assertEquals(ROOM, a.room());
     assertNull(a.message());
     assertEquals("#/room/" + ROOM58, a.fragment());
-    assertEquals(a, RoomAddress.parse("/room/" + ROOM58 + "/"), "leading # and trailing / optional");
+    assertEquals(
+        a, RoomAddress.parse("/room/" + ROOM58 + "/"), "leading # and trailing / optional");
   }
 
   @Test
@@ -49,10 +50,19 @@ class RoomAddressTest {
 
   @Test
   void anythingElseIsMalformedNeverAnException() {
-    for (String bad : new String[] {"#/rooms/" + ROOM58, "#/room/", "#/room/0OIl",
-        "#/room/" + ROOM58.substring(1), "#/room/" + ROOM58 + "/" + ROOM58,
-        "#/room/" + ROOM58 + "/" + MSG58 + "/x", "#room/" + ROOM58, "#/room/%E2%80%AE",
-        "#/room/" + "z".repeat(500), "#search=x"}) {
+    for (String bad :
+        new String[] {
+          "#/rooms/" + ROOM58,
+          "#/room/",
+          "#/room/0OIl",
+          "#/room/" + ROOM58.substring(1),
+          "#/room/" + ROOM58 + "/" + ROOM58,
+          "#/room/" + ROOM58 + "/" + MSG58 + "/x",
+          "#room/" + ROOM58,
+          "#/room/%E2%80%AE",
+          "#/room/" + "z".repeat(500),
+          "#search=x"
+        }) {
       assertEquals(RoomAddress.MALFORMED, RoomAddress.parse(bad), bad);
     }
   }

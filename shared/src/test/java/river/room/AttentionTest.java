@@ -34,7 +34,8 @@ class AttentionTest {
 
   @Test
   void allCountsEveryUnreadMessageOfOthers() {
-    List<VisibleMessage> v = room(f.text(alice, 10, "hi"), f.text(owner, 20, "mine"), f.text(alice, 30, "there"));
+    List<VisibleMessage> v =
+        room(f.text(alice, 10, "hi"), f.text(owner, 20, "mine"), f.text(alice, 30, "there"));
     assertEquals(2, count(NotificationMode.ALL, v, LastRead.NONE));
     assertEquals(2, count(null, v, LastRead.NONE), "no mode stored means all");
   }
@@ -47,8 +48,11 @@ class AttentionTest {
 
   @Test
   void mentionsCountsMentionsOfTheNickname() {
-    List<VisibleMessage> v = room(f.text(alice, 10, "hello all"), f.text(alice, 20, "hey @BOB, look"),
-        f.text(alice, 30, "@bobby is someone else"));
+    List<VisibleMessage> v =
+        room(
+            f.text(alice, 10, "hello all"),
+            f.text(alice, 20, "hey @BOB, look"),
+            f.text(alice, 30, "@bobby is someone else"));
     assertEquals(1, count(NotificationMode.MENTIONS, v, LastRead.NONE));
   }
 
@@ -56,9 +60,12 @@ class AttentionTest {
   void mentionsCountsRepliesToTheUsersOwnMessages() {
     RoomMessage mine = f.text(owner, 10, "question");
     RoomMessage other = f.text(alice, 20, "unrelated");
-    List<VisibleMessage> v = room(mine, other,
-        f.message(alice, 30, MessageKind.REPLY, mine.id(), "answer"),
-        f.message(alice, 40, MessageKind.REPLY, other.id(), "not to you"));
+    List<VisibleMessage> v =
+        room(
+            mine,
+            other,
+            f.message(alice, 30, MessageKind.REPLY, mine.id(), "answer"),
+            f.message(alice, 40, MessageKind.REPLY, other.id(), "not to you"));
     assertEquals(1, count(NotificationMode.MENTIONS, v, LastRead.NONE));
   }
 

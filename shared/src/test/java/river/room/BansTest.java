@@ -19,8 +19,14 @@ class BansTest {
   @Test
   void ownerAndUpstreamInvitersMayBanAndTheBanCascades() {
     // owner -> alice -> bob -> carol
-    RoomState s = f.apply(f.created(), RoomDelta.builder().member(f.invite(owner, alice))
-        .member(f.invite(alice, bob)).member(f.invite(bob, carol)).build());
+    RoomState s =
+        f.apply(
+            f.created(),
+            RoomDelta.builder()
+                .member(f.invite(owner, alice))
+                .member(f.invite(alice, bob))
+                .member(f.invite(bob, carol))
+                .build());
     assertTrue(Bans.canBan(s, owner.pub, carol.pub));
     assertTrue(Bans.canBan(s, alice.pub, carol.pub));
     assertTrue(Bans.canBan(s, alice.pub, bob.pub));

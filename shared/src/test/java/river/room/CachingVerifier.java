@@ -4,8 +4,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** Real Ed25519 verification, remembered per (key, message, signature): Ed25519 is
- *  deterministic, so the answer never changes, and property tests verify the same items often. */
+/**
+ * Real Ed25519 verification, remembered per (key, message, signature): Ed25519 is deterministic, so
+ * the answer never changes, and property tests verify the same items often.
+ */
 final class CachingVerifier implements SignatureVerifier {
   private final Map<String, Boolean> seen = new HashMap<>();
   int calls;

@@ -1,28 +1,28 @@
 package river.room;
 
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property test: one node (the judge) applies a random mix of honest updates and hostile ones
- * from members, banned members and outsiders, as the contract does for Put/Update. Honest members
- * are invited by the owner or by honest members; hostile members by the owner or by hostile
- * members; the owner bans only hostile members. After every update: every honest member is still
- * a member with the record they were admitted with, their latest member info stands, and every
- * honest message the node answered ok is still there unless the room's retention (newest N by
- * time) pushed it out; a refused update changed nothing. Fast stand-in signatures
- * ({@link TestKey#fast}); the rules run the same code as with Ed25519.
+ * Property test: one node (the judge) applies a random mix of honest updates and hostile ones from
+ * members, banned members and outsiders, as the contract does for Put/Update. Honest members are
+ * invited by the owner or by honest members; hostile members by the owner or by hostile members;
+ * the owner bans only hostile members. After every update: every honest member is still a member
+ * with the record they were admitted with, their latest member info stands, and every honest
+ * message the node answered ok is still there unless the room's retention (newest N by time) pushed
+ * it out; a refused update changed nothing. Fast stand-in signatures ({@link TestKey#fast}); the
+ * rules run the same code as with Ed25519.
  */
 class HostileMemberPropertyTest {
   static final int SEEDS = 300;
@@ -40,9 +40,16 @@ class HostileMemberPropertyTest {
       acceptedHostile += r.acceptedHostile;
       retention += r.honestRefusedByRetention;
     }
-    System.out.println("hostile room updates: " + refusedHostile + " refused, " + acceptedHostile
-        + " accepted (harmless by the invariants) over " + SEEDS + " seeds; " + retention
-        + " honest posts refused (not dropped) while spam dated ahead filled the room");
+    System.out.println(
+        "hostile room updates: "
+            + refusedHostile
+            + " refused, "
+            + acceptedHostile
+            + " accepted (harmless by the invariants) over "
+            + SEEDS
+            + " seeds; "
+            + retention
+            + " honest posts refused (not dropped) while spam dated ahead filled the room");
     assertTrue(refusedHostile > SEEDS * 10, "the generator must try real attacks");
   }
 
@@ -73,8 +80,12 @@ class HostileMemberPropertyTest {
       limits[0] = 10 + rnd.nextInt(30); // messages kept: small, so retention is exercised
       limits[3] = 8 + rnd.nextInt(20); // members: small, so the cap is exercised
       limits[6] = 3;
-      state = RoomContract.apply(RoomState.empty(owner.pub),
-          RoomDelta.builder().config(f.config(1, "room", limits)).build(), TestKey.FAST, now);
+      state =
+          RoomContract.apply(
+              RoomState.empty(owner.pub),
+              RoomDelta.builder().config(f.config(1, "room", limits)).build(),
+              TestKey.FAST,
+              now);
     }
 
     static String hex(byte[] b) {
@@ -142,9 +153,10 @@ class HostileMemberPropertyTest {
         } else {
           // only for the documented window: posts dated up to 5 minutes ahead fill the room
           List<RoomMessage> kept = state.messages();
-          assertTrue(kept.size() == state.config().maxRecentMessages()
-              && RoomMessage.compareAge(m, kept.get(0)) < 0
-              && kept.get(0).time() <= now + RoomValidator.MAX_FUTURE_MILLIS,
+          assertTrue(
+              kept.size() == state.config().maxRecentMessages()
+                  && RoomMessage.compareAge(m, kept.get(0)) < 0
+                  && kept.get(0).time() <= now + RoomValidator.MAX_FUTURE_MILLIS,
               "seed " + seed + ": an honest current member's post was refused");
           honestRefusedByRetention++;
         }
@@ -159,62 +171,83 @@ class HostileMemberPropertyTest {
       TestKey victim = honest.isEmpty() ? owner : pick(honest);
       RoomDelta d;
       switch (rnd.nextInt(11)) {
-        case 0: { // re-parent the victim under a fresh key of the attacker's
-          TestKey k = TestKey.fast(rnd);
-          apply(RoomDelta.builder().member(f.invite(h, k)).build());
-          d = RoomDelta.builder().member(f.invite(k, victim)).build();
-          break;
-        }
+        case 0:
+          { // re-parent the victim under a fresh key of the attacker's
+            TestKey k = TestKey.fast(rnd);
+            apply(RoomDelta.builder().member(f.invite(h, k)).build());
+            d = RoomDelta.builder().member(f.invite(k, victim)).build();
+            break;
+          }
         case 1:
           d = RoomDelta.builder().ban(f.ban(h, victim, now)).build();
           break;
-        case 2: { // fill the room with puppets
-          RoomDelta.Builder b = RoomDelta.builder();
-          for (int i = 0; i < 1 + rnd.nextInt(6); i++) {
-            b.member(f.invite(h, TestKey.fast(rnd)));
+        case 2:
+          { // fill the room with puppets
+            RoomDelta.Builder b = RoomDelta.builder();
+            for (int i = 0; i < 1 + rnd.nextInt(6); i++) {
+              b.member(f.invite(h, TestKey.fast(rnd)));
+            }
+            d = b.build();
+            break;
           }
-          d = b.build();
-          break;
-        }
-        case 3: { // freeze the history: a burst dated far ahead
-          RoomDelta.Builder b = RoomDelta.builder();
-          for (int i = 0; i < 1 + rnd.nextInt(state.config().maxRecentMessages() / 2); i++) {
-            b.message(f.text(h, now + RoomValidator.MAX_FUTURE_MILLIS + 1 + rnd.nextInt(1 << 30),
-                "frozen " + i));
+        case 3:
+          { // freeze the history: a burst dated far ahead
+            RoomDelta.Builder b = RoomDelta.builder();
+            for (int i = 0; i < 1 + rnd.nextInt(state.config().maxRecentMessages() / 2); i++) {
+              b.message(
+                  f.text(
+                      h,
+                      now + RoomValidator.MAX_FUTURE_MILLIS + 1 + rnd.nextInt(1 << 30),
+                      "frozen " + i));
+            }
+            d = b.build();
+            break;
           }
-          d = b.build();
-          break;
-        }
         case 4:
-        case 5: {
-          if (acked.isEmpty()) {
-            return;
+        case 5:
+          {
+            if (acked.isEmpty()) {
+              return;
+            }
+            RoomMessage target = pick(acked);
+            MessageKind k = rnd.nextBoolean() ? MessageKind.EDIT : MessageKind.DELETE;
+            d = RoomDelta.builder().message(f.message(h, now, k, target.id(), "hijacked")).build();
+            break;
           }
-          RoomMessage target = pick(acked);
-          MessageKind k = rnd.nextBoolean() ? MessageKind.EDIT : MessageKind.DELETE;
-          d = RoomDelta.builder().message(f.message(h, now, k, target.id(), "hijacked")).build();
-          break;
-        }
         case 6:
-          d = RoomDelta.builder().memberInfo(f.info(h, victim, 1000 + rnd.nextInt(9), "pwned"))
-              .build();
+          d =
+              RoomDelta.builder()
+                  .memberInfo(f.info(h, victim, 1000 + rnd.nextInt(9), "pwned"))
+                  .build();
           break;
         case 7:
-          d = RoomDelta.builder().config(f.config(state.config().version() + 1, "mine",
-              state.config().limits()).withSignature(h.sign(
-                  f.config(state.config().version() + 1, "mine", state.config().limits())
-                      .signedBytes()))).build();
+          d =
+              RoomDelta.builder()
+                  .config(
+                      f.config(state.config().version() + 1, "mine", state.config().limits())
+                          .withSignature(
+                              h.sign(
+                                  f.config(
+                                          state.config().version() + 1,
+                                          "mine",
+                                          state.config().limits())
+                                      .signedBytes())))
+                  .build();
           break;
         case 8: // legal spam: posts dated up to 5 minutes ahead push old messages out
-          d = RoomDelta.builder().message(f.text(h, now + rnd.nextInt(
-              (int) RoomValidator.MAX_FUTURE_MILLIS), "spam")).build();
+          d =
+              RoomDelta.builder()
+                  .message(
+                      f.text(h, now + rnd.nextInt((int) RoomValidator.MAX_FUTURE_MILLIS), "spam"))
+                  .build();
           break;
-        case 9: { // a puppet chain two deep, then a ban of someone outside it
-          TestKey k = TestKey.fast(rnd);
-          apply(RoomDelta.builder().member(f.invite(h, k)).build());
-          d = RoomDelta.builder().ban(f.ban(k, victim, now)).build();
-          break;
-        }
+        case 9:
+          { // a puppet chain two deep, then a ban of someone outside it
+            TestKey k = TestKey.fast(rnd);
+            apply(RoomDelta.builder().member(f.invite(h, k)).build());
+            d = RoomDelta.builder().ban(f.ban(k, victim, now)).build();
+            break;
+          }
         default:
           d = RoomDelta.builder().member(f.invite(h, victim)).build();
           break;
@@ -236,7 +269,8 @@ class HostileMemberPropertyTest {
             now = m;
           }
         }
-        assertTrue(admitted.get(hex(k.pub)).equals(now), where + "an honest member was re-parented");
+        assertTrue(
+            admitted.get(hex(k.pub)).equals(now), where + "an honest member was re-parented");
         MemberInfo info = null;
         for (MemberInfo i : state.memberInfo()) {
           if (Arrays.equals(i.member(), k.pub)) {
@@ -250,12 +284,14 @@ class HostileMemberPropertyTest {
       for (RoomMessage m : acked) {
         if (!kept.contains(m) && evicted.add(m)) {
           // checked when it leaves: a later ban may shrink the kept list below the maximum
-          assertTrue(kept.size() == max && RoomMessage.compareAge(m, kept.get(0)) < 0,
+          assertTrue(
+              kept.size() == max && RoomMessage.compareAge(m, kept.get(0)) < 0,
               where + "an acknowledged honest message vanished while the room had room for it");
         }
       }
       for (VisibleMessage v : MessageView.of(state)) {
-        assertTrue(!v.edited() || !new String(v.content().data()).equals("hijacked"),
+        assertTrue(
+            !v.edited() || !new String(v.content().data()).equals("hijacked"),
             where + "someone else's edit shows");
       }
     }

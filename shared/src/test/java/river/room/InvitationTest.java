@@ -25,10 +25,13 @@ class InvitationTest {
   }
 
   InvitationException.Problem problem(String code) {
-    return assertThrows(InvitationException.class, () -> {
-      Invitation i = Invitation.decode(code);
-      i.verify(TestKey.VERIFIER, TestKey.DERIVATION);
-    }).problem();
+    return assertThrows(
+            InvitationException.class,
+            () -> {
+              Invitation i = Invitation.decode(code);
+              i.verify(TestKey.VERIFIER, TestKey.DERIVATION);
+            })
+        .problem();
   }
 
   @Test
@@ -41,8 +44,9 @@ class InvitationTest {
 
     byte[] secret = new byte[32];
     secret[0] = 7;
-    Invitation priv = Invitation.decode(
-        "  " + valid(List.of(new Invitation.RoomSecret(3, secret))).encode() + "\n");
+    Invitation priv =
+        Invitation.decode(
+            "  " + valid(List.of(new Invitation.RoomSecret(3, secret))).encode() + "\n");
     assertEquals(3, priv.secrets().get(0).version());
     assertArrayEquals(secret, priv.secrets().get(0).secret());
   }
@@ -56,17 +60,19 @@ class InvitationTest {
   @Test
   void truncatedCodeIsMalformed() {
     String code = valid(null).encode();
-    assertEquals(InvitationException.Problem.MALFORMED, problem(code.substring(0, code.length() - 9)));
+    assertEquals(
+        InvitationException.Problem.MALFORMED, problem(code.substring(0, code.length() - 9)));
   }
 
   @Test
   void wrongShapeIsMalformed() {
-    String notAnInvitation = Base58.encode(Cbor.encode(CborMap.builder()
-        .put("room", CborItem.bytes(owner.pub)).build()));
+    String notAnInvitation =
+        Base58.encode(
+            Cbor.encode(CborMap.builder().put("room", CborItem.bytes(owner.pub)).build()));
     assertEquals(InvitationException.Problem.MALFORMED, problem(notAnInvitation));
     RoomFixture other = new RoomFixture(TestKey.random(rnd));
-    String otherRoom = new Invitation(owner.pub, invitee.seed, other.invite(other.owner, invitee),
-        null).encode();
+    String otherRoom =
+        new Invitation(owner.pub, invitee.seed, other.invite(other.owner, invitee), null).encode();
     assertEquals(InvitationException.Problem.MALFORMED, problem(otherRoom));
   }
 
@@ -79,14 +85,16 @@ class InvitationTest {
   void forgedSignatureIsForged() {
     AuthorizedMember m = f.invite(owner, invitee);
     AuthorizedMember forged = m.withSignature(invitee.sign(m.signedBytes()));
-    assertEquals(InvitationException.Problem.FORGED,
+    assertEquals(
+        InvitationException.Problem.FORGED,
         problem(new Invitation(owner.pub, invitee.seed, forged, null).encode()));
   }
 
   @Test
   void keyOfSomeoneElseIsForged() {
     TestKey stranger = TestKey.random(rnd);
-    assertEquals(InvitationException.Problem.FORGED, problem(
-        new Invitation(owner.pub, stranger.seed, f.invite(owner, invitee), null).encode()));
+    assertEquals(
+        InvitationException.Problem.FORGED,
+        problem(new Invitation(owner.pub, stranger.seed, f.invite(owner, invitee), null).encode()));
   }
 }

@@ -21,8 +21,11 @@ class MessageViewTest {
   final RoomMessage hello = f.text(alice, 10, "hello");
 
   List<VisibleMessage> view(RoomMessage... actions) {
-    RoomDelta.Builder d = RoomDelta.builder().member(f.invite(owner, alice))
-        .member(f.invite(owner, bob)).message(hello);
+    RoomDelta.Builder d =
+        RoomDelta.builder()
+            .member(f.invite(owner, alice))
+            .member(f.invite(owner, bob))
+            .message(hello);
     for (RoomMessage m : actions) {
       d.message(m);
     }
@@ -41,8 +44,10 @@ class MessageViewTest {
 
   @Test
   void authorsLatestEditWins() {
-    List<VisibleMessage> v = view(act(alice, 12, MessageKind.EDIT, hello, "second"),
-        act(alice, 11, MessageKind.EDIT, hello, "first"));
+    List<VisibleMessage> v =
+        view(
+            act(alice, 12, MessageKind.EDIT, hello, "second"),
+            act(alice, 11, MessageKind.EDIT, hello, "first"));
     assertEquals(1, v.size());
     assertEquals("second", text(v.get(0)));
     assertTrue(v.get(0).edited());
@@ -50,8 +55,10 @@ class MessageViewTest {
 
   @Test
   void someoneElsesEditOrDeleteIsIgnored() {
-    List<VisibleMessage> v = view(act(bob, 11, MessageKind.EDIT, hello, "hijacked"),
-        act(bob, 12, MessageKind.DELETE, hello, ""));
+    List<VisibleMessage> v =
+        view(
+            act(bob, 11, MessageKind.EDIT, hello, "hijacked"),
+            act(bob, 12, MessageKind.DELETE, hello, ""));
     assertEquals(1, v.size());
     assertEquals("hello", text(v.get(0)));
     assertFalse(v.get(0).edited());
@@ -66,9 +73,12 @@ class MessageViewTest {
   void reactionsAddAndOnlyTheirAuthorWithdrawsThem() {
     RoomMessage bobLikes = act(bob, 11, MessageKind.REACT, hello, "+1");
     RoomMessage aliceLikes = act(alice, 12, MessageKind.REACT, hello, "+1");
-    List<VisibleMessage> v = view(bobLikes, aliceLikes,
-        act(bob, 13, MessageKind.UNREACT, bobLikes, ""),
-        act(bob, 14, MessageKind.UNREACT, aliceLikes, ""));
+    List<VisibleMessage> v =
+        view(
+            bobLikes,
+            aliceLikes,
+            act(bob, 13, MessageKind.UNREACT, bobLikes, ""),
+            act(bob, 14, MessageKind.UNREACT, aliceLikes, ""));
     assertEquals(1, v.get(0).reactions().size());
     assertArrayEquals(alice.pub, v.get(0).reactions().get(0).author());
   }

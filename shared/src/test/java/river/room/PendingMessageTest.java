@@ -17,8 +17,15 @@ class PendingMessageTest {
 
   @Test
   void roundTripsAndResigningIsTheSameMessage() {
-    RoomMessage unsigned = new RoomMessage(f.room(), owner.pub, 1234, MessageKind.TEXT, null,
-        RoomFixture.text("queued"), new byte[0]);
+    RoomMessage unsigned =
+        new RoomMessage(
+            f.room(),
+            owner.pub,
+            1234,
+            MessageKind.TEXT,
+            null,
+            RoomFixture.text("queued"),
+            new byte[0]);
     byte[] stored = PendingMessage.encode(unsigned);
     RoomMessage back = PendingMessage.decode(stored);
     assertArrayEquals(unsigned.signedBytes(), back.signedBytes());
@@ -34,17 +41,38 @@ class PendingMessageTest {
 
   @Test
   void deliveredOnlyOnceTheRoomHoldsTheSameSignedBody() {
-    RoomMessage unsigned = new RoomMessage(f.room(), owner.pub, 1234, MessageKind.TEXT, null,
-        RoomFixture.text("queued"), new byte[0]);
-    RoomMessage sameTextLater = new RoomMessage(f.room(), owner.pub, 1235, MessageKind.TEXT, null,
-        RoomFixture.text("queued"), new byte[0]);
+    RoomMessage unsigned =
+        new RoomMessage(
+            f.room(),
+            owner.pub,
+            1234,
+            MessageKind.TEXT,
+            null,
+            RoomFixture.text("queued"),
+            new byte[0]);
+    RoomMessage sameTextLater =
+        new RoomMessage(
+            f.room(),
+            owner.pub,
+            1235,
+            MessageKind.TEXT,
+            null,
+            RoomFixture.text("queued"),
+            new byte[0]);
     RoomState before = f.created();
     assertFalse(PendingMessage.deliveredIn(before, unsigned));
     assertFalse(PendingMessage.deliveredIn(null, unsigned));
-    RoomState after = f.apply(before, RoomDelta.builder()
-        .message(unsigned.withSignature(owner.sign(unsigned.signedBytes()))).build());
-    assertTrue(PendingMessage.deliveredIn(after, PendingMessage.decode(PendingMessage.encode(unsigned))));
-    assertFalse(PendingMessage.deliveredIn(after, sameTextLater), "the same words sent again are another message");
+    RoomState after =
+        f.apply(
+            before,
+            RoomDelta.builder()
+                .message(unsigned.withSignature(owner.sign(unsigned.signedBytes())))
+                .build());
+    assertTrue(
+        PendingMessage.deliveredIn(after, PendingMessage.decode(PendingMessage.encode(unsigned))));
+    assertFalse(
+        PendingMessage.deliveredIn(after, sameTextLater),
+        "the same words sent again are another message");
   }
 
   @Test

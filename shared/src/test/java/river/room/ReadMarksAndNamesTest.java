@@ -37,7 +37,10 @@ class ReadMarksAndNamesTest {
     List<VisibleMessage> v = MessageView.of(withMessages(a1, o2, a3));
     assertEquals(2, ReadMarks.unread(v, LastRead.NONE, owner.pub));
     assertEquals(1, ReadMarks.unread(v, new LastRead(10, Bytes.of(a1.id())), owner.pub));
-    assertEquals(1, ReadMarks.unread(v, new LastRead(20, Bytes.of(o2.id())), owner.pub), "own message is not unread");
+    assertEquals(
+        1,
+        ReadMarks.unread(v, new LastRead(20, Bytes.of(o2.id())), owner.pub),
+        "own message is not unread");
     LastRead all = ReadMarks.latest(v);
     assertEquals(30, all.position());
     assertEquals(0, ReadMarks.unread(v, all, owner.pub));
@@ -67,8 +70,9 @@ class ReadMarksAndNamesTest {
 
   @Test
   void namesUseTheNewestNicknameElseAShortKey() {
-    RoomState s = f.apply(withMessages(), RoomDelta.builder().memberInfo(f.info(alice, alice, 1, "al"))
-        .build());
+    RoomState s =
+        f.apply(
+            withMessages(), RoomDelta.builder().memberInfo(f.info(alice, alice, 1, "al")).build());
     s = f.apply(s, RoomDelta.builder().memberInfo(f.info(alice, alice, 2, "alice")).build());
     Names n = Names.of(s);
     assertEquals("alice", n.of(alice.pub));

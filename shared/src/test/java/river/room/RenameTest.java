@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Renaming a room: the owner signs the next config version; nobody else can; the newer one wins. */
+/**
+ * Renaming a room: the owner signs the next config version; nobody else can; the newer one wins.
+ */
 class RenameTest {
   final Random rnd = new Random(21);
   final TestKey owner = TestKey.random(rnd);
@@ -24,9 +26,12 @@ class RenameTest {
     assertEquals(s.config().version() + 1, next.version());
     assertEquals(s.config().maxMessageBytes(), next.maxMessageBytes());
     RoomState renamed = f.apply(s, RoomDelta.builder().config(next).build());
-    assertEquals("Main hall", new String(renamed.config().name().data(), java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(
+        "Main hall",
+        new String(renamed.config().name().data(), java.nio.charset.StandardCharsets.UTF_8));
     // the older config arriving late does not undo it: it is refused
-    assertThrows(RoomValidationException.class,
+    assertThrows(
+        RoomValidationException.class,
         () -> f.apply(renamed, RoomDelta.builder().config(s.config()).build()));
   }
 
@@ -34,7 +39,9 @@ class RenameTest {
   void aMemberCannotRename() {
     RoomState s = f.apply(f.created(), RoomDelta.builder().member(f.invite(owner, alice)).build());
     RoomConfig forged = signed(alice, s.config().renamed(RoomFixture.text("mine now")));
-    assertThrows(RoomValidationException.class, () -> f.apply(s, RoomDelta.builder().config(forged).build()));
+    assertThrows(
+        RoomValidationException.class,
+        () -> f.apply(s, RoomDelta.builder().config(forged).build()));
   }
 
   @Test
@@ -45,6 +52,8 @@ class RenameTest {
       longName.append('x');
     }
     RoomConfig tooLong = signed(owner, s.config().renamed(RoomFixture.text(longName.toString())));
-    assertThrows(RoomValidationException.class, () -> f.apply(s, RoomDelta.builder().config(tooLong).build()));
+    assertThrows(
+        RoomValidationException.class,
+        () -> f.apply(s, RoomDelta.builder().config(tooLong).build()));
   }
 }

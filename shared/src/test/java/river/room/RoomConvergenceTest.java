@@ -1,11 +1,11 @@
 package river.room;
 
-import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,14 +14,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property test with a seeded generator: three replicas make random valid updates against their
- * own state (joins with member info, messages, replies, edits, deletes, reactions, nickname and
- * config changes, bans with cascade), and every update is delivered to every replica in random
- * order, some twice; a delivery refused for a missing prerequisite is retried later. After the
- * deliveries the replicas run summary/delta anti-entropy (what a client's Get + merge does), and
- * must then hold byte-identical states. Every 100th seed signs with real Ed25519, the others with
- * fast stand-in keys ({@link TestKey#fast}) so 400 scenarios run in seconds. Two regimes, matching the documented hazards of
- * {@link RoomMerge}: bans with no message overflow, and message overflow with no bans.
+ * Property test with a seeded generator: three replicas make random valid updates against their own
+ * state (joins with member info, messages, replies, edits, deletes, reactions, nickname and config
+ * changes, bans with cascade), and every update is delivered to every replica in random order, some
+ * twice; a delivery refused for a missing prerequisite is retried later. After the deliveries the
+ * replicas run summary/delta anti-entropy (what a client's Get + merge does), and must then hold
+ * byte-identical states. Every 100th seed signs with real Ed25519, the others with fast stand-in
+ * keys ({@link TestKey#fast}) so 400 scenarios run in seconds. Two regimes, matching the documented
+ * hazards of {@link RoomMerge}: bans with no message overflow, and message overflow with no bans.
  */
 class RoomConvergenceTest {
   static final int SEEDS = 200;
@@ -32,8 +32,12 @@ class RoomConvergenceTest {
     for (int seed = 1; seed <= SEEDS; seed++) {
       antiEntropyNeeded += new Run(seed, 100, true).run();
     }
-    System.out.println("bans regime: anti-entropy changed something in " + antiEntropyNeeded
-        + " of " + SEEDS + " seeds");
+    System.out.println(
+        "bans regime: anti-entropy changed something in "
+            + antiEntropyNeeded
+            + " of "
+            + SEEDS
+            + " seeds");
   }
 
   @Test
@@ -71,8 +75,12 @@ class RoomConvergenceTest {
       f = new RoomFixture(owner);
       int[] limits = RoomConfig.defaultLimits();
       limits[0] = maxMessages;
-      RoomState created = RoomContract.apply(RoomState.empty(owner.pub),
-          RoomDelta.builder().config(f.config(1, "room", limits)).build(), verifier, RoomFixture.NOW);
+      RoomState created =
+          RoomContract.apply(
+              RoomState.empty(owner.pub),
+              RoomDelta.builder().config(f.config(1, "room", limits)).build(),
+              verifier,
+              RoomFixture.NOW);
       for (int i = 0; i < 3; i++) {
         replicas[i] = created;
       }
@@ -114,7 +122,8 @@ class RoomConvergenceTest {
         } else {
           Delivery d = pending.remove(rnd.nextInt(pending.size()));
           try {
-            replicas[d.replica] = RoomContract.apply(replicas[d.replica], d.delta, verifier, RoomFixture.NOW);
+            replicas[d.replica] =
+                RoomContract.apply(replicas[d.replica], d.delta, verifier, RoomFixture.NOW);
           } catch (RoomValidationException e) {
             if (d.tries < 20) {
               pending.add(new Delivery(d.replica, d.delta, d.tries + 1));
@@ -124,7 +133,9 @@ class RoomConvergenceTest {
       }
       boolean changed = antiEntropy();
       for (int i = 1; i < 3; i++) {
-        assertArrayEquals(replicas[0].encode(), replicas[i].encode(),
+        assertArrayEquals(
+            replicas[0].encode(),
+            replicas[i].encode(),
             "seed " + seed + ": replica " + i + " differs");
       }
       return changed ? 1 : 0;
@@ -204,23 +215,40 @@ class RoomConvergenceTest {
       if (what < 20 || members.size() < 3) {
         TestKey invitee = newKey();
         keys.put(hex(invitee.pub), invitee);
-        return RoomDelta.builder().member(f.invite(actor, invitee))
-            .memberInfo(f.info(invitee, invitee, 1, "n" + rnd.nextInt(99))).build();
+        return RoomDelta.builder()
+            .member(f.invite(actor, invitee))
+            .memberInfo(f.info(invitee, invitee, 1, "n" + rnd.nextInt(99)))
+            .build();
       }
       if (what < 50 || s.messages().isEmpty()) {
         return RoomDelta.builder().message(f.text(actor, time, "t" + rnd.nextInt(1000))).build();
       }
       if (what < 70) {
         RoomMessage target = pick(s.messages());
-        MessageKind kind = pick(List.of(MessageKind.REPLY, MessageKind.EDIT, MessageKind.DELETE,
-            MessageKind.REACT, MessageKind.UNREACT));
-        TestKey author = kind == MessageKind.EDIT || kind == MessageKind.DELETE
-            ? (rnd.nextBoolean() ? keys.get(hex(target.author())) : actor) : actor;
+        MessageKind kind =
+            pick(
+                List.of(
+                    MessageKind.REPLY,
+                    MessageKind.EDIT,
+                    MessageKind.DELETE,
+                    MessageKind.REACT,
+                    MessageKind.UNREACT));
+        TestKey author =
+            kind == MessageKind.EDIT || kind == MessageKind.DELETE
+                ? (rnd.nextBoolean() ? keys.get(hex(target.author())) : actor)
+                : actor;
         if (!s.isMember(author.pub)) {
           author = actor;
         }
-        return RoomDelta.builder().message(f.message(author, time, kind, target.id(),
-            kind == MessageKind.REACT || kind == MessageKind.UNREACT ? "+1" : "x")).build();
+        return RoomDelta.builder()
+            .message(
+                f.message(
+                    author,
+                    time,
+                    kind,
+                    target.id(),
+                    kind == MessageKind.REACT || kind == MessageKind.UNREACT ? "+1" : "x"))
+            .build();
       }
       if (what < 82) {
         long v = 1;
@@ -230,12 +258,15 @@ class RoomConvergenceTest {
           }
         }
         TestKey signer = rnd.nextInt(4) == 0 ? owner : actor;
-        return RoomDelta.builder().memberInfo(f.info(signer, actor, v, "nick" + rnd.nextInt(9)))
+        return RoomDelta.builder()
+            .memberInfo(f.info(signer, actor, v, "nick" + rnd.nextInt(9)))
             .build();
       }
       if (what < 90) {
-        return RoomDelta.builder().config(f.config(s.config().version() + 1,
-            "name" + rnd.nextInt(9), s.config().limits())).build();
+        return RoomDelta.builder()
+            .config(
+                f.config(s.config().version() + 1, "name" + rnd.nextInt(9), s.config().limits()))
+            .build();
       }
       if (!bans || bansMade >= 8) {
         return null;
@@ -277,7 +308,8 @@ class RoomConvergenceTest {
       RoomState b = run.replicas[1];
       RoomState c = run.replicas[2];
       assertArrayEquals(RoomMerge.merge(a, b).encode(), RoomMerge.merge(b, a).encode());
-      assertArrayEquals(RoomMerge.merge(RoomMerge.merge(a, b), c).encode(),
+      assertArrayEquals(
+          RoomMerge.merge(RoomMerge.merge(a, b), c).encode(),
           RoomMerge.merge(a, RoomMerge.merge(b, c)).encode());
       assertArrayEquals(a.encode(), RoomMerge.merge(a, a).encode());
       // the summary's delta gives the other side exactly the merge

@@ -22,8 +22,8 @@ final class RoomFixture {
   }
 
   RoomConfig config(long version, String name, int[] limits) {
-    RoomConfig c = new RoomConfig(room(), version, text(name), text(""), false, 0, limits,
-        new byte[0]);
+    RoomConfig c =
+        new RoomConfig(room(), version, text(name), text(""), false, 0, limits, new byte[0]);
     return c.withSignature(owner.sign(c.signedBytes()));
   }
 
@@ -47,8 +47,8 @@ final class RoomFixture {
   }
 
   RoomMessage message(TestKey author, long time, MessageKind kind, byte[] target, String text) {
-    RoomMessage m = new RoomMessage(room(), author.pub, time, kind, target, text(text),
-        new byte[0]);
+    RoomMessage m =
+        new RoomMessage(room(), author.pub, time, kind, target, text(text), new byte[0]);
     return m.withSignature(author.sign(m.signedBytes()));
   }
 
@@ -58,8 +58,11 @@ final class RoomFixture {
 
   /** A fresh room with its config (version 1). */
   RoomState created() {
-    return RoomContract.apply(RoomState.empty(room()),
-        RoomDelta.builder().config(config(1, "room")).build(), TestKey.VERIFIER, RoomFixture.NOW);
+    return RoomContract.apply(
+        RoomState.empty(room()),
+        RoomDelta.builder().config(config(1, "room")).build(),
+        TestKey.VERIFIER,
+        RoomFixture.NOW);
   }
 
   RoomState apply(RoomState s, RoomDelta d) {

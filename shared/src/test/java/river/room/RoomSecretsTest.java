@@ -17,8 +17,8 @@ class RoomSecretsTest {
     byte[] s1 = new byte[32];
     byte[] s2 = new byte[32];
     Arrays.fill(s2, (byte) 7);
-    List<Bytes> stored = List.of(RoomSecrets.encode(1, s1), Bytes.of(new byte[] {1, 2}),
-        RoomSecrets.encode(2, s2));
+    List<Bytes> stored =
+        List.of(RoomSecrets.encode(1, s1), Bytes.of(new byte[] {1, 2}), RoomSecrets.encode(2, s2));
     assertArrayEquals(s2, RoomSecrets.find(stored, 2));
     assertArrayEquals(s1, RoomSecrets.find(stored, 1));
     assertNull(RoomSecrets.find(stored, 3));

@@ -16,16 +16,29 @@ class RoomSizeTest {
     TestKey owner = TestKey.fast(rnd);
     RoomFixture f = new RoomFixture(owner);
     int[] c = RoomConfig.CEILINGS;
-    RoomConfig config = new RoomConfig(owner.pub, 1,
-        SealedBytes.privateBytes(new byte[c[4] + 16], new byte[12], 1),
-        SealedBytes.privateBytes(new byte[c[5] + 16], new byte[12], 1), true, 1, c, new byte[0]);
-    RoomDelta.Builder d = RoomDelta.builder().config(config.withSignature(owner.sign(config.signedBytes())));
+    RoomConfig config =
+        new RoomConfig(
+            owner.pub,
+            1,
+            SealedBytes.privateBytes(new byte[c[4] + 16], new byte[12], 1),
+            SealedBytes.privateBytes(new byte[c[5] + 16], new byte[12], 1),
+            true,
+            1,
+            c,
+            new byte[0]);
+    RoomDelta.Builder d =
+        RoomDelta.builder().config(config.withSignature(owner.sign(config.signedBytes())));
     TestKey[] members = new TestKey[c[3]];
     for (int i = 0; i < members.length; i++) {
       members[i] = TestKey.fast(rnd);
       d.member(f.invite(owner, members[i]));
-      MemberInfo info = new MemberInfo(owner.pub, members[i].pub, 1L << 40,
-          SealedBytes.privateBytes(new byte[c[2] + 16], new byte[12], 1L << 40), new byte[0]);
+      MemberInfo info =
+          new MemberInfo(
+              owner.pub,
+              members[i].pub,
+              1L << 40,
+              SealedBytes.privateBytes(new byte[c[2] + 16], new byte[12], 1L << 40),
+              new byte[0]);
       d.memberInfo(info.withSignature(members[i].sign(info.signedBytes())));
     }
     RoomState s = RoomMerge.merge(RoomState.empty(owner.pub), d.build());
@@ -34,8 +47,9 @@ class RoomSizeTest {
     for (int i = 0; i < c[0]; i++) {
       // the largest private content whose encoding is exactly max_message_bytes
       SealedBytes content = SealedBytes.privateBytes(new byte[c[1] - 67], new byte[12], 1L << 40);
-      RoomMessage m = new RoomMessage(owner.pub, members[i].pub, 1L << 50, MessageKind.REPLY,
-          target, content, new byte[0]);
+      RoomMessage m =
+          new RoomMessage(
+              owner.pub, members[i].pub, 1L << 50, MessageKind.REPLY, target, content, new byte[0]);
       assertEquals(c[1], m.contentSize());
       msgs.message(m.withSignature(members[i].sign(m.signedBytes())));
     }

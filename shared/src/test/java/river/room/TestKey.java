@@ -1,7 +1,5 @@
 package river.room;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -13,7 +11,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A JDK Ed25519 key pair from a 32-byte seed, for tests (the node has its own implementation). */
 final class TestKey {
@@ -24,10 +24,11 @@ final class TestKey {
   final byte[] pub;
   private final PrivateKey priv;
 
-  /** Fast stand-in keys for property tests (pure-Java Ed25519 costs ~1 ms per operation):
-   *  pub = SHA-256(seed), signature = SHA-512(seed || message), checked by {@link #FAST}. */
-  private static final Map<String, byte[]> FAST_SEEDS =
-      new ConcurrentHashMap<>();
+  /**
+   * Fast stand-in keys for property tests (pure-Java Ed25519 costs ~1 ms per operation): pub =
+   * SHA-256(seed), signature = SHA-512(seed || message), checked by {@link #FAST}.
+   */
+  private static final Map<String, byte[]> FAST_SEEDS = new ConcurrentHashMap<>();
 
   private TestKey(byte[] seed, boolean fast) {
     this.seed = seed.clone();
@@ -42,10 +43,11 @@ final class TestKey {
     return new TestKey(s, true);
   }
 
-  static final SignatureVerifier FAST = (pk, msg, sig) -> {
-    byte[] seed = FAST_SEEDS.get(HexFormat.of().formatHex(pk));
-    return seed != null && Arrays.equals(digest("SHA-512", concat(seed, msg)), sig);
-  };
+  static final SignatureVerifier FAST =
+      (pk, msg, sig) -> {
+        byte[] seed = FAST_SEEDS.get(HexFormat.of().formatHex(pk));
+        return seed != null && Arrays.equals(digest("SHA-512", concat(seed, msg)), sig);
+      };
 
   static byte[] digest(String alg, byte[] b) {
     try {
@@ -59,16 +61,19 @@ final class TestKey {
     this.seed = seed.clone();
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
-      g.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
-        @Override
-        public void nextBytes(byte[] out) {
-          System.arraycopy(TestKey.this.seed, 0, out, 0, out.length);
-        }
-      });
+      g.initialize(
+          NamedParameterSpec.ED25519,
+          new SecureRandom() {
+            @Override
+            public void nextBytes(byte[] out) {
+              System.arraycopy(TestKey.this.seed, 0, out, 0, out.length);
+            }
+          });
       byte[] x509 = g.generateKeyPair().getPublic().getEncoded();
       pub = Arrays.copyOfRange(x509, x509.length - 32, x509.length);
-      priv = KeyFactory.getInstance("Ed25519")
-          .generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8, seed)));
+      priv =
+          KeyFactory.getInstance("Ed25519")
+              .generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8, seed)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -101,18 +106,20 @@ final class TestKey {
   }
 
   /** Real JDK verification. */
-  static final SignatureVerifier VERIFIER = (pk, msg, sig) -> {
-    try {
-      PublicKey key = KeyFactory.getInstance("Ed25519")
-          .generatePublic(new X509EncodedKeySpec(concat(X509, pk)));
-      Signature s = Signature.getInstance("Ed25519");
-      s.initVerify(key);
-      s.update(msg);
-      return s.verify(sig);
-    } catch (Exception e) {
-      return false;
-    }
-  };
+  static final SignatureVerifier VERIFIER =
+      (pk, msg, sig) -> {
+        try {
+          PublicKey key =
+              KeyFactory.getInstance("Ed25519")
+                  .generatePublic(new X509EncodedKeySpec(concat(X509, pk)));
+          Signature s = Signature.getInstance("Ed25519");
+          s.initVerify(key);
+          s.update(msg);
+          return s.verify(sig);
+        } catch (Exception e) {
+          return false;
+        }
+      };
 
   static final PublicKeyDerivation DERIVATION = seed -> new TestKey(seed).pub;
 }

@@ -10,7 +10,10 @@ import river.cbor.Cbor;
 import river.cbor.CborItem;
 import river.cbor.CborMap;
 
-/** Encodings of RoomSlot, RoomsMeta and the legacy blob: round trips, exact shapes, determinism, and typed errors for bad bytes. */
+/**
+ * Encodings of RoomSlot, RoomsMeta and the legacy blob: round trips, exact shapes, determinism, and
+ * typed errors for bad bytes.
+ */
 class CborRoomsCodecTest {
   private final CborRoomsCodec codec = new CborRoomsCodec();
 
@@ -48,14 +51,24 @@ class CborRoomsCodecTest {
 
   @Test
   void encodingIsDeterministicWhateverTheInsertionOrder() {
-    RoomData a = room(1).toBuilder().addInvitationSecret(Bytes.ofInts(2)).addInvitationSecret(Bytes.ofInts(1)).build();
-    RoomData b = room(1).toBuilder().addInvitationSecret(Bytes.ofInts(1)).addInvitationSecret(Bytes.ofInts(2)).build();
+    RoomData a =
+        room(1).toBuilder()
+            .addInvitationSecret(Bytes.ofInts(2))
+            .addInvitationSecret(Bytes.ofInts(1))
+            .build();
+    RoomData b =
+        room(1).toBuilder()
+            .addInvitationSecret(Bytes.ofInts(1))
+            .addInvitationSecret(Bytes.ofInts(2))
+            .build();
     assertArrayEquals(codec.encodeSlot(RoomSlot.present(a)), codec.encodeSlot(RoomSlot.present(b)));
     TreeMap<RoomKey, NotificationMode> m1 = new TreeMap<>();
     m1.put(key(2), NotificationMode.MUTED);
     m1.put(key(1), NotificationMode.ALL);
     RoomsMeta meta = new RoomsMeta(key(1), m1, Arrays.asList(key(2), key(1)));
-    assertArrayEquals(codec.encodeMeta(meta), codec.encodeMeta(new RoomsMeta(key(1), new TreeMap<>(m1), meta.roomOrder())));
+    assertArrayEquals(
+        codec.encodeMeta(meta),
+        codec.encodeMeta(new RoomsMeta(key(1), new TreeMap<>(m1), meta.roomOrder())));
   }
 
   @Test
@@ -71,11 +84,13 @@ class CborRoomsCodecTest {
 
   @Test
   void unknownNotificationModeDropsOnlyThatEntry() throws Exception {
-    CborItem modes = CborMap.builder()
-        .put(CborItem.bytes(key(1).bytes().toArray()), CborItem.text("FutureMode"))
-        .put(CborItem.bytes(key(2).bytes().toArray()), CborItem.text("Muted"))
-        .build();
-    RoomsMeta m = codec.decodeMeta(Cbor.encode(CborMap.builder().put("notification_modes", modes).build()));
+    CborItem modes =
+        CborMap.builder()
+            .put(CborItem.bytes(key(1).bytes().toArray()), CborItem.text("FutureMode"))
+            .put(CborItem.bytes(key(2).bytes().toArray()), CborItem.text("Muted"))
+            .build();
+    RoomsMeta m =
+        codec.decodeMeta(Cbor.encode(CborMap.builder().put("notification_modes", modes).build()));
     assertEquals(1, m.notificationModes().size());
     assertEquals(NotificationMode.MUTED, m.notificationModes().get(key(2)));
   }
@@ -84,18 +99,24 @@ class CborRoomsCodecTest {
   void legacyBlobRoundTrips() throws Exception {
     TreeMap<RoomKey, NotificationMode> modes = new TreeMap<>();
     modes.put(key(1), NotificationMode.MUTED);
-    Rooms rooms = Rooms.EMPTY.withRoom(full()).withRoom(room(1)).withoutRoom(key(3))
-        .withCurrentRoom(key(7)).withMode(key(1), NotificationMode.MUTED)
-        .withOrder(Arrays.asList(key(7), key(1)));
+    Rooms rooms =
+        Rooms.EMPTY
+            .withRoom(full())
+            .withRoom(room(1))
+            .withoutRoom(key(3))
+            .withCurrentRoom(key(7))
+            .withMode(key(1), NotificationMode.MUTED)
+            .withOrder(Arrays.asList(key(7), key(1)));
     assertEquals(rooms, codec.decodeLegacyBlob(codec.encodeLegacyBlob(rooms)));
   }
 
   @Test
   void unknownFieldsAreIgnoredAndMissingOnesDefault() throws Exception {
-    CborItem data = CborMap.builder()
-        .put("owner_vk", CborItem.bytes(key(4).bytes().toArray()))
-        .put("room_state", CborItem.text("a field from a newer client"))
-        .build();
+    CborItem data =
+        CborMap.builder()
+            .put("owner_vk", CborItem.bytes(key(4).bytes().toArray()))
+            .put("room_state", CborItem.text("a field from a newer client"))
+            .build();
     RoomSlot s = codec.decodeSlot(Cbor.encode(CborMap.builder().put("Present", data).build()));
     assertEquals(key(4), s.data().owner());
     assertEquals(LastRead.NONE, s.data().lastRead());
@@ -116,21 +137,39 @@ class CborRoomsCodecTest {
     assertBad(Cbor.encode(CborItem.uint(5)));
     assertBad(Cbor.encode(CborMap.builder().put("Absent", CborItem.NULL).build()));
     assertBad(Cbor.encode(CborMap.builder().put("Present", CborMap.builder().build()).build()));
-    assertBad(Cbor.encode(CborMap.builder().put("Present",
-        CborMap.builder().put("owner_vk", CborItem.bytes(new byte[31])).build()).build()));
-    assertBad(Cbor.encode(CborMap.builder().put("Present",
-        CborMap.builder().put("owner_vk", CborItem.text("not bytes")).build()).build()));
-    assertBad(Cbor.encode(CborMap.builder().put("Present", CborItem.NULL).put("Tombstone", CborItem.NULL).build()));
+    assertBad(
+        Cbor.encode(
+            CborMap.builder()
+                .put(
+                    "Present",
+                    CborMap.builder().put("owner_vk", CborItem.bytes(new byte[31])).build())
+                .build()));
+    assertBad(
+        Cbor.encode(
+            CborMap.builder()
+                .put(
+                    "Present",
+                    CborMap.builder().put("owner_vk", CborItem.text("not bytes")).build())
+                .build()));
+    assertBad(
+        Cbor.encode(
+            CborMap.builder()
+                .put("Present", CborItem.NULL)
+                .put("Tombstone", CborItem.NULL)
+                .build()));
     assertThrows(RoomsDecodeException.class, () -> codec.decodeMeta(new byte[] {0x01, 0x02}));
-    assertThrows(RoomsDecodeException.class, () -> codec.decodeMeta(Cbor.encode(CborItem.text("x"))));
-    assertThrows(RoomsDecodeException.class, () -> codec.decodeLegacyBlob(Cbor.encode(CborItem.array())));
+    assertThrows(
+        RoomsDecodeException.class, () -> codec.decodeMeta(Cbor.encode(CborItem.text("x"))));
+    assertThrows(
+        RoomsDecodeException.class, () -> codec.decodeLegacyBlob(Cbor.encode(CborItem.array())));
   }
 
   @Test
   void legacyBlobRoomFiledUnderAnotherKeyIsRejected() {
-    CborItem map = CborMap.builder()
-        .put(CborItem.bytes(key(1).bytes().toArray()), CborRoomsCodec.roomDataItem(room(2)))
-        .build();
+    CborItem map =
+        CborMap.builder()
+            .put(CborItem.bytes(key(1).bytes().toArray()), CborRoomsCodec.roomDataItem(room(2)))
+            .build();
     byte[] b = Cbor.encode(CborMap.builder().put("map", map).build());
     assertThrows(RoomsDecodeException.class, () -> codec.decodeLegacyBlob(b));
   }

@@ -1,13 +1,13 @@
 package river.rooms;
 
-import java.util.Random;
-import river.store.Base58;
 import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import river.store.Base58;
 
 /** The load plan from a key list, one test per branch, plus room storage key parsing. */
 class LoadPlanTest {
@@ -17,8 +17,15 @@ class LoadPlanTest {
 
   @Test
   void anyRoomKeysMeanPerRoom() {
-    LoadPlan p = LoadPlan.fromKeys(Arrays.asList("outbound_dms", rk(1), rk(2), "rooms_meta",
-        RoomStorageKeys.MIGRATION_STARTED, RoomStorageKeys.MIGRATION_DONE));
+    LoadPlan p =
+        LoadPlan.fromKeys(
+            Arrays.asList(
+                "outbound_dms",
+                rk(1),
+                rk(2),
+                "rooms_meta",
+                RoomStorageKeys.MIGRATION_STARTED,
+                RoomStorageKeys.MIGRATION_DONE));
     assertEquals(LoadPlan.Kind.PER_ROOM, p.kind());
     assertEquals(List.of(key(1), key(2)), p.roomKeys());
     assertTrue(p.hasMeta());
@@ -32,7 +39,8 @@ class LoadPlanTest {
     assertEquals(LoadPlan.Kind.PER_ROOM, p.kind());
     assertTrue(p.resumeMigration());
     assertTrue(p.currentBlob());
-    LoadPlan done = LoadPlan.fromKeys(Arrays.asList(rk(1), "rooms_data", RoomStorageKeys.MIGRATION_DONE));
+    LoadPlan done =
+        LoadPlan.fromKeys(Arrays.asList(rk(1), "rooms_data", RoomStorageKeys.MIGRATION_DONE));
     assertFalse(done.resumeMigration());
   }
 
@@ -54,8 +62,11 @@ class LoadPlanTest {
   @Test
   void nothingMeansProbeLegacy() {
     assertEquals(LoadPlan.Kind.PROBE_LEGACY, LoadPlan.fromKeys(List.of()).kind());
-    assertEquals(LoadPlan.Kind.PROBE_LEGACY,
-        LoadPlan.fromKeys(Arrays.asList("outbound_dms", "room:notbase58!", RoomStorageKeys.MIGRATION_STARTED)).kind());
+    assertEquals(
+        LoadPlan.Kind.PROBE_LEGACY,
+        LoadPlan.fromKeys(
+                Arrays.asList("outbound_dms", "room:notbase58!", RoomStorageKeys.MIGRATION_STARTED))
+            .kind());
   }
 
   @Test
@@ -89,8 +100,10 @@ class LoadPlanTest {
       RoomKey back = RoomStorageKeys.parseRoomKey(s);
       assertEquals(k, back);
       assertEquals(s, RoomStorageKeys.roomKey(back));
-      assertEquals(Base58.encode(b), RoomStorageKeys.base58Of(k), "the shown key text is plain Base58");
-      assertNull(RoomStorageKeys.parseRoomKey("room:1" + s.substring(5)), "extra leading 1 for " + s);
+      assertEquals(
+          Base58.encode(b), RoomStorageKeys.base58Of(k), "the shown key text is plain Base58");
+      assertNull(
+          RoomStorageKeys.parseRoomKey("room:1" + s.substring(5)), "extra leading 1 for " + s);
     }
   }
 

@@ -9,11 +9,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The three-way rooms_meta merge: preferences set elsewhere survive, the user's own changes win. */
+/**
+ * The three-way rooms_meta merge: preferences set elsewhere survive, the user's own changes win.
+ */
 class MetaMergeTest {
   private static RoomsMeta meta(RoomKey current, List<RoomKey> order, Object... modePairs) {
     TreeMap<RoomKey, NotificationMode> modes = new TreeMap<>();
-    for (int i = 0; i < modePairs.length; i += 2) modes.put((RoomKey) modePairs[i], (NotificationMode) modePairs[i + 1]);
+    for (int i = 0; i < modePairs.length; i += 2)
+      modes.put((RoomKey) modePairs[i], (NotificationMode) modePairs[i + 1]);
     return new RoomsMeta(current, modes, order);
   }
 
@@ -39,7 +42,14 @@ class MetaMergeTest {
   void whatTheUserChangedHereWins() {
     RoomsMeta base = meta(key(1), List.of(key(1), key(2)), key(1), NotificationMode.ALL);
     RoomsMeta local = meta(key(2), List.of(key(2), key(1)), key(1), NotificationMode.MENTIONS);
-    RoomsMeta stored = meta(key(1), List.of(key(1), key(2)), key(1), NotificationMode.MUTED, key(5), NotificationMode.ALL);
+    RoomsMeta stored =
+        meta(
+            key(1),
+            List.of(key(1), key(2)),
+            key(1),
+            NotificationMode.MUTED,
+            key(5),
+            NotificationMode.ALL);
     RoomsMeta m = MetaMerge.merge(base, local, stored, Set.of());
     assertEquals(key(2), m.currentRoom());
     assertEquals(List.of(key(2), key(1)), m.roomOrder());
@@ -49,7 +59,8 @@ class MetaMergeTest {
 
   @Test
   void orderHasNoDuplicatesAndDropsRoomsLeftHereAsDoModes() {
-    RoomsMeta local = meta(key(3), Arrays.asList(key(2), key(3), key(2), key(1)), key(3), NotificationMode.MUTED);
+    RoomsMeta local =
+        meta(key(3), Arrays.asList(key(2), key(3), key(2), key(1)), key(3), NotificationMode.MUTED);
     RoomsMeta m = MetaMerge.merge(null, local, null, Set.of(key(3)));
     assertEquals(List.of(key(2), key(1)), m.roomOrder());
     assertFalse(m.notificationModes().containsKey(key(3)));
@@ -65,6 +76,8 @@ class MetaMergeTest {
   @Test
   void shownOrderIsPrunedToHeldRooms() {
     Rooms rooms = Rooms.EMPTY.withRoom(room(1)).withRoom(room(2));
-    assertEquals(List.of(key(2), key(1)), MetaMerge.prunedOrder(Arrays.asList(key(9), key(2), key(1), key(2)), rooms));
+    assertEquals(
+        List.of(key(2), key(1)),
+        MetaMerge.prunedOrder(Arrays.asList(key(9), key(2), key(1), key(2)), rooms));
   }
 }

@@ -6,7 +6,10 @@ import static river.rooms.Fixtures.*;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Ranked merge of load sources: legacy may add rooms, never remove or revive against a newer source. */
+/**
+ * Ranked merge of load sources: legacy may add rooms, never remove or revive against a newer
+ * source.
+ */
 class RankedMergeTest {
   @Test
   void legacySourceMayAddRooms() {
@@ -38,8 +41,11 @@ class RankedMergeTest {
   @Test
   void newerSourceWinsTheIdentityOlderAddsFields() {
     RoomData newer = room(1, 0).toBuilder().signingKey(Bytes.ofInts(1)).build();
-    RoomData older = room(1, 0).toBuilder().signingKey(Bytes.ofInts(200))
-        .addInvitationSecret(Bytes.ofInts(7)).build();
+    RoomData older =
+        room(1, 0).toBuilder()
+            .signingKey(Bytes.ofInts(200))
+            .addInvitationSecret(Bytes.ofInts(7))
+            .build();
     Rooms m = RankedMerge.merge(List.of(Rooms.EMPTY.withRoom(newer), Rooms.EMPTY.withRoom(older)));
     assertEquals(Bytes.ofInts(1), m.room(key(1)).signingKey());
     assertTrue(m.room(key(1)).invitationSecrets().contains(Bytes.ofInts(7)));

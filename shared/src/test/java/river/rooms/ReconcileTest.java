@@ -26,12 +26,14 @@ class ReconcileTest {
 
   @Test
   void tombstoneAndHoldsWithRejoinOverwritesWithPresentLocal() {
-    assertEquals(ReconcileDecision.write(holds), Reconcile.decide(StoredSlot.TOMBSTONE, holds, true));
+    assertEquals(
+        ReconcileDecision.write(holds), Reconcile.decide(StoredSlot.TOMBSTONE, holds, true));
   }
 
   @Test
   void tombstoneAndHoldsWithoutRejoinAdoptsTheLeave() {
-    assertEquals(ReconcileDecision.ADOPT_LEAVE, Reconcile.decide(StoredSlot.TOMBSTONE, holds, false));
+    assertEquals(
+        ReconcileDecision.ADOPT_LEAVE, Reconcile.decide(StoredSlot.TOMBSTONE, holds, false));
   }
 
   @Test
@@ -46,8 +48,11 @@ class ReconcileTest {
   @Test
   void unparseableIsNeverOverwrittenEvenByALeave() {
     StoredSlot bad = StoredSlot.unparseable("boom");
-    assertEquals(ReconcileDecision.Kind.SKIP_UNPARSEABLE, Reconcile.decide(bad, holds, true).kind());
-    assertEquals(ReconcileDecision.Kind.SKIP_UNPARSEABLE, Reconcile.decide(bad, RoomSlot.TOMBSTONE, false).kind());
+    assertEquals(
+        ReconcileDecision.Kind.SKIP_UNPARSEABLE, Reconcile.decide(bad, holds, true).kind());
+    assertEquals(
+        ReconcileDecision.Kind.SKIP_UNPARSEABLE,
+        Reconcile.decide(bad, RoomSlot.TOMBSTONE, false).kind());
     assertEquals("boom", Reconcile.decide(bad, holds, false).error());
   }
 
@@ -55,8 +60,11 @@ class ReconcileTest {
   void storedSlotDecodeMapsBadBytesToUnparseable() {
     CborRoomsCodec codec = new CborRoomsCodec();
     assertEquals(StoredSlot.Kind.ABSENT, StoredSlot.decode(codec, null).kind());
-    assertEquals(StoredSlot.Kind.UNPARSEABLE, StoredSlot.decode(codec, new byte[] {(byte) 0xff}).kind());
-    assertEquals(StoredSlot.Kind.TOMBSTONE, StoredSlot.decode(codec, codec.encodeSlot(RoomSlot.TOMBSTONE)).kind());
+    assertEquals(
+        StoredSlot.Kind.UNPARSEABLE, StoredSlot.decode(codec, new byte[] {(byte) 0xff}).kind());
+    assertEquals(
+        StoredSlot.Kind.TOMBSTONE,
+        StoredSlot.decode(codec, codec.encodeSlot(RoomSlot.TOMBSTONE)).kind());
     assertEquals(StoredSlot.Kind.PRESENT, StoredSlot.decode(codec, codec.encodeSlot(holds)).kind());
   }
 }

@@ -5,7 +5,10 @@ import static river.rooms.Fixtures.*;
 
 import org.junit.jupiter.api.Test;
 
-/** Rejoin flags: set by explicit rejoin, cleared by leave, consumed by the landed write made under them. */
+/**
+ * Rejoin flags: set by explicit rejoin, cleared by leave, consumed by the landed write made under
+ * them.
+ */
 class RejoinFlagsTest {
   @Test
   void setByExplicitRejoin() {

@@ -52,9 +52,11 @@ class RoomDataMergeTest {
   }
 
   static RoomData random(Random r) {
-    RoomData.Builder b = room(1, r.nextInt(3)).toBuilder()
-        .nickname("n" + r.nextInt(3)).nicknameVersion(r.nextInt(3))
-        .lastRead(new LastRead(r.nextInt(3), Bytes.ofInts(r.nextInt(3))));
+    RoomData.Builder b =
+        room(1, r.nextInt(3)).toBuilder()
+            .nickname("n" + r.nextInt(3))
+            .nicknameVersion(r.nextInt(3))
+            .lastRead(new LastRead(r.nextInt(3), Bytes.ofInts(r.nextInt(3))));
     if (r.nextBoolean()) {
       b.signingKey(Bytes.ofInts(r.nextInt(4)));
     }
@@ -70,10 +72,12 @@ class RoomDataMergeTest {
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < 5000; i++) {
       RoomData a = random(r), b = random(r), c = random(r);
-      if (!RoomDataMerge.merge(a, b).equals(RoomDataMerge.merge(b, a))) failures.add("comm " + a + b);
+      if (!RoomDataMerge.merge(a, b).equals(RoomDataMerge.merge(b, a)))
+        failures.add("comm " + a + b);
       if (!RoomDataMerge.merge(a, a).equals(a)) failures.add("idem " + a);
       if (!RoomDataMerge.merge(RoomDataMerge.merge(a, b), c)
-          .equals(RoomDataMerge.merge(a, RoomDataMerge.merge(b, c)))) failures.add("assoc " + a + b + c);
+          .equals(RoomDataMerge.merge(a, RoomDataMerge.merge(b, c))))
+        failures.add("assoc " + a + b + c);
     }
     assertEquals(List.of(), failures);
   }
@@ -81,11 +85,13 @@ class RoomDataMergeTest {
   @Test
   void preferredSourceKeepsItsIdentityOnAGenerationTie() {
     RoomData newer = room(1, 0).toBuilder().signingKey(Bytes.ofInts(1)).build();
-    RoomData older = room(1, 0).toBuilder().signingKey(Bytes.ofInts(9)).nicknameVersion(7).nickname("x").build();
+    RoomData older =
+        room(1, 0).toBuilder().signingKey(Bytes.ofInts(9)).nicknameVersion(7).nickname("x").build();
     RoomData m = RoomDataMerge.mergePreferringIdentity(newer, older);
     assertEquals(Bytes.ofInts(1), m.signingKey());
     assertEquals("x", m.nickname());
     RoomData higherGen = room(1, 4);
-    assertEquals(4, RoomDataMerge.mergePreferringIdentity(room(1, 2), higherGen).identityGeneration());
+    assertEquals(
+        4, RoomDataMerge.mergePreferringIdentity(room(1, 2), higherGen).identityGeneration());
   }
 }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import river.store.Base58;
 
 /**
- * The delegate key texts are stored data: they parse back to their room, and anything else
- * (other keys, other spellings, other sizes) is not a room key. (A listed key that is not UTF-8
- * never reaches the parser: river.engine.KeyTextTest.)
+ * The delegate key texts are stored data: they parse back to their room, and anything else (other
+ * keys, other spellings, other sizes) is not a room key. (A listed key that is not UTF-8 never
+ * reaches the parser: river.engine.KeyTextTest.)
  */
 class RoomStorageKeysTest {
   static final byte[] OWNER = new byte[32];
@@ -61,8 +61,15 @@ class RoomStorageKeysTest {
 
   @Test
   void theOtherKeysAreNotRoomKeys() {
-    for (String k : new String[] {RoomStorageKeys.ROOMS_META, RoomStorageKeys.ROOMS_DATA,
-        RoomStorageKeys.MIGRATION_STARTED, RoomStorageKeys.MIGRATION_DONE, "", "room:"}) {
+    for (String k :
+        new String[] {
+          RoomStorageKeys.ROOMS_META,
+          RoomStorageKeys.ROOMS_DATA,
+          RoomStorageKeys.MIGRATION_STARTED,
+          RoomStorageKeys.MIGRATION_DONE,
+          "",
+          "room:"
+        }) {
       assertNull(RoomStorageKeys.parseRoomKey(k), k);
     }
     assertNull(RoomStorageKeys.parseRoomKey(null));
@@ -71,8 +78,16 @@ class RoomStorageKeysTest {
   @Test
   void otherPrefixesAndStraySpacesAreNotRoomKeys() {
     String enc = Base58.encode(OWNER);
-    for (String k : new String[] {"rooms:" + enc, "Room:" + enc, " room:" + enc, "room: " + enc,
-        "room:" + enc + " ", "room:" + enc + "\n", "room::" + enc}) {
+    for (String k :
+        new String[] {
+          "rooms:" + enc,
+          "Room:" + enc,
+          " room:" + enc,
+          "room: " + enc,
+          "room:" + enc + " ",
+          "room:" + enc + "\n",
+          "room::" + enc
+        }) {
       assertNull(RoomStorageKeys.parseRoomKey(k), k);
     }
   }
@@ -101,7 +116,9 @@ class RoomStorageKeysTest {
     assertNull(RoomStorageKeys.parseRoomKey("room:1" + Base58.encode(leadingZero)));
   }
 
-  /** Whatever text is accepted is the one spelling roomKey would write (checked without the memo). */
+  /**
+   * Whatever text is accepted is the one spelling roomKey would write (checked without the memo).
+   */
   @Test
   void everyAcceptedKeyIsTheCanonicalSpellingOfItsRoom() {
     String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
@@ -128,9 +145,14 @@ class RoomStorageKeysTest {
   void roomKeysInKeepsTheRoomKeysInOrderAndSkipsTheRest() {
     byte[] other = OWNER.clone();
     other[5] ^= 1;
-    List<RoomKey> rooms = RoomStorageKeys.roomKeysIn(Arrays.asList(
-        RoomStorageKeys.roomKey(room(other)), "rooms_meta", "room:0", "outbound_dms",
-        RoomStorageKeys.roomKey(room(OWNER))));
+    List<RoomKey> rooms =
+        RoomStorageKeys.roomKeysIn(
+            Arrays.asList(
+                RoomStorageKeys.roomKey(room(other)),
+                "rooms_meta",
+                "room:0",
+                "outbound_dms",
+                RoomStorageKeys.roomKey(room(OWNER))));
     assertEquals(Arrays.asList(room(other), room(OWNER)), rooms);
   }
 }

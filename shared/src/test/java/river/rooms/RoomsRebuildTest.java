@@ -18,7 +18,9 @@ class RoomsRebuildTest {
     slots.put(key(2), RoomSlot.TOMBSTONE);
     TreeMap<RoomKey, NotificationMode> modes = new TreeMap<>();
     modes.put(key(1), NotificationMode.MUTED);
-    Rooms r = RoomsRebuild.fromSlots(slots, new RoomsMeta(key(1), modes, Arrays.asList(key(2), key(1), key(1))));
+    Rooms r =
+        RoomsRebuild.fromSlots(
+            slots, new RoomsMeta(key(1), modes, Arrays.asList(key(2), key(1), key(1))));
     assertEquals(List.of(key(1)), List.copyOf(r.map().keySet()));
     assertEquals(List.of(key(2)), List.copyOf(r.removed()));
     assertEquals(key(1), r.currentRoom());
@@ -35,16 +37,24 @@ class RoomsRebuildTest {
 
   @Test
   void blobExplodesIntoSlotsAndBackUnchanged() throws Exception {
-    Rooms blob = Rooms.EMPTY.withRoom(room(1)).withRoom(room(2)).withRoom(room(3)).withoutRoom(key(3))
-        .withoutRoom(key(4)).withCurrentRoom(key(2)).withMode(key(2), NotificationMode.MENTIONS)
-        .withOrder(Arrays.asList(key(2), key(1)));
+    Rooms blob =
+        Rooms.EMPTY
+            .withRoom(room(1))
+            .withRoom(room(2))
+            .withRoom(room(3))
+            .withoutRoom(key(3))
+            .withoutRoom(key(4))
+            .withCurrentRoom(key(2))
+            .withMode(key(2), NotificationMode.MENTIONS)
+            .withOrder(Arrays.asList(key(2), key(1)));
     CborRoomsCodec codec = new CborRoomsCodec();
     Rooms decoded = codec.decodeLegacyBlob(codec.encodeLegacyBlob(blob));
     SortedMap<RoomKey, RoomSlot> slots = RoomsRebuild.explode(decoded);
     assertEquals(4, slots.size());
     // through bytes, as the migration writes and the next load reads them
     TreeMap<RoomKey, RoomSlot> reread = new TreeMap<>();
-    for (var e : slots.entrySet()) reread.put(e.getKey(), codec.decodeSlot(codec.encodeSlot(e.getValue())));
+    for (var e : slots.entrySet())
+      reread.put(e.getKey(), codec.decodeSlot(codec.encodeSlot(e.getValue())));
     RoomsMeta meta = codec.decodeMeta(codec.encodeMeta(decoded.meta()));
     assertEquals(blob, RoomsRebuild.fromSlots(reread, meta));
   }

@@ -1,11 +1,11 @@
 package river.rooms;
 
-import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -112,7 +112,8 @@ class SigningIdentityTest {
     RoomData a = joined(1, 1);
     assertTrue(SigningIdentity.identityChanged(null, a), "a room that appears");
     assertTrue(SigningIdentity.identityChanged(a, joined(1, 2)), "another identity won");
-    assertFalse(SigningIdentity.identityChanged(a, a.toBuilder().nickname("x").nicknameVersion(9).build()));
+    assertFalse(
+        SigningIdentity.identityChanged(a, a.toBuilder().nickname("x").nicknameVersion(9).build()));
     assertFalse(SigningIdentity.identityChanged(a, null), "a room that left");
   }
 }

@@ -21,8 +21,11 @@ class SlotDiffTest {
     SlotCache cache = new SlotCache();
     cache.learn(key(1), RoomSlot.present(room(1)), 3);
     Rooms rooms = Rooms.EMPTY.withRoom(room(1).withNickname("x")).withRoom(room(2));
-    assertEquals(List.of(new SlotChange(key(1), RoomSlot.present(room(1).withNickname("x"))),
-        new SlotChange(key(2), RoomSlot.present(room(2)))), SlotDiff.changes(rooms, cache, Set.of()));
+    assertEquals(
+        List.of(
+            new SlotChange(key(1), RoomSlot.present(room(1).withNickname("x"))),
+            new SlotChange(key(2), RoomSlot.present(room(2)))),
+        SlotDiff.changes(rooms, cache, Set.of()));
   }
 
   @Test
@@ -38,7 +41,9 @@ class SlotDiffTest {
     SlotCache cache = new SlotCache();
     cache.learn(key(1), RoomSlot.present(room(1)), 2);
     Rooms rooms = Rooms.EMPTY.withRoom(room(1)).withoutRoom(key(1));
-    assertEquals(List.of(new SlotChange(key(1), RoomSlot.TOMBSTONE)), SlotDiff.changes(rooms, cache, Set.of(key(1))));
+    assertEquals(
+        List.of(new SlotChange(key(1), RoomSlot.TOMBSTONE)),
+        SlotDiff.changes(rooms, cache, Set.of(key(1))));
     assertEquals(List.of(), SlotDiff.changes(rooms, cache, Set.of()));
   }
 
@@ -47,7 +52,9 @@ class SlotDiffTest {
     SlotCache cache = new SlotCache();
     Rooms rooms = Rooms.EMPTY.withRoom(room(1));
     // a rejoin ends the leave: the room is held again, only Present is written
-    assertEquals(List.of(new SlotChange(key(1), RoomSlot.present(room(1)))), SlotDiff.changes(rooms, cache, Set.of(key(1))));
+    assertEquals(
+        List.of(new SlotChange(key(1), RoomSlot.present(room(1)))),
+        SlotDiff.changes(rooms, cache, Set.of(key(1))));
   }
 
   @Test

@@ -16,7 +16,8 @@ class Base58Test {
   void knownVectors() {
     assertEquals("", Base58.encode(new byte[0]));
     assertEquals("2NEpo7TZRRrLZSi2U", Base58.encode("Hello World!".getBytes()));
-    assertEquals("USm3fpXnKG5EUBx2ndxBDMPVciP5hGey2Jh4NDv6gmeo1LkMeiKrLJUUBk6Z",
+    assertEquals(
+        "USm3fpXnKG5EUBx2ndxBDMPVciP5hGey2Jh4NDv6gmeo1LkMeiKrLJUUBk6Z",
         Base58.encode("The quick brown fox jumps over the lazy dog.".getBytes()));
     assertEquals("11233QC4", Base58.encode(TestHex.bytes("0000287fb4cd")));
   }

@@ -101,6 +101,7 @@ class CasRuleTest {
 
   @Test
   void emptyDataIsStoredAsHeaderOnly() {
-    assertEquals(Envelope.HEADER_SIZE, CasRule.casStore(null, 0, new byte[0]).bytesToStore().length);
+    assertEquals(
+        Envelope.HEADER_SIZE, CasRule.casStore(null, 0, new byte[0]).bytesToStore().length);
   }
 }

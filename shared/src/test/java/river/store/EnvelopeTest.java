@@ -11,7 +11,8 @@ class EnvelopeTest {
 
   @Test
   void wrapIsVersionByteThenLittleEndianGenerationThenData() {
-    assertEquals("01" + "0201000000000000" + "aabb",
+    assertEquals(
+        "01" + "0201000000000000" + "aabb",
         TestHex.hex(Envelope.wrap(0x0102, TestHex.bytes("aabb"))));
   }
 

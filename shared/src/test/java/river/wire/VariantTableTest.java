@@ -1,6 +1,5 @@
 package river.wire;
 
-import river.cbor.CborKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -25,6 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import river.cbor.Cbor;
 import river.cbor.CborItem;
+import river.cbor.CborKind;
 import river.cbor.CborMap;
 
 /**
@@ -38,8 +38,12 @@ class VariantTableTest {
   static final byte[] ROOM = new byte[32];
 
   /** One enum: its table, its decoder, and one sample of each of its variant classes. */
-  record Enum(String name, Class<? extends WireValue> base, VariantTable<?> table,
-      Function<CborItem, ? extends WireValue> decode, Function<WireValue, String> variantName,
+  record Enum(
+      String name,
+      Class<? extends WireValue> base,
+      VariantTable<?> table,
+      Function<CborItem, ? extends WireValue> decode,
+      Function<WireValue, String> variantName,
       List<? extends WireValue> samples) {
     @Override
     public String toString() {
@@ -49,10 +53,17 @@ class VariantTableTest {
 
   static List<Enum> enums() {
     return List.of(
-        new Enum("DelegateRequest", DelegateRequest.class, DelegateRequest.VARIANTS,
-            DelegateRequest::fromCbor, v -> ((DelegateRequest) v).variantName(), List.of(
-                new DelegateRequest.Get(KEY), new DelegateRequest.Store(KEY, VALUE),
-                new DelegateRequest.Delete(KEY), DelegateRequest.LIST,
+        new Enum(
+            "DelegateRequest",
+            DelegateRequest.class,
+            DelegateRequest.VARIANTS,
+            DelegateRequest::fromCbor,
+            v -> ((DelegateRequest) v).variantName(),
+            List.of(
+                new DelegateRequest.Get(KEY),
+                new DelegateRequest.Store(KEY, VALUE),
+                new DelegateRequest.Delete(KEY),
+                DelegateRequest.LIST,
                 new DelegateRequest.GetVersioned(KEY),
                 new DelegateRequest.CasStore(KEY, VALUE, -1L),
                 new DelegateRequest.GetMany(Arrays.asList(KEY, VALUE)),
@@ -65,37 +76,72 @@ class VariantTableTest {
                 new DelegateRequest.StoreSigningKey(ROOM, ROOM, null, KEY),
                 new DelegateRequest.GetPublicKey(ROOM),
                 new DelegateRequest.Sign(ROOM, "message", VALUE))),
-        new Enum("DelegateResponse", DelegateResponse.class, DelegateResponse.VARIANTS,
-            DelegateResponse::fromCbor, v -> ((DelegateResponse) v).variantName(), List.of(
-                new DelegateResponse.Get(KEY, VALUE), new DelegateResponse.Get(KEY, null),
+        new Enum(
+            "DelegateResponse",
+            DelegateResponse.class,
+            DelegateResponse.VARIANTS,
+            DelegateResponse::fromCbor,
+            v -> ((DelegateResponse) v).variantName(),
+            List.of(
+                new DelegateResponse.Get(KEY, VALUE),
+                new DelegateResponse.Get(KEY, null),
                 new DelegateResponse.Store(KEY, 4, UnitResult.OK),
                 new DelegateResponse.Delete(KEY, UnitResult.err("no")),
                 new DelegateResponse.ListKeys(Arrays.asList(KEY, VALUE)),
                 new DelegateResponse.GetVersioned(KEY, VALUE, 3),
                 new DelegateResponse.CasStore(KEY, new CasStoreResult.Stored(1)),
-                new DelegateResponse.GetMany(Arrays.asList(KEY), Arrays.asList((byte[]) null),
-                    new long[] {0}),
+                new DelegateResponse.GetMany(
+                    Arrays.asList(KEY), Arrays.asList((byte[]) null), new long[] {0}),
                 new DelegateResponse.SigningKey(ROOM, ROOM),
                 new DelegateResponse.InviteeKey(ROOM, ROOM, ROOM),
                 new DelegateResponse.PublicKey(ROOM, null),
                 new DelegateResponse.PublicKey(ROOM, ROOM),
                 new DelegateResponse.Signature(ROOM, "ban", new byte[64]))),
-        new Enum("Op", Op.class, Op.VARIANTS, Op::fromCbor, v -> ((Op) v).variantName(),
-            List.of(new Op.Delegate(ROOM, DelegateRequest.LIST), Op.PING, new Op.Get(KEY, true),
-                new Op.Put(KEY, VALUE), new Op.Update(KEY, VALUE), new Op.Subscribe(KEY))),
-        new Enum("OpResult", OpResult.class, OpResult.VARIANTS, OpResult::fromCbor,
+        new Enum(
+            "Op",
+            Op.class,
+            Op.VARIANTS,
+            Op::fromCbor,
+            v -> ((Op) v).variantName(),
+            List.of(
+                new Op.Delegate(ROOM, DelegateRequest.LIST),
+                Op.PING,
+                new Op.Get(KEY, true),
+                new Op.Put(KEY, VALUE),
+                new Op.Update(KEY, VALUE),
+                new Op.Subscribe(KEY))),
+        new Enum(
+            "OpResult",
+            OpResult.class,
+            OpResult.VARIANTS,
+            OpResult::fromCbor,
             v -> ((OpResult) v).variantName(),
-            List.of(OpResult.PONG, new OpResult.Delegate(new DelegateResponse.Get(KEY, null)),
-                new OpResult.GetResult(KEY, VALUE), new OpResult.PutResult(KEY),
-                new OpResult.UpdateResult(KEY), new OpResult.Subscribed(KEY))),
-        new Enum("Event", Event.class, Event.VARIANTS, Event::fromCbor,
+            List.of(
+                OpResult.PONG,
+                new OpResult.Delegate(new DelegateResponse.Get(KEY, null)),
+                new OpResult.GetResult(KEY, VALUE),
+                new OpResult.PutResult(KEY),
+                new OpResult.UpdateResult(KEY),
+                new OpResult.Subscribed(KEY))),
+        new Enum(
+            "Event",
+            Event.class,
+            Event.VARIANTS,
+            Event::fromCbor,
             v -> ((Event) v).variantName(),
-            List.of(new Event.DelegateKeyChanged(ROOM, KEY, 9),
-                new Event.ContractUpdated(KEY, VALUE))),
-        new Enum("CasStoreResult", CasStoreResult.class, CasStoreResult.VARIANTS,
-            CasStoreResult::fromCbor, v -> ((CasStoreResult) v).variantName(),
-            List.of(new CasStoreResult.Stored(-1L), new CasStoreResult.Conflict(2, VALUE),
-                new CasStoreResult.Conflict(0, null), new CasStoreResult.Failed("exhausted"))));
+            List.of(
+                new Event.DelegateKeyChanged(ROOM, KEY, 9), new Event.ContractUpdated(KEY, VALUE))),
+        new Enum(
+            "CasStoreResult",
+            CasStoreResult.class,
+            CasStoreResult.VARIANTS,
+            CasStoreResult::fromCbor,
+            v -> ((CasStoreResult) v).variantName(),
+            List.of(
+                new CasStoreResult.Stored(-1L),
+                new CasStoreResult.Conflict(2, VALUE),
+                new CasStoreResult.Conflict(0, null),
+                new CasStoreResult.Failed("exhausted"))));
   }
 
   static Stream<Arguments> samples() {
@@ -124,8 +170,8 @@ class VariantTableTest {
   @MethodSource("samples")
   void theNameOnTheWireIsTheVariantName(Enum e, WireValue sample) {
     CborItem wire = sample.toCbor();
-    String tag = wire.kind() == CborKind.TEXT ? wire.asText()
-        : wire.entries().get(0).key().asText();
+    String tag =
+        wire.kind() == CborKind.TEXT ? wire.asText() : wire.entries().get(0).key().asText();
     assertEquals(e.variantName().apply(sample), tag);
   }
 
@@ -139,7 +185,8 @@ class VariantTableTest {
     Map<String, Class<?>> classOfName = new LinkedHashMap<>();
     for (WireValue s : e.samples()) {
       Class<?> before = classOfName.putIfAbsent(e.variantName().apply(s), s.getClass());
-      assertTrue(before == null || before == s.getClass(),
+      assertTrue(
+          before == null || before == s.getClass(),
           e.variantName().apply(s) + " is both " + before + " and " + s.getClass());
     }
     // ...and the names the classes answer are exactly the table's rows.
@@ -149,8 +196,16 @@ class VariantTableTest {
 
   /** Names that are not rows of a given table: near misses, other enums' names, odd text. */
   private static List<String> unknownNames(Enum e) {
-    List<String> names = new ArrayList<>(List.of("FutureVariant", "", "casstorerequest",
-        "CasStoreRequest ", "GetRequest\u0000", "Subscribe2", "\u202eGetRequest"));
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                "FutureVariant",
+                "",
+                "casstorerequest",
+                "CasStoreRequest ",
+                "GetRequest\u0000",
+                "Subscribe2",
+                "\u202eGetRequest"));
     for (Enum other : enums()) {
       names.addAll(other.table().names());
     }
@@ -160,12 +215,18 @@ class VariantTableTest {
 
   /** The same unknown name in every shape a variant can have, fields of known variants included. */
   private static List<CborItem> shapes(String name) {
-    CborItem casFields = CborMap.builder().put("key", CborItem.bytes(KEY))
-        .put("value", CborItem.bytes(VALUE)).put("expected_generation", CborItem.uint(0)).build();
-    return List.of(CborItem.text(name),
+    CborItem casFields =
+        CborMap.builder()
+            .put("key", CborItem.bytes(KEY))
+            .put("value", CborItem.bytes(VALUE))
+            .put("expected_generation", CborItem.uint(0))
+            .build();
+    return List.of(
+        CborItem.text(name),
         CborMap.builder().put(name, CborMap.builder().build()).build(),
         CborMap.builder().put(name, casFields).build(),
-        CborMap.builder().put(name, CborMap.builder().put("key", CborItem.bytes(KEY)).build())
+        CborMap.builder()
+            .put(name, CborMap.builder().put("key", CborItem.bytes(KEY)).build())
             .build(),
         CborMap.builder().put(name, CborItem.NULL).build(),
         CborMap.builder().put(name, CborItem.uint(7)).build());
@@ -176,10 +237,11 @@ class VariantTableTest {
   void anUnknownNameIsUnknownOpNeverAnotherVariant(Enum e) {
     for (String name : unknownNames(e)) {
       for (CborItem item : shapes(name)) {
-        WireException x = assertThrows(WireException.class, () -> e.decode().apply(item),
-            e + " decoded " + item);
+        WireException x =
+            assertThrows(WireException.class, () -> e.decode().apply(item), e + " decoded " + item);
         assertEquals(ErrorCodes.UNKNOWN_OP, x.code(), item.toString());
-        assertTrue(x.getMessage().startsWith("unknown " + e.table().enumName() + " variant"),
+        assertTrue(
+            x.getMessage().startsWith("unknown " + e.table().enumName() + " variant"),
             x.getMessage());
       }
     }
@@ -187,12 +249,25 @@ class VariantTableTest {
 
   @Test
   void aNewDelegateRequestWithCasStoreFieldsIsUnknownNotACasStore() {
-    CborItem op = CborMap.builder().put("Delegate", CborMap.builder()
-        .put("delegate", CborItem.bytes(ROOM))
-        .put("msg", CborMap.builder().put("CasStoreRequestV2", CborMap.builder()
-            .put("key", CborItem.bytes(KEY)).put("value", CborItem.bytes(VALUE))
-            .put("expected_generation", CborItem.uint(0)).build()).build())
-        .build()).build();
+    CborItem op =
+        CborMap.builder()
+            .put(
+                "Delegate",
+                CborMap.builder()
+                    .put("delegate", CborItem.bytes(ROOM))
+                    .put(
+                        "msg",
+                        CborMap.builder()
+                            .put(
+                                "CasStoreRequestV2",
+                                CborMap.builder()
+                                    .put("key", CborItem.bytes(KEY))
+                                    .put("value", CborItem.bytes(VALUE))
+                                    .put("expected_generation", CborItem.uint(0))
+                                    .build())
+                            .build())
+                    .build())
+            .build();
     byte[] frame = Cbor.encode(CborMap.builder().put("id", CborItem.uint(3)).put("op", op).build());
     WireException e = assertThrows(WireException.class, () -> WireCodec.decodeRequest(frame));
     assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
@@ -201,8 +276,10 @@ class VariantTableTest {
 
   @Test
   void aNewContractOpWithAKeyIsUnknownNotASubscribe() {
-    CborItem op = CborMap.builder().put("Unsubscribe",
-        CborMap.builder().put("key", CborItem.bytes(KEY)).build()).build();
+    CborItem op =
+        CborMap.builder()
+            .put("Unsubscribe", CborMap.builder().put("key", CborItem.bytes(KEY)).build())
+            .build();
     WireException e = assertThrows(WireException.class, () -> Op.fromCbor(op));
     assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
   }
@@ -212,12 +289,16 @@ class VariantTableTest {
     for (Enum e : enums()) {
       for (String name : e.table().names()) {
         // A struct or newtype variant needs a value; a unit variant must come without one.
-        boolean unit = e.samples().stream().anyMatch(
-            s -> e.variantName().apply(s).equals(name) && s.toCbor().kind() == CborKind.TEXT);
-        CborItem wrong = unit ? CborMap.builder().put(name, CborItem.uint(1)).build()
-            : CborItem.text(name);
-        WireException x = assertThrows(WireException.class, () -> e.decode().apply(wrong),
-            e + " " + name);
+        boolean unit =
+            e.samples().stream()
+                .anyMatch(
+                    s ->
+                        e.variantName().apply(s).equals(name)
+                            && s.toCbor().kind() == CborKind.TEXT);
+        CborItem wrong =
+            unit ? CborMap.builder().put(name, CborItem.uint(1)).build() : CborItem.text(name);
+        WireException x =
+            assertThrows(WireException.class, () -> e.decode().apply(wrong), e + " " + name);
         assertEquals(ErrorCodes.MALFORMED, x.code(), e + " " + name + ": " + x.getMessage());
       }
     }
@@ -238,29 +319,52 @@ class VariantTableTest {
   @Test
   void aVariantBuiltBeforeItsRowFailsLoudly() {
     VariantTable<String> t = new VariantTable<>("Test");
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> VariantTable.Name.check(null, t));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> VariantTable.Name.check(null, t));
     assertTrue(e.getMessage().contains("Test"), e.getMessage());
   }
 
   /** Names are the protocol: renaming or dropping a row breaks every older peer. */
   @Test
   void theDelegateVocabularyIsPinned() {
-    assertEquals(Set.of("GetRequest", "StoreRequest", "DeleteRequest", "ListRequest",
-        "GetVersionedRequest", "CasStoreRequest", "GetManyRequest", "CreateSigningKey",
-        "NewInviteeKey", "StoreSigningKey", "GetPublicKey", "Sign"),
+    assertEquals(
+        Set.of(
+            "GetRequest",
+            "StoreRequest",
+            "DeleteRequest",
+            "ListRequest",
+            "GetVersionedRequest",
+            "CasStoreRequest",
+            "GetManyRequest",
+            "CreateSigningKey",
+            "NewInviteeKey",
+            "StoreSigningKey",
+            "GetPublicKey",
+            "Sign"),
         new HashSet<>(DelegateRequest.VARIANTS.names()));
-    assertEquals(Set.of("GetResponse", "StoreResponse", "DeleteResponse", "ListResponse",
-        "GetVersionedResponse", "CasStoreResponse", "GetManyResponse", "SigningKeyResponse",
-        "InviteeKeyResponse", "PublicKeyResponse", "SignResponse"),
+    assertEquals(
+        Set.of(
+            "GetResponse",
+            "StoreResponse",
+            "DeleteResponse",
+            "ListResponse",
+            "GetVersionedResponse",
+            "CasStoreResponse",
+            "GetManyResponse",
+            "SigningKeyResponse",
+            "InviteeKeyResponse",
+            "PublicKeyResponse",
+            "SignResponse"),
         new HashSet<>(DelegateResponse.VARIANTS.names()));
-    assertEquals(Set.of("Delegate", "Ping", "Get", "Put", "Update", "Subscribe"),
+    assertEquals(
+        Set.of("Delegate", "Ping", "Get", "Put", "Update", "Subscribe"),
         new HashSet<>(Op.VARIANTS.names()));
-    assertEquals(Set.of("Pong", "Delegate", "GetResult", "PutResult", "UpdateResult",
-        "Subscribed"), new HashSet<>(OpResult.VARIANTS.names()));
-    assertEquals(Set.of("DelegateKeyChanged", "ContractUpdated"),
-        new HashSet<>(Event.VARIANTS.names()));
-    assertEquals(Set.of("Stored", "Conflict", "Failed"),
-        new HashSet<>(CasStoreResult.VARIANTS.names()));
+    assertEquals(
+        Set.of("Pong", "Delegate", "GetResult", "PutResult", "UpdateResult", "Subscribed"),
+        new HashSet<>(OpResult.VARIANTS.names()));
+    assertEquals(
+        Set.of("DelegateKeyChanged", "ContractUpdated"), new HashSet<>(Event.VARIANTS.names()));
+    assertEquals(
+        Set.of("Stored", "Conflict", "Failed"), new HashSet<>(CasStoreResult.VARIANTS.names()));
   }
 }

@@ -24,8 +24,8 @@ class WireErrorTest {
 
   @Test
   void notCborIsMalformedWithoutId() {
-    WireException e = assertThrows(WireException.class,
-        () -> WireCodec.decodeRequest(TestHex.bytes("a2ff")));
+    WireException e =
+        assertThrows(WireException.class, () -> WireCodec.decodeRequest(TestHex.bytes("a2ff")));
     assertEquals(ErrorCodes.MALFORMED, e.code());
     assertFalse(e.hasRequestId());
     assertTrue(e.getMessage().startsWith("not CBOR"));
@@ -45,8 +45,12 @@ class WireErrorTest {
 
   @Test
   void negativeIdIsMalformed() {
-    WireException e = rejectRequest(CborMap.builder().put("id", CborItem.integer(-1))
-        .put("op", CborItem.text("Ping")).build());
+    WireException e =
+        rejectRequest(
+            CborMap.builder()
+                .put("id", CborItem.integer(-1))
+                .put("op", CborItem.text("Ping"))
+                .build());
     assertEquals(ErrorCodes.MALFORMED, e.code());
   }
 
@@ -76,10 +80,17 @@ class WireErrorTest {
 
   @Test
   void unknownDelegateRequestVariantIsUnknownOp() {
-    CborItem op = CborMap.builder().put("Delegate", CborMap.builder()
-        .put("delegate", CborItem.bytes(new byte[32]))
-        .put("msg", CborMap.builder().put("SignRequest", CborMap.builder().build()).build())
-        .build()).build();
+    CborItem op =
+        CborMap.builder()
+            .put(
+                "Delegate",
+                CborMap.builder()
+                    .put("delegate", CborItem.bytes(new byte[32]))
+                    .put(
+                        "msg",
+                        CborMap.builder().put("SignRequest", CborMap.builder().build()).build())
+                    .build())
+            .build();
     WireException e = rejectRequest(request(7, op));
     assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
     assertEquals(7, e.requestId());
@@ -87,8 +98,14 @@ class WireErrorTest {
 
   @Test
   void byteFieldAsArrayOfNumbersIsMalformed() {
-    CborItem op = CborMap.builder().put("Subscribe", CborMap.builder()
-        .put("key", CborItem.array(CborItem.uint(1), CborItem.uint(2))).build()).build();
+    CborItem op =
+        CborMap.builder()
+            .put(
+                "Subscribe",
+                CborMap.builder()
+                    .put("key", CborItem.array(CborItem.uint(1), CborItem.uint(2)))
+                    .build())
+            .build();
     WireException e = rejectRequest(request(1, op));
     assertEquals(ErrorCodes.MALFORMED, e.code());
     assertTrue(e.getMessage().contains("byte string"));
@@ -97,8 +114,10 @@ class WireErrorTest {
 
   @Test
   void missingFieldIsMalformed() {
-    CborItem op = CborMap.builder().put("Put", CborMap.builder()
-        .put("key", CborItem.bytes(new byte[1])).build()).build();
+    CborItem op =
+        CborMap.builder()
+            .put("Put", CborMap.builder().put("key", CborItem.bytes(new byte[1])).build())
+            .build();
     WireException e = rejectRequest(request(1, op));
     assertTrue(e.getMessage().contains("\"state\""), e.getMessage());
   }
@@ -122,46 +141,60 @@ class WireErrorTest {
 
   @Test
   void subscribeFlagMustBeABool() {
-    CborItem op = CborMap.builder().put("Get", CborMap.builder()
-        .put("key", CborItem.bytes(new byte[1])).put("subscribe", CborItem.uint(1)).build())
-        .build();
+    CborItem op =
+        CborMap.builder()
+            .put(
+                "Get",
+                CborMap.builder()
+                    .put("key", CborItem.bytes(new byte[1]))
+                    .put("subscribe", CborItem.uint(1))
+                    .build())
+            .build();
     assertTrue(rejectRequest(request(1, op)).getMessage().contains("bool"));
   }
 
   @Test
   void responseWithBothOkAndErrIsMalformed() {
-    CborItem frame = CborMap.builder().put("id", CborItem.uint(1))
-        .put("ok", CborItem.text("Pong")).put("err", CborItem.NULL).build();
-    WireException e = assertThrows(WireException.class,
-        () -> WireCodec.decodeServerFrame(Cbor.encode(frame)));
+    CborItem frame =
+        CborMap.builder()
+            .put("id", CborItem.uint(1))
+            .put("ok", CborItem.text("Pong"))
+            .put("err", CborItem.NULL)
+            .build();
+    WireException e =
+        assertThrows(WireException.class, () -> WireCodec.decodeServerFrame(Cbor.encode(frame)));
     assertEquals(ErrorCodes.MALFORMED, e.code());
   }
 
   @Test
   void unknownUnitVariantOfAResponseIsUnknownNotMalformed() {
-    WireException e = assertThrows(WireException.class,
-        () -> DelegateResponse.fromCbor(CborItem.text("FutureResponse")));
+    WireException e =
+        assertThrows(
+            WireException.class, () -> DelegateResponse.fromCbor(CborItem.text("FutureResponse")));
     assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
   }
 
   @Test
   void unknownPushEventIsUnknownOp() {
     CborItem frame = CborMap.builder().put("push", CborItem.text("Reboot")).build();
-    WireException e = assertThrows(WireException.class,
-        () -> WireCodec.decodeServerFrame(Cbor.encode(frame)));
+    WireException e =
+        assertThrows(WireException.class, () -> WireCodec.decodeServerFrame(Cbor.encode(frame)));
     assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
   }
 
   @Test
   void storeResultOkWithNonNullIsMalformed() {
-    assertThrows(WireException.class, () -> UnitResult.fromCbor(
-        CborMap.builder().put("Ok", CborItem.uint(0)).build()));
+    assertThrows(
+        WireException.class,
+        () -> UnitResult.fromCbor(CborMap.builder().put("Ok", CborItem.uint(0)).build()));
   }
 
   @Test
   void trailingBytesAfterAFrameAreMalformed() {
-    WireException e = assertThrows(WireException.class,
-        () -> WireCodec.decodeRequest(TestHex.bytes("a262696401626f706450696e6700")));
+    WireException e =
+        assertThrows(
+            WireException.class,
+            () -> WireCodec.decodeRequest(TestHex.bytes("a262696401626f706450696e6700")));
     assertEquals(ErrorCodes.MALFORMED, e.code());
   }
 }

@@ -18,22 +18,31 @@ class WireRoundTripTest {
   static final long MAX_U64 = -1L;
 
   static List<DelegateRequest> delegateRequests() {
-    return Arrays.asList(new DelegateRequest.Get(KEY), new DelegateRequest.Store(KEY, VALUE),
-        new DelegateRequest.Delete(KEY), DelegateRequest.LIST,
-        new DelegateRequest.GetVersioned(KEY), new DelegateRequest.CasStore(KEY, VALUE, 0),
+    return Arrays.asList(
+        new DelegateRequest.Get(KEY),
+        new DelegateRequest.Store(KEY, VALUE),
+        new DelegateRequest.Delete(KEY),
+        DelegateRequest.LIST,
+        new DelegateRequest.GetVersioned(KEY),
+        new DelegateRequest.CasStore(KEY, VALUE, 0),
         new DelegateRequest.CasStore(KEY, new byte[0], MAX_U64),
         new DelegateRequest.GetMany(Arrays.asList(KEY, VALUE)),
-        new DelegateRequest.StoreSigningKey(KEY, VALUE), new DelegateRequest.StoreSigningKey(KEY, VALUE, KEY), new DelegateRequest.GetMany(Arrays.asList()));
+        new DelegateRequest.StoreSigningKey(KEY, VALUE),
+        new DelegateRequest.StoreSigningKey(KEY, VALUE, KEY),
+        new DelegateRequest.GetMany(Arrays.asList()));
   }
 
   static List<DelegateResponse> delegateResponses() {
-    return Arrays.asList(new DelegateResponse.Get(KEY, VALUE), new DelegateResponse.Get(KEY, null),
+    return Arrays.asList(
+        new DelegateResponse.Get(KEY, VALUE),
+        new DelegateResponse.Get(KEY, null),
         new DelegateResponse.Store(KEY, 4, UnitResult.OK),
         new DelegateResponse.Store(KEY, 4, UnitResult.err("disk full")),
         new DelegateResponse.Delete(KEY, UnitResult.OK),
         new DelegateResponse.ListKeys(Arrays.asList(KEY, VALUE)),
         new DelegateResponse.ListKeys(Arrays.asList()),
-        new DelegateResponse.GetMany(Arrays.asList(KEY, VALUE), Arrays.asList(VALUE, null), new long[] {MAX_U64, 0}),
+        new DelegateResponse.GetMany(
+            Arrays.asList(KEY, VALUE), Arrays.asList(VALUE, null), new long[] {MAX_U64, 0}),
         new DelegateResponse.GetMany(Arrays.asList(), Arrays.asList(), new long[0]),
         new DelegateResponse.GetVersioned(KEY, VALUE, MAX_U64),
         new DelegateResponse.GetVersioned(KEY, null, 0),
@@ -46,22 +55,31 @@ class WireRoundTripTest {
   static Stream<Request> requests() {
     Stream<Request> delegate =
         delegateRequests().stream().map(m -> new Request(5, new Op.Delegate(DELEGATE, m)));
-    return Stream.concat(delegate, Stream.of(new Request(0, Op.PING),
-        new Request(MAX_U64, new Op.Get(KEY, true)), new Request(1, new Op.Get(KEY, false)),
-        new Request(2, new Op.Put(KEY, VALUE)), new Request(3, new Op.Update(KEY, VALUE)),
-        new Request(4, new Op.Subscribe(KEY))));
+    return Stream.concat(
+        delegate,
+        Stream.of(
+            new Request(0, Op.PING),
+            new Request(MAX_U64, new Op.Get(KEY, true)),
+            new Request(1, new Op.Get(KEY, false)),
+            new Request(2, new Op.Put(KEY, VALUE)),
+            new Request(3, new Op.Update(KEY, VALUE)),
+            new Request(4, new Op.Subscribe(KEY))));
   }
 
   static Stream<ServerFrame> serverFrames() {
-    Stream<ServerFrame> delegate = delegateResponses().stream()
-        .map(r -> Response.ok(9, new OpResult.Delegate(r)));
-    return Stream.concat(delegate, Stream.of(Response.ok(1, OpResult.PONG),
-        Response.ok(2, new OpResult.GetResult(KEY, VALUE)),
-        Response.ok(3, new OpResult.PutResult(KEY)), Response.ok(4, new OpResult.UpdateResult(KEY)),
-        Response.ok(5, new OpResult.Subscribed(KEY)),
-        Response.err(6, ErrorCodes.UNKNOWN_OP, "unknown Op variant \"Fly\""),
-        new Push(new Event.DelegateKeyChanged(DELEGATE, KEY, MAX_U64)),
-        new Push(new Event.ContractUpdated(KEY, VALUE))));
+    Stream<ServerFrame> delegate =
+        delegateResponses().stream().map(r -> Response.ok(9, new OpResult.Delegate(r)));
+    return Stream.concat(
+        delegate,
+        Stream.of(
+            Response.ok(1, OpResult.PONG),
+            Response.ok(2, new OpResult.GetResult(KEY, VALUE)),
+            Response.ok(3, new OpResult.PutResult(KEY)),
+            Response.ok(4, new OpResult.UpdateResult(KEY)),
+            Response.ok(5, new OpResult.Subscribed(KEY)),
+            Response.err(6, ErrorCodes.UNKNOWN_OP, "unknown Op variant \"Fly\""),
+            new Push(new Event.DelegateKeyChanged(DELEGATE, KEY, MAX_U64)),
+            new Push(new Event.ContractUpdated(KEY, VALUE))));
   }
 
   @ParameterizedTest
@@ -95,8 +113,9 @@ class WireRoundTripTest {
       if (m instanceof DelegateRequest.CasStore) {
         DelegateRequest.CasStore c = (DelegateRequest.CasStore) m;
         assertArrayEquals(KEY, c.key());
-        assertEquals(((DelegateRequest.CasStore) ((Op.Delegate) request.op()).msg())
-            .expectedGeneration(), c.expectedGeneration());
+        assertEquals(
+            ((DelegateRequest.CasStore) ((Op.Delegate) request.op()).msg()).expectedGeneration(),
+            c.expectedGeneration());
       }
       assertEquals(((Op.Delegate) request.op()).msg().variantName(), m.variantName());
     } else {

@@ -1,5 +1,9 @@
 package river.node;
 
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
 import river.node.store.DataDirLockedException;
 import river.node.store.DataDirUnwritableException;
 import river.node.tools.bench.BenchSuite;
@@ -8,14 +12,10 @@ import river.node.tools.bench.ScaleOutBench;
 import river.node.tools.inspect.CborDiagCommand;
 import river.node.tools.inspect.DelegateInspect;
 import river.node.tools.seed.SeedLegacy;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.Map;
 
 /**
- * The node's command line. Without a subcommand it serves; subcommands are tools over the same
- * code (see README). Exit codes: 0 ok, 1 runtime failure, 2 usage error.
+ * The node's command line. Without a subcommand it serves; subcommands are tools over the same code
+ * (see README). Exit codes: 0 ok, 1 runtime failure, 2 usage error.
  */
 public final class Main {
   private Main() {}
@@ -24,8 +24,11 @@ public final class Main {
     System.exit(run(args, System.in, System.getenv(), System.out, System.err));
   }
 
-  /** {@code in} and {@code env} are where the tools read a profile token from (never the arguments). */
-  static int run(String[] args, InputStream in, Map<String, String> env, PrintStream out, PrintStream err) {
+  /**
+   * {@code in} and {@code env} are where the tools read a profile token from (never the arguments).
+   */
+  static int run(
+      String[] args, InputStream in, Map<String, String> env, PrintStream out, PrintStream err) {
     try {
       if (args.length > 0 && !args[0].startsWith("--")) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -68,15 +71,17 @@ public final class Main {
     }
   }
 
-  static final String USAGE = String.join("\n",
-      "usage: java -jar river-node.jar [serve] [--port 7509] [--data-dir ./river-data] [--static-dir DIR] [--allow-host NAME:PORT] [--db jdbc:postgresql://HOST:PORT/DB?user=U]",
-      "       java -jar river-node.jar cbor-diag [HEX]              (hex from the argument or stdin)",
-      "       java -jar river-node.jar inspect --data-dir D [--token-stdin] [--full]   (read-only, works while the node runs)",
-      "       java -jar river-node.jar bench [--clients 32] [--seconds 5] [--warmup 3] [--port P]",
-      "       java -jar river-node.jar bench-suite [--rooms 1,100,500] [--tabs 8] [--seconds 5] [--json FILE]   (README: Benchmark)",
-      "       java -jar river-node.jar bench-scaleout --db jdbc:postgresql://HOST:PORT/DB?user=U [--clients 32] [--seconds 5] [--pushes 300]",
-      "       java -jar river-node.jar seed-legacy --data-dir D --token-stdin --rooms N   (node stopped)",
-      "       (inspect and seed-legacy read the profile token from stdin with --token-stdin, or from RIVER_TOKEN)");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar river-node.jar [serve] [--port 7509] [--data-dir ./river-data] [--static-dir DIR] [--allow-host NAME:PORT] [--db jdbc:postgresql://HOST:PORT/DB?user=U]",
+          "       java -jar river-node.jar cbor-diag [HEX]              (hex from the argument or stdin)",
+          "       java -jar river-node.jar inspect --data-dir D [--token-stdin] [--full]   (read-only, works while the node runs)",
+          "       java -jar river-node.jar bench [--clients 32] [--seconds 5] [--warmup 3] [--port P]",
+          "       java -jar river-node.jar bench-suite [--rooms 1,100,500] [--tabs 8] [--seconds 5] [--json FILE]   (README: Benchmark)",
+          "       java -jar river-node.jar bench-scaleout --db jdbc:postgresql://HOST:PORT/DB?user=U [--clients 32] [--seconds 5] [--pushes 300]",
+          "       java -jar river-node.jar seed-legacy --data-dir D --token-stdin --rooms N   (node stopped)",
+          "       (inspect and seed-legacy read the profile token from stdin with --token-stdin, or from RIVER_TOKEN)");
 
   private static int serve(String[] args, PrintStream out) throws Exception {
     NodeOptions options = NodeOptions.parse(args);

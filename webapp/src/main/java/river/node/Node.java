@@ -1,18 +1,19 @@
 package river.node;
 
-import river.node.log.NodeLog;
 import java.util.concurrent.CountDownLatch;
 import river.node.contract.ContractHost;
 import river.node.delegate.DelegateHost;
 import river.node.delegate.RemoteDelegatePushes;
+import river.node.log.NodeLog;
 import river.node.signing.SigningKeys;
 import river.node.store.DelegateStore;
 import river.node.ws.ConnectionRegistry;
 import river.node.ws.RequestDispatcher;
 
 /**
- * A running node: the store (SQLite with its data-directory lock, or PostgreSQL), the dispatcher and the HTTP server, started
- * in that order and closed in reverse. Tests start nodes in-process through this class.
+ * A running node: the store (SQLite with its data-directory lock, or PostgreSQL), the dispatcher
+ * and the HTTP server, started in that order and closed in reverse. Tests start nodes in-process
+ * through this class.
  */
 public final class Node implements AutoCloseable {
   private final DelegateStore store;
@@ -37,11 +38,14 @@ public final class Node implements AutoCloseable {
     try {
       ConnectionRegistry registry = new ConnectionRegistry();
       new RemoteDelegatePushes(store, registry).attach(); // writes of other nodes on one database
-      RequestDispatcher dispatcher = new RequestDispatcher(
-          new DelegateHost(store, registry, new SigningKeys(store)),
-          new ContractHost(store, limits.subscriptionsPerConnection(), limits.subscriptionsPerNode()),
-          limits.inFlight());
-      NodeServer server = new NodeServer(options, new StoreUserDirectory(store), dispatcher, registry);
+      RequestDispatcher dispatcher =
+          new RequestDispatcher(
+              new DelegateHost(store, registry, new SigningKeys(store)),
+              new ContractHost(
+                  store, limits.subscriptionsPerConnection(), limits.subscriptionsPerNode()),
+              limits.inFlight());
+      NodeServer server =
+          new NodeServer(options, new StoreUserDirectory(store), dispatcher, registry);
       server.start();
       return new Node(store, server, registry);
     } catch (Exception e) {
@@ -75,12 +79,14 @@ public final class Node implements AutoCloseable {
     try {
       server.stop();
     } catch (Exception e) {
-      NodeLog.logger(Node.class).log(System.Logger.Level.ERROR, "error while stopping the server: " + e);
+      NodeLog.logger(Node.class)
+          .log(System.Logger.Level.ERROR, "error while stopping the server: " + e);
     }
     try {
       store.close();
     } catch (Exception e) {
-      NodeLog.logger(Node.class).log(System.Logger.Level.ERROR, "error while closing the store: " + e);
+      NodeLog.logger(Node.class)
+          .log(System.Logger.Level.ERROR, "error while closing the store: " + e);
     }
     closed.countDown();
   }

@@ -9,7 +9,8 @@ import java.util.List;
  * {@code --allow-host}, {@code --db} (a {@code jdbc:postgresql:} URL: several nodes share that
  * database; null: the embedded SQLite store in the data directory).
  */
-public record NodeOptions(int port, Path dataDir, Path staticDir, List<String> extraHosts, String db) {
+public record NodeOptions(
+    int port, Path dataDir, Path staticDir, List<String> extraHosts, String db) {
   public static final int DEFAULT_PORT = 7509;
   public static final String DEFAULT_DATA_DIR = "./river-data";
 
@@ -47,7 +48,8 @@ public record NodeOptions(int port, Path dataDir, Path staticDir, List<String> e
 
   private static String parseDb(String s) {
     if (!s.startsWith("jdbc:postgresql://")) {
-      throw new IllegalArgumentException("--db must be jdbc:postgresql://HOST:PORT/DB?user=U[&password=P]");
+      throw new IllegalArgumentException(
+          "--db must be jdbc:postgresql://HOST:PORT/DB?user=U[&password=P]");
     }
     return s;
   }

@@ -1,6 +1,5 @@
 package river.node;
 
-import river.node.ws.RequestDispatcher;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -25,6 +24,7 @@ import river.node.http.SecurityHeaders;
 import river.node.http.UserDirectory;
 import river.node.ws.ConnectionRegistry;
 import river.node.ws.FrameHandler;
+import river.node.ws.RequestDispatcher;
 import river.node.ws.UpgradeGate;
 
 /**
@@ -33,8 +33,12 @@ import river.node.ws.UpgradeGate;
  * classpath (a {@code --static-dir} is served first, for the dev loop). Binds to loopback only.
  */
 public final class NodeServer {
-  /** The protocol's frame limit: bigger frames are answered {@code too_large} (see RequestDispatcher). */
+  /**
+   * The protocol's frame limit: bigger frames are answered {@code too_large} (see
+   * RequestDispatcher).
+   */
   public static final int MAX_FRAME_BYTES = RequestDispatcher.MAX_FRAME_BYTES;
+
   /**
    * Jetty's hard limit, well above {@link #MAX_FRAME_BYTES}: Jetty closes the connection (1009) on
    * a bigger message, so frames between the two get an error response and the connection lives.
@@ -45,7 +49,9 @@ public final class NodeServer {
   private final ServerConnector connector;
   private volatile AllowedHosts hosts;
 
-  public NodeServer(NodeOptions options, UserDirectory users, FrameHandler frames, ConnectionRegistry registry) throws IOException {
+  public NodeServer(
+      NodeOptions options, UserDirectory users, FrameHandler frames, ConnectionRegistry registry)
+      throws IOException {
     connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
     connector.setPort(options.port());
@@ -53,12 +59,17 @@ public final class NodeServer {
     Supplier<AllowedHosts> hostSupplier = this::hosts;
 
     ContextHandler context = new ContextHandler("/");
-    WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
-      container.setMaxBinaryMessageSize(HARD_FRAME_BYTES);
-      container.setMaxTextMessageSize(HARD_FRAME_BYTES);
-      container.setIdleTimeout(java.time.Duration.ofMinutes(10));
-      container.addMapping("/v1/ws", new UpgradeGate(users, hostSupplier, frames, registry));
-    });
+    WebSocketUpgradeHandler ws =
+        WebSocketUpgradeHandler.from(
+            server,
+            context,
+            container -> {
+              container.setMaxBinaryMessageSize(HARD_FRAME_BYTES);
+              container.setMaxTextMessageSize(HARD_FRAME_BYTES);
+              container.setIdleTimeout(java.time.Duration.ofMinutes(10));
+              container.addMapping(
+                  "/v1/ws", new UpgradeGate(users, hostSupplier, frames, registry));
+            });
     ResourceHandler statics = new ResourceHandler();
     statics.setBaseResource(staticResources(options.staticDir()));
     statics.setDirAllowed(false);

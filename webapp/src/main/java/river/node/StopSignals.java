@@ -4,8 +4,8 @@ import sun.misc.Signal;
 
 /**
  * SIGTERM and SIGINT stop the node cleanly: the action closes the server and the store (which
- * commits what is queued), then {@code main} returns and the process exits 0. A shutdown hook
- * alone would leave the JVM's exit status at 143, which reads as a crash to supervisors.
+ * commits what is queued), then {@code main} returns and the process exits 0. A shutdown hook alone
+ * would leave the JVM's exit status at 143, which reads as a crash to supervisors.
  */
 final class StopSignals {
   private StopSignals() {}

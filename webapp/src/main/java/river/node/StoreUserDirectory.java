@@ -1,7 +1,7 @@
 package river.node;
 
-import java.util.concurrent.CompletableFuture;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import river.node.http.ServiceUnavailableException;
 import river.node.http.UserDirectory;

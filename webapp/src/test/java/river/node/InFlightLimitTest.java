@@ -28,24 +28,29 @@ import river.wire.Response;
  * every request until the test releases it (so "in flight" is exact, not a race with the store).
  */
 class InFlightLimitTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void requestsPastTheLimitAreTooLargeAndTheOthersAreStillAnswered() throws Exception {
     List<CompletableFuture<OpResult>> held = new CopyOnWriteArrayList<>();
-    OpHandler holding = (connection, op) -> {
-      CompletableFuture<OpResult> f = new CompletableFuture<>();
-      held.add(f);
-      return f;
-    };
+    OpHandler holding =
+        (connection, op) -> {
+          CompletableFuture<OpResult> f = new CompletableFuture<>();
+          held.add(f);
+          return f;
+        };
     try (DelegateStore store = DelegateStore.open(dir)) {
       String token = DelegateStore.newToken();
       store.createUser(DelegateStore.hashToken(token)).get();
-      NodeServer server = new NodeServer(new NodeOptions(0, dir, null, List.of()), new StoreUserDirectory(store),
-          new RequestDispatcher(holding, null), new ConnectionRegistry());
+      NodeServer server =
+          new NodeServer(
+              new NodeOptions(0, dir, null, List.of()),
+              new StoreUserDirectory(store),
+              new RequestDispatcher(holding, null),
+              new ConnectionRegistry());
       server.start();
-      try (WsClient c = WsClient.connect("ws://127.0.0.1:" + server.port() + "/v1/ws?token=" + token)) {
+      try (WsClient c =
+          WsClient.connect("ws://127.0.0.1:" + server.port() + "/v1/ws?token=" + token)) {
         int limit = RequestDispatcher.MAX_IN_FLIGHT;
         int extra = 44;
         List<CompletableFuture<Response>> answers = new ArrayList<>();
@@ -58,7 +63,9 @@ class InFlightLimitTest {
           assertEquals(ErrorCodes.TOO_LARGE, r.errorCode());
           assertEquals(10_000 + i + 1, r.id());
         }
-        assertTrue(WsClient.await(c.request(Op.PING)).isOk(), "Ping is answered at once, whatever is in flight");
+        assertTrue(
+            WsClient.await(c.request(Op.PING)).isOk(),
+            "Ping is answered at once, whatever is in flight");
         assertEquals(limit, held.size());
         for (int i = 0; i < limit; i++) {
           assertTrue(!answers.get(i).isDone(), "held requests are not answered early");
@@ -96,10 +103,15 @@ class InFlightLimitTest {
     try (DelegateStore store = DelegateStore.open(dir)) {
       String token = DelegateStore.newToken();
       store.createUser(DelegateStore.hashToken(token)).get();
-      NodeServer server = new NodeServer(new NodeOptions(0, dir, null, List.of()), new StoreUserDirectory(store),
-          new RequestDispatcher((connection, op) -> new CompletableFuture<>(), null), new ConnectionRegistry());
+      NodeServer server =
+          new NodeServer(
+              new NodeOptions(0, dir, null, List.of()),
+              new StoreUserDirectory(store),
+              new RequestDispatcher((connection, op) -> new CompletableFuture<>(), null),
+              new ConnectionRegistry());
       server.start();
-      try (WsClient c = WsClient.connect("ws://127.0.0.1:" + server.port() + "/v1/ws?token=" + token)) {
+      try (WsClient c =
+          WsClient.connect("ws://127.0.0.1:" + server.port() + "/v1/ws?token=" + token)) {
         Response r = WsClient.await(c.request(new Op.Get(new byte[32], false)));
         assertEquals(ErrorCodes.UNKNOWN_OP, r.errorCode());
         assertEquals("this node does not serve Get", r.errorMessage());

@@ -23,8 +23,7 @@ import river.store.DelegateKeys;
 
 /** The node jar's tool subcommands: cbor-diag, inspect, seed-legacy, bench. */
 class MainToolsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   record Run(int code, String out, String err) {}
 
@@ -36,9 +35,15 @@ class MainToolsTest {
   static Run main(Map<String, String> env, String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new ByteArrayInputStream(b(stdin)), env,
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        Main.run(
+            args,
+            new ByteArrayInputStream(b(stdin)),
+            env,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static Map<String, String> tokenEnv(String token) {
@@ -56,8 +61,12 @@ class MainToolsTest {
     assertEquals("{\"a\": 1, \"b\": h'010203'}", r.out().trim());
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = CborDiagCommand.run(new String[0], new ByteArrayInputStream(b("0x83 01 02\n03\n")),
-        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    int code =
+        CborDiagCommand.run(
+            new String[0],
+            new ByteArrayInputStream(b("0x83 01 02\n03\n")),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
     assertEquals(0, code);
     assertEquals("[1, 2, 3]", out.toString(StandardCharsets.UTF_8).trim());
   }
@@ -80,10 +89,14 @@ class MainToolsTest {
     try (TestNode node = new TestNode(dir)) {
       String a = node.newProfile();
       String b = node.newProfile();
-      try (WsClient ca = WsClient.connect(node.wsUrl(a)); WsClient cb = WsClient.connect(node.wsUrl(b))) {
+      try (WsClient ca = WsClient.connect(node.wsUrl(a));
+          WsClient cb = WsClient.connect(node.wsUrl(b))) {
         ca.cas(b("rooms_meta"), new byte[] {(byte) 0xA1, 0x61, 0x78, 0x05}, 0); // {"x": 5}
         ca.store(b("rooms_meta"), new byte[] {(byte) 0xA1, 0x61, 0x78, 0x06});
-        ca.cas(new byte[] {0, (byte) 0xFF, 7}, new byte[] {(byte) 0xFF, 1, 2}, 0); // a lone break: not CBOR
+        ca.cas(
+            new byte[] {0, (byte) 0xFF, 7},
+            new byte[] {(byte) 0xFF, 1, 2},
+            0); // a lone break: not CBOR
         ca.on(DelegateKeys.legacy()).store(b("rooms_data"), new byte[] {(byte) 0x82, 1, 2});
         cb.cas(b("b-key"), new byte[] {0x18, 0x2A}, 0);
       }
@@ -123,10 +136,20 @@ class MainToolsTest {
   @Test
   void seedLegacyWritesARoomsDataBlobTheRoomsModelReads() throws Exception {
     String token = "seed-token-for-the-upgrade-test-0123456789";
-    Run r = main(Map.of(), token + "\n", "seed-legacy", "--data-dir", dir.toString(), "--token-stdin", "--rooms", "12");
+    Run r =
+        main(
+            Map.of(),
+            token + "\n",
+            "seed-legacy",
+            "--data-dir",
+            dir.toString(),
+            "--token-stdin",
+            "--rooms",
+            "12");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("12 rooms"), r.out());
-    try (TestNode node = new TestNode(dir); WsClient c = WsClient.connect(node.wsUrl(token))) {
+    try (TestNode node = new TestNode(dir);
+        WsClient c = WsClient.connect(node.wsUrl(token))) {
       WsClient legacy = c.on(DelegateKeys.legacy());
       List<byte[]> keys = legacy.list();
       assertEquals(1, keys.size());
@@ -137,28 +160,56 @@ class MainToolsTest {
       assertTrue(c.list().isEmpty(), "the current delegate is untouched");
     }
     // Seeding again (same user) replaces the blob.
-    assertEquals(0, main(tokenEnv(token), "", "seed-legacy", "--data-dir", dir.toString(), "--rooms", "3").code());
+    assertEquals(
+        0,
+        main(tokenEnv(token), "", "seed-legacy", "--data-dir", dir.toString(), "--rooms", "3")
+            .code());
     Run inspect = main(tokenEnv(token), "", "inspect", "--data-dir", dir.toString());
     assertTrue(inspect.out().contains("1 user in"), inspect.out());
     assertTrue(inspect.out().contains("seed user 2"), inspect.out());
     assertFalse(inspect.out().contains("seed user 3"), inspect.out());
-    assertEquals(2, main(tokenEnv(token), "", "seed-legacy", "--data-dir", dir.toString()).code(), "--rooms is required");
+    assertEquals(
+        2,
+        main(tokenEnv(token), "", "seed-legacy", "--data-dir", dir.toString()).code(),
+        "--rooms is required");
     Run noToken = main("seed-legacy", "--data-dir", dir.toString(), "--rooms", "3");
     assertEquals(2, noToken.code(), "a token is required");
-    assertTrue(noToken.err().contains("--token-stdin") && noToken.err().contains("RIVER_TOKEN"), noToken.err());
-    assertEquals(2, main(Map.of(), "\n", "seed-legacy", "--data-dir", dir.toString(), "--token-stdin", "--rooms", "3")
-        .code(), "an empty line on stdin is no token");
+    assertTrue(
+        noToken.err().contains("--token-stdin") && noToken.err().contains("RIVER_TOKEN"),
+        noToken.err());
+    assertEquals(
+        2,
+        main(
+                Map.of(),
+                "\n",
+                "seed-legacy",
+                "--data-dir",
+                dir.toString(),
+                "--token-stdin",
+                "--rooms",
+                "3")
+            .code(),
+        "an empty line on stdin is no token");
   }
 
-  /** A token in the arguments shows in the process list to every local user: refused, with the way to pass it now. */
+  /**
+   * A token in the arguments shows in the process list to every local user: refused, with the way
+   * to pass it now.
+   */
   @Test
   void aTokenOnTheCommandLineIsAUsageError() throws Exception {
     String token = "seed-token-for-the-upgrade-test-0123456789";
-    assertEquals(0, main(tokenEnv(token), "", "seed-legacy", "--data-dir", dir.toString(), "--rooms", "1").code());
-    for (String[] args : List.of(
-        new String[] {"inspect", "--data-dir", dir.toString(), "--token", token},
-        new String[] {"inspect", "--data-dir", dir.toString(), "--token=" + token},
-        new String[] {"seed-legacy", "--data-dir", dir.toString(), "--token", token, "--rooms", "1"})) {
+    assertEquals(
+        0,
+        main(tokenEnv(token), "", "seed-legacy", "--data-dir", dir.toString(), "--rooms", "1")
+            .code());
+    for (String[] args :
+        List.of(
+            new String[] {"inspect", "--data-dir", dir.toString(), "--token", token},
+            new String[] {"inspect", "--data-dir", dir.toString(), "--token=" + token},
+            new String[] {
+              "seed-legacy", "--data-dir", dir.toString(), "--token", token, "--rooms", "1"
+            })) {
       Run r = main(args);
       assertEquals(2, r.code(), String.join(" ", args));
       assertTrue(r.err().contains("no longer takes --token"), r.err());

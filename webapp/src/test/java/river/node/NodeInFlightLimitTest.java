@@ -29,14 +29,13 @@ import river.wire.Response;
 
 /**
  * The node-wide in-flight caps and the per-connection byte window, over real WebSockets, with a
- * delegate handler that holds every request until the test releases it (as {@link InFlightLimitTest}
- * does), so "in flight" is exact. Over a connection's own window: {@code too_large}. Over the
- * node's, which many well-behaved connections can reach together: {@code unavailable}, "the node
- * is busy; try again" (it is not that client's doing, and it passes).
+ * delegate handler that holds every request until the test releases it (as {@link
+ * InFlightLimitTest} does), so "in flight" is exact. Over a connection's own window: {@code
+ * too_large}. Over the node's, which many well-behaved connections can reach together: {@code
+ * unavailable}, "the node is busy; try again" (it is not that client's doing, and it passes).
  */
 class NodeInFlightLimitTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   final List<CompletableFuture<OpResult>> held = new CopyOnWriteArrayList<>();
   DelegateStore store;
   NodeServer server;
@@ -57,18 +56,23 @@ class NodeInFlightLimitTest {
 
   /** A node whose delegate holds every request; two users' tokens. */
   String[] start(InFlightLimits limits) throws Exception {
-    OpHandler holding = (connection, op) -> {
-      CompletableFuture<OpResult> f = new CompletableFuture<>();
-      held.add(f);
-      return f;
-    };
+    OpHandler holding =
+        (connection, op) -> {
+          CompletableFuture<OpResult> f = new CompletableFuture<>();
+          held.add(f);
+          return f;
+        };
     store = DelegateStore.open(dir);
     String[] tokens = {DelegateStore.newToken(), DelegateStore.newToken()};
     for (String t : tokens) {
       store.createUser(DelegateStore.hashToken(t)).get();
     }
-    server = new NodeServer(new NodeOptions(0, dir, null, List.of()), new StoreUserDirectory(store),
-        new RequestDispatcher(holding, null, limits), new ConnectionRegistry());
+    server =
+        new NodeServer(
+            new NodeOptions(0, dir, null, List.of()),
+            new StoreUserDirectory(store),
+            new RequestDispatcher(holding, null, limits),
+            new ConnectionRegistry());
     server.start();
     return tokens;
   }
@@ -88,7 +92,8 @@ class NodeInFlightLimitTest {
   @Test
   void manyConnectionsTogetherReachTheNodeCapAndAreToldToTryAgain() throws Exception {
     String[] tokens = start(new InFlightLimits(4, 1 << 20, 6, 1 << 30));
-    try (WsClient a = connect(tokens[0]); WsClient b = connect(tokens[1])) {
+    try (WsClient a = connect(tokens[0]);
+        WsClient b = connect(tokens[1])) {
       List<CompletableFuture<Response>> answers = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         answers.add(a.request(LIST));
@@ -100,9 +105,11 @@ class NodeInFlightLimitTest {
       answers.add(b.request(LIST));
       awaitHeld(6);
       Response overNode = WsClient.await(b.request(LIST));
-      assertEquals(ErrorCodes.UNAVAILABLE, overNode.errorCode(), "within its window, but the node is full");
+      assertEquals(
+          ErrorCodes.UNAVAILABLE, overNode.errorCode(), "within its window, but the node is full");
       assertEquals(Unavailable.BUSY, overNode.errorMessage());
-      assertTrue(WsClient.await(b.request(Op.PING)).isOk(), "Ping is answered whatever is in flight");
+      assertTrue(
+          WsClient.await(b.request(Op.PING)).isOk(), "Ping is answered whatever is in flight");
 
       held.forEach(f -> f.complete(EMPTY));
       for (CompletableFuture<Response> f : answers) {
@@ -120,13 +127,19 @@ class NodeInFlightLimitTest {
   @Test
   void requestBytesInFlightAreCappedPerConnectionAndPerNode() throws Exception {
     String[] tokens = start(new InFlightLimits(100, 64 << 10, 100, 70 << 10));
-    Op store40k = new Op.Delegate(DelegateKeys.current(), new DelegateRequest.Store(new byte[] {1}, new byte[40 << 10]));
-    try (WsClient a = connect(tokens[0]); WsClient b = connect(tokens[1])) {
+    Op store40k =
+        new Op.Delegate(
+            DelegateKeys.current(), new DelegateRequest.Store(new byte[] {1}, new byte[40 << 10]));
+    try (WsClient a = connect(tokens[0]);
+        WsClient b = connect(tokens[1])) {
       CompletableFuture<Response> first = a.request(store40k);
       awaitHeld(1);
       Response overOwn = WsClient.await(a.request(store40k));
-      assertEquals(ErrorCodes.TOO_LARGE, overOwn.errorCode(), "80 KiB over the connection's 64 KiB");
-      assertTrue(overOwn.errorMessage().contains("bytes of requests in flight on this connection"), overOwn.errorMessage());
+      assertEquals(
+          ErrorCodes.TOO_LARGE, overOwn.errorCode(), "80 KiB over the connection's 64 KiB");
+      assertTrue(
+          overOwn.errorMessage().contains("bytes of requests in flight on this connection"),
+          overOwn.errorMessage());
       Response overNode = WsClient.await(b.request(store40k));
       assertEquals(ErrorCodes.UNAVAILABLE, overNode.errorCode(), "80 KiB over the node's 70 KiB");
       CompletableFuture<Response> small = b.request(LIST);

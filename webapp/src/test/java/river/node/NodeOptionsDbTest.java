@@ -23,8 +23,10 @@ class NodeOptionsDbTest {
 
   @Test
   void anythingElseIsAUsageError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> NodeOptions.parse(new String[] {"--db", "jdbc:sqlite:x.db"}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> NodeOptions.parse(new String[] {"--db", "jdbc:sqlite:x.db"}));
     assertTrue(e.getMessage().contains("jdbc:postgresql://"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> NodeOptions.parse(new String[] {"--db"}));
   }

@@ -17,14 +17,13 @@ import river.wire.Op;
 import river.wire.Response;
 
 /**
- * Room subscriptions are capped per connection and per node, over the real WebSocket: past a cap
- * a Subscribe (or a Get that subscribes) is answered {@code too_large} with a plain message, the
+ * Room subscriptions are capped per connection and per node, over the real WebSocket: past a cap a
+ * Subscribe (or a Get that subscribes) is answered {@code too_large} with a plain message, the
  * connection goes on, other users are unaffected, and a connection's subscriptions are released
  * when it closes or drops.
  */
 class SubscriptionLimitsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static byte[] room(int i) {
     byte[] key = new byte[32];
@@ -59,13 +58,17 @@ class SubscriptionLimitsTest {
     }
   }
 
-  /** Asks until the node says yes (the node releases a closed connection's share asynchronously). */
+  /**
+   * Asks until the node says yes (the node releases a closed connection's share asynchronously).
+   */
   static void eventuallySubscribed(WsClient c, byte[] room) throws Exception {
     long deadline = System.nanoTime() + 10_000_000_000L;
     Response r;
     while (!(r = send(c, new Op.Subscribe(room))).isOk()) {
       assertEquals(ErrorCodes.TOO_LARGE, r.errorCode());
-      assertTrue(System.nanoTime() < deadline, "the closed connection's subscriptions were never released");
+      assertTrue(
+          System.nanoTime() < deadline,
+          "the closed connection's subscriptions were never released");
       Thread.sleep(10);
     }
   }
@@ -75,15 +78,18 @@ class SubscriptionLimitsTest {
     assertEquals(1024, ContractHost.SUBSCRIPTIONS_PER_CONNECTION);
     try (TestNode node = new TestNode(dir)) {
       String token = node.newProfile();
-      try (WsClient c = WsClient.connect(node.wsUrl(token)); WsClient tab2 = WsClient.connect(node.wsUrl(token));
-           WsClient other = WsClient.connect(node.wsUrl(node.newProfile()))) {
+      try (WsClient c = WsClient.connect(node.wsUrl(token));
+          WsClient tab2 = WsClient.connect(node.wsUrl(token));
+          WsClient other = WsClient.connect(node.wsUrl(node.newProfile()))) {
         subscribe(c, 0, 1024);
         assertTooLarge(send(c, new Op.Subscribe(room(1024))), "already follows 1024 rooms");
         assertTooLarge(send(c, new Op.Get(room(1025), true)), "already follows 1024 rooms");
 
-        assertTrue(send(c, new Op.Subscribe(room(5))).isOk(), "a room it follows already costs nothing");
+        assertTrue(
+            send(c, new Op.Subscribe(room(5))).isOk(), "a room it follows already costs nothing");
         Response get = send(c, new Op.Get(room(1026), false));
-        assertEquals(ErrorCodes.INVALID, get.errorCode(), "a Get that does not subscribe is served as ever");
+        assertEquals(
+            ErrorCodes.INVALID, get.errorCode(), "a Get that does not subscribe is served as ever");
         assertTrue(send(c, Op.PING).isOk());
         assertTrue(c.isOpen());
         // The same user's other tab and another user each have their own share.
@@ -94,13 +100,15 @@ class SubscriptionLimitsTest {
   }
 
   @Test
-  void theNodeCapCountsEveryConnectionAndAClosedOrDroppedConnectionGivesItsShareBack() throws Exception {
+  void theNodeCapCountsEveryConnectionAndAClosedOrDroppedConnectionGivesItsShareBack()
+      throws Exception {
     try (TestNode node = new TestNode(dir, new NodeLimits(InFlightLimits.DEFAULT, 4, 6))) {
       String alice = node.newProfile();
       try (WsClient b = WsClient.connect(node.wsUrl(node.newProfile()))) {
         WsClient a = WsClient.connect(node.wsUrl(alice));
         subscribe(a, 0, 4);
-        assertTooLarge(send(a, new Op.Subscribe(room(4))), "this connection already follows 4 rooms");
+        assertTooLarge(
+            send(a, new Op.Subscribe(room(4))), "this connection already follows 4 rooms");
 
         subscribe(b, 100, 102);
         assertTooLarge(send(b, new Op.Subscribe(room(102))), "this node already follows 6 rooms");

@@ -23,12 +23,18 @@ public final class TestNode implements AutoCloseable {
     this(dataDir, limits, null);
   }
 
-  /** On the given store: SQLite in {@code dataDir}, or PostgreSQL (the database kept for that directory). */
+  /**
+   * On the given store: SQLite in {@code dataDir}, or PostgreSQL (the database kept for that
+   * directory).
+   */
   public TestNode(Path dataDir, StoreKind kind) throws Exception {
     this(dataDir, NodeLimits.DEFAULT, kind.newDb(dataDir));
   }
 
-  /** With {@code db} a {@code jdbc:postgresql:} URL (several nodes on one database), or null for SQLite. */
+  /**
+   * With {@code db} a {@code jdbc:postgresql:} URL (several nodes on one database), or null for
+   * SQLite.
+   */
   public TestNode(Path dataDir, NodeLimits limits, String db) throws Exception {
     this.dataDir = dataDir;
     this.node = Node.start(new NodeOptions(0, dataDir, null, List.of(), db), limits);
@@ -44,9 +50,12 @@ public final class TestNode implements AutoCloseable {
 
   /** Creates a profile and returns its token. */
   public String newProfile() throws Exception {
-    HttpResponse<String> r = http.send(
-        HttpRequest.newBuilder(URI.create(base() + "/v1/profiles")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base() + "/v1/profiles"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 201) {
       throw new IllegalStateException("profile creation answered " + r.statusCode());
     }

@@ -12,11 +12,11 @@ import river.engine.SeededRandom;
 import river.wire.OpResult;
 
 /**
- * Runs the shared room actions engine ({@link RoomActions}, {@link OutboxQueue}) in the browser,
- * as {@link SessionDriver} runs the tab session: every request the actions emit goes out through
- * the {@link NodeLink}, every answer, timeout or lost connection comes back exactly once, and
- * sealing is WebCrypto's ({@link RoomCipher}). After each answer both engines are pumped, since
- * an action's last step usually changes ROOMS (a save to send). No decision is made here.
+ * Runs the shared room actions engine ({@link RoomActions}, {@link OutboxQueue}) in the browser, as
+ * {@link SessionDriver} runs the tab session: every request the actions emit goes out through the
+ * {@link NodeLink}, every answer, timeout or lost connection comes back exactly once, and sealing
+ * is WebCrypto's ({@link RoomCipher}). After each answer both engines are pumped, since an action's
+ * last step usually changes ROOMS (a save to send). No decision is made here.
  */
 final class ActionDriver implements Cipher {
   private final NodeLink node;
@@ -30,8 +30,12 @@ final class ActionDriver implements Cipher {
     this.cipher = cipher;
     this.session = session;
     this.actions = new RoomActions(session.session(), this, () -> (long) JsDate.now());
-    this.outbox = new OutboxQueue(actions.link(), host, () -> (long) JsDate.now(),
-        new SeededRandom((long) (Math.random() * 9.007199254740991E15)));
+    this.outbox =
+        new OutboxQueue(
+            actions.link(),
+            host,
+            () -> (long) JsDate.now(),
+            new SeededRandom((long) (Math.random() * 9.007199254740991E15)));
   }
 
   RoomActions actions() {
@@ -46,19 +50,21 @@ final class ActionDriver implements Cipher {
   void pump() {
     final ActionLink link = actions.link();
     for (final ActionRequest r : link.drain()) {
-      node.request(r.op, new NodeLink.Callback() {
-        @Override
-        public void onResult(OpResult result) {
-          link.onResult(r.id, result);
-          after();
-        }
+      node.request(
+          r.op,
+          new NodeLink.Callback() {
+            @Override
+            public void onResult(OpResult result) {
+              link.onResult(r.id, result);
+              after();
+            }
 
-        @Override
-        public void onError(String code, String message) {
-          link.onError(r.id, code, message);
-          after();
-        }
-      });
+            @Override
+            public void onError(String code, String message) {
+              link.onError(r.id, code, message);
+              after();
+            }
+          });
     }
   }
 
@@ -68,15 +74,20 @@ final class ActionDriver implements Cipher {
   }
 
   @Override
-  public void seal(byte[] secret, long version, byte[] plain, final Sealed then,
-      final ActionLink.Fail fail) {
-    cipher.encrypt(secret, version, plain, sealed -> {
-      then.accept(sealed);
-      after();
-    }, m -> {
-      fail.fail("This private room's content could not be encrypted here: " + m);
-      after();
-    });
+  public void seal(
+      byte[] secret, long version, byte[] plain, final Sealed then, final ActionLink.Fail fail) {
+    cipher.encrypt(
+        secret,
+        version,
+        plain,
+        ciphertext -> {
+          then.accept(ciphertext);
+          after();
+        },
+        m -> {
+          fail.fail("This private room's content could not be encrypted here: " + m);
+          after();
+        });
   }
 
   @Override
@@ -86,9 +97,11 @@ final class ActionDriver implements Cipher {
 
   /** A wakeup the outbox asked for (retry backoff, linger check). */
   void wakeAt(long atMillis) {
-    DomGlobal.setTimeout(ignored -> {
-      outbox.onWakeup();
-      pump();
-    }, Math.max(0, atMillis - JsDate.now()));
+    DomGlobal.setTimeout(
+        ignored -> {
+          outbox.onWakeup();
+          pump();
+        },
+        Math.max(0, atMillis - JsDate.now()));
   }
 }

@@ -1,20 +1,20 @@
 package river.client.app;
 
-import java.util.Map;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.Element;
 import elemental2.dom.HTMLElement;
+import java.util.Map;
 import jsinterop.base.Js;
 import river.wire.Event;
 import river.wire.Op;
 import river.wire.OpResult;
 
 /**
- * The chat app inside the sandboxed iframe. The connection pill says {@code connected} only once
- * a Ping has made the full round trip app → shell → node → shell → app, so "connected" means the
- * whole path works, not just the shell's socket ({@code data-pongs} counts round trips). The
- * rooms session loads (first connection) or resyncs (after a reconnect) as soon as the shell's
- * socket is up, alongside the Ping.
+ * The chat app inside the sandboxed iframe. The connection pill says {@code connected} only once a
+ * Ping has made the full round trip app → shell → node → shell → app, so "connected" means the
+ * whole path works, not just the shell's socket ({@code data-pongs} counts round trips). The rooms
+ * session loads (first connection) or resyncs (after a reconnect) as soon as the shell's socket is
+ * up, alongside the Ping.
  */
 public final class AppPage implements ShellLink.Listener {
   private Element pill;
@@ -27,8 +27,10 @@ public final class AppPage implements ShellLink.Listener {
   private int pongs;
   private String shellState = "connecting";
   private boolean heardStatus;
+
   /** Repeats the hello until the shell answers (its answer carries the tab's address). */
   private double helloTimer = -1;
+
   private static final int HELLO_REPEAT_MS = 300;
 
   public void start() {
@@ -41,13 +43,14 @@ public final class AppPage implements ShellLink.Listener {
     RoomsScreen screen = new RoomsScreen(driver, node, shell, bar, root);
     hydrator = screen.hydrator();
     this.screen = screen;
-    node.setPushListener(push -> {
-      if (push.event() instanceof Event.ContractUpdated) {
-        hydrator.onPush((Event.ContractUpdated) push.event());
-      } else {
-        driver.onPush(push);
-      }
-    });
+    node.setPushListener(
+        push -> {
+          if (push.event() instanceof Event.ContractUpdated) {
+            hydrator.onPush((Event.ContractUpdated) push.event());
+          } else {
+            driver.onPush(push);
+          }
+        });
     // Nothing is debounced, so "flushing" means making sure every requested save is on the wire.
     DomGlobal.window.addEventListener("pagehide", e -> driver.pump());
     DomGlobal.document.addEventListener("visibilitychange", e -> driver.pump());
@@ -111,30 +114,33 @@ public final class AppPage implements ShellLink.Listener {
   }
 
   private void ping() {
-    node.request(Op.PING, new NodeLink.Callback() {
-      @Override
-      public void onResult(OpResult result) {
-        if (result instanceof OpResult.Pong && "connected".equals(shellState)) {
-          pongs++;
-          pill.setAttribute("data-pongs", String.valueOf(pongs));
-          show("connected");
-          driver.onPathConfirmed();
-          screen.outbox().onConnected();
-          if (everConnected) {
-            hydrator.resubscribeAll();
+    node.request(
+        Op.PING,
+        new NodeLink.Callback() {
+          @Override
+          public void onResult(OpResult result) {
+            if (result instanceof OpResult.Pong && "connected".equals(shellState)) {
+              pongs++;
+              pill.setAttribute("data-pongs", String.valueOf(pongs));
+              show("connected");
+              driver.onPathConfirmed();
+              screen.outbox().onConnected();
+              if (everConnected) {
+                hydrator.resubscribeAll();
+              }
+              everConnected = true;
+            }
           }
-          everConnected = true;
-        }
-      }
 
-      @Override
-      public void onError(String code, String message) {
-        if ("connected".equals(shellState)) {
-          // The socket is up but the node did not answer: retry rather than claim a working path.
-          DomGlobal.setTimeout(ignored -> ping(), 1000);
-        }
-      }
-    });
+          @Override
+          public void onError(String code, String message) {
+            if ("connected".equals(shellState)) {
+              // The socket is up but the node did not answer: retry rather than claim a working
+              // path.
+              DomGlobal.setTimeout(ignored -> ping(), 1000);
+            }
+          }
+        });
   }
 
   private void show(String state) {

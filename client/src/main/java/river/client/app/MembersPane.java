@@ -1,10 +1,10 @@
 package river.client.app;
 
-import java.util.HashSet;
-import java.util.Set;
 import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import river.actions.RoomActions;
 import river.chat.Bans;
 import river.chat.Names;
@@ -21,8 +21,8 @@ import river.rooms.Rooms;
 import river.store.Base58;
 
 /**
- * The shown room's members: who invited whom, the user's own nickname (edited here), bans where
- * the user has the authority, and the notice shown when the user was banned out of the room.
+ * The shown room's members: who invited whom, the user's own nickname (edited here), bans where the
+ * user has the authority, and the notice shown when the user was banned out of the room.
  */
 final class MembersPane {
   private final TabSession session;
@@ -31,29 +31,41 @@ final class MembersPane {
   private final Texts texts;
   private final ScreenHost host;
   private final HTMLElement notice = Dom.hook("p", "room-notice", "room-notice");
-  private final MembersView members = new MembersView(new MembersView.Listener() {
-    @Override
-    public String onNickname(String nickname) {
-      return saveNickname(nickname);
-    }
+  private final MembersView members =
+      new MembersView(
+          new MembersView.Listener() {
+            @Override
+            public String onNickname(String nickname) {
+              return saveNickname(nickname);
+            }
 
-    @Override
-    public void onBan(String memberKey) {
-      Rooms rooms = session.rooms();
-      RoomKey current = host.shown();
-      if (current != null && rooms.holds(current)) {
-        host.act(() -> {
-          String refused = actions.ban(current, hydrator.state(current), Base58.decode(memberKey),
-              problem -> host.problem("The ban did not go through: " + problem));
-          if (refused != null) {
-            host.problem(refused);
-          }
-        });
-      }
-    }
-  });
+            @Override
+            public void onBan(String memberKey) {
+              Rooms rooms = session.rooms();
+              RoomKey current = host.shown();
+              if (current != null && rooms.holds(current)) {
+                host.act(
+                    () -> {
+                      String refused =
+                          actions.ban(
+                              current,
+                              hydrator.state(current),
+                              Base58.decode(memberKey),
+                              problem -> host.problem("The ban did not go through: " + problem));
+                      if (refused != null) {
+                        host.problem(refused);
+                      }
+                    });
+              }
+            }
+          });
 
-  MembersPane(TabSession session, RoomHydrator hydrator, RoomActions actions, Texts texts, ScreenHost host) {
+  MembersPane(
+      TabSession session,
+      RoomHydrator hydrator,
+      RoomActions actions,
+      Texts texts,
+      ScreenHost host) {
     this.session = session;
     this.hydrator = hydrator;
     this.actions = actions;
@@ -75,8 +87,12 @@ final class MembersPane {
     if (current == null || !rooms.holds(current)) {
       return "Open a room first.";
     }
-    String refused = actions.setNickname(current, hydrator.state(current), nickname,
-        problem -> host.problem("Your nickname was not saved: " + problem));
+    String refused =
+        actions.setNickname(
+            current,
+            hydrator.state(current),
+            nickname,
+            problem -> host.problem("Your nickname was not saved: " + problem));
     host.pumpActions();
     return refused;
   }
@@ -91,7 +107,9 @@ final class MembersPane {
       Names names = Names.of(state, sb -> texts.readOrNull(data, sb));
       byte[] owner = current.bytes().toArray();
       String ownerText = Base58.encode(owner);
-      rows.add(new MembersView.Member(ownerText, names.of(owner), "owner", null, ownerText.equals(meText), false));
+      rows.add(
+          new MembersView.Member(
+              ownerText, names.of(owner), "owner", null, ownerText.equals(meText), false));
       // One row per person: members who left, and records nobody speaks for, are not listed.
       Set<String> listed = new HashSet<>();
       for (byte[] k : Roster.shown(state)) {
@@ -100,16 +118,23 @@ final class MembersPane {
       for (AuthorizedMember m : state.members()) {
         String k = Base58.encode(m.member());
         if (state.isMember(m.member()) && (listed.contains(k) || k.equals(meText))) {
-          rows.add(new MembersView.Member(k, names.of(m.member()), "invited by", names.of(m.invitedBy()),
-              k.equals(meText), Bans.canBan(state, me, m.member())));
+          rows.add(
+              new MembersView.Member(
+                  k,
+                  names.of(m.member()),
+                  "invited by",
+                  names.of(m.invitedBy()),
+                  k.equals(meText),
+                  Bans.canBan(state, me, m.member())));
         }
       }
     }
     members.render(RoomListView.keyText(current), rows, data.nickname());
     boolean removed = state != null && state.config() != null && !state.isMember(me);
-    notice.textContent = removed
-        ? "You are no longer a member of this room (you or someone who invited you was banned). You can read it until you leave."
-        : "";
+    notice.textContent =
+        removed
+            ? "You are no longer a member of this room (you or someone who invited you was banned). You can read it until you leave."
+            : "";
     Dom.show(notice, removed);
     return removed;
   }

@@ -1,6 +1,5 @@
 package river.client.app;
 
-import river.actions.OutboxQueue;
 import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,9 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import river.actions.Compose;
+import river.actions.OutboxQueue;
 import river.cbor.Utf8;
 import river.chat.Names;
-import river.actions.Compose;
 import river.chat.RoomSecrets;
 import river.client.app.ui.Composer;
 import river.client.app.ui.MessageListView;
@@ -43,46 +43,55 @@ final class MessagePane {
   private final Texts texts;
   private final RoomCipher cipher;
   private final ScreenHost host;
-  private final MessageListView messages = new MessageListView(new MessageListView.Listener() {
-    @Override
-    public void onReply(String id) {
-      editing = null;
-      replyingTo = id;
-      composer.setMode("Replying to a message", null, () -> replyingTo = null);
-    }
+  private final MessageListView messages =
+      new MessageListView(
+          new MessageListView.Listener() {
+            @Override
+            public void onReply(String id) {
+              editing = null;
+              replyingTo = id;
+              composer.setMode("Replying to a message", null, () -> replyingTo = null);
+            }
 
-    @Override
-    public void onEdit(String id, String currentText) {
-      replyingTo = null;
-      editing = id;
-      composer.setMode("Editing your message", currentText, () -> editing = null);
-    }
+            @Override
+            public void onEdit(String id, String currentText) {
+              replyingTo = null;
+              editing = id;
+              composer.setMode("Editing your message", currentText, () -> editing = null);
+            }
 
-    @Override
-    public void onDelete(String id) {
-      host.act(() -> sendAction(MessageKind.DELETE, id, ""));
-    }
+            @Override
+            public void onDelete(String id) {
+              host.act(() -> sendAction(MessageKind.DELETE, id, ""));
+            }
 
-    @Override
-    public void onReact(String id, String emoji) {
-      host.act(() -> react(id, emoji));
-    }
+            @Override
+            public void onReact(String id, String emoji) {
+              host.act(() -> react(id, emoji));
+            }
 
-    @Override
-    public void onPermalink(String id) {
-      RoomKey current = host.shown();
-      if (current != null) {
-        links.copy(current, id);
-      }
-    }
-  });
+            @Override
+            public void onPermalink(String id) {
+              RoomKey current = host.shown();
+              if (current != null) {
+                links.copy(current, id);
+              }
+            }
+          });
   private MessageLinks links = MessageLinks.NONE;
   private final Composer composer = new Composer(this::send);
+
   /** Base58 ids of the message the composer replies to / edits, or null. */
   private String replyingTo;
+
   private String editing;
 
-  MessagePane(TabSession session, RoomHydrator hydrator, Outbox outbox, Texts texts, RoomCipher cipher,
+  MessagePane(
+      TabSession session,
+      RoomHydrator hydrator,
+      Outbox outbox,
+      Texts texts,
+      RoomCipher cipher,
       ScreenHost host) {
     this.session = session;
     this.hydrator = hydrator;
@@ -114,7 +123,10 @@ final class MessagePane {
 
   /** The composer's send: null when the message went out, else why it was refused. */
   private String send(String text) {
-    MessageKind kind = editing != null ? MessageKind.EDIT : replyingTo != null ? MessageKind.REPLY : MessageKind.TEXT;
+    MessageKind kind =
+        editing != null
+            ? MessageKind.EDIT
+            : replyingTo != null ? MessageKind.REPLY : MessageKind.TEXT;
     String target = editing != null ? editing : replyingTo;
     String refused = sendAction(kind, target, text);
     if (refused == null) {
@@ -137,20 +149,37 @@ final class MessagePane {
     boolean isPrivate = state != null && state.config() != null && state.config().isPrivate();
     try {
       if (!isPrivate) {
-        outbox.add(Compose.message(current, data, state, now(), kind, target, SealedBytes.publicBytes(plain)));
+        outbox.add(
+            Compose.message(
+                current, data, state, now(), kind, target, SealedBytes.publicBytes(plain)));
         return null;
       }
-      // Check membership and size now, with a stand-in of the sealed size, so refusals are immediate.
+      // Check membership and size now, with a stand-in of the sealed size, so refusals are
+      // immediate.
       long version = state.config().secretVersion();
-      Compose.message(current, data, state, now(), kind, target,
+      Compose.message(
+          current,
+          data,
+          state,
+          now(),
+          kind,
+          target,
           SealedBytes.privateBytes(new byte[plain.length + 16], new byte[12], version));
-      cipher.seal(true, RoomSecrets.find(data.invitationSecrets(), version), version, plain, sealed -> {
-        try {
-          outbox.add(Compose.message(current, data, hydrator.state(current), now(), kind, target, sealed));
-        } catch (IllegalArgumentException refused) {
-          host.problem(refused.getMessage());
-        }
-      }, problem -> host.problem("Your message was not sent: " + problem));
+      cipher.seal(
+          true,
+          RoomSecrets.find(data.invitationSecrets(), version),
+          version,
+          plain,
+          ciphertext -> {
+            try {
+              outbox.add(
+                  Compose.message(
+                      current, data, hydrator.state(current), now(), kind, target, ciphertext));
+            } catch (IllegalArgumentException refused) {
+              host.problem(refused.getMessage());
+            }
+          },
+          problem -> host.problem("Your message was not sent: " + problem));
       return null;
     } catch (IllegalArgumentException refused) {
       return refused.getMessage();
@@ -170,7 +199,8 @@ final class MessagePane {
         continue;
       }
       for (RoomMessage r : m.reactions()) {
-        if (Arrays.equals(r.author(), me) && emoji.equals(texts.read(session.rooms().room(current), r.content()))) {
+        if (Arrays.equals(r.author(), me)
+            && emoji.equals(texts.read(session.rooms().room(current), r.content()))) {
           refused(sendAction(MessageKind.UNREACT, Base58.encode(r.id()), ""));
           return;
         }
@@ -207,16 +237,24 @@ final class MessagePane {
     }
     addPending(rows, current, state, shownIds, names, data);
     String mark = links.highlight(current);
-    boolean found = messages.render(RoomListView.keyText(current), rows, mark, links.scrollToHighlight());
+    boolean found =
+        messages.render(RoomListView.keyText(current), rows, mark, links.scrollToHighlight());
     if (mark != null) {
       links.drawn(current, state != null, found);
     }
   }
 
-  private MessageListView.Row row(VisibleMessage m, String id, Map<String, VisibleMessage> byId, Names names,
-      RoomData data, byte[] me) {
-    MessageListView.Row row = new MessageListView.Row(id, names.of(m.author()), texts.read(data, m.content()), false,
-        m.edited()).own(Arrays.equals(m.author(), me));
+  private MessageListView.Row row(
+      VisibleMessage m,
+      String id,
+      Map<String, VisibleMessage> byId,
+      Names names,
+      RoomData data,
+      byte[] me) {
+    MessageListView.Row row =
+        new MessageListView.Row(
+                id, names.of(m.author()), texts.read(data, m.content()), false, m.edited())
+            .own(Arrays.equals(m.author(), me));
     if (m.replyTo() != null) {
       VisibleMessage quoted = byId.get(Base58.encode(m.replyTo()));
       if (quoted == null) {
@@ -239,7 +277,8 @@ final class MessagePane {
       }
     }
     for (Map.Entry<String, int[]> c : counts.entrySet()) {
-      row.reaction(new MessageListView.Reaction(c.getKey(), c.getValue()[0], mine.contains(c.getKey())));
+      row.reaction(
+          new MessageListView.Reaction(c.getKey(), c.getValue()[0], mine.contains(c.getKey())));
     }
     return row;
   }
@@ -249,8 +288,13 @@ final class MessagePane {
   }
 
   /** This tab's outbox entries for the room that the room state does not show yet. */
-  private void addPending(List<MessageListView.Row> rows, RoomKey current, RoomState state, Set<String> shownIds,
-      Names names, RoomData data) {
+  private void addPending(
+      List<MessageListView.Row> rows,
+      RoomKey current,
+      RoomState state,
+      Set<String> shownIds,
+      Names names,
+      RoomData data) {
     byte[] room = current.bytes().toArray();
     for (OutboxQueue.Entry e : outbox.entries()) {
       if (!Arrays.equals(PendingMessage.room(e.unsigned), room)) {
@@ -272,8 +316,13 @@ final class MessagePane {
         continue;
       }
       boolean pending = e.deliveredId == null;
-      rows.add(new MessageListView.Row(pending ? e.key : e.deliveredId, names.of(e.unsigned.author()),
-          texts.read(data, e.unsigned.content()), pending, false));
+      rows.add(
+          new MessageListView.Row(
+              pending ? e.key : e.deliveredId,
+              names.of(e.unsigned.author()),
+              texts.read(data, e.unsigned.content()),
+              pending,
+              false));
     }
   }
 

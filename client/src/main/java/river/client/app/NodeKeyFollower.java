@@ -15,16 +15,16 @@ import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 
 /**
- * Keeps the node's signing key for a room on the identity this profile holds there
- * ({@link SigningIdentity}: the node's key follows the held identity, never the reverse). A check
- * asks the node for its public key and, when it is not the held one, imports the held seed
- * naming the held public key. Checks run when a join ends (whichever identity won), when another
- * tab's identity replaces this tab's (a merge), when a room is opened (a tab closed in the middle
- * of a join, or an earlier failure, is repaired before the user posts), and for every room a
- * migration brought in from the legacy blob (the old release kept the keys in the blob only).
- * One check at a time per room; asked again meanwhile, it runs once more after, so the last
- * check of a room always reads the latest ROOMS. At most {@link #WINDOW} rooms are checked at
- * once (a migration can bring hundreds).
+ * Keeps the node's signing key for a room on the identity this profile holds there ({@link
+ * SigningIdentity}: the node's key follows the held identity, never the reverse). A check asks the
+ * node for its public key and, when it is not the held one, imports the held seed naming the held
+ * public key. Checks run when a join ends (whichever identity won), when another tab's identity
+ * replaces this tab's (a merge), when a room is opened (a tab closed in the middle of a join, or an
+ * earlier failure, is repaired before the user posts), and for every room a migration brought in
+ * from the legacy blob (the old release kept the keys in the blob only). One check at a time per
+ * room; asked again meanwhile, it runs once more after, so the last check of a room always reads
+ * the latest ROOMS. At most {@link #WINDOW} rooms are checked at once (a migration can bring
+ * hundreds).
  */
 final class NodeKeyFollower {
   /** Told once the room's check ended: null when the node signs as the held identity now. */
@@ -36,10 +36,13 @@ final class NodeKeyFollower {
 
   private final NodeCalls calls;
   private final SessionDriver driver;
+
   /** Rooms being checked, with whoever waits for the end of that room's checks. */
   private final Map<RoomKey, List<Done>> running = new HashMap<>();
+
   /** Rooms asked for again while their check ran. */
   private final Map<RoomKey, Boolean> again = new HashMap<>();
+
   private final ArrayDeque<RoomKey> queued = new ArrayDeque<>();
   private int active;
 
@@ -49,7 +52,7 @@ final class NodeKeyFollower {
   }
 
   void follow(RoomKey key) {
-    follow(key, problem -> { });
+    follow(key, problem -> {});
   }
 
   void follow(RoomKey key, Done done) {
@@ -77,8 +80,8 @@ final class NodeKeyFollower {
   }
 
   /**
-   * Every held room that carries its seed (after a migration from the legacy blob); {@code
-   * report} gets "N of M" rooms whose key could not be put on the node, or null, once all are done.
+   * Every held room that carries its seed (after a migration from the legacy blob); {@code report}
+   * gets "N of M" rooms whose key could not be put on the node, or null, once all are done.
    */
   void followAll(Rooms rooms, Done report) {
     List<RoomKey> keys = new ArrayList<>();
@@ -94,17 +97,20 @@ final class NodeKeyFollower {
     int[] left = {keys.size()};
     List<String> problems = new ArrayList<>();
     for (RoomKey key : keys) {
-      follow(key, problem -> {
-        if (problem != null) {
-          problems.add(problem);
-        }
-        if (--left[0] == 0) {
-          if (!problems.isEmpty()) {
-            elemental2.dom.DomGlobal.console.warn("River: signing keys not put on the node: " + problems.get(0));
-          }
-          report.done(problems.isEmpty() ? null : problems.size() + " of " + keys.size());
-        }
-      });
+      follow(
+          key,
+          problem -> {
+            if (problem != null) {
+              problems.add(problem);
+            }
+            if (--left[0] == 0) {
+              if (!problems.isEmpty()) {
+                elemental2.dom.DomGlobal.console.warn(
+                    "River: signing keys not put on the node: " + problems.get(0));
+              }
+              report.done(problems.isEmpty() ? null : problems.size() + " of " + keys.size());
+            }
+          });
     }
   }
 
@@ -122,18 +128,26 @@ final class NodeKeyFollower {
       return;
     }
     byte[] room = key.bytes().toArray();
-    calls.delegate(new DelegateRequest.GetPublicKey(room), DelegateResponse.PublicKey.class, answer -> {
-      // Decided on the identity held now, not the one held when the question went out.
-      RoomData held = driver.session().rooms().room(key);
-      byte[] onNode = answer.publicKey();
-      Bytes seed = SigningIdentity.seedToStore(held, onNode == null ? null : Bytes.of(onNode));
-      if (seed == null) {
-        finish(key, null);
-        return;
-      }
-      calls.delegate(new DelegateRequest.StoreSigningKey(room, seed.toArray(), held.verifyingKey().toArray()),
-          DelegateResponse.SigningKey.class, stored -> finish(key, null), problem -> finish(key, problem));
-    }, problem -> finish(key, problem));
+    calls.delegate(
+        new DelegateRequest.GetPublicKey(room),
+        DelegateResponse.PublicKey.class,
+        answer -> {
+          // Decided on the identity held now, not the one held when the question went out.
+          RoomData held = driver.session().rooms().room(key);
+          byte[] onNode = answer.publicKey();
+          Bytes seed = SigningIdentity.seedToStore(held, onNode == null ? null : Bytes.of(onNode));
+          if (seed == null) {
+            finish(key, null);
+            return;
+          }
+          calls.delegate(
+              new DelegateRequest.StoreSigningKey(
+                  room, seed.toArray(), held.verifyingKey().toArray()),
+              DelegateResponse.SigningKey.class,
+              stored -> finish(key, null),
+              problem -> finish(key, problem));
+        },
+        problem -> finish(key, problem));
   }
 
   private void finish(RoomKey key, String problem) {

@@ -15,10 +15,10 @@ import river.wire.WireCodec;
 /**
  * The app's request layer over the shell bridge: numbers each request, matches responses by id,
  * fails a request after {@link #TIMEOUT_MS}, and fails every pending request when the shell says
- * the connection is gone (their answers can never arrive on a new socket). At most
- * {@link #WINDOW} requests are on the wire at once; the rest wait here in order, because the
- * node answers more than 256 in flight per connection with too_large and a tab with 500 rooms
- * asks for 500 slots and 500 room states at once.
+ * the connection is gone (their answers can never arrive on a new socket). At most {@link #WINDOW}
+ * requests are on the wire at once; the rest wait here in order, because the node answers more than
+ * 256 in flight per connection with too_large and a tab with 500 rooms asks for 500 slots and 500
+ * room states at once.
  */
 public final class NodeLink {
   public interface Callback {
@@ -84,13 +84,17 @@ public final class NodeLink {
 
   private void send(Op op, Callback callback) {
     final long id = nextId++;
-    double timer = DomGlobal.setTimeout(ignored -> {
-      Pending p = pending.remove(id);
-      if (p != null) {
-        p.callback.onError(TIMEOUT, "no answer from the node within " + (TIMEOUT_MS / 1000) + " s");
-        drain();
-      }
-    }, TIMEOUT_MS);
+    double timer =
+        DomGlobal.setTimeout(
+            ignored -> {
+              Pending p = pending.remove(id);
+              if (p != null) {
+                p.callback.onError(
+                    TIMEOUT, "no answer from the node within " + (TIMEOUT_MS / 1000) + " s");
+                drain();
+              }
+            },
+            TIMEOUT_MS);
     pending.put(id, new Pending(callback, timer));
     shell.send(WireCodec.encodeRequest(new Request(id, op)));
   }
@@ -100,7 +104,8 @@ public final class NodeLink {
     try {
       frame = WireCodec.decodeServerFrame(bytes);
     } catch (RuntimeException e) {
-      DomGlobal.console.warn("River: ignoring an undecodable frame from the node: " + e.getMessage());
+      DomGlobal.console.warn(
+          "River: ignoring an undecodable frame from the node: " + e.getMessage());
       return;
     }
     if (frame instanceof Push) {

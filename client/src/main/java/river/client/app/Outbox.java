@@ -6,10 +6,10 @@ import river.actions.OutboxQueue;
 import river.room.RoomMessage;
 
 /**
- * The app's half of the durable outbox: the shell's IndexedDB store and the screen, as the
- * shared {@link OutboxQueue} (which decides everything: when to send, retry, adopt another tab's
- * entries, give up, and what counts as delivered) needs them. Every call is followed by a pump of
- * the actions engine, so what the queue decided to send goes out.
+ * The app's half of the durable outbox: the shell's IndexedDB store and the screen, as the shared
+ * {@link OutboxQueue} (which decides everything: when to send, retry, adopt another tab's entries,
+ * give up, and what counts as delivered) needs them. Every call is followed by a pump of the
+ * actions engine, so what the queue decided to send goes out.
  */
 final class Outbox implements OutboxQueue.Host {
   interface Listener {

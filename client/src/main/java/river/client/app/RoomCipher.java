@@ -16,20 +16,26 @@ import river.room.SealedBytes;
 import river.store.Base58;
 
 /**
- * Private-room content: AES-256-GCM through WebCrypto ({@code crypto.subtle}) with the room
- * secret, a fresh random 12-byte nonce per value and no associated data; the ciphertext carries
- * the 16-byte tag at its end (as SealedBytes counts it). WebCrypto needs a secure context
- * (https, or a loopback address); without it private rooms cannot be used, and say so.
+ * Private-room content: AES-256-GCM through WebCrypto ({@code crypto.subtle}) with the room secret,
+ * a fresh random 12-byte nonce per value and no associated data; the ciphertext carries the 16-byte
+ * tag at its end (as SealedBytes counts it). WebCrypto needs a secure context (https, or a loopback
+ * address); without it private rooms cannot be used, and say so.
  */
 final class RoomCipher {
   @JsType(isNative = true, namespace = JsPackage.GLOBAL, name = "Object")
   static class Subtle {
-    public native Promise<Object> importKey(String format, Uint8Array keyData, JsPropertyMap<Object> algorithm,
-        boolean extractable, JsArray<String> usages);
+    public native Promise<Object> importKey(
+        String format,
+        Uint8Array keyData,
+        JsPropertyMap<Object> algorithm,
+        boolean extractable,
+        JsArray<String> usages);
 
-    public native Promise<ArrayBuffer> encrypt(JsPropertyMap<Object> algorithm, Object key, Uint8Array data);
+    public native Promise<ArrayBuffer> encrypt(
+        JsPropertyMap<Object> algorithm, Object key, Uint8Array data);
 
-    public native Promise<ArrayBuffer> decrypt(JsPropertyMap<Object> algorithm, Object key, Uint8Array data);
+    public native Promise<ArrayBuffer> decrypt(
+        JsPropertyMap<Object> algorithm, Object key, Uint8Array data);
   }
 
   @JsType(isNative = true, namespace = JsPackage.GLOBAL, name = "Object")
@@ -63,7 +69,10 @@ final class RoomCipher {
       JsPropertyMap<Object> alg = JsPropertyMap.of();
       alg.set("name", "AES-GCM");
       JsArray<String> usages = new JsArray<>("encrypt", "decrypt");
-      k = crypto().subtle.importKey("raw", new Uint8Array(JsBytes.toBuffer(secret)), alg, false, usages);
+      k =
+          crypto()
+              .subtle
+              .importKey("raw", new Uint8Array(JsBytes.toBuffer(secret)), alg, false, usages);
       keys.put(id, k);
     }
     return k;
@@ -76,24 +85,39 @@ final class RoomCipher {
     return alg;
   }
 
-  void encrypt(byte[] secret, long version, byte[] plain, NodeCalls.Then<SealedBytes> then, NodeCalls.Fail fail) {
+  void encrypt(
+      byte[] secret,
+      long version,
+      byte[] plain,
+      NodeCalls.Then<SealedBytes> then,
+      NodeCalls.Fail fail) {
     if (!available()) {
-      fail.fail("private rooms need WebCrypto, which this page does not have (open River over https or localhost)");
+      fail.fail(
+          "private rooms need WebCrypto, which this page does not have (open River over https or localhost)");
       return;
     }
     byte[] nonce = random(12);
-    key(secret).then(k -> crypto().subtle.encrypt(gcm(nonce), k, new Uint8Array(JsBytes.toBuffer(plain))))
-        .then(cipher -> {
-          then.accept(SealedBytes.privateBytes(JsBytes.fromBuffer(cipher), nonce, version));
-          return null;
-        }).catch_(error -> {
-          fail.fail("encryption failed: " + error);
-          return null;
-        });
+    key(secret)
+        .then(k -> crypto().subtle.encrypt(gcm(nonce), k, new Uint8Array(JsBytes.toBuffer(plain))))
+        .then(
+            cipher -> {
+              then.accept(SealedBytes.privateBytes(JsBytes.fromBuffer(cipher), nonce, version));
+              return null;
+            })
+        .catch_(
+            error -> {
+              fail.fail("encryption failed: " + error);
+              return null;
+            });
   }
 
   /** Public content as is; private content encrypted with the room secret of {@code version}. */
-  void seal(boolean isPrivate, byte[] secret, long version, byte[] plain, NodeCalls.Then<SealedBytes> then,
+  void seal(
+      boolean isPrivate,
+      byte[] secret,
+      long version,
+      byte[] plain,
+      NodeCalls.Then<SealedBytes> then,
       NodeCalls.Fail fail) {
     if (!isPrivate) {
       then.accept(SealedBytes.publicBytes(plain));
@@ -104,18 +128,28 @@ final class RoomCipher {
     }
   }
 
-  void decrypt(byte[] secret, SealedBytes sealed, NodeCalls.Then<byte[]> then, NodeCalls.Fail fail) {
+  void decrypt(
+      byte[] secret, SealedBytes sealed, NodeCalls.Then<byte[]> then, NodeCalls.Fail fail) {
     if (!available()) {
       fail.fail("no WebCrypto");
       return;
     }
-    key(secret).then(k -> crypto().subtle.decrypt(gcm(sealed.nonce()), k, new Uint8Array(JsBytes.toBuffer(sealed.data()))))
-        .then(plain -> {
-          then.accept(JsBytes.fromBuffer(plain));
-          return null;
-        }).catch_(error -> {
-          fail.fail("cannot decrypt: " + error);
-          return null;
-        });
+    key(secret)
+        .then(
+            k ->
+                crypto()
+                    .subtle
+                    .decrypt(
+                        gcm(sealed.nonce()), k, new Uint8Array(JsBytes.toBuffer(sealed.data()))))
+        .then(
+            plain -> {
+              then.accept(JsBytes.fromBuffer(plain));
+              return null;
+            })
+        .catch_(
+            error -> {
+              fail.fail("cannot decrypt: " + error);
+              return null;
+            });
   }
 }

@@ -28,6 +28,7 @@ final class RoomHydrator {
   private final Listener listener;
   private final Map<RoomKey, RoomState> states = new HashMap<>();
   private final Set<RoomKey> tracked = new HashSet<>();
+
   /** Rooms whose fetch was answered, with a state or a refusal (for the benchmark's hook). */
   private final Set<RoomKey> answered = new HashSet<>();
 
@@ -85,22 +86,24 @@ final class RoomHydrator {
 
   private void fetch(RoomKey key) {
     final byte[] owner = key.bytes().toArray();
-    node.request(new Op.Get(owner, true), new NodeLink.Callback() {
-      @Override
-      public void onResult(OpResult result) {
-        if (result instanceof OpResult.GetResult && tracked.contains(key)) {
-          decodeAndShow(key, ((OpResult.GetResult) result).state());
-        }
-      }
+    node.request(
+        new Op.Get(owner, true),
+        new NodeLink.Callback() {
+          @Override
+          public void onResult(OpResult result) {
+            if (result instanceof OpResult.GetResult && tracked.contains(key)) {
+              decodeAndShow(key, ((OpResult.GetResult) result).state());
+            }
+          }
 
-      @Override
-      public void onError(String code, String message) {
-        if (tracked.contains(key) && !NodeLink.DISCONNECTED.equals(code)) {
-          answered.add(key);
-          listener.onRoomUnavailable(key, message);
-        }
-      }
-    });
+          @Override
+          public void onError(String code, String message) {
+            if (tracked.contains(key) && !NodeLink.DISCONNECTED.equals(code)) {
+              answered.add(key);
+              listener.onRoomUnavailable(key, message);
+            }
+          }
+        });
   }
 
   private void decodeAndShow(RoomKey key, byte[] bytes) {

@@ -1,44 +1,47 @@
 package river.client.app;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
-import river.actions.RoomActions;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import jsinterop.base.Js;
-import river.chat.Names;
+import river.actions.RoomActions;
 import river.chat.ReadMarks;
-import river.nav.TabTitle;
 import river.client.app.ui.CreateRoomDialog;
-import river.client.app.ui.InviteDialog;
-import river.client.app.ui.JoinDialog;
-import river.room.MessageView;
-import river.rooms.LastRead;
-import river.rooms.RoomData;
 import river.client.app.ui.Dom;
 import river.client.app.ui.ErrorBanner;
+import river.client.app.ui.InviteDialog;
+import river.client.app.ui.JoinDialog;
 import river.client.app.ui.LoadBanner;
 import river.client.app.ui.RoomHeaderView;
 import river.client.app.ui.RoomListView;
 import river.engine.SaveReport;
-import river.room.RoomState;
 import river.engine.TabSession;
+import river.nav.TabTitle;
+import river.room.MessageView;
+import river.room.RoomState;
+import river.rooms.LastRead;
 import river.rooms.NotificationMode;
+import river.rooms.RoomData;
 import river.rooms.RoomKey;
 import river.rooms.RoomListOrder;
 import river.rooms.Rooms;
 
 /**
- * The rooms screen: sidebar (create, room list) and the current room's header, bound to the
- * tab's {@link TabSession}. Every user action becomes one session call (which asks for a
- * coalesced save); every change of ROOMS, whether made here or learned from another tab,
- * re-renders from the session's state. Names come from the room contracts when known.
+ * The rooms screen: sidebar (create, room list) and the current room's header, bound to the tab's
+ * {@link TabSession}. Every user action becomes one session call (which asks for a coalesced save);
+ * every change of ROOMS, whether made here or learned from another tab, re-renders from the
+ * session's state. Names come from the room contracts when known.
  */
-final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, RoomHeaderView.Listener, Outbox.Listener,
-    ScreenHost {
+final class RoomsScreen
+    implements TabSession.Listener,
+        RoomListView.Listener,
+        RoomHeaderView.Listener,
+        Outbox.Listener,
+        ScreenHost {
   private final SessionDriver driver;
   private final TabSession session;
   private final LoadBanner loadBanner;
@@ -47,8 +50,10 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private final RoomHeaderView header = new RoomHeaderView(this);
   private final CreateRoomDialog createDialog;
   private final HTMLElement roomPane = Dom.el("section", "room-pane");
-  private final HTMLElement emptyPane = Dom.text("p", "empty-pane", "Create a room or join one with an invitation.");
+  private final HTMLElement emptyPane =
+      Dom.text("p", "empty-pane", "Create a room or join one with an invitation.");
   private final RoomHydrator hydrator;
+
   /**
    * The room this tab shows. The tab's address picks it ({@link TabAddress}; the stored current
    * room in rooms_meta only for a tab opened without one); after that only this tab's own clicks
@@ -56,18 +61,24 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
    * conversation it is showing.
    */
   private RoomKey shown;
+
   /** This tab's address: what it shows on arrival and after back/forward, its links. */
   private final TabAddress address;
+
   private String shownTitleRoom;
+
   /** When this tab first listed each room (epoch ms): the benchmark reads it as data-listed-at. */
   private final Map<RoomKey, Double> firstListed = new HashMap<>();
+
   private boolean loadedStamped;
   private boolean hydratedStamped;
   private final Outbox outbox;
   private final ActionDriver actions;
   private final NodeKeyFollower keys;
+
   /** The room whose node key was last checked because it was shown, so each opening checks once. */
   private RoomKey keyCheckedFor;
+
   private TabSession.LoadState lastLoadState;
   private final InviteDialog inviteDialog = new InviteDialog();
   private final JoinDialog joinDialog;
@@ -80,26 +91,32 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   private int shownTotal = -1;
   private final UnreadCounts unread;
 
-  RoomsScreen(SessionDriver driver, NodeLink node, ShellLink shell, HTMLElement bar, HTMLElement host) {
+  RoomsScreen(
+      SessionDriver driver, NodeLink node, ShellLink shell, HTMLElement bar, HTMLElement host) {
     this.driver = driver;
     this.shell = shell;
     this.outbox = new Outbox(shell, this);
     this.address = new TabAddress(shell, this::rerender);
     list.setLinks(address::roomHref);
     this.session = driver.session();
-    this.hydrator = new RoomHydrator(node, new RoomHydrator.Listener() {
-      @Override
-      public void onRoomState(RoomKey key, RoomState state) {
-        renderSoon();
-      }
+    this.hydrator =
+        new RoomHydrator(
+            node,
+            new RoomHydrator.Listener() {
+              @Override
+              public void onRoomState(RoomKey key, RoomState state) {
+                renderSoon();
+              }
 
-      @Override
-      public void onRoomUnavailable(RoomKey key, String reason) {
-        // Listed from the user's own store but not (or not yet) on this node: keep listing it.
-        DomGlobal.console.warn("River: room " + RoomListView.keyText(key) + " unavailable: " + reason);
-        renderSoon();
-      }
-    });
+              @Override
+              public void onRoomUnavailable(RoomKey key, String reason) {
+                // Listed from the user's own store but not (or not yet) on this node: keep listing
+                // it.
+                DomGlobal.console.warn(
+                    "River: room " + RoomListView.keyText(key) + " unavailable: " + reason);
+                renderSoon();
+              }
+            });
     NodeCalls calls = new NodeCalls(node);
     this.keys = new NodeKeyFollower(calls, driver);
     this.actions = new ActionDriver(node, cipher, driver, outbox);
@@ -110,10 +127,21 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     this.membersPane = new MembersPane(session, hydrator, actions.actions(), texts, this);
     messagePane.setLinks(address);
     this.loadBanner = new LoadBanner(driver::retryLoad);
-    this.createDialog = new CreateRoomDialog((name, nickname, isPrivate) -> {
-      act(() -> actions.actions().create(name, nickname, isPrivate, this::show,
-          message -> errorBanner.show("Could not create the room: " + message)));
-    });
+    this.createDialog =
+        new CreateRoomDialog(
+            (name, nickname, isPrivate) -> {
+              act(
+                  () ->
+                      actions
+                          .actions()
+                          .create(
+                              name,
+                              nickname,
+                              isPrivate,
+                              this::show,
+                              message ->
+                                  errorBanner.show("Could not create the room: " + message)));
+            });
     session.setListener(this);
     bar.appendChild(loadBanner.element());
     bar.appendChild(errorBanner.element());
@@ -167,12 +195,16 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   public void onLoadState(TabSession.LoadState state, String detail) {
     if (lastLoadState == TabSession.LoadState.MIGRATING && state == TabSession.LoadState.LOADED) {
       // The legacy blob held each room's signing key; the node has never seen them.
-      keys.followAll(session.rooms(), problem -> {
-        if (problem != null) {
-          errorBanner.show(problem + " rooms brought over from the previous version can be read but not"
-              + " posted in: this node did not accept your keys for them.");
-        }
-      });
+      keys.followAll(
+          session.rooms(),
+          problem -> {
+            if (problem != null) {
+              errorBanner.show(
+                  problem
+                      + " rooms brought over from the previous version can be read but not"
+                      + " posted in: this node did not accept your keys for them.");
+            }
+          });
     }
     lastLoadState = state;
     loadBanner.show(state.name().toLowerCase(), detail);
@@ -238,8 +270,16 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   public void onLeave() {
     RoomKey current = shown;
     if (current != null) {
-      act(() -> actions.actions().leave(current, hydrator.state(current),
-          problem -> DomGlobal.console.warn("River: the others were not told you left: " + problem)));
+      act(
+          () ->
+              actions
+                  .actions()
+                  .leave(
+                      current,
+                      hydrator.state(current),
+                      problem ->
+                          DomGlobal.console.warn(
+                              "River: the others were not told you left: " + problem)));
     }
   }
 
@@ -249,18 +289,25 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     if (current == null || !session.rooms().holds(current)) {
       return;
     }
-    act(() -> {
-      inviteDialog.opening();
-      String refused = actions.actions().invite(current, hydrator.state(current),
-          code -> inviteDialog.show(code, inviteLink(code)), problem -> {
+    act(
+        () -> {
+          inviteDialog.opening();
+          String refused =
+              actions
+                  .actions()
+                  .invite(
+                      current,
+                      hydrator.state(current),
+                      code -> inviteDialog.show(code, inviteLink(code)),
+                      problem -> {
+                        inviteDialog.close();
+                        errorBanner.show("Could not create an invitation: " + problem);
+                      });
+          if (refused != null) {
             inviteDialog.close();
-            errorBanner.show("Could not create an invitation: " + problem);
-          });
-      if (refused != null) {
-        inviteDialog.close();
-        errorBanner.show(refused);
-      }
-    });
+            errorBanner.show(refused);
+          }
+        });
   }
 
   @Override
@@ -270,8 +317,14 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     if (current == null || !rooms.holds(current)) {
       return "Open a room first.";
     }
-    String refused = actions.actions().rename(current, hydrator.state(current), newName,
-        problem -> errorBanner.show("The room was not renamed: " + problem));
+    String refused =
+        actions
+            .actions()
+            .rename(
+                current,
+                hydrator.state(current),
+                newName,
+                problem -> errorBanner.show("The room was not renamed: " + problem));
     actions.pump();
     return refused;
   }
@@ -291,10 +344,18 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       joinDialog.refuse("Your rooms are still loading; try again in a moment.");
       return;
     }
-    act(() -> actions.actions().join(code, nickname, joined -> {
-      joinDialog.close();
-      show(joined);
-    }, joinDialog::refuse));
+    act(
+        () ->
+            actions
+                .actions()
+                .join(
+                    code,
+                    nickname,
+                    joined -> {
+                      joinDialog.close();
+                      show(joined);
+                    },
+                    joinDialog::refuse));
   }
 
   Outbox outbox() {
@@ -364,10 +425,13 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
    */
   private void renderSoon() {
     if (renderTimer < 0) {
-      renderTimer = DomGlobal.setTimeout(ignored -> {
-        renderTimer = -1;
-        render(session.rooms());
-      }, RENDER_BATCH_MS);
+      renderTimer =
+          DomGlobal.setTimeout(
+              ignored -> {
+                renderTimer = -1;
+                render(session.rooms());
+              },
+              RENDER_BATCH_MS);
     }
   }
 
@@ -401,17 +465,20 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       keyCheckedFor = current;
       keys.follow(current);
     }
-    list.render(display, current, new RoomListView.Labels() {
-      @Override
-      public String name(RoomKey key) {
-        return RoomsScreen.this.name(key);
-      }
+    list.render(
+        display,
+        current,
+        new RoomListView.Labels() {
+          @Override
+          public String name(RoomKey key) {
+            return RoomsScreen.this.name(key);
+          }
 
-      @Override
-      public int unread(RoomKey key) {
-        return unreadCount(rooms, key);
-      }
-    });
+          @Override
+          public int unread(RoomKey key) {
+            return unreadCount(rooms, key);
+          }
+        });
     double now = elemental2.core.JsDate.now();
     for (RoomKey key : display) {
       if (!firstListed.containsKey(key)) {
@@ -434,7 +501,9 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     Dom.show(emptyPane, current == null);
     if (current != null) {
       NotificationMode mode = rooms.notificationModes().get(current);
-      header.show(name(current), mode == null ? NotificationMode.ALL : mode,
+      header.show(
+          name(current),
+          mode == null ? NotificationMode.ALL : mode,
           RoomActions.isOwner(current, rooms.room(current)));
       messagePane.render(current);
       boolean removed = membersPane.render(current, rooms.room(current));
@@ -442,7 +511,9 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
     }
     int total = 0;
     for (RoomKey key : display) {
-      total += unread.attention(key, hydrator.state(key), rooms.room(key), rooms.notificationModes().get(key));
+      total +=
+          unread.attention(
+              key, hydrator.state(key), rooms.room(key), rooms.notificationModes().get(key));
     }
     String titleRoom = current == null ? null : name(current);
     DomGlobal.document.title = TabTitle.of(total, titleRoom);
@@ -457,7 +528,8 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
   }
 
   private int unreadCount(Rooms rooms, RoomKey key) {
-    return unread.unread(key, hydrator.state(key), rooms.room(key), rooms.notificationModes().get(key));
+    return unread.unread(
+        key, hydrator.state(key), rooms.room(key), rooms.notificationModes().get(key));
   }
 
   private void markReadIfSeen(Rooms rooms, RoomKey current) {
@@ -473,7 +545,9 @@ final class RoomsScreen implements TabSession.Listener, RoomListView.Listener, R
       return;
     }
     LastRead latest = ReadMarks.latest(MessageView.of(state));
-    if (latest != null && LastRead.later(latest, data.lastRead()) == latest && !latest.equals(data.lastRead())) {
+    if (latest != null
+        && LastRead.later(latest, data.lastRead()) == latest
+        && !latest.equals(data.lastRead())) {
       session.markRead(current, latest);
       driver.pump();
     }

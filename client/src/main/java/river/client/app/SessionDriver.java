@@ -20,8 +20,8 @@ import river.wire.Push;
 /**
  * Runs the shared {@link TabSession} (load flow, save engine, live ROOMS) in the browser: every
  * request the session emits goes out through the {@link NodeLink}, every answer, timeout or lost
- * connection comes back to it exactly once, wakeups become timers, DelegateKeyChanged pushes go
- * in as live cross-tab updates, and a reconnect triggers a resync. No decision is made here.
+ * connection comes back to it exactly once, wakeups become timers, DelegateKeyChanged pushes go in
+ * as live cross-tab updates, and a reconnect triggers a resync. No decision is made here.
  */
 public final class SessionDriver {
   private final NodeLink node;
@@ -34,8 +34,12 @@ public final class SessionDriver {
     for (byte[] key : DelegateKeys.legacyNewestFirst()) {
       legacy.add(Bytes.of(key));
     }
-    this.session = new TabSession(new TabConfig(Bytes.of(DelegateKeys.current()), legacy),
-        new CborRoomsCodec(), () -> (long) JsDate.now(), new SeededRandom((long) (Math.random() * 9.007199254740991E15)));
+    this.session =
+        new TabSession(
+            new TabConfig(Bytes.of(DelegateKeys.current()), legacy),
+            new CborRoomsCodec(),
+            () -> (long) JsDate.now(),
+            new SeededRandom((long) (Math.random() * 9.007199254740991E15)));
   }
 
   public TabSession session() {
@@ -93,29 +97,33 @@ public final class SessionDriver {
       final long id = out.id();
       if (out.isWakeup()) {
         double delay = Math.max(0, out.wakeupAt() - JsDate.now());
-        DomGlobal.setTimeout(ignored -> {
-          session.onWakeup(id);
-          pump();
-        }, delay);
+        DomGlobal.setTimeout(
+            ignored -> {
+              session.onWakeup(id);
+              pump();
+            },
+            delay);
         continue;
       }
-      node.request(out.op(), new NodeLink.Callback() {
-        @Override
-        public void onResult(OpResult result) {
-          if (result instanceof OpResult.Delegate) {
-            session.onResponse(id, ((OpResult.Delegate) result).response());
-          } else {
-            session.onError(id, ErrorCodes.INVALID, "not a delegate response");
-          }
-          pump();
-        }
+      node.request(
+          out.op(),
+          new NodeLink.Callback() {
+            @Override
+            public void onResult(OpResult result) {
+              if (result instanceof OpResult.Delegate) {
+                session.onResponse(id, ((OpResult.Delegate) result).response());
+              } else {
+                session.onError(id, ErrorCodes.INVALID, "not a delegate response");
+              }
+              pump();
+            }
 
-        @Override
-        public void onError(String code, String message) {
-          session.onError(id, code, message);
-          pump();
-        }
-      });
+            @Override
+            public void onError(String code, String message) {
+              session.onError(id, code, message);
+              pump();
+            }
+          });
     }
   }
 }

@@ -2,19 +2,19 @@ package river.client.app;
 
 import elemental2.core.ArrayBuffer;
 import elemental2.core.JsArray;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import jsinterop.base.Js;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.MessageEvent;
 import elemental2.dom.Window;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jsinterop.base.Js;
 import river.client.BridgeMessage;
 import river.client.JsBytes;
 
 /**
  * The app's only way out: postMessage to its parent, the shell. Messages are accepted only when
- * {@code event.source} is the parent window. The app's own document has an opaque origin, but
- * its URL's origin is the node's, which is where the shell lives, so we post to exactly that.
+ * {@code event.source} is the parent window. The app's own document has an opaque origin, but its
+ * URL's origin is the node's, which is where the shell lives, so we post to exactly that.
  */
 final class ShellLink {
   interface Listener {
@@ -43,56 +43,61 @@ final class ShellLink {
   private final String shellOrigin = DomGlobal.location.origin;
 
   ShellLink(Listener listener) {
-    DomGlobal.window.addEventListener("message", event -> {
-      MessageEvent<Object> message = (MessageEvent<Object>) event;
-      if (message.source != parent || parent == DomGlobal.window) {
-        return;
-      }
-      String kind = BridgeMessage.kind(message.data);
-      if (BridgeMessage.STATUS.equals(kind)) {
-        String state = BridgeMessage.statusState(message.data);
-        if (state != null) {
-          listener.onStatus(state);
-        }
-      } else if (BridgeMessage.OUTBOX_SAVED.equals(kind)) {
-        String key = BridgeMessage.outboxKey(message.data);
-        if (key != null) {
-          listener.onOutboxSaved(key, BridgeMessage.outboxOk(message.data));
-        }
-      } else if (BridgeMessage.OUTBOX_ITEMS.equals(kind)) {
-        Map<String, byte[]> items = new LinkedHashMap<>();
-        JsArray<Object> list = BridgeMessage.outboxItemList(message.data);
-        for (int i = 0; i < list.length; i++) {
-          Object item = list.getAt(i);
-          if (item == null || !"object".equals(Js.typeof(item))) {
-            continue;
+    DomGlobal.window.addEventListener(
+        "message",
+        event -> {
+          MessageEvent<Object> message = (MessageEvent<Object>) event;
+          if (message.source != parent || parent == DomGlobal.window) {
+            return;
           }
-          String key = BridgeMessage.outboxKey(item);
-          ArrayBuffer bytes = BridgeMessage.outboxBytes(item);
-          if (key != null && bytes != null) {
-            items.put(key, JsBytes.fromBuffer(bytes));
+          String kind = BridgeMessage.kind(message.data);
+          if (BridgeMessage.STATUS.equals(kind)) {
+            String state = BridgeMessage.statusState(message.data);
+            if (state != null) {
+              listener.onStatus(state);
+            }
+          } else if (BridgeMessage.OUTBOX_SAVED.equals(kind)) {
+            String key = BridgeMessage.outboxKey(message.data);
+            if (key != null) {
+              listener.onOutboxSaved(key, BridgeMessage.outboxOk(message.data));
+            }
+          } else if (BridgeMessage.OUTBOX_ITEMS.equals(kind)) {
+            Map<String, byte[]> items = new LinkedHashMap<>();
+            JsArray<Object> list = BridgeMessage.outboxItemList(message.data);
+            for (int i = 0; i < list.length; i++) {
+              Object item = list.getAt(i);
+              if (item == null || !"object".equals(Js.typeof(item))) {
+                continue;
+              }
+              String key = BridgeMessage.outboxKey(item);
+              ArrayBuffer bytes = BridgeMessage.outboxBytes(item);
+              if (key != null && bytes != null) {
+                items.put(key, JsBytes.fromBuffer(bytes));
+              }
+            }
+            listener.onOutboxItems(items);
+          } else if (BridgeMessage.INVITATION.equals(kind)) {
+            String code = BridgeMessage.invitationCode(message.data);
+            if (code != null) {
+              listener.onInvitation(code);
+            }
+          } else if (BridgeMessage.ADDRESS.equals(kind)) {
+            String fragment = BridgeMessage.fragment(message.data);
+            if (fragment != null) {
+              listener.onAddress(
+                  fragment,
+                  BridgeMessage.base(message.data),
+                  BridgeMessage.flag(message.data, "popped"));
+            }
+          } else if (BridgeMessage.COPIED.equals(kind)) {
+            listener.onCopied(BridgeMessage.flag(message.data, "ok"));
+          } else if (BridgeMessage.FRAME.equals(kind)) {
+            ArrayBuffer bytes = BridgeMessage.frameBytes(message.data);
+            if (bytes != null) {
+              listener.onFrame(JsBytes.fromBuffer(bytes));
+            }
           }
-        }
-        listener.onOutboxItems(items);
-      } else if (BridgeMessage.INVITATION.equals(kind)) {
-        String code = BridgeMessage.invitationCode(message.data);
-        if (code != null) {
-          listener.onInvitation(code);
-        }
-      } else if (BridgeMessage.ADDRESS.equals(kind)) {
-        String fragment = BridgeMessage.fragment(message.data);
-        if (fragment != null) {
-          listener.onAddress(fragment, BridgeMessage.base(message.data), BridgeMessage.flag(message.data, "popped"));
-        }
-      } else if (BridgeMessage.COPIED.equals(kind)) {
-        listener.onCopied(BridgeMessage.flag(message.data, "ok"));
-      } else if (BridgeMessage.FRAME.equals(kind)) {
-        ArrayBuffer bytes = BridgeMessage.frameBytes(message.data);
-        if (bytes != null) {
-          listener.onFrame(JsBytes.fromBuffer(bytes));
-        }
-      }
-    });
+        });
   }
 
   void hello() {
@@ -104,12 +109,16 @@ final class ShellLink {
     post(BridgeMessage.title(unread, room));
   }
 
-  /** Asks the shell to push ({@code replace} false) or replace a history entry for this fragment. */
+  /**
+   * Asks the shell to push ({@code replace} false) or replace a history entry for this fragment.
+   */
   void history(String fragment, boolean replace) {
     post(BridgeMessage.history(fragment, replace));
   }
 
-  /** Asks the shell to copy the full URL of this room (or message) address; answered by onCopied. */
+  /**
+   * Asks the shell to copy the full URL of this room (or message) address; answered by onCopied.
+   */
   void copy(String fragment) {
     post(BridgeMessage.copy(fragment));
   }

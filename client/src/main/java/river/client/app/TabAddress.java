@@ -11,17 +11,17 @@ import river.rooms.RoomKey;
 import river.rooms.Rooms;
 
 /**
- * This tab's address, the app's half. The shell owns the URL ({@code river.client.shell.ShellAddress})
- * and tells this class where the tab is; {@link Navigation} decides what the tab shows and what
- * happens to its history; this class carries the decisions out: it asks the shell to push or
- * replace an entry, shows the plain notice for an address it cannot follow, remembers the message
- * a message address points at, and builds the links (the shell's URL, which the shell passes
- * over, plus a room address) that room items and permalinks carry.
+ * This tab's address, the app's half. The shell owns the URL ({@code
+ * river.client.shell.ShellAddress}) and tells this class where the tab is; {@link Navigation}
+ * decides what the tab shows and what happens to its history; this class carries the decisions out:
+ * it asks the shell to push or replace an entry, shows the plain notice for an address it cannot
+ * follow, remembers the message a message address points at, and builds the links (the shell's URL,
+ * which the shell passes over, plus a room address) that room items and permalinks carry.
  *
  * <p>Each tab has its own address and its own shown room; the profile's stored current room
- * (rooms_meta) is only what a tab opened without an address starts with. A click here changes
- * the stored room too (the default for the next new tab) but never moves another tab: other tabs
- * show what their own address says.
+ * (rooms_meta) is only what a tab opened without an address starts with. A click here changes the
+ * stored room too (the default for the next new tab) but never moves another tab: other tabs show
+ * what their own address says.
  */
 final class TabAddress implements MessageLinks {
   private static final int COPIED_SHOWN_MS = 5000;
@@ -30,13 +30,18 @@ final class TabAddress implements MessageLinks {
   private final Runnable rerender;
   private final NoticeLine notice = new NoticeLine("address-notice");
   private final NoticeLine copyStatus = new NoticeLine("copy-status");
+
   /** Where the tab is; null until the shell said. */
   private RoomAddress address;
+
   /** An address the shell told that the tab has not followed yet (rooms not loaded yet). */
   private RoomAddress waiting;
+
   private boolean waitingPopped;
+
   /** The shell's URL without its fragment. */
   private String base = DomGlobal.location.origin + "/";
+
   private RoomKey highlightRoom;
   private String highlight;
   private boolean scrollPending;
@@ -72,8 +77,8 @@ final class TabAddress implements MessageLinks {
   }
 
   /**
-   * Called by every render once the rooms are loaded: follows a waiting address, or settles
-   * what the tab shows after its rooms changed. Returns the room to show (null: the list alone).
+   * Called by every render once the rooms are loaded: follows a waiting address, or settles what
+   * the tab shows after its rooms changed. Returns the room to show (null: the list alone).
    */
   RoomKey settle(Rooms rooms, RoomKey shown, List<RoomKey> display) {
     NavStep step;
@@ -82,8 +87,13 @@ final class TabAddress implements MessageLinks {
       waiting = null;
       step = Navigation.arrive(address, rooms::holds, rooms.currentRoom(), waitingPopped);
     } else if (address != null) {
-      step = Navigation.settle(address, rooms::holds, shown, rooms.currentRoom(),
-          display.isEmpty() ? null : display.get(0));
+      step =
+          Navigation.settle(
+              address,
+              rooms::holds,
+              shown,
+              rooms.currentRoom(),
+              display.isEmpty() ? null : display.get(0));
     } else {
       return shown; // the shell has not said where this tab is yet
     }
@@ -100,7 +110,10 @@ final class TabAddress implements MessageLinks {
     apply(Navigation.pick(room, shown));
   }
 
-  /** The shell's URL of a room: what a room item links to, for Ctrl/middle-click and "open in new tab". */
+  /**
+   * The shell's URL of a room: what a room item links to, for Ctrl/middle-click and "open in new
+   * tab".
+   */
   String roomHref(RoomKey room) {
     return base + RoomAddress.of(room, null).fragment();
   }
@@ -167,13 +180,16 @@ final class TabAddress implements MessageLinks {
     }
     if (ok) {
       copyStatus.show("Link to the message copied.");
-      copiedTimer = DomGlobal.setTimeout(ignored -> {
-        copiedTimer = -1;
-        copyStatus.hide();
-      }, COPIED_SHOWN_MS);
+      copiedTimer =
+          DomGlobal.setTimeout(
+              ignored -> {
+                copiedTimer = -1;
+                copyStatus.hide();
+              },
+              COPIED_SHOWN_MS);
     } else {
-      copyStatus.show("Your browser did not let River copy the link. Select it and copy it yourself:",
-          copying);
+      copyStatus.show(
+          "Your browser did not let River copy the link. Select it and copy it yourself:", copying);
     }
   }
 }

@@ -12,8 +12,8 @@ import river.rooms.RoomData;
 import river.store.Base58;
 
 /**
- * Text of room content for display: public bytes decode at once; private ones are decrypted in
- * the background with the room's secret (of the value's version) and cached, and the screen is
+ * Text of room content for display: public bytes decode at once; private ones are decrypted in the
+ * background with the room's secret (of the value's version) and cached, and the screen is
  * re-rendered once they are ready (meanwhile "…"). Content whose secret we do not hold, or that
  * does not decrypt, says so instead.
  */
@@ -51,17 +51,24 @@ final class Texts {
     if (!content.isPrivate()) {
       return utf8(content.data());
     }
-    String id = Base58.encode(content.nonce()) + ":" + content.secretVersion() + ":" + Base58.encode(content.data());
+    String id =
+        Base58.encode(content.nonce())
+            + ":"
+            + content.secretVersion()
+            + ":"
+            + Base58.encode(content.data());
     String known = plain.get(id);
     if (known != null) {
       return known;
     }
-    byte[] secret = data == null ? null : RoomSecrets.find(data.invitationSecrets(), content.secretVersion());
+    byte[] secret =
+        data == null ? null : RoomSecrets.find(data.invitationSecrets(), content.secretVersion());
     if (secret == null) {
       return NO_KEY;
     }
     if (started.add(id)) {
-      cipher.decrypt(secret, content, bytes -> done(id, utf8(bytes)), problem -> done(id, UNREADABLE));
+      cipher.decrypt(
+          secret, content, bytes -> done(id, utf8(bytes)), problem -> done(id, UNREADABLE));
     }
     return DECRYPTING;
   }
@@ -70,10 +77,12 @@ final class Texts {
     plain.put(id, text);
     if (!renderQueued) {
       renderQueued = true;
-      DomGlobal.setTimeout(ignored -> {
-        renderQueued = false;
-        changed.run();
-      }, 0);
+      DomGlobal.setTimeout(
+          ignored -> {
+            renderQueued = false;
+            changed.run();
+          },
+          0);
     }
   }
 }

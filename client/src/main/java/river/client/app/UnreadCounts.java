@@ -1,9 +1,9 @@
 package river.client.app;
 
-import java.util.Objects;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import river.chat.Attention;
 import river.chat.ReadMarks;
 import river.room.MessageView;
@@ -16,9 +16,9 @@ import river.rooms.RoomKey;
 
 /**
  * Per room: the unread count (its badge) and how many of those count in the tab title under the
- * room's notification mode (Attention), remembered until the room's state, its last-read mark,
- * its mode or the user's nickname changes: a redraw of 500 rooms after one message then recounts
- * one room, not 500. Room states are immutable values replaced on every update, so identity tells
+ * room's notification mode (Attention), remembered until the room's state, its last-read mark, its
+ * mode or the user's nickname changes: a redraw of 500 rooms after one message then recounts one
+ * room, not 500. Room states are immutable values replaced on every update, so identity tells
  * "changed".
  */
 final class UnreadCounts {
@@ -30,7 +30,13 @@ final class UnreadCounts {
     final int unread;
     final int attention;
 
-    Counted(RoomState state, LastRead lastRead, NotificationMode mode, String nickname, int unread, int attention) {
+    Counted(
+        RoomState state,
+        LastRead lastRead,
+        NotificationMode mode,
+        String nickname,
+        int unread,
+        int attention) {
       this.state = state;
       this.lastRead = lastRead;
       this.mode = mode;
@@ -40,7 +46,9 @@ final class UnreadCounts {
     }
 
     boolean still(RoomState s, RoomData data, NotificationMode m) {
-      return state == s && lastRead.equals(data.lastRead()) && mode == m
+      return state == s
+          && lastRead.equals(data.lastRead())
+          && mode == m
           && Objects.equals(nickname, data.nickname());
     }
   }
@@ -72,9 +80,20 @@ final class UnreadCounts {
     if (c == null || !c.still(state, data, mode)) {
       List<VisibleMessage> visible = MessageView.of(state);
       byte[] self = data.verifyingKey().toArray();
-      c = new Counted(state, data.lastRead(), mode, data.nickname(),
-          ReadMarks.unread(visible, data.lastRead(), self),
-          Attention.count(mode, visible, data.lastRead(), self, data.nickname(), sb -> texts.readOrNull(data, sb)));
+      c =
+          new Counted(
+              state,
+              data.lastRead(),
+              mode,
+              data.nickname(),
+              ReadMarks.unread(visible, data.lastRead(), self),
+              Attention.count(
+                  mode,
+                  visible,
+                  data.lastRead(),
+                  self,
+                  data.nickname(),
+                  sb -> texts.readOrNull(data, sb)));
       counted.put(key, c);
     }
     return c;

@@ -9,9 +9,9 @@ import river.client.BridgeMessage;
 
 /**
  * The shell's side of the postMessage bridge to the sandboxed app iframe. Only messages whose
- * {@code event.source} is our own iframe's window are accepted; anything else (another frame,
- * an extension, a foreign opener) is ignored. The iframe has an opaque origin, so the shell
- * must post with target origin "*"; it posts only to that one window.
+ * {@code event.source} is our own iframe's window are accepted; anything else (another frame, an
+ * extension, a foreign opener) is ignored. The iframe has an opaque origin, so the shell must post
+ * with target origin "*"; it posts only to that one window.
  */
 final class AppBridge {
   interface Listener {
@@ -39,54 +39,56 @@ final class AppBridge {
 
   AppBridge(HTMLIFrameElement frame, Listener listener) {
     this.frame = frame;
-    DomGlobal.window.addEventListener("message", event -> {
-      MessageEvent<Object> message = (MessageEvent<Object>) event;
-      Window app = frame.contentWindow;
-      if (app == null || message.source != app) {
-        return;
-      }
-      String kind = BridgeMessage.kind(message.data);
-      if (BridgeMessage.FRAME.equals(kind)) {
-        ArrayBuffer bytes = BridgeMessage.frameBytes(message.data);
-        if (bytes != null) {
-          listener.onAppFrame(bytes);
-        }
-      } else if (BridgeMessage.HELLO.equals(kind)) {
-        listener.onAppHello();
-      } else if (BridgeMessage.OUTBOX_PUT.equals(kind)) {
-        String key = BridgeMessage.outboxKey(message.data);
-        ArrayBuffer bytes = BridgeMessage.outboxBytes(message.data);
-        if (key != null && bytes != null) {
-          listener.onOutboxPut(key, bytes);
-        } else if (key != null) {
-          post(BridgeMessage.outboxSaved(key, false));
-        }
-      } else if (BridgeMessage.OUTBOX_REMOVE.equals(kind)) {
-        String key = BridgeMessage.outboxKey(message.data);
-        if (key != null) {
-          listener.onOutboxRemove(key);
-        }
-      } else if (BridgeMessage.OUTBOX_LIST.equals(kind)) {
-        listener.onOutboxList();
-      } else if (BridgeMessage.TITLE.equals(kind)) {
-        int n = BridgeMessage.titleCount(message.data);
-        if (n >= 0) {
-          listener.onAppTitle(n, BridgeMessage.titleRoom(message.data));
-        }
-      } else if (BridgeMessage.HISTORY.equals(kind)) {
-        String fragment = BridgeMessage.fragment(message.data);
-        if (fragment != null) {
-          listener.onHistory(fragment, BridgeMessage.flag(message.data, "replace"));
-        }
-      } else if (BridgeMessage.COPY.equals(kind)) {
-        String fragment = BridgeMessage.fragment(message.data);
-        if (fragment != null) {
-          listener.onCopy(fragment);
-        } else {
-          post(BridgeMessage.copied(false));
-        }
-      }
-    });
+    DomGlobal.window.addEventListener(
+        "message",
+        event -> {
+          MessageEvent<Object> message = (MessageEvent<Object>) event;
+          Window app = frame.contentWindow;
+          if (app == null || message.source != app) {
+            return;
+          }
+          String kind = BridgeMessage.kind(message.data);
+          if (BridgeMessage.FRAME.equals(kind)) {
+            ArrayBuffer bytes = BridgeMessage.frameBytes(message.data);
+            if (bytes != null) {
+              listener.onAppFrame(bytes);
+            }
+          } else if (BridgeMessage.HELLO.equals(kind)) {
+            listener.onAppHello();
+          } else if (BridgeMessage.OUTBOX_PUT.equals(kind)) {
+            String key = BridgeMessage.outboxKey(message.data);
+            ArrayBuffer bytes = BridgeMessage.outboxBytes(message.data);
+            if (key != null && bytes != null) {
+              listener.onOutboxPut(key, bytes);
+            } else if (key != null) {
+              post(BridgeMessage.outboxSaved(key, false));
+            }
+          } else if (BridgeMessage.OUTBOX_REMOVE.equals(kind)) {
+            String key = BridgeMessage.outboxKey(message.data);
+            if (key != null) {
+              listener.onOutboxRemove(key);
+            }
+          } else if (BridgeMessage.OUTBOX_LIST.equals(kind)) {
+            listener.onOutboxList();
+          } else if (BridgeMessage.TITLE.equals(kind)) {
+            int n = BridgeMessage.titleCount(message.data);
+            if (n >= 0) {
+              listener.onAppTitle(n, BridgeMessage.titleRoom(message.data));
+            }
+          } else if (BridgeMessage.HISTORY.equals(kind)) {
+            String fragment = BridgeMessage.fragment(message.data);
+            if (fragment != null) {
+              listener.onHistory(fragment, BridgeMessage.flag(message.data, "replace"));
+            }
+          } else if (BridgeMessage.COPY.equals(kind)) {
+            String fragment = BridgeMessage.fragment(message.data);
+            if (fragment != null) {
+              listener.onCopy(fragment);
+            } else {
+              post(BridgeMessage.copied(false));
+            }
+          }
+        });
   }
 
   void sendFrame(ArrayBuffer bytes) {

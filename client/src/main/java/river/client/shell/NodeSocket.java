@@ -12,17 +12,17 @@ import river.net.ReconnectBackoff;
  * The shell's one WebSocket to the node, reopened by itself after any loss with jittered
  * exponential backoff ({@link ReconnectBackoff}). It moves opaque binary frames; it never looks
  * inside them, except to recognise the answers to its own heartbeat Pings. Frames sent while
- * disconnected are dropped: the app's request layer times them out and resends what matters
- * (the outbox is durable elsewhere).
+ * disconnected are dropped: the app's request layer times them out and resends what matters (the
+ * outbox is durable elsewhere).
  *
- * <p>A socket can look open and be dead (a half-open connection): the {@link Heartbeat} pings
- * it when it has been quiet and gives it up when nothing comes back, and gives up an attempt
- * whose handshake never ends. A given-up socket is dropped at once, not closed politely: the
- * browser's closing handshake on a dead connection can take a minute.
+ * <p>A socket can look open and be dead (a half-open connection): the {@link Heartbeat} pings it
+ * when it has been quiet and gives it up when nothing comes back, and gives up an attempt whose
+ * handshake never ends. A given-up socket is dropped at once, not closed politely: the browser's
+ * closing handshake on a dead connection can take a minute.
  *
- * <p>After a failed attempt, the next one starts by asking the node about the profile
- * ({@link ProfileCheck}): the question doubles as the probe for the node's return, so a profile
- * the node no longer knows is reported by the first attempt that reaches it.
+ * <p>After a failed attempt, the next one starts by asking the node about the profile ({@link
+ * ProfileCheck}): the question doubles as the probe for the node's return, so a profile the node no
+ * longer knows is reported by the first attempt that reaches it.
  */
 final class NodeSocket {
   interface Listener {
@@ -54,15 +54,21 @@ final class NodeSocket {
   private final PingFrames pings = new PingFrames();
   private WebSocket socket;
   private boolean socketOpened;
+
   /** Attempts that failed (never opened) since the last open socket. */
   private int failedAttempts;
+
   private String state = CONNECTING;
   private boolean stopped;
   private double beatTimer = -1;
 
   NodeSocket(String token, Listener listener, ProfileQuestion question) {
     String scheme = "https:".equals(DomGlobal.location.protocol) ? "wss://" : "ws://";
-    this.url = scheme + DomGlobal.location.host + "/v1/ws?token=" + elemental2.core.Global.encodeURIComponent(token);
+    this.url =
+        scheme
+            + DomGlobal.location.host
+            + "/v1/ws?token="
+            + elemental2.core.Global.encodeURIComponent(token);
     this.listener = listener;
     this.question = question;
   }
@@ -83,23 +89,24 @@ final class NodeSocket {
       connect();
       return;
     }
-    question.ask(status -> {
-      if (stopped) {
-        return;
-      }
-      switch (ProfileCheck.after(status)) {
-        case OPEN_SOCKET:
-          connect();
-          break;
-        case PROFILE_UNKNOWN:
-          stopped = true;
-          listener.onProfileUnknown();
-          break;
-        default:
-          failedAttempts++;
-          retryLater();
-      }
-    });
+    question.ask(
+        status -> {
+          if (stopped) {
+            return;
+          }
+          switch (ProfileCheck.after(status)) {
+            case OPEN_SOCKET:
+              connect();
+              break;
+            case PROFILE_UNKNOWN:
+              stopped = true;
+              listener.onProfileUnknown();
+              break;
+            default:
+              failedAttempts++;
+              retryLater();
+          }
+        });
   }
 
   private void connect() {
@@ -110,33 +117,36 @@ final class NodeSocket {
     socketOpened = false;
     heartbeat.connecting(now());
     scheduleBeat();
-    ws.onopen = event -> {
-      if (socket != ws) {
-        return;
-      }
-      socketOpened = true;
-      failedAttempts = 0;
-      heartbeat.opened(now());
-      scheduleBeat();
-      setState(CONNECTED);
-    };
-    ws.onmessage = event -> {
-      if (socket != ws) {
-        return;
-      }
-      heartbeat.heard(now());
-      if (event.data instanceof ArrayBuffer) {
-        ArrayBuffer frame = (ArrayBuffer) event.data;
-        if (!PingFrames.isOwnPong(frame)) {
-          listener.onFrame(frame);
-        }
-      }
-    };
-    ws.onclose = event -> {
-      if (socket == ws) {
-        lost();
-      }
-    };
+    ws.onopen =
+        event -> {
+          if (socket != ws) {
+            return;
+          }
+          socketOpened = true;
+          failedAttempts = 0;
+          heartbeat.opened(now());
+          scheduleBeat();
+          setState(CONNECTED);
+        };
+    ws.onmessage =
+        event -> {
+          if (socket != ws) {
+            return;
+          }
+          heartbeat.heard(now());
+          if (event.data instanceof ArrayBuffer) {
+            ArrayBuffer frame = (ArrayBuffer) event.data;
+            if (!PingFrames.isOwnPong(frame)) {
+              listener.onFrame(frame);
+            }
+          }
+        };
+    ws.onclose =
+        event -> {
+          if (socket == ws) {
+            lost();
+          }
+        };
   }
 
   /** The socket closed, or the heartbeat gave it up: reconnect after the backoff. */
@@ -159,16 +169,20 @@ final class NodeSocket {
   }
 
   private void retryLater() {
-    DomGlobal.setTimeout(ignored -> attempt(), ReconnectBackoff.delayMs(failedAttempts, Math.random()));
+    DomGlobal.setTimeout(
+        ignored -> attempt(), ReconnectBackoff.delayMs(failedAttempts, Math.random()));
   }
 
   private void scheduleBeat() {
     cancelBeat();
     double delay = Math.max(0, heartbeat.nextCheckAt() - now());
-    beatTimer = DomGlobal.setTimeout(ignored -> {
-      beatTimer = -1;
-      beat();
-    }, delay);
+    beatTimer =
+        DomGlobal.setTimeout(
+            ignored -> {
+              beatTimer = -1;
+              beat();
+            },
+            delay);
   }
 
   private void beat() {

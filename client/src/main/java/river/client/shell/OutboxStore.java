@@ -41,87 +41,99 @@ final class OutboxStore {
   OutboxStore(Runnable changed) {
     this.changed = changed;
     IDBOpenDBRequest open = IndexedDbGlobal.indexedDB.open(DB_NAME, 1);
-    open.onupgradeneeded = event -> {
-      IDBDatabase upgrading = Js.uncheckedCast(open.result);
-      upgrading.createObjectStore(STORE);
-      return null;
-    };
-    open.onerror = event -> {
-      failed = true;
-      DomGlobal.console.warn("River: the outbox database is unavailable; messages are sent without it");
-      runWaiting();
-      return null;
-    };
-    open.onsuccess = event -> {
-      db = Js.uncheckedCast(open.result);
-      runWaiting();
-      return null;
-    };
+    open.onupgradeneeded =
+        event -> {
+          IDBDatabase upgrading = Js.uncheckedCast(open.result);
+          upgrading.createObjectStore(STORE);
+          return null;
+        };
+    open.onerror =
+        event -> {
+          failed = true;
+          DomGlobal.console.warn(
+              "River: the outbox database is unavailable; messages are sent without it");
+          runWaiting();
+          return null;
+        };
+    open.onsuccess =
+        event -> {
+          db = Js.uncheckedCast(open.result);
+          runWaiting();
+          return null;
+        };
   }
 
   void put(String key, ArrayBuffer bytes, Saved done) {
-    whenOpen(() -> {
-      if (db == null) {
-        done.saved(false);
-        return;
-      }
-      IDBTransaction tx = db.transaction(STORE, "readwrite");
-      tx.objectStore(STORE).put(bytes, key);
-      tx.oncomplete = e -> {
-        done.saved(true);
-        changed.run();
-        return null;
-      };
-      tx.onabort = e -> {
-        done.saved(false);
-        return null;
-      };
-    });
+    whenOpen(
+        () -> {
+          if (db == null) {
+            done.saved(false);
+            return;
+          }
+          IDBTransaction tx = db.transaction(STORE, "readwrite");
+          tx.objectStore(STORE).put(bytes, key);
+          tx.oncomplete =
+              e -> {
+                done.saved(true);
+                changed.run();
+                return null;
+              };
+          tx.onabort =
+              e -> {
+                done.saved(false);
+                return null;
+              };
+        });
   }
 
   void remove(String key) {
-    whenOpen(() -> {
-      if (db != null) {
-        IDBTransaction tx = db.transaction(STORE, "readwrite");
-        tx.objectStore(STORE).delete(key);
-        tx.oncomplete = e -> {
-          changed.run();
-          return null;
-        };
-      }
-    });
+    whenOpen(
+        () -> {
+          if (db != null) {
+            IDBTransaction tx = db.transaction(STORE, "readwrite");
+            tx.objectStore(STORE).delete(key);
+            tx.oncomplete =
+                e -> {
+                  changed.run();
+                  return null;
+                };
+          }
+        });
   }
 
   /** Every entry as {@code {key, b}}. */
   void list(Listed done) {
-    whenOpen(() -> {
-      JsArray<Object> items = new JsArray<>();
-      if (db == null) {
-        done.listed(items);
-        return;
-      }
-      IDBTransaction tx = db.transaction(STORE, "readonly");
-      IDBRequest cursor = tx.objectStore(STORE).openCursor();
-      cursor.onsuccess = e -> {
-        IDBCursorWithValue c = Js.uncheckedCast(cursor.result);
-        if (c == null) {
-          done.listed(items);
-          return null;
-        }
-        if ("string".equals(Js.typeof(c.key)) && c.value instanceof ArrayBuffer) {
-          JsPropertyMap<Object> item = JsPropertyMap.of();
-          item.set("key", c.key);
-          item.set("b", c.value);
-          items.push(item);
-        }
-        c.continue_();
-        return null;
-      };
-      cursor.onerror = e -> {
-        done.listed(items);
-        return null;
-      };
-    });
+    whenOpen(
+        () -> {
+          JsArray<Object> items = new JsArray<>();
+          if (db == null) {
+            done.listed(items);
+            return;
+          }
+          IDBTransaction tx = db.transaction(STORE, "readonly");
+          IDBRequest cursor = tx.objectStore(STORE).openCursor();
+          cursor.onsuccess =
+              e -> {
+                IDBCursorWithValue c = Js.uncheckedCast(cursor.result);
+                if (c == null) {
+                  done.listed(items);
+                  return null;
+                }
+                if ("string".equals(Js.typeof(c.key)) && c.value instanceof ArrayBuffer) {
+                  JsPropertyMap<Object> item = JsPropertyMap.of();
+                  item.set("key", c.key);
+                  item.set("b", c.value);
+                  items.push(item);
+                }
+                c.continue_();
+                return null;
+              };
+          cursor.onerror =
+              e -> {
+                done.listed(items);
+                return null;
+              };
+        });
   }
 
   private void whenOpen(Runnable action) {

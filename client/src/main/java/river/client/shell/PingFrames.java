@@ -10,12 +10,13 @@ import river.wire.WireCodec;
 
 /**
  * The shell's own heartbeat Pings on the socket it shares with the app. Request ids are the
- * client's to choose; the app numbers its requests from 1, so the shell takes ids from
- * {@link #FIRST_ID} up, far beyond anything the app reaches, and keeps their Pongs to itself
- * (the app would only drop an answer it never asked for, but it need not see them at all).
+ * client's to choose; the app numbers its requests from 1, so the shell takes ids from {@link
+ * #FIRST_ID} up, far beyond anything the app reaches, and keeps their Pongs to itself (the app
+ * would only drop an answer it never asked for, but it need not see them at all).
  */
 final class PingFrames {
   static final long FIRST_ID = 1L << 48;
+
   /** A Pong answer is a few bytes; anything longer is not one and is not decoded here. */
   private static final int MAX_PONG_BYTES = 32;
 

@@ -1,6 +1,5 @@
 package river.client.shell;
 
-import river.net.ProfileCheck;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.RequestInit;
 import elemental2.indexeddb.IDBDatabase;
@@ -10,15 +9,16 @@ import elemental2.indexeddb.IDBRequest;
 import elemental2.indexeddb.IDBTransaction;
 import elemental2.indexeddb.IndexedDbGlobal;
 import jsinterop.base.Js;
+import river.net.ProfileCheck;
 
 /**
  * The user's profile credential, kept in the shell origin's IndexedDB so that every tab of a
  * browser profile is the same user. First visit: {@code POST /v1/profiles} mints a token, which is
  * stored insert-if-absent. Hazard: tabs opened at the same moment on a fresh profile all mint a
  * token; {@code add} lets exactly one win, and every tab then re-reads and adopts the stored one,
- * so they all end up as the same user. When the node no longer knows the token (its data was reset),
- * the user may replace it: the replacement is written only over that same unknown token, so the
- * tabs that ask one after the other all end up on the first new profile.
+ * so they all end up as the same user. When the node no longer knows the token (its data was
+ * reset), the user may replace it: the replacement is written only over that same unknown token, so
+ * the tabs that ask one after the other all end up on the first new profile.
  */
 final class ProfileStore {
   interface TokenCallback {
@@ -37,26 +37,31 @@ final class ProfileStore {
 
   void loadOrCreate(TokenCallback onToken, ErrorCallback onError) {
     IDBOpenDBRequest open = IndexedDbGlobal.indexedDB.open(DB_NAME, 1);
-    open.onupgradeneeded = event -> {
-      IDBDatabase upgrading = Js.uncheckedCast(open.result);
-      upgrading.createObjectStore(STORE);
-      return null;
-    };
-    open.onerror = event -> {
-      onError.onError("cannot open the profile database");
-      return null;
-    };
-    open.onsuccess = event -> {
-      db = Js.uncheckedCast(open.result);
-      readToken(stored -> {
-        if (stored != null) {
-          onToken.onToken(stored);
-        } else {
-          mintAndStore(onToken, onError);
-        }
-      }, onError);
-      return null;
-    };
+    open.onupgradeneeded =
+        event -> {
+          IDBDatabase upgrading = Js.uncheckedCast(open.result);
+          upgrading.createObjectStore(STORE);
+          return null;
+        };
+    open.onerror =
+        event -> {
+          onError.onError("cannot open the profile database");
+          return null;
+        };
+    open.onsuccess =
+        event -> {
+          db = Js.uncheckedCast(open.result);
+          readToken(
+              stored -> {
+                if (stored != null) {
+                  onToken.onToken(stored);
+                } else {
+                  mintAndStore(onToken, onError);
+                }
+              },
+              onError);
+          return null;
+        };
   }
 
   /** How long the question may take: a node that does not answer by then counts as away. */
@@ -64,19 +69,22 @@ final class ProfileStore {
 
   /**
    * Asks the node whether it knows {@code token}: the HTTP status (204 known, 401 unknown), or
-   * {@link river.net.ProfileCheck#NO_ANSWER} when the node cannot be reached or does not answer
-   * in time (a request into a dead connection would otherwise hang for minutes).
+   * {@link river.net.ProfileCheck#NO_ANSWER} when the node cannot be reached or does not answer in
+   * time (a request into a dead connection would otherwise hang for minutes).
    */
   static void check(String token, NodeSocket.StatusCallback answer) {
     elemental2.dom.AbortController abort = new elemental2.dom.AbortController();
     boolean[] answered = {false};
-    double timer = DomGlobal.setTimeout(ignored -> {
-      if (!answered[0]) {
-        answered[0] = true;
-        abort.abort();
-        answer.onStatus(ProfileCheck.NO_ANSWER);
-      }
-    }, CHECK_TIMEOUT_MS);
+    double timer =
+        DomGlobal.setTimeout(
+            ignored -> {
+              if (!answered[0]) {
+                answered[0] = true;
+                abort.abort();
+                answer.onStatus(ProfileCheck.NO_ANSWER);
+              }
+            },
+            CHECK_TIMEOUT_MS);
     RequestInit init = RequestInit.create();
     init.setMethod("GET");
     init.setSignal(abort.signal);
@@ -84,63 +92,76 @@ final class ProfileStore {
     headers.set("Authorization", "Bearer " + token);
     init.setHeaders(headers);
     DomGlobal.fetch("/v1/profiles/current", init)
-        .then(response -> {
-          if (!answered[0]) {
-            answered[0] = true;
-            DomGlobal.clearTimeout(timer);
-            answer.onStatus(response.status);
-          }
-          return null;
-        })
-        .catch_(error -> {
-          if (!answered[0]) {
-            answered[0] = true;
-            DomGlobal.clearTimeout(timer);
-            answer.onStatus(ProfileCheck.NO_ANSWER); // node down: the socket keeps trying
-          }
-          return null;
-        });
+        .then(
+            response -> {
+              if (!answered[0]) {
+                answered[0] = true;
+                DomGlobal.clearTimeout(timer);
+                answer.onStatus(response.status);
+              }
+              return null;
+            })
+        .catch_(
+            error -> {
+              if (!answered[0]) {
+                answered[0] = true;
+                DomGlobal.clearTimeout(timer);
+                answer.onStatus(ProfileCheck.NO_ANSWER); // node down: the socket keeps trying
+              }
+              return null;
+            });
   }
 
-  /** Mints a new profile in place of {@code unknown}, or adopts the one another tab already put there. */
+  /**
+   * Mints a new profile in place of {@code unknown}, or adopts the one another tab already put
+   * there.
+   */
   void replaceUnknown(String unknown, TokenCallback onToken, ErrorCallback onError) {
-    mint(minted -> {
-      IDBTransaction tx = db.transaction(STORE, "readwrite");
-      IDBObjectStore store = tx.objectStore(STORE);
-      String[] result = {minted};
-      IDBRequest get = store.get(KEY);
-      get.onsuccess = event -> {
-        Object value = get.result;
-        if ("string".equals(Js.typeof(value)) && !unknown.equals(value)) {
-          result[0] = Js.uncheckedCast(value); // another tab replaced it first
-        } else {
-          store.put(minted, KEY);
-        }
-        return null;
-      };
-      tx.oncomplete = event -> {
-        onToken.onToken(result[0]);
-        return null;
-      };
-      tx.onabort = event -> {
-        onError.onError("cannot store the new profile");
-        return null;
-      };
-    }, onError);
+    mint(
+        minted -> {
+          IDBTransaction tx = db.transaction(STORE, "readwrite");
+          IDBObjectStore store = tx.objectStore(STORE);
+          String[] result = {minted};
+          IDBRequest get = store.get(KEY);
+          get.onsuccess =
+              event -> {
+                Object value = get.result;
+                if ("string".equals(Js.typeof(value)) && !unknown.equals(value)) {
+                  result[0] = Js.uncheckedCast(value); // another tab replaced it first
+                } else {
+                  store.put(minted, KEY);
+                }
+                return null;
+              };
+          tx.oncomplete =
+              event -> {
+                onToken.onToken(result[0]);
+                return null;
+              };
+          tx.onabort =
+              event -> {
+                onError.onError("cannot store the new profile");
+                return null;
+              };
+        },
+        onError);
   }
 
   private void readToken(TokenCallback onResult, ErrorCallback onError) {
     IDBTransaction tx = db.transaction(STORE, "readonly");
     IDBRequest get = tx.objectStore(STORE).get(KEY);
-    get.onsuccess = event -> {
-      Object value = get.result;
-      onResult.onToken("string".equals(Js.typeof(value)) ? Js.<String>uncheckedCast(value) : null);
-      return null;
-    };
-    get.onerror = event -> {
-      onError.onError("cannot read the profile");
-      return null;
-    };
+    get.onsuccess =
+        event -> {
+          Object value = get.result;
+          onResult.onToken(
+              "string".equals(Js.typeof(value)) ? Js.<String>uncheckedCast(value) : null);
+          return null;
+        };
+    get.onerror =
+        event -> {
+          onError.onError("cannot read the profile");
+          return null;
+        };
   }
 
   private void mintAndStore(TokenCallback onToken, ErrorCallback onError) {
@@ -151,54 +172,63 @@ final class ProfileStore {
     RequestInit init = RequestInit.create();
     init.setMethod("POST");
     DomGlobal.fetch("/v1/profiles", init)
-        .then(response -> {
-          if (!response.ok) {
-            throw new IllegalStateException("profile creation refused: HTTP " + response.status);
-          }
-          return response.json();
-        })
-        .then(json -> {
-          Object token = Js.asPropertyMap(json).get("token");
-          if (!"string".equals(Js.typeof(token))) {
-            throw new IllegalStateException("profile response without a token");
-          }
-          onMinted.onToken(Js.<String>uncheckedCast(token));
-          return null;
-        })
-        .catch_(error -> {
-          onError.onError("cannot create a profile: " + error);
-          return null;
-        });
+        .then(
+            response -> {
+              if (!response.ok) {
+                throw new IllegalStateException(
+                    "profile creation refused: HTTP " + response.status);
+              }
+              return response.json();
+            })
+        .then(
+            json -> {
+              Object token = Js.asPropertyMap(json).get("token");
+              if (!"string".equals(Js.typeof(token))) {
+                throw new IllegalStateException("profile response without a token");
+              }
+              onMinted.onToken(Js.<String>uncheckedCast(token));
+              return null;
+            })
+        .catch_(
+            error -> {
+              onError.onError("cannot create a profile: " + error);
+              return null;
+            });
   }
 
   /**
    * Insert-if-absent, then adopt whatever is stored. The {@code add} of a tab that lost the race
-   * fails (ConstraintError); its error is swallowed so the transaction ends quietly, and then
-   * every tab, winner or loser, reads the token back and uses that one: the loser's minted token
-   * is discarded. (Handing back {@code minted} on completion made the loser a different user.)
+   * fails (ConstraintError); its error is swallowed so the transaction ends quietly, and then every
+   * tab, winner or loser, reads the token back and uses that one: the loser's minted token is
+   * discarded. (Handing back {@code minted} on completion made the loser a different user.)
    */
   private void storeIfAbsent(String minted, TokenCallback onToken, ErrorCallback onError) {
     IDBTransaction tx = db.transaction(STORE, "readwrite");
     IDBObjectStore store = tx.objectStore(STORE);
     IDBRequest add = store.add(minted, KEY);
-    add.onerror = event -> {
-      event.preventDefault(); // another tab stored its token first: not an error, adopt it below
-      return null;
-    };
-    TokenCallback adopt = stored -> {
-      if (stored != null) {
-        onToken.onToken(stored);
-      } else {
-        onError.onError("cannot store the profile");
-      }
-    };
-    tx.oncomplete = event -> {
-      readToken(adopt, onError);
-      return null;
-    };
-    tx.onabort = event -> {
-      readToken(adopt, onError);
-      return null;
-    };
+    add.onerror =
+        event -> {
+          event
+              .preventDefault(); // another tab stored its token first: not an error, adopt it below
+          return null;
+        };
+    TokenCallback adopt =
+        stored -> {
+          if (stored != null) {
+            onToken.onToken(stored);
+          } else {
+            onError.onError("cannot store the profile");
+          }
+        };
+    tx.oncomplete =
+        event -> {
+          readToken(adopt, onError);
+          return null;
+        };
+    tx.onabort =
+        event -> {
+          readToken(adopt, onError);
+          return null;
+        };
   }
 }

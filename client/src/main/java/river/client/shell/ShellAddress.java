@@ -9,16 +9,16 @@ import river.client.BridgeMessage;
 import river.nav.RoomAddress;
 
 /**
- * The shell's URL, which it owns for its tab: the fragment names the room the tab shows
- * ({@link RoomAddress}, {@code /#/room/ROOM[/MESSAGE]}). The shell reads it and tells the app
- * (with its answer to every hello, and after back/forward or a fragment typed into the address
- * bar); the app decides what to show ({@code river.nav.Navigation}) and asks the shell to push or
- * replace a history entry, which the shell does only for a well-formed room address (or none).
- * The app is sandboxed without the clipboard, so the shell also copies a room address's full URL
- * for it; it copies nothing else.
+ * The shell's URL, which it owns for its tab: the fragment names the room the tab shows ({@link
+ * RoomAddress}, {@code /#/room/ROOM[/MESSAGE]}). The shell reads it and tells the app (with its
+ * answer to every hello, and after back/forward or a fragment typed into the address bar); the app
+ * decides what to show ({@code river.nav.Navigation}) and asks the shell to push or replace a
+ * history entry, which the shell does only for a well-formed room address (or none). The app is
+ * sandboxed without the clipboard, so the shell also copies a room address's full URL for it; it
+ * copies nothing else.
  *
- * <p>New tabs need no help from here: a Ctrl/middle-click (or "open in new tab") on a room link
- * in the app opens the link's URL, this shell's, as a new top-level page of its own (measured in
+ * <p>New tabs need no help from here: a Ctrl/middle-click (or "open in new tab") on a room link in
+ * the app opens the link's URL, this shell's, as a new top-level page of its own (measured in
  * Chromium: it does not inherit the app's sandbox), with the app's {@code allow-popups}.
  */
 final class ShellAddress {
@@ -29,7 +29,11 @@ final class ShellAddress {
   }
 
   private final AppBridge bridge;
-  /** The fragment the app last heard of, or asked for: back/forward to it again is news, the echo of our own write is not. */
+
+  /**
+   * The fragment the app last heard of, or asked for: back/forward to it again is news, the echo of
+   * our own write is not.
+   */
   private String told = "";
 
   ShellAddress(AppBridge bridge) {
@@ -84,9 +88,9 @@ final class ShellAddress {
   }
 
   /**
-   * Copies the full URL of a room or message address. A click in the app gave this page the
-   * user activation the clipboard needs (activation reaches a frame's ancestors), and this page
-   * is the one the browser lets write it.
+   * Copies the full URL of a room or message address. A click in the app gave this page the user
+   * activation the clipboard needs (activation reaches a frame's ancestors), and this page is the
+   * one the browser lets write it.
    */
   void onCopy(String fragment) {
     RoomAddress address = RoomAddress.parse(fragment);
@@ -96,12 +100,17 @@ final class ShellAddress {
       bridge.send(BridgeMessage.copied(false));
       return;
     }
-    clipboard.writeText(base() + address.fragment()).then(done -> {
-      bridge.send(BridgeMessage.copied(true));
-      return null;
-    }).catch_(refused -> {
-      bridge.send(BridgeMessage.copied(false));
-      return null;
-    });
+    clipboard
+        .writeText(base() + address.fragment())
+        .then(
+            done -> {
+              bridge.send(BridgeMessage.copied(true));
+              return null;
+            })
+        .catch_(
+            refused -> {
+              bridge.send(BridgeMessage.copied(false));
+              return null;
+            });
   }
 }

@@ -4,26 +4,29 @@ import elemental2.core.ArrayBuffer;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.Element;
 import elemental2.dom.HTMLIFrameElement;
-import river.client.BridgeMessage;
 import elemental2.dom.URL;
+import river.client.BridgeMessage;
 import river.nav.TabTitle;
 
 /**
- * The top-level page: owns the profile credential and the WebSocket, and relays frames to and
- * from the sandboxed app iframe. It shows its own small connection pill so that the shell's
- * state is visible even if the app fails to load.
+ * The top-level page: owns the profile credential and the WebSocket, and relays frames to and from
+ * the sandboxed app iframe. It shows its own small connection pill so that the shell's state is
+ * visible even if the app fails to load.
  */
 public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener {
   private Element pill;
   private AppBridge bridge;
   private ShellAddress address;
   private String invitation;
+
   /**
-   * The outbox is one per browser profile: when this tab's shell changes it, the other tabs'
-   * shells hear it here and hand their apps the new list, so a message waiting in one tab shows
-   * as pending in all of them.
+   * The outbox is one per browser profile: when this tab's shell changes it, the other tabs' shells
+   * hear it here and hand their apps the new list, so a message waiting in one tab shows as pending
+   * in all of them.
    */
-  private final elemental2.dom.BroadcastChannel outboxNews = new elemental2.dom.BroadcastChannel("river-outbox");
+  private final elemental2.dom.BroadcastChannel outboxNews =
+      new elemental2.dom.BroadcastChannel("river-outbox");
+
   private final OutboxStore outbox = new OutboxStore(() -> outboxNews.postMessage("changed"));
   private NodeSocket socket;
   private final ProfileStore profiles = new ProfileStore();
@@ -34,20 +37,23 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
     HTMLIFrameElement frame = (HTMLIFrameElement) DomGlobal.document.getElementById("app-frame");
     bridge = new AppBridge(frame, this);
     address = new ShellAddress(bridge);
-    outboxNews.onmessage = e -> {
-      outbox.list(items -> bridge.send(BridgeMessage.outboxItems(items)));
-      return null;
-    };
+    outboxNews.onmessage =
+        e -> {
+          outbox.list(items -> bridge.send(BridgeMessage.outboxItems(items)));
+          return null;
+        };
     invitation = takeInvitation();
     showState(NodeSocket.CONNECTING);
-    profiles.loadOrCreate(stored -> {
-      token = stored;
-      socket = new NodeSocket(stored, this, answer -> ProfileStore.check(stored, answer));
-      socket.open();
-    }, message -> {
-      showState(NodeSocket.DISCONNECTED);
-      showError(message);
-    });
+    profiles.loadOrCreate(
+        stored -> {
+          token = stored;
+          socket = new NodeSocket(stored, this, answer -> ProfileStore.check(stored, answer));
+          socket.open();
+        },
+        message -> {
+          showState(NodeSocket.DISCONNECTED);
+          showError(message);
+        });
   }
 
   private void showError(String message) {
@@ -65,14 +71,20 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
    */
   @Override
   public void onProfileUnknown() {
-    showError("This node does not know this browser's profile: its data was reset, or it is"
-        + " another node. Rooms of the old profile cannot be reached from here.");
+    showError(
+        "This node does not know this browser's profile: its data was reset, or it is"
+            + " another node. Rooms of the old profile cannot be reached from here.");
     Element reset = DomGlobal.document.querySelector("[data-testid=profile-reset]");
     reset.removeAttribute("hidden");
     // The new profile starts at the shell's bare URL: the old profile's room address means nothing
     // to it (a reload would keep it and say "a room you are not in").
-    reset.addEventListener("click", e -> profiles.replaceUnknown(token,
-        fresh -> DomGlobal.location.replace(DomGlobal.location.pathname), this::showError));
+    reset.addEventListener(
+        "click",
+        e ->
+            profiles.replaceUnknown(
+                token,
+                fresh -> DomGlobal.location.replace(DomGlobal.location.pathname),
+                this::showError));
   }
 
   @Override
@@ -145,7 +157,8 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
     if (code == null || code.isEmpty() || code.length() > BridgeMessage.MAX_INVITATION_CHARS) {
       return null;
     }
-    DomGlobal.window.history.replaceState(null, "", DomGlobal.location.pathname + DomGlobal.location.hash);
+    DomGlobal.window.history.replaceState(
+        null, "", DomGlobal.location.pathname + DomGlobal.location.hash);
     return code;
   }
 

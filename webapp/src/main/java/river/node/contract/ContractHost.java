@@ -1,8 +1,8 @@
 package river.node.contract;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,20 +37,21 @@ import river.wire.WireException;
  * owner = the contract key), Update (a delta), Subscribe. The contract key is the room owner's
  * 32-byte verifying key.
  *
- * <p>Each room's operations run one at a time, in arrival order, on a small pool (signature
- * checks stay off Jetty's threads and off the store's writer thread): read the state (the most
- * recently used rooms stay decoded in memory, {@link RecentRooms}), validate and merge with {@link RoomContract}, write durably, then push
- * {@code ContractUpdated{key, state}} (the full canonical state) to every subscribed connection of
- * every user, then answer. The write is a CAS on the room's state row (it lands only if the row
- * still holds the state this update was validated against); if another node wrote the room in
- * between, the update is re-read, re-validated and re-merged ({@link #apply}), so two nodes on one
- * database never both accept updates that lose one. Rooms another node changed are dropped from
- * the cache and pushed to this node's subscribers after a re-read ({@link #onRemoteChange}). A refused Put/Update is {@code invalid} with the reason and writes
- * nothing; a merge that changes nothing writes and pushes nothing. Get of a room that was never
- * put is {@code invalid} ("no such room"); with subscribe it still subscribes, so a client waiting
- * for a room hears its first Put. Subscribe needs no existing room. Subscriptions are capped per
- * connection and per node ({@link Subscriptions}: past a cap, {@code too_large}) and end when the
- * connection closes ({@link #onClose}).
+ * <p>Each room's operations run one at a time, in arrival order, on a small pool (signature checks
+ * stay off Jetty's threads and off the store's writer thread): read the state (the most recently
+ * used rooms stay decoded in memory, {@link RecentRooms}), validate and merge with {@link
+ * RoomContract}, write durably, then push {@code ContractUpdated{key, state}} (the full canonical
+ * state) to every subscribed connection of every user, then answer. The write is a CAS on the
+ * room's state row (it lands only if the row still holds the state this update was validated
+ * against); if another node wrote the room in between, the update is re-read, re-validated and
+ * re-merged ({@link #apply}), so two nodes on one database never both accept updates that lose one.
+ * Rooms another node changed are dropped from the cache and pushed to this node's subscribers after
+ * a re-read ({@link #onRemoteChange}). A refused Put/Update is {@code invalid} with the reason and
+ * writes nothing; a merge that changes nothing writes and pushes nothing. Get of a room that was
+ * never put is {@code invalid} ("no such room"); with subscribe it still subscribes, so a client
+ * waiting for a room hears its first Put. Subscribe needs no existing room. Subscriptions are
+ * capped per connection and per node ({@link Subscriptions}: past a cap, {@code too_large}) and end
+ * when the connection closes ({@link #onClose}).
  *
  * <p>Storage: {@link DelegateStore} row (user {@code "#contracts"}, delegate id
  * SHA-256("river.room-contract/1"), key = contract key), value = canonical state bytes. User ids
@@ -61,32 +62,47 @@ import river.wire.WireException;
 public final class ContractHost implements OpHandler {
   static final String USER = "#contracts";
   static final byte[] NAMESPACE = Sha256.of("river.room-contract/1");
+
   /** The most subscriptions one connection may hold by default. */
   public static final int SUBSCRIPTIONS_PER_CONNECTION = Subscriptions.PER_CONNECTION;
+
   /** The most subscriptions the node holds over all connections by default. */
   public static final int SUBSCRIPTIONS_PER_NODE = Subscriptions.PER_NODE;
 
-  /** CAS attempts on one room before giving up with unavailable (each lost one means progress elsewhere). */
+  /**
+   * CAS attempts on one room before giving up with unavailable (each lost one means progress
+   * elsewhere).
+   */
   private static final int MAX_CAS_ATTEMPTS = 32;
 
   private final DelegateStore store;
   private final Subscriptions subscriptions;
   private final Map<String, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
   private final RecentRooms cache;
-  private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
-      new LinkedBlockingQueue<>(), r -> {
-        Thread t = new Thread(r, "room-contracts");
-        t.setDaemon(true);
-        return t;
-      });
+  private final ThreadPoolExecutor pool =
+      new ThreadPoolExecutor(
+          2,
+          2,
+          30,
+          TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(),
+          r -> {
+            Thread t = new Thread(r, "room-contracts");
+            t.setDaemon(true);
+            return t;
+          });
 
   public ContractHost(DelegateStore store) {
     this(store, Subscriptions.PER_CONNECTION, Subscriptions.PER_NODE);
   }
 
   /** With caps on subscriptions per connection and per node (see {@link Subscriptions}). */
-  public ContractHost(DelegateStore store, int subscriptionsPerConnection, int subscriptionsPerNode) {
-    this(store, RecentRooms.DEFAULT_CAPACITY, new Subscriptions(subscriptionsPerConnection, subscriptionsPerNode));
+  public ContractHost(
+      DelegateStore store, int subscriptionsPerConnection, int subscriptionsPerNode) {
+    this(
+        store,
+        RecentRooms.DEFAULT_CAPACITY,
+        new Subscriptions(subscriptionsPerConnection, subscriptionsPerNode));
   }
 
   ContractHost(DelegateStore store, int cachedRooms) {
@@ -109,13 +125,15 @@ public final class ContractHost implements OpHandler {
         // before reading, so no update between the read and the subscription is missed
         subscriptions.add(key, connection);
       }
-      return inOrder(key, () -> {
-        RoomState s = load(key);
-        if (s.config() == null) {
-          throw new WireException(ErrorCodes.INVALID, "no such room");
-        }
-        return new OpResult.GetResult(key, s.encode());
-      });
+      return inOrder(
+          key,
+          () -> {
+            RoomState s = load(key);
+            if (s.config() == null) {
+              throw new WireException(ErrorCodes.INVALID, "no such room");
+            }
+            return new OpResult.GetResult(key, s.encode());
+          });
     }
     if (op instanceof Op.Subscribe s) {
       byte[] key = contractKey(s.key());
@@ -125,18 +143,27 @@ public final class ContractHost implements OpHandler {
     if (op instanceof Op.Put p) {
       byte[] key = contractKey(p.key());
       byte[] bytes = p.state();
-      return inOrder(key, () -> {
-        apply(key, s -> RoomContract.put(s, bytes, Ed25519Jdk.INSTANCE, System.currentTimeMillis()));
-        return new OpResult.PutResult(key);
-      });
+      return inOrder(
+          key,
+          () -> {
+            apply(
+                key,
+                s -> RoomContract.put(s, bytes, Ed25519Jdk.INSTANCE, System.currentTimeMillis()));
+            return new OpResult.PutResult(key);
+          });
     }
     if (op instanceof Op.Update u) {
       byte[] key = contractKey(u.key());
       byte[] bytes = u.delta();
-      return inOrder(key, () -> {
-        apply(key, s -> RoomContract.update(s, bytes, Ed25519Jdk.INSTANCE, System.currentTimeMillis()));
-        return new OpResult.UpdateResult(key);
-      });
+      return inOrder(
+          key,
+          () -> {
+            apply(
+                key,
+                s ->
+                    RoomContract.update(s, bytes, Ed25519Jdk.INSTANCE, System.currentTimeMillis()));
+            return new OpResult.UpdateResult(key);
+          });
     }
     return CompletableFuture.failedFuture(
         new WireException(ErrorCodes.UNKNOWN_OP, "not a contract operation"));
@@ -166,21 +193,26 @@ public final class ContractHost implements OpHandler {
     String k = HexFormat.of().formatHex(key);
     CompletableFuture<T> result = new CompletableFuture<>();
     List<CompletableFuture<?>> mine = new ArrayList<>(1);
-    tails.compute(k, (x, tail) -> {
-      CompletableFuture<?> before = tail == null ? CompletableFuture.completedFuture(null) : tail;
-      CompletableFuture<T> next = before.handleAsync((v, e) -> step.get(), pool);
-      next.whenComplete((v, e) -> {
-        if (e != null) {
-          result.completeExceptionally(ErrorTranslation.toWire(e, "contract operation"));
-        } else {
-          result.complete(v);
-        }
-      });
-      CompletableFuture<?> end = next.handle((v, e) -> null);
-      mine.add(end);
-      return end;
-    });
-    // A room with nothing in flight keeps no entry (registered outside compute: it may run at once).
+    tails.compute(
+        k,
+        (x, tail) -> {
+          CompletableFuture<?> before =
+              tail == null ? CompletableFuture.completedFuture(null) : tail;
+          CompletableFuture<T> next = before.handleAsync((v, e) -> step.get(), pool);
+          next.whenComplete(
+              (v, e) -> {
+                if (e != null) {
+                  result.completeExceptionally(ErrorTranslation.toWire(e, "contract operation"));
+                } else {
+                  result.complete(v);
+                }
+              });
+          CompletableFuture<?> end = next.handle((v, e) -> null);
+          mine.add(end);
+          return end;
+        });
+    // A room with nothing in flight keeps no entry (registered outside compute: it may run at
+    // once).
     CompletableFuture<?> end = mine.get(0);
     end.whenComplete((v, e) -> tails.remove(k, end));
     return result;
@@ -201,8 +233,8 @@ public final class ContractHost implements OpHandler {
 
   /**
    * Validates and merges one change against the stored state and writes it only if the row still
-   * holds that state (CAS on the bytes); otherwise another node won the race: re-read, and
-   * validate and merge again against its state. A change that changes nothing writes nothing.
+   * holds that state (CAS on the bytes); otherwise another node won the race: re-read, and validate
+   * and merge again against its state. A change that changes nothing writes nothing.
    */
   private void apply(byte[] key, UnaryOperator<RoomState> change) {
     String k = HexFormat.of().formatHex(key);
@@ -215,11 +247,23 @@ public final class ContractHost implements OpHandler {
         return; // nothing new: no write, no push
       }
       if (bytes.length > DelegateStore.MAX_VALUE_BYTES) {
-        throw new RoomValidationException("the room state would be " + bytes.length
-            + " bytes, over the node's limit of " + DelegateStore.MAX_VALUE_BYTES);
+        throw new RoomValidationException(
+            "the room state would be "
+                + bytes.length
+                + " bytes, over the node's limit of "
+                + DelegateStore.MAX_VALUE_BYTES);
       }
-      boolean won = store.update(USER, NAMESPACE, key, old -> holds(key, old, expected)
-          ? Mutation.put(bytes, Boolean.TRUE) : Mutation.none(Boolean.FALSE)).join();
+      boolean won =
+          store
+              .update(
+                  USER,
+                  NAMESPACE,
+                  key,
+                  old ->
+                      holds(key, old, expected)
+                          ? Mutation.put(bytes, Boolean.TRUE)
+                          : Mutation.none(Boolean.FALSE))
+              .join();
       if (won) {
         cache.put(k, next);
         pushToSubscribers(key, bytes);
@@ -227,7 +271,9 @@ public final class ContractHost implements OpHandler {
       }
       cache.remove(k); // another node wrote this room since we read it
       if (attempt >= MAX_CAS_ATTEMPTS) {
-        throw new WireException(ErrorCodes.UNAVAILABLE, "room " + k + " is changing too fast on other nodes; try again");
+        throw new WireException(
+            ErrorCodes.UNAVAILABLE,
+            "room " + k + " is changing too fast on other nodes; try again");
       }
     }
   }
@@ -241,7 +287,8 @@ public final class ContractHost implements OpHandler {
     if (Arrays.equals(stored, expected)) {
       return true;
     }
-    return stored != null && expected != null
+    return stored != null
+        && expected != null
         && Arrays.equals(RoomState.decodeTrusted(key, stored).encode(), expected);
   }
 
@@ -265,14 +312,16 @@ public final class ContractHost implements OpHandler {
 
   /** In the room's order (after any local update in flight), re-read it and push it. */
   private void refresh(byte[] key) {
-    inOrder(key, () -> {
-      cache.remove(HexFormat.of().formatHex(key));
-      RoomState s = load(key);
-      if (s.config() != null) {
-        pushToSubscribers(key, s.encode());
-      }
-      return null;
-    });
+    inOrder(
+        key,
+        () -> {
+          cache.remove(HexFormat.of().formatHex(key));
+          RoomState s = load(key);
+          if (s.config() != null) {
+            pushToSubscribers(key, s.encode());
+          }
+          return null;
+        });
   }
 
   private void pushToSubscribers(byte[] key, byte[] state) {
@@ -284,10 +333,9 @@ public final class ContractHost implements OpHandler {
 
   private static byte[] contractKey(byte[] key) {
     if (key.length != RoomContract.KEY_BYTES) {
-      throw new WireException(ErrorCodes.INVALID,
-          "a contract key is the room owner's 32-byte verifying key");
+      throw new WireException(
+          ErrorCodes.INVALID, "a contract key is the room owner's 32-byte verifying key");
     }
     return key;
   }
-
 }

@@ -16,12 +16,13 @@ final class RecentRooms {
   private final Map<String, RoomState> states;
 
   RecentRooms(int capacity) {
-    this.states = new LinkedHashMap<String, RoomState>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, RoomState> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.states =
+        new LinkedHashMap<String, RoomState>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, RoomState> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   synchronized RoomState get(String key) {

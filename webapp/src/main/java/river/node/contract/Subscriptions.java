@@ -12,15 +12,15 @@ import river.wire.ErrorCodes;
 import river.wire.WireException;
 
 /**
- * Which connections (of any user, any tab) follow which room contract. A connection is dropped
- * from every room when it closes, so a closed tab is never pushed to and never leaks. Thread-safe;
+ * Which connections (of any user, any tab) follow which room contract. A connection is dropped from
+ * every room when it closes, so a closed tab is never pushed to and never leaks. Thread-safe;
  * subscribing twice is one subscription.
  *
  * <p>Bounded: at most {@code perConnection} rooms per connection and {@code perNode} over all
  * connections. Why: a subscription needs no existing room (a client may wait for a room's first
- * Put), so without caps one connection subscribing to random keys pins memory until the node
- * dies (~670,000 of them filled a 256 MiB heap). Past a cap the request is refused
- * {@code too_large} and nothing is kept; the connection stays open.
+ * Put), so without caps one connection subscribing to random keys pins memory until the node dies
+ * (~670,000 of them filled a 256 MiB heap). Past a cap the request is refused {@code too_large} and
+ * nothing is kept; the connection stays open.
  */
 final class Subscriptions {
   static final int PER_CONNECTION = 1024;
@@ -44,7 +44,8 @@ final class Subscriptions {
   /**
    * Subscribes {@code c} to {@code room} (nothing new if it already is).
    *
-   * @throws WireException {@code too_large} past the connection's or the node's cap; nothing is kept
+   * @throws WireException {@code too_large} past the connection's or the node's cap; nothing is
+   *     kept
    */
   void add(byte[] room, ClientConnection c) {
     String k = HexFormat.of().formatHex(room);
@@ -57,13 +58,19 @@ final class Subscriptions {
         return;
       }
       if (mine.size() >= perConnection) {
-        throw new WireException(ErrorCodes.TOO_LARGE, "this connection already follows " + perConnection
-            + " rooms, the most one connection may follow");
+        throw new WireException(
+            ErrorCodes.TOO_LARGE,
+            "this connection already follows "
+                + perConnection
+                + " rooms, the most one connection may follow");
       }
       if (total.incrementAndGet() > perNode) {
         total.decrementAndGet();
-        throw new WireException(ErrorCodes.TOO_LARGE, "this node already follows " + perNode
-            + " rooms for its connections, the most it may follow; try again later");
+        throw new WireException(
+            ErrorCodes.TOO_LARGE,
+            "this node already follows "
+                + perNode
+                + " rooms for its connections, the most it may follow; try again later");
       }
       mine.add(k);
       byRoom.computeIfAbsent(k, x -> ConcurrentHashMap.newKeySet()).add(c);
@@ -90,10 +97,12 @@ final class Subscriptions {
     }
     synchronized (rooms) {
       for (String k : rooms) {
-        byRoom.computeIfPresent(k, (x, set) -> {
-          set.remove(c);
-          return set.isEmpty() ? null : set;
-        });
+        byRoom.computeIfPresent(
+            k,
+            (x, set) -> {
+              set.remove(c);
+              return set.isEmpty() ? null : set;
+            });
       }
       total.addAndGet(-rooms.size());
       rooms.clear();

@@ -1,13 +1,13 @@
 package river.node.delegate;
 
 import java.util.ArrayList;
-import java.util.List;
-import river.node.signing.SigningKeys;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import river.node.signing.SigningKeys;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
 import river.node.ws.ClientConnection;
@@ -35,32 +35,32 @@ import river.wire.WireException;
  * key), over the durable {@link DelegateStore}.
  *
  * <ul>
- *   <li>{@link DelegateKeys#current()}: every value in the versioned envelope; Get strips it,
- *       Store is a blind write at generation + 1, CasStore compares and writes in one
- *       {@code update} step ({@link CasRule}); GetVersioned reports the generation; GetMany is
- *       GetVersioned of up to 128 keys answered in one frame.</li>
+ *   <li>{@link DelegateKeys#current()}: every value in the versioned envelope; Get strips it, Store
+ *       is a blind write at generation + 1, CasStore compares and writes in one {@code update} step
+ *       ({@link CasRule}); GetVersioned reports the generation; GetMany is GetVersioned of up to
+ *       128 keys answered in one frame.
  *   <li>{@link DelegateKeys#legacy()}: plain Get/Store/Delete/List of raw bytes; GetVersioned and
- *       CasStore are requests that release never knew: {@code unknown_op}.</li>
- *   <li>Any other delegate key: {@code unknown_delegate}.</li>
+ *       CasStore are requests that release never knew: {@code unknown_op}.
+ *   <li>Any other delegate key: {@code unknown_delegate}.
  * </ul>
  *
  * <p>Limits: keys up to {@link #MAX_KEY_BYTES}; values up to {@link #MAX_DATA_BYTES} bytes of data
  * on both versions. The store's limit ({@link DelegateStore#MAX_VALUE_BYTES}, 256 KiB) is on the
- * stored row, and the 9-byte envelope counts toward it: a current-delegate value of
- * {@code MAX_DATA_BYTES} data is exactly 256 KiB on disk. The legacy delegate gets the same data
- * limit so that anything stored there can be migrated into the current one. Over a limit:
- * {@code too_large}, checked before anything is queued, so nothing is written.
+ * stored row, and the 9-byte envelope counts toward it: a current-delegate value of {@code
+ * MAX_DATA_BYTES} data is exactly 256 KiB on disk. The legacy delegate gets the same data limit so
+ * that anything stored there can be migrated into the current one. Over a limit: {@code too_large},
+ * checked before anything is queued, so nothing is written.
  *
  * <p>Every answer to a write is sent only after the store's durable commit; then the user's other
- * connections (never the writer's, never another user's) get a
- * {@code DelegateKeyChanged{delegate, key, generation}} push (generation 0 after a Delete and on the
- * legacy delegate, which has none). Pushes are completed on the store's single acks thread, in
- * commit order, so one connection sees a key's pushes in generation order.
+ * connections (never the writer's, never another user's) get a {@code DelegateKeyChanged{delegate,
+ * key, generation}} push (generation 0 after a Delete and on the legacy delegate, which has none).
+ * Pushes are completed on the store's single acks thread, in commit order, so one connection sees a
+ * key's pushes in generation order.
  *
  * <p>Ordering: the writes of one connection reach the store's queue in the order their frames
- * arrived, so pipelined writes apply in send order. Reads run on reader threads and may overtake
- * a pipelined write of the same connection: a client that needs read-your-write waits for the
- * write's answer first.
+ * arrived, so pipelined writes apply in send order. Reads run on reader threads and may overtake a
+ * pipelined write of the same connection: a client that needs read-your-write waits for the write's
+ * answer first.
  */
 public final class DelegateHost implements OpHandler {
   public static final int MAX_KEY_BYTES = DelegateStore.MAX_KEY_BYTES;
@@ -68,6 +68,7 @@ public final class DelegateHost implements OpHandler {
 
   private static final byte[] CURRENT = DelegateKeys.current();
   private static final byte[] LEGACY = DelegateKeys.legacy();
+
   /** What failed, in the log line of a failure ({@link ErrorTranslation}). */
   private static final String WHAT = "delegate request";
 
@@ -79,8 +80,10 @@ public final class DelegateHost implements OpHandler {
     this(store, registry, null);
   }
 
-  /** With {@code signing} (may be null), the current delegate also serves the room signing-key
-   *  variants, for the connection's own user only. */
+  /**
+   * With {@code signing} (may be null), the current delegate also serves the room signing-key
+   * variants, for the connection's own user only.
+   */
   public DelegateHost(DelegateStore store, ConnectionRegistry registry, SigningKeys signing) {
     this.store = store;
     this.registry = registry;
@@ -100,49 +103,62 @@ public final class DelegateHost implements OpHandler {
    * Serves one request for {@code user}; {@code origin} (may be null) is the writer's connection,
    * which gets no push for its own writes.
    */
-  public CompletableFuture<DelegateResponse> handle(String user, ClientConnection origin, byte[] delegate,
-      DelegateRequest msg) {
+  public CompletableFuture<DelegateResponse> handle(
+      String user, ClientConnection origin, byte[] delegate, DelegateRequest msg) {
     boolean current;
     if (Arrays.equals(delegate, CURRENT)) {
       current = true;
     } else if (Arrays.equals(delegate, LEGACY)) {
       current = false;
     } else {
-      return failed(ErrorCodes.UNKNOWN_DELEGATE, "this node hosts no delegate with key "
-          + (delegate.length <= 64 ? HexFormat.of().formatHex(delegate) : "of " + delegate.length + " bytes"));
+      return failed(
+          ErrorCodes.UNKNOWN_DELEGATE,
+          "this node hosts no delegate with key "
+              + (delegate.length <= 64
+                  ? HexFormat.of().formatHex(delegate)
+                  : "of " + delegate.length + " bytes"));
     }
     try {
-      CompletableFuture<DelegateResponse> result = current && signing != null && signing.handles(msg)
-          ? signing.handle(user, msg).toCompletableFuture()
-          : current
-          ? serveCurrent(user, origin, delegate, msg)
-          : serveLegacy(user, origin, delegate, msg);
-      return result.handle((ok, failure) -> {
-        if (failure != null) {
-          throw new CompletionException(ErrorTranslation.toWire(failure, WHAT));
-        }
-        return ok;
-      });
+      CompletableFuture<DelegateResponse> result =
+          current && signing != null && signing.handles(msg)
+              ? signing.handle(user, msg).toCompletableFuture()
+              : current
+                  ? serveCurrent(user, origin, delegate, msg)
+                  : serveLegacy(user, origin, delegate, msg);
+      return result.handle(
+          (ok, failure) -> {
+            if (failure != null) {
+              throw new CompletionException(ErrorTranslation.toWire(failure, WHAT));
+            }
+            return ok;
+          });
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(ErrorTranslation.toWire(e, WHAT));
     }
   }
 
-  private CompletableFuture<DelegateResponse> serveCurrent(String user, ClientConnection origin, byte[] delegate,
-      DelegateRequest msg) {
+  private CompletableFuture<DelegateResponse> serveCurrent(
+      String user, ClientConnection origin, byte[] delegate, DelegateRequest msg) {
     if (msg instanceof DelegateRequest.Get r) {
       byte[] key = checkKey(r.key());
-      return store.read(user, delegate, key)
-          .thenApply(stored -> new DelegateResponse.Get(key, stored == null ? null : Envelope.unwrap(stored).data()));
+      return store
+          .read(user, delegate, key)
+          .thenApply(
+              stored ->
+                  new DelegateResponse.Get(
+                      key, stored == null ? null : Envelope.unwrap(stored).data()));
     } else if (msg instanceof DelegateRequest.GetVersioned r) {
       byte[] key = checkKey(r.key());
-      return store.read(user, delegate, key).thenApply(stored -> {
-        if (stored == null) {
-          return new DelegateResponse.GetVersioned(key, null, 0);
-        }
-        Envelope e = Envelope.unwrap(stored);
-        return new DelegateResponse.GetVersioned(key, e.data(), e.generation());
-      });
+      return store
+          .read(user, delegate, key)
+          .thenApply(
+              stored -> {
+                if (stored == null) {
+                  return new DelegateResponse.GetVersioned(key, null, 0);
+                }
+                Envelope e = Envelope.unwrap(stored);
+                return new DelegateResponse.GetVersioned(key, e.data(), e.generation());
+              });
     } else if (msg instanceof DelegateRequest.GetMany r) {
       return getMany(user, delegate, r);
     } else if (msg instanceof DelegateRequest.ListKeys) {
@@ -150,50 +166,62 @@ public final class DelegateHost implements OpHandler {
     } else if (msg instanceof DelegateRequest.Store r) {
       byte[] key = checkKey(r.key());
       byte[] value = checkValue(r.value());
-      return store.update(user, delegate, key, stored -> decided(CasRule.blindStore(stored, value)))
-          .thenApply(decision -> {
-            if (decision.kind() == CasDecision.Kind.STORED) {
-              push(user, origin, delegate, key, decision.generation());
-            }
-            return new DelegateResponse.Store(key, value.length, decision.toStoreResult());
-          });
+      return store
+          .update(user, delegate, key, stored -> decided(CasRule.blindStore(stored, value)))
+          .thenApply(
+              decision -> {
+                if (decision.kind() == CasDecision.Kind.STORED) {
+                  push(user, origin, delegate, key, decision.generation());
+                }
+                return new DelegateResponse.Store(key, value.length, decision.toStoreResult());
+              });
     } else if (msg instanceof DelegateRequest.CasStore r) {
       byte[] key = checkKey(r.key());
       byte[] value = checkValue(r.value());
       long expected = r.expectedGeneration();
-      return store.update(user, delegate, key, stored -> decided(CasRule.casStore(stored, expected, value)))
-          .thenApply(decision -> {
-            if (decision.kind() == CasDecision.Kind.STORED) {
-              push(user, origin, delegate, key, decision.generation());
-            }
-            return new DelegateResponse.CasStore(key, decision.toCasStoreResult());
-          });
+      return store
+          .update(user, delegate, key, stored -> decided(CasRule.casStore(stored, expected, value)))
+          .thenApply(
+              decision -> {
+                if (decision.kind() == CasDecision.Kind.STORED) {
+                  push(user, origin, delegate, key, decision.generation());
+                }
+                return new DelegateResponse.CasStore(key, decision.toCasStoreResult());
+              });
     } else if (msg instanceof DelegateRequest.Delete r) {
       return delete(user, origin, delegate, checkKey(r.key()));
     }
-    throw new WireException(ErrorCodes.UNKNOWN_OP, "the chat delegate does not serve " + msg.variantName());
+    throw new WireException(
+        ErrorCodes.UNKNOWN_OP, "the chat delegate does not serve " + msg.variantName());
   }
 
-  private CompletableFuture<DelegateResponse> serveLegacy(String user, ClientConnection origin, byte[] delegate,
-      DelegateRequest msg) {
+  private CompletableFuture<DelegateResponse> serveLegacy(
+      String user, ClientConnection origin, byte[] delegate, DelegateRequest msg) {
     if (msg instanceof DelegateRequest.Get r) {
       byte[] key = checkKey(r.key());
-      return store.read(user, delegate, key).thenApply(stored -> new DelegateResponse.Get(key, stored));
+      return store
+          .read(user, delegate, key)
+          .thenApply(stored -> new DelegateResponse.Get(key, stored));
     } else if (msg instanceof DelegateRequest.ListKeys) {
       return list(user, delegate);
     } else if (msg instanceof DelegateRequest.Store r) {
       byte[] key = checkKey(r.key());
       byte[] value = checkValue(r.value());
-      return store.update(user, delegate, key, stored -> Mutation.put(value, Boolean.TRUE))
-          .thenApply(stored -> {
-            push(user, origin, delegate, key, 0);
-            return new DelegateResponse.Store(key, value.length, UnitResult.OK);
-          });
+      return store
+          .update(user, delegate, key, stored -> Mutation.put(value, Boolean.TRUE))
+          .thenApply(
+              stored -> {
+                push(user, origin, delegate, key, 0);
+                return new DelegateResponse.Store(key, value.length, UnitResult.OK);
+              });
     } else if (msg instanceof DelegateRequest.Delete r) {
       return delete(user, origin, delegate, checkKey(r.key()));
     }
-    throw new WireException(ErrorCodes.UNKNOWN_OP,
-        "the legacy chat delegate has no " + msg.variantName() + " (plain Get/Store/Delete/List only)");
+    throw new WireException(
+        ErrorCodes.UNKNOWN_OP,
+        "the legacy chat delegate has no "
+            + msg.variantName()
+            + " (plain Get/Store/Delete/List only)");
   }
 
   /**
@@ -201,34 +229,48 @@ public final class DelegateHost implements OpHandler {
    * {@link DelegateRequest.GetMany#MAX_KEYS} keys, or when the values together would not fit the
    * frame limit: the client then reads them one by one.
    */
-  private CompletableFuture<DelegateResponse> getMany(String user, byte[] delegate, DelegateRequest.GetMany r) {
+  private CompletableFuture<DelegateResponse> getMany(
+      String user, byte[] delegate, DelegateRequest.GetMany r) {
     List<byte[]> keys = r.keys();
     if (keys.size() > DelegateRequest.GetMany.MAX_KEYS) {
-      throw new WireException(ErrorCodes.TOO_LARGE, "GetManyRequest of " + keys.size()
-          + " keys is over the limit of " + DelegateRequest.GetMany.MAX_KEYS);
+      throw new WireException(
+          ErrorCodes.TOO_LARGE,
+          "GetManyRequest of "
+              + keys.size()
+              + " keys is over the limit of "
+              + DelegateRequest.GetMany.MAX_KEYS);
     }
     List<CompletableFuture<byte[]>> reads = new ArrayList<>(keys.size());
     for (byte[] key : keys) {
       reads.add(store.read(user, delegate, checkKey(key)));
     }
-    return CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
-      List<byte[]> values = new ArrayList<>(keys.size());
-      long[] generations = new long[keys.size()];
-      long total = 0;
-      for (int i = 0; i < keys.size(); i++) {
-        byte[] stored = reads.get(i).join();
-        Envelope e = stored == null ? null : Envelope.unwrap(stored);
-        byte[] data = e == null ? null : e.data();
-        generations[i] = e == null ? 0 : e.generation();
-        total += keys.get(i).length + (data == null ? 0 : data.length) + 9;
-        values.add(data);
-      }
-      if (total > GET_MANY_BUDGET_BYTES) {
-        throw new WireException(ErrorCodes.TOO_LARGE, "the " + keys.size() + " values hold " + total
-            + " bytes, over the " + GET_MANY_BUDGET_BYTES + " one answer may carry: read them one by one");
-      }
-      return new DelegateResponse.GetMany(keys, values, generations);
-    });
+    return CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0]))
+        .thenApply(
+            done -> {
+              List<byte[]> values = new ArrayList<>(keys.size());
+              long[] generations = new long[keys.size()];
+              long total = 0;
+              for (int i = 0; i < keys.size(); i++) {
+                byte[] stored = reads.get(i).join();
+                Envelope e = stored == null ? null : Envelope.unwrap(stored);
+                byte[] data = e == null ? null : e.data();
+                generations[i] = e == null ? 0 : e.generation();
+                total += keys.get(i).length + (data == null ? 0 : data.length) + 9;
+                values.add(data);
+              }
+              if (total > GET_MANY_BUDGET_BYTES) {
+                throw new WireException(
+                    ErrorCodes.TOO_LARGE,
+                    "the "
+                        + keys.size()
+                        + " values hold "
+                        + total
+                        + " bytes, over the "
+                        + GET_MANY_BUDGET_BYTES
+                        + " one answer may carry: read them one by one");
+              }
+              return new DelegateResponse.GetMany(keys, values, generations);
+            });
   }
 
   /** What one GetManyResponse may carry (keys + values), well inside the 1 MiB frame limit. */
@@ -238,15 +280,21 @@ public final class DelegateHost implements OpHandler {
     return store.listKeys(user, delegate).thenApply(DelegateResponse.ListKeys::new);
   }
 
-  private CompletableFuture<DelegateResponse> delete(String user, ClientConnection origin, byte[] delegate, byte[] key) {
-    return store.update(user, delegate, key,
+  private CompletableFuture<DelegateResponse> delete(
+      String user, ClientConnection origin, byte[] delegate, byte[] key) {
+    return store
+        .update(
+            user,
+            delegate,
+            key,
             stored -> stored == null ? Mutation.none(Boolean.FALSE) : Mutation.delete(Boolean.TRUE))
-        .thenApply(existed -> {
-          if (existed) {
-            push(user, origin, delegate, key, 0); // Delete resets the generation
-          }
-          return new DelegateResponse.Delete(key, UnitResult.OK);
-        });
+        .thenApply(
+            existed -> {
+              if (existed) {
+                push(user, origin, delegate, key, 0); // Delete resets the generation
+              }
+              return new DelegateResponse.Delete(key, UnitResult.OK);
+            });
   }
 
   /** Runs on the store's writer thread: pure, and only a put when the rule says STORED. */
@@ -256,12 +304,14 @@ public final class DelegateHost implements OpHandler {
         : Mutation.none(decision);
   }
 
-  private void push(String user, ClientConnection origin, byte[] delegate, byte[] key, long generation) {
+  private void push(
+      String user, ClientConnection origin, byte[] delegate, byte[] key, long generation) {
     var others = registry.others(user, origin);
     if (others.isEmpty()) {
       return;
     }
-    byte[] frame = WireCodec.encodePush(new Push(new Event.DelegateKeyChanged(delegate, key, generation)));
+    byte[] frame =
+        WireCodec.encodePush(new Push(new Event.DelegateKeyChanged(delegate, key, generation)));
     for (ClientConnection c : others) {
       c.send(frame);
     }
@@ -269,7 +319,8 @@ public final class DelegateHost implements OpHandler {
 
   private static byte[] checkKey(byte[] key) {
     if (key.length > MAX_KEY_BYTES) {
-      throw new WireException(ErrorCodes.TOO_LARGE,
+      throw new WireException(
+          ErrorCodes.TOO_LARGE,
           "key of " + key.length + " bytes is over the limit of " + MAX_KEY_BYTES);
     }
     return key;
@@ -277,8 +328,13 @@ public final class DelegateHost implements OpHandler {
 
   private static byte[] checkValue(byte[] value) {
     if (value.length > MAX_DATA_BYTES) {
-      throw new WireException(ErrorCodes.TOO_LARGE, "value of " + value.length
-          + " bytes is over the limit of " + MAX_DATA_BYTES + " (256 KiB stored, 9-byte envelope included)");
+      throw new WireException(
+          ErrorCodes.TOO_LARGE,
+          "value of "
+              + value.length
+              + " bytes is over the limit of "
+              + MAX_DATA_BYTES
+              + " (256 KiB stored, 9-byte envelope included)");
     }
     return value;
   }

@@ -14,12 +14,12 @@ import river.wire.Push;
 import river.wire.WireCodec;
 
 /**
- * Delegate writes made on <em>other</em> nodes of the same database become
- * {@code DelegateKeyChanged} pushes to this node's connections of that user (the writing node
- * already pushed to its own). The announcement says only which key changed: the generation is
- * re-read here, so a push never carries a value older than the database's. After the
- * announcement channel was lost ({@link StoreChange#RESYNC}) every key of every connected user is
- * pushed again at its current generation; tabs ignore generations they already hold.
+ * Delegate writes made on <em>other</em> nodes of the same database become {@code
+ * DelegateKeyChanged} pushes to this node's connections of that user (the writing node already
+ * pushed to its own). The announcement says only which key changed: the generation is re-read here,
+ * so a push never carries a value older than the database's. After the announcement channel was
+ * lost ({@link StoreChange#RESYNC}) every key of every connected user is pushed again at its
+ * current generation; tabs ignore generations they already hold.
  */
 public final class RemoteDelegatePushes {
   private static final byte[] CURRENT = DelegateKeys.current();
@@ -57,24 +57,36 @@ public final class RemoteDelegatePushes {
   }
 
   private void resync(String user, byte[] delegate) {
-    store.listKeys(user, delegate).thenAccept(keys -> {
-      for (byte[] key : keys) {
-        pushCurrent(user, delegate, key, delegate == CURRENT);
-      }
-    });
+    store
+        .listKeys(user, delegate)
+        .thenAccept(
+            keys -> {
+              for (byte[] key : keys) {
+                pushCurrent(user, delegate, key, delegate == CURRENT);
+              }
+            });
   }
 
-  private CompletableFuture<Void> pushCurrent(String user, byte[] delegate, byte[] key, boolean current) {
-    return store.read(user, delegate, key).thenAccept(stored -> {
-      long generation = current && stored != null ? Envelope.unwrap(stored).generation() : 0;
-      byte[] frame = WireCodec.encodePush(new Push(new Event.DelegateKeyChanged(delegate, key, generation)));
-      List<ClientConnection> here = registry.others(user, null);
-      for (ClientConnection c : here) {
-        c.send(frame);
-      }
-    }).exceptionally(e -> {
-      System.err.println("river: could not re-read a key another node changed: " + e);
-      return null;
-    });
+  private CompletableFuture<Void> pushCurrent(
+      String user, byte[] delegate, byte[] key, boolean current) {
+    return store
+        .read(user, delegate, key)
+        .thenAccept(
+            stored -> {
+              long generation =
+                  current && stored != null ? Envelope.unwrap(stored).generation() : 0;
+              byte[] frame =
+                  WireCodec.encodePush(
+                      new Push(new Event.DelegateKeyChanged(delegate, key, generation)));
+              List<ClientConnection> here = registry.others(user, null);
+              for (ClientConnection c : here) {
+                c.send(frame);
+              }
+            })
+        .exceptionally(
+            e -> {
+              System.err.println("river: could not re-read a key another node changed: " + e);
+              return null;
+            });
   }
 }

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The Host names the node answers to: its loopback names with its port, plus configured ones.
- * Why: a foreign web site that makes its own DNS name resolve to 127.0.0.1 (DNS rebinding) sends
- * its own name in Host; refusing unknown names keeps such pages away from the API whatever their
- * Origin says.
+ * The Host names the node answers to: its loopback names with its port, plus configured ones. Why:
+ * a foreign web site that makes its own DNS name resolve to 127.0.0.1 (DNS rebinding) sends its own
+ * name in Host; refusing unknown names keeps such pages away from the API whatever their Origin
+ * says.
  */
 public final class AllowedHosts {
   private final Set<String> hosts = new HashSet<>();
@@ -30,7 +30,10 @@ public final class AllowedHosts {
     return hostHeader != null && hosts.contains(hostHeader.toLowerCase(Locale.ROOT));
   }
 
-  /** An Origin header is acceptable when absent (non-browser clients) or naming one of our hosts over http. */
+  /**
+   * An Origin header is acceptable when absent (non-browser clients) or naming one of our hosts
+   * over http.
+   */
   public boolean allowsOrigin(String origin) {
     if (origin == null) {
       return true;

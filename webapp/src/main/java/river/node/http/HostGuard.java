@@ -8,7 +8,9 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Refuses every request whose Host is not one of the node's own names (see {@link AllowedHosts}). */
+/**
+ * Refuses every request whose Host is not one of the node's own names (see {@link AllowedHosts}).
+ */
 public final class HostGuard extends Handler.Wrapper {
   private final Supplier<AllowedHosts> hosts;
 
@@ -21,7 +23,8 @@ public final class HostGuard extends Handler.Wrapper {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String host = request.getHeaders().get(HttpHeader.HOST);
     if (!hosts.get().allows(host)) {
-      Response.writeError(request, response, callback, HttpStatus.MISDIRECTED_REQUEST_421, "unknown host");
+      Response.writeError(
+          request, response, callback, HttpStatus.MISDIRECTED_REQUEST_421, "unknown host");
       return true;
     }
     return super.handle(request, response, callback);

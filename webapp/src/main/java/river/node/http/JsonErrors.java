@@ -1,8 +1,8 @@
 package river.node.http;
 
-import java.util.Locale;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -13,10 +13,10 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Every HTTP error the node answers, as JSON {@code {"error": "<code>", "message": "<text>"}}
- * ({@code application/json}), never Jetty's HTML page: the shell and scripts read the code, and
- * the HTML page would echo the request URL, which may carry a profile token. A 500 says only
- * "internal error" (the cause stays in the node). Installed as the server's error handler, so it
- * also answers 404s, refused upgrades and Jetty's own errors.
+ * ({@code application/json}), never Jetty's HTML page: the shell and scripts read the code, and the
+ * HTML page would echo the request URL, which may carry a profile token. A 500 says only "internal
+ * error" (the cause stays in the node). Installed as the server's error handler, so it also answers
+ * 404s, refused upgrades and Jetty's own errors.
  */
 public final class JsonErrors extends ErrorHandler {
 
@@ -43,7 +43,8 @@ public final class JsonErrors extends ErrorHandler {
   /** The JSON body for {@code status}; {@code message} may be null. */
   static String body(int status, String message) {
     boolean hideCause = status >= 500 && status != HttpStatus.SERVICE_UNAVAILABLE_503;
-    String text = hideCause || message == null || message.isBlank() ? defaultMessage(status) : message;
+    String text =
+        hideCause || message == null || message.isBlank() ? defaultMessage(status) : message;
     return "{\"error\":" + quote(code(status)) + ",\"message\":" + quote(text) + "}";
   }
 
@@ -82,7 +83,9 @@ public final class JsonErrors extends ErrorHandler {
         case '\t' -> b.append("\\t");
         default -> {
           if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
-            b.append(String.format("\\u%04x", (int) c)); // also keeps it inert if a browser sniffs it as HTML
+            b.append(
+                String.format(
+                    "\\u%04x", (int) c)); // also keeps it inert if a browser sniffs it as HTML
           } else {
             b.append(c);
           }

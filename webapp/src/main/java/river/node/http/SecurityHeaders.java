@@ -7,10 +7,10 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Headers that hold the shell/app split in place even if a page is opened directly: the app
- * under {@code /app/} is always sandboxed (an opaque origin with no storage and no credential,
- * even when someone opens it top-level), may be framed only by the node's own shell, and the
- * shell itself may not be framed by anyone (clickjacking).
+ * Headers that hold the shell/app split in place even if a page is opened directly: the app under
+ * {@code /app/} is always sandboxed (an opaque origin with no storage and no credential, even when
+ * someone opens it top-level), may be framed only by the node's own shell, and the shell itself may
+ * not be framed by anyone (clickjacking).
  */
 public final class SecurityHeaders extends Handler.Wrapper {
   public SecurityHeaders(Handler next) {
@@ -23,11 +23,17 @@ public final class SecurityHeaders extends Handler.Wrapper {
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
     response.getHeaders().put("Referrer-Policy", "no-referrer");
     if (path.startsWith("/app/")) {
-      response.getHeaders().put("Content-Security-Policy",
-          "sandbox allow-scripts allow-forms allow-popups; frame-ancestors 'self'; object-src 'none'; base-uri 'none'");
+      response
+          .getHeaders()
+          .put(
+              "Content-Security-Policy",
+              "sandbox allow-scripts allow-forms allow-popups; frame-ancestors 'self'; object-src 'none'; base-uri 'none'");
     } else if (!path.startsWith("/v1/")) {
-      response.getHeaders().put("Content-Security-Policy",
-          "frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
+      response
+          .getHeaders()
+          .put(
+              "Content-Security-Policy",
+              "frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
     }
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
     return super.handle(request, response, callback);

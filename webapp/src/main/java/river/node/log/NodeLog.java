@@ -9,14 +9,14 @@ import java.util.logging.Logger;
 
 /**
  * The node's one logging setup: every class logs through {@link #logger} (a {@link System.Logger}),
- * and the {@code river.node} loggers write one line per record to standard error,
- * {@code LEVEL message} (levels as {@link System.Logger.Level} names them: ERROR, WARNING, INFO,
- * DEBUG, TRACE). The level is INFO unless the system property {@value #LEVEL_PROPERTY} names
- * another ({@code java -Driver.log.level=DEBUG -jar river-node.jar}).
+ * and the {@code river.node} loggers write one line per record to standard error, {@code LEVEL
+ * message} (levels as {@link System.Logger.Level} names them: ERROR, WARNING, INFO, DEBUG, TRACE).
+ * The level is INFO unless the system property {@value #LEVEL_PROPERTY} names another ({@code java
+ * -Driver.log.level=DEBUG -jar river-node.jar}).
  *
- * <p>Hazards: a record never carries a token, a signing key, a room secret or a request URL (it
- * may carry a token); log what failed and the storage's message, never values. Standard output is
- * not for logging: it carries the ready line, which tests and people parse, and the tools' output.
+ * <p>Hazards: a record never carries a token, a signing key, a room secret or a request URL (it may
+ * carry a token); log what failed and the storage's message, never values. Standard output is not
+ * for logging: it carries the ready line, which tests and people parse, and the tools' output.
  * Jetty logs through its own SLF4J binding ({@code jetty-logging.properties}).
  */
 public final class NodeLog {
@@ -28,7 +28,10 @@ public final class NodeLog {
 
   private NodeLog() {}
 
-  /** The logger of {@code owner} (a class of the node, so under {@value #NAMESPACE}), set up as above. */
+  /**
+   * The logger of {@code owner} (a class of the node, so under {@value #NAMESPACE}), set up as
+   * above.
+   */
   public static System.Logger logger(Class<?> owner) {
     return System.getLogger(owner.getName()); // this class's initialisation configured ROOT first
   }
@@ -44,19 +47,29 @@ public final class NodeLog {
     return root;
   }
 
-  /** The java.util.logging level for a {@link System.Logger.Level} name; INFO when absent or unknown. */
+  /**
+   * The java.util.logging level for a {@link System.Logger.Level} name; INFO when absent or
+   * unknown.
+   */
   static Level julLevel(String name) {
     if (name == null || name.isBlank()) {
       return Level.INFO;
     }
     switch (name.strip().toUpperCase(Locale.ROOT)) {
-      case "OFF": return Level.OFF;
-      case "ERROR": return Level.SEVERE;
-      case "WARNING": return Level.WARNING;
-      case "DEBUG": return Level.FINE;
-      case "TRACE": return Level.FINER;
-      case "ALL": return Level.ALL;
-      default: return Level.INFO;
+      case "OFF":
+        return Level.OFF;
+      case "ERROR":
+        return Level.SEVERE;
+      case "WARNING":
+        return Level.WARNING;
+      case "DEBUG":
+        return Level.FINE;
+      case "TRACE":
+        return Level.FINER;
+      case "ALL":
+        return Level.ALL;
+      default:
+        return Level.INFO;
     }
   }
 
@@ -75,11 +88,14 @@ public final class NodeLog {
     return "TRACE";
   }
 
-  /** {@code LEVEL message}, and a thrown exception's own line folded in; never more than one line. */
+  /**
+   * {@code LEVEL message}, and a thrown exception's own line folded in; never more than one line.
+   */
   static final class OneLine extends Formatter {
     @Override
     public String format(LogRecord r) {
-      StringBuilder line = new StringBuilder(levelName(r.getLevel())).append(' ').append(formatMessage(r));
+      StringBuilder line =
+          new StringBuilder(levelName(r.getLevel())).append(' ').append(formatMessage(r));
       if (r.getThrown() != null) {
         line.append(": ").append(r.getThrown());
       }
@@ -87,7 +103,10 @@ public final class NodeLog {
     }
   }
 
-  /** Writes to the {@code System.err} of the moment (a ConsoleHandler keeps the one it started with). */
+  /**
+   * Writes to the {@code System.err} of the moment (a ConsoleHandler keeps the one it started
+   * with).
+   */
   private static final class StandardError extends Handler {
     @Override
     public void publish(LogRecord r) {

@@ -16,13 +16,13 @@ import river.room.PublicKeyDerivation;
 import river.room.SignatureVerifier;
 
 /**
- * Ed25519 with the JDK's provider on raw keys: a 32-byte public key is wrapped in its 12-byte
- * X.509 SubjectPublicKeyInfo prefix, a 32-byte seed in its 16-byte PKCS#8 prefix (RFC 8410). The
- * public key of a seed comes from a key-pair generator fed the seed as its "randomness" (the JDK
- * draws exactly the 32 seed bytes). Verification of a malformed key or signature is false, never
- * an exception (hazard: an exception would turn a forged item into an internal error). The JDK
- * refuses a non-canonical S (S >= L, tested), which matters because room item ids are signatures:
- * a malleable signature would let anyone re-post a message under a second id.
+ * Ed25519 with the JDK's provider on raw keys: a 32-byte public key is wrapped in its 12-byte X.509
+ * SubjectPublicKeyInfo prefix, a 32-byte seed in its 16-byte PKCS#8 prefix (RFC 8410). The public
+ * key of a seed comes from a key-pair generator fed the seed as its "randomness" (the JDK draws
+ * exactly the 32 seed bytes). Verification of a malformed key or signature is false, never an
+ * exception (hazard: an exception would turn a forged item into an internal error). The JDK refuses
+ * a non-canonical S (S >= L, tested), which matters because room item ids are signatures: a
+ * malleable signature would let anyone re-post a message under a second id.
  */
 public final class Ed25519Jdk implements SignatureVerifier, PublicKeyDerivation {
   public static final Ed25519Jdk INSTANCE = new Ed25519Jdk();
@@ -39,8 +39,9 @@ public final class Ed25519Jdk implements SignatureVerifier, PublicKeyDerivation 
       return false;
     }
     try {
-      PublicKey key = KeyFactory.getInstance("Ed25519")
-          .generatePublic(new X509EncodedKeySpec(concat(X509_PREFIX, publicKey32)));
+      PublicKey key =
+          KeyFactory.getInstance("Ed25519")
+              .generatePublic(new X509EncodedKeySpec(concat(X509_PREFIX, publicKey32)));
       Signature s = Signature.getInstance("Ed25519");
       s.initVerify(key);
       s.update(message);
@@ -55,12 +56,14 @@ public final class Ed25519Jdk implements SignatureVerifier, PublicKeyDerivation 
     checkSeed(seed32);
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
-      g.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
-        @Override
-        public void nextBytes(byte[] out) {
-          System.arraycopy(seed32, 0, out, 0, out.length);
-        }
-      });
+      g.initialize(
+          NamedParameterSpec.ED25519,
+          new SecureRandom() {
+            @Override
+            public void nextBytes(byte[] out) {
+              System.arraycopy(seed32, 0, out, 0, out.length);
+            }
+          });
       byte[] x509 = g.generateKeyPair().getPublic().getEncoded();
       return Arrays.copyOfRange(x509, x509.length - 32, x509.length);
     } catch (GeneralSecurityException e) {
@@ -71,8 +74,9 @@ public final class Ed25519Jdk implements SignatureVerifier, PublicKeyDerivation 
   public byte[] sign(byte[] seed32, byte[] message) {
     checkSeed(seed32);
     try {
-      PrivateKey key = KeyFactory.getInstance("Ed25519")
-          .generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, seed32)));
+      PrivateKey key =
+          KeyFactory.getInstance("Ed25519")
+              .generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, seed32)));
       Signature s = Signature.getInstance("Ed25519");
       s.initSign(key);
       s.update(message);

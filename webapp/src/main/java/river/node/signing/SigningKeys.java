@@ -19,14 +19,14 @@ import river.wire.WireException;
  * read the public half, and sign canonical room items ({@link SigningPurpose} checks the bytes).
  *
  * <p>Storage: the {@link DelegateStore} row (user {@code "#signing/" + userId}, delegate id
- * SHA-256("river.node.signing/1"), key = the 32-byte room owner key), value = seed (32) ||
- * public key (32). Real user ids are {@code "u" + hex}, and the delegate host always uses the
- * connection's own user id, so no plain Get/List of any user can reach these rows, and one user's
- * requests only ever name rows under their own id (hazard: a shared namespace keyed by room alone
- * would let anyone sign with anyone's key).
+ * SHA-256("river.node.signing/1"), key = the 32-byte room owner key), value = seed (32) || public
+ * key (32). Real user ids are {@code "u" + hex}, and the delegate host always uses the connection's
+ * own user id, so no plain Get/List of any user can reach these rows, and one user's requests only
+ * ever name rows under their own id (hazard: a shared namespace keyed by room alone would let
+ * anyone sign with anyone's key).
  *
- * <p>Refusals are {@link WireException}s with code {@code invalid}: unknown room key, wrong
- * purpose or bytes, creating over an existing key.
+ * <p>Refusals are {@link WireException}s with code {@code invalid}: unknown room key, wrong purpose
+ * or bytes, creating over an existing key.
  */
 public final class SigningKeys {
   static final String USER_PREFIX = "#signing/";
@@ -42,8 +42,10 @@ public final class SigningKeys {
 
   /** True for the delegate requests this class serves. */
   public boolean handles(DelegateRequest r) {
-    return r instanceof DelegateRequest.CreateSigningKey || r instanceof DelegateRequest.NewInviteeKey
-        || r instanceof DelegateRequest.StoreSigningKey || r instanceof DelegateRequest.GetPublicKey
+    return r instanceof DelegateRequest.CreateSigningKey
+        || r instanceof DelegateRequest.NewInviteeKey
+        || r instanceof DelegateRequest.StoreSigningKey
+        || r instanceof DelegateRequest.GetPublicKey
         || r instanceof DelegateRequest.Sign;
   }
 
@@ -60,14 +62,19 @@ public final class SigningKeys {
       byte[] seed = Ed25519Jdk.newSeed();
       byte[] pub = ed.publicKey(seed);
       byte[] room = r.room() == null ? pub : roomKey(r.room());
-      return store.update(user, NAMESPACE, room,
+      return store
+          .update(
+              user,
+              NAMESPACE,
+              room,
               old -> old == null ? Mutation.put(row(seed, pub), true) : Mutation.none(false))
-          .thenApply(stored -> {
-            if (!stored) {
-              throw invalid("a signing key for this room exists already");
-            }
-            return new DelegateResponse.SigningKey(room, pub);
-          });
+          .thenApply(
+              stored -> {
+                if (!stored) {
+                  throw invalid("a signing key for this room exists already");
+                }
+                return new DelegateResponse.SigningKey(room, pub);
+              });
     }
     if (req instanceof DelegateRequest.NewInviteeKey r) {
       byte[] seed = Ed25519Jdk.newSeed();
@@ -89,39 +96,55 @@ public final class SigningKeys {
       byte[] ifHeld = r.ifHeld();
       if (ifHeld == null) {
         // An explicit import replaces the identity the user held in this room.
-        return store.update(user, NAMESPACE, room, old -> Mutation.put(row(seed, pub), true))
+        return store
+            .update(user, NAMESPACE, room, old -> Mutation.put(row(seed, pub), true))
             .thenApply(x -> new DelegateResponse.SigningKey(room, pub));
       }
       // Only while the node holds what the tab saw: two tabs importing at once end with one key,
       // and the answer names it (the loser adopts it).
-      return store.update(user, NAMESPACE, room, old -> {
-        byte[] held = old == null ? new byte[0] : Arrays.copyOfRange(old, KEY, 2 * KEY);
-        return Arrays.equals(held, ifHeld) ? Mutation.put(row(seed, pub), pub)
-            : Mutation.none(held);
-      }).thenApply(held -> new DelegateResponse.SigningKey(room, held));
+      return store
+          .update(
+              user,
+              NAMESPACE,
+              room,
+              old -> {
+                byte[] held = old == null ? new byte[0] : Arrays.copyOfRange(old, KEY, 2 * KEY);
+                return Arrays.equals(held, ifHeld)
+                    ? Mutation.put(row(seed, pub), pub)
+                    : Mutation.none(held);
+              })
+          .thenApply(held -> new DelegateResponse.SigningKey(room, held));
     }
     if (req instanceof DelegateRequest.GetPublicKey r) {
       byte[] room = roomKey(r.room());
-      return store.read(user, NAMESPACE, room).thenApply(row ->
-          new DelegateResponse.PublicKey(room, row == null ? null : Arrays.copyOfRange(row, KEY, 2 * KEY)));
+      return store
+          .read(user, NAMESPACE, room)
+          .thenApply(
+              row ->
+                  new DelegateResponse.PublicKey(
+                      room, row == null ? null : Arrays.copyOfRange(row, KEY, 2 * KEY)));
     }
     if (req instanceof DelegateRequest.Sign r) {
       byte[] room = roomKey(r.room());
       SigningPurpose purpose = purpose(r.purpose());
       byte[] bytes = r.bytes();
-      return store.read(user, NAMESPACE, room).thenApply(row -> {
-        if (row == null) {
-          throw invalid("no signing key for this room");
-        }
-        byte[] seed = Arrays.copyOfRange(row, 0, KEY);
-        byte[] pub = Arrays.copyOfRange(row, KEY, 2 * KEY);
-        try {
-          purpose.check(room, pub, bytes);
-        } catch (RoomValidationException e) {
-          throw invalid(e.getMessage());
-        }
-        return new DelegateResponse.Signature(room, purpose.wireName(), ed.sign(seed, bytes));
-      });
+      return store
+          .read(user, NAMESPACE, room)
+          .thenApply(
+              row -> {
+                if (row == null) {
+                  throw invalid("no signing key for this room");
+                }
+                byte[] seed = Arrays.copyOfRange(row, 0, KEY);
+                byte[] pub = Arrays.copyOfRange(row, KEY, 2 * KEY);
+                try {
+                  purpose.check(room, pub, bytes);
+                } catch (RoomValidationException e) {
+                  throw invalid(e.getMessage());
+                }
+                return new DelegateResponse.Signature(
+                    room, purpose.wireName(), ed.sign(seed, bytes));
+              });
     }
     throw new WireException(ErrorCodes.UNKNOWN_OP, "not a signing request");
   }

@@ -6,7 +6,7 @@ package river.node.store;
  */
 public final class CorruptRowException extends StoreException {
 
-    public CorruptRowException(String message) {
-        super(message);
-    }
+  public CorruptRowException(String message) {
+    super(message);
+  }
 }

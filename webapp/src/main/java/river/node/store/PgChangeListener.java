@@ -13,10 +13,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Hears what other nodes changed: one thread, one connection that LISTENs on
- * {@link PgWrites#CHANNEL}, dispatching each announcement (except this node's own) to the
- * registered listeners. Notifications sent while the connection was down are lost, so after every
- * reconnect the listeners get {@link StoreChange#RESYNC} and re-read what they depend on.
+ * Hears what other nodes changed: one thread, one connection that LISTENs on {@link
+ * PgWrites#CHANNEL}, dispatching each announcement (except this node's own) to the registered
+ * listeners. Notifications sent while the connection was down are lost, so after every reconnect
+ * the listeners get {@link StoreChange#RESYNC} and re-read what they depend on.
  */
 final class PgChangeListener {
 
@@ -92,8 +92,10 @@ final class PgChangeListener {
         if (closed) {
           break;
         }
-        System.err.println("river: change listener lost its database connection (" + e.getSQLState()
-            + "); reconnecting");
+        System.err.println(
+            "river: change listener lost its database connection ("
+                + e.getSQLState()
+                + "); reconnecting");
         try {
           Thread.sleep(backoffMs);
         } catch (InterruptedException ie) {
@@ -111,7 +113,8 @@ final class PgChangeListener {
       return null;
     }
     try {
-      return new StoreChange(parts[1], HexFormat.of().parseHex(parts[2]), HexFormat.of().parseHex(parts[3]));
+      return new StoreChange(
+          parts[1], HexFormat.of().parseHex(parts[2]), HexFormat.of().parseHex(parts[3]));
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -3,8 +3,8 @@ package river.node.store;
 import java.sql.Connection;
 
 /**
- * One write to the PostgreSQL store, applied in its own transaction on a write lane
- * ({@link PgWriteLane}). Hazard: {@link #apply} may run more than once (a retried insert race or
+ * One write to the PostgreSQL store, applied in its own transaction on a write lane ({@link
+ * PgWriteLane}). Hazard: {@link #apply} may run more than once (a retried insert race or
  * serialization failure), so it must only derive its effects from what it reads.
  */
 abstract class PgOp {

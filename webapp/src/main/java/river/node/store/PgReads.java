@@ -37,40 +37,45 @@ final class PgReads {
   PgReads(String url) {
     this.url = url;
     AtomicInteger n = new AtomicInteger();
-    readers = Executors.newFixedThreadPool(READERS, r -> {
-      Thread t = new Thread(r, "river-pg-reader-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    readers =
+        Executors.newFixedThreadPool(
+            READERS,
+            r -> {
+              Thread t = new Thread(r, "river-pg-reader-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   <R> CompletableFuture<R> submit(ReadTask<R> task) {
     CompletableFuture<R> f = new CompletableFuture<>();
     try {
-      readers.execute(() -> {
-        Connection c = conn.get();
-        try {
-          if (c == null) {
-            c = PgSchema.connect(url);
-            opened.add(c);
-            conn.set(c);
-          }
-          R r = task.run(c);
-          c.commit();
-          f.complete(r);
-        } catch (SQLException e) {
-          PgSchema.rollbackQuietly(c);
-          if (c != null && PgSchema.connectionLost(e)) {
-            PgSchema.closeQuietly(c);
-            opened.remove(c);
-            conn.remove();
-          }
-          f.completeExceptionally(StoreException.of("read failed: " + e.getMessage(), e, false));
-        } catch (Throwable t) {
-          PgSchema.rollbackQuietly(c);
-          f.completeExceptionally(t);
-        }
-      });
+      readers.execute(
+          () -> {
+            Connection c = conn.get();
+            try {
+              if (c == null) {
+                c = PgSchema.connect(url);
+                opened.add(c);
+                conn.set(c);
+              }
+              R r = task.run(c);
+              c.commit();
+              f.complete(r);
+            } catch (SQLException e) {
+              PgSchema.rollbackQuietly(c);
+              if (c != null && PgSchema.connectionLost(e)) {
+                PgSchema.closeQuietly(c);
+                opened.remove(c);
+                conn.remove();
+              }
+              f.completeExceptionally(
+                  StoreException.of("read failed: " + e.getMessage(), e, false));
+            } catch (Throwable t) {
+              PgSchema.rollbackQuietly(c);
+              f.completeExceptionally(t);
+            }
+          });
     } catch (RejectedExecutionException e) {
       f.completeExceptionally(new StoreClosedException("the delegate store is closed"));
     }
@@ -78,8 +83,8 @@ final class PgReads {
   }
 
   static byte[] get(Connection c, String user, byte[] delegate, byte[] key) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT value FROM kv WHERE user_id = ? AND delegate = ? AND key = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT value FROM kv WHERE user_id = ? AND delegate = ? AND key = ?")) {
       ps.setString(1, user);
       ps.setBytes(2, delegate);
       ps.setBytes(3, key);
@@ -90,8 +95,8 @@ final class PgReads {
   }
 
   static List<byte[]> listKeys(Connection c, String user, byte[] delegate) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT key FROM kv WHERE user_id = ? AND delegate = ? ORDER BY key")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT key FROM kv WHERE user_id = ? AND delegate = ? ORDER BY key")) {
       ps.setString(1, user);
       ps.setBytes(2, delegate);
       List<byte[]> keys = new ArrayList<>();
@@ -105,7 +110,8 @@ final class PgReads {
   }
 
   static Optional<String> lookup(Connection c, byte[] tokenHash) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT user_id FROM users WHERE token_sha256 = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT user_id FROM users WHERE token_sha256 = ?")) {
       ps.setBytes(1, tokenHash);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
@@ -115,7 +121,7 @@ final class PgReads {
 
   static List<String> listUsers(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT user_id FROM users ORDER BY user_id");
-         ResultSet rs = ps.executeQuery()) {
+        ResultSet rs = ps.executeQuery()) {
       List<String> users = new ArrayList<>();
       while (rs.next()) {
         users.add(rs.getString(1));

@@ -24,20 +24,22 @@ final class PgWriteLane {
 
   private static final int MAX_ATTEMPTS = 20;
   private static final int MAX_BATCH = 512;
-  private static final PgOp STOP = new PgOp() {
-    @Override int laneKey() {
-      return 0;
-    }
+  private static final PgOp STOP =
+      new PgOp() {
+        @Override
+        int laneKey() {
+          return 0;
+        }
 
-    @Override void apply(Connection c) {
-    }
+        @Override
+        void apply(Connection c) {}
 
-    @Override void succeed() {
-    }
+        @Override
+        void succeed() {}
 
-    @Override void fail(Throwable t) {
-    }
-  };
+        @Override
+        void fail(Throwable t) {}
+      };
 
   private final String url;
   private final ExecutorService acks;
@@ -46,7 +48,12 @@ final class PgWriteLane {
   private final AtomicLong commits, committed, failed;
   private Connection conn; // lane thread only
 
-  PgWriteLane(String url, int index, ExecutorService acks, AtomicLong commits, AtomicLong committed,
+  PgWriteLane(
+      String url,
+      int index,
+      ExecutorService acks,
+      AtomicLong commits,
+      AtomicLong committed,
       AtomicLong failed) {
     this.url = url;
     this.acks = acks;
@@ -105,8 +112,8 @@ final class PgWriteLane {
    * Applies the batch in order in one transaction, commits once, then acknowledges. If the
    * transaction itself is lost (deadlock with another node's batch, serialization failure) nothing
    * was acknowledged yet and every op is a pure function of what it reads: the whole batch runs
-   * again in a fresh transaction. After a statement error it runs again with a savepoint per op.
-   * A lost connection fails the batch as unavailable; if it was lost during COMMIT the outcome is
+   * again in a fresh transaction. After a statement error it runs again with a savepoint per op. A
+   * lost connection fails the batch as unavailable; if it was lost during COMMIT the outcome is
    * unknown (the ops may have landed), which a client sees as a retry answered by a Conflict
    * holding its own value.
    */
@@ -136,8 +143,9 @@ final class PgWriteLane {
           continue;
         }
         failed.addAndGet(batch.size());
-        StoreException cause = StoreException.of("write failed, nothing of this batch was written: "
-            + e.getMessage(), e, true);
+        StoreException cause =
+            StoreException.of(
+                "write failed, nothing of this batch was written: " + e.getMessage(), e, true);
         List<PgOp> all = List.copyOf(batch);
         acks.execute(() -> all.forEach(op -> op.fail(cause)));
         return;
@@ -146,16 +154,17 @@ final class PgWriteLane {
       failed.addAndGet(failures.size());
       committed.addAndGet(batch.size() - failures.size());
       List<PgOp> done = List.copyOf(batch);
-      acks.execute(() -> {
-        for (PgOp op : done) {
-          Throwable t = failures.get(op);
-          if (t == null) {
-            op.succeed();
-          } else {
-            op.fail(t);
-          }
-        }
-      });
+      acks.execute(
+          () -> {
+            for (PgOp op : done) {
+              Throwable t = failures.get(op);
+              if (t == null) {
+                op.succeed();
+              } else {
+                op.fail(t);
+              }
+            }
+          });
       return;
     }
   }
@@ -198,8 +207,8 @@ final class PgWriteLane {
   }
 
   /**
-   * Undoes an op that failed before or without a statement error. Without a savepoint nothing of
-   * it was written: ops fail (function throws, too large, race) before their write statement.
+   * Undoes an op that failed before or without a statement error. Without a savepoint nothing of it
+   * was written: ops fail (function throws, too large, race) before their write statement.
    */
   private void rollbackTo(Savepoint sp) throws SQLException {
     if (sp != null) {

@@ -1,21 +1,21 @@
 package river.node.store;
 
-import java.util.Arrays;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
  * The two writes of the PostgreSQL store. The update locks the row it reads ({@code FOR UPDATE}),
- * so no other node writes it in between; an absent row cannot be locked, so its insert is
- * {@code ON CONFLICT DO NOTHING} and, if another node inserted first, the whole op runs again on
- * the row that now exists. Every put or delete also announces the change with {@code pg_notify}
- * (in the same statement), which PostgreSQL delivers only if and when the transaction commits.
- * Expected refusals (a duplicate credential, an insert race) are found without a statement error,
- * so they never abort the batch's transaction.
+ * so no other node writes it in between; an absent row cannot be locked, so its insert is {@code ON
+ * CONFLICT DO NOTHING} and, if another node inserted first, the whole op runs again on the row that
+ * now exists. Every put or delete also announces the change with {@code pg_notify} (in the same
+ * statement), which PostgreSQL delivers only if and when the transaction commits. Expected refusals
+ * (a duplicate credential, an insert race) are found without a statement error, so they never abort
+ * the batch's transaction.
  */
 final class PgWrites {
 
@@ -24,9 +24,17 @@ final class PgWrites {
 
   private PgWrites() {}
 
-  /** The announcement: "node-id TAB user TAB hex(delegate) TAB hex(key)" (at most ~2.2 KB of 8000). */
+  /**
+   * The announcement: "node-id TAB user TAB hex(delegate) TAB hex(key)" (at most ~2.2 KB of 8000).
+   */
   static String payload(String nodeId, String user, byte[] delegate, byte[] key) {
-    return nodeId + '\t' + user + '\t' + HexFormat.of().formatHex(delegate) + '\t' + HexFormat.of().formatHex(key);
+    return nodeId
+        + '\t'
+        + user
+        + '\t'
+        + HexFormat.of().formatHex(delegate)
+        + '\t'
+        + HexFormat.of().formatHex(key);
   }
 
   static final class Update<T> extends PgOp {
@@ -36,7 +44,8 @@ final class PgWrites {
     final CompletableFuture<T> future = new CompletableFuture<>();
     T result;
 
-    Update(String nodeId, String user, byte[] delegate, byte[] key, Function<byte[], Mutation<T>> fn) {
+    Update(
+        String nodeId, String user, byte[] delegate, byte[] key, Function<byte[], Mutation<T>> fn) {
       this.nodeId = nodeId;
       this.user = user;
       this.delegate = delegate;
@@ -54,8 +63,9 @@ final class PgWrites {
     void apply(Connection c) throws Exception {
       byte[] current = null;
       boolean exists = false;
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT value FROM kv WHERE user_id = ? AND delegate = ? AND key = ? FOR UPDATE")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT value FROM kv WHERE user_id = ? AND delegate = ? AND key = ? FOR UPDATE")) {
         bindRow(ps);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
@@ -73,11 +83,13 @@ final class PgWrites {
           byte[] v = m.valueUnsafe();
           TooLargeException.check("value", v.length, DelegateStore.MAX_VALUE_BYTES);
           // The write and its announcement in one round trip; no row back means nothing written.
-          String write = exists
-              ? "UPDATE kv SET value = ? WHERE user_id = ? AND delegate = ? AND key = ? RETURNING 1"
-              : "INSERT INTO kv (value, user_id, delegate, key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1";
-          try (PreparedStatement ps = c.prepareStatement(
-              "WITH w AS (" + write + ") SELECT pg_notify('" + CHANNEL + "', ?) FROM w")) {
+          String write =
+              exists
+                  ? "UPDATE kv SET value = ? WHERE user_id = ? AND delegate = ? AND key = ? RETURNING 1"
+                  : "INSERT INTO kv (value, user_id, delegate, key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1";
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "WITH w AS (" + write + ") SELECT pg_notify('" + CHANNEL + "', ?) FROM w")) {
             ps.setBytes(1, v);
             ps.setString(2, user);
             ps.setBytes(3, delegate);
@@ -91,15 +103,18 @@ final class PgWrites {
           }
         }
         case DELETE -> {
-          try (PreparedStatement ps = c.prepareStatement("WITH w AS (DELETE FROM kv WHERE user_id = ?"
-              + " AND delegate = ? AND key = ? RETURNING 1) SELECT pg_notify('" + CHANNEL + "', ?) FROM w")) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "WITH w AS (DELETE FROM kv WHERE user_id = ?"
+                      + " AND delegate = ? AND key = ? RETURNING 1) SELECT pg_notify('"
+                      + CHANNEL
+                      + "', ?) FROM w")) {
             bindRow(ps);
             ps.setString(4, payload(nodeId, user, delegate, key));
             ps.executeQuery().close();
           }
         }
-        case NONE -> {
-        }
+        case NONE -> {}
       }
       result = m.result();
     }
@@ -138,8 +153,9 @@ final class PgWrites {
 
     @Override
     void apply(Connection c) throws Exception {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO users (user_id, token_sha256, created_ms) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO users (user_id, token_sha256, created_ms) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
         ps.setString(1, userId);
         ps.setBytes(2, tokenHash);
         ps.setLong(3, System.currentTimeMillis());

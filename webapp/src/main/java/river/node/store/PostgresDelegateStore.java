@@ -16,19 +16,21 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The {@link DelegateStore} for several nodes on one PostgreSQL database
- * ({@code --db jdbc:postgresql://HOST:PORT/DB?user=U[&password=P]}). Same tables and semantics as
- * {@link SqliteDelegateStore}; what differs is how, not what:
+ * The {@link DelegateStore} for several nodes on one PostgreSQL database ({@code --db
+ * jdbc:postgresql://HOST:PORT/DB?user=U[&password=P]}). Same tables and semantics as {@link
+ * SqliteDelegateStore}; what differs is how, not what:
+ *
  * <ul>
  *   <li>writes run on a few writer lanes ({@link #LANES}) ({@link PgWriteLane}), each with its own
  *       connection and group commit; one user's writes (and one room's) always take the same lane,
  *       so they apply in submission order. Each write locks its row ({@link PgWrites}), so writes
- *       of different nodes to one row serialize in the database;</li>
+ *       of different nodes to one row serialize in the database;
  *   <li>{@code synchronous_commit = on} on every connection: an acknowledged write is on the
- *       server's disk, whatever happens to the node;</li>
- *   <li>every put or delete is announced with NOTIFY in its own transaction; the other nodes hear it
- *       through {@link PgChangeListener} and {@link #onRemoteChange}.</li>
+ *       server's disk, whatever happens to the node;
+ *   <li>every put or delete is announced with NOTIFY in its own transaction; the other nodes hear
+ *       it through {@link PgChangeListener} and {@link #onRemoteChange}.
  * </ul>
+ *
  * There is no data-directory lock: any number of nodes may open the same database.
  */
 public final class PostgresDelegateStore implements DelegateStore {
@@ -45,11 +47,13 @@ public final class PostgresDelegateStore implements DelegateStore {
   private final PgWriteLane[] lanes = new PgWriteLane[LANES];
   private final PgReads reads;
   private final PgChangeListener changes;
-  private final ExecutorService acks = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "river-pg-acks");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService acks =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "river-pg-acks");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong committed = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
@@ -72,13 +76,15 @@ public final class PostgresDelegateStore implements DelegateStore {
    */
   public static PostgresDelegateStore open(String url) throws IOException {
     if (!url.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("--db must be a jdbc:postgresql://HOST:PORT/DB?user=U URL");
+      throw new IllegalArgumentException(
+          "--db must be a jdbc:postgresql://HOST:PORT/DB?user=U URL");
     }
     try (Connection c = PgSchema.connect(url)) {
       PgSchema.migrate(c);
     } catch (SQLException e) {
-      throw new IOException("cannot open the PostgreSQL store at " + PgSchema.describe(url) + ": "
-          + e.getMessage(), e);
+      throw new IOException(
+          "cannot open the PostgreSQL store at " + PgSchema.describe(url) + ": " + e.getMessage(),
+          e);
     }
     PostgresDelegateStore store = new PostgresDelegateStore(url);
     try {
@@ -105,7 +111,8 @@ public final class PostgresDelegateStore implements DelegateStore {
   }
 
   @Override
-  public <T> CompletableFuture<T> update(String user, byte[] delegate, byte[] key, Function<byte[], Mutation<T>> fn) {
+  public <T> CompletableFuture<T> update(
+      String user, byte[] delegate, byte[] key, Function<byte[], Mutation<T>> fn) {
     StoreArgs.checkUser(user);
     byte[] d = StoreArgs.checkDelegate(delegate);
     byte[] k = StoreArgs.checkKey(key);
@@ -191,7 +198,8 @@ public final class PostgresDelegateStore implements DelegateStore {
   private <R> CompletableFuture<R> onReader(PgReads.ReadTask<R> task) {
     synchronized (submitLock) {
       if (closed) {
-        return CompletableFuture.failedFuture(new StoreClosedException("the delegate store is closed"));
+        return CompletableFuture.failedFuture(
+            new StoreClosedException("the delegate store is closed"));
       }
     }
     return reads.submit(task);

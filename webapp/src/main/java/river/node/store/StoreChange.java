@@ -19,7 +19,9 @@ public record StoreChange(String user, byte[] delegate, byte[] key) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof StoreChange c && user.equals(c.user) && Arrays.equals(delegate, c.delegate)
+    return o instanceof StoreChange c
+        && user.equals(c.user)
+        && Arrays.equals(delegate, c.delegate)
         && Arrays.equals(key, c.key);
   }
 
@@ -30,7 +32,14 @@ public record StoreChange(String user, byte[] delegate, byte[] key) {
 
   @Override
   public String toString() {
-    return isResync() ? "StoreChange.RESYNC" : "StoreChange(" + user + ", "
-        + HexFormat.of().formatHex(delegate) + ", " + HexFormat.of().formatHex(key) + ")";
+    return isResync()
+        ? "StoreChange.RESYNC"
+        : "StoreChange("
+            + user
+            + ", "
+            + HexFormat.of().formatHex(delegate)
+            + ", "
+            + HexFormat.of().formatHex(key)
+            + ")";
   }
 }

@@ -6,33 +6,33 @@ package river.node.store;
  */
 public final class TooLargeException extends IllegalArgumentException {
 
-    private final String what;
-    private final long size;
-    private final long limit;
+  private final String what;
+  private final long size;
+  private final long limit;
 
-    public TooLargeException(String what, long size, long limit) {
-        super(what + " is " + size + " bytes, over the limit of " + limit + " bytes");
-        this.what = what;
-        this.size = size;
-        this.limit = limit;
-    }
+  public TooLargeException(String what, long size, long limit) {
+    super(what + " is " + size + " bytes, over the limit of " + limit + " bytes");
+    this.what = what;
+    this.size = size;
+    this.limit = limit;
+  }
 
-    static void check(String what, long size, long limit) {
-        if (size > limit) {
-            throw new TooLargeException(what, size, limit);
-        }
+  static void check(String what, long size, long limit) {
+    if (size > limit) {
+      throw new TooLargeException(what, size, limit);
     }
+  }
 
-    /** "key", "value", ... */
-    public String what() {
-        return what;
-    }
+  /** "key", "value", ... */
+  public String what() {
+    return what;
+  }
 
-    public long size() {
-        return size;
-    }
+  public long size() {
+    return size;
+  }
 
-    public long limit() {
-        return limit;
-    }
+  public long limit() {
+    return limit;
+  }
 }

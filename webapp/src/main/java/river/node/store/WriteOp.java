@@ -8,26 +8,24 @@ package river.node.store;
  */
 abstract class WriteOp {
 
-    /** Queued last by close(): the writer stops after the batch holding it. */
-    static final WriteOp POISON = new WriteOp() {
+  /** Queued last by close(): the writer stops after the batch holding it. */
+  static final WriteOp POISON =
+      new WriteOp() {
         @Override
-        void apply(WriterStatements w) {
-        }
-
-        @Override
-        void succeed() {
-        }
+        void apply(WriterStatements w) {}
 
         @Override
-        void fail(Throwable t) {
-        }
-    };
+        void succeed() {}
 
-    /** Runs on the writer thread inside the batch's transaction and the op's savepoint. */
-    abstract void apply(WriterStatements w) throws Exception;
+        @Override
+        void fail(Throwable t) {}
+      };
 
-    /** After COMMIT returned. */
-    abstract void succeed();
+  /** Runs on the writer thread inside the batch's transaction and the op's savepoint. */
+  abstract void apply(WriterStatements w) throws Exception;
 
-    abstract void fail(Throwable t);
+  /** After COMMIT returned. */
+  abstract void succeed();
+
+  abstract void fail(Throwable t);
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Where the tools ({@code inspect}, {@code seed-legacy}) take a profile token from: the first line
  * of stdin ({@code --token-stdin}) or the environment variable {@value #ENV}. Never the command
- * line: every local user can read another process's arguments in the process list, and a token
- * is the whole credential of a profile.
+ * line: every local user can read another process's arguments in the process list, and a token is
+ * the whole credential of a profile.
  */
 public final class ToolToken {
   public static final String ENV = "RIVER_TOKEN";
@@ -26,16 +26,26 @@ public final class ToolToken {
 
   /** The usage error for a token given on the command line: says how to pass it now. */
   public static IllegalArgumentException refused(String command) {
-    return new IllegalArgumentException(command + " no longer takes --token: a token on the command line shows in"
-        + " the process list. Pass it on stdin with " + STDIN_OPTION + " (e.g. printf '%s\\n' \"$TOKEN\" | java -jar"
-        + " river-node.jar " + command + " " + STDIN_OPTION + " ...) or in the environment variable " + ENV);
+    return new IllegalArgumentException(
+        command
+            + " no longer takes --token: a token on the command line shows in"
+            + " the process list. Pass it on stdin with "
+            + STDIN_OPTION
+            + " (e.g. printf '%s\\n' \"$TOKEN\" | java -jar"
+            + " river-node.jar "
+            + command
+            + " "
+            + STDIN_OPTION
+            + " ...) or in the environment variable "
+            + ENV);
   }
 
   /**
-   * The token: the first line of {@code in} when {@code fromStdin}, else {@value #ENV} from
-   * {@code env}; null when neither names one.
+   * The token: the first line of {@code in} when {@code fromStdin}, else {@value #ENV} from {@code
+   * env}; null when neither names one.
    */
-  public static String read(boolean fromStdin, InputStream in, Map<String, String> env) throws IOException {
+  public static String read(boolean fromStdin, InputStream in, Map<String, String> env)
+      throws IOException {
     if (fromStdin) {
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line = r.readLine();

@@ -1,12 +1,12 @@
 package river.node.tools;
 
-import java.util.ArrayList;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,9 +31,9 @@ import river.wire.ServerFrame;
 import river.wire.WireCodec;
 
 /**
- * A small client of the node's WebSocket API over {@code java.net.http}: request ids, one future per
- * request (many may be in flight), and a queue of pushes. Used by the {@code bench} command and by
- * the tests (which also use it to send raw and malformed frames).
+ * A small client of the node's WebSocket API over {@code java.net.http}: request ids, one future
+ * per request (many may be in flight), and a queue of pushes. Used by the {@code bench} command and
+ * by the tests (which also use it to send raw and malformed frames).
  *
  * <p>Responses whose id no request is waiting for (e.g. id 0, the answer to a frame too broken to
  * carry an id) go to {@link #nextUnmatched}. The blocking helpers ({@link #delegate}, {@link #cas},
@@ -57,6 +57,7 @@ public final class WsClient implements AutoCloseable {
   }
 
   private static final System.Logger LOG = NodeLog.logger(WsClient.class);
+
   /**
    * The listener only decodes a frame and completes a future, so the HTTP client's selector thread
    * runs it directly instead of handing every frame to a pool thread (a context switch per frame).
@@ -72,8 +73,10 @@ public final class WsClient implements AutoCloseable {
   private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
   private final byte[] delegateKey;
 
-
-  /** Connects to {@code url} (e.g. {@code ws://127.0.0.1:P/v1/ws?token=T}); the helpers address the current delegate. */
+  /**
+   * Connects to {@code url} (e.g. {@code ws://127.0.0.1:P/v1/ws?token=T}); the helpers address the
+   * current delegate.
+   */
   public static WsClient connect(String url) throws Exception {
     return connect(url, Map.of());
   }
@@ -120,18 +123,19 @@ public final class WsClient implements AutoCloseable {
   }
 
   /** Sends one request under {@code id} (which must not be in flight already). */
-
   public CompletableFuture<Response> request(long id, Op op) {
     CompletableFuture<Response> f = new CompletableFuture<>();
     if (root().pending.putIfAbsent(id, f) != null) {
       throw new IllegalStateException("request id " + id + " is already in flight");
     }
-    sendBinary(WireCodec.encodeRequest(new Request(id, op))).whenComplete((v, e) -> {
-      if (e != null) {
-        root().pending.remove(id);
-        f.completeExceptionally(e);
-      }
-    });
+    sendBinary(WireCodec.encodeRequest(new Request(id, op)))
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                root().pending.remove(id);
+                f.completeExceptionally(e);
+              }
+            });
     return f;
   }
 
@@ -139,8 +143,10 @@ public final class WsClient implements AutoCloseable {
   public CompletableFuture<?> sendBinary(byte[] frame) {
     WsClient r = root();
     synchronized (r) {
-      r.sendChain = r.sendChain.handle((v, e) -> null)
-          .thenCompose(v -> r.ws.sendBinary(ByteBuffer.wrap(frame), true));
+      r.sendChain =
+          r.sendChain
+              .handle((v, e) -> null)
+              .thenCompose(v -> r.ws.sendBinary(ByteBuffer.wrap(frame), true));
       return r.sendChain;
     }
   }

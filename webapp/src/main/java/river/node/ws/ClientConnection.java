@@ -6,9 +6,9 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * One tab's WebSocket: belongs to exactly one user, hands each binary frame to the
- * {@link FrameHandler}, and sends responses and pushes through a {@link SerialSender}.
- * Public because Jetty requires endpoint classes to be public.
+ * One tab's WebSocket: belongs to exactly one user, hands each binary frame to the {@link
+ * FrameHandler}, and sends responses and pushes through a {@link SerialSender}. Public because
+ * Jetty requires endpoint classes to be public.
  */
 public final class ClientConnection implements Session.Listener.AutoDemanding {
   private final String userId;

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The open connections of each user, so that a change can be pushed to that user's other tabs only. */
+/**
+ * The open connections of each user, so that a change can be pushed to that user's other tabs only.
+ */
 public final class ConnectionRegistry {
   private final Map<String, Set<ClientConnection>> byUser = new ConcurrentHashMap<>();
 
@@ -14,10 +16,12 @@ public final class ConnectionRegistry {
   }
 
   void remove(ClientConnection c) {
-    byUser.computeIfPresent(c.userId(), (k, set) -> {
-      set.remove(c);
-      return set.isEmpty() ? null : set;
-    });
+    byUser.computeIfPresent(
+        c.userId(),
+        (k, set) -> {
+          set.remove(c);
+          return set.isEmpty() ? null : set;
+        });
   }
 
   /** The user's open connections other than {@code except} (which may be null). */

@@ -38,8 +38,8 @@ public final class ErrorTranslation {
   private ErrorTranslation() {}
 
   /**
-   * The answer to {@code failure}; {@code what} names the operation in the log line
-   * ({@code "delegate request"}, {@code "contract operation"}, ...).
+   * The answer to {@code failure}; {@code what} names the operation in the log line ({@code
+   * "delegate request"}, {@code "contract operation"}, ...).
    */
   public static WireException toWire(Throwable failure, String what) {
     Throwable cause = unwrap(failure);
@@ -53,8 +53,10 @@ public final class ErrorTranslation {
       return new WireException(ErrorCodes.TOO_LARGE, t.getMessage(), t);
     }
     if (cause instanceof StoreUnavailableException u) {
-      LOG.log(System.Logger.Level.WARNING, what + " failed, storage unavailable: " + u.getMessage());
-      return new WireException(ErrorCodes.UNAVAILABLE, u.isWrite() ? Unavailable.SAVE : Unavailable.READ, u);
+      LOG.log(
+          System.Logger.Level.WARNING, what + " failed, storage unavailable: " + u.getMessage());
+      return new WireException(
+          ErrorCodes.UNAVAILABLE, u.isWrite() ? Unavailable.SAVE : Unavailable.READ, u);
     }
     if (cause instanceof StoreClosedException) {
       return new WireException(ErrorCodes.UNAVAILABLE, Unavailable.SHUTTING_DOWN, cause);

@@ -2,14 +2,14 @@ package river.node.ws;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import river.cbor.Cbor;
-import river.cbor.CborItem;
-import river.cbor.CborKind;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import river.cbor.Cbor;
 import river.cbor.CborException;
+import river.cbor.CborItem;
+import river.cbor.CborKind;
 import river.wire.ErrorCodes;
 import river.wire.Op;
 import river.wire.OpResult;
@@ -19,16 +19,17 @@ import river.wire.WireCodec;
 import river.wire.WireException;
 
 /**
- * Decodes each request frame, routes its op, and answers by id. Many requests may be in flight
- * on one connection (answers come back in completion order), within {@link InFlightLimits}: past
- * the connection's window (by default {@link #MAX_IN_FLIGHT} requests or 16 MiB of request frames)
- * a request is answered {@code too_large} at once; past the node's (8,192 requests or 64 MiB over
- * all connections) {@code unavailable} ("the node is busy; try again": not this client's doing).
- * Ping is always answered. Bad input of any kind gets an error response and the connection stays
- * open. A frame too broken to carry an id is answered with id 0.
+ * Decodes each request frame, routes its op, and answers by id. Many requests may be in flight on
+ * one connection (answers come back in completion order), within {@link InFlightLimits}: past the
+ * connection's window (by default {@link #MAX_IN_FLIGHT} requests or 16 MiB of request frames) a
+ * request is answered {@code too_large} at once; past the node's (8,192 requests or 64 MiB over all
+ * connections) {@code unavailable} ("the node is busy; try again": not this client's doing). Ping
+ * is always answered. Bad input of any kind gets an error response and the connection stays open. A
+ * frame too broken to carry an id is answered with id 0.
  */
 public final class RequestDispatcher implements FrameHandler {
   public static final int MAX_IN_FLIGHT = InFlightLimits.DEFAULT.requestsPerConnection();
+
   /** Frames over 1 MiB are answered {@code too_large} without being served. */
   public static final int MAX_FRAME_BYTES = 1 << 20;
 
@@ -57,21 +58,30 @@ public final class RequestDispatcher implements FrameHandler {
   @Override
   public void onBinary(ClientConnection connection, byte[] frame) {
     if (frame.length > MAX_FRAME_BYTES) {
-      connection.send(WireCodec.encodeResponse(Response.err(requestIdOf(frame), ErrorCodes.TOO_LARGE,
-          "frame of " + frame.length + " bytes is over the limit of " + MAX_FRAME_BYTES)));
+      connection.send(
+          WireCodec.encodeResponse(
+              Response.err(
+                  requestIdOf(frame),
+                  ErrorCodes.TOO_LARGE,
+                  "frame of " + frame.length + " bytes is over the limit of " + MAX_FRAME_BYTES)));
       return;
     }
     Request request;
     try {
       request = WireCodec.decodeRequest(frame);
     } catch (WireException e) {
-      connection.send(WireCodec.encodeResponse(Response.err(e.hasRequestId() ? e.requestId() : 0, e.code(), e.getMessage())));
+      connection.send(
+          WireCodec.encodeResponse(
+              Response.err(e.hasRequestId() ? e.requestId() : 0, e.code(), e.getMessage())));
       return;
     } catch (CborException e) {
-      connection.send(WireCodec.encodeResponse(Response.err(0, ErrorCodes.MALFORMED, e.getMessage())));
+      connection.send(
+          WireCodec.encodeResponse(Response.err(0, ErrorCodes.MALFORMED, e.getMessage())));
       return;
     } catch (RuntimeException e) {
-      connection.send(WireCodec.encodeResponse(Response.err(0, ErrorCodes.MALFORMED, "undecodable frame: " + e)));
+      connection.send(
+          WireCodec.encodeResponse(
+              Response.err(0, ErrorCodes.MALFORMED, "undecodable frame: " + e)));
       return;
     }
     long id = request.id();
@@ -82,12 +92,16 @@ public final class RequestDispatcher implements FrameHandler {
     }
     OpHandler handler = op instanceof Op.Delegate ? delegate : contracts;
     if (handler == null) {
-      connection.send(WireCodec.encodeResponse(Response.err(id, ErrorCodes.UNKNOWN_OP, "this node does not serve " + op.variantName())));
+      connection.send(
+          WireCodec.encodeResponse(
+              Response.err(
+                  id, ErrorCodes.UNKNOWN_OP, "this node does not serve " + op.variantName())));
       return;
     }
     Window window = inFlight.computeIfAbsent(connection, c -> new Window());
     if (connection.isClosed()) {
-      inFlight.remove(connection); // closed meanwhile: no one is left to answer, and nothing may be kept
+      inFlight.remove(
+          connection); // closed meanwhile: no one is left to answer, and nothing may be kept
       return;
     }
     long size = frame.length;
@@ -102,11 +116,14 @@ public final class RequestDispatcher implements FrameHandler {
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
     }
-    result.whenComplete((ok, failure) -> {
-      uncount(window, size);
-      uncount(node, size);
-      connection.send(WireCodec.encodeResponse(failure == null ? Response.ok(id, ok) : errorFor(id, failure)));
-    });
+    result.whenComplete(
+        (ok, failure) -> {
+          uncount(window, size);
+          uncount(node, size);
+          connection.send(
+              WireCodec.encodeResponse(
+                  failure == null ? Response.ok(id, ok) : errorFor(id, failure)));
+        });
   }
 
   /** Counts the request in, or returns the refusal (and counts nothing) when over a limit. */
@@ -115,9 +132,16 @@ public final class RequestDispatcher implements FrameHandler {
     long bytes = window.bytes.addAndGet(size);
     if (requests > limits.requestsPerConnection() || bytes > limits.bytesPerConnection()) {
       uncount(window, size);
-      return Response.err(id, ErrorCodes.TOO_LARGE, requests > limits.requestsPerConnection()
-          ? "more than " + limits.requestsPerConnection() + " requests in flight on this connection"
-          : "more than " + limits.bytesPerConnection() + " bytes of requests in flight on this connection");
+      return Response.err(
+          id,
+          ErrorCodes.TOO_LARGE,
+          requests > limits.requestsPerConnection()
+              ? "more than "
+                  + limits.requestsPerConnection()
+                  + " requests in flight on this connection"
+              : "more than "
+                  + limits.bytesPerConnection()
+                  + " bytes of requests in flight on this connection");
     }
     int nodeRequests = node.requests.incrementAndGet();
     long nodeBytes = node.bytes.addAndGet(size);
@@ -136,8 +160,12 @@ public final class RequestDispatcher implements FrameHandler {
 
   @Override
   public void onText(ClientConnection connection, String text) {
-    connection.send(WireCodec.encodeResponse(Response.err(0, ErrorCodes.MALFORMED,
-        "text frames are not part of the protocol: send one binary CBOR item per frame")));
+    connection.send(
+        WireCodec.encodeResponse(
+            Response.err(
+                0,
+                ErrorCodes.MALFORMED,
+                "text frames are not part of the protocol: send one binary CBOR item per frame")));
   }
 
   @Override
@@ -148,7 +176,9 @@ public final class RequestDispatcher implements FrameHandler {
     }
   }
 
-  /** The id of an oversized request, so the client waiting on it gets its answer; 0 if unreadable. */
+  /**
+   * The id of an oversized request, so the client waiting on it gets its answer; 0 if unreadable.
+   */
   private static long requestIdOf(byte[] frame) {
     try {
       CborItem id = Cbor.decode(frame).get("id");

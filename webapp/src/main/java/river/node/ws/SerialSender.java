@@ -7,10 +7,10 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * Sends binary frames on one WebSocket strictly one at a time, in order. Why: responses finish
- * on store threads in any order and must not interleave on the wire; and a slow client only
- * grows its own queue (bounded: past the limit the connection is closed) instead of blocking the
- * thread that produced the frame, so it never stalls other connections.
+ * Sends binary frames on one WebSocket strictly one at a time, in order. Why: responses finish on
+ * store threads in any order and must not interleave on the wire; and a slow client only grows its
+ * own queue (bounded: past the limit the connection is closed) instead of blocking the thread that
+ * produced the frame, so it never stalls other connections.
  */
 final class SerialSender {
   static final int MAX_QUEUED_BYTES = 16 << 20;
@@ -50,12 +50,16 @@ final class SerialSender {
       }
       queuedBytes -= frame.length;
     }
-    session.sendBinary(ByteBuffer.wrap(frame), Callback.from(this::next, failure -> {
-      synchronized (this) {
-        queue.clear();
-        queuedBytes = 0;
-        sending = false;
-      }
-    }));
+    session.sendBinary(
+        ByteBuffer.wrap(frame),
+        Callback.from(
+            this::next,
+            failure -> {
+              synchronized (this) {
+                queue.clear();
+                queuedBytes = 0;
+                sending = false;
+              }
+            }));
   }
 }

@@ -9,9 +9,9 @@ import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 import river.node.http.AllowedHosts;
-import river.node.store.DelegateStore;
 import river.node.http.ServiceUnavailableException;
 import river.node.http.UserDirectory;
+import river.node.store.DelegateStore;
 
 /**
  * Admits a WebSocket upgrade on {@code /v1/ws?token=T} only for a known token (else 401) and an
@@ -24,7 +24,11 @@ public final class UpgradeGate implements WebSocketCreator {
   private final FrameHandler handler;
   private final ConnectionRegistry registry;
 
-  public UpgradeGate(UserDirectory users, Supplier<AllowedHosts> hosts, FrameHandler handler, ConnectionRegistry registry) {
+  public UpgradeGate(
+      UserDirectory users,
+      Supplier<AllowedHosts> hosts,
+      FrameHandler handler,
+      ConnectionRegistry registry) {
     this.users = users;
     this.hosts = hosts;
     this.handler = handler;
@@ -32,7 +36,11 @@ public final class UpgradeGate implements WebSocketCreator {
   }
 
   @Override
-  public Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, org.eclipse.jetty.util.Callback callback) throws Exception {
+  public Object createWebSocket(
+      ServerUpgradeRequest request,
+      ServerUpgradeResponse response,
+      org.eclipse.jetty.util.Callback callback)
+      throws Exception {
     if (!hosts.get().allowsOrigin(request.getHeaders().get(HttpHeader.ORIGIN))) {
       Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "foreign origin");
       return null;
@@ -43,11 +51,13 @@ public final class UpgradeGate implements WebSocketCreator {
     try {
       user = token == null || token.isEmpty() ? null : users.find(DelegateStore.hashToken(token));
     } catch (ServiceUnavailableException e) {
-      Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, e.getMessage());
+      Response.writeError(
+          request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, e.getMessage());
       return null;
     }
     if (user == null) {
-      Response.writeError(request, response, callback, HttpStatus.UNAUTHORIZED_401, "unknown or missing token");
+      Response.writeError(
+          request, response, callback, HttpStatus.UNAUTHORIZED_401, "unknown or missing token");
       return null;
     }
     return new ClientConnection(user, handler, registry);

@@ -13,23 +13,25 @@ import river.node.ws.ConnectionRegistry;
 import river.node.ws.FrameHandler;
 import river.wire.Op;
 
-/** Subscriptions end with their connection; memory is bounded and idle rooms keep no bookkeeping. */
+/**
+ * Subscriptions end with their connection; memory is bounded and idle rooms keep no bookkeeping.
+ */
 class ContractHostTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** A connection whose frames go nowhere: these tests look at the host, not at what it sends. */
   static ClientConnection connection(String user) {
-    FrameHandler none = new FrameHandler() {
-      @Override
-      public void onBinary(ClientConnection c, byte[] frame) {}
+    FrameHandler none =
+        new FrameHandler() {
+          @Override
+          public void onBinary(ClientConnection c, byte[] frame) {}
 
-      @Override
-      public void onText(ClientConnection c, String text) {}
+          @Override
+          public void onText(ClientConnection c, String text) {}
 
-      @Override
-      public void onClose(ClientConnection c) {}
-    };
+          @Override
+          public void onClose(ClientConnection c) {}
+        };
     return new ClientConnection(user, none, new ConnectionRegistry());
   }
 
@@ -42,7 +44,9 @@ class ContractHostTest {
         byte[] key = new byte[32];
         key[0] = (byte) i;
         // never put: "no such room", but each is read (and cached) once
-        assertThrows(CompletionException.class, () -> host.handle(a, new Op.Get(key, false)).toCompletableFuture().join());
+        assertThrows(
+            CompletionException.class,
+            () -> host.handle(a, new Op.Get(key, false)).toCompletableFuture().join());
       }
       assertEquals(3, host.cachedRooms());
       long deadline = System.currentTimeMillis() + 5000;
@@ -61,9 +65,15 @@ class ContractHostTest {
       ClientConnection b = connection("u2");
       host.handle(a, new Op.Subscribe(new byte[32])).toCompletableFuture().join();
       host.handle(a, new Op.Subscribe(new byte[32])).toCompletableFuture().join();
-      host.handle(a, new Op.Subscribe(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
-          15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}))
-          .toCompletableFuture().join();
+      host.handle(
+              a,
+              new Op.Subscribe(
+                  new byte[] {
+                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+                    23, 24, 25, 26, 27, 28, 29, 30, 31, 32
+                  }))
+          .toCompletableFuture()
+          .join();
       host.handle(b, new Op.Subscribe(new byte[32])).toCompletableFuture().join();
       assertEquals(3, host.subscriptionCount());
       host.onClose(a);

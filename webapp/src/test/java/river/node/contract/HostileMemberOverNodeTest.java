@@ -1,6 +1,5 @@
 package river.node.contract;
 
-import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,14 +11,15 @@ import static river.node.contract.RoomOverNodeTest.text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import river.node.TestNode;
-import river.node.tools.WsClient;
 import river.node.signing.Ed25519Jdk;
+import river.node.tools.WsClient;
 import river.room.AuthorizedMember;
 import river.room.MessageKind;
 import river.room.RoomConfig;
@@ -35,13 +35,12 @@ import river.wire.OpResult;
 
 /**
  * The security review's room findings, reproduced over the real node's WebSocket by a member who
- * signs through the node's own {@code Sign} and {@code NewInviteeKey} operations, as any user
- * can. Each forgery must be refused {@code invalid} with a reason, change nothing, and push
- * nothing to the room's subscribers. Room: owner O invites A (the attacker) and B.
+ * signs through the node's own {@code Sign} and {@code NewInviteeKey} operations, as any user can.
+ * Each forgery must be refused {@code invalid} with a reason, change nothing, and push nothing to
+ * the room's subscribers. Room: owner O invites A (the attacker) and B.
  */
 class HostileMemberOverNodeTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   TestNode node;
   WsClient o;
   WsClient a;
@@ -67,12 +66,13 @@ class HostileMemberOverNodeTest {
   }
 
   void createRoom(int maxMembers) throws Exception {
-    room = ((DelegateResponse.SigningKey) o.delegate(new DelegateRequest.CreateSigningKey(null)))
-        .room();
+    room =
+        ((DelegateResponse.SigningKey) o.delegate(new DelegateRequest.CreateSigningKey(null)))
+            .room();
     int[] limits = RoomConfig.defaultLimits();
     limits[3] = maxMembers;
-    RoomConfig config = new RoomConfig(room, 1, text("Lobby"), text(""), false, 0, limits,
-        new byte[0]);
+    RoomConfig config =
+        new RoomConfig(room, 1, text("Lobby"), text(""), false, 0, limits, new byte[0]);
     config = config.withSignature(sign(o, room, "config", config.signedBytes()));
     ok(o, new Op.Put(room, RoomDelta.builder().config(config).build().encode()));
     aKey = join(a, invite(o));
@@ -85,22 +85,24 @@ class HostileMemberOverNodeTest {
     return (DelegateResponse.InviteeKey) inviter.delegate(new DelegateRequest.NewInviteeKey(room));
   }
 
-  AuthorizedMember membership(WsClient inviter, byte[] inviterKey, byte[] member)
-      throws Exception {
+  AuthorizedMember membership(WsClient inviter, byte[] inviterKey, byte[] member) throws Exception {
     AuthorizedMember m = new AuthorizedMember(room, member, inviterKey, new byte[0]);
     return m.withSignature(sign(inviter, room, "member", m.signedBytes()));
   }
 
   byte[] join(WsClient c, DelegateResponse.InviteeKey k) throws Exception {
     AuthorizedMember m = membership(o, room, k.publicKey());
-    byte[] key = ((DelegateResponse.SigningKey) c.delegate(
-        new DelegateRequest.StoreSigningKey(room, k.privateKey()))).publicKey();
+    byte[] key =
+        ((DelegateResponse.SigningKey)
+                c.delegate(new DelegateRequest.StoreSigningKey(room, k.privateKey())))
+            .publicKey();
     ok(c, new Op.Update(room, RoomDelta.builder().member(m).build().encode()));
     return key;
   }
 
-  RoomMessage post(WsClient c, byte[] author, long time, MessageKind kind, byte[] target,
-      String body) throws Exception {
+  RoomMessage post(
+      WsClient c, byte[] author, long time, MessageKind kind, byte[] target, String body)
+      throws Exception {
     RoomMessage m = new RoomMessage(room, author, time, kind, target, text(body), new byte[0]);
     return m.withSignature(sign(c, room, "message", m.signedBytes()));
   }
@@ -110,8 +112,8 @@ class HostileMemberOverNodeTest {
   }
 
   RoomState state() throws Exception {
-    return RoomState.decodeTrusted(room, ((OpResult.GetResult) ok(o, new Op.Get(room, false)))
-        .state());
+    return RoomState.decodeTrusted(
+        room, ((OpResult.GetResult) ok(o, new Op.Get(room, false))).state());
   }
 
   /** Sends a forgery: refused invalid with {@code reason}, nothing changed, nothing pushed. */
@@ -137,15 +139,19 @@ class HostileMemberOverNodeTest {
   @Test
   void finding1_aMemberCannotReparentAnotherMemberAndBanThem() throws Exception {
     createRoom(200);
-    send(b, RoomDelta.builder().message(post(b, bKey, System.currentTimeMillis(),
-        MessageKind.TEXT, null, "b's message")).build());
+    send(
+        b,
+        RoomDelta.builder()
+            .message(
+                post(b, bKey, System.currentTimeMillis(), MessageKind.TEXT, null, "b's message"))
+            .build());
     // A mints an extra key K through the node and admits it under herself
     DelegateResponse.InviteeKey k = invite(a);
     send(a, RoomDelta.builder().member(membership(a, aKey, k.publicKey())).build());
     // K signs "B invited by K" (A holds K's private key: NewInviteeKey hands it out)
     AuthorizedMember reparent = new AuthorizedMember(room, bKey, k.publicKey(), new byte[0]);
-    reparent = reparent.withSignature(Ed25519Jdk.INSTANCE.sign(k.privateKey(),
-        reparent.signedBytes()));
+    reparent =
+        reparent.withSignature(Ed25519Jdk.INSTANCE.sign(k.privateKey(), reparent.signedBytes()));
     refused(a, RoomDelta.builder().member(reparent).build(), "a member's place is fixed");
     // so A cannot ban B, and B keeps their place and their message
     UserBan ban = new UserBan(room, bKey, aKey, System.currentTimeMillis(), new byte[0]);
@@ -164,15 +170,24 @@ class HostileMemberOverNodeTest {
     WsClient c = WsClient.connect(node.wsUrl(node.newProfile()));
     try {
       DelegateResponse.InviteeKey ck = invite(b);
-      byte[] cKey = ((DelegateResponse.SigningKey) c.delegate(
-          new DelegateRequest.StoreSigningKey(room, ck.privateKey()))).publicKey();
+      byte[] cKey =
+          ((DelegateResponse.SigningKey)
+                  c.delegate(new DelegateRequest.StoreSigningKey(room, ck.privateKey())))
+              .publicKey();
       send(c, RoomDelta.builder().member(membership(b, bKey, cKey)).build());
-      send(c, RoomDelta.builder().message(post(c, cKey, System.currentTimeMillis(),
-          MessageKind.TEXT, null, "c was here")).build());
+      send(
+          c,
+          RoomDelta.builder()
+              .message(
+                  post(c, cKey, System.currentTimeMillis(), MessageKind.TEXT, null, "c was here"))
+              .build());
       // the owner bans A; A then tries to add five members with fresh keys
       UserBan ban = new UserBan(room, aKey, room, System.currentTimeMillis(), new byte[0]);
-      send(o, RoomDelta.builder().ban(ban.withSignature(sign(o, room, "ban", ban.signedBytes())))
-          .build());
+      send(
+          o,
+          RoomDelta.builder()
+              .ban(ban.withSignature(sign(o, room, "ban", ban.signedBytes())))
+              .build());
       RoomDelta.Builder flood = RoomDelta.builder();
       List<byte[]> puppets = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
@@ -181,21 +196,26 @@ class HostileMemberOverNodeTest {
         flood.member(membership(a, aKey, p.publicKey()));
       }
       refused(a, flood.build(), "is banned");
-      refused(a, RoomDelta.builder().member(membership(a, aKey, puppets.get(0))).build(),
-          "is banned");
+      refused(
+          a, RoomDelta.builder().member(membership(a, aKey, puppets.get(0))).build(), "is banned");
       // C keeps their place and message, and still posts
-      send(c, RoomDelta.builder().message(post(c, cKey, System.currentTimeMillis(),
-          MessageKind.TEXT, null, "still here")).build());
+      send(
+          c,
+          RoomDelta.builder()
+              .message(
+                  post(c, cKey, System.currentTimeMillis(), MessageKind.TEXT, null, "still here"))
+              .build());
       RoomState s = state();
       assertTrue(s.isMember(cKey));
       assertEquals(2, s.messages().size());
       // a full room refuses a join instead of evicting: B, C + three of B's invitees fill it
       for (int i = 0; i < 3; i++) {
-        send(b, RoomDelta.builder().member(membership(b, bKey, invite(b).publicKey()))
-            .build());
+        send(b, RoomDelta.builder().member(membership(b, bKey, invite(b).publicKey())).build());
       }
-      refused(b, RoomDelta.builder().member(membership(b, bKey, invite(b).publicKey()))
-          .build(), "the room is full");
+      refused(
+          b,
+          RoomDelta.builder().member(membership(b, bKey, invite(b).publicKey())).build(),
+          "the room is full");
       assertTrue(state().isMember(cKey));
     } finally {
       c.close();
@@ -211,8 +231,12 @@ class HostileMemberOverNodeTest {
       frozen.message(post(a, aKey, 9_000_000_000_000_000L + i, MessageKind.TEXT, null, "f" + i));
     }
     refused(a, frozen.build(), "more than 5 minutes ahead");
-    refused(a, RoomDelta.builder().message(post(a, aKey, now + 6 * 60_000, MessageKind.TEXT,
-        null, "six minutes ahead")).build(), "more than 5 minutes ahead");
+    refused(
+        a,
+        RoomDelta.builder()
+            .message(post(a, aKey, now + 6 * 60_000, MessageKind.TEXT, null, "six minutes ahead"))
+            .build(),
+        "more than 5 minutes ahead");
     // fill the room's history (100 kept) with real messages, then an older one is refused, not
     // answered ok and dropped
     RoomDelta.Builder full = RoomDelta.builder();
@@ -220,8 +244,12 @@ class HostileMemberOverNodeTest {
       full.message(post(b, bKey, now + i, MessageKind.TEXT, null, "m" + i));
     }
     send(b, full.build());
-    refused(b, RoomDelta.builder().message(post(b, bKey, now - 1, MessageKind.TEXT, null,
-        "from an old outbox")).build(), "older than the 100 newest messages");
+    refused(
+        b,
+        RoomDelta.builder()
+            .message(post(b, bKey, now - 1, MessageKind.TEXT, null, "from an old outbox"))
+            .build(),
+        "older than the 100 newest messages");
     RoomMessage fresh = post(b, bKey, now + 1000, MessageKind.TEXT, null, "real");
     send(b, RoomDelta.builder().message(fresh).build());
     assertTrue(state().messages().contains(fresh));
@@ -233,12 +261,23 @@ class HostileMemberOverNodeTest {
     long now = System.currentTimeMillis();
     RoomMessage bs = post(b, bKey, now, MessageKind.TEXT, null, "b's words");
     send(b, RoomDelta.builder().message(bs).build());
-    refused(a, RoomDelta.builder().message(post(a, aKey, now + 1, MessageKind.EDIT, bs.id(),
-        "words put in b's mouth")).build(), "only its author may edit");
-    refused(a, RoomDelta.builder().message(post(a, aKey, now + 1, MessageKind.DELETE, bs.id(),
-        "")).build(), "only its author may delete");
-    send(b, RoomDelta.builder().message(post(b, bKey, now + 2, MessageKind.EDIT, bs.id(),
-        "b's better words")).build());
+    refused(
+        a,
+        RoomDelta.builder()
+            .message(post(a, aKey, now + 1, MessageKind.EDIT, bs.id(), "words put in b's mouth"))
+            .build(),
+        "only its author may edit");
+    refused(
+        a,
+        RoomDelta.builder()
+            .message(post(a, aKey, now + 1, MessageKind.DELETE, bs.id(), ""))
+            .build(),
+        "only its author may delete");
+    send(
+        b,
+        RoomDelta.builder()
+            .message(post(b, bKey, now + 2, MessageKind.EDIT, bs.id(), "b's better words"))
+            .build());
     assertFalse(state().messages().isEmpty());
   }
 }

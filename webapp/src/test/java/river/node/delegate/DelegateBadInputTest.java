@@ -1,7 +1,5 @@
 package river.node.delegate;
 
-import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +38,7 @@ import river.wire.Response;
  * id, the connection stays usable, and nothing is written.
  */
 class DelegateBadInputTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   TestNode node;
   WsClient c;
 
@@ -64,7 +63,8 @@ class DelegateBadInputTest {
     Response pong = WsClient.await(c.request(Op.PING));
     assertTrue(pong.isOk() && pong.result() == OpResult.PONG);
     assertTrue(c.list().isEmpty(), "nothing was written to the current delegate");
-    assertTrue(c.on(DelegateKeys.legacy()).list().isEmpty(), "nothing was written to the legacy delegate");
+    assertTrue(
+        c.on(DelegateKeys.legacy()).list().isEmpty(), "nothing was written to the legacy delegate");
     assertTrue(c.isOpen());
   }
 
@@ -87,8 +87,9 @@ class DelegateBadInputTest {
   }
 
   static CborItem delegateOp(CborItem delegate, CborItem msg) {
-    return CborMap.builder().put("Delegate",
-        CborMap.builder().put("delegate", delegate).put("msg", msg).build()).build();
+    return CborMap.builder()
+        .put("Delegate", CborMap.builder().put("delegate", delegate).put("msg", msg).build())
+        .build();
   }
 
   static CborItem current() {
@@ -101,9 +102,12 @@ class DelegateBadInputTest {
     max[0] = 42;
     byte[] over = new byte[DelegateHost.MAX_DATA_BYTES + 1];
     for (WsClient d : List.of(c, c.on(DelegateKeys.legacy()))) {
-      expectError(assertThrows(WsClient.NodeError.class, () -> d.store(b("k"), over)), ErrorCodes.TOO_LARGE);
+      expectError(
+          assertThrows(WsClient.NodeError.class, () -> d.store(b("k"), over)),
+          ErrorCodes.TOO_LARGE);
     }
-    expectError(assertThrows(WsClient.NodeError.class, () -> c.cas(b("k"), over, 0)), ErrorCodes.TOO_LARGE);
+    expectError(
+        assertThrows(WsClient.NodeError.class, () -> c.cas(b("k"), over, 0)), ErrorCodes.TOO_LARGE);
     assertEquals(1, ((CasStoreResult.Stored) c.cas(b("k"), max, 0).result()).generation());
     assertArrayEquals(max, c.get(b("k")));
     assertTrue(c.on(DelegateKeys.legacy()).store(b("k"), max).result().isOk());
@@ -112,10 +116,13 @@ class DelegateBadInputTest {
   @Test
   void aKeyOverOneKibIsTooLarge() throws Exception {
     byte[] over = new byte[DelegateHost.MAX_KEY_BYTES + 1];
-    expectError(assertThrows(WsClient.NodeError.class, () -> c.store(over, b("v"))), ErrorCodes.TOO_LARGE);
-    expectError(assertThrows(WsClient.NodeError.class, () -> c.cas(over, b("v"), 0)), ErrorCodes.TOO_LARGE);
+    expectError(
+        assertThrows(WsClient.NodeError.class, () -> c.store(over, b("v"))), ErrorCodes.TOO_LARGE);
+    expectError(
+        assertThrows(WsClient.NodeError.class, () -> c.cas(over, b("v"), 0)), ErrorCodes.TOO_LARGE);
     expectError(assertThrows(WsClient.NodeError.class, () -> c.get(over)), ErrorCodes.TOO_LARGE);
-    expectError(assertThrows(WsClient.NodeError.class, () -> c.getVersioned(over)), ErrorCodes.TOO_LARGE);
+    expectError(
+        assertThrows(WsClient.NodeError.class, () -> c.getVersioned(over)), ErrorCodes.TOO_LARGE);
     expectError(assertThrows(WsClient.NodeError.class, () -> c.delete(over)), ErrorCodes.TOO_LARGE);
     byte[] max = new byte[DelegateHost.MAX_KEY_BYTES];
     assertEquals(1, ((CasStoreResult.Stored) c.cas(max, b("v"), 0).result()).generation());
@@ -124,8 +131,11 @@ class DelegateBadInputTest {
   @Test
   void aFrameOverOneMibIsTooLargeAndTheConnectionLives() throws Exception {
     byte[] value = new byte[RequestDispatcher.MAX_FRAME_BYTES]; // the frame is a little bigger
-    Response r = WsClient.await(c.request(77, new Op.Delegate(DelegateKeys.current(),
-        new DelegateRequest.Store(b("k"), value))));
+    Response r =
+        WsClient.await(
+            c.request(
+                77,
+                new Op.Delegate(DelegateKeys.current(), new DelegateRequest.Store(b("k"), value))));
     assertEquals(ErrorCodes.TOO_LARGE, r.errorCode());
     assertEquals(77, r.id(), "the oversized request is answered under its own id");
     stillUsableAndNothingWritten();
@@ -143,12 +153,12 @@ class DelegateBadInputTest {
   @Test
   void malformedCborIsAnsweredWithIdZero() throws Exception {
     byte[][] frames = {
-        {(byte) 0xFF},                               // a lone break
-        {(byte) 0xA2, 0x62, 0x69, 0x64, 0x01},       // truncated map
-        {0x1C},                                      // reserved additional info
-        {(byte) 0xA1, 0x62, 0x69, 0x64, 0x01, 0x00}, // trailing bytes
-        {},                                          // empty frame
-        {(byte) 0x62, (byte) 0xC3, 0x28},            // invalid UTF-8 text
+      {(byte) 0xFF}, // a lone break
+      {(byte) 0xA2, 0x62, 0x69, 0x64, 0x01}, // truncated map
+      {0x1C}, // reserved additional info
+      {(byte) 0xA1, 0x62, 0x69, 0x64, 0x01, 0x00}, // trailing bytes
+      {}, // empty frame
+      {(byte) 0x62, (byte) 0xC3, 0x28}, // invalid UTF-8 text
     };
     for (byte[] f : frames) {
       assertEquals(ErrorCodes.MALFORMED, answerTo(f, 0).errorCode());
@@ -158,7 +168,8 @@ class DelegateBadInputTest {
 
   @Test
   void oversizedItemsAreMalformed() throws Exception {
-    // A byte string that claims 2^32 bytes in a 10-byte frame, and nesting deeper than the decoder allows.
+    // A byte string that claims 2^32 bytes in a 10-byte frame, and nesting deeper than the decoder
+    // allows.
     byte[] claims = {(byte) 0x5B, 0, 0, 0, 1, 0, 0, 0, 0, 0};
     assertEquals(ErrorCodes.MALFORMED, answerTo(claims, 0).errorCode());
     byte[] nested = new byte[201];
@@ -171,15 +182,41 @@ class DelegateBadInputTest {
   @Test
   void wrongShapesAreMalformedAndAnsweredUnderTheirId() throws Exception {
     List<CborItem> bad = new ArrayList<>();
-    bad.add(delegateOp(CborItem.text("not bytes"), CborMap.builder().put("GetRequest",
-        CborMap.builder().put("key", CborItem.bytes(b("k"))).build()).build()));
-    bad.add(delegateOp(current(), CborMap.builder().put("StoreRequest",
-        CborMap.builder().put("key", CborItem.bytes(b("k"))).build()).build())); // no value
-    bad.add(delegateOp(current(), CborMap.builder().put("StoreRequest",
-        CborMap.builder().put("key", CborItem.text("k")).put("value", CborItem.bytes(b("v"))).build()).build()));
-    bad.add(delegateOp(current(), CborMap.builder().put("CasStoreRequest",
-        CborMap.builder().put("key", CborItem.bytes(b("k"))).put("value", CborItem.bytes(b("v")))
-            .put("expected_generation", CborItem.integer(-1)).build()).build()));
+    bad.add(
+        delegateOp(
+            CborItem.text("not bytes"),
+            CborMap.builder()
+                .put("GetRequest", CborMap.builder().put("key", CborItem.bytes(b("k"))).build())
+                .build()));
+    bad.add(
+        delegateOp(
+            current(),
+            CborMap.builder()
+                .put("StoreRequest", CborMap.builder().put("key", CborItem.bytes(b("k"))).build())
+                .build())); // no value
+    bad.add(
+        delegateOp(
+            current(),
+            CborMap.builder()
+                .put(
+                    "StoreRequest",
+                    CborMap.builder()
+                        .put("key", CborItem.text("k"))
+                        .put("value", CborItem.bytes(b("v")))
+                        .build())
+                .build()));
+    bad.add(
+        delegateOp(
+            current(),
+            CborMap.builder()
+                .put(
+                    "CasStoreRequest",
+                    CborMap.builder()
+                        .put("key", CborItem.bytes(b("k")))
+                        .put("value", CborItem.bytes(b("v")))
+                        .put("expected_generation", CborItem.integer(-1))
+                        .build())
+                .build()));
     bad.add(delegateOp(current(), CborItem.uint(3)));
     bad.add(CborMap.builder().put("Delegate", CborItem.array()).build());
     long id = 100;
@@ -189,9 +226,19 @@ class DelegateBadInputTest {
       assertEquals(ErrorCodes.MALFORMED, r.errorCode(), r.errorMessage());
     }
     // Not a map, and a map without a usable id: answered with id 0.
-    assertEquals(ErrorCodes.MALFORMED, answerTo(Cbor.encode(CborItem.array(CborItem.uint(1))), 0).errorCode());
-    assertEquals(ErrorCodes.MALFORMED, answerTo(Cbor.encode(CborMap.builder()
-        .put("id", CborItem.text("5")).put("op", CborItem.text("Ping")).build()), 0).errorCode());
+    assertEquals(
+        ErrorCodes.MALFORMED,
+        answerTo(Cbor.encode(CborItem.array(CborItem.uint(1))), 0).errorCode());
+    assertEquals(
+        ErrorCodes.MALFORMED,
+        answerTo(
+                Cbor.encode(
+                    CborMap.builder()
+                        .put("id", CborItem.text("5"))
+                        .put("op", CborItem.text("Ping"))
+                        .build()),
+                0)
+            .errorCode());
     stillUsableAndNothingWritten();
   }
 
@@ -199,11 +246,31 @@ class DelegateBadInputTest {
   void unknownOpsAndRequestsAreUnknownOp() throws Exception {
     Response r = answerTo(Cbor.encode(request(9, CborItem.text("Fly"))), 9);
     assertEquals(ErrorCodes.UNKNOWN_OP, r.errorCode());
-    r = answerTo(Cbor.encode(request(10, CborMap.builder().put("Teleport",
-        CborMap.builder().put("key", CborItem.bytes(b("k"))).build()).build())), 10);
+    r =
+        answerTo(
+            Cbor.encode(
+                request(
+                    10,
+                    CborMap.builder()
+                        .put(
+                            "Teleport",
+                            CborMap.builder().put("key", CborItem.bytes(b("k"))).build())
+                        .build())),
+            10);
     assertEquals(ErrorCodes.UNKNOWN_OP, r.errorCode());
-    r = answerTo(Cbor.encode(request(11, delegateOp(current(), CborMap.builder().put("SignMessageRequest",
-        CborMap.builder().put("key", CborItem.bytes(b("k"))).build()).build()))), 11);
+    r =
+        answerTo(
+            Cbor.encode(
+                request(
+                    11,
+                    delegateOp(
+                        current(),
+                        CborMap.builder()
+                            .put(
+                                "SignMessageRequest",
+                                CborMap.builder().put("key", CborItem.bytes(b("k"))).build())
+                            .build()))),
+            11);
     assertEquals(ErrorCodes.UNKNOWN_OP, r.errorCode());
     // Contract ops are served now (river.node.contract): a 4-byte key is no contract key.
     r = WsClient.await(c.request(12, new Op.Subscribe(b("room"))));
@@ -223,15 +290,27 @@ class DelegateBadInputTest {
   @Test
   void anUnknownDelegateIsRefused() throws Exception {
     byte[] other = new byte[32];
-    expectError(assertThrows(WsClient.NodeError.class, () -> c.on(other).cas(b("k"), b("v"), 0)),
+    expectError(
+        assertThrows(WsClient.NodeError.class, () -> c.on(other).cas(b("k"), b("v"), 0)),
         ErrorCodes.UNKNOWN_DELEGATE);
-    expectError(assertThrows(WsClient.NodeError.class, () -> c.on(other).list()), ErrorCodes.UNKNOWN_DELEGATE);
+    expectError(
+        assertThrows(WsClient.NodeError.class, () -> c.on(other).list()),
+        ErrorCodes.UNKNOWN_DELEGATE);
   }
 
   @Test
   void nullValuesAreNotAbsentKeys() throws Exception {
-    CborItem op = delegateOp(current(), CborMap.builder().put("StoreRequest",
-        CborMap.builder().put("key", CborItem.bytes(b("k"))).put("value", CborItem.NULL).build()).build());
+    CborItem op =
+        delegateOp(
+            current(),
+            CborMap.builder()
+                .put(
+                    "StoreRequest",
+                    CborMap.builder()
+                        .put("key", CborItem.bytes(b("k")))
+                        .put("value", CborItem.NULL)
+                        .build())
+                .build());
     assertEquals(ErrorCodes.MALFORMED, answerTo(Cbor.encode(request(5, op)), 5).errorCode());
     assertNull(c.get(b("k")));
     stillUsableAndNothingWritten();

@@ -16,14 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import river.node.pg.StoreKind;
 import river.node.TestNode;
-import river.node.tools.WsClient;
+import river.node.pg.StoreKind;
 import river.node.store.Mutation;
+import river.node.tools.WsClient;
 import river.store.DelegateKeys;
 import river.store.Envelope;
 import river.wire.CasStoreResult;
-import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 import river.wire.ErrorCodes;
 
@@ -31,11 +30,9 @@ import river.wire.ErrorCodes;
 @ParameterizedClass
 @EnumSource(StoreKind.class)
 class DelegateCasTest {
-  @Parameter
-  StoreKind kind;
+  @Parameter StoreKind kind;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   TestNode node;
   String token;
   WsClient c;
@@ -120,7 +117,9 @@ class DelegateCasTest {
     DelegateResponse.GetVersioned v = c.getVersioned(b("k"));
     assertEquals(3, v.generation());
     assertArrayEquals(b("again"), v.value());
-    assertEquals(1, c.store(b("fresh"), b("x")).result().isOk() ? c.getVersioned(b("fresh")).generation() : -1);
+    assertEquals(
+        1,
+        c.store(b("fresh"), b("x")).result().isOk() ? c.getVersioned(b("fresh")).generation() : -1);
   }
 
   @Test
@@ -161,7 +160,10 @@ class DelegateCasTest {
     byte[] shortWithMarker = {0x01, 0x02, 0x03}; // starts with 0x01 but shorter than 9 bytes
     byte[] current = DelegateKeys.current();
     node.node.store().update(user(), current, b("raw"), old -> Mutation.put(cborMap, null)).get();
-    node.node.store().update(user(), current, b("short"), old -> Mutation.put(shortWithMarker, null)).get();
+    node.node
+        .store()
+        .update(user(), current, b("short"), old -> Mutation.put(shortWithMarker, null))
+        .get();
 
     DelegateResponse.GetVersioned v = c.getVersioned(b("raw"));
     assertEquals(0, v.generation());
@@ -170,19 +172,26 @@ class DelegateCasTest {
     assertArrayEquals(shortWithMarker, c.getVersioned(b("short")).value());
     assertEquals(0, c.getVersioned(b("short")).generation());
 
-    CasStoreResult.Conflict conflict = (CasStoreResult.Conflict) c.cas(b("raw"), b("x"), 1).result();
+    CasStoreResult.Conflict conflict =
+        (CasStoreResult.Conflict) c.cas(b("raw"), b("x"), 1).result();
     assertEquals(0, conflict.currentGeneration());
     assertArrayEquals(cborMap, conflict.currentValue());
     assertEquals(1, ((CasStoreResult.Stored) c.cas(b("raw"), b("new"), 0).result()).generation());
     assertArrayEquals(Envelope.wrap(1, b("new")), rawRow(current, b("raw")));
     c.store(b("short"), b("s"));
-    assertEquals(1, c.getVersioned(b("short")).generation(), "a blind Store over raw data writes generation 1");
+    assertEquals(
+        1,
+        c.getVersioned(b("short")).generation(),
+        "a blind Store over raw data writes generation 1");
   }
 
   @Test
   void anExhaustedGenerationIsRefusedRatherThanWrappedToZero() throws Exception {
     byte[] last = Envelope.wrap(-1L, b("at 2^64-1")); // generation 18446744073709551615
-    node.node.store().update(user(), DelegateKeys.current(), b("k"), old -> Mutation.put(last, null)).get();
+    node.node
+        .store()
+        .update(user(), DelegateKeys.current(), b("k"), old -> Mutation.put(last, null))
+        .get();
     assertEquals(-1L, c.getVersioned(b("k")).generation());
     CasStoreResult r = c.cas(b("k"), b("wrap"), -1L).result();
     assertTrue(r instanceof CasStoreResult.Failed, r.toString());
@@ -202,7 +211,8 @@ class DelegateCasTest {
     assertTrue(c.list().isEmpty(), "each delegate version has its own store");
     assertNull(c.get(b("rooms_data")));
 
-    WsClient.NodeError e = assertThrows(WsClient.NodeError.class, () -> legacy.cas(b("rooms_data"), b("x"), 0));
+    WsClient.NodeError e =
+        assertThrows(WsClient.NodeError.class, () -> legacy.cas(b("rooms_data"), b("x"), 0));
     assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
     e = assertThrows(WsClient.NodeError.class, () -> legacy.getVersioned(b("rooms_data")));
     assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
@@ -220,13 +230,15 @@ class DelegateCasTest {
     byte[] other = new byte[32];
     other[0] = 7;
     for (byte[] d : new byte[][] {other, new byte[0], new byte[5], new byte[33]}) {
-      WsClient.NodeError e = assertThrows(WsClient.NodeError.class,
-          () -> c.on(d).store(b("k"), b("v")));
+      WsClient.NodeError e =
+          assertThrows(WsClient.NodeError.class, () -> c.on(d).store(b("k"), b("v")));
       assertEquals(ErrorCodes.UNKNOWN_DELEGATE, e.code());
     }
     assertTrue(node.node.store().listKeys(user(), other).get().isEmpty());
     assertTrue(c.list().isEmpty());
-    assertEquals(1, ((CasStoreResult.Stored) c.cas(b("k"), b("v"), 0).result()).generation(),
+    assertEquals(
+        1,
+        ((CasStoreResult.Stored) c.cas(b("k"), b("v"), 0).result()).generation(),
         "the connection stays usable");
   }
 }

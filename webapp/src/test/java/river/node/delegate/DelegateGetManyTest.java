@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import river.node.pg.StoreKind;
 import river.node.TestNode;
+import river.node.pg.StoreKind;
 import river.node.tools.WsClient;
 import river.store.DelegateKeys;
 import river.wire.DelegateRequest;
@@ -30,11 +30,9 @@ import river.wire.ErrorCodes;
 @ParameterizedClass
 @EnumSource(StoreKind.class)
 class DelegateGetManyTest {
-  @Parameter
-  StoreKind kind;
+  @Parameter StoreKind kind;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   TestNode node;
   WsClient c;
 
@@ -55,7 +53,8 @@ class DelegateGetManyTest {
   }
 
   DelegateResponse.GetMany getMany(WsClient client, byte[]... keys) throws Exception {
-    return (DelegateResponse.GetMany) client.delegate(new DelegateRequest.GetMany(Arrays.asList(keys)));
+    return (DelegateResponse.GetMany)
+        client.delegate(new DelegateRequest.GetMany(Arrays.asList(keys)));
   }
 
   @Test
@@ -89,18 +88,21 @@ class DelegateGetManyTest {
     for (int i = 0; i <= DelegateRequest.GetMany.MAX_KEYS; i++) {
       keys.add(b("k" + i));
     }
-    WsClient.NodeError e = assertThrows(WsClient.NodeError.class, () -> c.delegate(new DelegateRequest.GetMany(keys)));
+    WsClient.NodeError e =
+        assertThrows(WsClient.NodeError.class, () -> c.delegate(new DelegateRequest.GetMany(keys)));
     assertEquals(ErrorCodes.TOO_LARGE, e.code());
   }
 
   @Test
-  void valuesThatWouldNotFitOneFrameAreRefusedTooLargeAndTheConnectionStaysUsable() throws Exception {
+  void valuesThatWouldNotFitOneFrameAreRefusedTooLargeAndTheConnectionStaysUsable()
+      throws Exception {
     byte[] big = new byte[200 * 1024];
     for (int i = 0; i < 4; i++) {
       c.store(b("big" + i), big);
     }
-    WsClient.NodeError e = assertThrows(WsClient.NodeError.class,
-        () -> getMany(c, b("big0"), b("big1"), b("big2"), b("big3")));
+    WsClient.NodeError e =
+        assertThrows(
+            WsClient.NodeError.class, () -> getMany(c, b("big0"), b("big1"), b("big2"), b("big3")));
     assertEquals(ErrorCodes.TOO_LARGE, e.code());
     assertTrue(e.getMessage().contains("one by one"), e.getMessage());
     assertEquals(3, getMany(c, b("big0"), b("big1"), b("big2")).size());
@@ -108,14 +110,16 @@ class DelegateGetManyTest {
 
   @Test
   void anOverlongKeyRefusesTheWholeRequest() {
-    WsClient.NodeError e = assertThrows(WsClient.NodeError.class, () -> getMany(c, b("ok"), new byte[2000]));
+    WsClient.NodeError e =
+        assertThrows(WsClient.NodeError.class, () -> getMany(c, b("ok"), new byte[2000]));
     assertEquals(ErrorCodes.TOO_LARGE, e.code());
   }
 
   @Test
   void theLegacyDelegateHasNoGetMany() throws Exception {
     WsClient legacy = c.on(DelegateKeys.legacy());
-    WsClient.NodeError e = assertThrows(WsClient.NodeError.class, () -> getMany(legacy, b("rooms_data")));
+    WsClient.NodeError e =
+        assertThrows(WsClient.NodeError.class, () -> getMany(legacy, b("rooms_data")));
     assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
   }
 }

@@ -1,6 +1,5 @@
 package river.node.delegate;
 
-import java.util.concurrent.CopyOnWriteArrayList;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import river.node.pg.StoreKind;
 import river.node.Main;
+import river.node.pg.StoreKind;
 import river.node.tools.WsClient;
 import river.wire.CasStoreResult;
 import river.wire.DelegateResponse;
@@ -40,14 +40,12 @@ import river.wire.DelegateResponse;
 @ParameterizedClass
 @EnumSource(StoreKind.class)
 class DelegateKillTest {
-  @Parameter
-  StoreKind kind;
+  @Parameter StoreKind kind;
 
   static final int WRITERS = 6;
   static final int KILLS = 10;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static byte[] b(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
@@ -57,36 +55,55 @@ class DelegateKillTest {
     return b("writer " + writer + " generation " + generation);
   }
 
-  /** A node started with {@code java -cp <test classpath> river.node.Main --port 0 --data-dir D}. */
+  /**
+   * A node started with {@code java -cp <test classpath> river.node.Main --port 0 --data-dir D}.
+   */
   static final class ChildNode {
     final Process process;
     final int port;
 
     ChildNode(Path dataDir, String db) throws Exception {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-          Main.class.getName(), "--port", "0", "--data-dir", dataDir.toString()));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  java,
+                  "-Xmx256m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  "--port",
+                  "0",
+                  "--data-dir",
+                  dataDir.toString()));
       if (db != null) {
         cmd.addAll(List.of("--db", db));
       }
       process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       CompletableFuture<Integer> listening = new CompletableFuture<>();
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = r.readLine()) != null) {
-            int at = line.indexOf("listening on http://127.0.0.1:");
-            if (at >= 0) {
-              listening.complete(Integer.parseInt(line.substring(at + 30).replaceAll("[^0-9].*", "")));
-            } else if (!line.startsWith("SLF4J")) {
-              System.out.println("[child] " + line);
-            }
-          }
-        } catch (Exception ignored) {
-          // the child died
-        }
-        listening.completeExceptionally(new IllegalStateException("the child node exited before listening"));
-      }, "child-node-output");
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  String line;
+                  while ((line = r.readLine()) != null) {
+                    int at = line.indexOf("listening on http://127.0.0.1:");
+                    if (at >= 0) {
+                      listening.complete(
+                          Integer.parseInt(line.substring(at + 30).replaceAll("[^0-9].*", "")));
+                    } else if (!line.startsWith("SLF4J")) {
+                      System.out.println("[child] " + line);
+                    }
+                  }
+                } catch (Exception ignored) {
+                  // the child died
+                }
+                listening.completeExceptionally(
+                    new IllegalStateException("the child node exited before listening"));
+              },
+              "child-node-output");
       reader.setDaemon(true);
       reader.start();
       port = listening.get(30, TimeUnit.SECONDS);
@@ -110,9 +127,14 @@ class DelegateKillTest {
     String token;
     ChildNode node = new ChildNode(dir, kind.newDb(dir));
     try {
-      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + node.port + "/v1/profiles")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + node.port + "/v1/profiles"))
+                      .POST(HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(201, r.statusCode());
       token = r.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
 
@@ -120,17 +142,27 @@ class DelegateKillTest {
         if (cycle > 0) {
           node = new ChildNode(dir, kind.newDb(dir));
         }
-        // Verify: every acknowledged write is there; an unacknowledged one at most one step further.
+        // Verify: every acknowledged write is there; an unacknowledged one at most one step
+        // further.
         List<WsClient> clients = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
           WsClient c = WsClient.connect(node.ws(token));
           clients.add(c);
           DelegateResponse.GetVersioned v = c.getVersioned(b("key " + w));
           long a = acked.get(w);
-          assertTrue(v.generation() == a || v.generation() == a + 1,
-              "cycle " + cycle + ", writer " + w + ": acknowledged " + a + ", found " + v.generation());
+          assertTrue(
+              v.generation() == a || v.generation() == a + 1,
+              "cycle "
+                  + cycle
+                  + ", writer "
+                  + w
+                  + ": acknowledged "
+                  + a
+                  + ", found "
+                  + v.generation());
           if (v.generation() > 0) {
-            assertArrayEquals(valueAt(w, v.generation()), v.value(), "the value written at that generation");
+            assertArrayEquals(
+                valueAt(w, v.generation()), v.value(), "the value written at that generation");
           }
           acked.set(w, v.generation());
         }
@@ -145,30 +177,35 @@ class DelegateKillTest {
         for (int w = 0; w < WRITERS; w++) {
           int writer = w;
           WsClient c = clients.get(w);
-          Thread t = new Thread(() -> {
-            try {
-              while (true) {
-                long g = acked.get(writer);
-                CasStoreResult res = c.cas(b("key " + writer), valueAt(writer, g + 1), g).result();
-                if (!(res instanceof CasStoreResult.Stored ok)) {
-                  unexpected.add("writer " + writer + " at " + g + ": " + res);
-                  return;
-                }
-                long stored = ok.generation();
-                acked.set(writer, stored);
-                ackedThisCycle.incrementAndGet();
-              }
-            } catch (Exception | AssertionError e) {
-              // the node was killed: this write's fate is unknown
-            }
-          }, "writer-" + w);
+          Thread t =
+              new Thread(
+                  () -> {
+                    try {
+                      while (true) {
+                        long g = acked.get(writer);
+                        CasStoreResult res =
+                            c.cas(b("key " + writer), valueAt(writer, g + 1), g).result();
+                        if (!(res instanceof CasStoreResult.Stored ok)) {
+                          unexpected.add("writer " + writer + " at " + g + ": " + res);
+                          return;
+                        }
+                        long stored = ok.generation();
+                        acked.set(writer, stored);
+                        ackedThisCycle.incrementAndGet();
+                      }
+                    } catch (Exception | AssertionError e) {
+                      // the node was killed: this write's fate is unknown
+                    }
+                  },
+                  "writer-" + w);
           t.start();
           writers.add(t);
         }
         Thread.sleep(150 + random.nextInt(350));
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (ackedThisCycle.get() == 0 && System.nanoTime() < deadline) {
-          Thread.sleep(10); // a very busy machine: make sure the kill lands in a storm, not before it
+          Thread.sleep(
+              10); // a very busy machine: make sure the kill lands in a storm, not before it
         }
         node.kill();
         for (Thread t : writers) {
@@ -180,7 +217,8 @@ class DelegateKillTest {
         assertTrue(ackedThisCycle.get() > 0, "cycle " + cycle + " acknowledged nothing");
         totalAcked += ackedThisCycle.get();
       }
-      System.out.println("kill test: " + KILLS + " SIGKILLs, " + totalAcked + " acknowledged writes all survived");
+      System.out.println(
+          "kill test: " + KILLS + " SIGKILLs, " + totalAcked + " acknowledged writes all survived");
     } finally {
       node.kill();
     }

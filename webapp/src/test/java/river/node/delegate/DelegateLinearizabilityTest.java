@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import river.node.pg.StoreKind;
 import river.node.TestNode;
+import river.node.pg.StoreKind;
 import river.node.tools.WsClient;
 import river.wire.CasStoreResult;
 
@@ -31,19 +31,18 @@ import river.wire.CasStoreResult;
 @ParameterizedClass
 @EnumSource(StoreKind.class)
 class DelegateLinearizabilityTest {
-  @Parameter
-  StoreKind kind;
+  @Parameter StoreKind kind;
 
   static final int CLIENTS = 16;
   static final int INCREMENTS_SQLITE = 500;
+
   /**
    * Fewer on PostgreSQL: on one contended key each success needs its own commit, and a PostgreSQL
    * commit (fsync through the server) costs ~4x an SQLite one here; 150 keeps the test ~15 s.
    */
   static final int INCREMENTS_POSTGRES = 150;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static byte[] b(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
@@ -64,33 +63,43 @@ class DelegateLinearizabilityTest {
       try {
         List<Future<Integer>> results = new ArrayList<>();
         for (WsClient c : clients) {
-          results.add(pool.submit(() -> {
-            long g = c.getVersioned(key).generation();
-            int conflicts = 0;
-            for (int done = 0; done < INCREMENTS; ) {
-              CasStoreResult r = c.cas(key, b(Long.toString(g + 1)), g).result();
-              if (r instanceof CasStoreResult.Stored s) {
-                assertEquals(g + 1, s.generation());
-                stored.add(s.generation());
-                g = s.generation();
-                done++;
-              } else {
-                CasStoreResult.Conflict conflict = (CasStoreResult.Conflict) r;
-                assertTrue(conflict.currentGeneration() > g, "a conflict never goes back in time");
-                g = conflict.currentGeneration();
-                assertArrayEquals(b(Long.toString(g)), conflict.currentValue(),
-                    "the conflict's value is the one written at its generation");
-                conflicts++;
-              }
-            }
-            return conflicts;
-          }));
+          results.add(
+              pool.submit(
+                  () -> {
+                    long g = c.getVersioned(key).generation();
+                    int conflicts = 0;
+                    for (int done = 0; done < INCREMENTS; ) {
+                      CasStoreResult r = c.cas(key, b(Long.toString(g + 1)), g).result();
+                      if (r instanceof CasStoreResult.Stored s) {
+                        assertEquals(g + 1, s.generation());
+                        stored.add(s.generation());
+                        g = s.generation();
+                        done++;
+                      } else {
+                        CasStoreResult.Conflict conflict = (CasStoreResult.Conflict) r;
+                        assertTrue(
+                            conflict.currentGeneration() > g, "a conflict never goes back in time");
+                        g = conflict.currentGeneration();
+                        assertArrayEquals(
+                            b(Long.toString(g)),
+                            conflict.currentValue(),
+                            "the conflict's value is the one written at its generation");
+                        conflicts++;
+                      }
+                    }
+                    return conflicts;
+                  }));
         }
         long conflicts = 0;
         for (Future<Integer> f : results) {
           conflicts += f.get(120, TimeUnit.SECONDS);
         }
-        System.out.println("linearizability: " + CLIENTS * INCREMENTS + " increments, " + conflicts + " conflicts");
+        System.out.println(
+            "linearizability: "
+                + CLIENTS * INCREMENTS
+                + " increments, "
+                + conflicts
+                + " conflicts");
       } finally {
         pool.shutdownNow();
       }
@@ -99,7 +108,8 @@ class DelegateLinearizabilityTest {
       sorted.sort(null);
       assertEquals(total, sorted.size());
       for (int i = 0; i < total; i++) {
-        assertEquals(i + 1, sorted.get(i), "every generation 1.." + total + " is returned exactly once");
+        assertEquals(
+            i + 1, sorted.get(i), "every generation 1.." + total + " is returned exactly once");
       }
       WsClient check = clients.get(0);
       assertEquals(total, check.getVersioned(key).generation());

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import river.node.pg.StoreKind;
 import river.node.TestNode;
+import river.node.pg.StoreKind;
 import river.node.tools.WsClient;
 import river.store.DelegateKeys;
 import river.wire.CasStoreResult;
@@ -32,15 +32,16 @@ import river.wire.Request;
 import river.wire.Response;
 import river.wire.WireCodec;
 
-/** Many requests in flight on one connection, answered by id; a client that stops reading stalls nobody else. */
+/**
+ * Many requests in flight on one connection, answered by id; a client that stops reading stalls
+ * nobody else.
+ */
 @ParameterizedClass
 @EnumSource(StoreKind.class)
 class DelegatePipelineTest {
-  @Parameter
-  StoreKind kind;
+  @Parameter StoreKind kind;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   TestNode node;
 
   @BeforeEach
@@ -63,9 +64,10 @@ class DelegatePipelineTest {
       int n = 200;
       List<CompletableFuture<Response>> answers = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        DelegateRequest msg = i % 2 == 0
-            ? new DelegateRequest.CasStore(b("key-" + i), b("value-" + i), 0)
-            : new DelegateRequest.GetVersioned(b("key-" + (i - 1)));
+        DelegateRequest msg =
+            i % 2 == 0
+                ? new DelegateRequest.CasStore(b("key-" + i), b("value-" + i), 0)
+                : new DelegateRequest.GetVersioned(b("key-" + (i - 1)));
         answers.add(c.request(1000 + i, new Op.Delegate(DelegateKeys.current(), msg)));
       }
       for (int i = 0; i < n; i++) {
@@ -92,7 +94,8 @@ class DelegatePipelineTest {
     try (WsClient c = WsClient.connect(node.wsUrl(node.newProfile()))) {
       List<CompletableFuture<DelegateResponse>> answers = new ArrayList<>();
       for (int g = 0; g < 100; g++) {
-        answers.add(c.delegateAsync(new DelegateRequest.CasStore(b("counter"), b("v" + (g + 1)), g)));
+        answers.add(
+            c.delegateAsync(new DelegateRequest.CasStore(b("counter"), b("v" + (g + 1)), g)));
       }
       for (int g = 0; g < 100; g++) {
         DelegateResponse.CasStore cas = (DelegateResponse.CasStore) WsClient.await(answers.get(g));
@@ -112,14 +115,22 @@ class DelegatePipelineTest {
       slow.setReceiveBufferSize(4096);
       slow.connect(new InetSocketAddress("127.0.0.1", node.node.port()));
       OutputStream out = slow.getOutputStream();
-      out.write(("GET /v1/ws?token=" + slowToken + " HTTP/1.1\r\nHost: 127.0.0.1:" + node.node.port()
-          + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-          + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET /v1/ws?token="
+                  + slowToken
+                  + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + node.node.port()
+                  + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                  + "Sec-WebSocket-Version: 13\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       readHeaders(slow.getInputStream());
       // 60 reads of a 200 KiB value: 12 MB of answers that this client never reads.
       for (int i = 0; i < 60; i++) {
-        byte[] req = WireCodec.encodeRequest(new Request(i + 1,
-            new Op.Delegate(DelegateKeys.current(), new DelegateRequest.Get(b("big")))));
+        byte[] req =
+            WireCodec.encodeRequest(
+                new Request(
+                    i + 1,
+                    new Op.Delegate(DelegateKeys.current(), new DelegateRequest.Get(b("big")))));
         out.write(maskedBinaryFrame(req));
       }
       out.flush();
@@ -135,7 +146,8 @@ class DelegatePipelineTest {
           assertEquals(g + 1, ((CasStoreResult.Stored) r).generation());
         }
         long totalMs = (System.nanoTime() - start) / 1_000_000;
-        // Generous bounds (shared 2-core machines): a stall would last until the slow client reads, i.e. forever.
+        // Generous bounds (shared 2-core machines): a stall would last until the slow client reads,
+        // i.e. forever.
         assertTrue(worst < 5_000_000_000L, "an op took " + worst / 1_000_000 + " ms");
         assertTrue(totalMs < 30_000, "200 CAS took " + totalMs + " ms");
       }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import river.node.pg.StoreKind;
 import river.node.TestNode;
+import river.node.pg.StoreKind;
 import river.node.tools.WsClient;
 import river.store.DelegateKeys;
 import river.wire.CasStoreResult;
@@ -31,11 +31,9 @@ import river.wire.Event;
 @ParameterizedClass
 @EnumSource(StoreKind.class)
 class DelegateUsersTest {
-  @Parameter
-  StoreKind kind;
+  @Parameter StoreKind kind;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   TestNode node;
   String tokenA;
   String tokenB;
@@ -58,7 +56,8 @@ class DelegateUsersTest {
 
   @Test
   void userBNeverSeesOrChangesUserAsKeys() throws Exception {
-    try (WsClient a = WsClient.connect(node.wsUrl(tokenA)); WsClient bc = WsClient.connect(node.wsUrl(tokenB))) {
+    try (WsClient a = WsClient.connect(node.wsUrl(tokenA));
+        WsClient bc = WsClient.connect(node.wsUrl(tokenB))) {
       a.cas(b("rooms"), b("A's rooms"), 0);
       a.cas(b("rooms"), b("A's rooms v2"), 1);
       a.on(DelegateKeys.legacy()).store(b("rooms_data"), b("A's legacy blob"));
@@ -68,10 +67,12 @@ class DelegateUsersTest {
       assertNull(bc.get(b("rooms")));
       assertNull(bc.on(DelegateKeys.legacy()).get(b("rooms_data")));
       assertEquals(0, bc.getVersioned(b("rooms")).generation());
-      CasStoreResult.Conflict conflict = (CasStoreResult.Conflict) bc.cas(b("rooms"), b("B"), 2).result();
+      CasStoreResult.Conflict conflict =
+          (CasStoreResult.Conflict) bc.cas(b("rooms"), b("B"), 2).result();
       assertEquals(0, conflict.currentGeneration(), "B's CAS is judged against B's store only");
       assertNull(conflict.currentValue());
-      assertEquals(1, ((CasStoreResult.Stored) bc.cas(b("rooms"), b("B's rooms"), 0).result()).generation());
+      assertEquals(
+          1, ((CasStoreResult.Stored) bc.cas(b("rooms"), b("B's rooms"), 0).result()).generation());
       bc.store(b("rooms"), b("B again"));
       bc.delete(b("rooms"));
       bc.on(DelegateKeys.legacy()).delete(b("rooms_data"));
@@ -85,33 +86,36 @@ class DelegateUsersTest {
 
   @Test
   void unknownTokensAndForeignOriginsAreRefusedAtTheUpgrade() {
-    assertThrows(WebSocketHandshakeException.class, () -> WsClient.connect(node.wsUrl("not-a-token")));
+    assertThrows(
+        WebSocketHandshakeException.class, () -> WsClient.connect(node.wsUrl("not-a-token")));
     assertThrows(WebSocketHandshakeException.class, () -> WsClient.connect(node.wsUrl(null)));
-    assertThrows(WebSocketHandshakeException.class,
+    assertThrows(
+        WebSocketHandshakeException.class,
         () -> WsClient.connect(node.wsUrl(tokenA), Map.of("Origin", "http://evil.example")));
   }
 
   @Test
   void writesArePushedToTheWritersOtherConnectionsOnly() throws Exception {
     try (WsClient a1 = WsClient.connect(node.wsUrl(tokenA));
-         WsClient a2 = WsClient.connect(node.wsUrl(tokenA));
-         WsClient bc = WsClient.connect(node.wsUrl(tokenB))) {
-      a1.cas(b("rooms"), b("v1"), 0);                           // generation 1
-      a1.cas(b("rooms"), b("stale"), 0);                        // conflict: no push
-      a1.store(b("rooms"), b("v2"));                            // generation 2
-      a1.cas(b("rooms"), b("v3"), 2);                           // generation 3
-      a1.cas(b("nick"), b("n"), 0);                             // another key, generation 1
-      a1.delete(b("nick"));                                     // reset: generation 0
-      a1.delete(b("never-stored"));                             // nothing changed: no push
+        WsClient a2 = WsClient.connect(node.wsUrl(tokenA));
+        WsClient bc = WsClient.connect(node.wsUrl(tokenB))) {
+      a1.cas(b("rooms"), b("v1"), 0); // generation 1
+      a1.cas(b("rooms"), b("stale"), 0); // conflict: no push
+      a1.store(b("rooms"), b("v2")); // generation 2
+      a1.cas(b("rooms"), b("v3"), 2); // generation 3
+      a1.cas(b("nick"), b("n"), 0); // another key, generation 1
+      a1.delete(b("nick")); // reset: generation 0
+      a1.delete(b("never-stored")); // nothing changed: no push
       a1.on(DelegateKeys.legacy()).store(b("rooms_data"), b("x")); // legacy: generation 0
 
-      List<Object[]> expected = List.of(
-          new Object[] {DelegateKeys.current(), "rooms", 1L},
-          new Object[] {DelegateKeys.current(), "rooms", 2L},
-          new Object[] {DelegateKeys.current(), "rooms", 3L},
-          new Object[] {DelegateKeys.current(), "nick", 1L},
-          new Object[] {DelegateKeys.current(), "nick", 0L},
-          new Object[] {DelegateKeys.legacy(), "rooms_data", 0L});
+      List<Object[]> expected =
+          List.of(
+              new Object[] {DelegateKeys.current(), "rooms", 1L},
+              new Object[] {DelegateKeys.current(), "rooms", 2L},
+              new Object[] {DelegateKeys.current(), "rooms", 3L},
+              new Object[] {DelegateKeys.current(), "nick", 1L},
+              new Object[] {DelegateKeys.current(), "nick", 0L},
+              new Object[] {DelegateKeys.legacy(), "rooms_data", 0L});
       for (Object[] e : expected) {
         Event ev = a2.nextPush(Duration.ofSeconds(10));
         assertNotNull(ev, "missing push for " + e[1] + " at " + e[2]);
@@ -130,7 +134,8 @@ class DelegateUsersTest {
 
       // The other way round: a2's write reaches a1.
       a2.cas(b("rooms"), b("v4"), 3);
-      Event.DelegateKeyChanged back = (Event.DelegateKeyChanged) a1.nextPush(Duration.ofSeconds(10));
+      Event.DelegateKeyChanged back =
+          (Event.DelegateKeyChanged) a1.nextPush(Duration.ofSeconds(10));
       assertEquals(4, back.generation());
       assertTrue(bc.drainPushes().isEmpty());
     }

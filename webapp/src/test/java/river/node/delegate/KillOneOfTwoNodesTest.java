@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import river.node.NodeLimits;
 import river.node.TestNode;
-import river.node.tools.WsClient;
 import river.node.pg.PostgresCluster;
+import river.node.tools.WsClient;
 import river.wire.CasStoreResult;
 import river.wire.DelegateResponse;
 
@@ -29,8 +29,7 @@ import river.wire.DelegateResponse;
 class KillOneOfTwoNodesTest {
   static final int WRITERS = 6;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static byte[] b(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
@@ -53,22 +52,26 @@ class KillOneOfTwoNodesTest {
           int writer = w;
           WsClient c = WsClient.connect(one.ws(token));
           clients.add(c);
-          Thread t = new Thread(() -> {
-            try {
-              while (true) {
-                long g = acked.get(writer);
-                CasStoreResult r = c.cas(b("key " + writer), b("w" + writer + "g" + (g + 1)), g).result();
-                if (!(r instanceof CasStoreResult.Stored ok)) {
-                  unexpected.add(writer + ": " + r);
-                  return;
-                }
-                acked.set(writer, ok.generation());
-                ackedOnOne.incrementAndGet();
-              }
-            } catch (Exception | AssertionError e) {
-              // node 1 was killed under this write: its fate is unknown
-            }
-          }, "writer-" + w);
+          Thread t =
+              new Thread(
+                  () -> {
+                    try {
+                      while (true) {
+                        long g = acked.get(writer);
+                        CasStoreResult r =
+                            c.cas(b("key " + writer), b("w" + writer + "g" + (g + 1)), g).result();
+                        if (!(r instanceof CasStoreResult.Stored ok)) {
+                          unexpected.add(writer + ": " + r);
+                          return;
+                        }
+                        acked.set(writer, ok.generation());
+                        ackedOnOne.incrementAndGet();
+                      }
+                    } catch (Exception | AssertionError e) {
+                      // node 1 was killed under this write: its fate is unknown
+                    }
+                  },
+                  "writer-" + w);
           t.start();
           writers.add(t);
         }
@@ -92,10 +95,12 @@ class KillOneOfTwoNodesTest {
         try (WsClient c = WsClient.connect(two.wsUrl(token))) {
           DelegateResponse.GetVersioned v = c.getVersioned(b("key " + w));
           long a = acked.get(w);
-          assertTrue(v.generation() == a || v.generation() == a + 1,
+          assertTrue(
+              v.generation() == a || v.generation() == a + 1,
               "writer " + w + ": acknowledged " + a + ", found " + v.generation());
           assertArrayEquals(b("w" + w + "g" + v.generation()), v.value());
-          assertInstanceOf(CasStoreResult.Stored.class,
+          assertInstanceOf(
+              CasStoreResult.Stored.class,
               c.cas(b("key " + w), b("after"), v.generation()).result());
         }
       }

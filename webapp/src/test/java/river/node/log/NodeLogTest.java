@@ -15,12 +15,19 @@ class NodeLogTest {
   @Test
   void aRecordIsOneLineOfLevelAndMessage() {
     NodeLog.OneLine f = new NodeLog.OneLine();
-    assertEquals("WARNING contract operation failed, storage unavailable: disk full" + NL,
-        f.format(new LogRecord(Level.WARNING, "contract operation failed, storage unavailable: disk full")));
-    assertEquals("ERROR a message over two lines" + NL, f.format(new LogRecord(Level.SEVERE, "a message\nover two lines")));
+    assertEquals(
+        "WARNING contract operation failed, storage unavailable: disk full" + NL,
+        f.format(
+            new LogRecord(
+                Level.WARNING, "contract operation failed, storage unavailable: disk full")));
+    assertEquals(
+        "ERROR a message over two lines" + NL,
+        f.format(new LogRecord(Level.SEVERE, "a message\nover two lines")));
     LogRecord withCause = new LogRecord(Level.SEVERE, "request failed");
     withCause.setThrown(new IllegalStateException("why\nand more"));
-    assertEquals("ERROR request failed: java.lang.IllegalStateException: why and more" + NL, f.format(withCause));
+    assertEquals(
+        "ERROR request failed: java.lang.IllegalStateException: why and more" + NL,
+        f.format(withCause));
   }
 
   @Test
@@ -46,6 +53,7 @@ class NodeLogTest {
     } finally {
       System.setErr(real);
     }
-    assertEquals("INFO told" + NL + "WARNING warned" + NL, captured.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        "INFO told" + NL + "WARNING warned" + NL, captured.toString(StandardCharsets.UTF_8));
   }
 }

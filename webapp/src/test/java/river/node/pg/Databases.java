@@ -14,6 +14,7 @@ final class Databases {
   private Databases() {}
 
   static String forDir(Path dir) {
-    return BY_DIR.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> PostgresCluster.shared().newDatabaseUrl());
+    return BY_DIR.computeIfAbsent(
+        dir.toAbsolutePath().normalize(), d -> PostgresCluster.shared().newDatabaseUrl());
   }
 }

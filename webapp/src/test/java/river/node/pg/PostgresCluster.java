@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * A throwaway PostgreSQL cluster for tests: Debian's binaries ({@code /usr/lib/postgresql/N/bin}),
- * a temp directory, a free port, 127.0.0.1 only, trust authentication. PostgreSQL refuses to run
- * as root, so when the tests run as root the cluster runs as an unprivileged user ({@code river-test}
+ * a temp directory, a free port, 127.0.0.1 only, trust authentication. PostgreSQL refuses to run as
+ * root, so when the tests run as root the cluster runs as an unprivileged user ({@code river-test}
  * if it exists, as {@code .ci/run} creates it, else {@code nobody}) through {@code runuser}.
  *
  * <p>{@link #shared()} starts one cluster per test JVM (one per module run) and stops it when the
@@ -41,14 +41,41 @@ public final class PostgresCluster implements AutoCloseable {
     if (runAs != null) {
       run(List.of("chown", runAs, dir.toString()), false);
     }
-    run(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust",
-        "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"), true);
+    run(
+        List.of(
+            bin.resolve("initdb").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync"),
+        true);
     port = freePort();
     // fsync stays on: the durability tests rely on a committed write being on disk.
-    run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
-        dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=300"
-            + " -c shared_buffers=32MB", "start"), true);
+    run(
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-l",
+            dir.resolve("server.log").toString(),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            "-p "
+                + port
+                + " -k "
+                + dir
+                + " -c listen_addresses=127.0.0.1 -c max_connections=300"
+                + " -c shared_buffers=32MB",
+            "start"),
+        true);
   }
 
   /** The cluster of this test JVM, started on first use and stopped when the JVM exits. */
@@ -57,8 +84,11 @@ public final class PostgresCluster implements AutoCloseable {
       try {
         shared = new PostgresCluster();
       } catch (IOException | InterruptedException e) {
-        throw new IllegalStateException("cannot start a test PostgreSQL (is Debian's postgresql installed?"
-            + " .ci/run installs it): " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "cannot start a test PostgreSQL (is Debian's postgresql installed?"
+                + " .ci/run installs it): "
+                + e.getMessage(),
+            e);
       }
       PostgresCluster c = shared;
       Runtime.getRuntime().addShutdownHook(new Thread(c::close, "river-pg-stop"));
@@ -74,7 +104,7 @@ public final class PostgresCluster implements AutoCloseable {
   public String newDatabaseUrl() {
     String name = "river_t" + databases.incrementAndGet();
     try (Connection c = DriverManager.getConnection(url("postgres"));
-         Statement st = c.createStatement()) {
+        Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create a test database: " + e.getMessage(), e);
@@ -90,8 +120,16 @@ public final class PostgresCluster implements AutoCloseable {
   @Override
   public void close() {
     try {
-      run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast",
-          "-w", "stop"), true);
+      run(
+          List.of(
+              bin.resolve("pg_ctl").toString(),
+              "-D",
+              dir.resolve("data").toString(),
+              "-m",
+              "fast",
+              "-w",
+              "stop"),
+          true);
     } catch (IOException | InterruptedException e) {
       System.err.println("could not stop the test PostgreSQL: " + e);
     }
@@ -112,13 +150,15 @@ public final class PostgresCluster implements AutoCloseable {
     cmd.addAll(command);
     Path log = Files.createTempFile("river-pg-cmd", ".log");
     try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IOException(String.join(" ", cmd) + " did not finish in 120 s");
       }
       if (p.exitValue() != 0) {
-        throw new IOException(String.join(" ", cmd) + " failed (" + p.exitValue() + "): " + Files.readString(log));
+        throw new IOException(
+            String.join(" ", cmd) + " failed (" + p.exitValue() + "): " + Files.readString(log));
       }
     } finally {
       Files.deleteIfExists(log);
@@ -131,9 +171,14 @@ public final class PostgresCluster implements AutoCloseable {
       throw new IOException("no " + root);
     }
     try (Stream<Path> versions = Files.list(root)) {
-      return versions.map(v -> v.resolve("bin"))
+      return versions
+          .map(v -> v.resolve("bin"))
           .filter(b -> Files.isExecutable(b.resolve("initdb")))
-          .max(Comparator.comparingInt(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
+          .max(
+              Comparator.comparingInt(
+                  b ->
+                      Integer.parseInt(
+                          b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
           .orElseThrow(() -> new IOException("no initdb under " + root));
     }
   }

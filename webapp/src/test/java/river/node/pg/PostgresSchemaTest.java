@@ -13,7 +13,10 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import river.node.store.PostgresDelegateStore;
 
-/** The PostgreSQL schema is versioned: created once, reopened as is, a newer one refused; no password in messages. */
+/**
+ * The PostgreSQL schema is versioned: created once, reopened as is, a newer one refused; no
+ * password in messages.
+ */
 class PostgresSchemaTest {
 
   @Test
@@ -21,8 +24,9 @@ class PostgresSchemaTest {
     String db = PostgresCluster.shared().newDatabaseUrl();
     PostgresDelegateStore.open(db).close();
     PostgresDelegateStore.open(db).close(); // a second node (or a restart) migrates nothing
-    try (Connection c = DriverManager.getConnection(db); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
+    try (Connection c = DriverManager.getConnection(db);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
       assertTrue(rs.next());
       assertEquals(1, rs.getInt(1));
       assertFalse(rs.next(), "one row per applied version");
@@ -33,7 +37,8 @@ class PostgresSchemaTest {
   void aSchemaNewerThanTheNodeIsRefused() throws Exception {
     String db = PostgresCluster.shared().newDatabaseUrl();
     PostgresDelegateStore.open(db).close();
-    try (Connection c = DriverManager.getConnection(db); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(db);
+        Statement st = c.createStatement()) {
       st.execute("INSERT INTO schema_version VALUES (99, 0)");
     }
     IOException e = assertThrows(IOException.class, () -> PostgresDelegateStore.open(db));

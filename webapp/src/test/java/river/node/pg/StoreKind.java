@@ -15,7 +15,9 @@ public enum StoreKind {
    * keeps for it (fresh the first time, the same one when reopened).
    */
   public DelegateStore open(Path dataDir) throws IOException {
-    return this == SQLITE ? DelegateStore.open(dataDir) : PostgresDelegateStore.open(newDb(dataDir));
+    return this == SQLITE
+        ? DelegateStore.open(dataDir)
+        : PostgresDelegateStore.open(newDb(dataDir));
   }
 
   /**

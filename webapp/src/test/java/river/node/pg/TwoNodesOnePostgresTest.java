@@ -23,8 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import river.node.TestNode;
 import river.node.NodeLimits;
+import river.node.TestNode;
 import river.node.tools.WsClient;
 import river.room.MemberInfo;
 import river.room.MessageKind;
@@ -44,15 +44,15 @@ import river.wire.OpResult;
 import river.wire.Response;
 
 /**
- * Two nodes on one PostgreSQL database, in-process, each with its own data directory: what users see
- * is the same on both (tokens, delegate values and generations, rooms), pushes cross nodes, room
- * updates racing on both nodes all land, and a lost announcement channel is made up by a resync.
+ * Two nodes on one PostgreSQL database, in-process, each with its own data directory: what users
+ * see is the same on both (tokens, delegate values and generations, rooms), pushes cross nodes,
+ * room updates racing on both nodes all land, and a lost announcement channel is made up by a
+ * resync.
  */
 class TwoNodesOnePostgresTest {
   static final Duration WAIT = Duration.ofSeconds(10);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   String db;
   TestNode one;
   TestNode two;
@@ -77,14 +77,16 @@ class TwoNodesOnePostgresTest {
   @Test
   void aTokenMintedOnOneNodeWorksOnTheOtherAndSeesTheSameValues() throws Exception {
     String token = one.newProfile();
-    try (WsClient onOne = WsClient.connect(one.wsUrl(token)); WsClient onTwo = WsClient.connect(two.wsUrl(token))) {
+    try (WsClient onOne = WsClient.connect(one.wsUrl(token));
+        WsClient onTwo = WsClient.connect(two.wsUrl(token))) {
       assertInstanceOf(CasStoreResult.Stored.class, onOne.cas(b("room:x"), b("v1"), 0).result());
       DelegateResponse.GetVersioned seen = onTwo.getVersioned(b("room:x"));
       assertEquals(1, seen.generation());
       assertArrayEquals(b("v1"), seen.value());
       // a CAS with a stale generation on the other node conflicts and carries the current value
-      CasStoreResult.Conflict c = assertInstanceOf(CasStoreResult.Conflict.class,
-          onTwo.cas(b("room:x"), b("stale"), 0).result());
+      CasStoreResult.Conflict c =
+          assertInstanceOf(
+              CasStoreResult.Conflict.class, onTwo.cas(b("room:x"), b("stale"), 0).result());
       assertEquals(1, c.currentGeneration());
       assertArrayEquals(b("v1"), c.currentValue());
     }
@@ -93,9 +95,11 @@ class TwoNodesOnePostgresTest {
   @Test
   void aWriteOnOneNodeIsPushedToTheUsersConnectionsOnTheOther() throws Exception {
     String token = two.newProfile();
-    try (WsClient onOne = WsClient.connect(one.wsUrl(token)); WsClient onTwo = WsClient.connect(two.wsUrl(token))) {
+    try (WsClient onOne = WsClient.connect(one.wsUrl(token));
+        WsClient onTwo = WsClient.connect(two.wsUrl(token))) {
       onOne.cas(b("rooms_meta"), b("m"), 0);
-      Event.DelegateKeyChanged e = assertInstanceOf(Event.DelegateKeyChanged.class, onTwo.nextPush(WAIT));
+      Event.DelegateKeyChanged e =
+          assertInstanceOf(Event.DelegateKeyChanged.class, onTwo.nextPush(WAIT));
       assertArrayEquals(b("rooms_meta"), e.key());
       assertEquals(1, e.generation());
       onTwo.store(b("rooms_meta"), b("m2"));
@@ -107,31 +111,51 @@ class TwoNodesOnePostgresTest {
   @Test
   void roomUpdatesRacingOnBothNodesAllLandAndEverySubscriberSeesThem() throws Exception {
     String token = one.newProfile();
-    try (WsClient a1 = WsClient.connect(one.wsUrl(token)); WsClient a2 = WsClient.connect(two.wsUrl(token))) {
-      byte[] room = ((DelegateResponse.SigningKey) a1.delegate(new DelegateRequest.CreateSigningKey(null))).room();
-      RoomConfig config = new RoomConfig(room, 1, text("Lobby"), text(""), false, 0,
-          RoomConfig.defaultLimits(), new byte[0]);
+    try (WsClient a1 = WsClient.connect(one.wsUrl(token));
+        WsClient a2 = WsClient.connect(two.wsUrl(token))) {
+      byte[] room =
+          ((DelegateResponse.SigningKey) a1.delegate(new DelegateRequest.CreateSigningKey(null)))
+              .room();
+      RoomConfig config =
+          new RoomConfig(
+              room, 1, text("Lobby"), text(""), false, 0, RoomConfig.defaultLimits(), new byte[0]);
       config = config.withSignature(sign(a1, room, "config", config.signedBytes()));
       MemberInfo info = new MemberInfo(room, room, 1, text("alice"), new byte[0]);
       info = info.withSignature(sign(a1, room, "member_info", info.signedBytes()));
-      ok(a1, new Op.Put(room, RoomDelta.builder().config(config).memberInfo(info).build().encode()));
+      ok(
+          a1,
+          new Op.Put(room, RoomDelta.builder().config(config).memberInfo(info).build().encode()));
       ok(a2, new Op.Get(room, true)); // node two follows the room (and reads it from the database)
 
       // 20 messages from each node, all in flight at once: every update answered ok must be kept
       int each = 20;
       List<CompletableFuture<Response>> sent = new ArrayList<>();
       for (int i = 0; i < each; i++) {
-        sent.add(a1.request(new Op.Update(room, RoomDelta.builder()
-            .message(message(a1, room, 10_000 + i, "one " + i)).build().encode())));
-        sent.add(a2.request(new Op.Update(room, RoomDelta.builder()
-            .message(message(a2, room, 20_000 + i, "two " + i)).build().encode())));
+        sent.add(
+            a1.request(
+                new Op.Update(
+                    room,
+                    RoomDelta.builder()
+                        .message(message(a1, room, 10_000 + i, "one " + i))
+                        .build()
+                        .encode())));
+        sent.add(
+            a2.request(
+                new Op.Update(
+                    room,
+                    RoomDelta.builder()
+                        .message(message(a2, room, 20_000 + i, "two " + i))
+                        .build()
+                        .encode())));
       }
       for (CompletableFuture<Response> f : sent) {
         Response r = WsClient.await(f);
         assertTrue(r.isOk(), () -> "refused: " + r.errorMessage());
       }
       for (WsClient c : List.of(a1, a2)) {
-        RoomState s = RoomState.decodeTrusted(room, ((OpResult.GetResult) ok(c, new Op.Get(room, false))).state());
+        RoomState s =
+            RoomState.decodeTrusted(
+                room, ((OpResult.GetResult) ok(c, new Op.Get(room, false))).state());
         Set<String> texts = new HashSet<>();
         for (RoomMessage m : s.messages()) {
           texts.add(new String(m.content().data(), StandardCharsets.UTF_8));
@@ -158,8 +182,9 @@ class TwoNodesOnePostgresTest {
       String user = two.node.store().lookupUser(token).get().orElseThrow();
       try (Connection c = DriverManager.getConnection(db)) {
         // a change no node announced (as if its NOTIFY was lost while the listeners were away) ...
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE kv SET value = ? WHERE user_id = ? AND delegate = ? AND key = ?")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE kv SET value = ? WHERE user_id = ? AND delegate = ? AND key = ?")) {
           ps.setBytes(1, Envelope.wrap(7, b("v7")));
           ps.setString(2, user);
           ps.setBytes(3, DelegateKeys.current());
@@ -168,8 +193,10 @@ class TwoNodesOnePostgresTest {
         }
         // ... then every listener loses its connection: on reconnect they resync
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                 + " WHERE query LIKE 'LISTEN%' AND datname = current_database()")) {
+            ResultSet rs =
+                st.executeQuery(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                        + " WHERE query LIKE 'LISTEN%' AND datname = current_database()")) {
           rs.next();
           assertEquals(2, rs.getInt(1), "one listener per node");
         }
@@ -203,11 +230,13 @@ class TwoNodesOnePostgresTest {
   }
 
   static byte[] sign(WsClient c, byte[] room, String purpose, byte[] bytes) throws Exception {
-    return ((DelegateResponse.Signature) c.delegate(new DelegateRequest.Sign(room, purpose, bytes))).signature();
+    return ((DelegateResponse.Signature) c.delegate(new DelegateRequest.Sign(room, purpose, bytes)))
+        .signature();
   }
 
   static RoomMessage message(WsClient c, byte[] room, long time, String body) throws Exception {
-    RoomMessage m = new RoomMessage(room, room, time, MessageKind.TEXT, null, text(body), new byte[0]);
+    RoomMessage m =
+        new RoomMessage(room, room, time, MessageKind.TEXT, null, text(body), new byte[0]);
     return m.withSignature(sign(c, room, "message", m.signedBytes()));
   }
 

@@ -20,14 +20,13 @@ import river.wire.Response;
 import river.wire.WireException;
 
 /**
- * The randomized multi-tab action runs of {@link ActionSimulator} against a real node: every
- * room action of every tab goes over the user's WebSocket to the node's signing keys and room
- * contracts (each user's delegate store for the tabs' saves stays the shared model, as in the
- * model runs). Fewer seeds than the model runs: each request is a real round trip.
+ * The randomized multi-tab action runs of {@link ActionSimulator} against a real node: every room
+ * action of every tab goes over the user's WebSocket to the node's signing keys and room contracts
+ * (each user's delegate store for the tabs' saves stays the shared model, as in the model runs).
+ * Fewer seeds than the model runs: each request is a real round trip.
  */
 class ActionNodeSimulatorTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** One WebSocket per user; the node's refusals come back as WireException. */
   static final class RealNode implements NodeAnswers, AutoCloseable {
@@ -41,13 +40,15 @@ class ActionNodeSimulatorTest {
     }
 
     WsClient of(String user) {
-      return users.computeIfAbsent(user, u -> {
-        try {
-          return WsClient.connect(node.wsUrl(node.newProfile()));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      return users.computeIfAbsent(
+          user,
+          u -> {
+            try {
+              return WsClient.connect(node.wsUrl(node.newProfile()));
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
     }
 
     @Override
@@ -69,8 +70,9 @@ class ActionNodeSimulatorTest {
     @Override
     public byte[] heldKey(String user, byte[] room) {
       try {
-        return ((DelegateResponse.PublicKey) of(user).delegate(
-            new DelegateRequest.GetPublicKey(room))).publicKey();
+        return ((DelegateResponse.PublicKey)
+                of(user).delegate(new DelegateRequest.GetPublicKey(room)))
+            .publicKey();
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -80,7 +82,8 @@ class ActionNodeSimulatorTest {
     public RoomState room(byte[] key) {
       try {
         Response r = WsClient.await(reader.request(new Op.Get(key, false)));
-        return r.isOk() ? RoomState.decodeTrusted(key, ((OpResult.GetResult) r.result()).state())
+        return r.isOk()
+            ? RoomState.decodeTrusted(key, ((OpResult.GetResult) r.result()).state())
             : null;
       } catch (Exception e) {
         throw new IllegalStateException(e);
@@ -112,8 +115,12 @@ class ActionNodeSimulatorTest {
         posts += sim.posts;
       }
     }
-    System.out.println("action simulator on a real node: 8 seeds, " + concurrent
-        + " invitations accepted by two tabs at once, " + posts + " posts");
+    System.out.println(
+        "action simulator on a real node: 8 seeds, "
+            + concurrent
+            + " invitations accepted by two tabs at once, "
+            + posts
+            + " posts");
     assertTrue(concurrent > 0 && posts > 0);
   }
 }

@@ -9,14 +9,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import river.cbor.Utf8;
+import river.engine.Answers;
 import river.engine.DelegateBackend;
 import river.engine.DelegateModel;
-import river.engine.Answers;
 import river.engine.World;
 import river.node.tools.WsClient;
 import river.rooms.Bytes;
 import river.store.DelegateKeys;
-import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 import river.wire.Event;
 import river.wire.Op;
@@ -25,17 +24,17 @@ import river.wire.Response;
 /**
  * The simulator's requests answered by a real node: each tab session of the world has its own
  * WebSocket of one user (one token), so the pushes a tab receives are the node's real
- * DelegateKeyChanged pushes. The world's fake delegate keys become the real {@link DelegateKeys}
- * on the wire (only the current delegate: seeds with legacy data are skipped, the node hosts one
+ * DelegateKeyChanged pushes. The world's fake delegate keys become the real {@link DelegateKeys} on
+ * the wire (only the current delegate: seeds with legacy data are skipped, the node hosts one
  * legacy version and the simulator seeds two).
  *
- * <p>Every request is sent and answered before the next one (the world is single-threaded), so
- * the node's store changes only through this backend. Each request is also applied to the
- * world's model, and the node's reply is checked against the model's; the node's reply is the one
- * the tab gets. After a write, this waits for the push on every other tab's current connection
- * and reports it to the world in tab order, so a seed's schedule does not depend on timing.
- * {@link #verify} compares the node's whole store (List, then GetVersioned of every key) with the
- * model and checks that no connection got a push nobody expected.
+ * <p>Every request is sent and answered before the next one (the world is single-threaded), so the
+ * node's store changes only through this backend. Each request is also applied to the world's
+ * model, and the node's reply is checked against the model's; the node's reply is the one the tab
+ * gets. After a write, this waits for the push on every other tab's current connection and reports
+ * it to the world in tab order, so a seed's schedule does not depend on timing. {@link #verify}
+ * compares the node's whole store (List, then GetVersioned of every key) with the model and checks
+ * that no connection got a push nobody expected.
  */
 public final class NodeBackend implements DelegateBackend {
   private static final Duration PUSH_WAIT = Duration.ofSeconds(5);
@@ -117,7 +116,9 @@ public final class NodeBackend implements DelegateBackend {
   /** What the world's model answers (as a frame of the same id), applying a write. */
   private Response model(Response node, Op.Delegate op) {
     DelegateModel model = world.delegates.get(Answers.delegate(op));
-    return model == null ? Answers.unknownDelegate(node.id()) : Answers.ok(node.id(), model.apply(op.msg()));
+    return model == null
+        ? Answers.unknownDelegate(node.id())
+        : Answers.ok(node.id(), model.apply(op.msg()));
   }
 
   @Override
@@ -129,7 +130,10 @@ public final class NodeBackend implements DelegateBackend {
     compare(op, reply, model(reply, op));
     String key = Answers.key(op);
     if (Answers.wrote(reply) && Answers.delegate(op).equals(World.CURRENT)) {
-      long g = Answers.storedGeneration(reply) >= 0 ? Answers.storedGeneration(reply) : model.generation(key);
+      long g =
+          Answers.storedGeneration(reply) >= 0
+              ? Answers.storedGeneration(reply)
+              : model.generation(key);
       for (Map.Entry<Integer, Integer> e : epochs.entrySet()) {
         int t = e.getKey();
         WsClient c = current(t);
@@ -145,10 +149,20 @@ public final class NodeBackend implements DelegateBackend {
           differences.add("tab" + t + " got " + p + " instead of a push for " + key + "@" + g);
           continue;
         }
-        if (!Arrays.equals(k.delegate(), DelegateKeys.current()) || !Arrays.equals(k.key(), Utf8.encode(key))
+        if (!Arrays.equals(k.delegate(), DelegateKeys.current())
+            || !Arrays.equals(k.key(), Utf8.encode(key))
             || k.generation() != g) {
-          differences.add("tab" + t + " got a push for " + new String(k.key(), java.nio.charset.StandardCharsets.UTF_8)
-              + "@" + k.generation() + " after a write of " + key + "@" + g);
+          differences.add(
+              "tab"
+                  + t
+                  + " got a push for "
+                  + new String(k.key(), java.nio.charset.StandardCharsets.UTF_8)
+                  + "@"
+                  + k.generation()
+                  + " after a write of "
+                  + key
+                  + "@"
+                  + g);
           continue;
         }
         pushes++;
@@ -181,7 +195,8 @@ public final class NodeBackend implements DelegateBackend {
       if (!extra.isEmpty()) out.add("tab" + e.getKey() + " got unexpected pushes " + extra);
     }
     for (Map.Entry<Long, WsClient> e : connections.entrySet()) {
-      if (!epochs.get((int) (e.getKey() >> 32)).equals((int) (long) e.getKey())) e.getValue().drainPushes();
+      if (!epochs.get((int) (e.getKey() >> 32)).equals((int) (long) e.getKey()))
+        e.getValue().drainPushes();
     }
     checker.drainPushes();
     try {
@@ -195,8 +210,16 @@ public final class NodeBackend implements DelegateBackend {
       for (String k : keys) {
         DelegateResponse.GetVersioned g = c.getVersioned(Utf8.encode(k));
         if (g.generation() != model.generation(k) || !Arrays.equals(g.value(), model.data(k))) {
-          out.add(k + ": node has @" + g.generation() + " " + Arrays.toString(g.value())
-              + ", model @" + model.generation(k) + " " + Arrays.toString(model.data(k)));
+          out.add(
+              k
+                  + ": node has @"
+                  + g.generation()
+                  + " "
+                  + Arrays.toString(g.value())
+                  + ", model @"
+                  + model.generation(k)
+                  + " "
+                  + Arrays.toString(model.data(k)));
         }
       }
     } catch (Exception e) {

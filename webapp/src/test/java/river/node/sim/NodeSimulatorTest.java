@@ -1,8 +1,5 @@
 package river.node.sim;
 
-import river.cbor.Utf8;
-import river.engine.World;
-import river.node.tools.WsClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,15 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import river.cbor.Utf8;
 import river.engine.Simulator;
+import river.engine.World;
 import river.node.TestNode;
+import river.node.tools.WsClient;
 
 /**
  * A subset of the simulator's seeds with every tab's engine talking to the real node over its own
- * WebSocket (one user per seed, one connection per tab session), every invariant of the
- * in-memory run checked, plus (n): the node's replies, pushes and whole store equal the model's.
- * Seeds with legacy data are skipped (see {@link NodeBackend}). {@code -Dnodesim.seeds=N} changes
- * how many seeds run, {@code -Dnodesim.first=S} where they start.
+ * WebSocket (one user per seed, one connection per tab session), every invariant of the in-memory
+ * run checked, plus (n): the node's replies, pushes and whole store equal the model's. Seeds with
+ * legacy data are skipped (see {@link NodeBackend}). {@code -Dnodesim.seeds=N} changes how many
+ * seeds run, {@code -Dnodesim.first=S} where they start.
  */
 class NodeSimulatorTest {
   @Test
@@ -53,14 +53,31 @@ class NodeSimulatorTest {
       }
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
-    System.out.println("simulator on the node: " + ran + " seeds (" + skipped + " with legacy data skipped), "
-        + steps + " steps, " + checks + " quiescent checks, " + requests + " requests, " + pushes
-        + " pushes, " + ms + " ms, " + failures.size() + " failing");
+    System.out.println(
+        "simulator on the node: "
+            + ran
+            + " seeds ("
+            + skipped
+            + " with legacy data skipped), "
+            + steps
+            + " steps, "
+            + checks
+            + " quiescent checks, "
+            + requests
+            + " requests, "
+            + pushes
+            + " pushes, "
+            + ms
+            + " ms, "
+            + failures.size()
+            + " failing");
     assertEquals(List.of(), failures);
     assertTrue(checks >= ran);
   }
 
-  /** The differential check itself: a write behind the model's back is reported, pushes included. */
+  /**
+   * The differential check itself: a write behind the model's back is reported, pushes included.
+   */
   @Test
   void aStoreThatDiffersFromTheModelIsReported(@TempDir Path dir) throws Exception {
     try (TestNode node = new TestNode(dir)) {
@@ -74,8 +91,11 @@ class NodeSimulatorTest {
         sneaky.store(Utf8.encode("rooms_meta"), new byte[] {1, 2, 3});
         Thread.sleep(200); // let the pushes arrive
         List<String> d = backend.verify();
-        assertTrue(d.stream().anyMatch(s -> s.startsWith("node keys [rooms_meta] model keys []")), d.toString());
-        assertTrue(d.stream().anyMatch(s -> s.startsWith("tab0 got unexpected pushes")), d.toString());
+        assertTrue(
+            d.stream().anyMatch(s -> s.startsWith("node keys [rooms_meta] model keys []")),
+            d.toString());
+        assertTrue(
+            d.stream().anyMatch(s -> s.startsWith("tab0 got unexpected pushes")), d.toString());
       }
     }
   }

@@ -20,17 +20,17 @@ import river.node.TestNode;
 import river.node.tools.WsClient;
 
 /**
- * The data directory holds token hashes, signing keys and room secrets: the node keeps it 0700
- * and every file in it 0600 from the very first start (SQLite's -wal and -shm included), and
- * tightens a directory an older node (or a person) left with looser modes.
+ * The data directory holds token hashes, signing keys and room secrets: the node keeps it 0700 and
+ * every file in it 0600 from the very first start (SQLite's -wal and -shm included), and tightens a
+ * directory an older node (or a person) left with looser modes.
  */
 class PrivateDataDirTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeEach
   void posixOnly() {
-    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+    assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
         "permissions are POSIX modes; this file system has none");
   }
 
@@ -39,8 +39,10 @@ class PrivateDataDirTest {
     TreeMap<String, String> modes = new TreeMap<>();
     try (Stream<Path> all = Files.walk(data)) {
       for (Path p : (Iterable<Path>) all::iterator) {
-        modes.put(data.relativize(p).toString(),
-            PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)));
+        modes.put(
+            data.relativize(p).toString(),
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)));
       }
     }
     return modes;
@@ -49,12 +51,13 @@ class PrivateDataDirTest {
   static void assertPrivate(Path data) throws Exception {
     TreeMap<String, String> modes = modes(data);
     List<String> loose = new ArrayList<>();
-    modes.forEach((name, mode) -> {
-      boolean folder = Files.isDirectory(data.resolve(name), LinkOption.NOFOLLOW_LINKS);
-      if (!mode.equals(folder ? "rwx------" : "rw-------")) {
-        loose.add((name.isEmpty() ? "." : name) + " " + mode);
-      }
-    });
+    modes.forEach(
+        (name, mode) -> {
+          boolean folder = Files.isDirectory(data.resolve(name), LinkOption.NOFOLLOW_LINKS);
+          if (!mode.equals(folder ? "rwx------" : "rw-------")) {
+            loose.add((name.isEmpty() ? "." : name) + " " + mode);
+          }
+        });
     assertEquals(List.of(), loose, "every mode under " + data + ": " + modes);
   }
 
@@ -70,8 +73,12 @@ class PrivateDataDirTest {
     try (TestNode node = new TestNode(data)) {
       writeSomething(node);
       TreeMap<String, String> modes = modes(data);
-      for (String file : List.of(SqliteDelegateStore.DB_FILE, SqliteDelegateStore.DB_FILE + "-wal", SqliteDelegateStore.DB_FILE + "-shm",
-          DataDirLock.LOCK_FILE)) {
+      for (String file :
+          List.of(
+              SqliteDelegateStore.DB_FILE,
+              SqliteDelegateStore.DB_FILE + "-wal",
+              SqliteDelegateStore.DB_FILE + "-shm",
+              DataDirLock.LOCK_FILE)) {
         assertTrue(modes.containsKey(file), file + " exists while the node runs: " + modes);
       }
       assertPrivate(data);
@@ -86,13 +93,15 @@ class PrivateDataDirTest {
     try (TestNode node = new TestNode(data)) {
       token = node.newProfile();
     }
-    // As an older node, a restored backup or a careless copy would leave it: 0755 folders, 0644 files.
+    // As an older node, a restored backup or a careless copy would leave it: 0755 folders, 0644
+    // files.
     Files.writeString(data.resolve("notes.txt"), "left here by hand");
     Files.createDirectories(data.resolve("old-backup"));
     Files.writeString(data.resolve("old-backup").resolve("delegates.sqlite.bak"), "copy");
     try (Stream<Path> all = Files.walk(data)) {
       for (Path p : (Iterable<Path>) all::iterator) {
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+        Files.setPosixFilePermissions(
+            p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
       }
     }
     assertEquals("rw-r--r--", modes(data).get(SqliteDelegateStore.DB_FILE));

@@ -1,7 +1,5 @@
 package river.node.store;
 
-import river.store.DelegateKeys;
-import river.wire.CasStoreResult;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,6 +28,8 @@ import river.room.MemberInfo;
 import river.room.RoomConfig;
 import river.room.RoomDelta;
 import river.room.SealedBytes;
+import river.store.DelegateKeys;
+import river.wire.CasStoreResult;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 import river.wire.ErrorCodes;
@@ -38,20 +38,19 @@ import river.wire.OpResult;
 import river.wire.Response;
 
 /**
- * The storage failing underneath a running node, over the real WebSocket and HTTP: every write
- * is answered {@code unavailable} with a plain message (not {@code internal}), nothing is
- * written, reads go on, and writes work again once the storage does. No key or secret reaches
- * the log on the way.
+ * The storage failing underneath a running node, over the real WebSocket and HTTP: every write is
+ * answered {@code unavailable} with a plain message (not {@code internal}), nothing is written,
+ * reads go on, and writes work again once the storage does. No key or secret reaches the log on the
+ * way.
  *
- * <p>How the storage fails: {@code PRAGMA max_page_count} on the node's write connection caps
- * the database at its current size, so a write that needs a new page gets SQLITE_FULL, exactly
- * what a full disk gives (a 200 KiB value always needs new pages). {@code PRAGMA query_only} makes
- * every write SQLITE_READONLY, the code a database file that became read-only gives (it cannot
- * be turned off through the writer, whose BEGIN it refuses too, so that test restarts the node).
+ * <p>How the storage fails: {@code PRAGMA max_page_count} on the node's write connection caps the
+ * database at its current size, so a write that needs a new page gets SQLITE_FULL, exactly what a
+ * full disk gives (a 200 KiB value always needs new pages). {@code PRAGMA query_only} makes every
+ * write SQLITE_READONLY, the code a database file that became read-only gives (it cannot be turned
+ * off through the writer, whose BEGIN it refuses too, so that test restarts the node).
  */
 class StorageFailureOverNodeTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   TestNode node;
   String token;
   WsClient c;
@@ -65,19 +64,22 @@ class StorageFailureOverNodeTest {
     c = WsClient.connect(node.wsUrl(token));
     realErr = System.err;
     // The node logs to System.err: keep a copy to check that no key or secret is in it.
-    System.setErr(new PrintStream(new java.io.OutputStream() {
-      @Override
-      public synchronized void write(int b) {
-        log.write(b);
-        realErr.write(b);
-      }
+    System.setErr(
+        new PrintStream(
+            new java.io.OutputStream() {
+              @Override
+              public synchronized void write(int b) {
+                log.write(b);
+                realErr.write(b);
+              }
 
-      @Override
-      public synchronized void write(byte[] b, int off, int len) {
-        log.write(b, off, len);
-        realErr.write(b, off, len);
-      }
-    }, true));
+              @Override
+              public synchronized void write(byte[] b, int off, int len) {
+                log.write(b, off, len);
+                realErr.write(b, off, len);
+              }
+            },
+            true));
   }
 
   @AfterEach
@@ -110,8 +112,12 @@ class StorageFailureOverNodeTest {
   }
 
   HttpResponse<String> postProfile() throws Exception {
-    return node.http().send(HttpRequest.newBuilder(URI.create(node.base() + "/v1/profiles"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    return node.http()
+        .send(
+            HttpRequest.newBuilder(URI.create(node.base() + "/v1/profiles"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -121,9 +127,11 @@ class StorageFailureOverNodeTest {
     byte[] big = new byte[200 * 1024];
     new Random(7).nextBytes(big);
 
-    onWriter("PRAGMA max_page_count = 1"); // SQLite keeps it at the current page count: the disk is "full"
+    onWriter("PRAGMA max_page_count = 1"); // SQLite keeps it at the current page count: the disk is
+    // "full"
     assertUnavailable(delegate(new DelegateRequest.Store(b("room:big"), big)), Unavailable.SAVE);
-    assertUnavailable(delegate(new DelegateRequest.CasStore(b("room:big"), big, 0)), Unavailable.SAVE);
+    assertUnavailable(
+        delegate(new DelegateRequest.CasStore(b("room:big"), big, 0)), Unavailable.SAVE);
 
     assertTrue(send(Op.PING).isOk());
     assertArrayEquals(small, c.get(b("rooms_meta")), "reads go on");
@@ -139,12 +147,23 @@ class StorageFailureOverNodeTest {
   @Test
   void aReadOnlyDatabaseIsUnavailableForEveryKindOfWriteAndLeaksNoSecret() throws Exception {
     c.cas(b("rooms_meta"), new byte[] {1}, 0);
-    byte[] room = ((DelegateResponse.SigningKey) c.delegate(new DelegateRequest.CreateSigningKey(null))).room();
+    byte[] room =
+        ((DelegateResponse.SigningKey) c.delegate(new DelegateRequest.CreateSigningKey(null)))
+            .room();
     SealedBytes name = SealedBytes.publicBytes(b("Lobby"));
-    RoomConfig config = new RoomConfig(room, 1, name, SealedBytes.publicBytes(b("")), false, 0,
-        RoomConfig.defaultLimits(), new byte[0]);
+    RoomConfig config =
+        new RoomConfig(
+            room,
+            1,
+            name,
+            SealedBytes.publicBytes(b("")),
+            false,
+            0,
+            RoomConfig.defaultLimits(),
+            new byte[0]);
     config = config.withSignature(sign(room, "config", config.signedBytes()));
-    MemberInfo info = new MemberInfo(room, room, 1, SealedBytes.publicBytes(b("alice")), new byte[0]);
+    MemberInfo info =
+        new MemberInfo(room, room, 1, SealedBytes.publicBytes(b("alice")), new byte[0]);
     info = info.withSignature(sign(room, "member_info", info.signedBytes()));
     byte[] roomState = RoomDelta.builder().config(config).memberInfo(info).build().encode();
     byte[] seed = new byte[32];
@@ -153,35 +172,50 @@ class StorageFailureOverNodeTest {
     otherRoom[0] = 9;
 
     onWriter("PRAGMA query_only = 1");
-    assertUnavailable(delegate(new DelegateRequest.CasStore(b("rooms_meta"), new byte[] {2}, 1)), Unavailable.SAVE);
-    assertUnavailable(delegate(new DelegateRequest.StoreSigningKey(otherRoom, seed)), Unavailable.SAVE);
+    assertUnavailable(
+        delegate(new DelegateRequest.CasStore(b("rooms_meta"), new byte[] {2}, 1)),
+        Unavailable.SAVE);
+    assertUnavailable(
+        delegate(new DelegateRequest.StoreSigningKey(otherRoom, seed)), Unavailable.SAVE);
     assertUnavailable(send(new Op.Put(room, roomState)), Unavailable.SAVE);
     HttpResponse<String> profile = postProfile();
     assertEquals(503, profile.statusCode());
-    assertTrue(profile.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-    assertEquals("{\"error\":\"unavailable\",\"message\":\"" + Unavailable.SAVE + "\"}", profile.body());
+    assertTrue(
+        profile.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    assertEquals(
+        "{\"error\":\"unavailable\",\"message\":\"" + Unavailable.SAVE + "\"}", profile.body());
 
     // Reads go on: the delegate, the signing keys, the rooms, the user directory.
     assertEquals(1, c.getVersioned(b("rooms_meta")).generation());
-    assertNull(((DelegateResponse.PublicKey) c.delegate(new DelegateRequest.GetPublicKey(otherRoom))).publicKey());
-    assertEquals(ErrorCodes.INVALID, send(new Op.Get(room, false)).errorCode(), "no such room: the Put wrote nothing");
+    assertNull(
+        ((DelegateResponse.PublicKey) c.delegate(new DelegateRequest.GetPublicKey(otherRoom)))
+            .publicKey());
+    assertEquals(
+        ErrorCodes.INVALID,
+        send(new Op.Get(room, false)).errorCode(),
+        "no such room: the Put wrote nothing");
     try (WsClient again = WsClient.connect(node.wsUrl(token))) {
       assertTrue(WsClient.await(again.request(Op.PING)).isOk(), "a known profile still connects");
     }
 
     String logged = log.toString(StandardCharsets.UTF_8);
     assertTrue(logged.contains("storage unavailable"), "the operator is told: " + logged);
-    for (String secret : List.of(HexFormat.of().formatHex(seed), Base64.getEncoder().encodeToString(seed),
-        Base64.getUrlEncoder().withoutPadding().encodeToString(seed))) {
+    for (String secret :
+        List.of(
+            HexFormat.of().formatHex(seed),
+            Base64.getEncoder().encodeToString(seed),
+            Base64.getUrlEncoder().withoutPadding().encodeToString(seed))) {
       assertFalse(logged.contains(secret), "the signing key is not in the log");
     }
 
-    // query_only belongs to the write connection (even BEGIN is refused now): a restart gives a writable one.
+    // query_only belongs to the write connection (even BEGIN is refused now): a restart gives a
+    // writable one.
     c.close();
     node.close();
     node = new TestNode(dir);
     c = WsClient.connect(node.wsUrl(token));
-    assertEquals(1, c.getVersioned(b("rooms_meta")).generation(), "nothing of a refused write was written");
+    assertEquals(
+        1, c.getVersioned(b("rooms_meta")).generation(), "nothing of a refused write was written");
     assertTrue(c.cas(b("rooms_meta"), new byte[] {2}, 1).result() instanceof CasStoreResult.Stored);
     c.delegate(new DelegateRequest.StoreSigningKey(otherRoom, seed));
     assertTrue(send(new Op.Put(room, roomState)).isOk());
@@ -190,12 +224,14 @@ class StorageFailureOverNodeTest {
   }
 
   byte[] sign(byte[] room, String purpose, byte[] bytes) throws Exception {
-    return ((DelegateResponse.Signature) c.delegate(new DelegateRequest.Sign(room, purpose, bytes))).signature();
+    return ((DelegateResponse.Signature) c.delegate(new DelegateRequest.Sign(room, purpose, bytes)))
+        .signature();
   }
 
   @Test
   void anInternalFailureIsA500InJsonWithoutItsCause() throws Exception {
-    onWriter("DROP TABLE users"); // a bug, not the storage: registering a user fails with "no such table"
+    onWriter("DROP TABLE users"); // a bug, not the storage: registering a user fails with "no such
+    // table"
     HttpResponse<String> r = postProfile();
     assertEquals(500, r.statusCode());
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 public final class StoreFailures {
   private StoreFailures() {}
 
-  /** What the store raises when the disk under it failed, e.g. SQLITE_FULL; {@code write}: a write failed. */
+  /**
+   * What the store raises when the disk under it failed, e.g. SQLITE_FULL; {@code write}: a write
+   * failed.
+   */
   public static StoreUnavailableException unavailable(String message, boolean write) {
     return new StoreUnavailableException(message, new SQLException(message, null, 13), write);
   }

@@ -11,60 +11,61 @@ import java.util.concurrent.TimeUnit;
 /** Small helpers shared by the store tests (and the child JVMs they start). */
 final class StoreFixtures {
 
-    /** SHA-256("river.chat-delegate/2"), the current delegate's id. */
-    static final byte[] CURRENT = DelegateStore.hashToken("river.chat-delegate/2");
-    /** SHA-256("river.chat-delegate/1"), the legacy delegate's id. */
-    static final byte[] LEGACY = DelegateStore.hashToken("river.chat-delegate/1");
+  /** SHA-256("river.chat-delegate/2"), the current delegate's id. */
+  static final byte[] CURRENT = DelegateStore.hashToken("river.chat-delegate/2");
 
-    private StoreFixtures() {
-    }
+  /** SHA-256("river.chat-delegate/1"), the legacy delegate's id. */
+  static final byte[] LEGACY = DelegateStore.hashToken("river.chat-delegate/1");
 
-    static byte[] key(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
+  private StoreFixtures() {}
 
-    static String str(byte[] b) {
-        return b == null ? null : new String(b, StandardCharsets.UTF_8);
-    }
+  static byte[] key(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
 
-    static byte[] longBytes(long v) {
-        return ByteBuffer.allocate(8).putLong(v).array();
-    }
+  static String str(byte[] b) {
+    return b == null ? null : new String(b, StandardCharsets.UTF_8);
+  }
 
-    static long longOf(byte[] b) {
-        return b == null ? 0 : ByteBuffer.wrap(b).getLong();
-    }
+  static byte[] longBytes(long v) {
+    return ByteBuffer.allocate(8).putLong(v).array();
+  }
 
-    static <T> T get(CompletableFuture<T> f) throws Exception {
-        return f.get(30, TimeUnit.SECONDS);
-    }
+  static long longOf(byte[] b) {
+    return b == null ? 0 : ByteBuffer.wrap(b).getLong();
+  }
 
-    static void put(DelegateStore s, String user, byte[] delegate, String key, byte[] value) throws Exception {
-        get(s.update(user, delegate, key(key), cur -> Mutation.put(value, null)));
-    }
+  static <T> T get(CompletableFuture<T> f) throws Exception {
+    return f.get(30, TimeUnit.SECONDS);
+  }
 
-    static void delete(DelegateStore s, String user, byte[] delegate, String key) throws Exception {
-        get(s.update(user, delegate, key(key), cur -> Mutation.delete(null)));
-    }
+  static void put(DelegateStore s, String user, byte[] delegate, String key, byte[] value)
+      throws Exception {
+    get(s.update(user, delegate, key(key), cur -> Mutation.put(value, null)));
+  }
 
-    static List<String> keys(DelegateStore s, String user, byte[] delegate) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (byte[] k : get(s.listKeys(user, delegate))) {
-            out.add(str(k));
-        }
-        return out;
-    }
+  static void delete(DelegateStore s, String user, byte[] delegate, String key) throws Exception {
+    get(s.update(user, delegate, key(key), cur -> Mutation.delete(null)));
+  }
 
-    /** A JVM command line running {@code main} with this test run's classpath. */
-    static List<String> javaCommand(Class<?> main, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx128m");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(main.getName());
-        cmd.addAll(List.of(args));
-        return cmd;
+  static List<String> keys(DelegateStore s, String user, byte[] delegate) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (byte[] k : get(s.listKeys(user, delegate))) {
+      out.add(str(k));
     }
+    return out;
+  }
+
+  /** A JVM command line running {@code main} with this test run's classpath. */
+  static List<String> javaCommand(Class<?> main, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx128m");
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(main.getName());
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
 }

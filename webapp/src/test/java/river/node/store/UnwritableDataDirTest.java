@@ -23,15 +23,14 @@ import river.node.TestNode;
  * its ready line and then failing every write with {@code internal}.
  *
  * <p>How the data is made unwritable: these tests run as root, and root ignores file modes, so
- * {@code chmod 0400} would prove nothing. {@code chattr +i} (the immutable attribute) is refused
- * to root too: it is what a read-only file is to an ordinary user, or a read-only mount to
- * everybody. SQLite then opens the database read-only without a word, exactly as in those cases.
- * Where {@code chattr} cannot set it (no such tool, a file system without the attribute, no
- * CAP_LINUX_IMMUTABLE) the tests are skipped, never passed.
+ * {@code chmod 0400} would prove nothing. {@code chattr +i} (the immutable attribute) is refused to
+ * root too: it is what a read-only file is to an ordinary user, or a read-only mount to everybody.
+ * SQLite then opens the database read-only without a word, exactly as in those cases. Where {@code
+ * chattr} cannot set it (no such tool, a file system without the attribute, no CAP_LINUX_IMMUTABLE)
+ * the tests are skipped, never passed.
  */
 class UnwritableDataDirTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   Path data;
   final List<Path> immutable = new ArrayList<>();
 
@@ -54,7 +53,8 @@ class UnwritableDataDirTest {
 
   static int chattr(String flag, Path p) throws Exception {
     try {
-      Process c = new ProcessBuilder("chattr", flag, p.toString()).redirectErrorStream(true).start();
+      Process c =
+          new ProcessBuilder("chattr", flag, p.toString()).redirectErrorStream(true).start();
       c.getInputStream().readAllBytes();
       return c.waitFor(10, TimeUnit.SECONDS) ? c.exitValue() : -1;
     } catch (java.io.IOException noChattr) {
@@ -68,13 +68,16 @@ class UnwritableDataDirTest {
     assertFalse(canWrite(p), "root cannot write " + p + " any more");
   }
 
-  /** Whether a write really goes through (Files.isWritable only looks at the mode bits for root). */
+  /**
+   * Whether a write really goes through (Files.isWritable only looks at the mode bits for root).
+   */
   static boolean canWrite(Path p) {
     try {
       if (Files.isDirectory(p)) {
         Files.delete(Files.createTempFile(p, "probe", ""));
       } else {
-        try (var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var ch =
+            java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
           return true;
         }
       }
@@ -84,24 +87,38 @@ class UnwritableDataDirTest {
     }
   }
 
-  /** {@code java river.node.Main --port 0 --data-dir data} in a child JVM, to its exit (a ready node is killed). */
+  /**
+   * {@code java river.node.Main --port 0 --data-dir data} in a child JVM, to its exit (a ready node
+   * is killed).
+   */
   Outcome startNode() throws Exception {
     Path out = dir.resolve("node.out");
     Path err = dir.resolve("node.err");
-    Process p = new ProcessBuilder(StoreFixtures.javaCommand(Main.class, "--port", "0", "--data-dir", data.toString()))
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                StoreFixtures.javaCommand(Main.class, "--port", "0", "--data-dir", data.toString()))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       // Wait for the exit, or for the ready line of a node that should have refused (then stop it).
-      while (!p.waitFor(50, TimeUnit.MILLISECONDS) && !Files.readString(out).contains("listening on")) {
+      while (!p.waitFor(50, TimeUnit.MILLISECONDS)
+          && !Files.readString(out).contains("listening on")) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("the node neither exited nor started: " + Files.readString(out) + Files.readString(err));
+          throw new AssertionError(
+              "the node neither exited nor started: "
+                  + Files.readString(out)
+                  + Files.readString(err));
         }
       }
     } finally {
       p.destroyForcibly().waitFor();
     }
-    return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Outcome(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 
   static void assertRefused(Outcome o) {

@@ -17,10 +17,13 @@ public final class Composer {
   }
 
   private final HTMLFormElement root = Js.uncheckedCast(Dom.el("form", "composer"));
-  private final HTMLInputElement input = Js.uncheckedCast(Dom.hook("input", "message-input", "message-input"));
+  private final HTMLInputElement input =
+      Js.uncheckedCast(Dom.hook("input", "message-input", "message-input"));
+
   {
     input.setAttribute("dir", "auto");
   }
+
   private final HTMLElement problem = Dom.hook("p", "composer-error", "composer-error");
   private final HTMLElement mode = Dom.hook("div", "composer-mode", "composer-mode");
   private final HTMLElement modeText = Dom.el("span", "composer-mode-text");
@@ -34,16 +37,19 @@ public final class Composer {
     HTMLButtonElement send = Js.uncheckedCast(Dom.hook("button", "primary", "message-send"));
     send.type = "submit";
     send.textContent = "Send";
-    HTMLButtonElement cancel = Js.uncheckedCast(Dom.hook("button", "link-button", "composer-cancel"));
+    HTMLButtonElement cancel =
+        Js.uncheckedCast(Dom.hook("button", "link-button", "composer-cancel"));
     cancel.type = "button";
     cancel.textContent = "Cancel";
-    cancel.addEventListener("click", e -> {
-      Runnable c = onCancel;
-      clearMode();
-      if (c != null) {
-        c.run();
-      }
-    });
+    cancel.addEventListener(
+        "click",
+        e -> {
+          Runnable c = onCancel;
+          clearMode();
+          if (c != null) {
+            c.run();
+          }
+        });
     mode.appendChild(modeText);
     mode.appendChild(cancel);
     Dom.show(mode, false);
@@ -54,21 +60,23 @@ public final class Composer {
     root.appendChild(row);
     root.appendChild(problem);
     Dom.show(problem, false);
-    root.addEventListener("submit", e -> {
-      e.preventDefault();
-      String text = input.value;
-      if (text.trim().isEmpty()) {
-        return;
-      }
-      String refused = listener.onSend(text);
-      if (refused == null) {
-        input.value = "";
-        Dom.show(problem, false);
-      } else {
-        problem.textContent = refused;
-        Dom.show(problem, true);
-      }
-    });
+    root.addEventListener(
+        "submit",
+        e -> {
+          e.preventDefault();
+          String text = input.value;
+          if (text.trim().isEmpty()) {
+            return;
+          }
+          String refused = listener.onSend(text);
+          if (refused == null) {
+            input.value = "";
+            Dom.show(problem, false);
+          } else {
+            problem.textContent = refused;
+            Dom.show(problem, true);
+          }
+        });
     input.addEventListener("input", e -> Dom.show(problem, false));
   }
 

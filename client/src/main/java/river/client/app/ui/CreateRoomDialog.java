@@ -1,17 +1,17 @@
 package river.client.app.ui;
 
-import river.actions.RoomTexts;
-import river.room.RoomConfig;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import elemental2.dom.HTMLFormElement;
 import elemental2.dom.HTMLInputElement;
 import jsinterop.base.Js;
+import river.actions.RoomTexts;
+import river.room.RoomConfig;
 
 /**
- * The create-room dialog: room name, own nickname, "private" checkbox. Opened by
- * {@code create-room-open}; submitting with an empty name or nickname shows why instead of
- * creating anything.
+ * The create-room dialog: room name, own nickname, "private" checkbox. Opened by {@code
+ * create-room-open}; submitting with an empty name or nickname shows why instead of creating
+ * anything.
  */
 public final class CreateRoomDialog {
   public interface Listener {
@@ -34,35 +34,39 @@ public final class CreateRoomDialog {
     form.appendChild(labelled("Your nickname", nickname));
     HTMLElement privateRow = Dom.el("label", "check-row");
     privateRow.appendChild(isPrivate);
-    privateRow.appendChild(Dom.text("span", null, "Private (messages, names and nicknames encrypted)"));
+    privateRow.appendChild(
+        Dom.text("span", null, "Private (messages, names and nicknames encrypted)"));
     form.appendChild(privateRow);
     form.appendChild(problem);
     HTMLElement buttons = Dom.el("div", "dialog-buttons");
     HTMLButtonElement cancel = Js.uncheckedCast(Dom.text("button", "secondary", "Cancel"));
     cancel.type = "button";
     cancel.addEventListener("click", e -> close());
-    HTMLButtonElement submit = Js.uncheckedCast(Dom.hook("button", "primary", "create-room-submit"));
+    HTMLButtonElement submit =
+        Js.uncheckedCast(Dom.hook("button", "primary", "create-room-submit"));
     submit.type = "submit";
     submit.textContent = "Create";
     buttons.appendChild(cancel);
     buttons.appendChild(submit);
     form.appendChild(buttons);
-    form.addEventListener("submit", e -> {
-      e.preventDefault();
-      String n = name.value.trim();
-      String nick = nickname.value.trim();
-      // the same checks, and words, as the actions engine's (river.actions.RoomTexts)
-      String refused = RoomTexts.checkName(n, RoomConfig.DEFAULT_MAX_NAME_BYTES);
-      if (refused == null) {
-        refused = RoomTexts.checkNickname(nick, RoomConfig.DEFAULT_MAX_NICKNAME_BYTES);
-      }
-      if (refused != null) {
-        problem.textContent = refused;
-        return;
-      }
-      close();
-      listener.onCreate(n, nick, isPrivate.checked);
-    });
+    form.addEventListener(
+        "submit",
+        e -> {
+          e.preventDefault();
+          String n = name.value.trim();
+          String nick = nickname.value.trim();
+          // the same checks, and words, as the actions engine's (river.actions.RoomTexts)
+          String refused = RoomTexts.checkName(n, RoomConfig.DEFAULT_MAX_NAME_BYTES);
+          if (refused == null) {
+            refused = RoomTexts.checkNickname(nick, RoomConfig.DEFAULT_MAX_NICKNAME_BYTES);
+          }
+          if (refused != null) {
+            problem.textContent = refused;
+            return;
+          }
+          close();
+          listener.onCreate(n, nick, isPrivate.checked);
+        });
     root.appendChild(form);
     Dom.show(root, false);
   }

@@ -6,11 +6,11 @@ import jsinterop.base.Js;
 
 /**
  * The few DOM helpers every view uses. Text goes in through {@code textContent} only: nothing a
- * user typed (room names, nicknames, messages) is ever parsed as HTML. And what users see is
- * what was sent: every piece of user text sits in an element of its own with bidi isolation
- * ({@code dir="auto"}, or a {@code <bdi>} inside a sentence), so a right-to-left override in a
- * name or a message reorders only that text, never the words around it (a name ending in an
- * override cannot turn "Ban NAME and everyone they invited?" around).
+ * user typed (room names, nicknames, messages) is ever parsed as HTML. And what users see is what
+ * was sent: every piece of user text sits in an element of its own with bidi isolation ({@code
+ * dir="auto"}, or a {@code <bdi>} inside a sentence), so a right-to-left override in a name or a
+ * message reorders only that text, never the words around it (a name ending in an override cannot
+ * turn "Ban NAME and everyone they invited?" around).
  */
 public final class Dom {
   private Dom() {}
@@ -35,7 +35,10 @@ public final class Dom {
     return e;
   }
 
-  /** Sets user text on {@code e}, isolated from its surroundings (its direction from its own content). */
+  /**
+   * Sets user text on {@code e}, isolated from its surroundings (its direction from its own
+   * content).
+   */
   public static HTMLElement userText(HTMLElement e, String text) {
     e.setAttribute("dir", "auto");
     e.textContent = text;

@@ -5,8 +5,8 @@ import elemental2.dom.HTMLElement;
 import jsinterop.base.Js;
 
 /**
- * The invite dialog: the portable code ({@code invite-code}) and a link that opens the join
- * dialog pre-filled ({@code invite-link}), both as plain selectable text.
+ * The invite dialog: the portable code ({@code invite-code}) and a link that opens the join dialog
+ * pre-filled ({@code invite-link}), both as plain selectable text.
  */
 public final class InviteDialog {
   private final HTMLElement root = Dom.el("div", "dialog-backdrop");
@@ -19,8 +19,11 @@ public final class InviteDialog {
     box.setAttribute("role", "dialog");
     box.setAttribute("aria-label", "Invite someone");
     box.appendChild(Dom.text("h2", null, "Invite someone"));
-    box.appendChild(Dom.text("p", "dialog-hint",
-        "Anyone with this code can join the room once, as a member you invited. Send it privately."));
+    box.appendChild(
+        Dom.text(
+            "p",
+            "dialog-hint",
+            "Anyone with this code can join the room once, as a member you invited. Send it privately."));
     box.appendChild(Dom.text("span", "field-label", "Invitation code"));
     box.appendChild(code);
     box.appendChild(Dom.text("span", "field-label", "Or this link"));

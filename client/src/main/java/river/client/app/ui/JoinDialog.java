@@ -1,16 +1,16 @@
 package river.client.app.ui;
 
-import river.room.RoomConfig;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import elemental2.dom.HTMLFormElement;
 import elemental2.dom.HTMLInputElement;
 import elemental2.dom.HTMLTextAreaElement;
 import jsinterop.base.Js;
+import river.room.RoomConfig;
 
 /**
- * The join-with-code dialog ({@code join-code}, {@code join-nickname}, {@code join-submit});
- * why an invitation was refused shows in {@code join-error}, and the dialog stays open.
+ * The join-with-code dialog ({@code join-code}, {@code join-nickname}, {@code join-submit}); why an
+ * invitation was refused shows in {@code join-error}, and the dialog stays open.
  */
 public final class JoinDialog {
   public interface Listener {
@@ -19,10 +19,12 @@ public final class JoinDialog {
 
   private final HTMLElement root = Dom.el("div", "dialog-backdrop");
   private final HTMLFormElement form = Js.uncheckedCast(Dom.el("form", "dialog"));
-  private final HTMLTextAreaElement code = Js.uncheckedCast(Dom.hook("textarea", "join-code", "join-code"));
+  private final HTMLTextAreaElement code =
+      Js.uncheckedCast(Dom.hook("textarea", "join-code", "join-code"));
   private final HTMLInputElement nickname = CreateRoomDialog.input("text", "join-nickname");
   private final HTMLElement problem = Dom.hook("p", "dialog-error", "join-error");
-  private final HTMLButtonElement submit = Js.uncheckedCast(Dom.hook("button", "primary", "join-submit"));
+  private final HTMLButtonElement submit =
+      Js.uncheckedCast(Dom.hook("button", "primary", "join-submit"));
 
   public JoinDialog(Listener listener) {
     form.setAttribute("aria-label", "Join a room");
@@ -42,17 +44,19 @@ public final class JoinDialog {
     buttons.appendChild(cancel);
     buttons.appendChild(submit);
     form.appendChild(buttons);
-    form.addEventListener("submit", e -> {
-      e.preventDefault();
-      String nick = nickname.value.trim();
-      if (code.value.trim().isEmpty() || nick.isEmpty()) {
-        refuse("Paste an invitation code and choose a nickname.");
-        return;
-      }
-      Dom.show(problem, false);
-      submit.disabled = true;
-      listener.onJoin(code.value, nick);
-    });
+    form.addEventListener(
+        "submit",
+        e -> {
+          e.preventDefault();
+          String nick = nickname.value.trim();
+          if (code.value.trim().isEmpty() || nick.isEmpty()) {
+            refuse("Paste an invitation code and choose a nickname.");
+            return;
+          }
+          Dom.show(problem, false);
+          submit.disabled = true;
+          listener.onJoin(code.value, nick);
+        });
     root.appendChild(form);
     Dom.show(root, false);
   }

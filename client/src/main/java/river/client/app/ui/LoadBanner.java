@@ -4,11 +4,15 @@ import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import jsinterop.base.Js;
 
-/** The {@code load-state} banner: loading, migrating, loaded (quiet), failed with {@code load-retry}. */
+/**
+ * The {@code load-state} banner: loading, migrating, loaded (quiet), failed with {@code
+ * load-retry}.
+ */
 public final class LoadBanner {
   private final HTMLElement root = Dom.hook("div", "load-banner", "load-state");
   private final HTMLElement text = Dom.el("span", "load-text");
-  private final HTMLButtonElement retry = Js.uncheckedCast(Dom.hook("button", "load-retry", "load-retry"));
+  private final HTMLButtonElement retry =
+      Js.uncheckedCast(Dom.hook("button", "load-retry", "load-retry"));
 
   public LoadBanner(Runnable onRetry) {
     retry.textContent = "Retry";

@@ -1,6 +1,5 @@
 package river.client.app.ui;
 
-import river.room.RoomConfig;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
@@ -8,11 +7,12 @@ import elemental2.dom.HTMLFormElement;
 import elemental2.dom.HTMLInputElement;
 import java.util.List;
 import jsinterop.base.Js;
+import river.room.RoomConfig;
 
 /**
- * The current room's members ({@code member-list} / {@code member-item} with
- * {@code data-member-key}): nickname and who invited whom; and the own-nickname editor
- * ({@code nickname-edit} / {@code nickname-save}).
+ * The current room's members ({@code member-list} / {@code member-item} with {@code
+ * data-member-key}): nickname and who invited whom; and the own-nickname editor ({@code
+ * nickname-edit} / {@code nickname-save}).
  */
 public final class MembersView {
   public interface Listener {
@@ -25,14 +25,18 @@ public final class MembersView {
   public static final class Member {
     final String key;
     final String name;
+
     /** "owner", or "invited by" followed by {@link #invitedBy}. */
     final String relation;
+
     /** The inviter's name (user text, shown isolated), or null. */
     final String invitedBy;
+
     final boolean self;
     final boolean canBan;
 
-    public Member(String key, String name, String relation, String invitedBy, boolean self, boolean canBan) {
+    public Member(
+        String key, String name, String relation, String invitedBy, boolean self, boolean canBan) {
       this.key = key;
       this.name = name;
       this.relation = relation;
@@ -65,18 +69,21 @@ public final class MembersView {
     form.appendChild(save);
     form.appendChild(problem);
     Dom.show(problem, false);
-    form.addEventListener("submit", e -> {
-      e.preventDefault();
-      String nick = edit.value.trim();
-      String refused = nick.isEmpty() ? "A nickname cannot be empty." : listener.onNickname(nick);
-      if (refused == null) {
-        Dom.show(problem, false);
-        shownNick = nick;
-      } else {
-        problem.textContent = refused;
-        Dom.show(problem, true);
-      }
-    });
+    form.addEventListener(
+        "submit",
+        e -> {
+          e.preventDefault();
+          String nick = edit.value.trim();
+          String refused =
+              nick.isEmpty() ? "A nickname cannot be empty." : listener.onNickname(nick);
+          if (refused == null) {
+            Dom.show(problem, false);
+            shownNick = nick;
+          } else {
+            problem.textContent = refused;
+            Dom.show(problem, true);
+          }
+        });
     root.appendChild(form);
   }
 
@@ -104,20 +111,25 @@ public final class MembersView {
         ban.type = "button";
         ban.textContent = "Ban";
         HTMLElement confirm = Dom.el("span", "ban-confirm-row");
-        ban.addEventListener("click", e -> {
-          Dom.clear(confirm);
-          HTMLElement question = Dom.el("span", null);
-          Dom.sentence(question, "Ban ", m.name, " and everyone they invited?");
-          confirm.appendChild(question);
-          HTMLButtonElement yes = Js.uncheckedCast(Dom.hook("button", "danger", "member-ban-confirm"));
-          yes.type = "button";
-          yes.textContent = "Ban";
-          yes.addEventListener("click", ev -> {
-            Dom.clear(confirm);
-            listener.onBan(m.key);
-          });
-          confirm.appendChild(yes);
-        });
+        ban.addEventListener(
+            "click",
+            e -> {
+              Dom.clear(confirm);
+              HTMLElement question = Dom.el("span", null);
+              Dom.sentence(question, "Ban ", m.name, " and everyone they invited?");
+              confirm.appendChild(question);
+              HTMLButtonElement yes =
+                  Js.uncheckedCast(Dom.hook("button", "danger", "member-ban-confirm"));
+              yes.type = "button";
+              yes.textContent = "Ban";
+              yes.addEventListener(
+                  "click",
+                  ev -> {
+                    Dom.clear(confirm);
+                    listener.onBan(m.key);
+                  });
+              confirm.appendChild(yes);
+            });
         li.appendChild(ban);
         li.appendChild(confirm);
       }
@@ -125,7 +137,9 @@ public final class MembersView {
     }
     // Keep what the user is typing; refresh the field when the room or the saved nickname changed.
     boolean typing = edit == Js.<Object>uncheckedCast(DomGlobal.document.activeElement);
-    if (!room.equals(shownRoom) || (!typing && (ownNickname == null ? shownNick != null : !ownNickname.equals(shownNick)))) {
+    if (!room.equals(shownRoom)
+        || (!typing
+            && (ownNickname == null ? shownNick != null : !ownNickname.equals(shownNick)))) {
       edit.value = ownNickname == null ? "" : ownNickname;
       shownNick = ownNickname;
       Dom.show(problem, false);

@@ -8,13 +8,13 @@ import jsinterop.base.Js;
 
 /**
  * The current room's messages ({@code message-list} / {@code message-item}), oldest first, each
- * with its author ({@code message-author}) and text ({@code message-text}); a message still in
- * the outbox carries {@code message-pending}. A reply shows what it answers
- * ({@code message-reply-to}); reactions show as chips ({@code message-reaction}, data-emoji,
- * aria-pressed when one is yours). Actions: reply, react, copy the message's link
- * ({@code message-permalink}), and on your own messages edit and delete. Everything is set as
- * text. Stays scrolled to the bottom when it was at the bottom; the message a message address
- * points at carries {@code data-highlighted="true"} and is scrolled to the middle once.
+ * with its author ({@code message-author}) and text ({@code message-text}); a message still in the
+ * outbox carries {@code message-pending}. A reply shows what it answers ({@code message-reply-to});
+ * reactions show as chips ({@code message-reaction}, data-emoji, aria-pressed when one is yours).
+ * Actions: reply, react, copy the message's link ({@code message-permalink}), and on your own
+ * messages edit and delete. Everything is set as text. Stays scrolled to the bottom when it was at
+ * the bottom; the message a message address points at carries {@code data-highlighted="true"} and
+ * is scrolled to the middle once.
  */
 public final class MessageListView {
   public static final String[] EMOJI = {"👍", "❤️", "😂"};
@@ -52,8 +52,10 @@ public final class MessageListView {
     final boolean pending;
     final boolean edited;
     boolean own;
+
     /** The quoted message's author (user text), or null when the quote is a note of ours. */
     String replyAuthor;
+
     String replyTo;
     List<Reaction> reactions = new ArrayList<>();
 
@@ -162,7 +164,8 @@ public final class MessageListView {
     if (!r.reactions.isEmpty()) {
       HTMLElement chips = Dom.el("span", "message-reactions");
       for (Reaction x : r.reactions) {
-        HTMLButtonElement chip = button(x.emoji + " " + x.count, "message-reaction", "reaction-chip");
+        HTMLButtonElement chip =
+            button(x.emoji + " " + x.count, "message-reaction", "reaction-chip");
         chip.setAttribute("data-emoji", x.emoji);
         chip.setAttribute("aria-pressed", x.mine ? "true" : "false");
         chip.addEventListener("click", e -> listener.onReact(r.id, x.emoji));

@@ -6,8 +6,8 @@ import jsinterop.base.Js;
 
 /**
  * A line of news for the user that is not a failure ({@code role=status}, dismissable): why an
- * address shows the room list ({@code address-notice}), or that a link was copied
- * ({@code copy-status}). An optional second part is a link the user can select and copy by hand.
+ * address shows the room list ({@code address-notice}), or that a link was copied ({@code
+ * copy-status}). An optional second part is a link the user can select and copy by hand.
  */
 public final class NoticeLine {
   private final HTMLElement root;

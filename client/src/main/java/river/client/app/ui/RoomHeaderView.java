@@ -8,11 +8,10 @@ import jsinterop.base.Js;
 import river.rooms.NotificationMode;
 
 /**
- * The current room's header: its name ({@code room-name}), the notification mode
- * ({@code notification-mode}), invite ({@code invite-create}), rename for the owner
- * ({@code room-rename}, then {@code room-rename-input} / {@code room-rename-save}, refusals in
- * {@code room-rename-error}) and leave ({@code leave-room}, confirmed by {@code leave-confirm},
- * which only the click renders).
+ * The current room's header: its name ({@code room-name}), the notification mode ({@code
+ * notification-mode}), invite ({@code invite-create}), rename for the owner ({@code room-rename},
+ * then {@code room-rename-input} / {@code room-rename-save}, refusals in {@code room-rename-error})
+ * and leave ({@code leave-room}, confirmed by {@code leave-confirm}, which only the click renders).
  */
 public final class RoomHeaderView {
   public interface Listener {
@@ -28,7 +27,8 @@ public final class RoomHeaderView {
 
   private final HTMLElement root = Dom.el("div", "room-header");
   private final HTMLElement name = Dom.hook("h1", "room-title", "room-name");
-  private final HTMLSelectElement mode = Js.uncheckedCast(Dom.hook("select", "mode-select", "notification-mode"));
+  private final HTMLSelectElement mode =
+      Js.uncheckedCast(Dom.hook("select", "mode-select", "notification-mode"));
   private final HTMLElement confirmRow = Dom.el("div", "leave-confirm-row");
   private final HTMLButtonElement rename = button("Rename", "room-rename", "secondary");
 
@@ -44,19 +44,24 @@ public final class RoomHeaderView {
     HTMLButtonElement invite = button("Invite", "invite-create", "secondary");
     invite.addEventListener("click", e -> listener.onInvite());
     HTMLButtonElement leave = button("Leave", "leave-room", "danger");
-    leave.addEventListener("click", e -> {
-      Dom.clear(confirmRow);
-      confirmRow.appendChild(Dom.text("span", null, "Leave this room? Your other tabs leave it too."));
-      HTMLButtonElement yes = button("Leave room", "leave-confirm", "danger");
-      yes.addEventListener("click", ev -> {
-        Dom.clear(confirmRow);
-        listener.onLeave();
-      });
-      HTMLButtonElement no = button("Stay", "leave-cancel", "secondary");
-      no.addEventListener("click", ev -> Dom.clear(confirmRow));
-      confirmRow.appendChild(yes);
-      confirmRow.appendChild(no);
-    });
+    leave.addEventListener(
+        "click",
+        e -> {
+          Dom.clear(confirmRow);
+          confirmRow.appendChild(
+              Dom.text("span", null, "Leave this room? Your other tabs leave it too."));
+          HTMLButtonElement yes = button("Leave room", "leave-confirm", "danger");
+          yes.addEventListener(
+              "click",
+              ev -> {
+                Dom.clear(confirmRow);
+                listener.onLeave();
+              });
+          HTMLButtonElement no = button("Stay", "leave-cancel", "secondary");
+          no.addEventListener("click", ev -> Dom.clear(confirmRow));
+          confirmRow.appendChild(yes);
+          confirmRow.appendChild(no);
+        });
     rename.addEventListener("click", e -> openRename(listener));
     HTMLElement actions = Dom.el("div", "room-actions");
     actions.appendChild(mode);
@@ -86,26 +91,30 @@ public final class RoomHeaderView {
 
   private void openRename(Listener listener) {
     Dom.clear(confirmRow);
-    elemental2.dom.HTMLInputElement input = Js.uncheckedCast(Dom.hook("input", "rename-input", "room-rename-input"));
+    elemental2.dom.HTMLInputElement input =
+        Js.uncheckedCast(Dom.hook("input", "rename-input", "room-rename-input"));
     input.value = name.textContent;
     input.setAttribute("dir", "auto");
     input.setAttribute("aria-label", "New room name");
     HTMLElement error = Dom.hook("span", "field-error", "room-rename-error");
     HTMLButtonElement save = button("Save name", "room-rename-save", "primary");
-    Runnable submit = () -> {
-      String refused = listener.onRename(input.value);
-      if (refused == null) {
-        Dom.clear(confirmRow);
-      } else {
-        error.textContent = refused;
-      }
-    };
+    Runnable submit =
+        () -> {
+          String refused = listener.onRename(input.value);
+          if (refused == null) {
+            Dom.clear(confirmRow);
+          } else {
+            error.textContent = refused;
+          }
+        };
     save.addEventListener("click", e -> submit.run());
-    input.addEventListener("keydown", e -> {
-      if ("Enter".equals(((elemental2.dom.KeyboardEvent) e).key)) {
-        submit.run();
-      }
-    });
+    input.addEventListener(
+        "keydown",
+        e -> {
+          if ("Enter".equals(((elemental2.dom.KeyboardEvent) e).key)) {
+            submit.run();
+          }
+        });
     HTMLButtonElement cancel = button("Cancel", "room-rename-cancel", "secondary");
     cancel.addEventListener("click", e -> Dom.clear(confirmRow));
     confirmRow.appendChild(input);

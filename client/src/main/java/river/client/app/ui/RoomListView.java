@@ -1,17 +1,17 @@
 package river.client.app.ui;
 
-import java.util.Map;
-import river.rooms.RoomStorageKeys;
 import elemental2.dom.DragEvent;
-import elemental2.dom.HTMLElement;
 import elemental2.dom.HTMLAnchorElement;
+import elemental2.dom.HTMLElement;
 import elemental2.dom.KeyboardEvent;
 import elemental2.dom.MouseEvent;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import jsinterop.base.Js;
 import river.rooms.RoomKey;
 import river.rooms.RoomListOrder;
+import river.rooms.RoomStorageKeys;
 
 /**
  * The room list ({@code room-list} / {@code room-item}) in display order. Each room is a link to
@@ -38,8 +38,10 @@ public final class RoomListView {
   private final HTMLElement root = Dom.hook("ul", "room-list", "room-list");
   private final Listener listener;
   private List<RoomKey> shown;
+
   /** The text of everything the items show, as last drawn. */
   private String drawnAs;
+
   private boolean unstamped;
   private RoomKey dragging;
   private Function<RoomKey, String> links = key -> "#";
@@ -64,8 +66,13 @@ public final class RoomListView {
     StringBuilder drawn = new StringBuilder();
     drawn.append(current == null ? "" : keyText(current));
     for (RoomKey key : display) {
-      drawn.append('\n').append(keyText(key)).append('\t').append(labels.name(key))
-          .append('\t').append(labels.unread(key));
+      drawn
+          .append('\n')
+          .append(keyText(key))
+          .append('\t')
+          .append(labels.name(key))
+          .append('\t')
+          .append(labels.unread(key));
     }
     String next = drawn.toString();
     if (next.equals(drawnAs)) {
@@ -94,7 +101,8 @@ public final class RoomListView {
       return; // the items were not redrawn: they carry their stamps
     }
     unstamped = false;
-    elemental2.dom.NodeList<elemental2.dom.Element> items = root.querySelectorAll("[data-testid=room-item]");
+    elemental2.dom.NodeList<elemental2.dom.Element> items =
+        root.querySelectorAll("[data-testid=room-item]");
     for (int i = 0; i < items.length; i++) {
       elemental2.dom.Element item = items.getAt(i);
       RoomKey key = shown.get(i);
@@ -105,7 +113,10 @@ public final class RoomListView {
     }
   }
 
-  /** Base58, as the storage key spells it: cached on the key, so a redraw of 500 rooms encodes nothing. */
+  /**
+   * Base58, as the storage key spells it: cached on the key, so a redraw of 500 rooms encodes
+   * nothing.
+   */
   public static String keyText(RoomKey key) {
     return RoomStorageKeys.base58Of(key);
   }
@@ -130,41 +141,50 @@ public final class RoomListView {
       badge.textContent = String.valueOf(unread);
       li.appendChild(badge);
     }
-    li.addEventListener("click", e -> {
-      MouseEvent m = (MouseEvent) e;
-      if (m.button != 0 || m.ctrlKey || m.metaKey || m.shiftKey || m.altKey) {
-        return; // the browser opens the link in a new tab or window
-      }
-      e.preventDefault();
-      listener.onSelect(key);
-    });
-    li.addEventListener("keydown", e -> {
-      KeyboardEvent k = (KeyboardEvent) e;
-      if (" ".equals(k.key) && !k.altKey) { // Enter is the link's own click (Ctrl+Enter: new tab)
-        k.preventDefault();
-        listener.onSelect(key);
-      } else if (k.altKey && ("ArrowUp".equals(k.key) || "ArrowDown".equals(k.key))) {
-        k.preventDefault();
-        listener.onReorder(RoomListOrder.moveBy(shown, key, "ArrowUp".equals(k.key) ? -1 : 1));
-      }
-    });
-    li.addEventListener("dragstart", e -> {
-      dragging = key;
-      DragEvent d = (DragEvent) e;
-      if (d.dataTransfer != null) {
-        d.dataTransfer.setData("text/plain", keyText(key));
-        d.dataTransfer.effectAllowed = "move";
-      }
-    });
+    li.addEventListener(
+        "click",
+        e -> {
+          MouseEvent m = (MouseEvent) e;
+          if (m.button != 0 || m.ctrlKey || m.metaKey || m.shiftKey || m.altKey) {
+            return; // the browser opens the link in a new tab or window
+          }
+          e.preventDefault();
+          listener.onSelect(key);
+        });
+    li.addEventListener(
+        "keydown",
+        e -> {
+          KeyboardEvent k = (KeyboardEvent) e;
+          if (" ".equals(k.key)
+              && !k.altKey) { // Enter is the link's own click (Ctrl+Enter: new tab)
+            k.preventDefault();
+            listener.onSelect(key);
+          } else if (k.altKey && ("ArrowUp".equals(k.key) || "ArrowDown".equals(k.key))) {
+            k.preventDefault();
+            listener.onReorder(RoomListOrder.moveBy(shown, key, "ArrowUp".equals(k.key) ? -1 : 1));
+          }
+        });
+    li.addEventListener(
+        "dragstart",
+        e -> {
+          dragging = key;
+          DragEvent d = (DragEvent) e;
+          if (d.dataTransfer != null) {
+            d.dataTransfer.setData("text/plain", keyText(key));
+            d.dataTransfer.effectAllowed = "move";
+          }
+        });
     li.addEventListener("dragover", e -> e.preventDefault());
-    li.addEventListener("drop", e -> {
-      e.preventDefault();
-      RoomKey moved = dragging;
-      dragging = null;
-      if (moved != null && !moved.equals(key)) {
-        listener.onReorder(RoomListOrder.dropOn(shown, moved, key));
-      }
-    });
+    li.addEventListener(
+        "drop",
+        e -> {
+          e.preventDefault();
+          RoomKey moved = dragging;
+          dragging = null;
+          if (moved != null && !moved.equals(key)) {
+            listener.onReorder(RoomListOrder.dropOn(shown, moved, key));
+          }
+        });
     li.addEventListener("dragend", e -> dragging = null);
     return li;
   }

@@ -16,21 +16,24 @@ import java.util.Locale;
  */
 public final class BenchReport {
   public static final String JVM = "JVM";
+
   /**
    * BROWSER ROWS GO HERE: load time for 1/100/500 rooms, cross-tab propagation p50/p95, JS heap.
-   * They are measured by the browser benchmark (e2e, Playwright), not by {@link BenchSuite}; until it
-   * adds them, {@link BenchSuite} lists them as "not measured" rows so the gap stays visible.
+   * They are measured by the browser benchmark (e2e, Playwright), not by {@link BenchSuite}; until
+   * it adds them, {@link BenchSuite} lists them as "not measured" rows so the gap stays visible.
    */
   public static final String BROWSER = "browser (e2e)";
 
   /** One figure. {@code value} null = not measured; {@code goal} and {@code note} may be null. */
-  public record Row(String section, String name, Double value, String unit, String goal, String note) {}
+  public record Row(
+      String section, String name, Double value, String unit, String goal, String note) {}
 
   private final List<Row> rows = new ArrayList<>();
   private final List<String[]> context = new ArrayList<>();
 
   /** A figure in the current section. */
-  public BenchReport add(String section, String name, Double value, String unit, String goal, String note) {
+  public BenchReport add(
+      String section, String name, Double value, String unit, String goal, String note) {
     rows.add(new Row(section, name, value, unit, goal, note));
     return this;
   }
@@ -44,8 +47,12 @@ public final class BenchReport {
     return add(JVM, name, value, unit, goal, note);
   }
 
-  /** Sets a figure: replaces the row of the same section and name (e.g. a "not measured" one), else adds it. */
-  public BenchReport put(String section, String name, Double value, String unit, String goal, String note) {
+  /**
+   * Sets a figure: replaces the row of the same section and name (e.g. a "not measured" one), else
+   * adds it.
+   */
+  public BenchReport put(
+      String section, String name, Double value, String unit, String goal, String note) {
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
       if (r.section().equals(section) && r.name().equals(name)) {
@@ -87,9 +94,19 @@ public final class BenchReport {
     sb.append("| section | figure | value | unit | goal | note |\n");
     sb.append("|---|---|---:|---|---|---|\n");
     for (Row r : rows) {
-      sb.append("| ").append(cell(r.section())).append(" | ").append(cell(r.name())).append(" | ")
-          .append(r.value() == null ? "not measured" : format(r.value())).append(" | ").append(cell(r.unit()))
-          .append(" | ").append(cell(r.goal())).append(" | ").append(cell(r.note())).append(" |\n");
+      sb.append("| ")
+          .append(cell(r.section()))
+          .append(" | ")
+          .append(cell(r.name()))
+          .append(" | ")
+          .append(r.value() == null ? "not measured" : format(r.value()))
+          .append(" | ")
+          .append(cell(r.unit()))
+          .append(" | ")
+          .append(cell(r.goal()))
+          .append(" | ")
+          .append(cell(r.note()))
+          .append(" |\n");
     }
     return sb.toString();
   }
@@ -97,18 +114,29 @@ public final class BenchReport {
   public String toJson() {
     StringBuilder sb = new StringBuilder("{\n  \"context\": {");
     for (int i = 0; i < context.size(); i++) {
-      sb.append(i == 0 ? "\n" : ",\n").append("    ").append(str(context.get(i)[0])).append(": ")
+      sb.append(i == 0 ? "\n" : ",\n")
+          .append("    ")
+          .append(str(context.get(i)[0]))
+          .append(": ")
           .append(str(context.get(i)[1]));
     }
     sb.append(context.isEmpty() ? "},\n" : "\n  },\n").append("  \"rows\": [");
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
-      sb.append(i == 0 ? "\n" : ",\n").append("    {\"section\": ").append(str(r.section()))
-          .append(", \"name\": ").append(str(r.name()))
-          .append(", \"value\": ").append(r.value() == null ? "null" : format(r.value()))
-          .append(", \"unit\": ").append(str(r.unit()))
-          .append(", \"goal\": ").append(str(r.goal()))
-          .append(", \"note\": ").append(str(r.note())).append('}');
+      sb.append(i == 0 ? "\n" : ",\n")
+          .append("    {\"section\": ")
+          .append(str(r.section()))
+          .append(", \"name\": ")
+          .append(str(r.name()))
+          .append(", \"value\": ")
+          .append(r.value() == null ? "null" : format(r.value()))
+          .append(", \"unit\": ")
+          .append(str(r.unit()))
+          .append(", \"goal\": ")
+          .append(str(r.goal()))
+          .append(", \"note\": ")
+          .append(str(r.note()))
+          .append('}');
     }
     sb.append(rows.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
     return sb.toString();

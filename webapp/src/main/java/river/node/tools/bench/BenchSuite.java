@@ -1,6 +1,5 @@
 package river.node.tools.bench;
 
-import java.util.Locale;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +15,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -23,7 +23,6 @@ import river.node.Node;
 import river.node.NodeOptions;
 import river.node.tools.seed.SeedLegacy;
 import river.node.ws.RequestDispatcher;
-import river.rooms.Bytes;
 import river.rooms.CborRoomsCodec;
 
 /**
@@ -39,12 +38,12 @@ import river.rooms.CborRoomsCodec;
  *       same rooms ({@link CborRoomsCodec#encodeLegacyBlob}) sent as one Store, which the old
  *       client wrote on every save.
  *   <li><b>Contention</b>: T tabs of one user, each its own engine and WebSocket, each making M
- *       mutations (nickname or mark-read, half each) on S shared rooms at random 0..P ms pauses.
- *       A lost update: at the end (every tab quiet), a room whose stored nickname is not the
- *       winner among every (nickname version, nickname) pair any tab set (the merge rule: higher
- *       version, then greater text), or whose stored last-read position is below the highest
- *       position any tab marked. Also: CasStore attempts per landed write, loops that exhausted
- *       their attempts, and (tab, room) pairs whose ROOMS differ from the store at the end.
+ *       mutations (nickname or mark-read, half each) on S shared rooms at random 0..P ms pauses. A
+ *       lost update: at the end (every tab quiet), a room whose stored nickname is not the winner
+ *       among every (nickname version, nickname) pair any tab set (the merge rule: higher version,
+ *       then greater text), or whose stored last-read position is below the highest position any
+ *       tab marked. Also: CasStore attempts per landed write, loops that exhausted their attempts,
+ *       and (tab, room) pairs whose ROOMS differ from the store at the end.
  *   <li><b>Durable CAS throughput</b>: {@link DelegateBench} with 1 and K clients.
  *   <li><b>Bundle</b>: {@code client/target/classes/static/river.js} of this checkout when run from
  *       it, else {@code static/river.js} on the classpath (the node jar): raw and gzip -9.
@@ -84,8 +83,11 @@ public final class BenchSuite {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
-        case "--rooms" -> o.rooms = Arrays.stream(value(args, ++i, a).split(","))
-            .mapToInt(s -> positive(s, a)).toArray();
+        case "--rooms" ->
+            o.rooms =
+                Arrays.stream(value(args, ++i, a).split(","))
+                    .mapToInt(s -> positive(s, a))
+                    .toArray();
         case "--mutations" -> o.mutations = positive(value(args, ++i, a), a);
         case "--tabs" -> o.tabs = positive(value(args, ++i, a), a);
         case "--tab-mutations" -> o.tabMutations = positive(value(args, ++i, a), a);
@@ -105,10 +107,14 @@ public final class BenchSuite {
     return o;
   }
 
-  /** {@code bench-report.json} next to the jar (webapp/target/), or under target/ of the classes dir. */
+  /**
+   * {@code bench-report.json} next to the jar (webapp/target/), or under target/ of the classes
+   * dir.
+   */
   static Path defaultJson() {
     try {
-      Path where = Path.of(BenchSuite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path where =
+          Path.of(BenchSuite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return where.getParent().resolve("bench-report.json");
     } catch (Exception e) {
       return Path.of("target", "bench-report.json");
@@ -118,16 +124,48 @@ public final class BenchSuite {
   public static BenchReport measure(Options o, PrintStream log) throws Exception {
     BenchReport report = new BenchReport();
     var os = ManagementFactory.getOperatingSystemMXBean();
-    report.context("when", Instant.now().toString())
-        .context("machine", Runtime.getRuntime().availableProcessors() + " cores, " + os.getName() + " "
-            + os.getArch() + ", Java " + Runtime.version() + ", max heap "
-            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB")
-        .context("load average at start", String.format(Locale.ROOT, "%.2f", os.getSystemLoadAverage()))
-        .context("parameters", "rooms " + Arrays.toString(o.rooms) + " x " + o.mutations + " nickname changes; "
-            + o.tabs + " tabs x " + o.tabMutations + " mutations on " + o.sharedRooms + " shared rooms, pauses 0.."
-            + o.pauseMillis + " ms; CAS bench " + o.seconds + " s (after " + o.warmup + " s warm-up) with 1 and " + o.clients + " clients")
-        .context("tab host", "TabSession over java.net.http WebSocket, one event loop per tab, at most "
-            + RequestDispatcher.MAX_IN_FLIGHT + " requests in flight per connection (the node's limit)");
+    report
+        .context("when", Instant.now().toString())
+        .context(
+            "machine",
+            Runtime.getRuntime().availableProcessors()
+                + " cores, "
+                + os.getName()
+                + " "
+                + os.getArch()
+                + ", Java "
+                + Runtime.version()
+                + ", max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MiB")
+        .context(
+            "load average at start", String.format(Locale.ROOT, "%.2f", os.getSystemLoadAverage()))
+        .context(
+            "parameters",
+            "rooms "
+                + Arrays.toString(o.rooms)
+                + " x "
+                + o.mutations
+                + " nickname changes; "
+                + o.tabs
+                + " tabs x "
+                + o.tabMutations
+                + " mutations on "
+                + o.sharedRooms
+                + " shared rooms, pauses 0.."
+                + o.pauseMillis
+                + " ms; CAS bench "
+                + o.seconds
+                + " s (after "
+                + o.warmup
+                + " s warm-up) with 1 and "
+                + o.clients
+                + " clients")
+        .context(
+            "tab host",
+            "TabSession over java.net.http WebSocket, one event loop per tab, at most "
+                + RequestDispatcher.MAX_IN_FLIGHT
+                + " requests in flight per connection (the node's limit)");
     Path tmp = Files.createTempDirectory("river-bench-suite");
     Node node = Node.start(new NodeOptions(0, tmp, null, List.of()));
     try {
@@ -153,9 +191,20 @@ public final class BenchSuite {
     bundle(report);
     // BROWSER ROWS: measured by the browser benchmark (e2e), which adds them with BenchReport.add
     // under BenchReport.BROWSER. Listed here so the table shows what is still missing.
-    for (String name : List.of("load time, 1 room", "load time, 100 rooms", "load time, 500 rooms",
-        "cross-tab propagation p50", "cross-tab propagation p95", "JS heap")) {
-      report.add(BenchReport.BROWSER, name, null, name.startsWith("JS") ? "MiB" : "ms", null,
+    for (String name :
+        List.of(
+            "load time, 1 room",
+            "load time, 100 rooms",
+            "load time, 500 rooms",
+            "cross-tab propagation p50",
+            "cross-tab propagation p95",
+            "JS heap")) {
+      report.add(
+          BenchReport.BROWSER,
+          name,
+          null,
+          name.startsWith("JS") ? "MiB" : "ms",
+          null,
           "browser benchmark (e2e)");
     }
     return report;
@@ -168,7 +217,9 @@ public final class BenchSuite {
     // have overwritten since
     byte[] js = null;
     String from = null;
-    for (String f : List.of("client/target/classes/static/river.js", "../client/target/classes/static/river.js")) {
+    for (String f :
+        List.of(
+            "client/target/classes/static/river.js", "../client/target/classes/static/river.js")) {
       if (js == null && Files.exists(Path.of(f))) {
         js = Files.readAllBytes(Path.of(f));
         from = f;
@@ -176,7 +227,8 @@ public final class BenchSuite {
     }
     if (js == null) {
       from = "static/river.js in the node's classpath (jar)";
-      try (InputStream in = BenchSuite.class.getClassLoader().getResourceAsStream("static/river.js")) {
+      try (InputStream in =
+          BenchSuite.class.getClassLoader().getResourceAsStream("static/river.js")) {
         if (in != null) {
           js = in.readAllBytes();
         }
@@ -187,15 +239,17 @@ public final class BenchSuite {
       return;
     }
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
-    try (GZIPOutputStream z = new GZIPOutputStream(gz) {
-      {
-        def.setLevel(Deflater.BEST_COMPRESSION);
-      }
-    }) {
+    try (GZIPOutputStream z =
+        new GZIPOutputStream(gz) {
+          {
+            def.setLevel(Deflater.BEST_COMPRESSION);
+          }
+        }) {
       z.write(js);
     }
     report.add(BenchReport.JVM, "app bundle river.js, raw", (double) js.length, "B", null, from);
-    report.add(BenchReport.JVM, "app bundle river.js, gzip -9", (double) gz.size(), "B", null, null);
+    report.add(
+        BenchReport.JVM, "app bundle river.js, gzip -9", (double) gz.size(), "B", null, null);
   }
 
   // ---- plumbing -------------------------------------------------------------------------------
@@ -207,8 +261,12 @@ public final class BenchSuite {
   }
 
   static String newProfile(int port) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/profiles"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/profiles"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 201) {
       throw new IOException("creating a bench profile answered " + r.statusCode());
     }

@@ -1,8 +1,8 @@
 package river.node.tools.bench;
 
-import java.util.Collections;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,8 +18,8 @@ import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 
 /**
- * Contention: T tabs of one user, each its own engine and WebSocket, mutating S shared rooms;
- * lost updates, CAS attempts per write, exhausted loops (see {@link BenchSuite}).
+ * Contention: T tabs of one user, each its own engine and WebSocket, mutating S shared rooms; lost
+ * updates, CAS attempts per write, exhausted loops (see {@link BenchSuite}).
  */
 final class ContentionBench {
   private ContentionBench() {}
@@ -28,7 +28,9 @@ final class ContentionBench {
   record Nick(long version, String nickname) implements Comparable<Nick> {
     @Override
     public int compareTo(Nick o) {
-      return version != o.version ? Long.compare(version, o.version) : nickname.compareTo(o.nickname);
+      return version != o.version
+          ? Long.compare(version, o.version)
+          : nickname.compareTo(o.nickname);
     }
   }
 
@@ -56,7 +58,8 @@ final class ContentionBench {
         t.load(60_000);
         int held = t.call(s -> s.rooms().map().size());
         if (held != o.sharedRooms) {
-          throw new IllegalStateException("tab" + i + " loaded " + held + " rooms, not " + o.sharedRooms);
+          throw new IllegalStateException(
+              "tab" + i + " loaded " + held + " rooms, not " + o.sharedRooms);
         }
       }
       for (TabDriver t : tabs) {
@@ -68,34 +71,41 @@ final class ContentionBench {
       for (int i = 0; i < tabs.size(); i++) {
         final int me = i;
         final TabDriver tab = tabs.get(i);
-        Thread th = new Thread(() -> {
-          SeededRandom rnd = new SeededRandom(o.seed * 1000 + me);
-          try {
-            for (int j = 0; j < o.tabMutations; j++) {
-              Thread.sleep(rnd.nextInt(o.pauseMillis + 1));
-              RoomKey k = keys.get(rnd.nextInt(keys.size()));
-              if (rnd.nextBoolean()) {
-                String nick = "tab" + me + " #" + j;
-                RoomData d = tab.call(s -> {
-                  s.setNickname(k, nick);
-                  return s.rooms().room(k);
-                });
-                Nick set = new Nick(d.nicknameVersion(), d.nickname());
-                winner.merge(k, set, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-              } else {
-                int step = 1 + rnd.nextInt(3);
-                long pos = tab.call(s -> {
-                  long p = s.rooms().room(k).lastRead().position() + step;
-                  s.markRead(k, new LastRead(p, Bytes.ofInts((int) p & 0xff)));
-                  return p;
-                });
-                highestRead.merge(k, pos, Math::max);
-              }
-            }
-          } catch (Throwable e) {
-            failures.add(e);
-          }
-        }, "user of tab" + me);
+        Thread th =
+            new Thread(
+                () -> {
+                  SeededRandom rnd = new SeededRandom(o.seed * 1000 + me);
+                  try {
+                    for (int j = 0; j < o.tabMutations; j++) {
+                      Thread.sleep(rnd.nextInt(o.pauseMillis + 1));
+                      RoomKey k = keys.get(rnd.nextInt(keys.size()));
+                      if (rnd.nextBoolean()) {
+                        String nick = "tab" + me + " #" + j;
+                        RoomData d =
+                            tab.call(
+                                s -> {
+                                  s.setNickname(k, nick);
+                                  return s.rooms().room(k);
+                                });
+                        Nick set = new Nick(d.nicknameVersion(), d.nickname());
+                        winner.merge(k, set, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                      } else {
+                        int step = 1 + rnd.nextInt(3);
+                        long pos =
+                            tab.call(
+                                s -> {
+                                  long p = s.rooms().room(k).lastRead().position() + step;
+                                  s.markRead(k, new LastRead(p, Bytes.ofInts((int) p & 0xff)));
+                                  return p;
+                                });
+                        highestRead.merge(k, pos, Math::max);
+                      }
+                    }
+                  } catch (Throwable e) {
+                    failures.add(e);
+                  }
+                },
+                "user of tab" + me);
         users.add(th);
         th.start();
       }
@@ -128,7 +138,8 @@ final class ContentionBench {
           }
           if (d.lastRead().position() < highestRead.get(k)) {
             lost++;
-            lostDetail.add(k + " last read " + d.lastRead().position() + " below " + highestRead.get(k));
+            lostDetail.add(
+                k + " last read " + d.lastRead().position() + " below " + highestRead.get(k));
           }
           for (TabDriver t : tabs) {
             if (!d.equals(t.call(s -> s.rooms().room(k)))) {
@@ -149,17 +160,46 @@ final class ContentionBench {
       }
       double mean = attempts.stream().mapToInt(Integer::intValue).average().orElse(0);
       int max = attempts.stream().mapToInt(Integer::intValue).max().orElse(0);
-      String shape = o.tabs + " tabs x " + o.tabMutations + " mutations, " + o.sharedRooms + " rooms";
-      report.add(BenchReport.JVM, "lost updates, " + shape, (double) lost, "updates", "0",
-          lostDetail.isEmpty() ? "stored nickname = winning (version, text) pair, stored last-read >= highest marked"
+      String shape =
+          o.tabs + " tabs x " + o.tabMutations + " mutations, " + o.sharedRooms + " rooms";
+      report.add(
+          BenchReport.JVM,
+          "lost updates, " + shape,
+          (double) lost,
+          "updates",
+          "0",
+          lostDetail.isEmpty()
+              ? "stored nickname = winning (version, text) pair, stored last-read >= highest marked"
               : String.join("; ", lostDetail.subList(0, Math.min(3, lostDetail.size()))));
-      report.add(BenchReport.JVM, "CAS attempts per write, mean", mean, "attempts", null,
-          attempts.size() + " writes landed, " + requests + " requests, " + BenchReport.format(seconds) + " s");
+      report.add(
+          BenchReport.JVM,
+          "CAS attempts per write, mean",
+          mean,
+          "attempts",
+          null,
+          attempts.size()
+              + " writes landed, "
+              + requests
+              + " requests, "
+              + BenchReport.format(seconds)
+              + " s");
       report.add("CAS attempts per write, max", max, "attempts", null);
-      report.add(BenchReport.JVM, "exhausted CAS loops", (double) exhausted, "loops", null,
+      report.add(
+          BenchReport.JVM,
+          "exhausted CAS loops",
+          (double) exhausted,
+          "loops",
+          null,
           "a later save retries the key");
-      report.add(BenchReport.JVM, "tab views differing from the store at the end", (double) diverged,
-          "tab-rooms", "0", problems.isEmpty() ? null : problems.size() + " problems reported, e.g. " + problems.get(0));
+      report.add(
+          BenchReport.JVM,
+          "tab views differing from the store at the end",
+          (double) diverged,
+          "tab-rooms",
+          "0",
+          problems.isEmpty()
+              ? null
+              : problems.size() + " problems reported, e.g. " + problems.get(0));
     } finally {
       for (TabDriver t : tabs) {
         t.close();
@@ -168,7 +208,8 @@ final class ContentionBench {
   }
 
   /** Every tab quiet on three polls in a row 50 ms apart (late pushes cause re-reads). */
-  private static void awaitAllQuiet(List<TabDriver> tabs, long timeoutMillis) throws InterruptedException {
+  private static void awaitAllQuiet(List<TabDriver> tabs, long timeoutMillis)
+      throws InterruptedException {
     long end = System.currentTimeMillis() + timeoutMillis;
     int calm = 0;
     while (calm < 3) {

@@ -1,6 +1,5 @@
 package river.node.tools.bench;
 
-import java.util.Collections;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -26,12 +26,13 @@ import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 
 /**
- * {@code bench [--clients 32] [--seconds 5] [--warmup 3] [--port P]}: durable CAS throughput and latency of the
- * chat delegate, end to end over real WebSockets. Each client is its own user (its own profile)
- * on its own connection, and loops on its own key: one GetVersioned, then CasStore with the last
- * generation it got, one request at a time; every Stored answer means a durable commit. The first
- * {@code --warmup} seconds (3) are not measured. Runs with K clients, then with 1. Without {@code --port} it
- * starts a node in-process on a temporary data directory (deleted afterwards).
+ * {@code bench [--clients 32] [--seconds 5] [--warmup 3] [--port P]}: durable CAS throughput and
+ * latency of the chat delegate, end to end over real WebSockets. Each client is its own user (its
+ * own profile) on its own connection, and loops on its own key: one GetVersioned, then CasStore
+ * with the last generation it got, one request at a time; every Stored answer means a durable
+ * commit. The first {@code --warmup} seconds (3) are not measured. Runs with K clients, then with
+ * 1. Without {@code --port} it starts a node in-process on a temporary data directory (deleted
+ * afterwards).
  */
 public final class DelegateBench {
   /**
@@ -42,7 +43,8 @@ public final class DelegateBench {
 
   private DelegateBench() {}
 
-  public record Result(int clients, double seconds, long ops, long conflicts, long p50Nanos, long p99Nanos) {
+  public record Result(
+      int clients, double seconds, long ops, long conflicts, long p50Nanos, long p99Nanos) {
     public double opsPerSecond() {
       return ops / seconds;
     }
@@ -55,8 +57,10 @@ public final class DelegateBench {
     int warmup = DEFAULT_WARMUP_SECONDS;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--clients" -> clients = positive(DelegateInspect.value(args, ++i, "--clients"), "--clients");
-        case "--seconds" -> seconds = positive(DelegateInspect.value(args, ++i, "--seconds"), "--seconds");
+        case "--clients" ->
+            clients = positive(DelegateInspect.value(args, ++i, "--clients"), "--clients");
+        case "--seconds" ->
+            seconds = positive(DelegateInspect.value(args, ++i, "--seconds"), "--seconds");
         case "--warmup" -> warmup = Integer.parseInt(DelegateInspect.value(args, ++i, "--warmup"));
         case "--port" -> port = positive(DelegateInspect.value(args, ++i, "--port"), "--port");
         default -> throw new IllegalArgumentException("unknown option for bench: " + args[i]);
@@ -73,14 +77,30 @@ public final class DelegateBench {
       } else {
         out.println("node: 127.0.0.1:" + port);
       }
-      out.println("workload: durable CasStore over WebSocket; each client its own user, connection and key;"
-          + " one request in flight per client (sent on the previous answer); " + seconds + " s measured after " + warmup + " s warm-up; "
-          + Runtime.getRuntime().availableProcessors() + " cores");
-      out.println(String.format("%8s %10s %10s %10s %10s %10s", "clients", "ops", "ops/s", "p50 ms", "p99 ms", "conflicts"));
+      out.println(
+          "workload: durable CasStore over WebSocket; each client its own user, connection and key;"
+              + " one request in flight per client (sent on the previous answer); "
+              + seconds
+              + " s measured after "
+              + warmup
+              + " s warm-up; "
+              + Runtime.getRuntime().availableProcessors()
+              + " cores");
+      out.println(
+          String.format(
+              "%8s %10s %10s %10s %10s %10s",
+              "clients", "ops", "ops/s", "p50 ms", "p99 ms", "conflicts"));
       for (int k : clients == 1 ? new int[] {1} : new int[] {clients, 1}) {
         Result r = runOnce(port, k, seconds, warmup);
-        out.println(String.format("%8d %10d %10.0f %10.2f %10.2f %10d", r.clients(), r.ops(), r.opsPerSecond(),
-            r.p50Nanos() / 1e6, r.p99Nanos() / 1e6, r.conflicts()));
+        out.println(
+            String.format(
+                "%8d %10d %10.0f %10.2f %10.2f %10d",
+                r.clients(),
+                r.ops(),
+                r.opsPerSecond(),
+                r.p50Nanos() / 1e6,
+                r.p99Nanos() / 1e6,
+                r.conflicts()));
         out.flush();
       }
       return 0;
@@ -99,7 +119,8 @@ public final class DelegateBench {
     List<WsClient> conns = new ArrayList<>();
     try {
       for (int i = 0; i < clients; i++) {
-        conns.add(WsClient.connect("ws://127.0.0.1:" + port + "/v1/ws?token=" + newProfile(http, port)));
+        conns.add(
+            WsClient.connect("ws://127.0.0.1:" + port + "/v1/ws?token=" + newProfile(http, port)));
       }
       long warmupEnd = System.nanoTime() + warmup * 1_000_000_000L;
       long end = warmupEnd + seconds * 1_000_000_000L;
@@ -109,11 +130,13 @@ public final class DelegateBench {
       CountDownLatch done = new CountDownLatch(clients);
       List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
       for (int i = 0; i < clients; i++) {
-        new Loop(i, conns.get(i), warmupEnd, end, conflicts, latencies, counts, failures, done).start();
+        new Loop(i, conns.get(i), warmupEnd, end, conflicts, latencies, counts, failures, done)
+            .start();
       }
       done.await();
       if (!failures.isEmpty()) {
-        throw new IllegalStateException("a bench client failed: " + failures.get(0), failures.get(0));
+        throw new IllegalStateException(
+            "a bench client failed: " + failures.get(0), failures.get(0));
       }
       int total = Arrays.stream(counts).sum();
       long[] all = new long[total];
@@ -152,8 +175,16 @@ public final class DelegateBench {
     int n;
     long g;
 
-    Loop(int me, WsClient c, long warmupEnd, long end, AtomicLong conflicts, long[][] latencies, int[] counts,
-        List<Throwable> failures, CountDownLatch done) {
+    Loop(
+        int me,
+        WsClient c,
+        long warmupEnd,
+        long end,
+        AtomicLong conflicts,
+        long[][] latencies,
+        int[] counts,
+        List<Throwable> failures,
+        CountDownLatch done) {
       this.me = me;
       this.c = c;
       this.warmupEnd = warmupEnd;
@@ -167,14 +198,16 @@ public final class DelegateBench {
     }
 
     void start() {
-      c.delegateAsync(new DelegateRequest.GetVersioned(key)).whenComplete((r, e) -> {
-        if (e != null) {
-          finish(e);
-          return;
-        }
-        g = ((DelegateResponse.GetVersioned) r).generation();
-        next();
-      });
+      c.delegateAsync(new DelegateRequest.GetVersioned(key))
+          .whenComplete(
+              (r, e) -> {
+                if (e != null) {
+                  finish(e);
+                  return;
+                }
+                g = ((DelegateResponse.GetVersioned) r).generation();
+                next();
+              });
     }
 
     void next() {
@@ -184,30 +217,32 @@ public final class DelegateBench {
         return;
       }
       value[0] = (byte) g;
-      c.delegateAsync(new DelegateRequest.CasStore(key, value, g)).whenComplete((r, e) -> {
-        long t1 = System.nanoTime();
-        if (e != null) {
-          finish(e);
-          return;
-        }
-        CasStoreResult res = ((DelegateResponse.CasStore) r).result();
-        if (res instanceof CasStoreResult.Stored s) {
-          g = s.generation();
-          if (t0 >= warmupEnd) {
-            if (n == lat.length) {
-              lat = Arrays.copyOf(lat, n * 2);
-            }
-            lat[n++] = t1 - t0;
-          }
-        } else if (res instanceof CasStoreResult.Conflict cf) {
-          conflicts.incrementAndGet();
-          g = cf.currentGeneration();
-        } else {
-          finish(new IllegalStateException("CAS failed: " + res));
-          return;
-        }
-        next();
-      });
+      c.delegateAsync(new DelegateRequest.CasStore(key, value, g))
+          .whenComplete(
+              (r, e) -> {
+                long t1 = System.nanoTime();
+                if (e != null) {
+                  finish(e);
+                  return;
+                }
+                CasStoreResult res = ((DelegateResponse.CasStore) r).result();
+                if (res instanceof CasStoreResult.Stored s) {
+                  g = s.generation();
+                  if (t0 >= warmupEnd) {
+                    if (n == lat.length) {
+                      lat = Arrays.copyOf(lat, n * 2);
+                    }
+                    lat[n++] = t1 - t0;
+                  }
+                } else if (res instanceof CasStoreResult.Conflict cf) {
+                  conflicts.incrementAndGet();
+                  g = cf.currentGeneration();
+                } else {
+                  finish(new IllegalStateException("CAS failed: " + res));
+                  return;
+                }
+                next();
+              });
     }
 
     void finish(Throwable failure) {
@@ -221,8 +256,12 @@ public final class DelegateBench {
   }
 
   private static String newProfile(HttpClient http, int port) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/profiles"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/profiles"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 201) {
       throw new IOException("creating a bench profile answered " + r.statusCode());
     }

@@ -24,7 +24,8 @@ import river.wire.WireCodec;
 final class MutationBytesBench {
   private MutationBytesBench() {}
 
-  static void bytesPerMutation(BenchReport report, int port, int n, BenchSuite.Options o) throws Exception {
+  static void bytesPerMutation(BenchReport report, int port, int n, BenchSuite.Options o)
+      throws Exception {
     String url = BenchSuite.wsUrl(port, BenchSuite.newProfile(port));
     CborRoomsCodec codec = new CborRoomsCodec();
     Rooms rooms = SeedLegacy.rooms(n);
@@ -59,7 +60,8 @@ final class MutationBytesBench {
     }
     // a second tab loads the N rooms with no send window, as a host that sends everything at once
     String unwindowed;
-    try (TabDriver tab = new TabDriver(url, o.seed + 1, "bench-tab-unwindowed", Integer.MAX_VALUE)) {
+    try (TabDriver tab =
+        new TabDriver(url, o.seed + 1, "bench-tab-unwindowed", Integer.MAX_VALUE)) {
       String outcome;
       try {
         tab.load(120_000);
@@ -71,10 +73,21 @@ final class MutationBytesBench {
       if (outcome.length() > 160) {
         outcome = outcome.substring(0, 160) + "...";
       }
-      unwindowed = outcome + "; refused: too_large, over the node's " + RequestDispatcher.MAX_IN_FLIGHT
-          + " in flight per connection (timing-dependent: the node answers some Gets before the last arrive)";
-      report.add(BenchReport.JVM, "requests refused when a tab loads " + n + (n == 1 ? " room" : " rooms")
-          + " with no send window", (double) refused, "requests", "0", unwindowed);
+      unwindowed =
+          outcome
+              + "; refused: too_large, over the node's "
+              + RequestDispatcher.MAX_IN_FLIGHT
+              + " in flight per connection (timing-dependent: the node answers some Gets before the last arrive)";
+      report.add(
+          BenchReport.JVM,
+          "requests refused when a tab loads "
+              + n
+              + (n == 1 ? " room" : " rooms")
+              + " with no send window",
+          (double) refused,
+          "requests",
+          "0",
+          unwindowed);
     }
     double mean = (double) perRoom / o.mutations;
     long blob;
@@ -82,18 +95,36 @@ final class MutationBytesBench {
       blob = storeBlob(legacy, codec.encodeLegacyBlob(after)); // what the old client sent per save
     }
     String r = n + (n == 1 ? " room" : " rooms");
-    report.add("bytes sent per one-room mutation, " + r, mean, "B", "<= 2048 B at 500 rooms",
-        "mean of " + o.mutations + " nickname changes, " + BenchReport.format((double) requests / o.mutations)
-            + " requests each, max " + maxOne + " B");
-    report.add("single-blob baseline per save, " + r, blob, "B", null,
+    report.add(
+        "bytes sent per one-room mutation, " + r,
+        mean,
+        "B",
+        "<= 2048 B at 500 rooms",
+        "mean of "
+            + o.mutations
+            + " nickname changes, "
+            + BenchReport.format((double) requests / o.mutations)
+            + " requests each, max "
+            + maxOne
+            + " B");
+    report.add(
+        "single-blob baseline per save, " + r,
+        blob,
+        "B",
+        null,
         "legacy rooms_data of the same rooms, one Store frame");
     report.add("baseline / per-room ratio, " + r, blob / mean, "x", null, null);
   }
 
-  /** Sends the blob as a Store to the legacy delegate; returns the request frame's size in bytes. */
+  /**
+   * Sends the blob as a Store to the legacy delegate; returns the request frame's size in bytes.
+   */
   private static long storeBlob(WsClient c, byte[] blob) throws Exception {
-    Op op = new Op.Delegate(DelegateKeys.legacy(),
-        new DelegateRequest.Store(RoomStorageKeys.ROOMS_DATA.getBytes(StandardCharsets.UTF_8), blob));
+    Op op =
+        new Op.Delegate(
+            DelegateKeys.legacy(),
+            new DelegateRequest.Store(
+                RoomStorageKeys.ROOMS_DATA.getBytes(StandardCharsets.UTF_8), blob));
     long id = 1;
     int size = WireCodec.encodeRequest(new Request(id, op)).length;
     Response r = WsClient.await(c.request(id, op));

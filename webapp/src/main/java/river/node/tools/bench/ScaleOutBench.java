@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import river.node.Node;
 import river.node.NodeOptions;
-import river.node.tools.WsClient;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
 import river.node.store.PostgresDelegateStore;
+import river.node.tools.WsClient;
 import river.store.CasDecision;
 import river.store.CasRule;
 import river.store.DelegateKeys;
@@ -25,14 +25,14 @@ import river.wire.Event;
 
 /**
  * The scale-out rows of the benchmark table: durable CAS throughput with N clients (each its own
- * user and key, CAS through {@link CasRule} exactly as the delegate host runs it, each answered only
- * once committed) on SQLite, on PostgreSQL with one node, and on PostgreSQL with two nodes (two
- * stores on one database, clients split); then the cross-node push latency: a CAS answered on node
- * one until the same user's connection on node two holds the {@code DelegateKeyChanged} push.
+ * user and key, CAS through {@link CasRule} exactly as the delegate host runs it, each answered
+ * only once committed) on SQLite, on PostgreSQL with one node, and on PostgreSQL with two nodes
+ * (two stores on one database, clients split); then the cross-node push latency: a CAS answered on
+ * node one until the same user's connection on node two holds the {@code DelegateKeyChanged} push.
  *
- * <p>Usage: {@code ScaleOutBench --db jdbc:postgresql://... [--clients 32] [--seconds 5] [--pushes 300]}.
- * Without {@code --db} only the SQLite row runs. Every PostgreSQL row writes fresh users, so one
- * database can be reused.
+ * <p>Usage: {@code ScaleOutBench --db jdbc:postgresql://... [--clients 32] [--seconds 5] [--pushes
+ * 300]}. Without {@code --db} only the SQLite row runs. Every PostgreSQL row writes fresh users, so
+ * one database can be reused.
  */
 public final class ScaleOutBench {
 
@@ -55,20 +55,32 @@ public final class ScaleOutBench {
     List<String> rows = new ArrayList<>();
     Path dir = Files.createTempDirectory("river-scaleout-bench");
     try (DelegateStore sqlite = DelegateStore.open(dir.resolve("sqlite"))) {
-      rows.add(row("durable CAS ops/s, " + clients + " clients, SQLite", casThroughput(List.of(sqlite), clients, seconds)));
+      rows.add(
+          row(
+              "durable CAS ops/s, " + clients + " clients, SQLite",
+              casThroughput(List.of(sqlite), clients, seconds)));
     }
     if (db != null) {
       try (DelegateStore pg = PostgresDelegateStore.open(db)) {
-        rows.add(row("durable CAS ops/s, " + clients + " clients, PostgreSQL, one node",
-            casThroughput(List.of(pg), clients, seconds)));
+        rows.add(
+            row(
+                "durable CAS ops/s, " + clients + " clients, PostgreSQL, one node",
+                casThroughput(List.of(pg), clients, seconds)));
       }
-      try (DelegateStore a = PostgresDelegateStore.open(db); DelegateStore b = PostgresDelegateStore.open(db)) {
-        rows.add(row("durable CAS ops/s, " + clients + " clients, PostgreSQL, two nodes (clients split)",
-            casThroughput(List.of(a, b), clients, seconds)));
+      try (DelegateStore a = PostgresDelegateStore.open(db);
+          DelegateStore b = PostgresDelegateStore.open(db)) {
+        rows.add(
+            row(
+                "durable CAS ops/s, " + clients + " clients, PostgreSQL, two nodes (clients split)",
+                casThroughput(List.of(a, b), clients, seconds)));
       }
       long[] p = pushLatencyMicros(db, dir, pushes);
-      String line = String.format("%-72s %8.2f / %.2f ms", "cross-node push latency p50 / p95 (" + pushes
-          + " pushes)", p[0] / 1000.0, p[1] / 1000.0);
+      String line =
+          String.format(
+              "%-72s %8.2f / %.2f ms",
+              "cross-node push latency p50 / p95 (" + pushes + " pushes)",
+              p[0] / 1000.0,
+              p[1] / 1000.0);
       System.out.println(line);
       rows.add(line);
     }
@@ -81,7 +93,8 @@ public final class ScaleOutBench {
   }
 
   /** Completed CAS per second, clients spread round-robin over {@code stores}. */
-  static double casThroughput(List<DelegateStore> stores, int clients, double seconds) throws Exception {
+  static double casThroughput(List<DelegateStore> stores, int clients, double seconds)
+      throws Exception {
     byte[] delegate = DelegateKeys.current();
     AtomicBoolean stop = new AtomicBoolean();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -94,27 +107,38 @@ public final class ScaleOutBench {
       String user = "ubench" + run + "c" + c;
       byte[] key = "room:bench".getBytes(StandardCharsets.UTF_8);
       byte[] data = new byte[500]; // a room slot is a few hundred bytes
-      Thread t = new Thread(() -> {
-        long generation = 0;
-        try {
-          go.await();
-          while (!stop.get()) {
-            long expected = generation;
-            CasDecision d = store.update(user, delegate, key, cur -> {
-              CasDecision decision = CasRule.casStore(cur, expected, data);
-              return decision.kind() == CasDecision.Kind.STORED
-                  ? Mutation.put(decision.bytesToStore(), decision) : Mutation.none(decision);
-            }).get(60, TimeUnit.SECONDS);
-            if (d.kind() != CasDecision.Kind.STORED) {
-              throw new IllegalStateException("a client that owns its key met " + d.kind());
-            }
-            generation = d.generation();
-            done.increment();
-          }
-        } catch (Throwable e) {
-          failure.compareAndSet(null, e);
-        }
-      }, "bench-client-" + c);
+      Thread t =
+          new Thread(
+              () -> {
+                long generation = 0;
+                try {
+                  go.await();
+                  while (!stop.get()) {
+                    long expected = generation;
+                    CasDecision d =
+                        store
+                            .update(
+                                user,
+                                delegate,
+                                key,
+                                cur -> {
+                                  CasDecision decision = CasRule.casStore(cur, expected, data);
+                                  return decision.kind() == CasDecision.Kind.STORED
+                                      ? Mutation.put(decision.bytesToStore(), decision)
+                                      : Mutation.none(decision);
+                                })
+                            .get(60, TimeUnit.SECONDS);
+                    if (d.kind() != CasDecision.Kind.STORED) {
+                      throw new IllegalStateException("a client that owns its key met " + d.kind());
+                    }
+                    generation = d.generation();
+                    done.increment();
+                  }
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "bench-client-" + c);
       t.start();
       threads.add(t);
     }
@@ -138,11 +162,13 @@ public final class ScaleOutBench {
   /** p50 and p95, in microseconds, of write-on-node-one to push-on-node-two. */
   static long[] pushLatencyMicros(String db, Path dir, int pushes) throws Exception {
     try (Node one = Node.start(new NodeOptions(0, dir.resolve("one"), null, List.of(), db));
-         Node two = Node.start(new NodeOptions(0, dir.resolve("two"), null, List.of(), db))) {
+        Node two = Node.start(new NodeOptions(0, dir.resolve("two"), null, List.of(), db))) {
       String token = DelegateStore.newToken();
       one.store().createUser(DelegateStore.hashToken(token)).get(30, TimeUnit.SECONDS);
-      try (WsClient writer = WsClient.connect("ws://127.0.0.1:" + one.port() + "/v1/ws?token=" + token);
-           WsClient reader = WsClient.connect("ws://127.0.0.1:" + two.port() + "/v1/ws?token=" + token)) {
+      try (WsClient writer =
+              WsClient.connect("ws://127.0.0.1:" + one.port() + "/v1/ws?token=" + token);
+          WsClient reader =
+              WsClient.connect("ws://127.0.0.1:" + two.port() + "/v1/ws?token=" + token)) {
         byte[] key = "rooms_meta".getBytes(StandardCharsets.UTF_8);
         long[] micros = new long[pushes];
         for (int i = 0; i < pushes; i++) {

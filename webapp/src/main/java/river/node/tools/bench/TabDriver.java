@@ -34,11 +34,11 @@ import river.wire.Request;
 import river.wire.WireCodec;
 
 /**
- * One tab's engine ({@link TabSession}) hosted on a real WebSocket, following the host contract
- * of {@code river.engine}: a single-threaded event loop per tab (as a browser tab has), every
- * outgoing request sent as a frame, every answer, wakeup and DelegateKeyChanged push fed back on
- * that loop. Counts what it sends (request frame bytes, requests) and, per written key, how many
- * CasStore attempts each write took.
+ * One tab's engine ({@link TabSession}) hosted on a real WebSocket, following the host contract of
+ * {@code river.engine}: a single-threaded event loop per tab (as a browser tab has), every outgoing
+ * request sent as a frame, every answer, wakeup and DelegateKeyChanged push fed back on that loop.
+ * Counts what it sends (request frame bytes, requests) and, per written key, how many CasStore
+ * attempts each write took.
  */
 public final class TabDriver implements AutoCloseable {
   private final WsClient ws;
@@ -59,10 +59,11 @@ public final class TabDriver implements AutoCloseable {
   /**
    * At most {@code window} requests in flight on the connection; the rest wait in order for
    * answers. The node refuses more than {@link RequestDispatcher#MAX_IN_FLIGHT} per connection
-   * ({@code too_large}), and the engine pipelines a request per room (load, migration), so a
-   * host with many rooms must hold some back; {@code Integer.MAX_VALUE} sends everything at once.
+   * ({@code too_large}), and the engine pipelines a request per room (load, migration), so a host
+   * with many rooms must hold some back; {@code Integer.MAX_VALUE} sends everything at once.
    */
   private final int window;
+
   private int sending;
   private final ArrayDeque<Runnable> held = new ArrayDeque<>();
 
@@ -74,35 +75,42 @@ public final class TabDriver implements AutoCloseable {
     this.window = window;
     ws = WsClient.connect(wsUrl);
     WsClient.await(ws.request(Op.PING)); // registered for pushes before the first write anywhere
-    loop = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
-    session = new TabSession(
-        new TabConfig(Bytes.of(DelegateKeys.current()), List.of(Bytes.of(DelegateKeys.legacy()))),
-        new CborRoomsCodec(), System::currentTimeMillis, new SeededRandom(seed));
-    session.setListener(new TabSession.Listener() {
-      @Override
-      public void onSaveFinished(SaveReport report) {
-        for (Map.Entry<String, CasOutcome> e : report.outcomes().entrySet()) {
-          if (e.getValue() == CasOutcome.EXHAUSTED) {
-            exhausted++;
+    loop =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
+    session =
+        new TabSession(
+            new TabConfig(
+                Bytes.of(DelegateKeys.current()), List.of(Bytes.of(DelegateKeys.legacy()))),
+            new CborRoomsCodec(),
+            System::currentTimeMillis,
+            new SeededRandom(seed));
+    session.setListener(
+        new TabSession.Listener() {
+          @Override
+          public void onSaveFinished(SaveReport report) {
+            for (Map.Entry<String, CasOutcome> e : report.outcomes().entrySet()) {
+              if (e.getValue() == CasOutcome.EXHAUSTED) {
+                exhausted++;
+              }
+              casTries.remove(e.getKey());
+            }
           }
-          casTries.remove(e.getKey());
-        }
-      }
 
-      @Override
-      public void onLoadState(TabSession.LoadState state, String detail) {
-        loadDetail = state + (detail == null ? "" : ": " + detail);
-      }
+          @Override
+          public void onLoadState(TabSession.LoadState state, String detail) {
+            loadDetail = state + (detail == null ? "" : ": " + detail);
+          }
 
-      @Override
-      public void onProblem(String message) {
-        problems.add(message);
-      }
-    });
+          @Override
+          public void onProblem(String message) {
+            problems.add(message);
+          }
+        });
     pushReader = new Thread(this::readPushes, name + "-pushes");
     pushReader.setDaemon(true);
     pushReader.start();
@@ -118,28 +126,31 @@ public final class TabDriver implements AutoCloseable {
       }
       if (e instanceof Event.DelegateKeyChanged k) {
         String key = new String(k.key(), StandardCharsets.UTF_8);
-        loop.execute(() -> {
-          session.onKeyChanged(Bytes.of(k.delegate()), key, k.generation());
-          flush();
-        });
+        loop.execute(
+            () -> {
+              session.onKeyChanged(Bytes.of(k.delegate()), key, k.generation());
+              flush();
+            });
       }
     }
   }
 
   /** Runs {@code f} on the tab's loop, sends what it emitted, and returns its result. */
   public <T> T call(Function<TabSession, T> f) {
-    return await(() -> {
-      T r = f.apply(session);
-      flush();
-      return r;
-    });
+    return await(
+        () -> {
+          T r = f.apply(session);
+          flush();
+          return r;
+        });
   }
 
   public void act(Consumer<TabSession> action) {
-    call(s -> {
-      action.accept(s);
-      return null;
-    });
+    call(
+        s -> {
+          action.accept(s);
+          return null;
+        });
   }
 
   private <T> T await(Callable<T> c) {
@@ -156,10 +167,13 @@ public final class TabDriver implements AutoCloseable {
     for (Outgoing o : session.drainOutgoing()) {
       if (o.isWakeup()) {
         long delay = Math.max(0, o.wakeupAt() - System.currentTimeMillis());
-        loop.schedule(() -> {
-          session.onWakeup(o.id());
-          flush();
-        }, delay, TimeUnit.MILLISECONDS);
+        loop.schedule(
+            () -> {
+              session.onWakeup(o.id());
+              flush();
+            },
+            delay,
+            TimeUnit.MILLISECONDS);
       } else {
         send(o.id(), o.op());
       }
@@ -183,35 +197,41 @@ public final class TabDriver implements AutoCloseable {
   /** The key of a CasStore request as text, else null. */
   private static String casKey(Op.Delegate wire) {
     return wire.msg() instanceof DelegateRequest.CasStore c
-        ? new String(c.key(), StandardCharsets.UTF_8) : null;
+        ? new String(c.key(), StandardCharsets.UTF_8)
+        : null;
   }
 
   private void transmit(long id, String casKey, Op wire) {
     sending++;
-    ws.request(id, wire).whenComplete((r, e) -> loop.execute(() -> {
-      sending--;
-      Runnable next = held.poll();
-      if (next != null) {
-        next.run();
-      }
-      if (e != null) {
-        session.onError(id, "disconnected", String.valueOf(e));
-      } else if (!r.isOk()) {
-        if (r.errorMessage() != null && r.errorMessage().contains("in flight")) {
-          refused++;
-        }
-        session.onError(id, r.errorCode(), r.errorMessage());
-      } else {
-        DelegateResponse response = WsClient.delegateResponse(r);
-        if (casKey != null && response instanceof DelegateResponse.CasStore c
-            && c.result() instanceof CasStoreResult.Stored) {
-          Integer n = casTries.remove(casKey);
-          casAttemptsPerWrite.add(n == null ? 1 : n);
-        }
-        session.onResponse(id, response);
-      }
-      flush();
-    }));
+    ws.request(id, wire)
+        .whenComplete(
+            (r, e) ->
+                loop.execute(
+                    () -> {
+                      sending--;
+                      Runnable next = held.poll();
+                      if (next != null) {
+                        next.run();
+                      }
+                      if (e != null) {
+                        session.onError(id, "disconnected", String.valueOf(e));
+                      } else if (!r.isOk()) {
+                        if (r.errorMessage() != null && r.errorMessage().contains("in flight")) {
+                          refused++;
+                        }
+                        session.onError(id, r.errorCode(), r.errorMessage());
+                      } else {
+                        DelegateResponse response = WsClient.delegateResponse(r);
+                        if (casKey != null
+                            && response instanceof DelegateResponse.CasStore c
+                            && c.result() instanceof CasStoreResult.Stored) {
+                          Integer n = casTries.remove(casKey);
+                          casAttemptsPerWrite.add(n == null ? 1 : n);
+                        }
+                        session.onResponse(id, response);
+                      }
+                      flush();
+                    }));
   }
 
   /** Starts the load and waits until this tab is LOADED and quiet. */
@@ -220,10 +240,12 @@ public final class TabDriver implements AutoCloseable {
     long end = System.currentTimeMillis() + timeoutMillis;
     while (!call(s -> s.loadState() == TabSession.LoadState.LOADED && quietNow(s))) {
       if (call(TabSession::loadState) == TabSession.LoadState.FAILED) {
-        throw new IllegalStateException("load " + loadDetail + (problems.isEmpty() ? "" : ", problems: " + problems));
+        throw new IllegalStateException(
+            "load " + loadDetail + (problems.isEmpty() ? "" : ", problems: " + problems));
       }
       if (System.currentTimeMillis() > end) {
-        throw new IllegalStateException("not loaded after " + timeoutMillis + " ms: " + call(TabSession::loadState));
+        throw new IllegalStateException(
+            "not loaded after " + timeoutMillis + " ms: " + call(TabSession::loadState));
       }
       Thread.sleep(2);
     }
@@ -272,12 +294,13 @@ public final class TabDriver implements AutoCloseable {
   }
 
   public void resetCounters() {
-    act(s -> {
-      bytesSent = 0;
-      requestsSent = 0;
-      casAttemptsPerWrite.clear();
-      exhausted = 0;
-    });
+    act(
+        s -> {
+          bytesSent = 0;
+          requestsSent = 0;
+          casAttemptsPerWrite.clear();
+          exhausted = 0;
+        });
   }
 
   public List<String> problems() {

@@ -1,10 +1,10 @@
 package river.node.tools.inspect;
 
-import java.util.HexFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import river.cbor.Cbor;
 import river.cbor.CborDiag;
 import river.cbor.CborException;
@@ -17,11 +17,14 @@ import river.cbor.CborException;
 public final class CborDiagCommand {
   private CborDiagCommand() {}
 
-  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws IOException {
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err)
+      throws IOException {
     if (args.length > 1) {
-      throw new IllegalArgumentException("cbor-diag takes at most one argument (hex), or reads hex from stdin");
+      throw new IllegalArgumentException(
+          "cbor-diag takes at most one argument (hex), or reads hex from stdin");
     }
-    String hex = args.length == 1 ? args[0] : new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    String hex =
+        args.length == 1 ? args[0] : new String(in.readAllBytes(), StandardCharsets.US_ASCII);
     hex = hex.replaceAll("\\s+", "");
     if (hex.startsWith("0x") || hex.startsWith("0X")) {
       hex = hex.substring(2);

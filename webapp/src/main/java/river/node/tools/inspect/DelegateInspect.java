@@ -19,20 +19,20 @@ import river.store.DelegateKeys;
 import river.store.Envelope;
 
 /**
- * {@code inspect --data-dir D [--token-stdin] [--full]}: prints every user's (or one user's: the token
- * from stdin or {@code RIVER_TOKEN}, see {@link ToolToken}) delegate
- * keys, per delegate version, with generation, size and value in CBOR diagnostic notation. Opens
- * the store read-only, so it works while a node runs on the same directory and changes nothing.
- * Keys print as text when they are printable UTF-8, else as {@code h'hex'}. Values that are not
- * one CBOR item print as {@code h'hex'}. Long values are cut at {@link #MAX_VALUE_CHARS} characters
- * unless {@code --full}.
+ * {@code inspect --data-dir D [--token-stdin] [--full]}: prints every user's (or one user's: the
+ * token from stdin or {@code RIVER_TOKEN}, see {@link ToolToken}) delegate keys, per delegate
+ * version, with generation, size and value in CBOR diagnostic notation. Opens the store read-only,
+ * so it works while a node runs on the same directory and changes nothing. Keys print as text when
+ * they are printable UTF-8, else as {@code h'hex'}. Values that are not one CBOR item print as
+ * {@code h'hex'}. Long values are cut at {@link #MAX_VALUE_CHARS} characters unless {@code --full}.
  */
 public final class DelegateInspect {
   static final int MAX_VALUE_CHARS = 2000;
 
   private DelegateInspect() {}
 
-  public static int run(String[] args, InputStream in, Map<String, String> env, PrintStream out, PrintStream err)
+  public static int run(
+      String[] args, InputStream in, Map<String, String> env, PrintStream out, PrintStream err)
       throws Exception {
     Path dataDir = null;
     boolean tokenFromStdin = false;
@@ -74,11 +74,24 @@ public final class DelegateInspect {
     return 0;
   }
 
-  private static void printDelegate(DelegateStore store, String user, String name, byte[] delegate,
-      boolean enveloped, boolean full, PrintStream out) throws Exception {
+  private static void printDelegate(
+      DelegateStore store,
+      String user,
+      String name,
+      byte[] delegate,
+      boolean enveloped,
+      boolean full,
+      PrintStream out)
+      throws Exception {
     List<byte[]> keys = store.listKeys(user, delegate).get();
-    out.println("  delegate " + name + " " + HexFormat.of().formatHex(delegate, 0, 8) + "… (" + keys.size()
-        + (keys.size() == 1 ? " key)" : " keys)"));
+    out.println(
+        "  delegate "
+            + name
+            + " "
+            + HexFormat.of().formatHex(delegate, 0, 8)
+            + "… ("
+            + keys.size()
+            + (keys.size() == 1 ? " key)" : " keys)"));
     for (byte[] key : keys) {
       byte[] stored = store.read(user, delegate, key).get();
       if (stored == null) {
@@ -93,7 +106,11 @@ public final class DelegateInspect {
       }
       String value = diag(data);
       if (!full && value.length() > MAX_VALUE_CHARS) {
-        value = value.substring(0, MAX_VALUE_CHARS) + "… (" + value.length() + " chars, --full for all)";
+        value =
+            value.substring(0, MAX_VALUE_CHARS)
+                + "… ("
+                + value.length()
+                + " chars, --full for all)";
       }
       out.println("    " + keyText(key) + "  generation " + generation + "  size " + data.length);
       out.println("      " + value);
@@ -103,10 +120,21 @@ public final class DelegateInspect {
   /** The key as text when it is printable UTF-8, else h'hex'. */
   static String keyText(byte[] key) {
     try {
-      String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(key)).toString();
-      boolean printable = !s.isEmpty() && s.codePoints().allMatch(c -> !Character.isISOControl(c)
-          && Character.getType(c) != Character.FORMAT && Character.getType(c) != Character.UNASSIGNED);
+      String s =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(key))
+              .toString();
+      boolean printable =
+          !s.isEmpty()
+              && s.codePoints()
+                  .allMatch(
+                      c ->
+                          !Character.isISOControl(c)
+                              && Character.getType(c) != Character.FORMAT
+                              && Character.getType(c) != Character.UNASSIGNED);
       if (printable) {
         return s;
       }

@@ -26,12 +26,12 @@ import river.rooms.Rooms;
 import river.store.DelegateKeys;
 
 /**
- * {@code seed-legacy --data-dir D --token-stdin --rooms N} (or the token in {@code RIVER_TOKEN}, see
- * {@link ToolToken}): writes a legacy {@code rooms_data} blob of N rooms for the user with that token
- * into the legacy delegate (raw, no envelope), in the rooms
- * model's own legacy encoding ({@link CborRoomsCodec#encodeLegacyBlob}), for upgrade tests and
- * demos. Takes the data directory's lock, so the node must not be running. An unknown token is
- * registered as a new user first, so a test can choose its token before the node ever starts.
+ * {@code seed-legacy --data-dir D --token-stdin --rooms N} (or the token in {@code RIVER_TOKEN},
+ * see {@link ToolToken}): writes a legacy {@code rooms_data} blob of N rooms for the user with that
+ * token into the legacy delegate (raw, no envelope), in the rooms model's own legacy encoding
+ * ({@link CborRoomsCodec#encodeLegacyBlob}), for upgrade tests and demos. Takes the data
+ * directory's lock, so the node must not be running. An unknown token is registered as a new user
+ * first, so a test can choose its token before the node ever starts.
  *
  * <p>The rooms are deterministic functions of (N, index): room i's owner key is
  * SHA-256("river.seed-legacy/room/" + i), its nickname {@code "seed user i"}. Keys and membership
@@ -40,7 +40,8 @@ import river.store.DelegateKeys;
 public final class SeedLegacy {
   private SeedLegacy() {}
 
-  public static int run(String[] args, InputStream in, Map<String, String> env, PrintStream out, PrintStream err)
+  public static int run(
+      String[] args, InputStream in, Map<String, String> env, PrintStream out, PrintStream err)
       throws Exception {
     Path dataDir = null;
     boolean tokenFromStdin = false;
@@ -67,18 +68,30 @@ public final class SeedLegacy {
       }
     }
     if (dataDir == null || rooms < 0) {
-      throw new IllegalArgumentException("seed-legacy needs --data-dir, --rooms and a token (" + ToolToken.STDIN_OPTION
-          + " or " + ToolToken.ENV + ")");
+      throw new IllegalArgumentException(
+          "seed-legacy needs --data-dir, --rooms and a token ("
+              + ToolToken.STDIN_OPTION
+              + " or "
+              + ToolToken.ENV
+              + ")");
     }
     String token = ToolToken.read(tokenFromStdin, in, env);
     if (token == null) {
-      throw new IllegalArgumentException("seed-legacy needs a token: pass it on stdin with " + ToolToken.STDIN_OPTION
-          + " or in the environment variable " + ToolToken.ENV);
+      throw new IllegalArgumentException(
+          "seed-legacy needs a token: pass it on stdin with "
+              + ToolToken.STDIN_OPTION
+              + " or in the environment variable "
+              + ToolToken.ENV);
     }
     byte[] blob = new CborRoomsCodec().encodeLegacyBlob(rooms(rooms));
     if (blob.length > DelegateHost.MAX_DATA_BYTES) {
-      err.println("error: " + rooms + " rooms make a rooms_data blob of " + blob.length
-          + " bytes, over the delegate's value limit of " + DelegateHost.MAX_DATA_BYTES);
+      err.println(
+          "error: "
+              + rooms
+              + " rooms make a rooms_data blob of "
+              + blob.length
+              + " bytes, over the delegate's value limit of "
+              + DelegateHost.MAX_DATA_BYTES);
       return 1;
     }
     try (DelegateStore store = DelegateStore.open(dataDir)) {
@@ -92,8 +105,14 @@ public final class SeedLegacy {
       }
       byte[] key = RoomStorageKeys.ROOMS_DATA.getBytes(StandardCharsets.UTF_8);
       store.update(user, DelegateKeys.legacy(), key, old -> Mutation.put(blob, null)).get();
-      out.println("wrote rooms_data with " + rooms + " rooms (" + blob.length + " bytes) for user " + user
-          + " into the legacy delegate");
+      out.println(
+          "wrote rooms_data with "
+              + rooms
+              + " rooms ("
+              + blob.length
+              + " bytes) for user "
+              + user
+              + " into the legacy delegate");
     }
     return 0;
   }
@@ -104,18 +123,24 @@ public final class SeedLegacy {
     List<RoomKey> order = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       RoomKey owner = RoomKey.of(Bytes.of(Sha256.of("river.seed-legacy/room/" + i)));
-      map.put(owner, RoomData.builder(owner)
-          .signingKey(Bytes.of(Sha256.of("river.seed-legacy/signing/" + i)))
-          .verifyingKey(Bytes.of(Sha256.of("river.seed-legacy/verifying/" + i)))
-          .membership(Bytes.of(Sha256.of("river.seed-legacy/membership/" + i)))
-          .identityGeneration(1)
-          .nickname("seed user " + i)
-          .nicknameVersion(1)
-          .contractKey(Bytes.of(Sha256.of("river.seed-legacy/contract/" + i)))
-          .build());
+      map.put(
+          owner,
+          RoomData.builder(owner)
+              .signingKey(Bytes.of(Sha256.of("river.seed-legacy/signing/" + i)))
+              .verifyingKey(Bytes.of(Sha256.of("river.seed-legacy/verifying/" + i)))
+              .membership(Bytes.of(Sha256.of("river.seed-legacy/membership/" + i)))
+              .identityGeneration(1)
+              .nickname("seed user " + i)
+              .nicknameVersion(1)
+              .contractKey(Bytes.of(Sha256.of("river.seed-legacy/contract/" + i)))
+              .build());
       order.add(owner);
     }
-    return new Rooms(map, new TreeSet<>(), order.isEmpty() ? null : order.get(0),
-        new TreeMap<RoomKey, NotificationMode>(), order);
+    return new Rooms(
+        map,
+        new TreeSet<>(),
+        order.isEmpty() ? null : order.get(0),
+        new TreeMap<RoomKey, NotificationMode>(),
+        order);
   }
 }

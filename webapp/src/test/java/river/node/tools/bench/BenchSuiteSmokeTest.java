@@ -22,16 +22,44 @@ class BenchSuiteSmokeTest {
   void tinyBenchRunsAndReportsNoLostUpdates(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("bench.json");
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int code = BenchSuite.run(new String[] {"--rooms", "1,5", "--mutations", "3", "--tabs", "2",
-        "--tab-mutations", "5", "--shared-rooms", "3", "--clients", "2", "--seconds", "1", "--warmup", "1", "--json", json.toString()},
-        new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int code =
+        BenchSuite.run(
+            new String[] {
+              "--rooms",
+              "1,5",
+              "--mutations",
+              "3",
+              "--tabs",
+              "2",
+              "--tab-mutations",
+              "5",
+              "--shared-rooms",
+              "3",
+              "--clients",
+              "2",
+              "--seconds",
+              "1",
+              "--warmup",
+              "1",
+              "--json",
+              json.toString()
+            },
+            new PrintStream(buf, true, StandardCharsets.UTF_8));
     String out = buf.toString(StandardCharsets.UTF_8);
     System.out.println(out);
     assertEquals(0, code, out);
-    for (String name : new String[] {"bytes sent per one-room mutation, 5 rooms", "single-blob baseline per save, 5 rooms",
-        "baseline / per-room ratio, 1 room", "CAS attempts per write, mean", "CAS attempts per write, max",
-        "exhausted CAS loops", "durable CAS throughput, 1 client", "durable CAS latency p99, 2 clients",
-        "app bundle river.js, gzip -9"}) {
+    for (String name :
+        new String[] {
+          "bytes sent per one-room mutation, 5 rooms",
+          "single-blob baseline per save, 5 rooms",
+          "baseline / per-room ratio, 1 room",
+          "CAS attempts per write, mean",
+          "CAS attempts per write, max",
+          "exhausted CAS loops",
+          "durable CAS throughput, 1 client",
+          "durable CAS latency p99, 2 clients",
+          "app bundle river.js, gzip -9"
+        }) {
       BenchReport.Row r = null;
       for (String line : out.split("\n")) {
         if (line.startsWith("| ") && line.contains("| " + name + " |")) {
@@ -40,21 +68,29 @@ class BenchSuiteSmokeTest {
       }
       assertNotNull(r, "table row " + name + " in\n" + out);
     }
-    assertTrue(out.contains("| lost updates, 2 tabs x 5 mutations, 3 rooms | 0 | updates | 0 |"), out);
+    assertTrue(
+        out.contains("| lost updates, 2 tabs x 5 mutations, 3 rooms | 0 | updates | 0 |"), out);
     assertTrue(out.contains("| tab views differing from the store at the end | 0 |"), out);
     assertTrue(out.contains("| browser (e2e) | load time, 500 rooms | not measured |"), out);
     String j = Files.readString(json);
     assertTrue(j.startsWith("{\n  \"context\": {") && j.endsWith("]\n}\n"), j);
-    assertTrue(j.contains("\"name\": \"lost updates, 2 tabs x 5 mutations, 3 rooms\", \"value\": 0,"), j);
+    assertTrue(
+        j.contains("\"name\": \"lost updates, 2 tabs x 5 mutations, 3 rooms\", \"value\": 0,"), j);
     long rows = out.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| section")).count();
-    assertEquals(rows, j.lines().filter(l -> l.contains("\"section\":")).count(), "same rows in JSON and table");
+    assertEquals(
+        rows,
+        j.lines().filter(l -> l.contains("\"section\":")).count(),
+        "same rows in JSON and table");
   }
 
   @Test
   void reportFormatsFiguresTheSameInBothOutputs() {
-    BenchReport r = new BenchReport().add("a \"quoted\" | name", 1.5, "B", "<= 2 B").add("n", 3, "x", null);
-    assertTrue(r.toMarkdown().contains("| a \"quoted\" \\| name | 1.5 | B | <= 2 B |"), r.toMarkdown());
-    assertTrue(r.toJson().contains("\"name\": \"a \\\"quoted\\\" | name\", \"value\": 1.5,"), r.toJson());
+    BenchReport r =
+        new BenchReport().add("a \"quoted\" | name", 1.5, "B", "<= 2 B").add("n", 3, "x", null);
+    assertTrue(
+        r.toMarkdown().contains("| a \"quoted\" \\| name | 1.5 | B | <= 2 B |"), r.toMarkdown());
+    assertTrue(
+        r.toJson().contains("\"name\": \"a \\\"quoted\\\" | name\", \"value\": 1.5,"), r.toJson());
     assertTrue(r.toJson().contains("\"value\": 3,"), r.toJson());
   }
 }
