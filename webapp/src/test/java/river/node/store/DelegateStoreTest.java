@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static river.node.store.StoreFixtures.CURRENT;
 import static river.node.store.StoreFixtures.LEGACY;
 import static river.node.store.StoreFixtures.delete;
@@ -22,12 +21,7 @@ import static river.node.store.StoreFixtures.str;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,8 +40,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import river.node.pg.StoreKind;
 
 /**
- * The store's contract, on both stores (SQLite and PostgreSQL). Tests of SQLite's files, pragmas,
- * batches and lock say so and are skipped on PostgreSQL.
+ * The store's contract, on both stores (SQLite and PostgreSQL). What only SQLite has (its files,
+ * pragmas, read-only mode and lock) is {@link SqliteStoreFilesTest}.
  */
 @ParameterizedClass
 @EnumSource(StoreKind.class)
@@ -67,10 +61,6 @@ class DelegateStoreTest {
   /** The store of this test's data directory (PostgreSQL: the same database every time). */
   private DelegateStore reopen() throws Exception {
     return kind.open(dir.resolve("data"));
-  }
-
-  private void sqliteOnly() {
-    assumeTrue(kind == StoreKind.SQLITE, "SQLite's files and pragmas");
   }
 
   private String writerThread() {
@@ -363,127 +353,6 @@ class DelegateStoreTest {
    * A full disk (simulated with max_page_count) fails the write that needed space, not its batch.
    */
   @Test
-  void fullDiskFailsOnlyTheWriteThatNeededSpace() throws Exception {
-    sqliteOnly();
-    assertEquals(
-        "2",
-        get(((SqliteDelegateStore) store).executeOnWriterForTest("PRAGMA synchronous")),
-        "synchronous=FULL on the writer");
-    put(store, "u1", CURRENT, "before", key("0"));
-    long pages =
-        Long.parseLong(
-            get(((SqliteDelegateStore) store).executeOnWriterForTest("PRAGMA page_count")));
-    get(
-        ((SqliteDelegateStore) store)
-            .executeOnWriterForTest("PRAGMA max_page_count = " + (pages + 8)));
-
-    CountDownLatch inWriter = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Object> blocker =
-        store.update(
-            "u1",
-            CURRENT,
-            key("blocker"),
-            cur -> {
-              inWriter.countDown();
-              try {
-                release.await();
-              } catch (InterruptedException e) {
-                throw new RuntimeException(e);
-              }
-              return Mutation.none(null);
-            });
-    assertTrue(inWriter.await(10, TimeUnit.SECONDS));
-    CompletableFuture<Object> small1 =
-        store.update("u1", CURRENT, key("small1"), cur -> Mutation.put(key("1"), null));
-    CompletableFuture<Object> huge =
-        store.update(
-            "u1",
-            CURRENT,
-            key("huge"),
-            cur -> Mutation.put(new byte[DelegateStore.MAX_VALUE_BYTES], null));
-    CompletableFuture<Object> small2 =
-        store.update("u1", CURRENT, key("small2"), cur -> Mutation.put(key("2"), null));
-    release.countDown();
-    get(blocker);
-    Throwable c = cause(huge);
-    assertInstanceOf(StoreException.class, c);
-    assertTrue(c.getMessage().toLowerCase().contains("full"), c.getMessage());
-    get(small1);
-    get(small2);
-    assertNull(get(store.read("u1", CURRENT, key("huge"))));
-    assertEquals(List.of("before", "small1", "small2"), keys(store, "u1", CURRENT));
-  }
-
-  @Test
-  void corruptRowFailsItsOperationOnlyAndTheBatchStillCommits() throws Exception {
-    sqliteOnly();
-    store.close();
-    store = null;
-    // Simulate a row damaged by an outside tool: the same schema without STRICT, holding text
-    // and an integer where blobs belong.
-    Path data = dir.resolve("data");
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:sqlite:" + data.resolve(SqliteDelegateStore.DB_FILE));
-        Statement s = c.createStatement()) {
-      s.execute("DROP TABLE kv");
-      s.execute(
-          "CREATE TABLE kv (user_id TEXT NOT NULL, delegate BLOB NOT NULL, key BLOB NOT NULL,"
-              + " value BLOB, PRIMARY KEY (user_id, delegate, key)) WITHOUT ROWID");
-    }
-    try (Connection c =
-        DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteDelegateStore.DB_FILE))) {
-      var ps = c.prepareStatement("INSERT INTO kv VALUES ('u1', ?, ?, ?)");
-      ps.setBytes(1, CURRENT);
-      ps.setBytes(2, key("text"));
-      ps.setString(3, "not a blob");
-      ps.executeUpdate();
-      ps.setBytes(2, key("int"));
-      ps.setLong(3, 7);
-      ps.executeUpdate();
-    }
-    store = DelegateStore.open(data);
-
-    CountDownLatch inWriter = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Object> blocker =
-        store.update(
-            "u1",
-            CURRENT,
-            key("blocker"),
-            cur -> {
-              inWriter.countDown();
-              try {
-                release.await();
-              } catch (InterruptedException e) {
-                throw new RuntimeException(e);
-              }
-              return Mutation.none(null);
-            });
-    assertTrue(inWriter.await(10, TimeUnit.SECONDS));
-    CompletableFuture<Object> good1 =
-        store.update("u1", CURRENT, key("good1"), cur -> Mutation.put(key("1"), null));
-    CompletableFuture<Object> corrupt =
-        store.update("u1", CURRENT, key("text"), cur -> Mutation.put(key("x"), null));
-    CompletableFuture<Object> good2 =
-        store.update("u2", CURRENT, key("good2"), cur -> Mutation.put(key("2"), null));
-    release.countDown();
-    get(blocker);
-    assertInstanceOf(CorruptRowException.class, cause(corrupt));
-    get(good1);
-    get(good2);
-    assertInstanceOf(CorruptRowException.class, cause(store.read("u1", CURRENT, key("int"))));
-    assertEquals("1", str(get(store.read("u1", CURRENT, key("good1")))));
-    assertEquals("2", str(get(store.read("u2", CURRENT, key("good2")))));
-    // the damaged row still shows in the key index (so inspect can find it)
-    assertTrue(keys(store, "u1", CURRENT).contains("text"));
-    store.close();
-    store = DelegateStore.open(data);
-    assertEquals("1", str(get(store.read("u1", CURRENT, key("good1")))), "committed, durable");
-  }
-
-  @Test
   void usersStoreOnlyTheTokenHash() throws Exception {
     String token = DelegateStore.newToken();
     assertEquals(43, token.length());
@@ -531,63 +400,5 @@ class DelegateStoreTest {
     store.close(); // idempotent
     store = reopen();
     assertEquals(500, get(store.listKeys("u1", CURRENT)).size());
-  }
-
-  @Test
-  void readOnlyModeSeesCommittedWritesWhileTheNodeRunsAndCannotWrite() throws Exception {
-    sqliteOnly();
-    put(store, "u1", CURRENT, "room:a", key("1"));
-    try (DelegateStore ro = DelegateStore.openReadOnly(dir.resolve("data"))) {
-      assertTrue(ro.isReadOnly());
-      assertEquals("1", str(get(ro.read("u1", CURRENT, key("room:a")))));
-      put(store, "u1", CURRENT, "room:b", key("2"));
-      assertEquals(
-          List.of("room:a", "room:b"),
-          keys(ro, "u1", CURRENT),
-          "sees writes acked after it opened");
-      assertInstanceOf(
-          StoreClosedException.class,
-          cause(ro.update("u1", CURRENT, key("x"), cur -> Mutation.put(key("v"), null))));
-      assertInstanceOf(StoreClosedException.class, cause(ro.createUser(new byte[32])));
-    }
-    // the read-only store took no lock: the node is unaffected and still writes
-    put(store, "u1", CURRENT, "room:c", key("3"));
-    assertEquals(3, keys(store, "u1", CURRENT).size());
-    // and it also opens with no node running
-    store.close();
-    store = null;
-    try (DelegateStore ro = DelegateStore.openReadOnly(dir.resolve("data"))) {
-      assertEquals(3, keys(ro, "u1", CURRENT).size());
-    }
-    assertThrows(
-        NoSuchFileException.class, () -> DelegateStore.openReadOnly(dir.resolve("nothing-here")));
-  }
-
-  @Test
-  void secondOpenInTheSameProcessIsRefused() throws Exception {
-    sqliteOnly();
-    DataDirLockedException e =
-        assertThrows(DataDirLockedException.class, () -> DelegateStore.open(dir.resolve("data")));
-    assertTrue(e.getMessage().contains("already in use"), e.getMessage());
-    assertTrue(e.getMessage().contains("pid " + ProcessHandle.current().pid()), e.getMessage());
-    // the refused open did not break the running store
-    put(store, "u1", CURRENT, "k", key("v"));
-    store.close();
-    store = DelegateStore.open(dir.resolve("data"));
-    assertEquals("v", str(get(store.read("u1", CURRENT, key("k")))));
-  }
-
-  @Test
-  void durableSettingsAreInForce() throws Exception {
-    sqliteOnly();
-    put(store, "u1", CURRENT, "k", key("v"));
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:sqlite:" + dir.resolve("data").resolve(SqliteDelegateStore.DB_FILE));
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
-      assertTrue(rs.next());
-      assertEquals("wal", rs.getString(1));
-    }
   }
 }
