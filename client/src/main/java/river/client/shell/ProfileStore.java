@@ -10,15 +10,16 @@ import elemental2.indexeddb.IDBTransaction;
 import elemental2.indexeddb.IndexedDbGlobal;
 import jsinterop.base.Js;
 import river.net.ProfileCheck;
+import river.net.ProfileClaim;
 
 /**
  * The user's profile credential, kept in the shell origin's IndexedDB so that every tab of a
- * browser profile is the same user. First visit: {@code POST /v1/profiles} mints a token, which is
- * stored insert-if-absent. Hazard: tabs opened at the same moment on a fresh profile all mint a
- * token; {@code add} lets exactly one win, and every tab then re-reads and adopts the stored one,
- * so they all end up as the same user. When the node no longer knows the token (its data was
- * reset), the user may replace it: the replacement is written only over that same unknown token, so
- * the tabs that ask one after the other all end up on the first new profile.
+ * browser profile is the same user. First visit: {@code POST /v1/profiles} mints a token, and which
+ * token the tab uses is {@link ProfileClaim}'s decision, taken inside one read-write transaction:
+ * tabs opened at the same moment on a fresh profile all mint one, the first stored wins and every
+ * tab adopts it. When the node no longer knows the token (its data was reset), the user may replace
+ * it, by the same rule: the replacement is written only over that same unknown token, so the tabs
+ * that ask one after the other all end up on the first new profile.
  */
 final class ProfileStore {
   interface TokenCallback {
@@ -117,34 +118,7 @@ final class ProfileStore {
    * there.
    */
   void replaceUnknown(String unknown, TokenCallback onToken, ErrorCallback onError) {
-    mint(
-        minted -> {
-          IDBTransaction tx = db.transaction(STORE, "readwrite");
-          IDBObjectStore store = tx.objectStore(STORE);
-          String[] result = {minted};
-          IDBRequest get = store.get(KEY);
-          get.onsuccess =
-              event -> {
-                Object value = get.result;
-                if ("string".equals(Js.typeof(value)) && !unknown.equals(value)) {
-                  result[0] = Js.uncheckedCast(value); // another tab replaced it first
-                } else {
-                  store.put(minted, KEY);
-                }
-                return null;
-              };
-          tx.oncomplete =
-              event -> {
-                onToken.onToken(result[0]);
-                return null;
-              };
-          tx.onabort =
-              event -> {
-                onError.onError("cannot store the new profile");
-                return null;
-              };
-        },
-        onError);
+    mint(minted -> claim(unknown, minted, onToken, onError), onError);
   }
 
   private void readToken(TokenCallback onResult, ErrorCallback onError) {
@@ -165,7 +139,7 @@ final class ProfileStore {
   }
 
   private void mintAndStore(TokenCallback onToken, ErrorCallback onError) {
-    mint(minted -> storeIfAbsent(minted, onToken, onError), onError);
+    mint(minted -> claim(null, minted, onToken, onError), onError);
   }
 
   private static void mint(TokenCallback onMinted, ErrorCallback onError) {
@@ -197,37 +171,40 @@ final class ProfileStore {
   }
 
   /**
-   * Insert-if-absent, then adopt whatever is stored. The {@code add} of a tab that lost the race
-   * fails (ConstraintError); its error is swallowed so the transaction ends quietly, and then every
-   * tab, winner or loser, reads the token back and uses that one: the loser's minted token is
-   * discarded. (Handing back {@code minted} on completion made the loser a different user.)
+   * Reads the stored token and writes {@code minted} in one read-write transaction (IndexedDB runs
+   * those one at a time across tabs), as {@link ProfileClaim} decides; the tab uses the adopted
+   * token only once the transaction committed.
    */
-  private void storeIfAbsent(String minted, TokenCallback onToken, ErrorCallback onError) {
+  private void claim(
+      String replacing, String minted, TokenCallback onToken, ErrorCallback onError) {
     IDBTransaction tx = db.transaction(STORE, "readwrite");
     IDBObjectStore store = tx.objectStore(STORE);
-    IDBRequest add = store.add(minted, KEY);
-    add.onerror =
+    String[] adopted = {null};
+    IDBRequest get = store.get(KEY);
+    get.onsuccess =
         event -> {
-          event
-              .preventDefault(); // another tab stored its token first: not an error, adopt it below
-          return null;
-        };
-    TokenCallback adopt =
-        stored -> {
-          if (stored != null) {
-            onToken.onToken(stored);
-          } else {
-            onError.onError("cannot store the profile");
+          Object value = get.result;
+          String stored =
+              "string".equals(Js.typeof(value)) ? Js.<String>uncheckedCast(value) : null;
+          ProfileClaim.Outcome outcome = ProfileClaim.decide(stored, replacing, minted);
+          if (outcome.write != null) {
+            store.put(outcome.write, KEY);
           }
+          adopted[0] = outcome.adopt;
+          return null;
         };
     tx.oncomplete =
         event -> {
-          readToken(adopt, onError);
+          if (adopted[0] != null) {
+            onToken.onToken(adopted[0]);
+          } else {
+            onError.onError("cannot store the profile");
+          }
           return null;
         };
     tx.onabort =
         event -> {
-          readToken(adopt, onError);
+          onError.onError("cannot store the profile");
           return null;
         };
   }
