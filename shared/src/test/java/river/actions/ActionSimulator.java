@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import river.chat.Roster;
 import river.engine.World;
+import river.net.ReconnectBackoff;
 import river.room.MessageKind;
 import river.room.PendingMessage;
 import river.room.RoomDelta;
@@ -29,43 +30,90 @@ import river.wire.OpResult;
 import river.wire.WireException;
 
 /**
- * Randomized multi-tab, two-user runs of the room actions: creates, invitations accepted by one tab
- * or by two tabs at once, leaves and returns, posts; every tab's requests are answered in a seeded
- * random interleaving, and each user's tabs share one delegate model (their saves and live pushes
- * run as in {@link World}). After each round everything settles and the invariants are checked:
- * every room a tab lists is held with the key the node holds (so the user can post: a post is sent
- * and must be accepted), all of a user's tabs list the same rooms, each user appears at most once
- * in a room's member list, and every acknowledged post is in its room. Runs against {@link
- * ModelNode} here and against a real node in the webapp's tests.
+ * Randomized multi-tab runs of the room actions by two users, each in one browser of 2-3 tabs. The
+ * tabs of a browser are opened at the same moment on a fresh profile ({@link ProfileOpening}: each
+ * mints a token, the first stored wins, a tab may act as soon as it has adopted one). Then, round
+ * after round: creates, invitations accepted by one tab or by two tabs at once, leaves and returns,
+ * direct posts, and messages queued in the tabs' outboxes ({@link OutboxQueue}, one stored outbox
+ * per browser, as the shell keeps it); every tab's requests are answered in a seeded random
+ * interleaving, connections are cut at random (each request in flight reached the node or not, its
+ * answer is lost) and restored later, and the clock moves so retries and another tab's lingering
+ * entries are sent. Each browser's tabs share one delegate model (their saves and live pushes run
+ * as in {@link World}). After each round the invariants are checked: every tab of a browser uses
+ * the token its credential store holds (one profile per browser); every room a tab lists is held
+ * with the key the node holds (so the user can post: a post is sent and must be accepted); all of a
+ * user's tabs list the same rooms; each user appears at most once in a room's member list; every
+ * acknowledged message is in its room exactly once. At the end every tab reconnects and the
+ * outboxes drain: every queued message is then in its room exactly once, or was refused for good
+ * and told (and is not in the room). Runs against {@link ModelNode} here and against a real node in
+ * the webapp's tests; a failure names the seed, and {@code new ActionSimulator(seed, node)} replays
+ * it.
  */
 public final class ActionSimulator {
   public final int seed;
   final Random rnd;
   final NodeAnswers node;
-  final String[] users = {"u1", "u2"};
+  final String[] users = {"u1", "u2"}; // one browser each
   final Map<String, List<ActionTab>> tabs = new HashMap<>();
   final Map<String, Set<String>> keysEver = new HashMap<>(); // user -> hex keys held in any room
+  final Map<String, ProfileOpening.CredentialStore> credentials = new HashMap<>();
   final List<RoomMessage> acked = new ArrayList<>();
+  final List<RoomMessage> queued = new ArrayList<>();
   final List<RoomKey> rooms = new ArrayList<>();
+  long clock = 1_000_000;
   public int joins;
   public int concurrentJoins;
   public int leaves;
   public int posts;
+  public int queuedPosts;
+  public int tokensMinted;
+  public int actedWhileOthersOpened;
+  public int cuts;
+  public int answersLost;
+  public int refusedForGood;
+  public int restarts;
 
   public ActionSimulator(int seed, NodeAnswers node) {
     this.seed = seed;
     this.rnd = new Random(seed);
     this.node = node;
-    for (String u : users) {
-      World w = new World(seed * 31L + u.hashCode(), List.of());
-      List<ActionTab> l = new ArrayList<>();
-      int n = 2 + rnd.nextInt(2);
-      for (int i = 0; i < n; i++) {
-        l.add(new ActionTab(u, w, node));
-      }
-      tabs.put(u, l);
+    Map<String, World> worlds = new HashMap<>();
+    Map<String, BrowserOutbox> outboxes = new HashMap<>();
+    int[] counts = new int[users.length];
+    ProfileOpening.CredentialStore[] stores = new ProfileOpening.CredentialStore[users.length];
+    for (int i = 0; i < users.length; i++) {
+      String u = users[i];
+      worlds.put(u, new World(seed * 31L + u.hashCode(), List.of()));
+      outboxes.put(u, new BrowserOutbox());
+      tabs.put(u, new ArrayList<>());
       keysEver.put(u, new HashSet<>());
+      counts[i] = 2 + rnd.nextInt(2);
+      stores[i] = new ProfileOpening.CredentialStore();
+      credentials.put(u, stores[i]);
     }
+    int[] opened = {0};
+    ProfileOpening opening = new ProfileOpening();
+    opening.open(
+        users,
+        counts,
+        stores,
+        rnd,
+        node::newProfile,
+        (browser, token) -> {
+          ActionTab t =
+              new ActionTab(
+                  browser, token, worlds.get(browser), node, outboxes.get(browser), () -> clock);
+          t.pump();
+          tabs.get(browser).add(t);
+          opened[0]++;
+          if (opened[0] < counts[0] + counts[1] && rnd.nextInt(3) == 0) {
+            t.actions.create("room " + rooms.size(), browser, false, rooms::add, t.failInto());
+            t.pump(); // acts at once, while other tabs are still opening
+            actedWhileOthersOpened++;
+          }
+        });
+    tokensMinted = opening.minted;
+    check("seed " + seed + " after the first opens");
   }
 
   <T> T pick(List<T> l) {
@@ -78,10 +126,133 @@ public final class ActionSimulator {
 
   public void run(int rounds) {
     for (int round = 0; round < rounds; round++) {
+      connectivity();
       act();
       interleave();
+      later(rnd.nextInt(15_000));
       check("seed " + seed + " round " + round);
     }
+    drain();
+  }
+
+  List<ActionTab> allTabs() {
+    List<ActionTab> all = new ArrayList<>();
+    for (String u : users) {
+      all.addAll(tabs.get(u));
+    }
+    return all;
+  }
+
+  /** Restores some lost connections, and sometimes cuts one between rounds. */
+  void connectivity() {
+    for (ActionTab t : allTabs()) {
+      if (!t.connected && rnd.nextInt(5) < 2) {
+        t.restore();
+      }
+    }
+    if (rnd.nextInt(5) == 0) {
+      cut(pick(allTabs()));
+    }
+    if (rnd.nextInt(30) == 0) {
+      restartNode();
+    }
+  }
+
+  /** The node restarts: every connection drops. */
+  void restartNode() {
+    for (ActionTab t : allTabs()) {
+      cut(t);
+    }
+    node.restart();
+    restarts++;
+  }
+
+  void cut(ActionTab t) {
+    if (t.connected) {
+      cuts++;
+      answersLost += t.held.size();
+      t.cut(rnd::nextBoolean);
+    }
+  }
+
+  /** The clock moves on: due retries and linger checks run; the rooms show what they hold. */
+  void later(long millis) {
+    clock += millis;
+    for (ActionTab t : allTabs()) {
+      t.wake(clock);
+    }
+    interleave();
+    for (ActionTab t : allTabs()) {
+      for (OutboxQueue.Entry e : t.outbox.entries()) {
+        if (PendingMessage.deliveredIn(node.room(PendingMessage.room(e.unsigned)), e.unsigned)) {
+          t.outbox.deliveredByRoom(e.key); // as the message pane does when it renders the room
+        }
+      }
+      t.pump();
+    }
+  }
+
+  /** Every tab reconnects and the outboxes drain; then nothing queued may be missing. */
+  void drain() {
+    for (ActionTab t : allTabs()) {
+      if (!t.connected) {
+        t.restore();
+      }
+    }
+    for (int i = 0; i < 20 && !outboxesEmpty(); i++) {
+      later(OutboxQueue.LINGER_MS + ReconnectBackoff.MAX_MS + 1000);
+    }
+    String where = "seed " + seed + " after the outboxes drained";
+    if (!outboxesEmpty()) {
+      throw new AssertionError(where + ": a queued message was never delivered");
+    }
+    check(where);
+    Set<String> refused = new HashSet<>();
+    for (ActionTab t : allTabs()) {
+      refused.addAll(t.refused);
+    }
+    refusedForGood = refused.size();
+    for (RoomMessage m : queued) {
+      int n = copies(m);
+      boolean told = refused.contains(Base58.encode(m.signedBytes()));
+      if (told ? n != 0 : n != 1) {
+        throw new AssertionError(
+            where
+                + ": a queued message is in its room "
+                + n
+                + " times"
+                + (told ? " though the user was told it could not be delivered" : ""));
+      }
+    }
+  }
+
+  boolean outboxesEmpty() {
+    for (ActionTab t : allTabs()) {
+      if (!t.stored.items.isEmpty()) {
+        return false;
+      }
+      for (OutboxQueue.Entry e : t.outbox.entries()) {
+        if (e.deliveredId == null) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * How many messages in the room carry {@code m}'s author and content (every text this simulator
+   * writes is unique): a retry that made a second message, even under another time, counts twice.
+   */
+  int copies(RoomMessage m) {
+    RoomState s = node.room(PendingMessage.room(m));
+    int n = 0;
+    if (s != null) {
+      for (RoomMessage held : s.messages()) {
+        n += Arrays.equals(held.author(), m.author()) && held.content().equals(m.content()) ? 1 : 0;
+      }
+    }
+    return n;
   }
 
   void act() {
@@ -89,6 +260,13 @@ public final class ActionSimulator {
     ActionTab t = pick(tabs.get(u));
     int what = rnd.nextInt(10);
     List<RoomKey> mine = listed(t);
+    if (!mine.isEmpty() && (what >= 8 || !t.connected)) { // offline, only the outbox takes it
+      queue(t, pick(mine));
+      return;
+    }
+    if (!t.connected) {
+      return;
+    }
     if (rooms.isEmpty() || what < 2) {
       t.actions.create("room " + rooms.size(), u, false, rooms::add, t.failInto());
       return;
@@ -154,12 +332,31 @@ public final class ActionSimulator {
     t.hold = h;
   }
 
+  /** Composes a message in a tab (online or not) and hands it to the tab's outbox. */
+  void queue(ActionTab t, RoomKey key) {
+    RoomData data = t.session().rooms().map().get(key);
+    RoomMessage m;
+    try {
+      m =
+          Compose.message(
+              key,
+              data,
+              node.room(key.bytes().toArray()),
+              node.now() + 1000 + queued.size(),
+              MessageKind.TEXT,
+              null,
+              SealedBytes.publicBytes(("q" + queued.size()).getBytes(StandardCharsets.UTF_8)));
+    } catch (IllegalArgumentException refusedAtOnce) {
+      return; // e.g. the user left this room in another tab a moment ago
+    }
+    queued.add(m);
+    queuedPosts++;
+    t.outbox.add(m); // stored, signed and sent in the interleaving that follows
+  }
+
   /** Answers every tab's requests one at a time, picking the tab at random each time. */
   void interleave() {
-    List<ActionTab> all = new ArrayList<>();
-    for (String u : users) {
-      all.addAll(tabs.get(u));
-    }
+    List<ActionTab> all = allTabs();
     for (ActionTab t : all) {
       t.hold = true;
       t.pump();
@@ -173,6 +370,14 @@ public final class ActionSimulator {
       }
       if (busy.isEmpty()) {
         break;
+      }
+      if (rnd.nextInt(40) == 0) {
+        cut(pick(busy)); // the connection drops with requests in flight
+        continue;
+      }
+      if (rnd.nextInt(400) == 0) {
+        restartNode(); // with requests in flight
+        continue;
       }
       pick(busy).step();
     }
@@ -219,6 +424,12 @@ public final class ActionSimulator {
 
   void check(String where) {
     for (String u : users) {
+      for (ActionTab t : tabs.get(u)) {
+        if (!t.user.equals(credentials.get(u).stored)) {
+          throw new AssertionError(
+              where + ": a tab of " + u + " is not the profile its browser stores");
+        }
+      }
       Set<RoomKey> first = null;
       for (ActionTab t : tabs.get(u)) {
         Set<RoomKey> listed = new HashSet<>(listed(t));
@@ -229,7 +440,7 @@ public final class ActionSimulator {
         }
         for (RoomKey key : listed) {
           byte[] mine = t.session().rooms().map().get(key).verifyingKey().toArray();
-          byte[] held = node.heldKey(u, key.bytes().toArray());
+          byte[] held = node.heldKey(credentials.get(u).stored, key.bytes().toArray());
           if (held == null || !Arrays.equals(held, mine)) {
             throw new AssertionError(
                 where + ": " + u + " lists a room with a key the node does" + " not hold");
@@ -244,7 +455,7 @@ public final class ActionSimulator {
     for (RoomKey key : rooms) {
       RoomState s = node.room(key.bytes().toArray());
       for (String u : users) {
-        byte[] held = node.heldKey(u, key.bytes().toArray());
+        byte[] held = node.heldKey(credentials.get(u).stored, key.bytes().toArray());
         if (held != null) {
           keysEver.get(u).add(Base58.encode(held));
         }
@@ -258,9 +469,20 @@ public final class ActionSimulator {
       }
     }
     for (RoomMessage m : acked) {
-      RoomState s = node.room(PendingMessage.room(m));
-      if (!s.messages().contains(m)) {
-        throw new AssertionError(where + ": an acknowledged post is gone");
+      if (copies(m) != 1) {
+        throw new AssertionError(
+            where + ": an acknowledged post is in its room " + copies(m) + " times");
+      }
+    }
+    for (ActionTab t : allTabs()) {
+      for (RoomMessage m : t.acknowledged.values()) {
+        if (copies(m) != 1) {
+          throw new AssertionError(
+              where
+                  + ": a message the outbox saw acknowledged is in its room "
+                  + copies(m)
+                  + " times");
+        }
       }
     }
   }

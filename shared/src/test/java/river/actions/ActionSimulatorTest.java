@@ -12,6 +12,12 @@ class ActionSimulatorTest {
     int concurrent = 0;
     int leaves = 0;
     int posts = 0;
+    int queued = 0;
+    int minted = 0;
+    int actedEarly = 0;
+    int cuts = 0;
+    int lost = 0;
+    int refused = 0;
     for (int seed = 1; seed <= 200; seed++) {
       ActionSimulator sim = new ActionSimulator(seed, new ModelNode(seed));
       sim.run(25);
@@ -19,9 +25,19 @@ class ActionSimulatorTest {
       concurrent += sim.concurrentJoins;
       leaves += sim.leaves;
       posts += sim.posts;
+      queued += sim.queuedPosts;
+      minted += sim.tokensMinted;
+      actedEarly += sim.actedWhileOthersOpened;
+      cuts += sim.cuts;
+      lost += sim.answersLost;
+      refused += sim.refusedForGood;
     }
     System.out.println(
         "action simulator: 200 seeds, "
+            + minted
+            + " tokens minted by tabs opened at once ("
+            + actedEarly
+            + " tabs acted while others opened), "
             + joins
             + " invitations accepted ("
             + concurrent
@@ -29,7 +45,17 @@ class ActionSimulatorTest {
             + leaves
             + " leaves, "
             + posts
-            + " posts");
+            + " posts, "
+            + queued
+            + " messages queued in outboxes ("
+            + refused
+            + " refused for good), "
+            + cuts
+            + " connections cut with "
+            + lost
+            + " requests in flight");
     assertTrue(concurrent > 50 && leaves > 50 && posts > 200, "the runs must exercise the rules");
+    assertTrue(minted > 400 && actedEarly > 50, "tabs must race for the first token");
+    assertTrue(queued > 500 && cuts > 200 && lost > 100, "outboxes must work through cuts");
   }
 }

@@ -2,27 +2,59 @@ package river.actions;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import river.engine.SeededRandom;
 import river.engine.TabSession;
 import river.engine.World;
+import river.room.RoomMessage;
 import river.room.SealedBytes;
+import river.store.Base58;
 import river.wire.WireException;
 
 /**
- * One browser tab for the actions tests: a {@link TabSession} over its user's delegate model
- * ({@link World}), its {@link RoomActions}, and a pump that answers the actions' requests from the
- * {@link ModelNode} and runs the session's saves and pushes until both are quiet. {@link #hold}
- * keeps requests back so tests can interleave two tabs step by step.
+ * One browser tab for the actions tests: a {@link TabSession} over its browser's delegate model
+ * ({@link World}), its {@link RoomActions} and {@link OutboxQueue} (over one request link, as in
+ * the client), and a pump that answers the requests from the node as the tab's profile token and
+ * runs the session's saves and pushes until both are quiet. {@link #hold} keeps requests back so
+ * tests can interleave tabs step by step; {@link #cut} loses the connection with what is in flight
+ * (each held request reached the node or not, its answer never comes back), and {@link #restore}
+ * reconnects, as the browser's node link does.
  */
-public final class ActionTab {
+public final class ActionTab implements OutboxQueue.Host {
+  /** The code the client's node link gives every request in flight when the socket closes. */
+  static final String DISCONNECTED = "disconnected";
+
+  final String browser;
   final String user;
   final World world;
   final int index;
   final NodeAnswers node;
   final RoomActions actions;
+  final OutboxQueue outbox;
+  final BrowserOutbox stored;
   final List<ActionRequest> held = new ArrayList<>();
   final List<String> failures = new ArrayList<>();
+  final List<String> undeliverable = new ArrayList<>();
+  final List<Long> wakeups = new ArrayList<>();
+  final List<String> saved = new ArrayList<>();
+
+  /** Every entry this tab's outbox held, by key; and the last one removed from the store. */
+  final Map<String, RoomMessage> seen = new LinkedHashMap<>();
+
+  private String lastRemoved;
+
+  /** Messages the outbox dropped as refused for good (the user was told), by signed bytes. */
+  final java.util.Set<String> refused = new java.util.HashSet<>();
+
+  /** Messages this tab's outbox saw acknowledged, by entry key. */
+  final Map<String, RoomMessage> acknowledged = new LinkedHashMap<>();
+
   boolean hold;
+  boolean connected = true;
+  boolean itemsChanged;
 
   /** Private-room sealing stand-in: the plain bytes with a fake tag, under the secret version. */
   static final Cipher CIPHER =
@@ -42,12 +74,30 @@ public final class ActionTab {
       };
 
   ActionTab(String user, World world, NodeAnswers node) {
-    this.user = user;
+    this(user, user, world, node, new BrowserOutbox(), node::now);
+  }
+
+  ActionTab(
+      String browser,
+      String token,
+      World world,
+      NodeAnswers node,
+      BrowserOutbox stored,
+      LongSupplier clock) {
+    this.browser = browser;
+    this.user = token;
     this.world = world;
     this.node = node;
+    this.stored = stored;
     this.index = world.openTab();
     world.runAll();
     this.actions = new RoomActions(world.tab(index), CIPHER, node::now);
+    this.outbox =
+        new OutboxQueue(
+            actions.link(), this, clock::getAsLong, new SeededRandom(token.hashCode() + index));
+    stored.tabs.add(this);
+    outbox.onConnected();
+    itemsChanged = true; // the listing that follows a connect
   }
 
   TabSession session() {
@@ -61,6 +111,15 @@ public final class ActionTab {
   /** Answers every request (unless held) and settles the session, until nothing moves. */
   void pump() {
     for (int round = 0; round < 1000; round++) {
+      boolean shell = !saved.isEmpty() || itemsChanged;
+      for (String key : new ArrayList<>(saved)) {
+        saved.remove(key);
+        outbox.onSaved(key, true);
+      }
+      if (itemsChanged) {
+        itemsChanged = false;
+        outbox.onItems(stored.snapshot());
+      }
       List<ActionRequest> out = actions.link().drain();
       if (hold) {
         held.addAll(out);
@@ -69,7 +128,7 @@ public final class ActionTab {
       world.collect(index);
       boolean sessionBusy = !world.queue.isEmpty();
       world.runAll();
-      if (out.isEmpty() && !sessionBusy) {
+      if (out.isEmpty() && !sessionBusy && !shell) {
         return;
       }
       for (ActionRequest r : out) {
@@ -92,11 +151,98 @@ public final class ActionTab {
     return true;
   }
 
+  /**
+   * The connection drops: each request in flight reached the node or not ({@code reached} picks),
+   * and every one of them fails as lost, as the client's node link reports it.
+   */
+  void cut(java.util.function.BooleanSupplier reached) {
+    List<ActionRequest> lost = new ArrayList<>(held);
+    held.clear();
+    connected = false;
+    for (ActionRequest r : lost) {
+      if (reached.getAsBoolean()) {
+        try {
+          node.answer(user, r.op); // applied; the answer is lost with the connection
+        } catch (WireException refused) {
+          // refused; the answer is lost all the same
+        }
+      }
+      actions.link().onError(r.id, DISCONNECTED, "the connection to the node was lost");
+    }
+    outbox.onDisconnected();
+    pump();
+  }
+
+  /** Reconnects; what the outbox sends now goes out with the next pump. */
+  void restore() {
+    connected = true;
+    outbox.onConnected();
+    itemsChanged = true; // the shell lists the stored outbox after every connect
+  }
+
+  /**
+   * Runs the outbox wakeups that are due at {@code now}; what they send goes with the next pump.
+   */
+  void wake(long now) {
+    boolean due = false;
+    for (Long at : new ArrayList<>(wakeups)) {
+      if (at <= now) {
+        wakeups.remove(at);
+        due = true;
+      }
+    }
+    if (due) {
+      outbox.onWakeup();
+    }
+  }
+
   private void answer(ActionRequest r) {
+    if (!connected) {
+      actions.link().onError(r.id, DISCONNECTED, "the connection to the node was lost");
+      return;
+    }
     try {
       actions.link().onResult(r.id, node.answer(user, r.op));
     } catch (WireException e) {
       actions.link().onError(r.id, e.code(), e.getMessage());
+    }
+  }
+
+  // --- OutboxQueue.Host: the browser's shared outbox store, committed at once ----------------
+
+  @Override
+  public void store(String key, byte[] body) {
+    stored.put(this, key, body);
+    saved.add(key);
+  }
+
+  @Override
+  public void remove(String key) {
+    lastRemoved = key;
+    stored.remove(this, key);
+  }
+
+  @Override
+  public void wakeAt(long atMillis) {
+    wakeups.add(atMillis);
+  }
+
+  @Override
+  public void changed() {
+    for (OutboxQueue.Entry e : outbox.entries()) {
+      seen.put(e.key, e.unsigned);
+      if (e.deliveredId != null) {
+        acknowledged.put(e.key, e.unsigned);
+      }
+    }
+  }
+
+  @Override
+  public void undeliverable(String reason) {
+    undeliverable.add(reason);
+    RoomMessage m = seen.get(lastRemoved); // the queue removes the entry just before telling
+    if (m != null) {
+      refused.add(Base58.encode(m.signedBytes()));
     }
   }
 }

@@ -71,6 +71,13 @@ final class ModelNode implements NodeAnswers {
     return seed == null ? null : publicKey(seed);
   }
 
+  int profiles;
+
+  @Override
+  public String newProfile() {
+    return "profile-" + (++profiles);
+  }
+
   @Override
   public long now() {
     return now;

@@ -20,4 +20,13 @@ public interface NodeAnswers {
   RoomState room(byte[] key);
 
   long now();
+
+  /**
+   * Stops the node and starts it again on its data; every connection is lost (the caller cuts the
+   * tabs first). The model keeps everything it acknowledged, so for it this is nothing.
+   */
+  default void restart() {}
+
+  /** A new profile's token, as {@code POST /v1/profiles} mints it. */
+  String newProfile();
 }

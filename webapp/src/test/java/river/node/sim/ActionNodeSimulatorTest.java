@@ -20,35 +20,69 @@ import river.wire.Response;
 import river.wire.WireException;
 
 /**
- * The randomized multi-tab action runs of {@link ActionSimulator} against a real node: every room
- * action of every tab goes over the user's WebSocket to the node's signing keys and room contracts
- * (each user's delegate store for the tabs' saves stays the shared model, as in the model runs).
- * Fewer seeds than the model runs: each request is a real round trip.
+ * The randomized multi-tab action runs of {@link ActionSimulator} against a real node: the tabs'
+ * first opens mint real profiles ({@code POST /v1/profiles}), and every room action and outbox send
+ * of every tab goes over its profile's WebSocket to the node's signing keys and room contracts
+ * (each browser's delegate store for the tabs' saves stays the shared model, as in the model runs).
+ * Now and then the node restarts on its data directory with every connection cut, so what was
+ * acknowledged before must survive it. Fewer seeds than the model runs: each request is a real
+ * round trip.
  */
 class ActionNodeSimulatorTest {
   @TempDir Path dir;
 
   /** One WebSocket per user; the node's refusals come back as WireException. */
   static final class RealNode implements NodeAnswers, AutoCloseable {
-    final TestNode node;
+    final Path dir;
     final Map<String, WsClient> users = new HashMap<>();
-    final WsClient reader;
+    final String readerToken;
+    TestNode node;
+    WsClient reader;
+    int restarts;
 
-    RealNode(TestNode node) throws Exception {
-      this.node = node;
-      this.reader = WsClient.connect(node.wsUrl(node.newProfile()));
+    RealNode(Path dir) throws Exception {
+      this.dir = dir;
+      this.node = new TestNode(dir);
+      this.readerToken = node.newProfile();
+      this.reader = WsClient.connect(node.wsUrl(readerToken));
     }
 
-    WsClient of(String user) {
+    /** The WebSocket of one profile token (opened on first use, and again after a restart). */
+    WsClient of(String token) {
       return users.computeIfAbsent(
-          user,
-          u -> {
+          token,
+          t -> {
             try {
-              return WsClient.connect(node.wsUrl(node.newProfile()));
+              return WsClient.connect(node.wsUrl(t));
             } catch (Exception e) {
               throw new IllegalStateException(e);
             }
           });
+    }
+
+    @Override
+    public String newProfile() {
+      try {
+        return node.newProfile();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Stops the node and starts it again on the same data: every connection is lost. */
+    @Override
+    public void restart() {
+      users.values().forEach(WsClient::close);
+      users.clear();
+      reader.close();
+      node.close();
+      try {
+        node = new TestNode(dir);
+        reader = WsClient.connect(node.wsUrl(readerToken));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      restarts++;
     }
 
     @Override
@@ -107,20 +141,37 @@ class ActionNodeSimulatorTest {
   void twoUsersInSeveralTabsKeepEveryInvariantOnARealNode() throws Exception {
     int concurrent = 0;
     int posts = 0;
+    int queued = 0;
+    int minted = 0;
+    int cuts = 0;
+    int restarts = 0;
     for (int seed = 1; seed <= 8; seed++) {
-      try (RealNode real = new RealNode(new TestNode(dir.resolve("seed" + seed)))) {
+      try (RealNode real = new RealNode(dir.resolve("seed" + seed))) {
         ActionSimulator sim = new ActionSimulator(seed, real);
-        sim.run(15);
+        sim.run(20);
         concurrent += sim.concurrentJoins;
         posts += sim.posts;
+        queued += sim.queuedPosts;
+        minted += sim.tokensMinted;
+        cuts += sim.cuts;
+        restarts += sim.restarts;
       }
     }
     System.out.println(
         "action simulator on a real node: 8 seeds, "
+            + minted
+            + " tokens minted by tabs opened at once, "
             + concurrent
             + " invitations accepted by two tabs at once, "
             + posts
-            + " posts");
-    assertTrue(concurrent > 0 && posts > 0);
+            + " posts, "
+            + queued
+            + " messages queued in outboxes, "
+            + cuts
+            + " connections cut, "
+            + restarts
+            + " node restarts");
+    assertTrue(concurrent > 0 && posts > 0 && minted > 8 && queued > 0 && cuts > 0);
+    assertTrue(restarts > 0, "the node must restart in some seed");
   }
 }
