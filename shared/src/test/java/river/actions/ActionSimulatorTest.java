@@ -18,6 +18,9 @@ class ActionSimulatorTest {
     int cuts = 0;
     int lost = 0;
     int refused = 0;
+    int identities = 0;
+    int identitiesAtOnce = 0;
+    int stale = 0;
     for (int seed = 1; seed <= 200; seed++) {
       ActionSimulator sim = new ActionSimulator(seed, new ModelNode(seed));
       sim.run(25);
@@ -31,6 +34,9 @@ class ActionSimulatorTest {
       cuts += sim.cuts;
       lost += sim.answersLost;
       refused += sim.refusedForGood;
+      identities += sim.identityChanges;
+      identitiesAtOnce += sim.concurrentIdentityChanges;
+      stale += sim.staleEdits;
     }
     System.out.println(
         "action simulator: 200 seeds, "
@@ -53,9 +59,16 @@ class ActionSimulatorTest {
             + cuts
             + " connections cut with "
             + lost
-            + " requests in flight");
+            + " requests in flight, "
+            + identities
+            + " identities replaced ("
+            + identitiesAtOnce
+            + " by two tabs at once, "
+            + stale
+            + " stale tabs editing meanwhile)");
     assertTrue(concurrent > 50 && leaves > 50 && posts > 200, "the runs must exercise the rules");
     assertTrue(minted > 400 && actedEarly > 50, "tabs must race for the first token");
+    assertTrue(identities > 100 && identitiesAtOnce > 30 && stale > 30, "identities must change");
     assertTrue(queued > 500 && cuts > 200 && lost > 100, "outboxes must work through cuts");
   }
 }

@@ -52,6 +52,9 @@ public final class ActionTab implements OutboxQueue.Host {
   /** Messages this tab's outbox saw acknowledged, by entry key. */
   final Map<String, RoomMessage> acknowledged = new LinkedHashMap<>();
 
+  /** Identity replacements running in this tab ({@link IdentityReplacement}). */
+  int identityChanges;
+
   boolean hold;
   boolean connected = true;
   boolean itemsChanged;

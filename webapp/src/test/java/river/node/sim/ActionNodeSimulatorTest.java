@@ -25,8 +25,9 @@ import river.wire.WireException;
  * of every tab goes over its profile's WebSocket to the node's signing keys and room contracts
  * (each browser's delegate store for the tabs' saves stays the shared model, as in the model runs).
  * Now and then the node restarts on its data directory with every connection cut, so what was
- * acknowledged before must survive it. Fewer seeds than the model runs: each request is a real
- * round trip.
+ * acknowledged before must survive it; identities are replaced with {@code StoreSigningKey} and
+ * {@code if_held}, as an import will. Fewer seeds than the model runs: each request is a real round
+ * trip.
  */
 class ActionNodeSimulatorTest {
   @TempDir Path dir;
@@ -145,6 +146,7 @@ class ActionNodeSimulatorTest {
     int minted = 0;
     int cuts = 0;
     int restarts = 0;
+    int identities = 0;
     for (int seed = 1; seed <= 8; seed++) {
       try (RealNode real = new RealNode(dir.resolve("seed" + seed))) {
         ActionSimulator sim = new ActionSimulator(seed, real);
@@ -155,6 +157,7 @@ class ActionNodeSimulatorTest {
         minted += sim.tokensMinted;
         cuts += sim.cuts;
         restarts += sim.restarts;
+        identities += sim.identityChanges;
       }
     }
     System.out.println(
@@ -170,8 +173,11 @@ class ActionNodeSimulatorTest {
             + cuts
             + " connections cut, "
             + restarts
-            + " node restarts");
+            + " node restarts, "
+            + identities
+            + " identities replaced");
     assertTrue(concurrent > 0 && posts > 0 && minted > 8 && queued > 0 && cuts > 0);
     assertTrue(restarts > 0, "the node must restart in some seed");
+    assertTrue(identities > 0, "an identity must be replaced in some seed");
   }
 }
