@@ -29,9 +29,6 @@ import river.wire.OpResult;
  * with any tab that still has the old identity keeps the new one.
  */
 final class IdentityReplacement {
-  /** How far a retirement's version jumps past the retired identity's info. */
-  static final long RETIRE_STEP = 1_000;
-
   private final ActionTab tab;
   private final ActionLink link;
   private final RoomKey key;
@@ -83,14 +80,9 @@ final class IdentityReplacement {
       replace(held);
       return;
     }
-    // Far ahead of the info's version: an edit another tab of the user signed from an older
-    // state (a nickname, whose version also follows the tab's listing) must not tie with the
-    // retirement and undo it. Equal versions merge by signature, so a stale nickname at the same
-    // version showed the old identity again (found by the simulator; a plain leave against a
-    // concurrent nickname edit has the same hazard).
-    MemberInfo unsigned =
-        new MemberInfo(
-            room, held, info.version() + RETIRE_STEP, info.nickname(), true, new byte[0]);
+    // The retirement is a leave, ahead of any edit another tab signed from an older state (a
+    // stale nickname at the same version undid it: found by the simulator).
+    MemberInfo unsigned = RoomEdits.leaving(room, info);
     link.sign(
         room,
         SigningPurpose.MEMBER_INFO,
