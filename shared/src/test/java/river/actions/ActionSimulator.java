@@ -10,18 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import river.chat.Roster;
 import river.engine.World;
 import river.net.ReconnectBackoff;
 import river.room.MessageKind;
 import river.room.PendingMessage;
 import river.room.RoomDelta;
 import river.room.RoomMessage;
-import river.room.RoomState;
 import river.room.SealedBytes;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
-import river.store.Base58;
 import river.store.DelegateKeys;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
@@ -34,20 +31,21 @@ import river.wire.WireException;
  * tabs of a browser are opened at the same moment on a fresh profile ({@link ProfileOpening}: each
  * mints a token, the first stored wins, a tab may act as soon as it has adopted one). Then, round
  * after round: creates, invitations accepted by one tab or by two tabs at once, leaves and returns,
- * direct posts, and messages queued in the tabs' outboxes ({@link OutboxQueue}, one stored outbox
- * per browser, as the shell keeps it); every tab's requests are answered in a seeded random
+ * direct posts, identities replaced by one or two tabs at once while a stale tab edits ({@link
+ * IdentityReplacement}), and messages queued in the tabs' outboxes ({@link OutboxQueue}, one stored
+ * outbox per browser, as the shell keeps it); every tab's requests are answered in a seeded random
  * interleaving, connections are cut at random (each request in flight reached the node or not, its
  * answer is lost) and restored later, and the clock moves so retries and another tab's lingering
  * entries are sent. Each browser's tabs share one delegate model (their saves and live pushes run
- * as in {@link World}). After each round the invariants are checked: every tab of a browser uses
- * the token its credential store holds (one profile per browser); every room a tab lists is held
- * with the key the node holds (so the user can post: a post is sent and must be accepted); all of a
- * user's tabs list the same rooms; each user appears at most once in a room's member list; every
- * acknowledged message is in its room exactly once. At the end every tab reconnects and the
- * outboxes drain: every queued message is then in its room exactly once, or was refused for good
- * and told (and is not in the room). Runs against {@link ModelNode} here and against a real node in
- * the webapp's tests; a failure names the seed, and {@code new ActionSimulator(seed, node)} replays
- * it.
+ * as in {@link World}). After each round the invariants are checked ({@link ActionInvariants}):
+ * every tab of a browser uses the token its credential store holds (one profile per browser); every
+ * room a tab lists is held with the key the node holds (so the user can post: a post is sent and
+ * must be accepted); all of a user's tabs list the same rooms; each user appears at most once in a
+ * room's member list; every acknowledged message is in its room exactly once. At the end every tab
+ * reconnects and the outboxes drain: every queued message is then in its room exactly once, or was
+ * refused for good and told (and is not in the room). Runs against {@link ModelNode} here and
+ * against a real node in the webapp's tests; a failure names the seed, and {@code new
+ * ActionSimulator(seed, node)} replays it.
  */
 public final class ActionSimulator {
   public final int seed;
@@ -61,6 +59,7 @@ public final class ActionSimulator {
   final List<RoomMessage> queued = new ArrayList<>();
   final List<RoomKey> rooms = new ArrayList<>();
   long clock = 1_000_000;
+  final ActionInvariants invariants = new ActionInvariants(this);
   public int joins;
   public int concurrentJoins;
   public int leaves;
@@ -146,6 +145,10 @@ public final class ActionSimulator {
     return all;
   }
 
+  void check(String where) {
+    invariants.check(where);
+  }
+
   /** Restores some lost connections, and sometimes cuts one between rounds. */
   void connectivity() {
     for (ActionTab t : allTabs()) {
@@ -207,60 +210,15 @@ public final class ActionSimulator {
         t.restore();
       }
     }
-    for (int i = 0; i < 20 && !outboxesEmpty(); i++) {
+    for (int i = 0; i < 20 && !invariants.outboxesEmpty(); i++) {
       later(OutboxQueue.LINGER_MS + ReconnectBackoff.MAX_MS + 1000);
     }
     String where = "seed " + seed + " after the outboxes drained";
-    if (!outboxesEmpty()) {
+    if (!invariants.outboxesEmpty()) {
       throw new AssertionError(where + ": a queued message was never delivered");
     }
     check(where);
-    Set<String> refused = new HashSet<>();
-    for (ActionTab t : allTabs()) {
-      refused.addAll(t.refused);
-    }
-    refusedForGood = refused.size();
-    for (RoomMessage m : queued) {
-      int n = copies(m);
-      boolean told = refused.contains(Base58.encode(m.signedBytes()));
-      if (told ? n != 0 : n != 1) {
-        throw new AssertionError(
-            where
-                + ": a queued message is in its room "
-                + n
-                + " times"
-                + (told ? " though the user was told it could not be delivered" : ""));
-      }
-    }
-  }
-
-  boolean outboxesEmpty() {
-    for (ActionTab t : allTabs()) {
-      if (!t.stored.items.isEmpty()) {
-        return false;
-      }
-      for (OutboxQueue.Entry e : t.outbox.entries()) {
-        if (e.deliveredId == null) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  /**
-   * How many messages in the room carry {@code m}'s author and content (every text this simulator
-   * writes is unique): a retry that made a second message, even under another time, counts twice.
-   */
-  int copies(RoomMessage m) {
-    RoomState s = node.room(PendingMessage.room(m));
-    int n = 0;
-    if (s != null) {
-      for (RoomMessage held : s.messages()) {
-        n += Arrays.equals(held.author(), m.author()) && held.content().equals(m.content()) ? 1 : 0;
-      }
-    }
-    return n;
+    refusedForGood = invariants.queuedOnce(where);
   }
 
   void act() {
@@ -450,71 +408,6 @@ public final class ActionSimulator {
       return e.getMessage();
     } catch (IllegalArgumentException e) {
       return e.getMessage();
-    }
-  }
-
-  void check(String where) {
-    for (String u : users) {
-      for (ActionTab t : tabs.get(u)) {
-        if (!t.user.equals(credentials.get(u).stored)) {
-          throw new AssertionError(
-              where + ": a tab of " + u + " is not the profile its browser stores");
-        }
-      }
-      Set<RoomKey> first = null;
-      for (ActionTab t : tabs.get(u)) {
-        Set<RoomKey> listed = new HashSet<>(listed(t));
-        if (first == null) {
-          first = listed;
-        } else if (!first.equals(listed)) {
-          throw new AssertionError(where + ": " + u + "'s tabs list different rooms");
-        }
-        for (RoomKey key : listed) {
-          byte[] mine = t.session().rooms().map().get(key).verifyingKey().toArray();
-          byte[] held = node.heldKey(credentials.get(u).stored, key.bytes().toArray());
-          if (held == null || !Arrays.equals(held, mine)) {
-            throw new AssertionError(
-                where + ": " + u + " lists a room with a key the node does" + " not hold");
-          }
-          keysEver.get(u).add(Base58.encode(mine));
-          if (!node.room(key.bytes().toArray()).isMember(mine)) {
-            throw new AssertionError(where + ": " + u + " lists a room they are not a member of");
-          }
-        }
-      }
-    }
-    for (RoomKey key : rooms) {
-      RoomState s = node.room(key.bytes().toArray());
-      for (String u : users) {
-        byte[] held = node.heldKey(credentials.get(u).stored, key.bytes().toArray());
-        if (held != null) {
-          keysEver.get(u).add(Base58.encode(held));
-        }
-        int shown = 0;
-        for (byte[] k : Roster.shown(s)) {
-          shown += keysEver.get(u).contains(Base58.encode(k)) ? 1 : 0;
-        }
-        if (shown > 1) {
-          throw new AssertionError(where + ": " + u + " appears " + shown + " times in a room");
-        }
-      }
-    }
-    for (RoomMessage m : acked) {
-      if (copies(m) != 1) {
-        throw new AssertionError(
-            where + ": an acknowledged post is in its room " + copies(m) + " times");
-      }
-    }
-    for (ActionTab t : allTabs()) {
-      for (RoomMessage m : t.acknowledged.values()) {
-        if (copies(m) != 1) {
-          throw new AssertionError(
-              where
-                  + ": a message the outbox saw acknowledged is in its room "
-                  + copies(m)
-                  + " times");
-        }
-      }
     }
   }
 }
