@@ -24,12 +24,14 @@ final class ProfileOpening {
   private static final class Opening {
     final String browser;
     final CredentialStore store;
+    final String replacing;
     int step; // 0: read, 1: mint, 2: claim
     String minted;
 
-    Opening(String browser, CredentialStore store) {
+    Opening(String browser, CredentialStore store, String replacing) {
       this.browser = browser;
       this.store = store;
+      this.replacing = replacing;
     }
   }
 
@@ -51,10 +53,26 @@ final class ProfileOpening {
       Random rnd,
       java.util.function.Supplier<String> mint,
       Opened opened) {
+    open(browsers, counts, stores, new String[browsers.length], rnd, mint, opened);
+  }
+
+  /**
+   * The same when the node no longer knows the token {@code replacing[i]} of browser i (null: a
+   * first open): a stored token other than that one is adopted, else a new one is minted and
+   * claimed over it.
+   */
+  void open(
+      String[] browsers,
+      int[] counts,
+      CredentialStore[] stores,
+      String[] replacing,
+      Random rnd,
+      java.util.function.Supplier<String> mint,
+      Opened opened) {
     List<Opening> pending = new ArrayList<>();
     for (int b = 0; b < browsers.length; b++) {
       for (int i = 0; i < counts[b]; i++) {
-        pending.add(new Opening(browsers[b], stores[b]));
+        pending.add(new Opening(browsers[b], stores[b], replacing[b]));
       }
     }
     while (!pending.isEmpty()) {
@@ -65,7 +83,7 @@ final class ProfileOpening {
             opened.opened(o.browser, token);
           };
       if (o.step == 0) {
-        if (o.store.stored != null) {
+        if (o.store.stored != null && !o.store.stored.equals(o.replacing)) {
           done.accept(o.store.stored);
         } else {
           o.step = 1;
@@ -75,7 +93,7 @@ final class ProfileOpening {
         minted++;
         o.step = 2;
       } else {
-        ProfileClaim.Outcome outcome = ProfileClaim.decide(o.store.stored, null, o.minted);
+        ProfileClaim.Outcome outcome = ProfileClaim.decide(o.store.stored, o.replacing, o.minted);
         if (outcome.write != null) {
           o.store.stored = outcome.write;
         }
