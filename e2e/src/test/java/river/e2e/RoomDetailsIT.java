@@ -2,6 +2,7 @@ package river.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static river.e2e.ChatSteps.create;
 import static river.e2e.ChatSteps.invite;
 import static river.e2e.ChatSteps.join;
@@ -48,6 +49,7 @@ class RoomDetailsIT extends TwoTabFixture {
     assertThat(c.appHook("room-settings-name")).isFocused();
     c.page.keyboard().press("Escape");
     assertThat(c.appHook("room-settings-name")).isHidden();
+    assertThat(c.appHook("message-input")).isFocused(); // back to the composer
 
     // the owner: a nonsense limit is refused in plain words, and nothing changes anywhere
     a.appHook("room-settings-open").click();
@@ -90,6 +92,32 @@ class RoomDetailsIT extends TwoTabFixture {
     for (Tab t : everyTab) {
       assertThat(t.appHook("room-description")).hasCount(0);
     }
+    assertEquals(List.of(), c.errors());
+  }
+
+  @Test
+  void aPrivateRoomsDescriptionIsSealedAndEveryMemberReadsIt() throws Exception {
+    a.appHook("create-room-open").click();
+    a.appHook("create-room-name").fill("Secret Lobby");
+    a.appHook("create-room-nickname").fill("alice");
+    a.appHook("create-room-private").check();
+    a.appHook("create-room-submit").click();
+    assertThat(a.appHook("room-item")).hasCount(1);
+    String room = ChatSteps.currentRoomKey(a);
+    Tab c = new Tab(browser.newContext().newPage()).open(node.url());
+    ChatSteps.loaded(c);
+    join(c, invite(a), "carol", room);
+
+    a.appHook("room-settings-open").click();
+    assertThat(a.appHook("room-settings-name")).hasValue("Secret Lobby");
+    a.appHook("room-settings-description").fill("Plans for the surprise party");
+    a.appHook("room-settings-save").click();
+    assertThat(a.appHook("room-settings-save")).isHidden();
+    for (Tab t : List.of(a, c)) {
+      assertThat(t.appHook("room-description")).hasText("Plans for the surprise party");
+      assertThat(t.app().locator(".room-header [data-testid=room-name]")).hasText("Secret Lobby");
+    }
+    assertFalse(PrivateRoomIT.nodeStores(dataDir, "surprise party"));
     assertEquals(List.of(), c.errors());
   }
 }
