@@ -87,6 +87,12 @@ public final class RoomDetailsDialog {
   private final HTMLElement error = Dom.hook("p", "dialog-error", "room-settings-error");
   private final HTMLElement readOnlyHint =
       Dom.text("p", "dialog-hint", "Only the room's owner can change these.");
+  private final HTMLElement ownerHint =
+      Dom.text(
+          "p",
+          "dialog-hint",
+          "Fewer members removes nobody: it only stops new joins. Fewer recent messages kept"
+              + " drops the oldest beyond the new number.");
   private final HTMLButtonElement save =
       RoomHeaderView.button("Save", "room-settings-save", "primary");
   private final HTMLElement sections = Dom.el("div", "dialog-sections");
@@ -113,6 +119,7 @@ public final class RoomDetailsDialog {
     box.appendChild(labelled(ConfigRules.MESSAGE_BYTES, maxMessageBytes));
     box.appendChild(labelled(ConfigRules.RECENT_MESSAGES, maxRecentMessages));
     box.appendChild(readOnlyHint);
+    box.appendChild(ownerHint);
     box.appendChild(error);
     HTMLElement buttons = Dom.el("div", "dialog-buttons");
     HTMLButtonElement close = RoomHeaderView.button("Close", "room-settings-close", "secondary");
@@ -214,6 +221,7 @@ public final class RoomDetailsDialog {
     maxRecentMessages.readOnly = !d.editable;
     Dom.show(save, d.editable);
     Dom.show(readOnlyHint, !d.editable);
+    Dom.show(ownerHint, d.editable);
     shown = d;
   }
 
