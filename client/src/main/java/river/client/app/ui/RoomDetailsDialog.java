@@ -1,5 +1,6 @@
 package river.client.app.ui;
 
+import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import elemental2.dom.HTMLInputElement;
@@ -136,10 +137,11 @@ public final class RoomDetailsDialog {
                 key.textContent,
                 ok -> copy.textContent = ok ? "Copied" : "Select the key and copy it"));
     root.appendChild(box);
-    root.addEventListener(
+    // on the document: a click on the dialog's text leaves the focus on the page's body
+    DomGlobal.document.addEventListener(
         "keydown",
         e -> {
-          if ("Escape".equals(((KeyboardEvent) e).key)) {
+          if (isOpen() && "Escape".equals(((KeyboardEvent) e).key)) {
             e.preventDefault();
             close();
           }
