@@ -140,6 +140,7 @@ public final class BenchSuite {
                 + " MiB")
         .context(
             "load average at start", String.format(Locale.ROOT, "%.2f", os.getSystemLoadAverage()))
+        .context("warning", busyWarning(os.getSystemLoadAverage(), os.getAvailableProcessors()))
         .context(
             "parameters",
             "rooms "
@@ -176,6 +177,7 @@ public final class BenchSuite {
       }
       log.println("contention, " + o.tabs + " tabs ...");
       ContentionBench.contention(report, port, o);
+      double nodeOps = 0;
       for (int k : o.clients == 1 ? new int[] {1} : new int[] {1, o.clients}) {
         log.println("durable CAS throughput, " + k + " clients ...");
         DelegateBench.Result r = DelegateBench.runOnce(port, k, o.seconds, o.warmup);
@@ -183,7 +185,9 @@ public final class BenchSuite {
         report.add("durable CAS throughput, " + c, r.opsPerSecond(), "ops/s", null);
         report.add("durable CAS latency p50, " + c, r.p50Nanos() / 1e6, "ms", null);
         report.add("durable CAS latency p99, " + c, r.p99Nanos() / 1e6, "ms", null);
+        nodeOps = r.opsPerSecond();
       }
+      ceiling(report, tmp, o, nodeOps, log);
     } finally {
       node.close();
       deleteTree(tmp);
@@ -196,18 +200,77 @@ public final class BenchSuite {
             "load time, 1 room",
             "load time, 100 rooms",
             "load time, 500 rooms",
-            "cross-tab propagation p50",
-            "cross-tab propagation p95",
-            "JS heap")) {
+            "load time, 5000 rooms",
+            "load time ratio, 500 rooms / 1 room",
+            "JS heap",
+            "create click to listed in another tab p50",
+            "create click to listed in another tab p95",
+            "send to shown in another user's tab p50",
+            "send to shown in another user's tab p95",
+            "open a room with full history, click to drawn")) {
       report.add(
           BenchReport.BROWSER,
           name,
           null,
-          name.startsWith("JS") ? "MiB" : "ms",
+          name.startsWith("JS") ? "MiB" : name.contains("ratio") ? "x" : "ms",
           null,
           "browser benchmark (e2e)");
     }
     return report;
+  }
+
+  // ---- the store's raw ceiling ----------------------------------------------------------------
+
+  /**
+   * {@link SqliteCeiling} with one write per commit (the disk's fsync rate) and with one write per
+   * client per commit (the best group the node could form), then the node's CAS throughput at that
+   * many clients as a fraction of the latter.
+   */
+  static void ceiling(BenchReport report, Path tmp, Options o, double nodeOps, PrintStream log)
+      throws Exception {
+    log.println("raw SQLite ceiling ...");
+    Path dir = Files.createTempDirectory(tmp, "ceiling");
+    double single = SqliteCeiling.writesPerSecond(dir, 1, o.seconds);
+    double grouped = SqliteCeiling.writesPerSecond(dir, o.clients, o.seconds);
+    report.add(
+        BenchReport.JVM,
+        "raw SQLite ceiling, 1 write per commit",
+        single,
+        "writes/s",
+        null,
+        "same pattern as the store's writer (WAL, synchronous=FULL, savepoint + read + write),"
+            + " in-process, no network: the machine's fsync rate");
+    report.add(
+        BenchReport.JVM,
+        "raw SQLite ceiling, " + o.clients + " writes per commit",
+        grouped,
+        "writes/s",
+        null,
+        "one write per client per commit: the best group commit the node could form");
+    report.add(
+        BenchReport.JVM,
+        "node CAS throughput / raw ceiling, " + o.clients + " clients",
+        100 * nodeOps / grouped,
+        "%",
+        ">= 70 %",
+        "durable CAS over WebSockets against the ceiling measured in the same run");
+  }
+
+  /**
+   * A warning for the report when the machine was busy at the start (load average above half its
+   * cores): every figure is then slower than on a quiet machine, and goals do not apply. Null when
+   * quiet.
+   */
+  static String busyWarning(double loadAverage, int cores) {
+    if (loadAverage <= cores / 2.0) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "BUSY MACHINE: load average %.2f on %d cores at the start; figures are slower than on a"
+            + " quiet machine and the goals do not apply to them",
+        loadAverage,
+        cores);
   }
 
   // ---- bundle ---------------------------------------------------------------------------------
