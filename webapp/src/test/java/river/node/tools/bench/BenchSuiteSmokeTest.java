@@ -59,9 +59,9 @@ class BenchSuiteSmokeTest {
           "durable CAS throughput, 1 client",
           "durable CAS latency p99, 2 clients",
           "app bundle river.js, gzip -9",
-          "raw SQLite ceiling, 1 write per commit",
-          "raw SQLite ceiling, 2 writes per commit",
-          "node CAS throughput / raw ceiling, 2 clients"
+          "store ceiling in-process, 1 writer",
+          "store ceiling in-process, 2 writers",
+          "node CAS throughput / store ceiling, 2 clients"
         }) {
       BenchReport.Row r = null;
       for (String line : out.split("\n")) {
