@@ -11,14 +11,19 @@ class BenchmarkSmokeIT {
   @Test
   void browserBenchmarkRunsAndFillsItsRows() throws Exception {
     BenchReport report = new BenchReport();
-    BrowserBench.measure(report, new int[] {1, 3}, 3);
+    BrowserBench.measure(report, new int[] {1, 3}, 3, 4);
     for (String name :
         new String[] {
           "load time, 1 room",
           "load time, 3 rooms",
           "JS heap",
           "cross-tab propagation p50",
-          "cross-tab propagation p95"
+          "cross-tab propagation p95",
+          "create click to listed in another tab p95",
+          "send to shown in another user's tab p50",
+          "send to shown in another user's tab p95",
+          "open a room with full history, click to drawn",
+          "open a room with full history, reload to drawn"
         }) {
       BenchReport.Row row = report.row(name);
       assertNotNull(row, name);

@@ -18,9 +18,10 @@ public final class BenchReport {
   public static final String JVM = "JVM";
 
   /**
-   * BROWSER ROWS GO HERE: load time for 1/100/500 rooms, cross-tab propagation p50/p95, JS heap.
-   * They are measured by the browser benchmark (e2e, Playwright), not by {@link BenchSuite}; until
-   * it adds them, {@link BenchSuite} lists them as "not measured" rows so the gap stays visible.
+   * BROWSER ROWS GO HERE: load time for 1/100/500/5000 rooms, cross-tab and cross-user propagation
+   * p50/p95, opening a full room, JS heap. They are measured by the browser benchmark (e2e,
+   * Playwright), not by {@link BenchSuite}; until it adds them, {@link BenchSuite} lists them as
+   * "not measured" rows so the gap stays visible.
    */
   public static final String BROWSER = "browser (e2e)";
 
@@ -65,6 +66,9 @@ public final class BenchReport {
 
   /** Where and how it ran (machine, load, parameters): printed above the table. */
   public BenchReport context(String key, String value) {
+    if (value == null) {
+      return this; // e.g. no warning: nothing to print
+    }
     context.add(new String[] {key, value});
     return this;
   }

@@ -140,6 +140,7 @@ public final class BenchSuite {
                 + " MiB")
         .context(
             "load average at start", String.format(Locale.ROOT, "%.2f", os.getSystemLoadAverage()))
+        .context("warning", busyWarning(os.getSystemLoadAverage(), os.getAvailableProcessors()))
         .context(
             "parameters",
             "rooms "
@@ -176,6 +177,7 @@ public final class BenchSuite {
       }
       log.println("contention, " + o.tabs + " tabs ...");
       ContentionBench.contention(report, port, o);
+      double nodeOps = 0;
       for (int k : o.clients == 1 ? new int[] {1} : new int[] {1, o.clients}) {
         log.println("durable CAS throughput, " + k + " clients ...");
         DelegateBench.Result r = DelegateBench.runOnce(port, k, o.seconds, o.warmup);
@@ -183,7 +185,9 @@ public final class BenchSuite {
         report.add("durable CAS throughput, " + c, r.opsPerSecond(), "ops/s", null);
         report.add("durable CAS latency p50, " + c, r.p50Nanos() / 1e6, "ms", null);
         report.add("durable CAS latency p99, " + c, r.p99Nanos() / 1e6, "ms", null);
+        nodeOps = r.opsPerSecond();
       }
+      ceiling(report, tmp, o, nodeOps, log);
     } finally {
       node.close();
       deleteTree(tmp);
@@ -196,18 +200,79 @@ public final class BenchSuite {
             "load time, 1 room",
             "load time, 100 rooms",
             "load time, 500 rooms",
-            "cross-tab propagation p50",
-            "cross-tab propagation p95",
-            "JS heap")) {
+            "load time, 5000 rooms",
+            "load time ratio, 500 rooms / 1 room",
+            "JS heap",
+            "create click to listed in another tab p50",
+            "create click to listed in another tab p95",
+            "send to shown in another user's tab p50",
+            "send to shown in another user's tab p95",
+            "open a room with full history, click to drawn")) {
       report.add(
           BenchReport.BROWSER,
           name,
           null,
-          name.startsWith("JS") ? "MiB" : "ms",
+          name.startsWith("JS") ? "MiB" : name.contains("ratio") ? "x" : "ms",
           null,
           "browser benchmark (e2e)");
     }
     return report;
+  }
+
+  // ---- the store's raw ceiling ----------------------------------------------------------------
+
+  /**
+   * The ceiling: the node's own SQLite store ({@link StoreBench}: the same writer thread and group
+   * commit, WAL, {@code synchronous=FULL}) called in-process by as many writer threads as the CAS
+   * bench had clients: no network, no protocol, no CAS envelope. The node's CAS throughput is then
+   * reported as a fraction of it, so a reader sees what the node costs above the disk.
+   */
+  static void ceiling(BenchReport report, Path tmp, Options o, double nodeOps, PrintStream log)
+      throws Exception {
+    int[] writers = o.clients == 1 ? new int[] {1} : new int[] {1, o.clients};
+    double last = 0;
+    for (int w : writers) {
+      log.println("the store's raw ceiling, " + w + " writers ...");
+      StoreBench.Result r = StoreBench.run(Files.createTempDirectory(tmp, "ceiling"), w, o.seconds);
+      report.add(
+          BenchReport.JVM,
+          "store ceiling in-process, " + w + (w == 1 ? " writer" : " writers"),
+          r.opsPerSecond(),
+          "writes/s",
+          null,
+          String.format(
+              Locale.ROOT,
+              "the node's SQLite store and group commit called in-process (no network):"
+                  + " %.1f writes per commit",
+              r.opsPerCommit()));
+      last = r.opsPerSecond();
+    }
+    report.add(
+        BenchReport.JVM,
+        "node CAS throughput / store ceiling, "
+            + o.clients
+            + (o.clients == 1 ? " client" : " clients"),
+        100 * nodeOps / last,
+        "%",
+        ">= 70 %",
+        "durable CAS over WebSockets against the ceiling measured in the same run");
+  }
+
+  /**
+   * A warning for the report when the machine was busy at the start (load average above half its
+   * cores): every figure is then slower than on a quiet machine, and goals do not apply. Null when
+   * quiet.
+   */
+  static String busyWarning(double loadAverage, int cores) {
+    if (loadAverage <= cores / 2.0) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "BUSY MACHINE: load average %.2f on %d cores at the start; figures are slower than on a"
+            + " quiet machine and the goals do not apply to them",
+        loadAverage,
+        cores);
   }
 
   // ---- bundle ---------------------------------------------------------------------------------

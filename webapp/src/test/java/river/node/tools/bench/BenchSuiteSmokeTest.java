@@ -58,7 +58,10 @@ class BenchSuiteSmokeTest {
           "exhausted CAS loops",
           "durable CAS throughput, 1 client",
           "durable CAS latency p99, 2 clients",
-          "app bundle river.js, gzip -9"
+          "app bundle river.js, gzip -9",
+          "store ceiling in-process, 1 writer",
+          "store ceiling in-process, 2 writers",
+          "node CAS throughput / store ceiling, 2 clients"
         }) {
       BenchReport.Row r = null;
       for (String line : out.split("\n")) {
@@ -81,6 +84,16 @@ class BenchSuiteSmokeTest {
         rows,
         j.lines().filter(l -> l.contains("\"section\":")).count(),
         "same rows in JSON and table");
+  }
+
+  @Test
+  void aBusyMachineIsNamedInTheReportAndAQuietOneIsNot() {
+    assertEquals(null, BenchSuite.busyWarning(0.9, 2));
+    assertEquals(null, BenchSuite.busyWarning(1.0, 2));
+    String busy = BenchSuite.busyWarning(3.5, 2);
+    assertTrue(busy != null && busy.contains("3.50") && busy.contains("2 cores"), busy);
+    BenchReport r = new BenchReport().context("warning", null).context("when", "now");
+    assertTrue(!r.toMarkdown().contains("warning"), r.toMarkdown());
   }
 
   @Test
