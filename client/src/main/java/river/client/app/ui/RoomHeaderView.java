@@ -31,6 +31,7 @@ public final class RoomHeaderView {
       Js.uncheckedCast(Dom.hook("select", "mode-select", "notification-mode"));
   private final HTMLElement confirmRow = Dom.el("div", "leave-confirm-row");
   private final HTMLButtonElement rename = button("Rename", "room-rename", "secondary");
+  private final HTMLButtonElement invite = button("Invite", "invite-create", "secondary");
 
   public RoomHeaderView(Listener listener) {
     for (NotificationMode m : NotificationMode.values()) {
@@ -41,7 +42,6 @@ public final class RoomHeaderView {
     }
     mode.setAttribute("aria-label", "Notifications for this room");
     mode.addEventListener("change", e -> listener.onModeChange(fromUiValue(mode.value)));
-    HTMLButtonElement invite = button("Invite", "invite-create", "secondary");
     invite.addEventListener("click", e -> listener.onInvite());
     HTMLButtonElement leave = button("Leave", "leave-room", "danger");
     leave.addEventListener(
@@ -82,6 +82,11 @@ public final class RoomHeaderView {
     Dom.userText(name, roomName);
     mode.value = uiValue(current);
     Dom.show(rename, canRename);
+  }
+
+  /** {@code member}: the user is a member (a removed member is offered no invite). */
+  public void showMemberActions(boolean member) {
+    Dom.show(invite, member);
   }
 
   /** Another room is shown: a half-done rename or leave belonged to the old one. */
