@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dialogs and the small states around them: Escape closes every dialog, focus goes to its first
- * field when it opens and back to the composer when it closes (and into the composer after creating
- * a room); the invite dialog shows the whole code and link and copies each; leaving a room opens
- * the next one, and with none left the pane says what to do; the reorder hint only shows when there
- * is something to reorder; a room created in another tab is never called by a key fragment.
+ * field when it opens, stays inside it on Tab, and goes back to the composer when it closes (and
+ * into the composer after creating a room); the invite dialog shows the whole code and link and
+ * copies each; leaving a room opens the next one, and with none left the pane says what to do; the
+ * reorder hint only shows when there is something to reorder; a room created in another tab is
+ * never called by a key fragment.
  */
 class DialogsIT extends TwoTabFixture {
   /** The data-testid of the focused element in the app (null: none, or the body). */
@@ -39,6 +40,11 @@ class DialogsIT extends TwoTabFixture {
     assertThat(a.appHook("reorder-hint")).isHidden();
 
     a.appHook("create-room-open").click();
+    waitForFocus(a, "create-room-name");
+    // Tab stays inside the dialog: back from the first field is its last button, and on again
+    a.page.keyboard().press("Shift+Tab");
+    waitForFocus(a, "create-room-submit");
+    a.page.keyboard().press("Tab");
     waitForFocus(a, "create-room-name");
     a.page.keyboard().press("Escape");
     assertThat(a.appHook("create-room-name")).isHidden();

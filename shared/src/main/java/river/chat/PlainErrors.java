@@ -53,6 +53,16 @@ public final class PlainErrors {
       "Changes from your other tabs could not be read here yet. This tab keeps trying; reload it"
           + " if your rooms look out of date.";
 
+  /** The shell could not reach the node to set up this browser's profile. */
+  public static final String PROFILE_UNREACHABLE =
+      "River could not reach the node to set up this browser. Check that the node is running and"
+          + " that you are online, then reload the page.";
+
+  /** The browser's own storage refused the profile (e.g. storage turned off for this site). */
+  public static final String PROFILE_STORAGE =
+      "This browser did not let River keep your profile. Allow this site to store data (it may"
+          + " be turned off in private windows), then reload the page.";
+
   /**
    * Why a request failed, from its code, as sentences for a person. Unknown codes read like an
    * internal failure: nothing the user did, worth trying again.

@@ -98,6 +98,8 @@ class PlainErrorsTest {
     plain(PlainErrors.UNEXPECTED);
     plain(PlainErrors.LOAD_FAILED);
     plain(PlainErrors.SYNC_FAILED);
+    plain(PlainErrors.PROFILE_UNREACHABLE);
+    plain(PlainErrors.PROFILE_STORAGE);
   }
 
   @Test

@@ -9,6 +9,7 @@ import elemental2.indexeddb.IDBRequest;
 import elemental2.indexeddb.IDBTransaction;
 import elemental2.indexeddb.IndexedDbGlobal;
 import jsinterop.base.Js;
+import river.chat.PlainErrors;
 import river.net.ProfileCheck;
 
 /**
@@ -26,6 +27,7 @@ final class ProfileStore {
   }
 
   interface ErrorCallback {
+    /** {@code message}: for a person ({@code river.chat.PlainErrors}). */
     void onError(String message);
   }
 
@@ -45,7 +47,7 @@ final class ProfileStore {
         };
     open.onerror =
         event -> {
-          onError.onError("cannot open the profile database");
+          onError.onError(PlainErrors.PROFILE_STORAGE);
           return null;
         };
     open.onsuccess =
@@ -140,7 +142,7 @@ final class ProfileStore {
               };
           tx.onabort =
               event -> {
-                onError.onError("cannot store the new profile");
+                onError.onError(PlainErrors.PROFILE_STORAGE);
                 return null;
               };
         },
@@ -159,7 +161,7 @@ final class ProfileStore {
         };
     get.onerror =
         event -> {
-          onError.onError("cannot read the profile");
+          onError.onError(PlainErrors.PROFILE_STORAGE);
           return null;
         };
   }
@@ -191,7 +193,8 @@ final class ProfileStore {
             })
         .catch_(
             error -> {
-              onError.onError("cannot create a profile: " + error);
+              DomGlobal.console.warn("River: cannot create a profile", error);
+              onError.onError(PlainErrors.PROFILE_UNREACHABLE);
               return null;
             });
   }
@@ -217,7 +220,7 @@ final class ProfileStore {
           if (stored != null) {
             onToken.onToken(stored);
           } else {
-            onError.onError("cannot store the profile");
+            onError.onError(PlainErrors.PROFILE_STORAGE);
           }
         };
     tx.oncomplete =
