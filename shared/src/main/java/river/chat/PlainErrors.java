@@ -24,12 +24,10 @@ public final class PlainErrors {
   /** What the user was doing; its lead says what did not happen. */
   public enum Action {
     CREATE_ROOM("The room was not created."),
-    JOIN("You have not joined the room."),
     INVITE("No invitation was created."),
     RENAME("The room was not renamed."),
     NICKNAME("Your nickname was not saved."),
     BAN("The ban did not go through."),
-    LEAVE("You left the room, but its other members were not told yet."),
     SEND("Your message was not sent."),
     DELIVER("A message could not be delivered and was removed from the queue.");
 

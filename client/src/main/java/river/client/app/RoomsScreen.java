@@ -458,12 +458,15 @@ final class RoomsScreen
     RoomState state = hydrator.state(key);
     String name = null;
     boolean sealed = false;
+    boolean decrypting = false;
     if (state != null && state.config() != null) {
       name = texts.read(session.rooms().room(key), state.config().name());
       sealed = name == Texts.NO_KEY;
-      name = name == Texts.DECRYPTING ? null : name;
+      decrypting = name == Texts.DECRYPTING;
+      name = sealed || decrypting ? null : name;
     }
-    return RoomLabels.name(name, sealed, hydrator.answered(key));
+    // a name still being decrypted is loading, like one whose state has not arrived
+    return RoomLabels.name(name, sealed, hydrator.answered(key) && !decrypting);
   }
 
   private void rerender() {
