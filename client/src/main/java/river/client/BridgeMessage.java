@@ -21,9 +21,11 @@ import jsinterop.base.JsPropertyMap;
  * after each back/forward or typed fragment, {@code popped:true}); {@code {k:"history", f,
  * replace}} (app to shell: push, or replace, a room address; anything else is ignored); {@code
  * {k:"copy", f}} (app to shell: put the full URL of this room address on the clipboard, which the
- * sandbox keeps from the app) answered by {@code {k:"copied", ok}}. The title message may carry the
- * shown room's name, {@code {k:"title", n:3, r:"Lobby"}}; the shell cleans it ({@code
- * river.nav.TabTitle}).
+ * sandbox keeps from the app) answered by {@code {k:"copied", ok}}; likewise {@code
+ * {k:"copy-invitation", c:"CODE", link:false}} (the invitation code, or with {@code link:true} the
+ * shell's {@code ?invitation=} link to it; the shell copies only a code that decodes as one). The
+ * title message may carry the shown room's name, {@code {k:"title", n:3, r:"Lobby"}}; the shell
+ * cleans it ({@code river.nav.TabTitle}).
  */
 public final class BridgeMessage {
   public static final String FRAME = "frame";
@@ -40,6 +42,7 @@ public final class BridgeMessage {
   public static final String HISTORY = "history";
   public static final String COPY = "copy";
   public static final String COPIED = "copied";
+  public static final String COPY_INVITATION = "copy-invitation";
 
   /** Longer than any room address (a room and a message id in base58 are under 150 chars). */
   public static final int MAX_FRAGMENT_CHARS = 400;
@@ -182,7 +185,19 @@ public final class BridgeMessage {
     return m;
   }
 
-  /** The code of an {@code invitation} message, or null when it is not a plausible string. */
+  /** App to shell: copy this invitation code, or ({@code asLink}) the link that opens it. */
+  public static Object copyInvitation(String code, boolean asLink) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", COPY_INVITATION);
+    m.set("c", code);
+    m.set("link", asLink);
+    return m;
+  }
+
+  /**
+   * The code of an {@code invitation} or {@code copy-invitation} message, or null when it is not a
+   * plausible string.
+   */
   public static String invitationCode(Object data) {
     Object c = Js.asPropertyMap(data).get("c");
     if (!"string".equals(Js.typeof(c))) {

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Bans cascade: alice (owner) invites bob, bob invites carol; alice bans bob and both bob and carol
- * are out, live, in every user's view; the banned see why and can no longer write. Ban is offered
- * only where the contract allows it.
+ * are out, live, in every user's view; the banned see why and are offered nothing the room would
+ * refuse (no composer, invite, reply, reactions or nickname). Ban is offered only where the
+ * contract allows it, and its confirmation can be cancelled.
  */
 class BanIT extends TwoTabFixture {
   /** A third user, carol, whom bob invites. */
@@ -59,6 +60,18 @@ class BanIT extends TwoTabFixture {
     send(c, "carol was here");
     assertThat(message(a, "carol was here")).hasCount(1);
 
+    // the confirmation can be cancelled: nothing happens
+    member(a, "bob").locator("[data-testid=member-ban]").click();
+    assertThat(a.appHook("member-ban-confirm")).isVisible();
+    a.appHook("member-ban-cancel").click();
+    assertThat(a.appHook("member-ban-confirm")).hasCount(0);
+    assertThat(a.appHook("member-item")).hasCount(3);
+    for (Tab t : List.of(b, c)) {
+      assertThat(t.appHook("invite-create")).isVisible();
+      assertThat(t.appHook("nickname-edit")).isVisible();
+      assertThat(t.appHook("message-reply")).not().hasCount(0);
+    }
+
     member(a, "bob").locator("[data-testid=member-ban]").click();
     a.appHook("member-ban-confirm").click();
     for (Tab t : List.of(a, b, c)) {
@@ -66,9 +79,17 @@ class BanIT extends TwoTabFixture {
       assertThat(member(t, "alice")).hasCount(1);
     }
     for (Tab t : List.of(b, c)) {
-      assertThat(t.appHook("room-notice")).containsText("no longer a member");
+      assertThat(t.appHook("room-notice")).containsText("You were removed from this room");
       assertThat(t.appHook("message-input")).isHidden();
+      // nothing offered that the room would refuse: no invite, reply, reaction or nickname
+      assertThat(t.appHook("invite-create")).isHidden();
+      assertThat(t.appHook("nickname-edit")).isHidden();
+      assertThat(t.app().locator("[data-testid=message-reply]:visible")).hasCount(0);
+      assertThat(t.app().locator("[data-testid=message-react]:visible")).hasCount(0);
+      Jargon.assertNone(t);
     }
+    assertThat(a.appHook("invite-create")).isVisible();
+    assertThat(a.appHook("nickname-edit")).isVisible();
     assertThat(a.appHook("room-notice")).isHidden();
     send(a, "still here");
     assertThat(message(b, "still here")).hasCount(1);

@@ -187,7 +187,7 @@ class InvitationsIT {
         new Invitation(real.room(), otherSeed, real.membership(), real.secrets()).encode();
     b1.appHook("join-code").fill(badSignature);
     b1.appHook("join-submit").click();
-    assertThat(b1.appHook("join-error")).containsText("refused this invitation");
+    assertThat(b1.appHook("join-error")).containsText("did not accept this invitation");
     b1.appHook("join-code").fill(wrongKey);
     b1.appHook("join-submit").click();
     assertThat(b1.appHook("join-error")).containsText("forged");

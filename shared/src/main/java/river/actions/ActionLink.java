@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import river.chat.PlainErrors;
 import river.room.SealedBytes;
 import river.room.SigningPurpose;
 import river.store.DelegateKeys;
@@ -26,7 +27,10 @@ public final class ActionLink {
     void accept(T value);
   }
 
-  /** Why an action stopped, in words for the user (and the node's code, for the outbox). */
+  /**
+   * Why an action stopped, in words for the user: a node's or host's error arrives translated by
+   * {@link PlainErrors#reason} (its code only; the node's message is for programs).
+   */
   public interface Fail {
     void fail(String message);
   }
@@ -85,7 +89,7 @@ public final class ActionLink {
         new CodedFail() {
           @Override
           public void fail(String code, String message) {
-            fail.fail(message);
+            fail.fail(PlainErrors.reason(code));
           }
         });
   }
@@ -120,7 +124,7 @@ public final class ActionLink {
         new CodedFail() {
           @Override
           public void fail(String code, String message) {
-            fail.fail(message);
+            fail.fail(PlainErrors.reason(code));
           }
         });
   }

@@ -3,7 +3,9 @@ package river.actions;
 import java.util.Arrays;
 import river.cbor.Cbor;
 import river.cbor.Utf8;
+import river.chat.Bans;
 import river.chat.Names;
+import river.chat.PlainErrors;
 import river.chat.RoomSecrets;
 import river.engine.Clock;
 import river.engine.TabSession;
@@ -21,6 +23,7 @@ import river.rooms.RoomData;
 import river.rooms.RoomKey;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
+import river.wire.ErrorCodes;
 import river.wire.Op;
 import river.wire.OpResult;
 
@@ -90,12 +93,15 @@ final class JoinRoom {
               fail.fail("The room's state could not be read; try again later.");
               return;
             }
-            String problem =
-                RoomTexts.checkNickname(
-                    nickname,
-                    state.config() == null
-                        ? RoomConfig.DEFAULT_MAX_NICKNAME_BYTES
-                        : state.config().maxNicknameBytes());
+            String problem = Bans.joinRefusal(state, inv.membership());
+            if (problem == null) {
+              problem =
+                  RoomTexts.checkNickname(
+                      nickname,
+                      state.config() == null
+                          ? RoomConfig.DEFAULT_MAX_NICKNAME_BYTES
+                          : state.config().maxNicknameBytes());
+            }
             if (problem != null) {
               fail.fail(problem);
               return;
@@ -117,18 +123,26 @@ final class JoinRoom {
                         inv, key, nickname, isPrivate, secret, secretVersion, joined, fail);
                   }
                 },
-                new ActionLink.Fail() {
+                new ActionLink.CodedFail() {
                   @Override
-                  public void fail(String m) {
-                    fail.fail("The room refused this invitation: " + m);
+                  public void fail(String code, String message) {
+                    fail.fail(
+                        ErrorCodes.INVALID.equals(code)
+                            ? "The room did not accept this invitation: it may be damaged or"
+                                + " withdrawn. Ask for a new one."
+                            : PlainErrors.reason(code));
                   }
                 });
           }
         },
-        new ActionLink.Fail() {
+        new ActionLink.CodedFail() {
           @Override
-          public void fail(String m) {
-            fail.fail("This invitation is for a room this node cannot find: " + m);
+          public void fail(String code, String message) {
+            fail.fail(
+                ErrorCodes.INVALID.equals(code)
+                    ? "This invitation is for a room this node does not have. Check that the"
+                        + " invitation was made on this node."
+                    : PlainErrors.reason(code));
           }
         });
   }
@@ -212,7 +226,7 @@ final class JoinRoom {
     // The import names the invited key (a code whose private key is not that key's is refused)
     // and the key the node held when we looked: if another tab replaced it since, nothing is
     // replaced and the answer names the key the node holds, which this tab then adopts.
-    link.delegate(
+    link.delegateCoded(
         new DelegateRequest.StoreSigningKey(
             room,
             inv.inviteeSeed(),
@@ -243,10 +257,13 @@ final class JoinRoom {
                 fail);
           }
         },
-        new ActionLink.Fail() {
+        new ActionLink.CodedFail() {
           @Override
-          public void fail(String m) {
-            fail.fail("This invitation is forged: its key is not the invited member's.");
+          public void fail(String code, String message) {
+            fail.fail(
+                ErrorCodes.INVALID.equals(code)
+                    ? "This invitation is forged: its key is not the invited member's."
+                    : PlainErrors.reason(code));
           }
         });
   }
@@ -316,10 +333,14 @@ final class JoinRoom {
                             joined.accept(key);
                           }
                         },
-                        new ActionLink.Fail() {
+                        new ActionLink.CodedFail() {
                           @Override
-                          public void fail(String m) {
-                            fail.fail("The room refused your nickname: " + m);
+                          public void fail(String code, String message) {
+                            fail.fail(
+                                ErrorCodes.INVALID.equals(code)
+                                    ? "The room did not accept your nickname. Choose another one"
+                                        + " and try again."
+                                    : PlainErrors.reason(code));
                           }
                         });
                   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import river.chat.PlainErrors;
 import river.engine.Clock;
 import river.engine.RandomSource;
 import river.net.ReconnectBackoff;
@@ -46,6 +47,7 @@ public final class OutboxQueue {
 
     void changed();
 
+    /** {@code reason}: why, for a person ({@link PlainErrors#reason} of the node's code). */
     void undeliverable(String reason);
   }
 
@@ -250,7 +252,7 @@ public final class OutboxQueue {
       entries.remove(e.key);
       host.remove(e.key);
       host.changed();
-      host.undeliverable(message);
+      host.undeliverable(PlainErrors.reason(code));
       return;
     }
     if (connected && !retryPending) {

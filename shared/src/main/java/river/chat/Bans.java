@@ -42,6 +42,24 @@ public final class Bans {
     return false;
   }
 
+  /**
+   * Why an invitation cannot be used in the room as it is now, or null when it can: its invitee was
+   * removed (banned, or someone up their chain was), or its inviter is no longer a member. Decided
+   * before anything is sent, because the node's refusal is written for programs.
+   */
+  public static String joinRefusal(RoomState state, AuthorizedMember membership) {
+    byte[] invitee = membership.member();
+    if (inviterOf(state, invitee) != null && !state.isMember(invitee)) {
+      return "You were removed from this room, so this invitation no longer works. If you should"
+          + " be let back in, ask someone in the room for a new invitation.";
+    }
+    if (!state.isMember(membership.invitedBy())) {
+      return "The member who created this invitation is no longer in the room, so it no longer"
+          + " works. Ask someone in the room for a new invitation.";
+    }
+    return null;
+  }
+
   private static byte[] inviterOf(RoomState state, byte[] member) {
     for (AuthorizedMember m : state.members()) {
       if (Arrays.equals(m.member(), member)) {

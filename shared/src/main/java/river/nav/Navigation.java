@@ -1,5 +1,6 @@
 package river.nav;
 
+import java.util.List;
 import river.rooms.RoomKey;
 
 /**
@@ -53,15 +54,23 @@ public final class Navigation {
   /**
    * The tab's rooms changed (another tab's save, a join, a leave, a removal), once it has arrived:
    * what it shows next, or null to keep what it shows. A shown room stays until it goes (then
-   * {@link #gone}). A tab showing nothing follows its address when the addressed room appears (a
-   * room created or joined in another tab a moment ago may reach this tab's list after the tab
-   * opened its address), keeps its notice for a malformed address or a room it is still not in,
-   * and, without an address, opens the stored current room once there is one.
+   * {@link #gone}, with its neighbour in {@code drawn}, the list as the tab last drew it). A tab
+   * showing nothing follows its address when the addressed room appears (a room created or joined
+   * in another tab a moment ago may reach this tab's list after the tab opened its address), keeps
+   * its notice for a malformed address or a room it is still not in, and, without an address, opens
+   * the stored current room once there is one.
    */
   public static NavStep settle(
-      RoomAddress address, Rooms rooms, RoomKey shown, RoomKey storedCurrent, RoomKey firstListed) {
+      RoomAddress address,
+      Rooms rooms,
+      RoomKey shown,
+      List<RoomKey> drawn,
+      RoomKey storedCurrent,
+      RoomKey firstListed) {
     if (shown != null) {
-      return rooms.holds(shown) ? null : gone(rooms, storedCurrent, firstListed);
+      return rooms.holds(shown)
+          ? null
+          : gone(rooms, nextAfter(drawn, shown, rooms), storedCurrent, firstListed);
     }
     switch (address.kind()) {
       case ROOM:
@@ -86,19 +95,46 @@ public final class Navigation {
   }
 
   /**
-   * The shown room went away (left here or in another tab, or the user was removed): show the
-   * stored current room if the profile still holds it, else none, in place of the old address.
+   * The shown room went away (left here or in another tab, or the user was removed): show the room
+   * that followed it in the list as the tab last drew it ({@code next}, see {@link #nextAfter}), so
+   * leaving a room lands on its neighbour rather than on an empty pane; failing that the stored
+   * current room, else the first listed, else none; in place of the old address.
    */
-  public static NavStep gone(Rooms rooms, RoomKey storedCurrent, RoomKey firstListed) {
-    RoomKey next =
-        storedCurrent != null && rooms.holds(storedCurrent)
-            ? storedCurrent
-            : firstListed != null && rooms.holds(firstListed) ? firstListed : null;
+  public static NavStep gone(
+      Rooms rooms, RoomKey next, RoomKey storedCurrent, RoomKey firstListed) {
+    RoomKey show =
+        next != null && rooms.holds(next)
+            ? next
+            : storedCurrent != null && rooms.holds(storedCurrent)
+                ? storedCurrent
+                : firstListed != null && rooms.holds(firstListed) ? firstListed : null;
     return new NavStep(
-        next,
+        show,
         null,
         NavStep.Notice.NONE,
         NavStep.History.REPLACE,
-        next == null ? RoomAddress.NONE : RoomAddress.of(next, null));
+        show == null ? RoomAddress.NONE : RoomAddress.of(show, null));
+  }
+
+  /**
+   * The neighbour of {@code gone} in {@code drawn} (the list as the tab last showed it): the first
+   * room after it the profile still holds, else the nearest one before it; null when none is left.
+   */
+  public static RoomKey nextAfter(List<RoomKey> drawn, RoomKey gone, Rooms rooms) {
+    int at = drawn.indexOf(gone);
+    if (at < 0) {
+      return null;
+    }
+    for (int i = at + 1; i < drawn.size(); i++) {
+      if (rooms.holds(drawn.get(i))) {
+        return drawn.get(i);
+      }
+    }
+    for (int i = at - 1; i >= 0; i--) {
+      if (rooms.holds(drawn.get(i))) {
+        return drawn.get(i);
+      }
+    }
+    return null;
   }
 }

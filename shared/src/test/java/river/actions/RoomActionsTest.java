@@ -171,7 +171,8 @@ class RoomActionsTest {
     ActionTab bob = new ActionTab("bob", bobWorld, node);
     assertNull(join(bob, forged.encode()));
     assertTrue(
-        bob.failures.get(0).startsWith("The room refused this invitation"), bob.failures.get(0));
+        bob.failures.get(0).startsWith("The room did not accept this invitation"),
+        bob.failures.get(0));
     assertFalse(bob.session().rooms().holds(key));
     assertTrue(node.keys.getOrDefault("bob", Map.of()).isEmpty());
   }
@@ -384,5 +385,57 @@ class RoomActionsTest {
         RoomTexts.settingsRefused("invalid", "config: a newer version of the room settings is")
             .contains("changed elsewhere"));
     assertEquals("No connection.", RoomTexts.settingsRefused("disconnected", "No connection."));
+  }
+
+  @Test
+  void aBannedUserWhoLeftCannotReturnWithTheOldInvitationAndIsToldWhy() {
+    RoomKey key = create(alice, "Lobby", false);
+    String code = invite(alice, key);
+    ActionTab bob = new ActionTab("bob", bobWorld, node);
+    join(bob, code);
+    byte[] bobKey = nodeKey("bob", key);
+    assertNull(alice.actions.ban(key, node.room(key.bytes().toArray()), bobKey, alice.failInto()));
+    alice.pump();
+    bob.actions.leave(key, node.room(key.bytes().toArray()), m -> {});
+    bob.pump();
+    assertFalse(bob.session().rooms().holds(key));
+    bob.failures.clear();
+    assertNull(join(bob, code));
+    assertEquals(1, bob.failures.size());
+    assertTrue(
+        bob.failures.get(0).startsWith("You were removed from this room"), bob.failures.get(0));
+    assertFalse(bob.session().rooms().holds(key));
+  }
+
+  @Test
+  void anInvitationFromABannedMemberIsRefusedWithWhy() {
+    RoomKey key = create(alice, "Lobby", false);
+    ActionTab bob = new ActionTab("bob", bobWorld, node);
+    join(bob, invite(alice, key));
+    String fromBob = invite(bob, key);
+    assertNull(
+        alice.actions.ban(
+            key, node.room(key.bytes().toArray()), nodeKey("bob", key), alice.failInto()));
+    alice.pump();
+    ActionTab carol = new ActionTab("carol", new World(), node);
+    assertNull(join(carol, fromBob));
+    assertTrue(
+        carol.failures.get(0).startsWith("The member who created this invitation is no longer"),
+        carol.failures.get(0));
+  }
+
+  @Test
+  void aNodeErrorReachesTheUserAsPlainWordsNotTheNodesMessage() {
+    RoomKey key = create(alice, "Lobby", false);
+    alice.hold = true;
+    assertNull(
+        alice.actions.setNickname(key, node.room(key.bytes().toArray()), "Al", alice.failInto()));
+    alice.pump();
+    ActionRequest sign = alice.held.remove(0);
+    alice
+        .actions
+        .link()
+        .onError(sign.id, "timeout", "Sign room:E8E1uhXw5dWm6f7vM1c5oPZ3: ERROR timeout");
+    assertEquals(List.of(river.chat.PlainErrors.reason("timeout")), alice.failures);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import river.rooms.Bytes;
@@ -83,31 +84,56 @@ class NavigationTest {
   @Test
   void whenTheShownRoomGoesTheStoredOneTakesItsPlace() {
     held.remove(b);
-    NavStep s = Navigation.gone(rooms, a, null);
+    NavStep s = Navigation.gone(rooms, null, a, null);
     assertEquals(a, s.show);
     assertEquals(NavStep.History.REPLACE, s.history);
     held.remove(a);
-    NavStep none = Navigation.gone(rooms, a, null);
+    NavStep none = Navigation.gone(rooms, null, a, null);
     assertNull(none.show);
     assertEquals(RoomAddress.NONE, none.address);
   }
 
   @Test
+  void leavingTheShownRoomOpensTheNextInTheListNotTheStoredOne() {
+    RoomKey c = RoomKey.of(Bytes.filled(32, 4));
+    held.add(c);
+    List<RoomKey> drawn = List.of(a, b, c);
+    held.remove(b);
+    NavStep s = Navigation.settle(RoomAddress.of(b, null), rooms, b, drawn, a, a);
+    assertEquals(c, s.show);
+    assertEquals(RoomAddress.of(c, null), s.address);
+    assertEquals(NavStep.History.REPLACE, s.history);
+  }
+
+  @Test
+  void theNextRoomIsTheOneBeforeWhenTheLastListedGoes() {
+    RoomKey c = RoomKey.of(Bytes.filled(32, 4));
+    held.add(c);
+    held.remove(c);
+    assertEquals(b, Navigation.nextAfter(List.of(a, b, c), c, rooms));
+    held.remove(b);
+    assertEquals(a, Navigation.nextAfter(List.of(a, b, c), c, rooms), "skips rooms gone too");
+    held.clear();
+    assertNull(Navigation.nextAfter(List.of(a, b, c), c, rooms));
+    assertNull(Navigation.nextAfter(List.of(a), stranger, rooms), "not drawn: no neighbour");
+  }
+
+  @Test
   void whenTheStoredRoomIsGoneTooTheFirstListedIsShown() {
-    assertEquals(b, Navigation.gone(rooms, stranger, b).show);
+    assertEquals(b, Navigation.gone(rooms, null, stranger, b).show);
   }
 
   // --- settle: the tab's rooms changed after it arrived ----------------------------------
 
   @Test
   void aShownRoomStillHeldStaysWhateverElseChanged() {
-    assertNull(Navigation.settle(RoomAddress.of(a, null), rooms, a, b, b));
+    assertNull(Navigation.settle(RoomAddress.of(a, null), rooms, a, List.of(), b, b));
   }
 
   @Test
   void aShownRoomThatGoesIsReplacedInPlace() {
     held.remove(b);
-    NavStep s = Navigation.settle(RoomAddress.of(b, null), rooms, b, a, a);
+    NavStep s = Navigation.settle(RoomAddress.of(b, null), rooms, b, List.of(), a, a);
     assertEquals(a, s.show);
     assertEquals(NavStep.History.REPLACE, s.history);
     assertEquals(RoomAddress.of(a, null), s.address);
@@ -116,10 +142,10 @@ class NavigationTest {
   @Test
   void anAddressedRoomThatAppearsLaterIsShownWithItsMessage() {
     assertNull(
-        Navigation.settle(RoomAddress.of(stranger, "MSG"), rooms, null, a, a),
+        Navigation.settle(RoomAddress.of(stranger, "MSG"), rooms, null, List.of(), a, a),
         "not held yet: the notice and the list stay");
     held.add(stranger);
-    NavStep s = Navigation.settle(RoomAddress.of(stranger, "MSG"), rooms, null, a, a);
+    NavStep s = Navigation.settle(RoomAddress.of(stranger, "MSG"), rooms, null, List.of(), a, a);
     assertEquals(stranger, s.show);
     assertEquals("MSG", s.highlight);
     assertEquals(NavStep.Notice.NONE, s.notice);
@@ -128,16 +154,16 @@ class NavigationTest {
 
   @Test
   void aMalformedAddressKeepsTheListEvenWhenRoomsChange() {
-    assertNull(Navigation.settle(RoomAddress.MALFORMED, rooms, null, a, a));
+    assertNull(Navigation.settle(RoomAddress.MALFORMED, rooms, null, List.of(), a, a));
   }
 
   @Test
   void withoutAnAddressTheStoredRoomIsOpenedOnceThereIsOne() {
-    NavStep s = Navigation.settle(RoomAddress.NONE, rooms, null, a, b);
+    NavStep s = Navigation.settle(RoomAddress.NONE, rooms, null, List.of(), a, b);
     assertEquals(a, s.show);
     assertEquals(NavStep.History.REPLACE, s.history);
     held.clear();
-    assertNull(Navigation.settle(RoomAddress.NONE, rooms, null, a, null));
+    assertNull(Navigation.settle(RoomAddress.NONE, rooms, null, List.of(), a, null));
   }
 
   @Test

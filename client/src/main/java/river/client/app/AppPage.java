@@ -105,7 +105,7 @@ public final class AppPage implements ShellLink.Listener {
 
   @Override
   public void onCopied(boolean ok) {
-    screen.address().onCopied(ok);
+    screen.onCopied(ok);
   }
 
   @Override

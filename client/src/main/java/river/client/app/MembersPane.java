@@ -8,6 +8,7 @@ import java.util.Set;
 import river.actions.RoomActions;
 import river.chat.Bans;
 import river.chat.Names;
+import river.chat.PlainErrors;
 import river.chat.Roster;
 import river.client.app.ui.Dom;
 import river.client.app.ui.MembersView;
@@ -51,7 +52,9 @@ final class MembersPane {
                               current,
                               hydrator.state(current),
                               Base58.decode(memberKey),
-                              problem -> host.problem("The ban did not go through: " + problem));
+                              problem ->
+                                  host.problem(
+                                      PlainErrors.failed(PlainErrors.Action.BAN, problem)));
                       if (refused != null) {
                         host.problem(refused);
                       }
@@ -92,7 +95,7 @@ final class MembersPane {
             current,
             hydrator.state(current),
             nickname,
-            problem -> host.problem("Your nickname was not saved: " + problem));
+            problem -> host.problem(PlainErrors.failed(PlainErrors.Action.NICKNAME, problem)));
     host.pumpActions();
     return refused;
   }
@@ -131,9 +134,11 @@ final class MembersPane {
     }
     members.render(RoomListView.keyText(current), rows, data.nickname());
     boolean removed = state != null && state.config() != null && !state.isMember(me);
+    members.showNicknameEditor(!removed); // a removed member's nickname is no longer theirs to set
     notice.textContent =
         removed
-            ? "You are no longer a member of this room (you or someone who invited you was banned). You can read it until you leave."
+            ? "You were removed from this room. You, or the member who invited you, was banned,"
+                + " so you are no longer a member; you can still read it until you leave."
             : "";
     Dom.show(notice, removed);
     return removed;

@@ -13,6 +13,7 @@ import river.actions.Compose;
 import river.actions.OutboxQueue;
 import river.cbor.Utf8;
 import river.chat.Names;
+import river.chat.PlainErrors;
 import river.chat.RoomSecrets;
 import river.client.app.ui.Composer;
 import river.client.app.ui.MessageListView;
@@ -179,7 +180,7 @@ final class MessagePane {
               host.problem(refused.getMessage());
             }
           },
-          problem -> host.problem("Your message was not sent: " + problem));
+          problem -> host.problem(PlainErrors.failed(PlainErrors.Action.SEND, problem)));
       return null;
     } catch (IllegalArgumentException refused) {
       return refused.getMessage();

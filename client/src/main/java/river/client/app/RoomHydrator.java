@@ -41,6 +41,11 @@ final class RoomHydrator {
     return states.get(key);
   }
 
+  /** Whether the state fetch of {@code key} was answered (state or refusal). */
+  boolean answered(RoomKey key) {
+    return answered.contains(key);
+  }
+
   /** Whether every one of {@code rooms} had its state fetch answered (state or refusal). */
   boolean allAnswered(Iterable<RoomKey> rooms) {
     for (RoomKey key : rooms) {

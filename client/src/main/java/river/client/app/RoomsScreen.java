@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import jsinterop.base.Js;
 import river.actions.RoomActions;
+import river.chat.PlainErrors;
 import river.chat.ReadMarks;
+import river.chat.RoomLabels;
 import river.client.app.ui.CreateRoomDialog;
 import river.client.app.ui.Dom;
 import river.client.app.ui.ErrorBanner;
@@ -50,8 +52,9 @@ final class RoomsScreen
   private final RoomHeaderView header = new RoomHeaderView(this);
   private final CreateRoomDialog createDialog;
   private final HTMLElement roomPane = Dom.el("section", "room-pane");
-  private final HTMLElement emptyPane =
-      Dom.text("p", "empty-pane", "Create a room or join one with an invitation.");
+  private final HTMLElement emptyPane = Dom.hook("p", "empty-pane", "empty-pane");
+  private final HTMLElement reorderHint = Dom.hook("p", "hint", "reorder-hint");
+  private HTMLButtonElement createButton;
   private final RoomHydrator hydrator;
 
   /**
@@ -80,7 +83,7 @@ final class RoomsScreen
   private RoomKey keyCheckedFor;
 
   private TabSession.LoadState lastLoadState;
-  private final InviteDialog inviteDialog = new InviteDialog();
+  private final InviteDialog inviteDialog;
   private final JoinDialog joinDialog;
   private final MessagePane messagePane;
   private final MembersPane membersPane;
@@ -122,7 +125,8 @@ final class RoomsScreen
     this.keys = new NodeKeyFollower(calls, driver);
     this.actions = new ActionDriver(node, cipher, driver, outbox);
     outbox.attach(actions);
-    this.joinDialog = new JoinDialog(this::join);
+    this.joinDialog = new JoinDialog(this::join, this::focusComposer);
+    this.inviteDialog = new InviteDialog(shell::copyInvitation, this::focusComposer);
     this.unread = new UnreadCounts(texts);
     this.messagePane = new MessagePane(session, hydrator, outbox, texts, cipher, this);
     this.membersPane = new MembersPane(session, hydrator, actions.actions(), texts, this);
@@ -150,8 +154,11 @@ final class RoomsScreen
                               isPrivate,
                               this::show,
                               message ->
-                                  errorBanner.show("Could not create the room: " + message)));
-            });
+                                  errorBanner.show(
+                                      PlainErrors.failed(
+                                          PlainErrors.Action.CREATE_ROOM, message))));
+            },
+            this::focusComposer);
     session.setListener(this);
     bar.appendChild(loadBanner.element());
     bar.appendChild(errorBanner.element());
@@ -161,6 +168,7 @@ final class RoomsScreen
     HTMLElement layout = Dom.el("div", "layout");
     HTMLElement sidebar = Dom.el("nav", "sidebar");
     HTMLButtonElement create = Js.uncheckedCast(Dom.hook("button", "primary", "create-room-open"));
+    createButton = create;
     create.type = "button";
     create.textContent = "New room";
     create.addEventListener("click", e -> createDialog.open());
@@ -173,7 +181,8 @@ final class RoomsScreen
     sideActions.appendChild(join);
     sidebar.appendChild(sideActions);
     sidebar.appendChild(list.element());
-    sidebar.appendChild(Dom.text("p", "hint", "Drag rooms, or Alt+↑/↓, to reorder."));
+    reorderHint.textContent = "Drag rooms, or Alt+↑/↓, to reorder.";
+    sidebar.appendChild(reorderHint);
     roomPane.appendChild(header.element());
     HTMLElement body = Dom.el("div", "room-body");
     HTMLElement chat = Dom.el("div", "chat-column");
@@ -218,7 +227,10 @@ final class RoomsScreen
           });
     }
     lastLoadState = state;
-    loadBanner.show(state.name().toLowerCase(), detail);
+    if (detail != null) {
+      DomGlobal.console.warn("River: load " + state + ": " + detail); // for programs, not people
+    }
+    loadBanner.show(state.name().toLowerCase());
     render(session.rooms());
   }
 
@@ -230,14 +242,24 @@ final class RoomsScreen
 
   @Override
   public void onSaveFinished(SaveReport report) {
-    if (!report.errors().isEmpty()) {
-      errorBanner.show("Some changes could not be saved yet: " + report.errors().get(0));
+    String problem = PlainErrors.saveFailed(report);
+    if (problem != null) {
+      DomGlobal.console.warn("River: " + report);
+      errorBanner.show(problem);
+      lastSaveProblem = problem;
+    } else if (lastSaveProblem != null && report.clean()) {
+      errorBanner.hideIf(lastSaveProblem); // saved after all: the warning is no longer true
+      lastSaveProblem = null;
     }
   }
 
+  /** The save warning the banner may still show (null: none). */
+  private String lastSaveProblem;
+
   @Override
   public void onProblem(String message) {
-    errorBanner.show(message);
+    DomGlobal.console.warn("River: " + message);
+    errorBanner.show(PlainErrors.SYNC_FAILED);
   }
 
   // --- user actions ----------------------------------------------------------------------
@@ -256,12 +278,36 @@ final class RoomsScreen
     render(session.rooms());
   }
 
-  /** A room this tab just created or joined becomes the one it shows. */
+  /** A room this tab just created or joined becomes the one it shows, ready to write in. */
   void show(RoomKey key) {
     address.pick(key, shown);
     shown = key;
     header.reset();
     render(session.rooms());
+    focusComposer();
+  }
+
+  /**
+   * Where focus goes when a dialog closes or a room was just created or joined: the composer of the
+   * shown room, or the "New room" button while no room can be written in.
+   */
+  private void focusComposer() {
+    HTMLElement composer = messagePane.composerElement();
+    HTMLElement input = Js.uncheckedCast(composer.querySelector("[data-testid=message-input]"));
+    if (input != null && shown != null && !composer.hasAttribute("hidden")) {
+      input.focus();
+    } else if (createButton != null) {
+      createButton.focus();
+    }
+  }
+
+  /** The shell's answer to a copy: the invite dialog's, or a room or message link's. */
+  void onCopied(boolean ok) {
+    if (inviteDialog.awaitsCopy()) {
+      inviteDialog.copied(ok);
+    } else {
+      address.onCopied(ok);
+    }
   }
 
   @Override
@@ -312,7 +358,7 @@ final class RoomsScreen
                       code -> inviteDialog.show(code, inviteLink(code)),
                       problem -> {
                         inviteDialog.close();
-                        errorBanner.show("Could not create an invitation: " + problem);
+                        errorBanner.show(PlainErrors.failed(PlainErrors.Action.INVITE, problem));
                       });
           if (refused != null) {
             inviteDialog.close();
@@ -335,7 +381,8 @@ final class RoomsScreen
                 current,
                 hydrator.state(current),
                 newName,
-                problem -> errorBanner.show("The room was not renamed: " + problem));
+                problem ->
+                    errorBanner.show(PlainErrors.failed(PlainErrors.Action.RENAME, problem)));
     actions.pump();
     return refused;
   }
@@ -387,7 +434,7 @@ final class RoomsScreen
 
   @Override
   public void onUndeliverable(String reason) {
-    errorBanner.show("A message could not be delivered: " + reason);
+    errorBanner.show(PlainErrors.failed(PlainErrors.Action.DELIVER, reason));
   }
 
   @Override
@@ -409,7 +456,8 @@ final class RoomsScreen
     try {
       action.run();
     } catch (RuntimeException e) {
-      errorBanner.show("That did not work: " + e.getMessage());
+      DomGlobal.console.warn("River: an action failed", e); // for programs, not people
+      errorBanner.show(PlainErrors.UNEXPECTED);
     }
     driver.pump();
     actions.pump();
@@ -424,11 +472,17 @@ final class RoomsScreen
 
   String name(RoomKey key) {
     RoomState state = hydrator.state(key);
+    String name = null;
+    boolean sealed = false;
+    boolean decrypting = false;
     if (state != null && state.config() != null) {
-      String name = texts.read(session.rooms().room(key), state.config().name());
-      return name == Texts.NO_KEY ? "Private room" : name;
+      name = texts.read(session.rooms().room(key), state.config().name());
+      sealed = name == Texts.NO_KEY;
+      decrypting = name == Texts.DECRYPTING;
+      name = sealed || decrypting ? null : name;
     }
-    return "Room " + RoomListView.keyText(key).substring(0, 6);
+    // a name still being decrypted is loading, like one whose state has not arrived
+    return RoomLabels.name(name, sealed, hydrator.answered(key) && !decrypting);
   }
 
   private void rerender() {
@@ -515,6 +569,8 @@ final class RoomsScreen
     }
     Dom.show(roomPane, current != null);
     Dom.show(emptyPane, current == null);
+    Dom.show(reorderHint, display.size() > 1);
+    emptyPane.textContent = RoomLabels.emptyPane(display.size());
     if (current != null) {
       NotificationMode mode = rooms.notificationModes().get(current);
       header.show(
@@ -525,6 +581,13 @@ final class RoomsScreen
       messagePane.render(current);
       boolean removed = membersPane.render(current, rooms.room(current));
       Dom.show(messagePane.composerElement(), !removed);
+      // A removed member reads the room as it was: nothing offered that the room would refuse.
+      header.showMemberActions(!removed);
+      if (removed) {
+        roomPane.setAttribute("data-removed", "true");
+      } else {
+        roomPane.removeAttribute("data-removed");
+      }
     }
     details.render();
     int total = 0;

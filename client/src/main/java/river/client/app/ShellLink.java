@@ -123,6 +123,11 @@ final class ShellLink {
     post(BridgeMessage.copy(fragment));
   }
 
+  /** Asks the shell to copy an invitation code, or the link that opens it; answered by onCopied. */
+  void copyInvitation(String code, boolean asLink) {
+    post(BridgeMessage.copyInvitation(code, asLink));
+  }
+
   void outboxPut(String key, byte[] bytes) {
     post(BridgeMessage.outboxPut(key, JsBytes.toBuffer(bytes)));
   }

@@ -81,6 +81,8 @@ final class TabAddress implements MessageLinks {
    * the tab shows after its rooms changed. Returns the room to show (null: the list alone).
    */
   RoomKey settle(Rooms rooms, RoomKey shown, List<RoomKey> display) {
+    List<RoomKey> drawn = this.drawn;
+    this.drawn = new java.util.ArrayList<>(display);
     NavStep step;
     if (waiting != null) {
       address = waiting;
@@ -92,6 +94,7 @@ final class TabAddress implements MessageLinks {
               address,
               rooms::holds,
               shown,
+              drawn,
               rooms.currentRoom(),
               display.isEmpty() ? null : display.get(0));
     } else {
@@ -103,6 +106,9 @@ final class TabAddress implements MessageLinks {
     apply(step);
     return step.show;
   }
+
+  /** The room list as the last render drew it: where the neighbour of a room that goes is. */
+  private List<RoomKey> drawn = java.util.Collections.emptyList();
 
   /** A plain click on a room, or a room this tab created or joined: one step forward. */
   void pick(RoomKey room, RoomKey shown) {

@@ -28,6 +28,9 @@ final class AppBridge {
     /** The app asks to copy the full URL of this fragment. */
     void onCopy(String fragment);
 
+    /** The app asks to copy an invitation code, or ({@code asLink}) the link that opens it. */
+    void onCopyInvitation(String code, boolean asLink);
+
     void onOutboxPut(String key, ArrayBuffer bytes);
 
     void onOutboxRemove(String key);
@@ -79,6 +82,13 @@ final class AppBridge {
             String fragment = BridgeMessage.fragment(message.data);
             if (fragment != null) {
               listener.onHistory(fragment, BridgeMessage.flag(message.data, "replace"));
+            }
+          } else if (BridgeMessage.COPY_INVITATION.equals(kind)) {
+            String code = BridgeMessage.invitationCode(message.data);
+            if (code != null) {
+              listener.onCopyInvitation(code, BridgeMessage.flag(message.data, "link"));
+            } else {
+              post(BridgeMessage.copied(false));
             }
           } else if (BridgeMessage.COPY.equals(kind)) {
             String fragment = BridgeMessage.fragment(message.data);

@@ -9,6 +9,7 @@ import elemental2.indexeddb.IDBRequest;
 import elemental2.indexeddb.IDBTransaction;
 import elemental2.indexeddb.IndexedDbGlobal;
 import jsinterop.base.Js;
+import river.chat.PlainErrors;
 import river.net.ProfileCheck;
 import river.net.ProfileClaim;
 
@@ -27,6 +28,7 @@ final class ProfileStore {
   }
 
   interface ErrorCallback {
+    /** {@code message}: for a person ({@code river.chat.PlainErrors}). */
     void onError(String message);
   }
 
@@ -46,7 +48,7 @@ final class ProfileStore {
         };
     open.onerror =
         event -> {
-          onError.onError("cannot open the profile database");
+          onError.onError(PlainErrors.PROFILE_STORAGE);
           return null;
         };
     open.onsuccess =
@@ -133,7 +135,7 @@ final class ProfileStore {
         };
     get.onerror =
         event -> {
-          onError.onError("cannot read the profile");
+          onError.onError(PlainErrors.PROFILE_STORAGE);
           return null;
         };
   }
@@ -165,7 +167,8 @@ final class ProfileStore {
             })
         .catch_(
             error -> {
-              onError.onError("cannot create a profile: " + error);
+              DomGlobal.console.warn("River: cannot create a profile", error);
+              onError.onError(PlainErrors.PROFILE_UNREACHABLE);
               return null;
             });
   }
@@ -198,13 +201,13 @@ final class ProfileStore {
           if (adopted[0] != null) {
             onToken.onToken(adopted[0]);
           } else {
-            onError.onError("cannot store the profile");
+            onError.onError(PlainErrors.PROFILE_STORAGE);
           }
           return null;
         };
     tx.onabort =
         event -> {
-          onError.onError("cannot store the profile");
+          onError.onError(PlainErrors.PROFILE_STORAGE);
           return null;
         };
   }

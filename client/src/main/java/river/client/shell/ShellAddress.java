@@ -7,6 +7,7 @@ import jsinterop.annotations.JsType;
 import jsinterop.base.Js;
 import river.client.BridgeMessage;
 import river.nav.RoomAddress;
+import river.room.Invitation;
 
 /**
  * The shell's URL, which it owns for its tab: the fragment names the room the tab shows ({@link
@@ -94,14 +95,34 @@ final class ShellAddress {
    */
   void onCopy(String fragment) {
     RoomAddress address = RoomAddress.parse(fragment);
+    copy(address.kind() == RoomAddress.Kind.ROOM ? base() + address.fragment() : null);
+  }
+
+  /**
+   * Copies an invitation code, or the shell's link that opens the join dialog with it. Only a
+   * string that decodes as an invitation is copied: the app cannot put arbitrary text on the user's
+   * clipboard through the shell.
+   */
+  void onCopyInvitation(String code, boolean asLink) {
+    String text = code.trim();
+    try {
+      Invitation.decode(text);
+    } catch (RuntimeException notAnInvitation) {
+      text = null;
+    }
+    copy(text == null ? null : asLink ? DomGlobal.location.origin + "/?invitation=" + text : text);
+  }
+
+  /** Writes {@code text} (null: nothing to copy) and tells the app whether it worked. */
+  private void copy(String text) {
     Clipboard clipboard = Js.uncheckedCast(Js.asPropertyMap(DomGlobal.navigator).get("clipboard"));
-    if (address.kind() != RoomAddress.Kind.ROOM || clipboard == null) {
-      // No clipboard outside a secure context (https or loopback): the app shows the link instead.
+    if (text == null || clipboard == null) {
+      // No clipboard outside a secure context (https or loopback): the app shows the text instead.
       bridge.send(BridgeMessage.copied(false));
       return;
     }
     clipboard
-        .writeText(base() + address.fragment())
+        .writeText(text)
         .then(
             done -> {
               bridge.send(BridgeMessage.copied(true));

@@ -126,6 +126,11 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   }
 
   @Override
+  public void onCopyInvitation(String code, boolean asLink) {
+    address.onCopyInvitation(code, asLink);
+  }
+
+  @Override
   public void onOutboxPut(String key, ArrayBuffer bytes) {
     outbox.put(key, bytes, ok -> bridge.send(BridgeMessage.outboxSaved(key, ok)));
   }

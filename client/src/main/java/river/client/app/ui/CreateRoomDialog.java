@@ -18,15 +18,16 @@ public final class CreateRoomDialog {
     void onCreate(String name, String nickname, boolean isPrivate);
   }
 
-  private final HTMLElement root = Dom.el("div", "dialog-backdrop");
+  private final DialogFrame frame;
   private final HTMLFormElement form = Js.uncheckedCast(Dom.el("form", "dialog"));
   private final HTMLInputElement name = input("text", "create-room-name");
   private final HTMLInputElement nickname = input("text", "create-room-nickname");
   private final HTMLInputElement isPrivate = input("checkbox", "create-room-private");
   private final HTMLElement problem = Dom.el("p", "dialog-error");
 
-  public CreateRoomDialog(Listener listener) {
-    form.setAttribute("aria-label", "Create a room");
+  /** {@code home}: where focus goes when the dialog closes (the composer). */
+  public CreateRoomDialog(Listener listener, Runnable home) {
+    frame = new DialogFrame(form, "Create a room", home);
     form.appendChild(Dom.text("h2", null, "Create a room"));
     name.maxLength = RoomConfig.DEFAULT_MAX_NAME_BYTES;
     nickname.maxLength = RoomConfig.DEFAULT_MAX_NICKNAME_BYTES;
@@ -67,12 +68,10 @@ public final class CreateRoomDialog {
           close();
           listener.onCreate(n, nick, isPrivate.checked);
         });
-    root.appendChild(form);
-    Dom.show(root, false);
   }
 
   public HTMLElement element() {
-    return root;
+    return frame.element();
   }
 
   public void open() {
@@ -80,12 +79,11 @@ public final class CreateRoomDialog {
     nickname.value = "";
     isPrivate.checked = false;
     problem.textContent = "";
-    Dom.show(root, true);
-    name.focus();
+    frame.open(name);
   }
 
   public void close() {
-    Dom.show(root, false);
+    frame.close();
   }
 
   static HTMLInputElement input(String type, String testId) {

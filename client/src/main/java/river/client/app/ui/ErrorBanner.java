@@ -25,6 +25,13 @@ public final class ErrorBanner {
     return root;
   }
 
+  /** Hides the banner if it still shows {@code message} (a newer message stays). */
+  public void hideIf(String message) {
+    if (message.equals(text.textContent)) {
+      Dom.show(root, false);
+    }
+  }
+
   public void show(String message) {
     text.textContent = message;
     Dom.show(root, true);

@@ -17,7 +17,7 @@ public final class JoinDialog {
     void onJoin(String code, String nickname);
   }
 
-  private final HTMLElement root = Dom.el("div", "dialog-backdrop");
+  private final DialogFrame frame;
   private final HTMLFormElement form = Js.uncheckedCast(Dom.el("form", "dialog"));
   private final HTMLTextAreaElement code =
       Js.uncheckedCast(Dom.hook("textarea", "join-code", "join-code"));
@@ -26,8 +26,9 @@ public final class JoinDialog {
   private final HTMLButtonElement submit =
       Js.uncheckedCast(Dom.hook("button", "primary", "join-submit"));
 
-  public JoinDialog(Listener listener) {
-    form.setAttribute("aria-label", "Join a room");
+  /** {@code home}: where focus goes when the dialog closes (the composer). */
+  public JoinDialog(Listener listener, Runnable home) {
+    frame = new DialogFrame(form, "Join a room", home);
     form.appendChild(Dom.text("h2", null, "Join a room"));
     code.rows = 4;
     nickname.maxLength = RoomConfig.DEFAULT_MAX_NICKNAME_BYTES;
@@ -57,12 +58,11 @@ public final class JoinDialog {
           submit.disabled = true;
           listener.onJoin(code.value, nick);
         });
-    root.appendChild(form);
-    Dom.show(root, false);
+    frame.onClose(() -> submit.disabled = false);
   }
 
   public HTMLElement element() {
-    return root;
+    return frame.element();
   }
 
   public void open(String prefilledCode) {
@@ -70,12 +70,7 @@ public final class JoinDialog {
     nickname.value = "";
     Dom.show(problem, false);
     submit.disabled = false;
-    Dom.show(root, true);
-    if (prefilledCode == null) {
-      code.focus();
-    } else {
-      nickname.focus();
-    }
+    frame.open(prefilledCode == null ? code : nickname);
   }
 
   public void refuse(String reason) {
@@ -85,7 +80,6 @@ public final class JoinDialog {
   }
 
   public void close() {
-    submit.disabled = false;
-    Dom.show(root, false);
+    frame.close();
   }
 }

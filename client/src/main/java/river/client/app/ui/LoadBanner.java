@@ -3,6 +3,7 @@ package river.client.app.ui;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import jsinterop.base.Js;
+import river.chat.PlainErrors;
 
 /**
  * The {@code load-state} banner: loading, migrating, loaded (quiet), failed with {@code
@@ -21,14 +22,15 @@ public final class LoadBanner {
     root.appendChild(text);
     root.appendChild(retry);
     root.setAttribute("role", "status");
-    show("loading", null);
+    show("loading");
   }
 
   public HTMLElement element() {
     return root;
   }
 
-  public void show(String state, String detail) {
+  /** The state's sentence; why a load failed is for programs (the console), never shown here. */
+  public void show(String state) {
     root.setAttribute("data-state", state);
     // The states this tab went through, in order: a quick migration is otherwise invisible.
     String seen = root.getAttribute("data-states");
@@ -44,7 +46,7 @@ public final class LoadBanner {
         text.textContent = "Upgrading your rooms to the new storage format…";
         break;
       case "failed":
-        text.textContent = "Could not load your rooms" + (detail == null ? "." : ": " + detail);
+        text.textContent = PlainErrors.LOAD_FAILED;
         break;
       default:
         text.textContent = "";

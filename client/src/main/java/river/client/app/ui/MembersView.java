@@ -84,7 +84,15 @@ public final class MembersView {
             Dom.show(problem, true);
           }
         });
+    nicknameForm = form;
     root.appendChild(form);
+  }
+
+  private HTMLElement nicknameForm;
+
+  /** False for a removed member: their nickname in the room is no longer theirs to change. */
+  public void showNicknameEditor(boolean editable) {
+    Dom.show(nicknameForm, editable);
   }
 
   public HTMLElement element() {
@@ -128,7 +136,19 @@ public final class MembersView {
                     Dom.clear(confirm);
                     listener.onBan(m.key);
                   });
+              HTMLButtonElement no =
+                  Js.uncheckedCast(Dom.hook("button", "secondary", "member-ban-cancel"));
+              no.type = "button";
+              no.textContent = "Cancel";
+              no.addEventListener(
+                  "click",
+                  ev -> {
+                    Dom.clear(confirm);
+                    ban.focus();
+                  });
               confirm.appendChild(yes);
+              confirm.appendChild(no);
+              no.focus(); // the safe choice first, as with leave's "Stay"
             });
         li.appendChild(ban);
         li.appendChild(confirm);

@@ -38,6 +38,7 @@ public final class RoomHeaderView {
   private final HTMLButtonElement rename = button("Rename", "room-rename", "secondary");
   private final HTMLElement titleBlock = Dom.el("div", "room-title-block");
   private final HTMLElement description = Dom.hook("p", "room-description", "room-description");
+  private final HTMLButtonElement invite = button("Invite", "invite-create", "secondary");
 
   public RoomHeaderView(Listener listener) {
     for (NotificationMode m : NotificationMode.values()) {
@@ -48,7 +49,6 @@ public final class RoomHeaderView {
     }
     mode.setAttribute("aria-label", "Notifications for this room");
     mode.addEventListener("change", e -> listener.onModeChange(fromUiValue(mode.value)));
-    HTMLButtonElement invite = button("Invite", "invite-create", "secondary");
     invite.addEventListener("click", e -> listener.onInvite());
     HTMLButtonElement leave = button("Leave", "leave-room", "danger");
     leave.addEventListener(
@@ -106,6 +106,11 @@ public final class RoomHeaderView {
     }
     mode.value = uiValue(current);
     Dom.show(rename, canRename);
+  }
+
+  /** {@code member}: the user is a member (a removed member is offered no invite). */
+  public void showMemberActions(boolean member) {
+    Dom.show(invite, member);
   }
 
   /** Another room is shown: a half-done rename or leave belonged to the old one. */
