@@ -24,6 +24,8 @@ import java.util.Set;
  *   <li>edit and delete name a post of their own author, unreact a reaction of its own author (when
  *       the target is in the room; an orphan action changes nothing a reader sees, and the view
  *       checks the author again when the target arrives);
+ *   <li>a new config follows the one held ({@link ConfigRules}: limits in range, a name, a higher
+ *       version, public or private as created);
  *   <li>the config's limits hold; members' bans are capped by max_bans (the owner's are not, so a
  *       member cannot use up the cap to keep the owner from banning them).
  * </ul>
@@ -53,6 +55,7 @@ public final class RoomValidator {
       checkRoom(owner, newConfig.roomShared(), "config");
       verify(verifier, owner, newConfig, "config is not signed by the room owner");
       newConfig.checkOwnLimits();
+      ConfigRules.checkSuccessor(state.config, newConfig);
     }
     RoomConfig config = RoomMerge.better(state.config, newConfig);
     if (config == null) {
