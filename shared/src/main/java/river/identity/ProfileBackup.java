@@ -49,6 +49,7 @@ public final class ProfileBackup {
   private ProfileBackup() {}
 
   public interface Sealed {
+    /** The file, or null when the host could not encrypt (no WebCrypto). */
     void done(byte[] file);
   }
 
@@ -79,6 +80,10 @@ public final class ProfileBackup {
         new BackupCipher.Done() {
           @Override
           public void done(byte[] sealed) {
+            if (sealed == null) {
+              then.done(null);
+              return;
+            }
             byte[] file = Arrays.copyOf(header, header.length + sealed.length);
             System.arraycopy(sealed, 0, file, header.length, sealed.length);
             then.done(file);

@@ -87,6 +87,7 @@ final class RoomsScreen
   private final RoomCipher cipher = new RoomCipher();
   private final Texts texts = new Texts(cipher, this::rerender);
   private final RoomDetailsPane details;
+  private final ProfileTools tools;
 
   private final ShellLink shell;
   private int shownTotal = -1;
@@ -136,6 +137,8 @@ final class RoomsScreen
             this,
             Js.uncheckedCast(
                 messagePane.composerElement().querySelector("[data-testid=message-input]")));
+    this.tools = new ProfileTools(driver, calls, hydrator, this, this::show);
+    details.dialog().addSection(tools.exportSection());
     this.loadBanner = new LoadBanner(driver::retryLoad);
     this.createDialog =
         new CreateRoomDialog(
@@ -172,6 +175,7 @@ final class RoomsScreen
     join.addEventListener("click", e -> joinDialog.open(null));
     sideActions.appendChild(join);
     sidebar.appendChild(sideActions);
+    sidebar.appendChild(tools.buttons());
     sidebar.appendChild(list.element());
     sidebar.appendChild(Dom.text("p", "hint", "Drag rooms, or Alt+↑/↓, to reorder."));
     roomPane.appendChild(header.element());
@@ -193,6 +197,9 @@ final class RoomsScreen
     host.appendChild(inviteDialog.element());
     host.appendChild(joinDialog.element());
     host.appendChild(details.element());
+    for (HTMLElement dialog : tools.dialogs()) {
+      host.appendChild(dialog);
+    }
     render(session.rooms());
   }
 
@@ -342,6 +349,7 @@ final class RoomsScreen
 
   @Override
   public void onOpenDetails() {
+    tools.forgetExport();
     details.open();
   }
 
