@@ -217,10 +217,9 @@ final class IdentityTransfer {
           int[] failed = {0};
           Runnable finish =
               () -> {
-                RestorePlan after = RestorePlan.decide(rooms(), contents);
                 host.act(
                     () -> {
-                      driver.session().setOrder(after.order());
+                      driver.session().setOrder(plan.order());
                       for (Map.Entry<RoomKey, NotificationMode> e : plan.modes().entrySet()) {
                         driver.session().setMode(e.getKey(), e.getValue());
                       }
