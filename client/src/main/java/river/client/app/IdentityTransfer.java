@@ -33,7 +33,8 @@ final class IdentityTransfer {
   }
 
   interface File {
-    void accept(byte[] file);
+    /** The encrypted file, and how many rooms it holds. */
+    void accept(byte[] file, int rooms);
   }
 
   /** What an import asks of its dialog. */
@@ -171,7 +172,7 @@ final class IdentityTransfer {
                     fail.fail(
                         "This browser cannot encrypt here (open River over https or localhost).");
                   } else {
-                    then.accept(file);
+                    then.accept(file, blocks.size());
                   }
                 });
     if (keys.isEmpty()) {

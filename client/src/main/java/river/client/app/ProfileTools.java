@@ -29,7 +29,6 @@ final class ProfileTools {
   }
 
   private final IdentityTransfer transfer;
-  private final SessionDriver driver;
   private final ScreenHost host;
   private final IdentityImportDialog importDialog;
   private final BackupDialog backupDialog;
@@ -67,7 +66,6 @@ final class ProfileTools {
                         shower.show(room);
                       }
                     }));
-    this.driver = driver;
     this.backupDialog = new BackupDialog(this::createBackup);
     this.restoreDialog = new RestoreDialog(this::restore);
     this.export =
@@ -93,11 +91,11 @@ final class ProfileTools {
   private void createBackup(String passphrase) {
     transfer.backup(
         passphrase,
-        file ->
+        (file, rooms) ->
             backupDialog.ready(
                 "data:application/octet-stream;base64," + Base64Text.encode(file),
                 "river-profile.backup",
-                driver.session().rooms().map().size()),
+                rooms),
         backupDialog::refuse);
   }
 

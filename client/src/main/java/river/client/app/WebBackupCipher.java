@@ -64,11 +64,12 @@ final class WebBackupCipher implements BackupCipher {
               JsPropertyMap<Object> alg = JsPropertyMap.of();
               alg.set("name", "PBKDF2");
               alg.set("salt", u8(salt));
-              alg.set("iterations", iterations);
+              // Numbers as double: J2CL boxes an int as an object, which WebCrypto cannot read.
+              alg.set("iterations", (double) iterations);
               alg.set("hash", "SHA-256");
               JsPropertyMap<Object> aes = JsPropertyMap.of();
               aes.set("name", "AES-GCM");
-              aes.set("length", 256);
+              aes.set("length", 256.0);
               return s.deriveKey(alg, base, aes, false, new JsArray<>("encrypt", "decrypt"));
             });
   }
@@ -78,7 +79,7 @@ final class WebBackupCipher implements BackupCipher {
     alg.set("name", "AES-GCM");
     alg.set("iv", u8(iv));
     alg.set("additionalData", u8(additionalData));
-    alg.set("tagLength", 128);
+    alg.set("tagLength", 128.0);
     return alg;
   }
 
