@@ -18,10 +18,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import river.identity.BackupCipher;
+import river.identity.BackupContents;
+import river.identity.ProfileBackup;
+import river.store.Base58;
 
 /**
  * The encrypted profile backup: made in one browser profile (a public and a private room), restored
@@ -112,6 +121,16 @@ class BackupIT {
     Path file = backup(a, "correct horse battery");
     byte[] bytes = Files.readAllBytes(file);
     assertEquals("RIVERBKP", new String(bytes, 0, 8));
+    // WebCrypto's file opens with javax.crypto: the format is the documented one, not the
+    // browser's.
+    BackupContents[] opened = new BackupContents[1];
+    ProfileBackup.open(bytes, "correct horse battery", new JvmCipher(), (c, r) -> opened[0] = c);
+    assertEquals(2, opened[0].identities().size());
+    assertEquals(
+        java.util.Set.of(lobby, secret),
+        java.util.Set.of(
+            Base58.encode(opened[0].identities().get(0).room().bytes().toArray()),
+            Base58.encode(opened[0].identities().get(1).room().bytes().toArray())));
 
     // A wrong passphrase: refused in plain words, nothing restored.
     restore(fresh, file, "wrong horse battery");
@@ -141,6 +160,30 @@ class BackupIT {
     restore(fresh, file, "correct horse battery");
     assertThat(fresh.appHook("restore-status")).containsText("2 rooms you already had");
     assertThat(fresh.appHook("room-item")).hasCount(2);
+  }
+
+  /** PBKDF2WithHmacSHA256 + AES/GCM/NoPadding; opening only. */
+  static final class JvmCipher implements BackupCipher {
+    @Override
+    public void seal(String p, byte[] s, int i, byte[] iv, byte[] aad, byte[] plain, Done then) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void open(String p, byte[] s, int i, byte[] iv, byte[] aad, byte[] sealed, Done then) {
+      try {
+        byte[] key =
+            SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(p.toCharArray(), s, i, 256))
+                .getEncoded();
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
+        c.updateAAD(aad);
+        then.done(c.doFinal(sealed));
+      } catch (Exception e) {
+        then.done(null);
+      }
+    }
   }
 
   @Test

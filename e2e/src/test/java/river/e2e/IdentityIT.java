@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import river.identity.IdentityBlock;
+import river.store.Base58;
 
 /**
  * Room identity export and import between two browser profiles on one node: profile 1 exports its
@@ -79,6 +81,10 @@ class IdentityIT {
             java.util.regex.Pattern.compile(
                 "^-----BEGIN RIVER IDENTITY-----[\\s\\S]+-----END RIVER IDENTITY-----\\s*$"));
     String block = t.appHook("identity-export-code").inputValue();
+    // What the browser wrote (its SHA-256, base64 and CBOR) reads on the JVM too.
+    IdentityBlock.Decoded decoded = IdentityBlock.decode(block);
+    assertTrue(decoded.ok(), String.valueOf(decoded.refusal()));
+    assertEquals(currentRoomKey(t), Base58.encode(decoded.block().room().bytes().toArray()));
     t.appHook("identity-copy").click();
     t.appHook("room-settings-close").click();
     return block;
