@@ -5,9 +5,10 @@ package river.room;
  * RoomValidator} checks): every limit within its range, a name that is not empty and fits the
  * configuration's own name limit, a description that fits its own description limit; and, against
  * the configuration the room holds, the room staying public or private as it was created (an older
- * version is refused by {@link RoomContract}). Lowering a limit is allowed and removes nobody and
- * nothing already there: {@code max_members} refuses later joins only ({@link RoomMerge} never
- * evicts), and a shorter {@code max_message_bytes} applies to new messages.
+ * version is refused by {@link RoomContract}). Lowering a limit is allowed: {@code max_members}
+ * then refuses later joins and removes nobody ({@link RoomMerge} never evicts), a shorter {@code
+ * max_message_bytes} applies to new messages, and a lower {@code max_recent_messages} keeps only
+ * the newest that many (the merge drops the rest, as it always does beyond that number).
  *
  * <p>Hazard: a ceiling bounds how big a full room can get under the node's 256 KiB row;
  * RoomSizeTest builds a room at the ceilings, so raising one needs that test.

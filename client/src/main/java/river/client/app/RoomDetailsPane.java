@@ -7,6 +7,7 @@ import jsinterop.annotations.JsPackage;
 import jsinterop.annotations.JsType;
 import jsinterop.base.Js;
 import river.actions.RoomActions;
+import river.actions.SettingsEdit;
 import river.client.app.ui.RoomDetailsDialog;
 import river.client.app.ui.RoomListView;
 import river.engine.TabSession;
@@ -120,8 +121,14 @@ final class RoomDetailsPane implements RoomDetailsDialog.Listener {
   }
 
   @Override
-  public String onSave(RoomDetailsDialog.Edit edit) {
-    return "Saving is not available yet.";
+  public String onSave(SettingsEdit edit) {
+    RoomKey key = room;
+    if (key == null || !session.rooms().holds(key)) {
+      return "Open a room first.";
+    }
+    String refused = actions.actions().editSettings(key, hydrator.state(key), edit, host::problem);
+    host.pumpActions();
+    return refused;
   }
 
   /**

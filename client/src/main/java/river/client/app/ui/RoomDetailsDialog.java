@@ -1,11 +1,15 @@
 package river.client.app.ui;
 
+import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import elemental2.dom.HTMLInputElement;
 import elemental2.dom.HTMLTextAreaElement;
 import elemental2.dom.KeyboardEvent;
 import jsinterop.base.Js;
+import river.actions.RoomTexts;
+import river.actions.SettingsEdit;
+import river.room.ConfigRules;
 
 /**
  * Room details, opened by {@code room-settings-open} in the room header: the room key as text
@@ -50,31 +54,12 @@ public final class RoomDetailsDialog {
     }
   }
 
-  /** The owner's edit as typed: numbers as the text in their fields (the listener parses them). */
-  public static final class Edit {
-    public final String name;
-    public final String description;
-    public final String maxMembers;
-    public final String maxMessageBytes;
-    public final String maxRecentMessages;
-
-    Edit(
-        String name,
-        String description,
-        String maxMembers,
-        String maxMessageBytes,
-        String maxRecentMessages) {
-      this.name = name;
-      this.description = description;
-      this.maxMembers = maxMembers;
-      this.maxMessageBytes = maxMessageBytes;
-      this.maxRecentMessages = maxRecentMessages;
-    }
-  }
-
   public interface Listener {
-    /** Null when the edit went out (the dialog closes); else why not, shown in the dialog. */
-    String onSave(Edit edit);
+    /**
+     * Null when the edit went out (the dialog closes); else why not, shown in the dialog. A field
+     * left as it was shown is null in {@code edit} (kept as the room has it).
+     */
+    String onSave(SettingsEdit edit);
 
     /** Copy the room key; the dialog says "Copied" when {@code done} runs with true. */
     void onCopyKey(String roomKey, CopyDone done);
@@ -103,6 +88,12 @@ public final class RoomDetailsDialog {
   private final HTMLElement error = Dom.hook("p", "dialog-error", "room-settings-error");
   private final HTMLElement readOnlyHint =
       Dom.text("p", "dialog-hint", "Only the room's owner can change these.");
+  private final HTMLElement ownerHint =
+      Dom.text(
+          "p",
+          "dialog-hint",
+          "Fewer members removes nobody: it only stops new joins. Fewer recent messages kept"
+              + " drops the oldest beyond the new number.");
   private final HTMLButtonElement save =
       RoomHeaderView.button("Save", "room-settings-save", "primary");
   private final HTMLElement sections = Dom.el("div", "dialog-sections");
@@ -125,10 +116,11 @@ public final class RoomDetailsDialog {
     description.rows = 3;
     box.appendChild(CreateRoomDialog.labelled("Name", name));
     box.appendChild(CreateRoomDialog.labelled("Description", description));
-    box.appendChild(CreateRoomDialog.labelled("Most members", maxMembers));
-    box.appendChild(CreateRoomDialog.labelled("Longest message (bytes)", maxMessageBytes));
-    box.appendChild(CreateRoomDialog.labelled("Recent messages kept", maxRecentMessages));
+    box.appendChild(labelled(ConfigRules.MEMBERS, maxMembers));
+    box.appendChild(labelled(ConfigRules.MESSAGE_BYTES, maxMessageBytes));
+    box.appendChild(labelled(ConfigRules.RECENT_MESSAGES, maxRecentMessages));
     box.appendChild(readOnlyHint);
+    box.appendChild(ownerHint);
     box.appendChild(error);
     HTMLElement buttons = Dom.el("div", "dialog-buttons");
     HTMLButtonElement close = RoomHeaderView.button("Close", "room-settings-close", "secondary");
@@ -145,10 +137,11 @@ public final class RoomDetailsDialog {
                 key.textContent,
                 ok -> copy.textContent = ok ? "Copied" : "Select the key and copy it"));
     root.appendChild(box);
-    root.addEventListener(
+    // on the document: a click on the dialog's text leaves the focus on the page's body
+    DomGlobal.document.addEventListener(
         "keydown",
         e -> {
-          if ("Escape".equals(((KeyboardEvent) e).key)) {
+          if (isOpen() && "Escape".equals(((KeyboardEvent) e).key)) {
             e.preventDefault();
             close();
           }
@@ -230,6 +223,7 @@ public final class RoomDetailsDialog {
     maxRecentMessages.readOnly = !d.editable;
     Dom.show(save, d.editable);
     Dom.show(readOnlyHint, !d.editable);
+    Dom.show(ownerHint, d.editable);
     shown = d;
   }
 
@@ -243,19 +237,29 @@ public final class RoomDetailsDialog {
     if (shown == null || !shown.editable) {
       return;
     }
+    Details d = shown;
     String refused =
         listener.onSave(
-            new Edit(
-                name.value,
-                description.value,
-                maxMembers.value,
-                maxMessageBytes.value,
-                maxRecentMessages.value));
+            new SettingsEdit(
+                changed(name.value, d.name),
+                changed(description.value, d.description),
+                changed(maxMembers.value, num(d.maxMembers)),
+                changed(maxMessageBytes.value, num(d.maxMessageBytes)),
+                changed(maxRecentMessages.value, num(d.maxRecentMessages))));
     if (refused == null) {
       close();
     } else {
       error.textContent = refused;
     }
+  }
+
+  /** Null for a field left as shown (a private room's name may show as "…" while decrypting). */
+  private static String changed(String typed, String shownValue) {
+    return typed.equals(shownValue) ? null : typed;
+  }
+
+  private static HTMLElement labelled(int limit, HTMLElement field) {
+    return CreateRoomDialog.labelled(RoomTexts.limitLabel(limit), field);
   }
 
   private static String num(int n) {
