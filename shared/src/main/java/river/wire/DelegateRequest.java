@@ -17,8 +17,10 @@ import river.cbor.CborMap;
  * kept), StoreSigningKey (import from an invitation; with an expected public key the node stores
  * nothing unless the private key is that key's; with if_held, 32 bytes or empty, it stores only
  * while it holds that key for the room (empty: none) and answers the key it holds afterwards either
- * way, so two tabs importing at once end with one key), GetPublicKey, and Sign (purpose one of
- * message, member, member_info, config, ban; bytes the canonical body of that item).
+ * way, so two tabs importing at once end with one key), GetPublicKey, Sign (purpose one of message,
+ * member, member_info, config, ban; bytes the canonical body of that item), and ExportSigningKey
+ * (the user's own key for a room, private half included, for an identity export: the key is the
+ * user's, and only the user's own token reaches it).
  */
 public abstract class DelegateRequest extends WireValue {
   /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
@@ -58,6 +60,8 @@ public abstract class DelegateRequest extends WireValue {
       VARIANTS.struct("GetPublicKey", f -> new GetPublicKey(f.bytes("room")));
   private static final VariantTable.Name SIGN =
       VARIANTS.struct("Sign", f -> new Sign(f.bytes("room"), f.text("purpose"), f.bytes("bytes")));
+  private static final VariantTable.Name EXPORT_SIGNING_KEY =
+      VARIANTS.struct("ExportSigningKey", f -> new ExportSigningKey(f.bytes("room")));
 
   /** The one ListRequest; built after the rows (its constructor reads its row's name). */
   public static final ListKeys LIST = new ListKeys();
@@ -270,6 +274,16 @@ public abstract class DelegateRequest extends WireValue {
   public static final class NewInviteeKey extends RoomScoped {
     public NewInviteeKey(byte[] room) {
       super(NEW_INVITEE_KEY, room);
+    }
+  }
+
+  /**
+   * This user's signing key for {@code room}, private half included (an identity export). Answered
+   * {@link DelegateResponse.ExportedKey}; {@code invalid} when the node holds none.
+   */
+  public static final class ExportSigningKey extends RoomScoped {
+    public ExportSigningKey(byte[] room) {
+      super(EXPORT_SIGNING_KEY, room);
     }
   }
 

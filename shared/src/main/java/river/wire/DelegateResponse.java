@@ -63,6 +63,10 @@ public abstract class DelegateResponse extends WireValue {
       VARIANTS.struct(
           "SignResponse",
           f -> new Signature(f.bytes("room"), f.text("purpose"), f.bytes("signature")));
+  private static final VariantTable.Name EXPORTED_KEY_RESPONSE =
+      VARIANTS.struct(
+          "ExportedKeyResponse",
+          f -> new ExportedKey(f.bytes("room"), f.bytes("public_key"), f.bytes("private_key")));
 
   private final VariantTable.Name name;
 
@@ -387,6 +391,46 @@ public abstract class DelegateResponse extends WireValue {
     @Override
     public String toString() {
       return "InviteeKeyResponse{room, public_key}"; // never log a private key
+    }
+  }
+
+  /** This user's own signing key for a room, private half included (ExportSigningKey). */
+  public static final class ExportedKey extends DelegateResponse {
+    private final byte[] room;
+    private final byte[] publicKey;
+    private final byte[] privateKey;
+
+    public ExportedKey(byte[] room, byte[] publicKey, byte[] privateKey) {
+      super(EXPORTED_KEY_RESPONSE);
+      this.room = required(room, "room");
+      this.publicKey = required(publicKey, "public_key");
+      this.privateKey = required(privateKey, "private_key");
+    }
+
+    public byte[] room() {
+      return copy(room);
+    }
+
+    public byte[] publicKey() {
+      return copy(publicKey);
+    }
+
+    public byte[] privateKey() {
+      return copy(privateKey);
+    }
+
+    @Override
+    public CborItem toCbor() {
+      return tagged(
+          CborMap.builder()
+              .put("room", CborItem.bytes(room))
+              .put("public_key", CborItem.bytes(publicKey))
+              .put("private_key", CborItem.bytes(privateKey)));
+    }
+
+    @Override
+    public String toString() {
+      return "ExportedKeyResponse{room, public_key}"; // never log a private key
     }
   }
 

@@ -75,7 +75,8 @@ class VariantTableTest {
                 new DelegateRequest.StoreSigningKey(ROOM, ROOM, KEY, new byte[0]),
                 new DelegateRequest.StoreSigningKey(ROOM, ROOM, null, KEY),
                 new DelegateRequest.GetPublicKey(ROOM),
-                new DelegateRequest.Sign(ROOM, "message", VALUE))),
+                new DelegateRequest.Sign(ROOM, "message", VALUE),
+                new DelegateRequest.ExportSigningKey(ROOM))),
         new Enum(
             "DelegateResponse",
             DelegateResponse.class,
@@ -96,7 +97,8 @@ class VariantTableTest {
                 new DelegateResponse.InviteeKey(ROOM, ROOM, ROOM),
                 new DelegateResponse.PublicKey(ROOM, null),
                 new DelegateResponse.PublicKey(ROOM, ROOM),
-                new DelegateResponse.Signature(ROOM, "ban", new byte[64]))),
+                new DelegateResponse.Signature(ROOM, "ban", new byte[64]),
+                new DelegateResponse.ExportedKey(ROOM, ROOM, ROOM))),
         new Enum(
             "Op",
             Op.class,
@@ -340,7 +342,8 @@ class VariantTableTest {
             "NewInviteeKey",
             "StoreSigningKey",
             "GetPublicKey",
-            "Sign"),
+            "Sign",
+            "ExportSigningKey"),
         new HashSet<>(DelegateRequest.VARIANTS.names()));
     assertEquals(
         Set.of(
@@ -354,7 +357,8 @@ class VariantTableTest {
             "SigningKeyResponse",
             "InviteeKeyResponse",
             "PublicKeyResponse",
-            "SignResponse"),
+            "SignResponse",
+            "ExportedKeyResponse"),
         new HashSet<>(DelegateResponse.VARIANTS.names()));
     assertEquals(
         Set.of("Delegate", "Ping", "Get", "Put", "Update", "Subscribe"),

@@ -90,6 +90,7 @@ final class RoomsScreen
   private final RoomCipher cipher = new RoomCipher();
   private final Texts texts = new Texts(cipher, this::rerender);
   private final RoomDetailsPane details;
+  private final ProfileTools tools;
 
   private final ShellLink shell;
   private int shownTotal = -1;
@@ -140,6 +141,8 @@ final class RoomsScreen
             this,
             Js.uncheckedCast(
                 messagePane.composerElement().querySelector("[data-testid=message-input]")));
+    this.tools = new ProfileTools(driver, calls, hydrator, this, this::show);
+    details.dialog().addSection(tools.exportSection());
     this.loadBanner = new LoadBanner(driver::retryLoad);
     this.createDialog =
         new CreateRoomDialog(
@@ -180,6 +183,7 @@ final class RoomsScreen
     join.addEventListener("click", e -> joinDialog.open(null));
     sideActions.appendChild(join);
     sidebar.appendChild(sideActions);
+    sidebar.appendChild(tools.buttons());
     sidebar.appendChild(list.element());
     reorderHint.textContent = "Drag rooms, or Alt+↑/↓, to reorder.";
     sidebar.appendChild(reorderHint);
@@ -202,6 +206,9 @@ final class RoomsScreen
     host.appendChild(inviteDialog.element());
     host.appendChild(joinDialog.element());
     host.appendChild(details.element());
+    for (HTMLElement dialog : tools.dialogs()) {
+      host.appendChild(dialog);
+    }
     render(session.rooms());
   }
 
@@ -389,6 +396,7 @@ final class RoomsScreen
 
   @Override
   public void onOpenDetails() {
+    tools.forgetExport();
     details.open();
   }
 

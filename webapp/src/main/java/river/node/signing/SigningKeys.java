@@ -46,6 +46,7 @@ public final class SigningKeys {
         || r instanceof DelegateRequest.NewInviteeKey
         || r instanceof DelegateRequest.StoreSigningKey
         || r instanceof DelegateRequest.GetPublicKey
+        || r instanceof DelegateRequest.ExportSigningKey
         || r instanceof DelegateRequest.Sign;
   }
 
@@ -123,6 +124,20 @@ public final class SigningKeys {
               row ->
                   new DelegateResponse.PublicKey(
                       room, row == null ? null : Arrays.copyOfRange(row, KEY, 2 * KEY)));
+    }
+    if (req instanceof DelegateRequest.ExportSigningKey r) {
+      // The user's own key, to their own token: an identity export carries it to another profile.
+      byte[] room = roomKey(r.room());
+      return store
+          .read(user, NAMESPACE, room)
+          .thenApply(
+              row -> {
+                if (row == null) {
+                  throw invalid("no signing key for this room");
+                }
+                return new DelegateResponse.ExportedKey(
+                    room, Arrays.copyOfRange(row, KEY, 2 * KEY), Arrays.copyOfRange(row, 0, KEY));
+              });
     }
     if (req instanceof DelegateRequest.Sign r) {
       byte[] room = roomKey(r.room());

@@ -205,6 +205,32 @@ class SigningKeysTest {
   }
 
   @Test
+  void anExportedKeyImportedByAnotherUserSignsAsTheSameMember() {
+    byte[] room = newRoom("owner");
+    DelegateResponse.ExportedKey exported =
+        (DelegateResponse.ExportedKey) call("owner", new DelegateRequest.ExportSigningKey(room));
+    assertArrayEquals(room, exported.publicKey(), "the owner's key is the room key");
+    assertEquals(32, exported.privateKey().length);
+    call(
+        "profile2",
+        new DelegateRequest.StoreSigningKey(room, exported.privateKey(), exported.publicKey()));
+    RoomConfig c = config(room);
+    byte[] sig =
+        ((DelegateResponse.Signature)
+                call("profile2", new DelegateRequest.Sign(room, "config", c.signedBytes())))
+            .signature();
+    assertTrue(Ed25519Jdk.INSTANCE.verify(room, c.signedBytes(), sig));
+  }
+
+  @Test
+  void aUserWithoutAKeyInTheRoomHasNothingToExport() {
+    byte[] room = newRoom("owner");
+    assertEquals(
+        "no signing key for this room",
+        refusal("guest", new DelegateRequest.ExportSigningKey(room)));
+  }
+
+  @Test
   void creatingOverAnExistingKeyIsRefused() {
     byte[] room = newRoom("u1");
     assertEquals(
