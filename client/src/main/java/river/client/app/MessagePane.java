@@ -12,12 +12,16 @@ import java.util.Set;
 import river.actions.Compose;
 import river.actions.OutboxQueue;
 import river.cbor.Utf8;
+import river.chat.Mentions;
 import river.chat.Names;
 import river.chat.RoomSecrets;
+import river.chat.Roster;
 import river.client.app.ui.Composer;
 import river.client.app.ui.MessageListView;
+import river.client.app.ui.MessageRow;
 import river.client.app.ui.RoomListView;
 import river.engine.TabSession;
+import river.room.MemberInfo;
 import river.room.MessageKind;
 import river.room.MessageView;
 import river.room.PendingMessage;
@@ -43,6 +47,7 @@ final class MessagePane {
   private final Texts texts;
   private final RoomCipher cipher;
   private final ScreenHost host;
+  private final Drafts drafts;
   private final MessageListView messages =
       new MessageListView(
           new MessageListView.Listener() {
@@ -50,14 +55,15 @@ final class MessagePane {
             public void onReply(String id) {
               editing = null;
               replyingTo = id;
-              composer.setMode("Replying to a message", null, () -> replyingTo = null);
+              composer.setMode("Replying to a message", null, () -> replyingTo = null, nicknames);
             }
 
             @Override
             public void onEdit(String id, String currentText) {
               replyingTo = null;
               editing = id;
-              composer.setMode("Editing your message", currentText, () -> editing = null);
+              composer.setMode(
+                  "Editing your message", currentText, MessagePane.this::stopEditing, nicknames);
             }
 
             @Override
@@ -79,7 +85,44 @@ final class MessagePane {
             }
           });
   private MessageLinks links = MessageLinks.NONE;
-  private final Composer composer = new Composer(this::send);
+  private final Composer composer =
+      new Composer(
+          new Composer.Listener() {
+            @Override
+            public String onSend(String text) {
+              return send(text);
+            }
+
+            @Override
+            public void onDraft(String text) {
+              RoomKey current = host.shown();
+              if (current == null || editing != null) {
+                return; // an edit's text is not the room's draft
+              }
+              if (restoreDraft) {
+                restoreDraft = false;
+                composer.setText(drafts.get(current), nicknames);
+              } else {
+                drafts.put(current, text);
+              }
+            }
+
+            @Override
+            public void onResize() {
+              messages.keepAtBottom();
+            }
+          },
+          this::mentionable);
+
+  /** The shown room's members by key, for mentions (refreshed on every render). */
+  private Map<String, String> memberNames = new HashMap<>();
+
+  private final Mentions.Nicknames nicknames = key -> memberNames.get(key);
+
+  /** The room whose draft the composer holds. */
+  private RoomKey composerRoom;
+
+  private boolean restoreDraft;
 
   /** Base58 ids of the message the composer replies to / edits, or null. */
   private String replyingTo;
@@ -92,7 +135,9 @@ final class MessagePane {
       Outbox outbox,
       Texts texts,
       RoomCipher cipher,
+      Drafts drafts,
       ScreenHost host) {
+    this.drafts = drafts;
     this.session = session;
     this.hydrator = hydrator;
     this.outbox = outbox;
@@ -116,9 +161,45 @@ final class MessagePane {
 
   /** Another room is shown: a half-made reply or edit belongs to the old one. */
   void resetModes() {
+    if (editing != null) {
+      stopEditing();
+    }
     editing = null;
     replyingTo = null;
     composer.clearMode();
+  }
+
+  /** Leaving an edit puts the room's draft back, which the edit's text had replaced. */
+  private void stopEditing() {
+    editing = null;
+    RoomKey current = host.shown();
+    composer.setText(current == null ? "" : drafts.get(current), nicknames);
+  }
+
+  /** The drafts arrived from the shell: an untouched composer takes the shown room's. */
+  void draftsLoaded() {
+    RoomKey current = host.shown();
+    if (current != null && composer.isEmpty() && editing == null) {
+      composer.setText(drafts.get(current), nicknames);
+    }
+  }
+
+  /** The shown room's current members but the user, for mention suggestions. */
+  private List<Mentions.Member> mentionable() {
+    List<Mentions.Member> out = new ArrayList<>();
+    RoomKey current = host.shown();
+    RoomState state = current == null ? null : hydrator.state(current);
+    if (state == null) {
+      return out;
+    }
+    byte[] me = session.rooms().room(current).verifyingKey().toArray();
+    for (byte[] member : Roster.shown(state)) {
+      String key = Base58.encode(member);
+      if (!Arrays.equals(member, me) && memberNames.containsKey(key)) {
+        out.add(new Mentions.Member(key, memberNames.get(key)));
+      }
+    }
+    return out;
   }
 
   /** The composer's send: null when the message went out, else why it was refused. */
@@ -130,7 +211,12 @@ final class MessagePane {
     String target = editing != null ? editing : replyingTo;
     String refused = sendAction(kind, target, text);
     if (refused == null) {
-      resetModes();
+      messages.followOwn();
+      // After an edit the composer empties; the room's draft, set aside, comes back then.
+      restoreDraft = editing != null;
+      editing = null;
+      replyingTo = null;
+      composer.clearMode();
     }
     return refused;
   }
@@ -219,8 +305,20 @@ final class MessagePane {
   void render(RoomKey current) {
     RoomState state = hydrator.state(current);
     RoomData data = session.rooms().room(current);
-    List<MessageListView.Row> rows = new ArrayList<>();
+    List<MessageRow> rows = new ArrayList<>();
     Names names = Names.of(state, sb -> texts.readOrNull(data, sb));
+    memberNames = new HashMap<>();
+    if (state != null) {
+      for (MemberInfo info : state.memberInfo()) {
+        memberNames.put(Base58.encode(info.member()), names.of(info.member()));
+      }
+    }
+    if (!current.equals(composerRoom)) {
+      composerRoom = current;
+      if (editing == null) {
+        composer.setText(drafts.get(current), nicknames);
+      }
+    }
     Set<String> shownIds = new HashSet<>();
     byte[] me = data.verifyingKey().toArray();
     if (state != null) {
@@ -238,47 +336,58 @@ final class MessagePane {
     addPending(rows, current, state, shownIds, names, data);
     String mark = links.highlight(current);
     boolean found =
-        messages.render(RoomListView.keyText(current), rows, mark, links.scrollToHighlight());
+        messages.render(
+            RoomListView.keyText(current), rows, nicknames, mark, links.scrollToHighlight());
     if (mark != null) {
       links.drawn(current, state != null, found);
     }
   }
 
-  private MessageListView.Row row(
+  private MessageRow row(
       VisibleMessage m,
       String id,
       Map<String, VisibleMessage> byId,
       Names names,
       RoomData data,
       byte[] me) {
-    MessageListView.Row row =
-        new MessageListView.Row(
-                id, names.of(m.author()), texts.read(data, m.content()), false, m.edited())
+    MessageRow row =
+        new MessageRow(
+                id,
+                Base58.encode(m.author()),
+                names.of(m.author()),
+                texts.read(data, m.content()),
+                m.time(),
+                false,
+                m.edited())
             .own(Arrays.equals(m.author(), me));
     if (m.replyTo() != null) {
-      VisibleMessage quoted = byId.get(Base58.encode(m.replyTo()));
+      String quotedId = Base58.encode(m.replyTo());
+      VisibleMessage quoted = byId.get(quotedId);
       if (quoted == null) {
-        row.replyTo(null, "a message that is no longer here");
+        row.replyTo(null, "a message that is no longer here", null);
       } else {
-        row.replyTo(names.of(quoted.author()), snippet(texts.read(data, quoted.content())));
+        row.replyTo(
+            names.of(quoted.author()),
+            snippet(Mentions.decode(texts.read(data, quoted.content()), nicknames).text),
+            quotedId);
       }
     }
-    Map<String, int[]> counts = new LinkedHashMap<>();
+    Map<String, List<String>> who = new LinkedHashMap<>();
     Set<String> mine = new HashSet<>();
     for (RoomMessage r : m.reactions()) {
       String emoji = texts.read(data, r.content());
-      int[] c = counts.get(emoji);
-      if (c == null) {
-        counts.put(emoji, c = new int[1]);
+      List<String> names1 = who.get(emoji);
+      if (names1 == null) {
+        who.put(emoji, names1 = new ArrayList<>());
       }
-      c[0]++;
-      if (Arrays.equals(r.author(), me)) {
+      boolean isMe = Arrays.equals(r.author(), me);
+      names1.add(isMe ? "you" : names.of(r.author()));
+      if (isMe) {
         mine.add(emoji);
       }
     }
-    for (Map.Entry<String, int[]> c : counts.entrySet()) {
-      row.reaction(
-          new MessageListView.Reaction(c.getKey(), c.getValue()[0], mine.contains(c.getKey())));
+    for (Map.Entry<String, List<String>> c : who.entrySet()) {
+      row.reaction(new MessageRow.Reaction(c.getKey(), c.getValue(), mine.contains(c.getKey())));
     }
     return row;
   }
@@ -289,7 +398,7 @@ final class MessagePane {
 
   /** This tab's outbox entries for the room that the room state does not show yet. */
   private void addPending(
-      List<MessageListView.Row> rows,
+      List<MessageRow> rows,
       RoomKey current,
       RoomState state,
       Set<String> shownIds,
@@ -317,10 +426,12 @@ final class MessagePane {
       }
       boolean pending = e.deliveredId == null;
       rows.add(
-          new MessageListView.Row(
+          new MessageRow(
               pending ? e.key : e.deliveredId,
+              Base58.encode(e.unsigned.author()),
               names.of(e.unsigned.author()),
               texts.read(data, e.unsigned.content()),
+              e.unsigned.time(),
               pending,
               false));
     }

@@ -88,6 +88,7 @@ final class RoomsScreen
   private final Texts texts = new Texts(cipher, this::rerender);
 
   private final ShellLink shell;
+  private final Drafts drafts;
   private int shownTotal = -1;
   private final UnreadCounts unread;
 
@@ -123,7 +124,9 @@ final class RoomsScreen
     outbox.attach(actions);
     this.joinDialog = new JoinDialog(this::join);
     this.unread = new UnreadCounts(texts);
-    this.messagePane = new MessagePane(session, hydrator, outbox, texts, cipher, this);
+    this.drafts = new Drafts(shell);
+    this.messagePane = new MessagePane(session, hydrator, outbox, texts, cipher, drafts, this);
+    drafts.onLoaded(messagePane::draftsLoaded);
     this.membersPane = new MembersPane(session, hydrator, actions.actions(), texts, this);
     messagePane.setLinks(address);
     this.loadBanner = new LoadBanner(driver::retryLoad);
@@ -356,6 +359,10 @@ final class RoomsScreen
                       show(joined);
                     },
                     joinDialog::refuse));
+  }
+
+  Drafts drafts() {
+    return drafts;
   }
 
   Outbox outbox() {

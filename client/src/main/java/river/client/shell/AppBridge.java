@@ -33,6 +33,9 @@ final class AppBridge {
     void onOutboxRemove(String key);
 
     void onOutboxList();
+
+    /** The app's draft for a room ("" drops it). */
+    void onDraftPut(String room, String text);
   }
 
   private final HTMLIFrameElement frame;
@@ -79,6 +82,12 @@ final class AppBridge {
             String fragment = BridgeMessage.fragment(message.data);
             if (fragment != null) {
               listener.onHistory(fragment, BridgeMessage.flag(message.data, "replace"));
+            }
+          } else if (BridgeMessage.DRAFT_PUT.equals(kind)) {
+            String room = BridgeMessage.draftRoom(message.data);
+            String text = BridgeMessage.draftText(message.data);
+            if (room != null && text != null) {
+              listener.onDraftPut(room, text);
             }
           } else if (BridgeMessage.COPY.equals(kind)) {
             String fragment = BridgeMessage.fragment(message.data);
