@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the reaction picker's emoji data (src/main/resources/static/app/emoji-data.js).
+"""Writes the reaction picker's emoji data (src/main/lazy/static/app/emoji-data.js).
 
 Source: Unicode's emoji-test.txt (Debian package `unicode-data`, /usr/share/unicode/emoji/).
 Keeps fully-qualified emoji without skin-tone variants, in Unicode's order, one per line:
@@ -10,7 +10,7 @@ import json
 import sys
 
 src = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/unicode/emoji/emoji-test.txt"
-out = sys.argv[2] if len(sys.argv) > 2 else "src/main/resources/static/app/emoji-data.js"
+out = sys.argv[2] if len(sys.argv) > 2 else "src/main/lazy/static/app/emoji-data.js"
 lines = []
 for line in open(src, encoding="utf-8"):
     if "; fully-qualified" not in line or "skin tone" in line:

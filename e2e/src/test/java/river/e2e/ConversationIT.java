@@ -214,6 +214,20 @@ class ConversationIT extends TwoTabFixture {
                         + " const r = el.getBoundingClientRect();"
                         + " return r.top >= l.top && r.bottom <= l.bottom; }"),
         "the original is in view");
+
+    // after a reload, on a phone-sized screen too, the list opens at the newest message
+    a.page.setViewportSize(360, 640);
+    a.page.reload();
+    ChatSteps.loaded(a);
+    assertThat(message(a, "about the first")).hasCount(1);
+    eventually("the reloaded list opens at the bottom", () -> atBottom(a));
+    assertTrue(
+        (Boolean)
+            message(a, "about the first")
+                .evaluate(
+                    "el => el.getBoundingClientRect().bottom"
+                        + " <= el.closest('ol').getBoundingClientRect().bottom + 1"),
+        "the newest message is fully in view");
   }
 
   @Test

@@ -53,7 +53,9 @@ final class MessagePane {
           new MessageListView.Listener() {
             @Override
             public void onReply(String id) {
-              editing = null;
+              if (editing != null) {
+                stopEditing(); // the edit's text is not a reply: the draft comes back
+              }
               replyingTo = id;
               composer.setMode("Replying to a message", null, () -> replyingTo = null, nicknames);
             }

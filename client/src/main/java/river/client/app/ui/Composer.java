@@ -68,7 +68,8 @@ public final class Composer {
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", "mention-suggestions");
     input.rows = 1;
-    input.placeholder = "Write a message (Shift+Enter for a new line)";
+    input.placeholder = "Write a message";
+    input.setAttribute("title", "Enter sends, Shift+Enter starts a new line");
     HTMLButtonElement send = Js.uncheckedCast(Dom.hook("button", "primary", "message-send"));
     send.type = "submit";
     send.textContent = "Send";

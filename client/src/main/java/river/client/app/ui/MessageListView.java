@@ -1,10 +1,14 @@
 package river.client.app.ui;
 
 import elemental2.dom.DomGlobal;
+import elemental2.dom.Element;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
 import java.util.List;
+import jsinterop.annotations.JsFunction;
+import jsinterop.annotations.JsPackage;
+import jsinterop.annotations.JsType;
 import jsinterop.base.Js;
 import river.chat.Mentions;
 import river.chat.StickToBottom;
@@ -50,6 +54,13 @@ public final class MessageListView {
   private int lastCount;
   private boolean ownSent;
   private boolean jumpShown;
+
+  /** The user is reading the newest messages: a change of the list's size keeps them in view. */
+  private boolean stuck = true;
+
+  /** The scroll position as last seen or set, to tell a move up from a shrinking list. */
+  private double lastScrollTop;
+
   private String confirmingDelete;
   private String jumpedTo;
   private double jumpedUntil;
@@ -118,9 +129,22 @@ public final class MessageListView {
     root.setAttribute("aria-live", "polite");
     root.setAttribute("tabindex", "0");
     jump.addEventListener("click", e -> toBottom());
-    root.addEventListener("scroll", e -> showJump(jumpShown && !atBottom()));
-    // A narrower window or a taller composer must not leave the newest message half hidden.
-    DomGlobal.window.addEventListener("resize", e -> keepAtBottom());
+    // Only a move up unsticks: when the list shrinks (the composer appears) a scroll event can
+    // come before the resize observer with the end out of view, and that is not the reader leaving.
+    root.addEventListener(
+        "scroll",
+        e -> {
+          if (atBottom()) {
+            stuck = true;
+          } else if (root.scrollTop < lastScrollTop - 1) {
+            stuck = false;
+          }
+          lastScrollTop = root.scrollTop;
+          showJump(jumpShown && !stuck);
+        });
+    // The list shrinks after a draw (the composer or a notice appears, a narrow screen, the
+    // keyboard on a phone): a reader at the bottom must not be left short of the newest message.
+    new ResizeObserver((entries, observer) -> keepAtBottom()).observe(root);
     area.appendChild(root);
     area.appendChild(picker.element());
   }
@@ -137,9 +161,22 @@ public final class MessageListView {
 
   /** The list's height changed (e.g. the composer grew): stay at the bottom if it was there. */
   public void keepAtBottom() {
-    if (!jumpShown) {
-      root.scrollTop = root.scrollHeight;
+    if (stuck) {
+      scrollTo(root.scrollHeight);
     }
+  }
+
+  /** The browser's ResizeObserver (not in elemental2 1.1.0). */
+  @JsType(isNative = true, namespace = JsPackage.GLOBAL)
+  private static class ResizeObserver {
+    @JsFunction
+    interface Callback {
+      void onResize(Object entries, Object observer);
+    }
+
+    ResizeObserver(Callback callback) {}
+
+    native void observe(Element target);
   }
 
   /**
@@ -154,7 +191,8 @@ public final class MessageListView {
       String highlight,
       boolean scrollToHighlight) {
     boolean roomChanged = !room.equals(shownRoom);
-    boolean wasAtBottom = atBottom();
+    // Not measured now: the list may have shrunk since (the observer has not run yet).
+    boolean wasAtBottom = stuck;
     double scrollTop = root.scrollTop;
     shownRoom = room;
     this.rows = rows;
@@ -175,10 +213,12 @@ public final class MessageListView {
     if (marked != null && scrollToHighlight) {
       centre(marked);
       scroll = StickToBottom.Scroll.KEEP;
+      stuck = false;
     } else if (scroll == StickToBottom.Scroll.BOTTOM) {
-      root.scrollTop = root.scrollHeight;
+      scrollTo(root.scrollHeight);
+      stuck = true;
     } else {
-      root.scrollTop = scrollTop; // emptying the list reset it
+      scrollTo(scrollTop); // emptying the list reset it
     }
     showJump(StickToBottom.jumpShown(jumpShown && !roomChanged, scroll, newerArrived));
     return marked != null;
@@ -187,7 +227,7 @@ public final class MessageListView {
   private void redraw() {
     double scrollTop = root.scrollTop;
     draw(null);
-    root.scrollTop = scrollTop;
+    scrollTo(scrollTop);
   }
 
   private HTMLElement draw(String highlight) {
@@ -227,12 +267,18 @@ public final class MessageListView {
     return marked;
   }
 
+  private void scrollTo(double top) {
+    root.scrollTop = top;
+    lastScrollTop = root.scrollTop;
+  }
+
   private boolean atBottom() {
     return root.scrollTop + root.clientHeight >= root.scrollHeight - BOTTOM_SLACK_PX;
   }
 
   private void toBottom() {
-    root.scrollTop = root.scrollHeight;
+    scrollTo(root.scrollHeight);
+    stuck = true;
     showJump(false);
   }
 
@@ -248,7 +294,8 @@ public final class MessageListView {
 
   private void centre(HTMLElement li) {
     double offset = li.getBoundingClientRect().top - root.getBoundingClientRect().top;
-    root.scrollTop = root.scrollTop + offset - (root.clientHeight - li.offsetHeight) / 2;
+    scrollTo(root.scrollTop + offset - (root.clientHeight - li.offsetHeight) / 2);
+    stuck = atBottom(); // the reader is here now, not (necessarily) at the newest message
   }
 
   private HTMLElement item(String id) {

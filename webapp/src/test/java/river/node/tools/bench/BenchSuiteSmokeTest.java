@@ -58,7 +58,8 @@ class BenchSuiteSmokeTest {
           "exhausted CAS loops",
           "durable CAS throughput, 1 client",
           "durable CAS latency p99, 2 clients",
-          "app bundle river.js, gzip -9"
+          "app bundle river.js, gzip -9",
+          "emoji data app/emoji-data.js (lazy), gzip -9"
         }) {
       BenchReport.Row r = null;
       for (String line : out.split("\n")) {
