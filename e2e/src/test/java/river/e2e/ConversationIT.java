@@ -145,6 +145,30 @@ class ConversationIT extends TwoTabFixture {
   }
 
   @Test
+  void aMentionByKeyCountsForTheMentionedMemberInMentionsMode() {
+    String lobby = create(a, "Lobby", "alice");
+    join(b, invite(a), "bob", lobby);
+    b.appHook("notification-mode").selectOption("mentions");
+    String other = create(b, "Other", "bob"); // bob now looks at another room
+    ChatSteps.roomItem(b, other).click();
+    assertThat(b.page).hasTitle("Other — River");
+
+    Locator input = a.appHook("message-input");
+    input.pressSequentially("@bo");
+    assertThat(a.appHook("mention-suggestion")).hasCount(1);
+    input.press("Enter");
+    input.pressSequentially("ping");
+    input.press("Enter");
+    assertThat(message(a, "@bob ping")).hasCount(1);
+    Locator unread = ChatSteps.roomItem(b, lobby).locator("[data-testid=room-unread]");
+    assertThat(unread).hasText("1");
+    assertThat(b.page).hasTitle("(1) Other — River");
+    send(a, "just chatting");
+    assertThat(unread).hasText("2");
+    assertThat(b.page).hasTitle("(1) Other — River");
+  }
+
+  @Test
   void thePickerSearchesByNameAndAReactionSaysWhoReacted() {
     String room = create(a, "Lobby", "alice");
     join(b, invite(a), "bob", room);
