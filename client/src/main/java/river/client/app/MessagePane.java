@@ -4,13 +4,9 @@ import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import river.actions.Compose;
-import river.actions.OutboxQueue;
 import river.cbor.Utf8;
 import river.chat.Mentions;
 import river.chat.Names;
@@ -24,7 +20,6 @@ import river.engine.TabSession;
 import river.room.MemberInfo;
 import river.room.MessageKind;
 import river.room.MessageView;
-import river.room.PendingMessage;
 import river.room.RoomMessage;
 import river.room.RoomState;
 import river.room.SealedBytes;
@@ -35,10 +30,10 @@ import river.rooms.Rooms;
 import river.store.Base58;
 
 /**
- * The shown room's conversation: the message list (room state plus this tab's outbox entries not
- * yet in it), the composer with its reply / edit modes, and reactions. Composed messages go to the
- * {@link Outbox}; private rooms' contents are sealed first. Refusals (size, membership) come back
- * as text for the composer.
+ * The shown room's conversation: the message list (its rows from {@link ConversationRows}), the
+ * composer with its reply / edit modes, its per-room draft ({@link Drafts}) and its mentions, and
+ * reactions. Composed messages go to the {@link Outbox}; private rooms' contents are sealed first.
+ * Refusals (size, membership) come back as text for the composer.
  */
 final class MessagePane {
   private final TabSession session;
@@ -48,6 +43,7 @@ final class MessagePane {
   private final RoomCipher cipher;
   private final ScreenHost host;
   private final Drafts drafts;
+  private final ConversationRows conversationRows;
   private final MessageListView messages =
       new MessageListView(
           new MessageListView.Listener() {
@@ -140,6 +136,7 @@ final class MessagePane {
       Drafts drafts,
       ScreenHost host) {
     this.drafts = drafts;
+    this.conversationRows = new ConversationRows(outbox, texts);
     this.session = session;
     this.hydrator = hydrator;
     this.outbox = outbox;
@@ -307,7 +304,6 @@ final class MessagePane {
   void render(RoomKey current) {
     RoomState state = hydrator.state(current);
     RoomData data = session.rooms().room(current);
-    List<MessageRow> rows = new ArrayList<>();
     Names names = Names.of(state, sb -> texts.readOrNull(data, sb));
     memberNames = new HashMap<>();
     if (state != null) {
@@ -321,21 +317,7 @@ final class MessagePane {
         composer.setText(drafts.get(current), nicknames);
       }
     }
-    Set<String> shownIds = new HashSet<>();
-    byte[] me = data.verifyingKey().toArray();
-    if (state != null) {
-      List<VisibleMessage> visible = MessageView.of(state);
-      Map<String, VisibleMessage> byId = new HashMap<>();
-      for (VisibleMessage m : visible) {
-        byId.put(Base58.encode(m.id()), m);
-      }
-      for (VisibleMessage m : visible) {
-        String id = Base58.encode(m.id());
-        shownIds.add(id);
-        rows.add(row(m, id, byId, names, data, me));
-      }
-    }
-    addPending(rows, current, state, shownIds, names, data);
+    List<MessageRow> rows = conversationRows.of(current, state, data, names, nicknames);
     String mark = links.highlight(current);
     boolean found =
         messages.render(
@@ -345,101 +327,7 @@ final class MessagePane {
     }
   }
 
-  private MessageRow row(
-      VisibleMessage m,
-      String id,
-      Map<String, VisibleMessage> byId,
-      Names names,
-      RoomData data,
-      byte[] me) {
-    MessageRow row =
-        new MessageRow(
-                id,
-                Base58.encode(m.author()),
-                names.of(m.author()),
-                texts.read(data, m.content()),
-                m.time(),
-                false,
-                m.edited())
-            .own(Arrays.equals(m.author(), me));
-    if (m.replyTo() != null) {
-      String quotedId = Base58.encode(m.replyTo());
-      VisibleMessage quoted = byId.get(quotedId);
-      if (quoted == null) {
-        row.replyTo(null, "a message that is no longer here", null);
-      } else {
-        row.replyTo(
-            names.of(quoted.author()),
-            snippet(Mentions.decode(texts.read(data, quoted.content()), nicknames).text),
-            quotedId);
-      }
-    }
-    Map<String, List<String>> who = new LinkedHashMap<>();
-    Set<String> mine = new HashSet<>();
-    for (RoomMessage r : m.reactions()) {
-      String emoji = texts.read(data, r.content());
-      List<String> names1 = who.get(emoji);
-      if (names1 == null) {
-        who.put(emoji, names1 = new ArrayList<>());
-      }
-      boolean isMe = Arrays.equals(r.author(), me);
-      names1.add(isMe ? "you" : names.of(r.author()));
-      if (isMe) {
-        mine.add(emoji);
-      }
-    }
-    for (Map.Entry<String, List<String>> c : who.entrySet()) {
-      row.reaction(new MessageRow.Reaction(c.getKey(), c.getValue(), mine.contains(c.getKey())));
-    }
-    return row;
-  }
-
   private static long now() {
     return (long) elemental2.core.JsDate.now();
-  }
-
-  /** This tab's outbox entries for the room that the room state does not show yet. */
-  private void addPending(
-      List<MessageRow> rows,
-      RoomKey current,
-      RoomState state,
-      Set<String> shownIds,
-      Names names,
-      RoomData data) {
-    byte[] room = current.bytes().toArray();
-    for (OutboxQueue.Entry e : outbox.entries()) {
-      if (!Arrays.equals(PendingMessage.room(e.unsigned), room)) {
-        continue;
-      }
-      if (PendingMessage.deliveredIn(state, e.unsigned)) {
-        outbox.deliveredByRoom(e.key); // shown through the room state from now on
-        continue;
-      }
-      MessageKind kind = e.unsigned.kind();
-      if (kind != MessageKind.TEXT && kind != MessageKind.REPLY) {
-        if (e.deliveredId != null) {
-          outbox.forget(e.key); // actions show through the room state once delivered
-        }
-        continue;
-      }
-      if (e.deliveredId != null && shownIds.contains(e.deliveredId)) {
-        outbox.forget(e.key); // the room has it now; silent: we are rendering
-        continue;
-      }
-      boolean pending = e.deliveredId == null;
-      rows.add(
-          new MessageRow(
-              pending ? e.key : e.deliveredId,
-              Base58.encode(e.unsigned.author()),
-              names.of(e.unsigned.author()),
-              texts.read(data, e.unsigned.content()),
-              e.unsigned.time(),
-              pending,
-              false));
-    }
-  }
-
-  static String snippet(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 80) + "…";
   }
 }
