@@ -25,7 +25,10 @@ import jsinterop.base.JsPropertyMap;
  * {k:"copy-invitation", c:"CODE", link:false}} (the invitation code, or with {@code link:true} the
  * shell's {@code ?invitation=} link to it; the shell copies only a code that decodes as one). The
  * title message may carry the shown room's name, {@code {k:"title", n:3, r:"Lobby"}}; the shell
- * cleans it ({@code river.nav.TabTitle}).
+ * cleans it ({@code river.nav.TabTitle}). Drafts (the shell keeps them, one per room, across
+ * reloads): {@code {k:"draft-put", room:"ROOM", t:"text"}} (app to shell; an empty text drops the
+ * room's draft) and {@code {k:"drafts", d:{ROOM:"text"}}} (shell to app, with the answer to every
+ * hello).
  */
 public final class BridgeMessage {
   public static final String FRAME = "frame";
@@ -43,6 +46,14 @@ public final class BridgeMessage {
   public static final String COPY = "copy";
   public static final String COPIED = "copied";
   public static final String COPY_INVITATION = "copy-invitation";
+  public static final String DRAFT_PUT = "draft-put";
+  public static final String DRAFTS = "drafts";
+
+  /** A room key in base58 is ~45 chars. */
+  public static final int MAX_DRAFT_ROOM_CHARS = 200;
+
+  /** Well over a message's size limit: a draft is never cut. */
+  public static final int MAX_DRAFT_CHARS = 20000;
 
   /** Longer than any room address (a room and a message id in base58 are under 150 chars). */
   public static final int MAX_FRAGMENT_CHARS = 400;
@@ -176,6 +187,52 @@ public final class BridgeMessage {
       return 0;
     }
     return (int) Math.min(d, MAX_TITLE_COUNT);
+  }
+
+  public static Object draftPut(String room, String text) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", DRAFT_PUT);
+    m.set("room", room);
+    m.set("t", text);
+    return m;
+  }
+
+  public static Object drafts(JsPropertyMap<Object> byRoom) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", DRAFTS);
+    m.set("d", byRoom);
+    return m;
+  }
+
+  /** The room of a {@code draft-put}, or null when not a plausible string. */
+  public static String draftRoom(Object data) {
+    String room = string(data, "room", MAX_DRAFT_ROOM_CHARS);
+    return room == null || room.isEmpty() ? null : room;
+  }
+
+  /** The text of a {@code draft-put}, or null when not a plausible string. */
+  public static String draftText(Object data) {
+    return string(data, "t", MAX_DRAFT_CHARS);
+  }
+
+  /** The drafts of a {@code drafts} message: plausible entries only. */
+  public static java.util.Map<String, String> draftMap(Object data) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    Object d = Js.asPropertyMap(data).get("d");
+    if (d == null || !"object".equals(Js.typeof(d))) {
+      return out;
+    }
+    JsPropertyMap<Object> map = Js.asPropertyMap(d);
+    map.forEach(
+        room -> {
+          Object t = map.get(room);
+          if (room.length() <= MAX_DRAFT_ROOM_CHARS
+              && "string".equals(Js.typeof(t))
+              && Js.<String>uncheckedCast(t).length() <= MAX_DRAFT_CHARS) {
+            out.put(room, Js.<String>uncheckedCast(t));
+          }
+        });
+    return out;
   }
 
   public static Object invitation(String code) {

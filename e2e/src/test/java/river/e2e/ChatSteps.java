@@ -60,6 +60,18 @@ final class ChatSteps {
                         .getByText(text, new Locator.GetByTextOptions().setExact(true))));
   }
 
+  /**
+   * Reacts to a message through the picker: opens it, searches {@code name} (e.g. "thumbs up") and
+   * chooses {@code emoji}.
+   */
+  static void react(Tab t, Locator item, String name, String emoji) {
+    item.locator("[data-testid=message-react]").click();
+    assertThat(t.appHook("reaction-picker")).isVisible();
+    t.appHook("reaction-search").fill(name);
+    t.app().locator("[data-testid=reaction-option][data-emoji='" + emoji + "']").click();
+    assertThat(t.appHook("reaction-picker")).isHidden();
+  }
+
   /** Creates an invitation for the current room and returns its code. */
   static String invite(Tab t) {
     t.appHook("invite-create").click();

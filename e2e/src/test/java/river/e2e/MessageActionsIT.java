@@ -60,7 +60,7 @@ class MessageActionsIT extends TwoTabFixture {
     for (Tab t : List.of(a, b)) {
       assertThat(in(message(t, "hi there"), "message-reply-to")).hasText("↪ alice: hello");
     }
-    in(message(b, "hello"), "message-react").first().click();
+    ChatSteps.react(b, message(b, "hello"), "thumbs up", "👍");
     for (Tab t : List.of(a, b)) {
       assertThat(in(message(t, "hello"), "message-reaction")).hasText("👍 1");
     }
@@ -73,8 +73,14 @@ class MessageActionsIT extends TwoTabFixture {
       assertThat(in(message(t, "hello"), "message-reaction")).hasText("👍 1");
     }
 
-    // alice deletes her message: gone for both; bob's reply now quotes nothing
+    // alice deletes her message, which asks first: nothing goes until she confirms
     in(message(a, "hello"), "message-delete").click();
+    in(message(a, "hello"), "message-delete-cancel").click();
+    assertThat(in(message(a, "hello"), "message-delete-confirm")).hasCount(0);
+    in(message(a, "hello"), "message-delete").click();
+    assertThat(message(b, "hello")).hasCount(1);
+    // confirmed: gone for both; bob's reply now quotes nothing
+    in(message(a, "hello"), "message-delete-confirm").click();
     for (Tab t : List.of(a, b)) {
       assertThat(message(t, "hello")).hasCount(0);
       assertThat(in(message(t, "hi there"), "message-reply-to"))

@@ -75,7 +75,7 @@ class PrivateRoomIT extends TwoTabFixture {
       assertThat(message(t, "whisper from bob").locator("[data-testid=message-author]"))
           .hasText("bobby-private");
     }
-    message(b, "whisper from alice").locator("[data-testid=message-react]").first().click();
+    ChatSteps.react(b, message(b, "whisper from alice"), "thumbs up", "👍");
     assertThat(message(a, "whisper from alice").locator("[data-testid=message-reaction]"))
         .hasText("👍 1");
 

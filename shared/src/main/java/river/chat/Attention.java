@@ -16,9 +16,11 @@ import river.store.Base58;
  * ("mentions and replies") those that mention {@code @nickname} or reply to one of the user's
  * messages; none when {@code MUTED}. The room's own unread badge still counts them all. Pure.
  *
- * <p>A mention is {@code @} + the nickname, ignoring case, not followed by a letter or digit (so
- * {@code @bob,} mentions bob and {@code @bobby} does not). Hazard: private rooms' texts are sealed;
- * the caller's reader opens them, and an unreadable text mentions no one.
+ * <p>A mention is a {@link Mentions} token of the user's key ({@code <@KEY>}, what the composer
+ * stores, so it survives renames), or, the older form, {@code @} + the nickname, ignoring case, not
+ * followed by a letter or digit (so {@code @bob,} mentions bob and {@code @bobby} does not).
+ * Hazard: private rooms' texts are sealed; the caller's reader opens them, and an unreadable text
+ * mentions no one.
  */
 public final class Attention {
   private Attention() {}
@@ -47,6 +49,7 @@ public final class Attention {
         }
       }
     }
+    String selfKey = self == null ? null : Base58.encode(self);
     int n = 0;
     for (VisibleMessage m : visible) {
       if (same(m.author(), self) || !ReadMarks.newer(m.time(), m.id(), read)) {
@@ -54,11 +57,16 @@ public final class Attention {
       }
       if (all
           || (m.replyTo() != null && mine.contains(Base58.encode(m.replyTo())))
-          || mentions(reader.read(m.content()), nickname)) {
+          || mentionsMe(reader.read(m.content()), selfKey, nickname)) {
         n++;
       }
     }
     return n;
+  }
+
+  /** Whether {@code text} mentions the user by key token or by {@code @nickname}. */
+  public static boolean mentionsMe(String text, String selfKey, String nickname) {
+    return Mentions.mentionsKey(text, selfKey) || mentions(text, nickname);
   }
 
   /** Whether {@code text} mentions {@code @nickname} (see the class comment). */

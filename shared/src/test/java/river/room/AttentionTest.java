@@ -85,4 +85,15 @@ class AttentionTest {
     assertFalse(Attention.mentions(null, "bob"));
     assertFalse(Attention.mentions("@", ""));
   }
+
+  @Test
+  void mentionsCountsAMentionOfTheUsersKeyWhateverTheirNickname() {
+    String me = river.store.Base58.encode(owner.pub);
+    String other = river.store.Base58.encode(alice.pub);
+    List<VisibleMessage> v =
+        room(
+            f.text(alice, 10, "hey " + river.chat.Mentions.token(me) + " look"),
+            f.text(alice, 20, "and " + river.chat.Mentions.token(other)));
+    assertEquals(1, count(NotificationMode.MENTIONS, v, LastRead.NONE));
+  }
 }

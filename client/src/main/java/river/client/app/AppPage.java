@@ -104,6 +104,11 @@ public final class AppPage implements ShellLink.Listener {
   }
 
   @Override
+  public void onDrafts(Map<String, String> drafts) {
+    screen.drafts().loaded(drafts);
+  }
+
+  @Override
   public void onCopied(boolean ok) {
     screen.onCopied(ok);
   }

@@ -4,24 +4,23 @@ import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import river.actions.Compose;
-import river.actions.OutboxQueue;
 import river.cbor.Utf8;
+import river.chat.Mentions;
 import river.chat.Names;
 import river.chat.PlainErrors;
 import river.chat.RoomSecrets;
+import river.chat.Roster;
 import river.client.app.ui.Composer;
 import river.client.app.ui.MessageListView;
+import river.client.app.ui.MessageRow;
 import river.client.app.ui.RoomListView;
 import river.engine.TabSession;
+import river.room.MemberInfo;
 import river.room.MessageKind;
 import river.room.MessageView;
-import river.room.PendingMessage;
 import river.room.RoomMessage;
 import river.room.RoomState;
 import river.room.SealedBytes;
@@ -32,10 +31,10 @@ import river.rooms.Rooms;
 import river.store.Base58;
 
 /**
- * The shown room's conversation: the message list (room state plus this tab's outbox entries not
- * yet in it), the composer with its reply / edit modes, and reactions. Composed messages go to the
- * {@link Outbox}; private rooms' contents are sealed first. Refusals (size, membership) come back
- * as text for the composer.
+ * The shown room's conversation: the message list (its rows from {@link ConversationRows}), the
+ * composer with its reply / edit modes, its per-room draft ({@link Drafts}) and its mentions, and
+ * reactions. Composed messages go to the {@link Outbox}; private rooms' contents are sealed first.
+ * Refusals (size, membership) come back as text for the composer.
  */
 final class MessagePane {
   private final TabSession session;
@@ -44,21 +43,26 @@ final class MessagePane {
   private final Texts texts;
   private final RoomCipher cipher;
   private final ScreenHost host;
+  private final Drafts drafts;
+  private final ConversationRows conversationRows;
   private final MessageListView messages =
       new MessageListView(
           new MessageListView.Listener() {
             @Override
             public void onReply(String id) {
-              editing = null;
+              if (editing != null) {
+                stopEditing(); // the edit's text is not a reply: the draft comes back
+              }
               replyingTo = id;
-              composer.setMode("Replying to a message", null, () -> replyingTo = null);
+              composer.setMode("Replying to a message", null, () -> replyingTo = null, nicknames);
             }
 
             @Override
             public void onEdit(String id, String currentText) {
               replyingTo = null;
               editing = id;
-              composer.setMode("Editing your message", currentText, () -> editing = null);
+              composer.setMode(
+                  "Editing your message", currentText, MessagePane.this::stopEditing, nicknames);
             }
 
             @Override
@@ -80,7 +84,44 @@ final class MessagePane {
             }
           });
   private MessageLinks links = MessageLinks.NONE;
-  private final Composer composer = new Composer(this::send);
+  private final Composer composer =
+      new Composer(
+          new Composer.Listener() {
+            @Override
+            public String onSend(String text) {
+              return send(text);
+            }
+
+            @Override
+            public void onDraft(String text) {
+              RoomKey current = host.shown();
+              if (current == null || editing != null) {
+                return; // an edit's text is not the room's draft
+              }
+              if (restoreDraft) {
+                restoreDraft = false;
+                composer.setText(drafts.get(current), nicknames);
+              } else {
+                drafts.put(current, text);
+              }
+            }
+
+            @Override
+            public void onResize() {
+              messages.keepAtBottom();
+            }
+          },
+          this::mentionable);
+
+  /** The shown room's members by key, for mentions (refreshed on every render). */
+  private Map<String, String> memberNames = new HashMap<>();
+
+  private final Mentions.Nicknames nicknames = key -> memberNames.get(key);
+
+  /** The room whose draft the composer holds. */
+  private RoomKey composerRoom;
+
+  private boolean restoreDraft;
 
   /** Base58 ids of the message the composer replies to / edits, or null. */
   private String replyingTo;
@@ -93,7 +134,10 @@ final class MessagePane {
       Outbox outbox,
       Texts texts,
       RoomCipher cipher,
+      Drafts drafts,
       ScreenHost host) {
+    this.drafts = drafts;
+    this.conversationRows = new ConversationRows(outbox, texts);
     this.session = session;
     this.hydrator = hydrator;
     this.outbox = outbox;
@@ -117,9 +161,45 @@ final class MessagePane {
 
   /** Another room is shown: a half-made reply or edit belongs to the old one. */
   void resetModes() {
+    if (editing != null) {
+      stopEditing();
+    }
     editing = null;
     replyingTo = null;
     composer.clearMode();
+  }
+
+  /** Leaving an edit puts the room's draft back, which the edit's text had replaced. */
+  private void stopEditing() {
+    editing = null;
+    RoomKey current = host.shown();
+    composer.setText(current == null ? "" : drafts.get(current), nicknames);
+  }
+
+  /** The drafts arrived from the shell: an untouched composer takes the shown room's. */
+  void draftsLoaded() {
+    RoomKey current = host.shown();
+    if (current != null && composer.isEmpty() && editing == null) {
+      composer.setText(drafts.get(current), nicknames);
+    }
+  }
+
+  /** The shown room's current members but the user, for mention suggestions. */
+  private List<Mentions.Member> mentionable() {
+    List<Mentions.Member> out = new ArrayList<>();
+    RoomKey current = host.shown();
+    RoomState state = current == null ? null : hydrator.state(current);
+    if (state == null) {
+      return out;
+    }
+    byte[] me = session.rooms().room(current).verifyingKey().toArray();
+    for (byte[] member : Roster.shown(state)) {
+      String key = Base58.encode(member);
+      if (!Arrays.equals(member, me) && memberNames.containsKey(key)) {
+        out.add(new Mentions.Member(key, memberNames.get(key)));
+      }
+    }
+    return out;
   }
 
   /** The composer's send: null when the message went out, else why it was refused. */
@@ -131,7 +211,12 @@ final class MessagePane {
     String target = editing != null ? editing : replyingTo;
     String refused = sendAction(kind, target, text);
     if (refused == null) {
-      resetModes();
+      messages.followOwn();
+      // After an edit the composer empties; the room's draft, set aside, comes back then.
+      restoreDraft = editing != null;
+      editing = null;
+      replyingTo = null;
+      composer.clearMode();
     }
     return refused;
   }
@@ -220,114 +305,30 @@ final class MessagePane {
   void render(RoomKey current) {
     RoomState state = hydrator.state(current);
     RoomData data = session.rooms().room(current);
-    List<MessageListView.Row> rows = new ArrayList<>();
     Names names = Names.of(state, sb -> texts.readOrNull(data, sb));
-    Set<String> shownIds = new HashSet<>();
-    byte[] me = data.verifyingKey().toArray();
+    memberNames = new HashMap<>();
     if (state != null) {
-      List<VisibleMessage> visible = MessageView.of(state);
-      Map<String, VisibleMessage> byId = new HashMap<>();
-      for (VisibleMessage m : visible) {
-        byId.put(Base58.encode(m.id()), m);
-      }
-      for (VisibleMessage m : visible) {
-        String id = Base58.encode(m.id());
-        shownIds.add(id);
-        rows.add(row(m, id, byId, names, data, me));
+      for (MemberInfo info : state.memberInfo()) {
+        memberNames.put(Base58.encode(info.member()), names.of(info.member()));
       }
     }
-    addPending(rows, current, state, shownIds, names, data);
+    if (!current.equals(composerRoom)) {
+      composerRoom = current;
+      if (editing == null) {
+        composer.setText(drafts.get(current), nicknames);
+      }
+    }
+    List<MessageRow> rows = conversationRows.of(current, state, data, names, nicknames);
     String mark = links.highlight(current);
     boolean found =
-        messages.render(RoomListView.keyText(current), rows, mark, links.scrollToHighlight());
+        messages.render(
+            RoomListView.keyText(current), rows, nicknames, mark, links.scrollToHighlight());
     if (mark != null) {
       links.drawn(current, state != null, found);
     }
   }
 
-  private MessageListView.Row row(
-      VisibleMessage m,
-      String id,
-      Map<String, VisibleMessage> byId,
-      Names names,
-      RoomData data,
-      byte[] me) {
-    MessageListView.Row row =
-        new MessageListView.Row(
-                id, names.of(m.author()), texts.read(data, m.content()), false, m.edited())
-            .own(Arrays.equals(m.author(), me));
-    if (m.replyTo() != null) {
-      VisibleMessage quoted = byId.get(Base58.encode(m.replyTo()));
-      if (quoted == null) {
-        row.replyTo(null, "a message that is no longer here");
-      } else {
-        row.replyTo(names.of(quoted.author()), snippet(texts.read(data, quoted.content())));
-      }
-    }
-    Map<String, int[]> counts = new LinkedHashMap<>();
-    Set<String> mine = new HashSet<>();
-    for (RoomMessage r : m.reactions()) {
-      String emoji = texts.read(data, r.content());
-      int[] c = counts.get(emoji);
-      if (c == null) {
-        counts.put(emoji, c = new int[1]);
-      }
-      c[0]++;
-      if (Arrays.equals(r.author(), me)) {
-        mine.add(emoji);
-      }
-    }
-    for (Map.Entry<String, int[]> c : counts.entrySet()) {
-      row.reaction(
-          new MessageListView.Reaction(c.getKey(), c.getValue()[0], mine.contains(c.getKey())));
-    }
-    return row;
-  }
-
   private static long now() {
     return (long) elemental2.core.JsDate.now();
-  }
-
-  /** This tab's outbox entries for the room that the room state does not show yet. */
-  private void addPending(
-      List<MessageListView.Row> rows,
-      RoomKey current,
-      RoomState state,
-      Set<String> shownIds,
-      Names names,
-      RoomData data) {
-    byte[] room = current.bytes().toArray();
-    for (OutboxQueue.Entry e : outbox.entries()) {
-      if (!Arrays.equals(PendingMessage.room(e.unsigned), room)) {
-        continue;
-      }
-      if (PendingMessage.deliveredIn(state, e.unsigned)) {
-        outbox.deliveredByRoom(e.key); // shown through the room state from now on
-        continue;
-      }
-      MessageKind kind = e.unsigned.kind();
-      if (kind != MessageKind.TEXT && kind != MessageKind.REPLY) {
-        if (e.deliveredId != null) {
-          outbox.forget(e.key); // actions show through the room state once delivered
-        }
-        continue;
-      }
-      if (e.deliveredId != null && shownIds.contains(e.deliveredId)) {
-        outbox.forget(e.key); // the room has it now; silent: we are rendering
-        continue;
-      }
-      boolean pending = e.deliveredId == null;
-      rows.add(
-          new MessageListView.Row(
-              pending ? e.key : e.deliveredId,
-              names.of(e.unsigned.author()),
-              texts.read(data, e.unsigned.content()),
-              pending,
-              false));
-    }
-  }
-
-  static String snippet(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 80) + "…";
   }
 }

@@ -93,6 +93,7 @@ final class RoomsScreen
   private final ProfileTools tools;
 
   private final ShellLink shell;
+  private final Drafts drafts;
   private int shownTotal = -1;
   private final UnreadCounts unread;
 
@@ -129,7 +130,9 @@ final class RoomsScreen
     this.joinDialog = new JoinDialog(this::join, this::focusComposer);
     this.inviteDialog = new InviteDialog(shell::copyInvitation, this::focusComposer);
     this.unread = new UnreadCounts(texts);
-    this.messagePane = new MessagePane(session, hydrator, outbox, texts, cipher, this);
+    this.drafts = new Drafts(shell);
+    this.messagePane = new MessagePane(session, hydrator, outbox, texts, cipher, drafts, this);
+    drafts.onLoaded(messagePane::draftsLoaded);
     this.membersPane = new MembersPane(session, hydrator, actions.actions(), texts, this);
     messagePane.setLinks(address);
     this.details =
@@ -427,6 +430,10 @@ final class RoomsScreen
                       show(joined);
                     },
                     joinDialog::refuse));
+  }
+
+  Drafts drafts() {
+    return drafts;
   }
 
   Outbox outbox() {

@@ -37,6 +37,9 @@ final class ShellLink {
 
     /** The shell's answer to {@link #copy}. */
     void onCopied(boolean ok);
+
+    /** The drafts the shell keeps, by room (base58). */
+    void onDrafts(Map<String, String> drafts);
   }
 
   private final Window parent = DomGlobal.window.parent;
@@ -89,6 +92,8 @@ final class ShellLink {
                   BridgeMessage.base(message.data),
                   BridgeMessage.flag(message.data, "popped"));
             }
+          } else if (BridgeMessage.DRAFTS.equals(kind)) {
+            listener.onDrafts(BridgeMessage.draftMap(message.data));
           } else if (BridgeMessage.COPIED.equals(kind)) {
             listener.onCopied(BridgeMessage.flag(message.data, "ok"));
           } else if (BridgeMessage.FRAME.equals(kind)) {
@@ -126,6 +131,11 @@ final class ShellLink {
   /** Asks the shell to copy an invitation code, or the link that opens it; answered by onCopied. */
   void copyInvitation(String code, boolean asLink) {
     post(BridgeMessage.copyInvitation(code, asLink));
+  }
+
+  /** Asks the shell to keep {@code text} as the draft of {@code room} ("" drops it). */
+  void draftPut(String room, String text) {
+    post(BridgeMessage.draftPut(room, text));
   }
 
   void outboxPut(String key, byte[] bytes) {

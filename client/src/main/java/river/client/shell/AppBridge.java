@@ -36,6 +36,9 @@ final class AppBridge {
     void onOutboxRemove(String key);
 
     void onOutboxList();
+
+    /** The app's draft for a room ("" drops it). */
+    void onDraftPut(String room, String text);
   }
 
   private final HTMLIFrameElement frame;
@@ -89,6 +92,12 @@ final class AppBridge {
               listener.onCopyInvitation(code, BridgeMessage.flag(message.data, "link"));
             } else {
               post(BridgeMessage.copied(false));
+            }
+          } else if (BridgeMessage.DRAFT_PUT.equals(kind)) {
+            String room = BridgeMessage.draftRoom(message.data);
+            String text = BridgeMessage.draftText(message.data);
+            if (room != null && text != null) {
+              listener.onDraftPut(room, text);
             }
           } else if (BridgeMessage.COPY.equals(kind)) {
             String fragment = BridgeMessage.fragment(message.data);

@@ -30,6 +30,7 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   private final OutboxStore outbox = new OutboxStore(() -> outboxNews.postMessage("changed"));
   private NodeSocket socket;
   private final ProfileStore profiles = new ProfileStore();
+  private final DraftStore drafts = new DraftStore();
   private String token;
 
   public void start() {
@@ -113,6 +114,12 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
       invitation = null;
     }
     address.onHello();
+    bridge.send(BridgeMessage.drafts(drafts.all()));
+  }
+
+  @Override
+  public void onDraftPut(String room, String text) {
+    drafts.put(room, text);
   }
 
   @Override

@@ -1,23 +1,35 @@
 package river.client.app.ui;
 
+import elemental2.dom.DomGlobal;
+import elemental2.dom.Element;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
 import java.util.List;
+import jsinterop.annotations.JsFunction;
+import jsinterop.annotations.JsPackage;
+import jsinterop.annotations.JsType;
 import jsinterop.base.Js;
+import river.chat.Mentions;
+import river.chat.StickToBottom;
+import river.chat.Timeline;
 
 /**
- * The current room's messages ({@code message-list} / {@code message-item}), oldest first, each
- * with its author ({@code message-author}) and text ({@code message-text}); a message still in the
- * outbox carries {@code message-pending}. A reply shows what it answers ({@code message-reply-to});
- * reactions show as chips ({@code message-reaction}, data-emoji, aria-pressed when one is yours).
- * Actions: reply, react, copy the message's link ({@code message-permalink}), and on your own
- * messages edit and delete. Everything is set as text. Stays scrolled to the bottom when it was at
- * the bottom; the message a message address points at carries {@code data-highlighted="true"} and
- * is scrolled to the middle once.
+ * The current room's conversation ({@code message-list}, an {@code <ol>} of {@code message-item}s,
+ * oldest first, see {@link MessageItemView}), with a {@code date-separator} before each local day
+ * and consecutive messages of one author grouped ({@link Timeline}). Scrolling follows {@link
+ * StickToBottom}: the list stays at the bottom while it is there, opens at the bottom in another
+ * room, goes there when the user sends, and otherwise keeps its place and shows {@code
+ * jump-to-latest} when newer messages arrive. The message a message address points at carries
+ * {@code data-highlighted="true"} and is scrolled to the middle once; a reply's quote jumps to its
+ * original, marked {@code data-jumped="true"} for a moment. Hosts the one {@link ReactionPicker}.
  */
 public final class MessageListView {
-  public static final String[] EMOJI = {"👍", "❤️", "😂"};
+  /** How long a message a quote jumped to stays marked. */
+  private static final int JUMP_MARK_MS = 2500;
+
+  /** Pixels from the end that still count as "at the bottom" (rounding, a last partial line). */
+  private static final int BOTTOM_SLACK_PX = 24;
 
   public interface Listener {
     void onReply(String id);
@@ -31,180 +43,281 @@ public final class MessageListView {
     void onPermalink(String id);
   }
 
-  /** One reaction chip: an emoji, how many reacted with it, whether you did. */
-  public static final class Reaction {
-    final String emoji;
-    final int count;
-    final boolean mine;
-
-    public Reaction(String emoji, int count, boolean mine) {
-      this.emoji = emoji;
-      this.count = count;
-      this.mine = mine;
-    }
-  }
-
-  /** One row as shown. */
-  public static final class Row {
-    final String id;
-    final String author;
-    final String text;
-    final boolean pending;
-    final boolean edited;
-    boolean own;
-
-    /** The quoted message's author (user text), or null when the quote is a note of ours. */
-    String replyAuthor;
-
-    String replyTo;
-    List<Reaction> reactions = new ArrayList<>();
-
-    public Row(String id, String author, String text, boolean pending, boolean edited) {
-      this.id = id;
-      this.author = author;
-      this.text = text;
-      this.pending = pending;
-      this.edited = edited;
-    }
-
-    public Row own(boolean value) {
-      own = value;
-      return this;
-    }
-
-    /** {@code author} null: {@code quoted} is our own wording (e.g. the message is gone). */
-    public Row replyTo(String author, String quoted) {
-      replyAuthor = author;
-      replyTo = quoted;
-      return this;
-    }
-
-    public Row reaction(Reaction r) {
-      reactions.add(r);
-      return this;
-    }
-  }
-
+  private final HTMLElement area = Dom.el("div", "message-area");
   private final HTMLElement root = Dom.hook("ol", "message-list", "message-list");
+  private final HTMLButtonElement jump =
+      MessageItemView.button("New messages ↓", "jump-to-latest", "jump-to-latest");
+  private final ReactionPicker picker;
   private final Listener listener;
   private String shownRoom;
+  private String lastId;
+  private int lastCount;
+  private boolean ownSent;
+  private boolean jumpShown;
+
+  /** The user is reading the newest messages: a change of the list's size keeps them in view. */
+  private boolean stuck = true;
+
+  /** The scroll position as last seen or set, to tell a move up from a shrinking list. */
+  private double lastScrollTop;
+
+  private String confirmingDelete;
+  private String jumpedTo;
+  private double jumpedUntil;
+  private List<MessageRow> rows = new ArrayList<>();
+  private Mentions.Nicknames nicknames = key -> null;
+
+  private final MessageItemView.Actions actions =
+      new MessageItemView.Actions() {
+        @Override
+        public void reply(String id) {
+          listener.onReply(id);
+        }
+
+        @Override
+        public void edit(String id, String text) {
+          listener.onEdit(id, text);
+        }
+
+        @Override
+        public void confirmDelete(String id, boolean asking) {
+          confirmingDelete = asking ? id : null;
+          redraw();
+          focusIn(id, asking ? "message-delete-cancel" : "message-delete");
+        }
+
+        @Override
+        public void delete(String id) {
+          confirmingDelete = null;
+          listener.onDelete(id);
+        }
+
+        @Override
+        public void openPicker(String id) {
+          picker.open(id);
+        }
+
+        @Override
+        public void react(String id, String emoji) {
+          listener.onReact(id, emoji);
+        }
+
+        @Override
+        public void permalink(String id) {
+          listener.onPermalink(id);
+        }
+
+        @Override
+        public void jumpTo(String id) {
+          jumpedTo = id;
+          jumpedUntil = DomGlobal.performance.now() + JUMP_MARK_MS;
+          HTMLElement li = item(id);
+          if (li != null) {
+            li.setAttribute("data-jumped", "true");
+            centre(li);
+            li.setAttribute("tabindex", "-1");
+            li.focus();
+          }
+          DomGlobal.setTimeout(ignored -> unmarkJump(id), JUMP_MARK_MS);
+        }
+      };
 
   public MessageListView(Listener listener) {
     this.listener = listener;
+    this.picker = new ReactionPicker(listener::onReact, id -> focusIn(id, "message-react"));
     root.setAttribute("aria-label", "Messages");
     root.setAttribute("aria-live", "polite");
+    root.setAttribute("tabindex", "0");
+    jump.addEventListener("click", e -> toBottom());
+    // Only a move up unsticks: when the list shrinks (the composer appears) a scroll event can
+    // come before the resize observer with the end out of view, and that is not the reader leaving.
+    root.addEventListener(
+        "scroll",
+        e -> {
+          if (atBottom()) {
+            stuck = true;
+          } else if (root.scrollTop < lastScrollTop - 1) {
+            stuck = false;
+          }
+          lastScrollTop = root.scrollTop;
+          showJump(jumpShown && !stuck);
+        });
+    // The list shrinks after a draw (the composer or a notice appears, a narrow screen, the
+    // keyboard on a phone): a reader at the bottom must not be left short of the newest message.
+    new ResizeObserver((entries, observer) -> keepAtBottom()).observe(root);
+    area.appendChild(root);
+    area.appendChild(picker.element());
   }
 
+  /** The list with its jump button and picker. */
   public HTMLElement element() {
-    return root;
+    return area;
+  }
+
+  /** The user sent a message from this tab: the next draw goes to the bottom. */
+  public void followOwn() {
+    ownSent = true;
+  }
+
+  /** The list's height changed (e.g. the composer grew): stay at the bottom if it was there. */
+  public void keepAtBottom() {
+    if (stuck) {
+      scrollTo(root.scrollHeight);
+    }
+  }
+
+  /** The browser's ResizeObserver (not in elemental2 1.1.0). */
+  @JsType(isNative = true, namespace = JsPackage.GLOBAL)
+  private static class ResizeObserver {
+    @JsFunction
+    interface Callback {
+      void onResize(Object entries, Object observer);
+    }
+
+    ResizeObserver(Callback callback) {}
+
+    native void observe(Element target);
   }
 
   /**
    * Draws {@code rows}; {@code highlight} (or null) is the id of the row to mark, scrolled to when
-   * {@code scrollToHighlight}. Returns whether that row was drawn.
+   * {@code scrollToHighlight}; {@code nicknames} names mentioned members. Returns whether that row
+   * was drawn.
    */
-  public boolean render(String room, List<Row> rows, String highlight, boolean scrollToHighlight) {
-    boolean atBottom = root.scrollTop + root.clientHeight >= root.scrollHeight - 8;
+  public boolean render(
+      String room,
+      List<MessageRow> rows,
+      Mentions.Nicknames nicknames,
+      String highlight,
+      boolean scrollToHighlight) {
     boolean roomChanged = !room.equals(shownRoom);
+    // Not measured now: the list may have shrunk since (the observer has not run yet).
+    boolean wasAtBottom = stuck;
+    double scrollTop = root.scrollTop;
     shownRoom = room;
+    this.rows = rows;
+    this.nicknames = nicknames;
+    if (roomChanged) {
+      confirmingDelete = null;
+      jumpedTo = null;
+      picker.close();
+    }
+    String newest = rows.isEmpty() ? null : rows.get(rows.size() - 1).id;
+    boolean newerArrived =
+        !roomChanged && newest != null && !newest.equals(lastId) && rows.size() > lastCount;
+    lastId = newest;
+    lastCount = rows.size();
+    HTMLElement marked = draw(highlight);
+    StickToBottom.Scroll scroll = StickToBottom.scroll(roomChanged, wasAtBottom, ownSent);
+    ownSent = false;
+    if (marked != null && scrollToHighlight) {
+      centre(marked);
+      scroll = StickToBottom.Scroll.KEEP;
+      stuck = false;
+    } else if (scroll == StickToBottom.Scroll.BOTTOM) {
+      scrollTo(root.scrollHeight);
+      stuck = true;
+    } else {
+      scrollTo(scrollTop); // emptying the list reset it
+    }
+    showJump(StickToBottom.jumpShown(jumpShown && !roomChanged, scroll, newerArrived));
+    return marked != null;
+  }
+
+  private void redraw() {
+    double scrollTop = root.scrollTop;
+    draw(null);
+    scrollTo(scrollTop);
+  }
+
+  private HTMLElement draw(String highlight) {
     Dom.clear(root);
     if (rows.isEmpty()) {
       root.appendChild(Dom.text("li", "message-empty", "No messages yet. Say hello."));
     }
+    List<Timeline.Entry> entries = new ArrayList<>();
+    for (MessageRow r : rows) {
+      entries.add(
+          new Timeline.Entry(r.authorKey, r.time, LocalTime.dayNumber(r.time), r.replyTo != null));
+    }
+    List<Timeline.Place> places = Timeline.of(entries);
     HTMLElement marked = null;
-    for (Row r : rows) {
-      HTMLElement li = item(r);
+    boolean jumpLive = jumpedTo != null && DomGlobal.performance.now() < jumpedUntil;
+    for (int i = 0; i < rows.size(); i++) {
+      MessageRow r = rows.get(i);
+      Timeline.Place place = places.get(i);
+      if (place.startsDay) {
+        HTMLElement sep = Dom.hook("li", "date-separator", "date-separator");
+        sep.setAttribute("role", "separator");
+        sep.textContent = LocalTime.day(r.time);
+        root.appendChild(sep);
+      }
+      HTMLElement li =
+          MessageItemView.item(
+              r, place.showsAuthor, r.id.equals(confirmingDelete), nicknames, actions);
       if (r.id.equals(highlight)) {
         li.setAttribute("data-highlighted", "true");
         marked = li;
       }
+      if (jumpLive && r.id.equals(jumpedTo)) {
+        li.setAttribute("data-jumped", "true");
+      }
       root.appendChild(li);
     }
-    if (marked != null && scrollToHighlight) {
-      double offset = marked.getBoundingClientRect().top - root.getBoundingClientRect().top;
-      root.scrollTop = root.scrollTop + offset - (root.clientHeight - marked.offsetHeight) / 2;
-    } else if (atBottom || roomChanged) {
-      root.scrollTop = root.scrollHeight;
-    }
-    return marked != null;
+    return marked;
   }
 
-  private HTMLElement item(Row r) {
-    HTMLElement li = Dom.hook("li", "message-item", "message-item");
-    li.setAttribute("data-message-id", r.id);
-    if (r.replyTo != null) {
-      HTMLElement quote = Dom.hook("div", "message-reply-to", "message-reply-to");
-      if (r.replyAuthor == null) {
-        quote.textContent = "↪ " + r.replyTo;
-      } else {
-        // Two pieces of user text, each isolated: an override in the name cannot reach the quote.
-        Dom.sentence(quote, "↪ ", r.replyAuthor, ": ");
-        quote.appendChild(Dom.isolated(r.replyTo));
-      }
-      li.appendChild(quote);
-    }
-    HTMLElement author = Dom.hook("span", "message-author", "message-author");
-    Dom.userText(author, r.author);
-    li.appendChild(author);
-    HTMLElement text = Dom.hook("span", "message-text", "message-text");
-    Dom.userText(text, r.text);
-    li.appendChild(text);
-    if (r.edited) {
-      HTMLElement edited = Dom.hook("span", "message-edited", "message-edited");
-      edited.textContent = "(edited)";
-      li.appendChild(edited);
-    }
-    if (r.pending) {
-      HTMLElement p = Dom.hook("span", "message-pending", "message-pending");
-      p.textContent = "sending…";
-      p.setAttribute("title", "Waiting to be delivered");
-      li.appendChild(p);
-      return li;
-    }
-    if (!r.reactions.isEmpty()) {
-      HTMLElement chips = Dom.el("span", "message-reactions");
-      for (Reaction x : r.reactions) {
-        HTMLButtonElement chip =
-            button(x.emoji + " " + x.count, "message-reaction", "reaction-chip");
-        chip.setAttribute("data-emoji", x.emoji);
-        chip.setAttribute("aria-pressed", x.mine ? "true" : "false");
-        chip.addEventListener("click", e -> listener.onReact(r.id, x.emoji));
-        chips.appendChild(chip);
-      }
-      li.appendChild(chips);
-    }
-    HTMLElement actions = Dom.el("span", "message-actions");
-    for (String emoji : EMOJI) {
-      HTMLButtonElement react = button(emoji, "message-react", "link-button");
-      react.setAttribute("data-emoji", emoji);
-      react.setAttribute("aria-label", "React with " + emoji);
-      react.addEventListener("click", e -> listener.onReact(r.id, emoji));
-      actions.appendChild(react);
-    }
-    HTMLButtonElement permalink = button("Link", "message-permalink", "link-button");
-    permalink.setAttribute("aria-label", "Copy a link to this message");
-    permalink.setAttribute("title", "Copy a link to this message");
-    permalink.addEventListener("click", e -> listener.onPermalink(r.id));
-    actions.appendChild(permalink);
-    HTMLButtonElement reply = button("Reply", "message-reply", "link-button");
-    reply.addEventListener("click", e -> listener.onReply(r.id));
-    actions.appendChild(reply);
-    if (r.own) {
-      HTMLButtonElement edit = button("Edit", "message-edit", "link-button");
-      edit.addEventListener("click", e -> listener.onEdit(r.id, r.text));
-      actions.appendChild(edit);
-      HTMLButtonElement delete = button("Delete", "message-delete", "link-button");
-      delete.addEventListener("click", e -> listener.onDelete(r.id));
-      actions.appendChild(delete);
-    }
-    li.appendChild(actions);
-    return li;
+  private void scrollTo(double top) {
+    root.scrollTop = top;
+    lastScrollTop = root.scrollTop;
   }
 
-  private static HTMLButtonElement button(String text, String testId, String className) {
-    HTMLButtonElement b = Js.uncheckedCast(Dom.hook("button", className, testId));
-    b.type = "button";
-    b.textContent = text;
-    return b;
+  private boolean atBottom() {
+    return root.scrollTop + root.clientHeight >= root.scrollHeight - BOTTOM_SLACK_PX;
+  }
+
+  private void toBottom() {
+    scrollTo(root.scrollHeight);
+    stuck = true;
+    showJump(false);
+  }
+
+  /** The button is in the page only while it applies (the contract: absent otherwise). */
+  private void showJump(boolean shown) {
+    if (shown && !jumpShown) {
+      area.appendChild(jump);
+    } else if (!shown && jumpShown) {
+      area.removeChild(jump);
+    }
+    jumpShown = shown;
+  }
+
+  private void centre(HTMLElement li) {
+    double offset = li.getBoundingClientRect().top - root.getBoundingClientRect().top;
+    scrollTo(root.scrollTop + offset - (root.clientHeight - li.offsetHeight) / 2);
+    stuck = atBottom(); // the reader is here now, not (necessarily) at the newest message
+  }
+
+  private HTMLElement item(String id) {
+    // Ids are base58 (or an outbox key of the same alphabet): safe inside the selector's quotes.
+    return Js.uncheckedCast(root.querySelector("[data-message-id='" + id + "']"));
+  }
+
+  private void unmarkJump(String id) {
+    HTMLElement li = item(id);
+    if (li != null) {
+      li.removeAttribute("data-jumped");
+    }
+  }
+
+  /** Focuses the control {@code testId} of message {@code id} (after a redraw replaced it). */
+  private void focusIn(String id, String testId) {
+    HTMLElement li = item(id);
+    if (li != null) {
+      HTMLElement control = Js.uncheckedCast(li.querySelector("[data-testid=" + testId + "]"));
+      if (control != null) {
+        control.focus();
+      }
+    }
   }
 }

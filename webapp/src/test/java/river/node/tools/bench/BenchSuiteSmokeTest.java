@@ -61,7 +61,8 @@ class BenchSuiteSmokeTest {
           "app bundle river.js, gzip -9",
           "store ceiling in-process, 1 writer",
           "store ceiling in-process, 2 writers",
-          "node CAS throughput / store ceiling, 2 clients"
+          "node CAS throughput / store ceiling, 2 clients",
+          "emoji data app/emoji-data.js (lazy), gzip -9"
         }) {
       BenchReport.Row r = null;
       for (String line : out.split("\n")) {

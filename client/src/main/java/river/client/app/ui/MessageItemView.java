@@ -1,0 +1,199 @@
+package river.client.app.ui;
+
+import elemental2.dom.DomGlobal;
+import elemental2.dom.HTMLAnchorElement;
+import elemental2.dom.HTMLButtonElement;
+import elemental2.dom.HTMLElement;
+import jsinterop.base.Js;
+import river.chat.Mentions;
+import river.chat.MessageSpans;
+
+/**
+ * Draws one {@code message-item}: the quote it replies to ({@code message-reply-to}, a button that
+ * jumps to the original while it is there), the author ({@code message-author}, shown once per
+ * group), the time ({@code message-time}, a {@code <time>} in the user's locale, the full date on
+ * hover), the text ({@code message-text}: links to http(s) URLs as {@code message-link}, mentions
+ * as {@code message-mention} with the member's current nickname), reaction chips ({@code
+ * message-reaction}, {@code title} naming who reacted) and one {@code message-actions} container
+ * (react, link, reply; edit and delete on your own; delete asks {@code message-delete-confirm}).
+ * Everything a user typed goes in as text nodes, never HTML.
+ */
+final class MessageItemView {
+  private MessageItemView() {}
+
+  /** What the item's controls ask of the list. */
+  interface Actions {
+    void reply(String id);
+
+    void edit(String id, String text);
+
+    /** The user asked to delete: show the confirmation (true) or take it back (false). */
+    void confirmDelete(String id, boolean asking);
+
+    void delete(String id);
+
+    void openPicker(String id);
+
+    void react(String id, String emoji);
+
+    void permalink(String id);
+
+    void jumpTo(String id);
+  }
+
+  static HTMLElement item(
+      MessageRow r,
+      boolean showsAuthor,
+      boolean confirmingDelete,
+      Mentions.Nicknames nicknames,
+      Actions actions) {
+    HTMLElement li = Dom.hook("li", "message-item", "message-item");
+    li.setAttribute("data-message-id", r.id);
+    if (!showsAuthor) {
+      li.setAttribute("data-grouped", "true");
+    }
+    if (r.replyTo != null) {
+      li.appendChild(quote(r, actions));
+    }
+    HTMLElement head = Dom.el("div", "message-head");
+    HTMLElement author = Dom.hook("span", "message-author", "message-author");
+    Dom.userText(author, r.author);
+    head.appendChild(author);
+    if (r.time > 0) {
+      HTMLElement time = Dom.hook("time", "message-time", "message-time");
+      time.setAttribute("datetime", LocalTime.iso(r.time));
+      time.setAttribute("title", LocalTime.full(r.time));
+      time.textContent = LocalTime.time(r.time);
+      head.appendChild(time);
+    }
+    li.appendChild(head);
+    HTMLElement text = Dom.hook("div", "message-text", "message-text");
+    text.setAttribute("dir", "auto");
+    fillText(text, r.text, nicknames);
+    li.appendChild(text);
+    if (r.edited) {
+      HTMLElement edited = Dom.hook("span", "message-edited", "message-edited");
+      edited.textContent = "(edited)";
+      li.appendChild(edited);
+    }
+    if (r.pending) {
+      HTMLElement p = Dom.hook("span", "message-pending", "message-pending");
+      p.textContent = "sending…";
+      p.setAttribute("title", "Waiting to be delivered");
+      li.appendChild(p);
+      return li;
+    }
+    if (!r.reactions.isEmpty()) {
+      li.appendChild(reactions(r, actions));
+    }
+    li.appendChild(actions(r, confirmingDelete, actions));
+    return li;
+  }
+
+  /** The text's spans: plain text as text nodes, links and mentions as their own elements. */
+  static void fillText(HTMLElement into, String text, Mentions.Nicknames nicknames) {
+    for (MessageSpans.Span s : MessageSpans.of(text)) {
+      if (s.kind == MessageSpans.Kind.LINK) {
+        HTMLAnchorElement a = Js.uncheckedCast(Dom.hook("a", "message-link", "message-link"));
+        a.href = s.text; // http(s) only: MessageSpans decides
+        a.rel = "noopener noreferrer";
+        a.target = "_blank";
+        a.textContent = s.text;
+        into.appendChild(a);
+      } else if (s.kind == MessageSpans.Kind.MENTION && nicknames.of(s.text) != null) {
+        HTMLElement m = Dom.hook("bdi", "message-mention", "message-mention");
+        m.setAttribute("data-member-key", s.text);
+        m.textContent = "@" + nicknames.of(s.text);
+        into.appendChild(m);
+      } else {
+        // A token of someone this view does not know stays as typed.
+        String plain = s.kind == MessageSpans.Kind.MENTION ? Mentions.token(s.text) : s.text;
+        into.appendChild(DomGlobal.document.createTextNode(plain));
+      }
+    }
+  }
+
+  private static HTMLElement quote(MessageRow r, Actions actions) {
+    HTMLElement quote;
+    if (r.replyToId != null) {
+      HTMLButtonElement b =
+          Js.uncheckedCast(Dom.hook("button", "message-reply-to", "message-reply-to"));
+      b.type = "button";
+      b.setAttribute("title", "Show the message this replies to");
+      b.addEventListener("click", e -> actions.jumpTo(r.replyToId));
+      quote = b;
+    } else {
+      quote = Dom.hook("div", "message-reply-to", "message-reply-to");
+    }
+    if (r.replyAuthor == null) {
+      quote.textContent = "↪ " + r.replyTo;
+    } else {
+      // Two pieces of user text, each isolated: an override in the name cannot reach the quote.
+      Dom.sentence(quote, "↪ ", r.replyAuthor, ": ");
+      quote.appendChild(Dom.isolated(r.replyTo));
+    }
+    return quote;
+  }
+
+  private static HTMLElement reactions(MessageRow r, Actions actions) {
+    HTMLElement chips = Dom.el("span", "message-reactions");
+    for (MessageRow.Reaction x : r.reactions) {
+      HTMLButtonElement chip =
+          button(x.emoji + " " + x.who.size(), "message-reaction", "reaction-chip");
+      chip.setAttribute("data-emoji", x.emoji);
+      chip.setAttribute("aria-pressed", x.mine ? "true" : "false");
+      chip.setAttribute("title", "Reacted by " + String.join(", ", x.who));
+      chip.addEventListener("click", e -> actions.react(r.id, x.emoji));
+      chips.appendChild(chip);
+    }
+    return chips;
+  }
+
+  private static HTMLElement actions(MessageRow r, boolean confirmingDelete, Actions actions) {
+    HTMLElement bar = Dom.el("div", "message-actions");
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "Message actions");
+    if (confirmingDelete) {
+      HTMLElement ask = Dom.text("span", "message-delete-question", "Delete this message?");
+      bar.appendChild(ask);
+      HTMLButtonElement yes = button("Delete", "message-delete-confirm", "link-button danger");
+      yes.addEventListener("click", e -> actions.delete(r.id));
+      bar.appendChild(yes);
+      HTMLButtonElement no = button("Cancel", "message-delete-cancel", "link-button");
+      no.addEventListener("click", e -> actions.confirmDelete(r.id, false));
+      bar.appendChild(no);
+      bar.setAttribute("data-open", "true");
+      return bar;
+    }
+    HTMLButtonElement react = button("☺+", "message-react", "link-button");
+    react.setAttribute("aria-label", "Add a reaction");
+    react.setAttribute("title", "Add a reaction");
+    react.setAttribute("aria-haspopup", "dialog");
+    react.addEventListener("click", e -> actions.openPicker(r.id));
+    bar.appendChild(react);
+    HTMLButtonElement permalink = button("Link", "message-permalink", "link-button");
+    permalink.setAttribute("aria-label", "Copy a link to this message");
+    permalink.setAttribute("title", "Copy a link to this message");
+    permalink.addEventListener("click", e -> actions.permalink(r.id));
+    bar.appendChild(permalink);
+    HTMLButtonElement reply = button("Reply", "message-reply", "link-button");
+    reply.addEventListener("click", e -> actions.reply(r.id));
+    bar.appendChild(reply);
+    if (r.own) {
+      HTMLButtonElement edit = button("Edit", "message-edit", "link-button");
+      edit.addEventListener("click", e -> actions.edit(r.id, r.text));
+      bar.appendChild(edit);
+      HTMLButtonElement delete = button("Delete", "message-delete", "link-button");
+      delete.addEventListener("click", e -> actions.confirmDelete(r.id, true));
+      bar.appendChild(delete);
+    }
+    return bar;
+  }
+
+  static HTMLButtonElement button(String text, String testId, String className) {
+    HTMLButtonElement b = Js.uncheckedCast(Dom.hook("button", className, testId));
+    b.type = "button";
+    b.textContent = text;
+    return b;
+  }
+}
