@@ -42,12 +42,21 @@ public final class ActionTab {
       };
 
   ActionTab(String user, World world, NodeAnswers node) {
+    this(user, world, node, CIPHER, null);
+  }
+
+  /** A tab with real cryptography (private-room secret versions). */
+  ActionTab(String user, World world, NodeAnswers node, JceCrypto crypto) {
+    this(user, world, node, crypto, crypto);
+  }
+
+  private ActionTab(String user, World world, NodeAnswers node, Cipher cipher, SecretWrap wrap) {
     this.user = user;
     this.world = world;
     this.node = node;
     this.index = world.openTab();
     world.runAll();
-    this.actions = new RoomActions(world.tab(index), CIPHER, node::now);
+    this.actions = new RoomActions(world.tab(index), cipher, wrap, node::now);
   }
 
   TabSession session() {
