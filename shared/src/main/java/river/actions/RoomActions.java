@@ -70,6 +70,12 @@ public final class RoomActions {
     return edits.rename(key, state, newName, fail);
   }
 
+  /** The owner's new name, description and limits (null fields kept), as typed. */
+  public String editSettings(
+      RoomKey key, RoomState state, SettingsEdit edit, ActionLink.Fail fail) {
+    return edits.editSettings(key, state, edit, fail);
+  }
+
   /** Leaves at once; the others learn it from the member's signed info. */
   public void leave(RoomKey key, RoomState state, ActionLink.Fail fail) {
     edits.leave(key, state, fail);

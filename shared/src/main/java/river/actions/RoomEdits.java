@@ -26,19 +26,22 @@ import river.wire.Op;
 import river.wire.OpResult;
 
 /**
- * The one-step edits of a room the user is in: invite (a code), set the nickname, rename (owner),
- * ban. Each checks what can be known locally first and answers that at once as text (null when the
- * request went out); the node's refusal comes back through {@code fail}.
+ * The one-step edits of a room the user is in: invite (a code), set the nickname, rename and edit
+ * the settings (owner; both through {@link ConfigEdit}), ban. Each checks what can be known locally
+ * first and answers that at once as text (null when the request went out); the node's refusal comes
+ * back through {@code fail}.
  */
 final class RoomEdits {
   private final ActionLink link;
   private final TabSession session;
   private final Clock clock;
+  private final ConfigEdit configs;
 
   RoomEdits(ActionLink link, TabSession session, Clock clock) {
     this.link = link;
     this.session = session;
     this.clock = clock;
+    this.configs = new ConfigEdit(link, session);
   }
 
   /** Mints an invitee key on the inviter's node, signs the membership, packs the code. */
@@ -180,48 +183,13 @@ final class RoomEdits {
 
   /** Only the owner's key signs configurations: the next version with the new name. */
   String rename(RoomKey key, RoomState state, String newName, final ActionLink.Fail fail) {
-    RoomData data = session.rooms().map().get(key);
-    String problem = usable(data, state);
-    if (problem == null && !isOwner(key, data)) {
-      problem = "Only the room's owner can rename it.";
-    }
-    if (problem == null) {
-      problem = RoomTexts.checkName(newName, state.config().maxNameBytes());
-    }
-    if (problem != null) {
-      return problem;
-    }
-    final byte[] room = key.bytes().toArray();
-    final RoomConfig config = state.config();
-    long secretVersion = config.secretVersion();
-    link.seal(
-        config.isPrivate(),
-        config.isPrivate() ? RoomSecrets.find(data.invitationSecrets(), secretVersion) : null,
-        secretVersion,
-        Utf8.encode(newName.trim()),
-        new ActionLink.Then<SealedBytes>() {
-          @Override
-          public void accept(SealedBytes sealed) {
-            final RoomConfig unsigned = config.renamed(sealed);
-            link.sign(
-                room,
-                SigningPurpose.CONFIG,
-                unsigned.signedBytes(),
-                new ActionLink.Then<byte[]>() {
-                  @Override
-                  public void accept(byte[] sig) {
-                    send(
-                        room,
-                        RoomDelta.builder().config(unsigned.withSignature(sig)).build(),
-                        null,
-                        fail);
-                  }
-                },
-                fail);
-          }
-        },
-        fail);
-    return null;
+    return configs.edit(
+        key, state, SettingsEdit.rename(newName), "Only the room's owner can rename it.", fail);
+  }
+
+  /** The owner's new name, description and limits: the next version of the configuration. */
+  String editSettings(RoomKey key, RoomState state, SettingsEdit edit, ActionLink.Fail fail) {
+    return configs.edit(key, state, edit, "Only the room's owner can change its settings.", fail);
   }
 
   /**

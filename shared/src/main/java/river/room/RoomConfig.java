@@ -23,12 +23,6 @@ public final class RoomConfig extends SignedItem {
   public static final int DEFAULT_MAX_DESCRIPTION_BYTES = 500;
   public static final int DEFAULT_MAX_BANS = 10;
 
-  /**
-   * Ceilings an owner cannot exceed, in limit order: they keep a full room under the node's 256 KiB
-   * row (RoomSizeTest builds one at the ceilings). Hazard: raising one needs that test.
-   */
-  static final int[] CEILINGS = {100, 1000, 50, 200, 1000, 2000, 20};
-
   private final byte[] room;
   private final long version;
   private final SealedBytes name;
@@ -80,8 +74,24 @@ public final class RoomConfig extends SignedItem {
    * the owner signs to rename the room. The higher version wins every merge.
    */
   public RoomConfig renamed(SealedBytes newName) {
+    return edited(newName, description, limits);
+  }
+
+  /**
+   * The unsigned next version with a new name, description and limits (privacy and secret version
+   * kept): what the owner signs to change the room's settings. Limits are checked by the contract
+   * ({@link ConfigRules}), not here, so a test can build a hostile one.
+   */
+  public RoomConfig edited(SealedBytes newName, SealedBytes newDescription, int[] newLimits) {
     return new RoomConfig(
-        room, version + 1, newName, description, isPrivate, secretVersion, limits, new byte[0]);
+        room,
+        version + 1,
+        newName,
+        newDescription,
+        isPrivate,
+        secretVersion,
+        newLimits,
+        new byte[0]);
   }
 
   public RoomConfig withSignature(byte[] signature) {
@@ -121,6 +131,10 @@ public final class RoomConfig extends SignedItem {
     return Arrays.copyOf(limits, limits.length);
   }
 
+  int[] limitsShared() {
+    return limits;
+  }
+
   public int maxRecentMessages() {
     return limits[0];
   }
@@ -154,16 +168,6 @@ public final class RoomConfig extends SignedItem {
     return room;
   }
 
-  private static final String[] LIMIT_NAMES = {
-    "max_recent_messages",
-    "max_message_bytes",
-    "max_nickname_bytes",
-    "max_members",
-    "max_name_bytes",
-    "max_description_bytes",
-    "max_bans"
-  };
-
   @Override
   public CborItem body() {
     CborMap.Builder b =
@@ -175,7 +179,7 @@ public final class RoomConfig extends SignedItem {
             .put("private", CborItem.bool(isPrivate))
             .put("secret_version", CborItem.uint(secretVersion));
     for (int i = 0; i < limits.length; i++) {
-      b.put(LIMIT_NAMES[i], CborItem.uint(limits[i]));
+      b.put(ConfigRules.NAMES[i], CborItem.uint(limits[i]));
     }
     return b.build();
   }
@@ -185,9 +189,9 @@ public final class RoomConfig extends SignedItem {
   }
 
   static RoomConfig fromBody(ItemReader b, byte[] signature) {
-    int[] limits = new int[LIMIT_NAMES.length];
+    int[] limits = new int[ConfigRules.NAMES.length];
     for (int i = 0; i < limits.length; i++) {
-      limits[i] = b.smallUint(LIMIT_NAMES[i]);
+      limits[i] = b.smallUint(ConfigRules.NAMES[i]);
     }
     return new RoomConfig(
         b.key("room"),
@@ -202,19 +206,7 @@ public final class RoomConfig extends SignedItem {
 
   /** Limits and the config's own fields; signature is checked by {@link RoomValidator}. */
   void checkOwnLimits() {
-    int[] ceilings = CEILINGS;
-    for (int i = 0; i < limits.length; i++) {
-      if (limits[i] < 1 || limits[i] > ceilings[i]) {
-        throw new RoomValidationException(
-            "config: " + LIMIT_NAMES[i] + " must be 1.." + ceilings[i]);
-      }
-    }
-    if (name.plainLength() > maxNameBytes()) {
-      throw new RoomValidationException("config: room name longer than " + maxNameBytes());
-    }
-    if (description.plainLength() > maxDescriptionBytes()) {
-      throw new RoomValidationException("config: description longer than " + maxDescriptionBytes());
-    }
+    ConfigRules.checkOwn(this);
     RoomValidator.checkSealing(this, name, "room name");
     RoomValidator.checkSealing(this, description, "description");
   }

@@ -28,6 +28,8 @@ import java.util.Set;
  *       one the room knows, wraps the secret only for current members (each once, the bans in the
  *       same delta counted: a banned member never gets a later version), and seals its older
  *       versions under its own;
+ *   <li>a new config follows the one held ({@link ConfigRules}: limits in range, a name, a higher
+ *       version, public or private as created);
  *   <li>the config's limits hold; members' bans are capped by max_bans (the owner's are not, so a
  *       member cannot use up the cap to keep the owner from banning them).
  * </ul>
@@ -58,6 +60,7 @@ public final class RoomValidator {
       checkRoom(owner, newConfig.roomShared(), "config");
       verify(verifier, owner, newConfig, "config is not signed by the room owner");
       newConfig.checkOwnLimits();
+      ConfigRules.checkSuccessor(state.config, newConfig);
     }
     RoomConfig config = RoomMerge.better(state.config, newConfig);
     if (config == null) {

@@ -253,4 +253,110 @@ class RoomActionsTest {
     assertEquals("Alicia", Names.of(node.room(key.bytes().toArray())).of(key.bytes().toArray()));
     assertEquals("Alicia", alice.session().rooms().map().get(key).nickname());
   }
+
+  String text(SealedBytes b) {
+    return new String(b.data(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theOwnersSettingsAreTheNextVersionAndEveryOneSeesThem() {
+    RoomKey key = create(alice, "Lobby", false);
+    RoomState s = node.room(key.bytes().toArray());
+    assertNull(
+        alice.actions.editSettings(
+            key,
+            s,
+            new SettingsEdit("Lobby", "  Weekly chat  ", " 5 ", "300", "50"),
+            alice.failInto()));
+    alice.pump();
+    assertEquals(List.of(), alice.failures);
+    RoomState after = node.room(key.bytes().toArray());
+    assertEquals(s.config().version() + 1, after.config().version());
+    assertEquals("Weekly chat", text(after.config().description()));
+    assertEquals(5, after.config().maxMembers());
+    assertEquals(300, after.config().maxMessageBytes());
+    assertEquals(50, after.config().maxRecentMessages());
+    assertEquals("Lobby", text(after.config().name()));
+  }
+
+  @Test
+  void aMembersSettingsAreRefusedBeforeAnythingIsAsked() {
+    RoomKey key = create(alice, "Lobby", false);
+    ActionTab bob = new ActionTab("bob", bobWorld, node);
+    join(bob, invite(alice, key));
+    RoomState s = node.room(key.bytes().toArray());
+    assertEquals(
+        "Only the room's owner can change its settings.",
+        bob.actions.editSettings(
+            key, s, new SettingsEdit("Mine", "", "200", "1000", "100"), bob.failInto()));
+    assertTrue(bob.actions.link().drain().isEmpty());
+  }
+
+  @Test
+  void nonsenseLimitsAreRefusedInPlainWordsAndNothingIsSent() {
+    RoomKey key = create(alice, "Lobby", false);
+    RoomState s = node.room(key.bytes().toArray());
+    for (String bad : new String[] {"0", "-3", "abc", "", "201", "99999999999", "1.5"}) {
+      assertEquals(
+          "Most members must be a whole number from 1 to 200.",
+          alice.actions.editSettings(
+              key, s, new SettingsEdit("Lobby", "", bad, "1000", "100"), alice.failInto()),
+          bad);
+    }
+    assertEquals(
+        "Longest message (bytes) must be a whole number from 1 to 1000.",
+        alice.actions.editSettings(
+            key, s, new SettingsEdit("Lobby", "", "10", "1001", "100"), alice.failInto()));
+    assertEquals(
+        "A room needs a name.",
+        alice.actions.editSettings(
+            key, s, new SettingsEdit(" ", "", "10", "100", "100"), alice.failInto()));
+    assertTrue(
+        alice
+            .actions
+            .editSettings(
+                key,
+                s,
+                new SettingsEdit("Lobby", "d".repeat(501), "10", "100", "100"),
+                alice.failInto())
+            .startsWith("That description is too long"));
+    assertTrue(alice.actions.link().drain().isEmpty());
+    assertEquals(s, node.room(key.bytes().toArray()));
+  }
+
+  @Test
+  void anEditThatChangesNothingSendsNothing() {
+    RoomKey key = create(alice, "Lobby", false);
+    RoomState s = node.room(key.bytes().toArray());
+    assertNull(
+        alice.actions.editSettings(
+            key, s, new SettingsEdit("Lobby", "", "200", "1000", "100"), alice.failInto()));
+    assertTrue(alice.actions.link().drain().isEmpty());
+  }
+
+  @Test
+  void aPrivateRoomsDescriptionIsSealed() {
+    RoomKey key = create(alice, "Secret", true);
+    RoomState s = node.room(key.bytes().toArray());
+    assertNull(
+        alice.actions.editSettings(
+            key, s, new SettingsEdit(null, "only for us", "20", null, null), alice.failInto()));
+    alice.pump();
+    assertEquals(List.of(), alice.failures);
+    RoomState after = node.room(key.bytes().toArray());
+    assertTrue(after.config().description().isPrivate());
+    assertEquals(20, after.config().maxMembers());
+    assertEquals(s.config().name(), after.config().name(), "the sealed name is kept as it was");
+  }
+
+  @Test
+  void aRefusalOfTheSettingsReadsAsASentence() {
+    assertEquals(
+        "The room did not accept these settings; check them and try again.",
+        RoomTexts.settingsRefused("invalid", "config: max_members must be 1..200"));
+    assertTrue(
+        RoomTexts.settingsRefused("invalid", "config: a newer version of the room settings is")
+            .contains("changed elsewhere"));
+    assertEquals("No connection.", RoomTexts.settingsRefused("disconnected", "No connection."));
+  }
 }

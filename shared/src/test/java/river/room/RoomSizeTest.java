@@ -15,7 +15,7 @@ class RoomSizeTest {
     Random rnd = new Random(1);
     TestKey owner = TestKey.fast(rnd);
     RoomFixture f = new RoomFixture(owner);
-    int[] c = RoomConfig.CEILINGS;
+    int[] c = ConfigRules.CEILINGS;
     RoomConfig config =
         new RoomConfig(
             owner.pub,

@@ -189,7 +189,7 @@ class RoomValidatorTest {
   @Test
   void configLimitsAboveTheCeilingsAreRejected() {
     int[] limits = RoomConfig.defaultLimits();
-    limits[3] = RoomConfig.CEILINGS[3] + 1;
+    limits[3] = ConfigRules.CEILINGS[3] + 1;
     assertEquals(
         "config: max_members must be 1..200",
         reason(
@@ -235,7 +235,7 @@ class RoomValidatorTest {
     RoomConfig c =
         new RoomConfig(
             f.room(),
-            2,
+            1,
             SealedBytes.privateBytes(new byte[20], new byte[12], 1),
             SealedBytes.privateBytes(new byte[16], new byte[12], 1),
             true,
@@ -243,7 +243,11 @@ class RoomValidatorTest {
             RoomConfig.defaultLimits(),
             new byte[0]);
     c = c.withSignature(ownerKey.sign(c.signedBytes()));
-    RoomState s = f.apply(withAliceBobCarol(), RoomDelta.builder().config(c).build());
+    // a room is private from its creation on (ConfigRules: it cannot turn private later)
+    RoomState s =
+        f.apply(
+            RoomState.empty(f.room()),
+            RoomDelta.builder().config(c).member(f.invite(ownerKey, alice)).build());
     assertTrue(
         reason(s, RoomDelta.builder().message(f.text(alice, 1, "plain")).build())
             .contains("must be private"));

@@ -86,6 +86,7 @@ final class RoomsScreen
   private final MembersPane membersPane;
   private final RoomCipher cipher = new RoomCipher();
   private final Texts texts = new Texts(cipher, this::rerender);
+  private final RoomDetailsPane details;
 
   private final ShellLink shell;
   private int shownTotal = -1;
@@ -126,6 +127,15 @@ final class RoomsScreen
     this.messagePane = new MessagePane(session, hydrator, outbox, texts, cipher, this);
     this.membersPane = new MembersPane(session, hydrator, actions.actions(), texts, this);
     messagePane.setLinks(address);
+    this.details =
+        new RoomDetailsPane(
+            session,
+            hydrator,
+            actions,
+            texts,
+            this,
+            Js.uncheckedCast(
+                messagePane.composerElement().querySelector("[data-testid=message-input]")));
     this.loadBanner = new LoadBanner(driver::retryLoad);
     this.createDialog =
         new CreateRoomDialog(
@@ -182,6 +192,7 @@ final class RoomsScreen
     host.appendChild(createDialog.element());
     host.appendChild(inviteDialog.element());
     host.appendChild(joinDialog.element());
+    host.appendChild(details.element());
     render(session.rooms());
   }
 
@@ -327,6 +338,11 @@ final class RoomsScreen
                 problem -> errorBanner.show("The room was not renamed: " + problem));
     actions.pump();
     return refused;
+  }
+
+  @Override
+  public void onOpenDetails() {
+    details.open();
   }
 
   /** A link to the shell (the app's URL has the shell's origin) that opens the join dialog. */
@@ -503,12 +519,14 @@ final class RoomsScreen
       NotificationMode mode = rooms.notificationModes().get(current);
       header.show(
           name(current),
+          details.description(current),
           mode == null ? NotificationMode.ALL : mode,
           RoomActions.isOwner(current, rooms.room(current)));
       messagePane.render(current);
       boolean removed = membersPane.render(current, rooms.room(current));
       Dom.show(messagePane.composerElement(), !removed);
     }
+    details.render();
     int total = 0;
     for (RoomKey key : display) {
       total +=

@@ -12,6 +12,8 @@ import river.rooms.NotificationMode;
  * notification-mode}), invite ({@code invite-create}), rename for the owner ({@code room-rename},
  * then {@code room-rename-input} / {@code room-rename-save}, refusals in {@code room-rename-error})
  * and leave ({@code leave-room}, confirmed by {@code leave-confirm}, which only the click renders).
+ * Under the name, the room's description as text ({@code room-description}, absent when empty);
+ * {@code room-settings-open} opens the room details.
  */
 public final class RoomHeaderView {
   public interface Listener {
@@ -23,6 +25,9 @@ public final class RoomHeaderView {
 
     /** Null when the new name went out; else why not (shown under the field). */
     String onRename(String newName);
+
+    /** The user asked to see the room's details ({@code room-settings-open}). */
+    void onOpenDetails();
   }
 
   private final HTMLElement root = Dom.el("div", "room-header");
@@ -31,6 +36,8 @@ public final class RoomHeaderView {
       Js.uncheckedCast(Dom.hook("select", "mode-select", "notification-mode"));
   private final HTMLElement confirmRow = Dom.el("div", "leave-confirm-row");
   private final HTMLButtonElement rename = button("Rename", "room-rename", "secondary");
+  private final HTMLElement titleBlock = Dom.el("div", "room-title-block");
+  private final HTMLElement description = Dom.hook("p", "room-description", "room-description");
 
   public RoomHeaderView(Listener listener) {
     for (NotificationMode m : NotificationMode.values()) {
@@ -63,12 +70,16 @@ public final class RoomHeaderView {
           confirmRow.appendChild(no);
         });
     rename.addEventListener("click", e -> openRename(listener));
+    HTMLButtonElement details = button("Details", "room-settings-open", "secondary");
+    details.addEventListener("click", e -> listener.onOpenDetails());
     HTMLElement actions = Dom.el("div", "room-actions");
     actions.appendChild(mode);
+    actions.appendChild(details);
     actions.appendChild(invite);
     actions.appendChild(rename);
     actions.appendChild(leave);
-    root.appendChild(name);
+    titleBlock.appendChild(name);
+    root.appendChild(titleBlock);
     root.appendChild(actions);
     root.appendChild(confirmRow);
   }
@@ -77,9 +88,22 @@ public final class RoomHeaderView {
     return root;
   }
 
-  /** {@code canRename}: the user owns the room. An open rename or leave row stays open. */
-  public void show(String roomName, NotificationMode current, boolean canRename) {
+  /**
+   * {@code canRename}: the user owns the room. An open rename or leave row stays open. An empty
+   * {@code roomDescription} removes the description line.
+   */
+  public void show(
+      String roomName, String roomDescription, NotificationMode current, boolean canRename) {
     Dom.userText(name, roomName);
+    boolean hasDescription = roomDescription != null && !roomDescription.trim().isEmpty();
+    if (hasDescription) {
+      Dom.userText(description, roomDescription);
+      if (description.parentNode == null) {
+        titleBlock.appendChild(description);
+      }
+    } else if (description.parentNode != null) {
+      titleBlock.removeChild(description);
+    }
     mode.value = uiValue(current);
     Dom.show(rename, canRename);
   }
