@@ -10,6 +10,7 @@ import river.actions.RoomActions;
 import river.actions.SettingsEdit;
 import river.client.app.ui.RoomDetailsDialog;
 import river.client.app.ui.RoomListView;
+import river.client.app.ui.RoomSecretSection;
 import river.engine.TabSession;
 import river.room.RoomConfig;
 import river.room.RoomState;
@@ -30,6 +31,7 @@ final class RoomDetailsPane implements RoomDetailsDialog.Listener {
   private final ScreenHost host;
   private final HTMLElement focusAfter;
   private final RoomDetailsDialog dialog = new RoomDetailsDialog(this);
+  private final RoomSecretSection secret = new RoomSecretSection(this::onRotateSecret);
 
   /** The room the open dialog is about; null while it is closed. */
   private RoomKey room;
@@ -51,6 +53,7 @@ final class RoomDetailsPane implements RoomDetailsDialog.Listener {
     this.texts = texts;
     this.host = host;
     this.focusAfter = focusAfter;
+    dialog.addSection(secret.element());
   }
 
   HTMLElement element() {
@@ -71,6 +74,7 @@ final class RoomDetailsPane implements RoomDetailsDialog.Listener {
       return;
     }
     room = shown;
+    showSecret();
     dialog.open(details);
   }
 
@@ -90,6 +94,7 @@ final class RoomDetailsPane implements RoomDetailsDialog.Listener {
     RoomDetailsDialog.Details details = details(room);
     if (details != null) {
       dialog.refresh(details);
+      showSecret();
     }
   }
 
@@ -118,6 +123,27 @@ final class RoomDetailsPane implements RoomDetailsDialog.Listener {
         config.maxMessageBytes(),
         config.maxRecentMessages(),
         RoomActions.isOwner(key, data));
+  }
+
+  /** The private room's key version (and, for the owner, the button for a new one). */
+  private void showSecret() {
+    RoomState state = hydrator.state(room);
+    boolean isPrivate = state != null && state.config() != null && state.config().isPrivate();
+    secret.show(
+        isPrivate ? state.secretVersion() : -1,
+        isPrivate && RoomActions.isOwner(room, session.rooms().room(room)));
+  }
+
+  private void onRotateSecret() {
+    RoomKey key = room;
+    if (key == null || !session.rooms().holds(key)) {
+      return;
+    }
+    String refused = actions.actions().rotateSecret(key, hydrator.state(key), host::problem);
+    if (refused != null) {
+      host.problem(refused);
+    }
+    host.pumpActions();
   }
 
   @Override
