@@ -29,9 +29,10 @@ import river.wire.OpResult;
  * rotating at once: one is refused, and no tab keeps a secret the room never saw). Every tab, on
  * every state of a private room ({@link #onState}): publishes the member's encryption key when the
  * room has none they can open, unwraps a newer version wrapped for them, and, in the owner's tab,
- * rotates when a current member with a key has no wrap of the newest version (a member who joined
- * or published a key after the last rotation). Work in flight is remembered per room and version,
- * so a burst of states starts each step once.
+ * rotates when the newest version missed a current member with a key (a member who joined or
+ * published a key after the last rotation) or reached someone banned since ({@link
+ * #needsRotation}). Work in flight is remembered per room and version, so a burst of states starts
+ * each step once.
  */
 final class SecretRotations {
   /** Older versions a rotation carries (about 56 bytes each sealed: under its size limit). */
@@ -182,15 +183,28 @@ final class SecretRotations {
     }
     if (RoomEdits.isOwner(key, data)
         && RoomSecrets.find(data.invitationSecrets(), state.secretVersion()) != null
-        && missesSomeone(state)) {
+        && needsRotation(state)) {
       rotate(key, state, QUIET);
     }
   }
 
-  private static boolean missesSomeone(RoomState state) {
+  /**
+   * The owner rotates on its own when the newest version missed a current member with a key, or
+   * reached someone no longer a member (a ban whose own rotation lost a race), or when there was a
+   * ban and no rotation yet.
+   */
+  static boolean needsRotation(RoomState state) {
     SecretRotation newest = state.rotations().isEmpty() ? null : state.rotations().get(0);
+    if (newest == null) {
+      return !state.bans().isEmpty() || !SecretKeys.recipients(state).isEmpty();
+    }
     for (MemberInfo i : SecretKeys.recipients(state)) {
-      if (newest == null || newest.wrapFor(i.member()) == null) {
+      if (newest.wrapFor(i.member()) == null) {
+        return true;
+      }
+    }
+    for (SecretRotation.Wrap w : newest.wraps()) {
+      if (!state.isMember(w.member())) {
         return true;
       }
     }

@@ -153,6 +153,27 @@ class SecretRotationFlowTest {
   }
 
   @Test
+  void aBanWhoseRotationWasLostIsFollowedByOneOnTheNextState() {
+    setUpRoom();
+    byte[] carolKey = me(carol);
+    long before = room().secretVersion();
+    alice.hold = true;
+    assertNull(alice.actions.ban(key, room(), carolKey, alice.failInto()));
+    alice.step(); // the ban's signature
+    alice.step(); // the ban itself, accepted; the rotation's signature is held
+    assertFalse(room().isMember(carolKey));
+    assertEquals(1, alice.held.size());
+    alice.actions.link().onError(alice.held.remove(0).id, "timeout", "no answer");
+    alice.hold = false;
+    assertEquals(before, room().secretVersion());
+    alice.failures.clear();
+    settle(List.of(alice, bob));
+    assertEquals(before + 1, room().secretVersion());
+    assertNull(room().rotations().get(0).wrapFor(carolKey));
+    assertNotNull(RoomSecrets.find(stored(bob), before + 1));
+  }
+
+  @Test
   void aMemberWhoMissedRotationsReadsTheOlderVersionsFromTheNewest() {
     setUpRoom();
     assertNull(alice.actions.rotateSecret(key, room(), alice.failInto()));

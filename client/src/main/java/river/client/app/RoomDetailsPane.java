@@ -8,6 +8,7 @@ import jsinterop.annotations.JsType;
 import jsinterop.base.Js;
 import river.actions.RoomActions;
 import river.actions.SettingsEdit;
+import river.chat.RoomSecrets;
 import river.client.app.ui.RoomDetailsDialog;
 import river.client.app.ui.RoomListView;
 import river.client.app.ui.RoomSecretSection;
@@ -129,9 +130,12 @@ final class RoomDetailsPane implements RoomDetailsDialog.Listener {
   private void showSecret() {
     RoomState state = hydrator.state(room);
     boolean isPrivate = state != null && state.config() != null && state.config().isPrivate();
+    RoomData data = session.rooms().room(room);
+    long version = isPrivate ? state.secretVersion() : -1;
     secret.show(
-        isPrivate ? state.secretVersion() : -1,
-        isPrivate && RoomActions.isOwner(room, session.rooms().room(room)));
+        version,
+        data != null && RoomSecrets.find(data.invitationSecrets(), version) != null,
+        isPrivate && RoomActions.isOwner(room, data));
   }
 
   private void onRotateSecret() {

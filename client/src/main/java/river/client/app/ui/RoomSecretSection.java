@@ -6,8 +6,9 @@ import jsinterop.base.Js;
 
 /**
  * The private room's key in the room details: which version the room is at ({@code
- * room-secret-version}) and, for the owner, {@code room-rotate-secret} to make a new one that every
- * current member receives and nobody banned does. Hidden in a public room.
+ * room-secret-version}, {@code data-held} once this tab holds it) and, for the owner, {@code
+ * room-rotate-secret} to make a new one that every current member receives and nobody banned does.
+ * Hidden in a public room.
  */
 public final class RoomSecretSection {
   public interface Listener {
@@ -41,10 +42,14 @@ public final class RoomSecretSection {
     return root;
   }
 
-  /** {@code version} < 0: a public room (hidden). */
-  public void show(long keyVersion, boolean owner) {
+  /**
+   * {@code keyVersion} < 0: a public room (hidden). {@code held}: whether this tab holds that
+   * version yet ({@code data-held}; it arrives a moment after the room announces it).
+   */
+  public void show(long keyVersion, boolean held, boolean owner) {
     Dom.show(root, keyVersion >= 0);
     version.textContent = String.valueOf(keyVersion);
+    version.setAttribute("data-held", held ? "true" : "false");
     Dom.show(rotate, owner);
     Dom.show(hint, owner);
   }
