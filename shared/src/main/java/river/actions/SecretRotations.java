@@ -76,7 +76,8 @@ final class SecretRotations {
           @Override
           public void fail(String message) {
             busy.remove(job);
-            given.fail(message);
+            // the node's reason names versions and wraps: the user needs only the outcome
+            given.fail("The room's key could not be changed just now; try again in a moment.");
           }
         };
     final byte[] secret = link.cipher().newSecret();
@@ -350,7 +351,7 @@ final class SecretRotations {
     return out;
   }
 
-  private static final ActionLink.Fail QUIET =
+  static final ActionLink.Fail QUIET =
       new ActionLink.Fail() {
         @Override
         public void fail(String message) {}
