@@ -107,7 +107,9 @@ final class JoinRoom {
               return;
             }
             final boolean isPrivate = state.config() != null && state.config().isPrivate();
-            final long secretVersion = isPrivate ? state.config().secretVersion() : 0;
+            // the newest version the invitation carries: an invitation made before a rotation
+            // still joins (the owner's tab wraps the next version for the new member's key)
+            final long secretVersion = isPrivate ? newestIn(inv, state.secretVersion()) : 0;
             final byte[] secret = isPrivate ? secretOf(inv, secretVersion) : null;
             if (isPrivate && secret == null) {
               fail.fail(
@@ -145,6 +147,18 @@ final class JoinRoom {
                     : PlainErrors.reason(code));
           }
         });
+  }
+
+  private static long newestIn(Invitation inv, long roomNewest) {
+    long best = -1;
+    if (inv.secrets() != null) {
+      for (Invitation.RoomSecret s : inv.secrets()) {
+        if (s.version() <= roomNewest && s.version() > best) {
+          best = s.version();
+        }
+      }
+    }
+    return best;
   }
 
   private static byte[] secretOf(Invitation inv, long version) {

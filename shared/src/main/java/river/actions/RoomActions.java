@@ -14,15 +14,24 @@ import river.rooms.RoomKey;
  */
 public final class RoomActions {
   private final ActionLink link;
+  private final TabSession session;
   private final CreateRoom creator;
   private final RoomEdits edits;
   private final JoinRoom joiner;
+  private final SecretRotations secrets;
 
   public RoomActions(TabSession session, Cipher cipher, Clock clock) {
+    this(session, cipher, null, clock);
+  }
+
+  /** {@code wrap}: the host's key agreement; null when it cannot rotate private-room secrets. */
+  public RoomActions(TabSession session, Cipher cipher, SecretWrap wrap, Clock clock) {
     this.link = new ActionLink(cipher);
+    this.session = session;
     this.creator = new CreateRoom(link, session, clock);
     this.edits = new RoomEdits(link, session, clock);
     this.joiner = new JoinRoom(link, session, clock);
+    this.secrets = new SecretRotations(link, session, wrap);
   }
 
   /** Only the owner's key signs configurations (rename, settings). */
@@ -72,7 +81,38 @@ public final class RoomActions {
     edits.leave(key, state, fail);
   }
 
-  public String ban(RoomKey key, RoomState state, byte[] target, ActionLink.Fail fail) {
-    return edits.ban(key, state, target, fail);
+  /**
+   * Bans a member; in a private room the owner's ban is followed by a new secret version the banned
+   * member gets no copy of.
+   */
+  public String ban(final RoomKey key, RoomState state, byte[] target, final ActionLink.Fail fail) {
+    return edits.ban(
+        key,
+        state,
+        target,
+        new ActionLink.Then<RoomState>() {
+          @Override
+          public void accept(RoomState after) {
+            RoomData data = session.rooms().map().get(key);
+            if (after.config().isPrivate() && isOwner(key, data)) {
+              // quiet: if it fails, the owner's tab rotates on a later state of the room
+              secrets.rotate(key, after, SecretRotations.QUIET);
+            }
+          }
+        },
+        fail);
+  }
+
+  /** The owner's new secret version for a private room (null when it went out, else why not). */
+  public String rotateSecret(RoomKey key, RoomState state, ActionLink.Fail fail) {
+    return secrets.rotate(key, state, fail);
+  }
+
+  /**
+   * Every room state a tab receives for a room it holds: publishes the member's encryption key,
+   * picks up newer secret versions, and (the owner) wraps the newest for members it missed.
+   */
+  public void onRoomState(RoomKey key, RoomState state) {
+    secrets.onState(key, state);
   }
 }

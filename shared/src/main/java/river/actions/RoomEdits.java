@@ -13,6 +13,7 @@ import river.room.Invitation;
 import river.room.MemberInfo;
 import river.room.RoomConfig;
 import river.room.RoomDelta;
+import river.room.RoomMerge;
 import river.room.RoomState;
 import river.room.SealedBytes;
 import river.room.SigningPurpose;
@@ -103,10 +104,12 @@ final class RoomEdits {
     final byte[] me = data.verifyingKey().toArray();
     final long version = Math.max(Names.of(state).version(me), data.nicknameVersion()) + 1;
     RoomConfig config = state.config();
-    long secretVersion = config.secretVersion();
+    Invitation.RoomSecret newest =
+        RoomSecrets.forSealing(data.invitationSecrets(), state.secretVersion());
+    long secretVersion = newest == null ? config.secretVersion() : newest.version();
     link.seal(
         config.isPrivate(),
-        config.isPrivate() ? RoomSecrets.find(data.invitationSecrets(), secretVersion) : null,
+        config.isPrivate() && newest != null ? newest.secret() : null,
         secretVersion,
         Utf8.encode(nickname),
         new ActionLink.Then<SealedBytes>() {
@@ -208,8 +211,16 @@ final class RoomEdits {
     return configs.edit(key, state, edit, "Only the room's owner can change its settings.", fail);
   }
 
-  /** Bans a member (and, by the contract's cascade, everyone they invited). */
-  String ban(RoomKey key, RoomState state, byte[] target, final ActionLink.Fail fail) {
+  /**
+   * Bans a member (and, by the contract's cascade, everyone they invited); {@code banned} gets the
+   * room with the ban once the node accepted it.
+   */
+  String ban(
+      RoomKey key,
+      final RoomState state,
+      byte[] target,
+      final ActionLink.Then<RoomState> banned,
+      final ActionLink.Fail fail) {
     RoomData data = session.rooms().map().get(key);
     String problem = usable(data, state);
     if (problem == null && !Bans.canBan(state, data.verifyingKey().toArray(), target)) {
@@ -228,7 +239,18 @@ final class RoomEdits {
         new ActionLink.Then<byte[]>() {
           @Override
           public void accept(byte[] sig) {
-            send(room, RoomDelta.builder().ban(unsigned.withSignature(sig)).build(), null, fail);
+            final RoomDelta delta = RoomDelta.builder().ban(unsigned.withSignature(sig)).build();
+            send(
+                room,
+                delta,
+                new ActionLink.Then<OpResult>() {
+                  @Override
+                  public void accept(OpResult ok) {
+                    // the room as the node now holds it (the node validated the ban)
+                    banned.accept(RoomMerge.merge(state, delta));
+                  }
+                },
+                fail);
           }
         },
         fail);

@@ -11,7 +11,10 @@ import river.rooms.Bytes;
 /**
  * A private room's secrets as the user keeps them in RoomData.invitationSecrets (opaque bytes
  * there): each entry is the canonical CBOR {"version": uint, "secret": bytes(32)}, the same shape
- * an invitation carries. Unreadable entries are skipped, never fatal.
+ * an invitation carries. The member's encryption key pair for the room (private rooms, see
+ * docs/private-rooms.md) is kept beside them as {"ecdh_public": bytes(65), "ecdh_private": PKCS#8
+ * bytes}: the same set, merged by union, so two tabs that each made a pair keep both. Unreadable
+ * entries are skipped, never fatal.
  */
 public final class RoomSecrets {
   public static final int SECRET_BYTES = 32;
@@ -30,6 +33,60 @@ public final class RoomSecrets {
                 .build()));
   }
 
+  public static Bytes encodeKeyPair(byte[] publicKey65, byte[] privateKey) {
+    return Bytes.of(
+        Cbor.encode(
+            CborMap.builder()
+                .put("ecdh_public", CborItem.bytes(publicKey65))
+                .put("ecdh_private", CborItem.bytes(privateKey))
+                .build()));
+  }
+
+  /** The private key stored for {@code publicKey65}, or null. */
+  public static byte[] privateKeyFor(Iterable<Bytes> stored, byte[] publicKey65) {
+    for (Bytes b : stored) {
+      try {
+        CborItem item = Cbor.decode(b.toArray());
+        CborItem pub = item.get("ecdh_public");
+        CborItem priv = item.get("ecdh_private");
+        if (pub != null && priv != null && java.util.Arrays.equals(pub.asBytes(), publicKey65)) {
+          return priv.asBytes();
+        }
+      } catch (RuntimeException unreadable) {
+        // skipped
+      }
+    }
+    return null;
+  }
+
+  /** Secrets as one CBOR array of entries (what a rotation seals as its earlier versions). */
+  public static byte[] encodeList(List<Invitation.RoomSecret> secrets) {
+    List<CborItem> items = new ArrayList<CborItem>();
+    for (Invitation.RoomSecret s : secrets) {
+      items.add(Cbor.decode(encode(s.version(), s.secret()).toArray()));
+    }
+    return Cbor.encode(CborItem.array(items));
+  }
+
+  /** The entries of {@link #encodeList} bytes, ready to store; empty when unreadable. */
+  public static List<Bytes> decodeList(byte[] list) {
+    List<Bytes> out = new ArrayList<Bytes>();
+    try {
+      for (CborItem i : Cbor.decode(list).items()) {
+        out.add(Bytes.of(Cbor.encode(i)));
+      }
+    } catch (RuntimeException unreadable) {
+      return new ArrayList<Bytes>();
+    }
+    List<Bytes> good = new ArrayList<Bytes>();
+    for (Bytes b : out) {
+      if (!decodeAll(java.util.Collections.singletonList(b)).isEmpty()) {
+        good.add(b);
+      }
+    }
+    return good;
+  }
+
   /** The secret of {@code version} among the stored entries, or null. */
   public static byte[] find(Iterable<Bytes> stored, long version) {
     for (Invitation.RoomSecret s : decodeAll(stored)) {
@@ -38,6 +95,20 @@ public final class RoomSecrets {
       }
     }
     return null;
+  }
+
+  /**
+   * The secret new content is sealed with: the newest the user holds that the room knows (a version
+   * above the room's newest would be refused by the node), or null when they hold none.
+   */
+  public static Invitation.RoomSecret forSealing(Iterable<Bytes> stored, long roomNewest) {
+    Invitation.RoomSecret best = null;
+    for (Invitation.RoomSecret s : decodeAll(stored)) {
+      if (s.version() <= roomNewest && (best == null || s.version() > best.version())) {
+        best = s;
+      }
+    }
+    return best;
   }
 
   /** The newest stored secret, or null when there is none. */

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import river.rooms.Bytes;
 import river.rooms.LastRead;
 import river.rooms.MetaMerge;
 import river.rooms.NotificationMode;
@@ -161,6 +162,23 @@ public final class LiveRooms {
     if (d != null) {
       set(rooms.withRoom(d.withNickname(nickname)));
     }
+  }
+
+  /**
+   * Adds room secrets (or the member's encryption key pair) to what the user keeps for the room; a
+   * union, like every merge of them, so nothing held is ever dropped.
+   */
+  public boolean addSecrets(RoomKey key, List<Bytes> entries) {
+    RoomData d = rooms.room(key);
+    if (d == null || d.invitationSecrets().containsAll(entries)) {
+      return false;
+    }
+    RoomData.Builder b = d.toBuilder();
+    for (Bytes e : entries) {
+      b.addInvitationSecret(e);
+    }
+    set(rooms.withRoom(b.build()));
+    return true;
   }
 
   public void markRead(RoomKey key, LastRead read) {

@@ -306,6 +306,14 @@ public final class TabSession {
     requestSave();
   }
 
+  /** Keeps room secrets (private rooms) the user picked up, made or was given. */
+  public void addSecrets(RoomKey key, List<Bytes> entries) {
+    requireLoaded();
+    if (live.addSecrets(key, entries)) {
+      requestSave();
+    }
+  }
+
   public void markRead(RoomKey key, LastRead read) {
     requireLoaded();
     live.markRead(key, read);

@@ -8,10 +8,10 @@ import java.util.Set;
  * validate against the current state ({@link RoomValidator}), merge ({@link RoomMerge}), then make
  * sure the merge kept every new item of the update: the node never answers ok for content it
  * dropped (a message older than the room's kept history, a member info or config older than the one
- * held, a second ban of a banned member). The contract key is the owner's 32-byte verifying key;
- * {@code now} is the node's clock in epoch ms (messages dated more than five minutes after it are
- * refused). Everything refused is a {@link RoomValidationException} and leaves the given state as
- * it was (states are immutable).
+ * held, a second ban of a banned member, a secret rotation that is not the newest). The contract
+ * key is the owner's 32-byte verifying key; {@code now} is the node's clock in epoch ms (messages
+ * dated more than five minutes after it are refused). Everything refused is a {@link
+ * RoomValidationException} and leaves the given state as it was (states are immutable).
  */
 public final class RoomContract {
   public static final int KEY_BYTES = 32;
@@ -63,11 +63,13 @@ public final class RoomContract {
     held.addAll(before.bans);
     held.addAll(before.memberInfo);
     held.addAll(before.messages);
+    held.addAll(before.rotations);
     Set<SignedItem> kept = new HashSet<SignedItem>();
     kept.addAll(after.members);
     kept.addAll(after.bans);
     kept.addAll(after.memberInfo);
     kept.addAll(after.messages);
+    kept.addAll(after.rotations);
     for (AuthorizedMember m : delta.members) {
       if (!kept.contains(m) && !held.contains(m)) {
         throw new RoomValidationException(
@@ -85,6 +87,12 @@ public final class RoomContract {
     for (MemberInfo i : delta.memberInfo) {
       if (!kept.contains(i) && !held.contains(i)) {
         throw new RoomValidationException("member info: a newer version is already there");
+      }
+    }
+    for (SecretRotation r : delta.rotations) {
+      if (!kept.contains(r) && !held.contains(r)) {
+        throw new RoomValidationException(
+            "secret rotation: version " + r.version() + " is not the newest");
       }
     }
     for (RoomMessage m : delta.messages) {

@@ -10,9 +10,10 @@ import river.cbor.CborMap;
 
 /**
  * Items one side sends the other: {"config": RoomConfig or null, "members": [AuthorizedMember],
- * "member_info": [MemberInfo], "bans": [UserBan], "messages": [RoomMessage]} (each item {"body",
- * "signature"}). A full state has the same shape with a config, so a Put carries a delta applied to
- * the empty room. Nothing here is trusted: {@link RoomValidator} checks it first.
+ * "member_info": [MemberInfo], "bans": [UserBan], "messages": [RoomMessage], "rotations":
+ * [SecretRotation] (only when not empty, so rooms without rotations keep their bytes)} (each item
+ * {"body", "signature"}). A full state has the same shape with a config, so a Put carries a delta
+ * applied to the empty room. Nothing here is trusted: {@link RoomValidator} checks it first.
  */
 public final class RoomDelta {
   final RoomConfig config;
@@ -20,6 +21,7 @@ public final class RoomDelta {
   final List<MemberInfo> memberInfo;
   final List<UserBan> bans;
   final List<RoomMessage> messages;
+  final List<SecretRotation> rotations;
 
   public RoomDelta(
       RoomConfig config,
@@ -27,7 +29,18 @@ public final class RoomDelta {
       List<MemberInfo> memberInfo,
       List<UserBan> bans,
       List<RoomMessage> messages) {
+    this(config, members, memberInfo, bans, messages, new ArrayList<SecretRotation>());
+  }
+
+  public RoomDelta(
+      RoomConfig config,
+      List<AuthorizedMember> members,
+      List<MemberInfo> memberInfo,
+      List<UserBan> bans,
+      List<RoomMessage> messages,
+      List<SecretRotation> rotations) {
     this.config = config;
+    this.rotations = Collections.unmodifiableList(new ArrayList<SecretRotation>(rotations));
     this.members = Collections.unmodifiableList(new ArrayList<AuthorizedMember>(members));
     this.memberInfo = Collections.unmodifiableList(new ArrayList<MemberInfo>(memberInfo));
     this.bans = Collections.unmodifiableList(new ArrayList<UserBan>(bans));
@@ -58,8 +71,13 @@ public final class RoomDelta {
     return messages;
   }
 
+  public List<SecretRotation> rotations() {
+    return rotations;
+  }
+
   public boolean isEmpty() {
     return config == null
+        && rotations.isEmpty()
         && members.isEmpty()
         && memberInfo.isEmpty()
         && bans.isEmpty()
@@ -67,13 +85,17 @@ public final class RoomDelta {
   }
 
   public CborItem toCbor() {
-    return CborMap.builder()
-        .put("config", config == null ? CborItem.NULL : config.toCbor())
-        .put("members", list(members))
-        .put("member_info", list(memberInfo))
-        .put("bans", list(bans))
-        .put("messages", list(messages))
-        .build();
+    CborMap.Builder b =
+        CborMap.builder()
+            .put("config", config == null ? CborItem.NULL : config.toCbor())
+            .put("members", list(members))
+            .put("member_info", list(memberInfo))
+            .put("bans", list(bans))
+            .put("messages", list(messages));
+    if (!rotations.isEmpty()) {
+      b.put("rotations", list(rotations));
+    }
+    return b.build();
   }
 
   public byte[] encode() {
@@ -108,6 +130,11 @@ public final class RoomDelta {
       for (CborItem i : r.array("messages")) {
         b.messages.add(RoomMessage.fromCbor(i));
       }
+      if (r.optional("rotations") != null) {
+        for (CborItem i : r.array("rotations")) {
+          b.rotations.add(SecretRotation.fromCbor(i));
+        }
+      }
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new RoomValidationException("room delta: " + e.getMessage());
@@ -129,6 +156,7 @@ public final class RoomDelta {
     final List<MemberInfo> memberInfo = new ArrayList<MemberInfo>();
     final List<UserBan> bans = new ArrayList<UserBan>();
     final List<RoomMessage> messages = new ArrayList<RoomMessage>();
+    final List<SecretRotation> rotations = new ArrayList<SecretRotation>();
 
     public Builder config(RoomConfig c) {
       config = c;
@@ -155,8 +183,13 @@ public final class RoomDelta {
       return this;
     }
 
+    public Builder rotation(SecretRotation r) {
+      rotations.add(r);
+      return this;
+    }
+
     public RoomDelta build() {
-      return new RoomDelta(config, members, memberInfo, bans, messages);
+      return new RoomDelta(config, members, memberInfo, bans, messages, rotations);
     }
   }
 }

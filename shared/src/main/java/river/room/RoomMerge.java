@@ -19,10 +19,12 @@ import java.util.Set;
  * by a ban dropped, except the banned member's own (it shows who was banned), with one ban per
  * banned member (the smallest by signature); member info of current members only, highest (version,
  * then smaller encoding) per member; messages of current members only, the newest
- * max_recent_messages by (time, id). Nothing is evicted to honour max_members: the validator
- * refuses joins over it instead, so lowering the limit never removes anyone. Every choice is a max,
- * a set union or a "newest N" under a total order of the items themselves, which makes merge
- * commutative, idempotent and associative.
+ * max_recent_messages by (time, id); of the secret rotations, only the newest ({@link
+ * #KEPT_ROTATIONS}: highest version, then smaller encoding; each one carries the older versions
+ * sealed under its own secret, so a member holding it reads older content). Nothing is evicted to
+ * honour max_members: the validator refuses joins over it instead, so lowering the limit never
+ * removes anyone. Every choice is a max, a set union or a "newest N" under a total order of the
+ * items themselves, which makes merge commutative, idempotent and associative.
  *
  * <p>Known hazards (also upstream's): (1) when message retention overflows and a ban removes an
  * author's messages, a replica that dropped an older message before the ban arrived cannot get it
@@ -32,6 +34,13 @@ import java.util.Set;
  * cleanup would drop, so the node never answers ok for content it did not keep.
  */
 public final class RoomMerge {
+  /**
+   * Secret rotations a room keeps: one. A record holds a wrap per member (~110 bytes each, ~22 KB
+   * for 200 members), so keeping more would not fit a full room in the node's 256 KiB row; older
+   * versions travel inside the newest record instead ({@link SecretRotation#earlier()}).
+   */
+  public static final int KEPT_ROTATIONS = 1;
+
   private RoomMerge() {}
 
   public static RoomState merge(RoomState a, RoomState b) {
@@ -49,7 +58,8 @@ public final class RoomMerge {
         concat(state.members, delta.members),
         concat(state.memberInfo, delta.memberInfo),
         concat(state.bans, delta.bans),
-        concat(state.messages, delta.messages));
+        concat(state.messages, delta.messages),
+        concat(state.rotations, delta.rotations));
   }
 
   static RoomConfig better(RoomConfig a, RoomConfig b) {
@@ -68,7 +78,8 @@ public final class RoomMerge {
       List<AuthorizedMember> allMembers,
       List<MemberInfo> allInfo,
       List<UserBan> allBans,
-      List<RoomMessage> allMessages) {
+      List<RoomMessage> allMessages,
+      List<SecretRotation> allRotations) {
     if (config != null && !Arrays.equals(config.roomShared(), owner)) {
       config = null;
     }
@@ -166,7 +177,23 @@ public final class RoomMerge {
           new ArrayList<RoomMessage>(
               messages.subList(messages.size() - maxMessages, messages.size()));
     }
-    return new RoomState(owner, config, members, infos, bans, messages);
+    SecretRotation newest = null;
+    for (SecretRotation r : allRotations) {
+      if (!Arrays.equals(r.roomShared(), owner)) {
+        continue;
+      }
+      if (newest == null
+          || r.version() > newest.version()
+          || (r.version() == newest.version()
+              && UnsignedBytes.compare(r.encoded(), newest.encoded()) < 0)) {
+        newest = r;
+      }
+    }
+    List<SecretRotation> rotations = new ArrayList<SecretRotation>();
+    if (newest != null) {
+      rotations.add(newest);
+    }
+    return new RoomState(owner, config, members, infos, bans, messages, rotations);
   }
 
   static final Comparator<AuthorizedMember> BY_MEMBER =

@@ -23,6 +23,7 @@ public final class RoomState {
   final List<MemberInfo> memberInfo;
   final List<UserBan> bans;
   final List<RoomMessage> messages;
+  final List<SecretRotation> rotations;
   private Set<String> effective;
 
   RoomState(
@@ -31,13 +32,15 @@ public final class RoomState {
       List<AuthorizedMember> members,
       List<MemberInfo> memberInfo,
       List<UserBan> bans,
-      List<RoomMessage> messages) {
+      List<RoomMessage> messages,
+      List<SecretRotation> rotations) {
     this.owner = Arrays.copyOf(owner, owner.length);
     this.config = config;
     this.members = Collections.unmodifiableList(members);
     this.memberInfo = Collections.unmodifiableList(memberInfo);
     this.bans = Collections.unmodifiableList(bans);
     this.messages = Collections.unmodifiableList(messages);
+    this.rotations = Collections.unmodifiableList(rotations);
   }
 
   /** The room before its first Put: no config, nothing else. */
@@ -52,7 +55,8 @@ public final class RoomState {
         m,
         new ArrayList<MemberInfo>(),
         new ArrayList<UserBan>(),
-        new ArrayList<RoomMessage>());
+        new ArrayList<RoomMessage>(),
+        new ArrayList<SecretRotation>());
   }
 
   /**
@@ -89,6 +93,23 @@ public final class RoomState {
     return messages;
   }
 
+  /** The newest secret rotation the room keeps (at most {@link RoomMerge#KEPT_ROTATIONS}). */
+  public List<SecretRotation> rotations() {
+    return rotations;
+  }
+
+  /**
+   * The newest secret version of a private room: the config's, or a later rotation's. New content
+   * is sealed with it; the validator refuses content of any later version.
+   */
+  public long secretVersion() {
+    long v = config == null ? 0 : config.secretVersion();
+    for (SecretRotation r : rotations) {
+      v = Math.max(v, r.version());
+    }
+    return v;
+  }
+
   /** True for the owner and for every member whose chain reaches the owner without a ban. */
   public boolean isMember(byte[] key) {
     if (effective == null) {
@@ -98,7 +119,7 @@ public final class RoomState {
   }
 
   public RoomDelta asDelta() {
-    return new RoomDelta(config, members, memberInfo, bans, messages);
+    return new RoomDelta(config, members, memberInfo, bans, messages, rotations);
   }
 
   public CborItem toCbor() {

@@ -24,6 +24,10 @@ import java.util.Set;
  *   <li>edit and delete name a post of their own author, unreact a reaction of its own author (when
  *       the target is in the room; an orphan action changes nothing a reader sees, and the view
  *       checks the author again when the target arrives);
+ *   <li>a secret rotation (private rooms only) is signed by the owner, names a version above every
+ *       one the room knows, wraps the secret only for current members (each once, the bans in the
+ *       same delta counted: a banned member never gets a later version), and seals its older
+ *       versions under its own;
  *   <li>a new config follows the one held ({@link ConfigRules}: limits in range, a name, a higher
  *       version, public or private as created);
  *   <li>the config's limits hold; members' bans are capped by max_bans (the owner's are not, so a
@@ -49,6 +53,7 @@ public final class RoomValidator {
     known.addAll(state.memberInfo);
     known.addAll(state.bans);
     known.addAll(state.messages);
+    known.addAll(state.rotations);
 
     RoomConfig newConfig = delta.config;
     if (newConfig != null && !newConfig.equals(state.config)) {
@@ -146,6 +151,18 @@ public final class RoomValidator {
           "ban: members may issue at most " + config.maxBans() + " bans in this room");
     }
 
+    long newestVersion = state.secretVersion();
+    if (newConfig != null) {
+      newestVersion = Math.max(newestVersion, config.secretVersion());
+    }
+    for (SecretRotation r : delta.rotations) {
+      if (known.contains(r)) {
+        continue;
+      }
+      checkRotation(owner, config, state.secretVersion(), effective, verifier, r);
+      newestVersion = Math.max(newestVersion, r.version());
+    }
+
     for (MemberInfo i : delta.memberInfo) {
       if (known.contains(i)) {
         continue;
@@ -164,7 +181,7 @@ public final class RoomValidator {
         throw new RoomValidationException(
             "member info: nickname longer than " + config.maxNicknameBytes() + " bytes");
       }
-      checkSealing(config, i.nickname(), "nickname");
+      checkSealing(config, newestVersion, i.nickname(), "nickname");
     }
 
     Map<String, RoomMessage> byId = new HashMap<String, RoomMessage>();
@@ -194,8 +211,48 @@ public final class RoomValidator {
         throw new RoomValidationException(
             "message: content is " + m.contentSize() + " bytes, limit " + config.maxMessageBytes());
       }
-      checkSealing(config, m.content(), "message content");
+      checkSealing(config, newestVersion, m.content(), "message content");
       checkAction(m, m.target() == null ? null : byId.get(UnsignedBytes.hex(m.target())));
+    }
+  }
+
+  private static void checkRotation(
+      byte[] owner,
+      RoomConfig config,
+      long held,
+      Set<String> effective,
+      SignatureVerifier verifier,
+      SecretRotation r) {
+    checkRoom(owner, r.roomShared(), "secret rotation");
+    if (!config.isPrivate()) {
+      throw new RoomValidationException("secret rotation: only a private room has secrets");
+    }
+    verify(verifier, owner, r, "secret rotation is not signed by the room owner");
+    if (r.version() <= held) {
+      throw new RoomValidationException(
+          "secret rotation: version " + r.version() + " is not above the room's " + held);
+    }
+    Set<String> seen = new HashSet<String>();
+    for (SecretRotation.Wrap w : r.wraps()) {
+      String k = UnsignedBytes.hex(w.member());
+      if (!effective.contains(k)) {
+        throw new RoomValidationException(
+            "secret rotation: " + UnsignedBytes.brief(w.member()) + " is not a current member");
+      }
+      if (!seen.add(k)) {
+        throw new RoomValidationException(
+            "secret rotation: two wraps for " + UnsignedBytes.brief(w.member()));
+      }
+    }
+    SealedBytes earlier = r.earlier();
+    if (earlier != null
+        && (!earlier.isPrivate()
+            || earlier.secretVersion() != r.version()
+            || earlier.plainLength() > SecretRotation.MAX_EARLIER_BYTES)) {
+      throw new RoomValidationException(
+          "secret rotation: earlier versions must be sealed under the new one, at most "
+              + SecretRotation.MAX_EARLIER_BYTES
+              + " bytes");
     }
   }
 
@@ -237,13 +294,18 @@ public final class RoomValidator {
    * content (the contract cannot read either, so this is all it can enforce).
    */
   static void checkSealing(RoomConfig config, SealedBytes sealed, String what) {
+    checkSealing(config, config.secretVersion(), sealed, what);
+  }
+
+  /** The same, against the newest version the room knows ({@link RoomState#secretVersion()}). */
+  static void checkSealing(RoomConfig config, long newest, SealedBytes sealed, String what) {
     if (config.isPrivate() != sealed.isPrivate()) {
       throw new RoomValidationException(
           what
               + " must be "
               + (config.isPrivate() ? "private in a private room" : "public in a public room"));
     }
-    if (sealed.isPrivate() && sealed.secretVersion() > config.secretVersion()) {
+    if (sealed.isPrivate() && sealed.secretVersion() > newest) {
       throw new RoomValidationException(
           what + ": unknown secret version " + sealed.secretVersion());
     }

@@ -8,15 +8,16 @@ import river.cbor.CborException;
  * What a node-held key may sign, and the check that comes with it: the bytes must be the canonical
  * body of that item (decode, re-encode, same bytes), bound to the key's room, and the key must be
  * the item's rightful signer (message: author; member: inviter; member_info: the member or the room
- * owner; config: the owner; ban: the banner). Hazard avoided: a signing service that signs any
- * bytes is an oracle that forges whatever verifies under the user's key.
+ * owner; config and secret rotation: the owner; ban: the banner). Hazard avoided: a signing service
+ * that signs any bytes is an oracle that forges whatever verifies under the user's key.
  */
 public enum SigningPurpose {
   MESSAGE("message"),
   MEMBER("member"),
   MEMBER_INFO("member_info"),
   CONFIG("config"),
-  BAN("ban");
+  BAN("ban"),
+  SECRET_ROTATION("secret_rotation");
 
   private final String wireName;
 
@@ -76,6 +77,8 @@ public enum SigningPurpose {
         return MemberInfo.fromBody(b, none);
       case CONFIG:
         return RoomConfig.fromBody(b, none);
+      case SECRET_ROTATION:
+        return SecretRotation.fromBody(b, none);
       default:
         return UserBan.fromBody(b, none);
     }

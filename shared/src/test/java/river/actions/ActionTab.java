@@ -77,7 +77,12 @@ public final class ActionTab implements OutboxQueue.Host {
       };
 
   ActionTab(String user, World world, NodeAnswers node) {
-    this(user, user, world, node, new BrowserOutbox(), node::now);
+    this(user, user, world, node, new BrowserOutbox(), node::now, CIPHER, null);
+  }
+
+  /** A tab with real cryptography (private-room secret versions). */
+  ActionTab(String user, World world, NodeAnswers node, JceCrypto crypto) {
+    this(user, user, world, node, new BrowserOutbox(), node::now, crypto, crypto);
   }
 
   ActionTab(
@@ -87,6 +92,18 @@ public final class ActionTab implements OutboxQueue.Host {
       NodeAnswers node,
       BrowserOutbox stored,
       LongSupplier clock) {
+    this(browser, token, world, node, stored, clock, CIPHER, null);
+  }
+
+  private ActionTab(
+      String browser,
+      String token,
+      World world,
+      NodeAnswers node,
+      BrowserOutbox stored,
+      LongSupplier clock,
+      Cipher cipher,
+      SecretWrap wrap) {
     this.browser = browser;
     this.user = token;
     this.world = world;
@@ -94,7 +111,7 @@ public final class ActionTab implements OutboxQueue.Host {
     this.stored = stored;
     this.index = world.openTab();
     world.runAll();
-    this.actions = new RoomActions(world.tab(index), CIPHER, node::now);
+    this.actions = new RoomActions(world.tab(index), cipher, wrap, node::now);
     this.outbox =
         new OutboxQueue(
             actions.link(), this, clock::getAsLong, new SeededRandom(token.hashCode() + index));

@@ -15,8 +15,9 @@ import river.wire.OpResult;
  * Runs the shared room actions engine ({@link RoomActions}, {@link OutboxQueue}) in the browser, as
  * {@link SessionDriver} runs the tab session: every request the actions emit goes out through the
  * {@link NodeLink}, every answer, timeout or lost connection comes back exactly once, and sealing
- * is WebCrypto's ({@link RoomCipher}). After each answer both engines are pumped, since an action's
- * last step usually changes ROOMS (a save to send). No decision is made here.
+ * is WebCrypto's ({@link RoomCipher}), key agreement for private-room secret versions too ({@link
+ * RoomKeyAgreement}). After each answer both engines are pumped, since an action's last step
+ * usually changes ROOMS (a save to send). No decision is made here.
  */
 final class ActionDriver implements Cipher {
   private final NodeLink node;
@@ -29,7 +30,12 @@ final class ActionDriver implements Cipher {
     this.node = node;
     this.cipher = cipher;
     this.session = session;
-    this.actions = new RoomActions(session.session(), this, () -> (long) JsDate.now());
+    this.actions =
+        new RoomActions(
+            session.session(),
+            this,
+            new RoomKeyAgreement(cipher, this::after),
+            () -> (long) JsDate.now());
     this.outbox =
         new OutboxQueue(
             actions.link(),
@@ -44,6 +50,16 @@ final class ActionDriver implements Cipher {
 
   OutboxQueue outbox() {
     return outbox;
+  }
+
+  /**
+   * A room state arrived: the actions publish this member's key, pick up newer secret versions, or
+   * (the owner) wrap the newest for members it missed.
+   */
+  void onRoomState(river.rooms.RoomKey key, river.room.RoomState state) {
+    actions.onRoomState(key, state);
+    pump();
+    session.pump();
   }
 
   /** Sends whatever the actions want sent; call after every call into them. */

@@ -18,6 +18,7 @@ import river.client.app.ui.MessageListView;
 import river.client.app.ui.MessageRow;
 import river.client.app.ui.RoomListView;
 import river.engine.TabSession;
+import river.room.Invitation;
 import river.room.MemberInfo;
 import river.room.MessageKind;
 import river.room.MessageView;
@@ -242,7 +243,10 @@ final class MessagePane {
       }
       // Check membership and size now, with a stand-in of the sealed size, so refusals are
       // immediate.
-      long version = state.config().secretVersion();
+      // the newest version this user holds (a rotation may not have reached them yet)
+      Invitation.RoomSecret newest =
+          RoomSecrets.forSealing(data.invitationSecrets(), state.secretVersion());
+      long version = newest == null ? state.config().secretVersion() : newest.version();
       Compose.message(
           current,
           data,
@@ -253,7 +257,7 @@ final class MessagePane {
           SealedBytes.privateBytes(new byte[plain.length + 16], new byte[12], version));
       cipher.seal(
           true,
-          RoomSecrets.find(data.invitationSecrets(), version),
+          newest == null ? null : newest.secret(),
           version,
           plain,
           ciphertext -> {

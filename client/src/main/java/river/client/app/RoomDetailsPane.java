@@ -8,8 +8,10 @@ import jsinterop.annotations.JsType;
 import jsinterop.base.Js;
 import river.actions.RoomActions;
 import river.actions.SettingsEdit;
+import river.chat.RoomSecrets;
 import river.client.app.ui.RoomDetailsDialog;
 import river.client.app.ui.RoomListView;
+import river.client.app.ui.RoomSecretSection;
 import river.engine.TabSession;
 import river.room.RoomConfig;
 import river.room.RoomState;
@@ -30,6 +32,7 @@ final class RoomDetailsPane implements RoomDetailsDialog.Listener {
   private final ScreenHost host;
   private final HTMLElement focusAfter;
   private final RoomDetailsDialog dialog = new RoomDetailsDialog(this);
+  private final RoomSecretSection secret = new RoomSecretSection(this::onRotateSecret);
 
   /** The room the open dialog is about; null while it is closed. */
   private RoomKey room;
@@ -51,6 +54,7 @@ final class RoomDetailsPane implements RoomDetailsDialog.Listener {
     this.texts = texts;
     this.host = host;
     this.focusAfter = focusAfter;
+    dialog.addSection(secret.element());
   }
 
   HTMLElement element() {
@@ -71,6 +75,7 @@ final class RoomDetailsPane implements RoomDetailsDialog.Listener {
       return;
     }
     room = shown;
+    showSecret();
     dialog.open(details);
   }
 
@@ -90,6 +95,7 @@ final class RoomDetailsPane implements RoomDetailsDialog.Listener {
     RoomDetailsDialog.Details details = details(room);
     if (details != null) {
       dialog.refresh(details);
+      showSecret();
     }
   }
 
@@ -118,6 +124,30 @@ final class RoomDetailsPane implements RoomDetailsDialog.Listener {
         config.maxMessageBytes(),
         config.maxRecentMessages(),
         RoomActions.isOwner(key, data));
+  }
+
+  /** The private room's key version (and, for the owner, the button for a new one). */
+  private void showSecret() {
+    RoomState state = hydrator.state(room);
+    boolean isPrivate = state != null && state.config() != null && state.config().isPrivate();
+    RoomData data = session.rooms().room(room);
+    long version = isPrivate ? state.secretVersion() : -1;
+    secret.show(
+        version,
+        data != null && RoomSecrets.find(data.invitationSecrets(), version) != null,
+        isPrivate && RoomActions.isOwner(room, data));
+  }
+
+  private void onRotateSecret() {
+    RoomKey key = room;
+    if (key == null || !session.rooms().holds(key)) {
+      return;
+    }
+    String refused = actions.actions().rotateSecret(key, hydrator.state(key), host::problem);
+    if (refused != null) {
+      host.problem(refused);
+    }
+    host.pumpActions();
   }
 
   @Override

@@ -111,6 +111,7 @@ final class RoomsScreen
             new RoomHydrator.Listener() {
               @Override
               public void onRoomState(RoomKey key, RoomState state) {
+                actions.onRoomState(key, state);
                 renderSoon();
               }
 

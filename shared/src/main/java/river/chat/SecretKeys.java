@@ -1,0 +1,67 @@
+package river.chat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import river.room.MemberInfo;
+import river.room.RoomState;
+import river.room.SecretRotation;
+import river.rooms.Bytes;
+
+/**
+ * Who gets and who picks up a private room's secret versions (docs/private-rooms.md), as pure
+ * answers over the room state and what the user stores: the owner wraps a new version for every
+ * current member who published an encryption key; a member unwraps the newest rotation when it
+ * holds a wrap for them and they lack that version; a member publishes a key when the room has none
+ * of theirs that they can open.
+ */
+public final class SecretKeys {
+  private SecretKeys() {}
+
+  /** Current members (the owner too) with a published encryption key: who a new version is for. */
+  public static List<MemberInfo> recipients(RoomState state) {
+    List<MemberInfo> out = new ArrayList<MemberInfo>();
+    for (MemberInfo i : state.memberInfo()) {
+      if (i.encryptionKey() != null && state.isMember(i.member())) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /** The rotation {@code me} should unwrap now, or null (none for them, or already held). */
+  public static SecretRotation toPickUp(RoomState state, byte[] me, Iterable<Bytes> stored) {
+    for (SecretRotation r : state.rotations()) {
+      if (r.wrapFor(me) != null && RoomSecrets.find(stored, r.version()) == null) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** The member's info in the room, or null. */
+  public static MemberInfo infoOf(RoomState state, byte[] me) {
+    for (MemberInfo i : state.memberInfo()) {
+      if (Arrays.equals(i.member(), me)) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True when {@code me} should make a key pair and publish it: a private room they are a current
+   * member of, with their info there, and no published key whose private half they store.
+   */
+  public static boolean needsKey(RoomState state, byte[] me, Iterable<Bytes> stored) {
+    if (state.config() == null || !state.config().isPrivate() || !state.isMember(me)) {
+      return false;
+    }
+    MemberInfo info = infoOf(state, me);
+    if (info == null) {
+      return false;
+    }
+    byte[] published = info.encryptionKey();
+    return published == null || RoomSecrets.privateKeyFor(stored, published) == null;
+  }
+}

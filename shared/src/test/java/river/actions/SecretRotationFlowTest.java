@@ -1,0 +1,223 @@
+package river.actions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import river.chat.RoomSecrets;
+import river.chat.SecretKeys;
+import river.engine.World;
+import river.room.Invitation;
+import river.room.MemberInfo;
+import river.room.RoomState;
+import river.room.SealedBytes;
+import river.room.SecretRotation;
+import river.rooms.Bytes;
+import river.rooms.RoomKey;
+
+/**
+ * Private-room secret versions through the actions engine, with real P-256 ECDH, HKDF and AES-GCM
+ * (javax.crypto) against the node model: keys published, versions wrapped and picked up, the ban
+ * followed by a version the banned member's key cannot open.
+ */
+class SecretRotationFlowTest {
+  final ModelNode node = new ModelNode(5);
+  final JceCrypto crypto = new JceCrypto();
+  final ActionTab alice = new ActionTab("alice", new World(), node, crypto);
+  final ActionTab bob = new ActionTab("bob", new World(), node, crypto);
+  final ActionTab carol = new ActionTab("carol", new World(), node, crypto);
+  final List<ActionTab> tabs = List.of(alice, bob, carol);
+  RoomKey key;
+
+  RoomState room() {
+    return node.room(key.bytes().toArray());
+  }
+
+  void setUpRoom() {
+    List<RoomKey> made = new ArrayList<>();
+    alice.actions.create("Secret", "alice", true, made::add, alice.failInto());
+    alice.pump();
+    key = made.get(0);
+    for (ActionTab t : List.of(bob, carol)) {
+      List<String> codes = new ArrayList<>();
+      assertNull(alice.actions.invite(key, room(), codes::add, alice.failInto()));
+      alice.pump();
+      t.actions.join(codes.get(0), t.user, k -> {}, t.failInto());
+      t.pump();
+    }
+    settle(tabs);
+  }
+
+  /** Every tab sees the room as the node holds it until nothing more happens. */
+  void settle(List<ActionTab> who) {
+    for (int round = 0; round < 10; round++) {
+      String before = new String(room().encode(), StandardCharsets.ISO_8859_1);
+      for (ActionTab t : who) {
+        t.actions.onRoomState(key, room());
+        t.pump();
+      }
+      if (before.equals(new String(room().encode(), StandardCharsets.ISO_8859_1))) {
+        break;
+      }
+    }
+    for (ActionTab t : who) {
+      assertEquals(List.of(), t.failures, t.user);
+    }
+  }
+
+  Iterable<Bytes> stored(ActionTab t) {
+    return t.session().rooms().map().get(key).invitationSecrets();
+  }
+
+  byte[] me(ActionTab t) {
+    return t.session().rooms().map().get(key).verifyingKey().toArray();
+  }
+
+  byte[] privateKey(ActionTab t) {
+    MemberInfo info = SecretKeys.infoOf(room(), me(t));
+    return RoomSecrets.privateKeyFor(stored(t), info.encryptionKey());
+  }
+
+  /** What unwrapping gives: the secret, or null when the key does not open the wrap. */
+  byte[] unwrap(byte[] privateKey, SecretRotation r, SecretRotation.Wrap w, byte[] asMember) {
+    byte[][] out = new byte[1][];
+    crypto.unwrap(
+        privateKey,
+        r.ephemeral(),
+        SecretRotation.wrapInfo(key.bytes().toArray(), r.version(), asMember),
+        w.nonce(),
+        w.wrapped(),
+        s -> out[0] = s,
+        m -> {});
+    return out[0];
+  }
+
+  @Test
+  void everyMemberPublishesAKeyAndPicksUpTheVersionTheOwnerWrapsForThem() {
+    setUpRoom();
+    RoomState s = room();
+    for (ActionTab t : tabs) {
+      assertNotNull(SecretKeys.infoOf(s, me(t)).encryptionKey(), t.user);
+    }
+    // the owner wrapped a new version for the members whose keys the last one missed
+    assertEquals(2, s.secretVersion());
+    byte[] v2 = RoomSecrets.find(stored(alice), 2);
+    assertNotNull(v2);
+    assertArrayEquals(v2, RoomSecrets.find(stored(bob), 2));
+    assertArrayEquals(v2, RoomSecrets.find(stored(carol), 2));
+  }
+
+  @Test
+  void theBannedMembersKeyCannotUnwrapAnyVersionAfterTheBan() {
+    setUpRoom();
+    byte[] carolKey = me(carol);
+    byte[] carolPrivate = privateKey(carol);
+    assertNull(alice.actions.ban(key, room(), carolKey, alice.failInto()));
+    alice.pump();
+    settle(List.of(alice, bob));
+    RoomState s = room();
+    assertFalse(s.isMember(carolKey));
+    assertEquals(3, s.secretVersion());
+    SecretRotation after = s.rotations().get(0);
+    assertNull(after.wrapFor(carolKey));
+    for (SecretRotation.Wrap w : after.wraps()) {
+      assertNull(unwrap(carolPrivate, after, w, carolKey));
+      assertNull(unwrap(carolPrivate, after, w, w.member()));
+    }
+    byte[] v3 = RoomSecrets.find(stored(bob), 3);
+    assertNotNull(v3);
+    assertArrayEquals(RoomSecrets.find(stored(alice), 3), v3);
+    assertNull(RoomSecrets.find(stored(carol), 3));
+    // bob's next message is sealed with v3: bob reads it, carol's newest (v2) does not open it
+    Invitation.RoomSecret sealing = RoomSecrets.forSealing(stored(bob), s.secretVersion());
+    assertEquals(3, sealing.version());
+    SealedBytes[] sealed = new SealedBytes[1];
+    crypto.seal(
+        sealing.secret(),
+        3,
+        "after the ban".getBytes(StandardCharsets.UTF_8),
+        x -> sealed[0] = x,
+        m -> {});
+    byte[][] read = new byte[2][];
+    crypto.open(v3, sealed[0], b -> read[0] = b, m -> {});
+    crypto.open(RoomSecrets.newest(stored(carol)).secret(), sealed[0], b -> read[1] = b, m -> {});
+    assertEquals("after the ban", new String(read[0], StandardCharsets.UTF_8));
+    assertNull(read[1]);
+  }
+
+  @Test
+  void aBanWhoseRotationWasLostIsFollowedByOneOnTheNextState() {
+    setUpRoom();
+    byte[] carolKey = me(carol);
+    long before = room().secretVersion();
+    alice.hold = true;
+    assertNull(alice.actions.ban(key, room(), carolKey, alice.failInto()));
+    alice.step(); // the ban's signature
+    alice.step(); // the ban itself, accepted; the rotation's signature is held
+    assertFalse(room().isMember(carolKey));
+    assertEquals(1, alice.held.size());
+    alice.actions.link().onError(alice.held.remove(0).id, "timeout", "no answer");
+    alice.hold = false;
+    assertEquals(before, room().secretVersion());
+    alice.failures.clear();
+    settle(List.of(alice, bob));
+    assertEquals(before + 1, room().secretVersion());
+    assertNull(room().rotations().get(0).wrapFor(carolKey));
+    assertNotNull(RoomSecrets.find(stored(bob), before + 1));
+  }
+
+  @Test
+  void aMemberWhoMissedRotationsReadsTheOlderVersionsFromTheNewest() {
+    setUpRoom();
+    assertNull(alice.actions.rotateSecret(key, room(), alice.failInto()));
+    alice.pump();
+    assertNull(alice.actions.rotateSecret(key, room(), alice.failInto()));
+    alice.pump();
+    assertEquals(4, room().secretVersion());
+    assertEquals(1, room().rotations().size());
+    assertNull(RoomSecrets.find(stored(bob), 3));
+    settle(List.of(bob));
+    for (long v = 1; v <= 4; v++) {
+      assertArrayEquals(RoomSecrets.find(stored(alice), v), RoomSecrets.find(stored(bob), v));
+    }
+  }
+
+  @Test
+  void invitationsCarryEveryVersionTheInviterHolds() {
+    setUpRoom();
+    assertNull(alice.actions.rotateSecret(key, room(), alice.failInto()));
+    alice.pump();
+    List<String> codes = new ArrayList<>();
+    alice.actions.invite(key, room(), codes::add, alice.failInto());
+    alice.pump();
+    List<Long> versions = new ArrayList<>();
+    for (Invitation.RoomSecret x : Invitation.decode(codes.get(0)).secrets()) {
+      versions.add(x.version());
+    }
+    versions.sort(null);
+    assertEquals(List.of(1L, 2L, 3L), versions);
+  }
+
+  @Test
+  void onlyTheOwnerOfAPrivateRoomRotates() {
+    setUpRoom();
+    assertEquals(
+        "Only the room's owner can change its key.",
+        bob.actions.rotateSecret(key, room(), bob.failInto()));
+    List<RoomKey> made = new ArrayList<>();
+    alice.actions.create("Open", "alice", false, made::add, alice.failInto());
+    alice.pump();
+    assertEquals(
+        "Only a private room has a key to change.",
+        alice.actions.rotateSecret(
+            made.get(0), node.room(made.get(0).bytes().toArray()), alice.failInto()));
+    assertTrue(bob.actions.link().drain().isEmpty());
+  }
+}
