@@ -108,7 +108,7 @@ final class ActionDriver implements Cipher {
 
   @Override
   public byte[] newSecret() {
-    return RoomCipher.available() ? RoomCipher.random(RoomSecrets.SECRET_BYTES) : null;
+    return WebCrypto.available() ? WebCrypto.random(RoomSecrets.SECRET_BYTES) : null;
   }
 
   /** A wakeup the outbox asked for (retry backoff, linger check). */

@@ -164,8 +164,8 @@ final class IdentityTransfer {
             ProfileBackup.seal(
                 new BackupContents(blocks, rooms.roomOrder(), rooms.notificationModes()),
                 passphrase,
-                RoomCipher.random(ProfileBackup.SALT_BYTES),
-                RoomCipher.random(ProfileBackup.IV_BYTES),
+                WebCrypto.random(ProfileBackup.SALT_BYTES),
+                WebCrypto.random(ProfileBackup.IV_BYTES),
                 cipher,
                 file -> {
                   if (file == null) {

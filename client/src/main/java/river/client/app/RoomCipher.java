@@ -1,15 +1,10 @@
 package river.client.app;
 
-import elemental2.core.ArrayBuffer;
 import elemental2.core.JsArray;
 import elemental2.core.Uint8Array;
-import elemental2.dom.DomGlobal;
 import elemental2.promise.Promise;
 import java.util.HashMap;
 import java.util.Map;
-import jsinterop.annotations.JsPackage;
-import jsinterop.annotations.JsType;
-import jsinterop.base.Js;
 import jsinterop.base.JsPropertyMap;
 import river.client.JsBytes;
 import river.room.SealedBytes;
@@ -22,45 +17,7 @@ import river.store.Base58;
  * address); without it private rooms cannot be used, and say so.
  */
 final class RoomCipher {
-  @JsType(isNative = true, namespace = JsPackage.GLOBAL, name = "Object")
-  static class Subtle {
-    public native Promise<Object> importKey(
-        String format,
-        Uint8Array keyData,
-        JsPropertyMap<Object> algorithm,
-        boolean extractable,
-        JsArray<String> usages);
-
-    public native Promise<ArrayBuffer> encrypt(
-        JsPropertyMap<Object> algorithm, Object key, Uint8Array data);
-
-    public native Promise<ArrayBuffer> decrypt(
-        JsPropertyMap<Object> algorithm, Object key, Uint8Array data);
-  }
-
-  @JsType(isNative = true, namespace = JsPackage.GLOBAL, name = "Object")
-  static class Crypto {
-    public Subtle subtle;
-
-    public native Uint8Array getRandomValues(Uint8Array array);
-  }
-
   private final Map<String, Promise<Object>> keys = new HashMap<>();
-
-  private static Crypto crypto() {
-    return Js.uncheckedCast(Js.asPropertyMap(DomGlobal.window).get("crypto"));
-  }
-
-  static boolean available() {
-    Crypto c = crypto();
-    return c != null && c.subtle != null;
-  }
-
-  static byte[] random(int n) {
-    Uint8Array a = new Uint8Array(n);
-    crypto().getRandomValues(a);
-    return JsBytes.fromBuffer(a.buffer);
-  }
 
   private Promise<Object> key(byte[] secret) {
     String id = Base58.encode(secret);
@@ -70,8 +27,7 @@ final class RoomCipher {
       alg.set("name", "AES-GCM");
       JsArray<String> usages = new JsArray<>("encrypt", "decrypt");
       k =
-          crypto()
-              .subtle
+          WebCrypto.subtle()
               .importKey("raw", new Uint8Array(JsBytes.toBuffer(secret)), alg, false, usages);
       keys.put(id, k);
     }
@@ -91,14 +47,15 @@ final class RoomCipher {
       byte[] plain,
       NodeCalls.Then<SealedBytes> then,
       NodeCalls.Fail fail) {
-    if (!available()) {
+    if (!WebCrypto.available()) {
       fail.fail(
           "private rooms need WebCrypto, which this page does not have (open River over https or localhost)");
       return;
     }
-    byte[] nonce = random(12);
+    byte[] nonce = WebCrypto.random(12);
     key(secret)
-        .then(k -> crypto().subtle.encrypt(gcm(nonce), k, new Uint8Array(JsBytes.toBuffer(plain))))
+        .then(
+            k -> WebCrypto.subtle().encrypt(gcm(nonce), k, new Uint8Array(JsBytes.toBuffer(plain))))
         .then(
             cipher -> {
               then.accept(SealedBytes.privateBytes(JsBytes.fromBuffer(cipher), nonce, version));
@@ -130,15 +87,14 @@ final class RoomCipher {
 
   void decrypt(
       byte[] secret, SealedBytes sealed, NodeCalls.Then<byte[]> then, NodeCalls.Fail fail) {
-    if (!available()) {
+    if (!WebCrypto.available()) {
       fail.fail("no WebCrypto");
       return;
     }
     key(secret)
         .then(
             k ->
-                crypto()
-                    .subtle
+                WebCrypto.subtle()
                     .decrypt(
                         gcm(sealed.nonce()), k, new Uint8Array(JsBytes.toBuffer(sealed.data()))))
         .then(

@@ -1,14 +1,9 @@
 package river.client.app;
 
-import elemental2.core.ArrayBuffer;
 import elemental2.core.JsArray;
 import elemental2.core.Uint8Array;
-import elemental2.dom.DomGlobal;
-import elemental2.promise.Promise;
 import java.util.ArrayList;
 import java.util.List;
-import jsinterop.annotations.JsPackage;
-import jsinterop.annotations.JsType;
 import jsinterop.base.Js;
 import jsinterop.base.JsPropertyMap;
 import river.actions.ActionLink;
@@ -25,37 +20,6 @@ import river.room.SealedBytes;
  * every answer, so the caller pumps its engines.
  */
 final class RoomKeyAgreement implements SecretWrap {
-  @JsType(isNative = true, namespace = JsPackage.GLOBAL, name = "Object")
-  static class Subtle {
-    public native Promise<Object> generateKey(
-        JsPropertyMap<Object> algorithm, boolean extractable, JsArray<String> usages);
-
-    public native Promise<ArrayBuffer> exportKey(String format, Object key);
-
-    public native Promise<Object> importKey(
-        String format,
-        Uint8Array keyData,
-        JsPropertyMap<Object> algorithm,
-        boolean extractable,
-        JsArray<String> usages);
-
-    public native Promise<ArrayBuffer> deriveBits(
-        JsPropertyMap<Object> algorithm, Object baseKey, int length);
-
-    public native Promise<Object> deriveKey(
-        JsPropertyMap<Object> algorithm,
-        Object baseKey,
-        JsPropertyMap<Object> derivedKeyAlgorithm,
-        boolean extractable,
-        JsArray<String> usages);
-
-    public native Promise<ArrayBuffer> encrypt(
-        JsPropertyMap<Object> algorithm, Object key, Uint8Array data);
-
-    public native Promise<ArrayBuffer> decrypt(
-        JsPropertyMap<Object> algorithm, Object key, Uint8Array data);
-  }
-
   private static final String NO_CRYPTO =
       "Private rooms need a secure page (https or localhost) in a current browser.";
   private static final String FAILED = "The room's key could not be exchanged on this page.";
@@ -68,11 +32,6 @@ final class RoomKeyAgreement implements SecretWrap {
     this.after = after;
   }
 
-  private static Subtle subtle() {
-    Object c = Js.asPropertyMap(DomGlobal.window).get("crypto");
-    return c == null ? null : Js.uncheckedCast(Js.asPropertyMap(c).get("subtle"));
-  }
-
   private static JsPropertyMap<Object> ecdh() {
     JsPropertyMap<Object> a = JsPropertyMap.of();
     a.set("name", "ECDH");
@@ -83,12 +42,8 @@ final class RoomKeyAgreement implements SecretWrap {
   private static JsPropertyMap<Object> gcm(byte[] nonce) {
     JsPropertyMap<Object> a = JsPropertyMap.of();
     a.set("name", "AES-GCM");
-    a.set("iv", u8(nonce));
+    a.set("iv", WebCrypto.u8(nonce));
     return a;
-  }
-
-  private static Uint8Array u8(byte[] b) {
-    return new Uint8Array(JsBytes.toBuffer(b));
   }
 
   private static JsArray<String> usages(String... u) {
@@ -105,7 +60,7 @@ final class RoomKeyAgreement implements SecretWrap {
   @Override
   public void newKeyPair(final KeyPairThen then, ActionLink.Fail given) {
     final ActionLink.Fail fail = failing(given);
-    final Subtle s = subtle();
+    final WebCrypto.Subtle s = WebCrypto.subtle();
     if (s == null) {
       given.fail(NO_CRYPTO);
       return;
@@ -139,7 +94,7 @@ final class RoomKeyAgreement implements SecretWrap {
       final WrapsThen then,
       ActionLink.Fail given) {
     final ActionLink.Fail fail = failing(given);
-    final Subtle s = subtle();
+    final WebCrypto.Subtle s = WebCrypto.subtle();
     if (s == null) {
       given.fail(NO_CRYPTO);
       return;
@@ -173,7 +128,7 @@ final class RoomKeyAgreement implements SecretWrap {
   }
 
   private void wrapNext(
-      final Subtle s,
+      final WebCrypto.Subtle s,
       final Object ephemeralPrivate,
       final byte[] secret,
       final List<byte[]> keys,
@@ -186,7 +141,7 @@ final class RoomKeyAgreement implements SecretWrap {
       done.accept(out);
       return;
     }
-    s.importKey("raw", u8(keys.get(i)), ecdh(), false, usages())
+    s.importKey("raw", WebCrypto.u8(keys.get(i)), ecdh(), false, usages())
         .then(
             recipient -> {
               aesKey(
@@ -195,8 +150,8 @@ final class RoomKeyAgreement implements SecretWrap {
                   recipient,
                   infos.get(i),
                   aes -> {
-                    final byte[] nonce = RoomCipher.random(12);
-                    s.encrypt(gcm(nonce), aes, u8(secret))
+                    final byte[] nonce = WebCrypto.random(12);
+                    s.encrypt(gcm(nonce), aes, WebCrypto.u8(secret))
                         .then(
                             ciphertext -> {
                               byte[] w = JsBytes.fromBuffer(ciphertext);
@@ -226,7 +181,7 @@ final class RoomKeyAgreement implements SecretWrap {
 
   /** ECDH to 256 shared bits, then HKDF-SHA256 (empty salt, {@code info}) to an AES-GCM key. */
   private static void aesKey(
-      final Subtle s,
+      final WebCrypto.Subtle s,
       Object privateKey,
       Object publicKey,
       final byte[] info,
@@ -241,7 +196,7 @@ final class RoomKeyAgreement implements SecretWrap {
     hkdf.set("name", "HKDF");
     hkdf.set("hash", "SHA-256");
     hkdf.set("salt", new Uint8Array(0));
-    hkdf.set("info", u8(info));
+    hkdf.set("info", WebCrypto.u8(info));
     final JsPropertyMap<Object> aes = JsPropertyMap.of();
     aes.set("name", "AES-GCM");
     aes.set("length", 256);
@@ -271,15 +226,15 @@ final class RoomKeyAgreement implements SecretWrap {
       final BytesThen then,
       ActionLink.Fail given) {
     final ActionLink.Fail fail = failing(given);
-    final Subtle s = subtle();
+    final WebCrypto.Subtle s = WebCrypto.subtle();
     if (s == null) {
       given.fail(NO_CRYPTO);
       return;
     }
-    s.importKey("pkcs8", u8(privateKeyPkcs8), ecdh(), false, usages("deriveBits"))
+    s.importKey("pkcs8", WebCrypto.u8(privateKeyPkcs8), ecdh(), false, usages("deriveBits"))
         .then(
             mine ->
-                s.importKey("raw", u8(ephemeralPublic65), ecdh(), false, usages())
+                s.importKey("raw", WebCrypto.u8(ephemeralPublic65), ecdh(), false, usages())
                     .then(
                         theirs -> {
                           aesKey(
@@ -288,7 +243,7 @@ final class RoomKeyAgreement implements SecretWrap {
                               theirs,
                               info,
                               aes ->
-                                  s.decrypt(gcm(nonce12), aes, u8(wrapped48))
+                                  s.decrypt(gcm(nonce12), aes, WebCrypto.u8(wrapped48))
                                       .then(
                                           plain -> {
                                             then.accept(JsBytes.fromBuffer(plain));
