@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import river.chat.PlainErrors;
+import river.room.RoomDelta;
 import river.room.SealedBytes;
 import river.room.SigningPurpose;
 import river.store.DelegateKeys;
@@ -173,6 +174,71 @@ public final class ActionLink {
           }
         },
         fail);
+  }
+
+  /** The room update a signature completes: the signed item in a delta. */
+  interface Signed {
+    RoomDelta delta(byte[] signature);
+  }
+
+  /**
+   * Signs {@code bytes} with the user's key for the room, then sends the delta the signature
+   * completes as a contract update; {@code accepted} (may be null) gets that delta once the node
+   * took it. Every signed room item goes this one way.
+   */
+  void signAndUpdate(
+      byte[] room,
+      SigningPurpose purpose,
+      byte[] bytes,
+      Signed signed,
+      Then<RoomDelta> accepted,
+      final Fail fail) {
+    signAndUpdate(
+        room,
+        purpose,
+        bytes,
+        signed,
+        accepted,
+        fail,
+        new CodedFail() {
+          @Override
+          public void fail(String code, String message) {
+            fail.fail(PlainErrors.reason(code));
+          }
+        });
+  }
+
+  /** The same, with the node's refusal by its error code ({@code signFail} if signing failed). */
+  void signAndUpdate(
+      final byte[] room,
+      SigningPurpose purpose,
+      byte[] bytes,
+      final Signed signed,
+      final Then<RoomDelta> accepted,
+      Fail signFail,
+      final CodedFail refused) {
+    sign(
+        room,
+        purpose,
+        bytes,
+        new Then<byte[]>() {
+          @Override
+          public void accept(byte[] signature) {
+            final RoomDelta delta = signed.delta(signature);
+            contract(
+                new Op.Update(room, delta.encode()),
+                new Then<OpResult>() {
+                  @Override
+                  public void accept(OpResult ok) {
+                    if (accepted != null) {
+                      accepted.accept(delta);
+                    }
+                  }
+                },
+                refused);
+          }
+        },
+        signFail);
   }
 
   /** Plain bytes in a public room; sealed by the host's cipher in a private one. */

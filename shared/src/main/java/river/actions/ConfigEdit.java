@@ -12,8 +12,6 @@ import river.room.SealedBytes;
 import river.room.SigningPurpose;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
-import river.wire.Op;
-import river.wire.OpResult;
 
 /**
  * The owner edits the room's configuration (name, description, limits), rename included: checked
@@ -135,28 +133,18 @@ final class ConfigEdit {
 
   private void signAndSend(
       final byte[] room, final RoomConfig unsigned, final ActionLink.Fail fail) {
-    link.sign(
+    link.signAndUpdate(
         room,
         SigningPurpose.CONFIG,
         unsigned.signedBytes(),
-        new ActionLink.Then<byte[]>() {
+        sig -> RoomDelta.builder().config(unsigned.withSignature(sig)).build(),
+        null,
+        fail,
+        new ActionLink.CodedFail() {
           @Override
-          public void accept(byte[] sig) {
-            link.contract(
-                new Op.Update(
-                    room, RoomDelta.builder().config(unsigned.withSignature(sig)).build().encode()),
-                new ActionLink.Then<OpResult>() {
-                  @Override
-                  public void accept(OpResult ok) {}
-                },
-                new ActionLink.CodedFail() {
-                  @Override
-                  public void fail(String code, String message) {
-                    fail.fail(RoomTexts.settingsRefused(code, message));
-                  }
-                });
+          public void fail(String code, String message) {
+            fail.fail(RoomTexts.settingsRefused(code, message));
           }
-        },
-        fail);
+        });
   }
 }

@@ -326,40 +326,26 @@ final class JoinRoom {
           public void accept(SealedBytes sealed) {
             final MemberInfo unsigned =
                 new MemberInfo(room, me, version, sealed, false, new byte[0]);
-            link.sign(
+            link.signAndUpdate(
                 room,
                 SigningPurpose.MEMBER_INFO,
                 unsigned.signedBytes(),
-                new ActionLink.Then<byte[]>() {
-                  @Override
-                  public void accept(byte[] sig) {
-                    link.contract(
-                        new Op.Update(
-                            room,
-                            RoomDelta.builder()
-                                .memberInfo(unsigned.withSignature(sig))
-                                .build()
-                                .encode()),
-                        new ActionLink.Then<OpResult>() {
-                          @Override
-                          public void accept(OpResult ok) {
-                            list(inv, key, me, record, nickname, version);
-                            joined.accept(key);
-                          }
-                        },
-                        new ActionLink.CodedFail() {
-                          @Override
-                          public void fail(String code, String message) {
-                            fail.fail(
-                                ErrorCodes.INVALID.equals(code)
-                                    ? "The room did not accept your nickname. Choose another one"
-                                        + " and try again."
-                                    : PlainErrors.reason(code));
-                          }
-                        });
-                  }
+                sig -> RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
+                delta -> {
+                  list(inv, key, me, record, nickname, version);
+                  joined.accept(key);
                 },
-                fail);
+                fail,
+                new ActionLink.CodedFail() {
+                  @Override
+                  public void fail(String code, String message) {
+                    fail.fail(
+                        ErrorCodes.INVALID.equals(code)
+                            ? "The room did not accept your nickname. Choose another one"
+                                + " and try again."
+                            : PlainErrors.reason(code));
+                  }
+                });
           }
         },
         fail);

@@ -22,8 +22,6 @@ import river.rooms.RoomData;
 import river.rooms.RoomKey;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
-import river.wire.Op;
-import river.wire.OpResult;
 
 /**
  * The one-step edits of a room the user is in: invite (a code), set the nickname, rename and edit
@@ -116,25 +114,14 @@ final class RoomEdits {
           @Override
           public void accept(SealedBytes sealed) {
             final MemberInfo unsigned = new MemberInfo(room, me, version, sealed, new byte[0]);
-            link.sign(
+            link.signAndUpdate(
                 room,
                 SigningPurpose.MEMBER_INFO,
                 unsigned.signedBytes(),
-                new ActionLink.Then<byte[]>() {
-                  @Override
-                  public void accept(byte[] sig) {
-                    send(
-                        room,
-                        RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
-                        new ActionLink.Then<OpResult>() {
-                          @Override
-                          public void accept(OpResult ok) {
-                            if (session.rooms().holds(key)) {
-                              session.setNickname(key, nickname);
-                            }
-                          }
-                        },
-                        fail);
+                sig -> RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
+                delta -> {
+                  if (session.rooms().holds(key)) {
+                    session.setNickname(key, nickname);
                   }
                 },
                 fail);
@@ -177,20 +164,12 @@ final class RoomEdits {
         if (Arrays.equals(info.member(), me) && !info.left()) {
           final byte[] room = key.bytes().toArray();
           final MemberInfo unsigned = leaving(room, info);
-          link.sign(
+          link.signAndUpdate(
               room,
               SigningPurpose.MEMBER_INFO,
               unsigned.signedBytes(),
-              new ActionLink.Then<byte[]>() {
-                @Override
-                public void accept(byte[] sig) {
-                  send(
-                      room,
-                      RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
-                      null,
-                      fail);
-                }
-              },
+              sig -> RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
+              null,
               fail);
         }
       }
@@ -232,27 +211,13 @@ final class RoomEdits {
     final byte[] room = key.bytes().toArray();
     final UserBan unsigned =
         new UserBan(room, target, data.verifyingKey().toArray(), clock.nowMillis(), new byte[0]);
-    link.sign(
+    link.signAndUpdate(
         room,
         SigningPurpose.BAN,
         unsigned.signedBytes(),
-        new ActionLink.Then<byte[]>() {
-          @Override
-          public void accept(byte[] sig) {
-            final RoomDelta delta = RoomDelta.builder().ban(unsigned.withSignature(sig)).build();
-            send(
-                room,
-                delta,
-                new ActionLink.Then<OpResult>() {
-                  @Override
-                  public void accept(OpResult ok) {
-                    // the room as the node now holds it (the node validated the ban)
-                    banned.accept(RoomMerge.merge(state, delta));
-                  }
-                },
-                fail);
-          }
-        },
+        sig -> RoomDelta.builder().ban(unsigned.withSignature(sig)).build(),
+        // the room as the node now holds it (the node validated the ban)
+        delta -> banned.accept(RoomMerge.merge(state, delta)),
         fail);
     return null;
   }
@@ -273,20 +238,5 @@ final class RoomEdits {
       return RoomTexts.NOT_A_MEMBER;
     }
     return null;
-  }
-
-  private void send(
-      byte[] room, RoomDelta delta, final ActionLink.Then<OpResult> then, ActionLink.Fail fail) {
-    link.contract(
-        new Op.Update(room, delta.encode()),
-        new ActionLink.Then<OpResult>() {
-          @Override
-          public void accept(OpResult ok) {
-            if (then != null) {
-              then.accept(ok);
-            }
-          }
-        },
-        fail);
   }
 }

@@ -19,8 +19,6 @@ import river.rooms.Bytes;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
 import river.store.Base58;
-import river.wire.Op;
-import river.wire.OpResult;
 
 /**
  * Secret versions of private rooms (docs/private-rooms.md). The owner rotates: a fresh secret, the
@@ -132,28 +130,13 @@ final class SecretRotations {
       final byte[] secret,
       final ActionLink.Fail fail) {
     final byte[] room = key.bytes().toArray();
-    link.sign(
+    link.signAndUpdate(
         room,
         SigningPurpose.SECRET_ROTATION,
         unsigned.signedBytes(),
-        new ActionLink.Then<byte[]>() {
-          @Override
-          public void accept(byte[] sig) {
-            link.contract(
-                new Op.Update(
-                    room,
-                    RoomDelta.builder().rotation(unsigned.withSignature(sig)).build().encode()),
-                new ActionLink.Then<OpResult>() {
-                  @Override
-                  public void accept(OpResult ok) {
-                    store(
-                        key,
-                        Collections.singletonList(RoomSecrets.encode(unsigned.version(), secret)));
-                  }
-                },
-                fail);
-          }
-        },
+        sig -> RoomDelta.builder().rotation(unsigned.withSignature(sig)).build(),
+        delta ->
+            store(key, Collections.singletonList(RoomSecrets.encode(unsigned.version(), secret))),
         fail);
   }
 
@@ -233,27 +216,12 @@ final class SecretRotations {
             // stored before it is published: a wrap is never made for a key nobody keeps
             store(key, Collections.singletonList(RoomSecrets.encodeKeyPair(publicKey, privateKey)));
             final MemberInfo unsigned = info.withEncryptionKey(publicKey);
-            link.sign(
+            link.signAndUpdate(
                 room,
                 SigningPurpose.MEMBER_INFO,
                 unsigned.signedBytes(),
-                new ActionLink.Then<byte[]>() {
-                  @Override
-                  public void accept(byte[] sig) {
-                    link.contract(
-                        new Op.Update(
-                            room,
-                            RoomDelta.builder()
-                                .memberInfo(unsigned.withSignature(sig))
-                                .build()
-                                .encode()),
-                        new ActionLink.Then<OpResult>() {
-                          @Override
-                          public void accept(OpResult ok) {}
-                        },
-                        retry);
-                  }
-                },
+                sig -> RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
+                null,
                 retry);
           }
         },
