@@ -23,7 +23,10 @@ import jsinterop.base.JsPropertyMap;
  * {k:"copy", f}} (app to shell: put the full URL of this room address on the clipboard, which the
  * sandbox keeps from the app) answered by {@code {k:"copied", ok}}. The title message may carry the
  * shown room's name, {@code {k:"title", n:3, r:"Lobby"}}; the shell cleans it ({@code
- * river.nav.TabTitle}).
+ * river.nav.TabTitle}). While the node cannot be reached, {@code status} also carries {@code r}:
+ * milliseconds until the shell's next reconnect attempt (absent, or -1, while one is under way),
+ * for the app's offline banner; {@code {k:"retry"}} (app to shell) starts the waiting attempt at
+ * once ("Retry now").
  */
 public final class BridgeMessage {
   public static final String FRAME = "frame";
@@ -40,6 +43,10 @@ public final class BridgeMessage {
   public static final String HISTORY = "history";
   public static final String COPY = "copy";
   public static final String COPIED = "copied";
+  public static final String RETRY = "retry";
+
+  /** Longer than any reconnect backoff: a larger countdown is not believed. */
+  public static final double MAX_RETRY_IN_MS = 600_000;
 
   /** Longer than any room address (a room and a message id in base58 are under 150 chars). */
   public static final int MAX_FRAGMENT_CHARS = 400;
@@ -72,6 +79,31 @@ public final class BridgeMessage {
     JsPropertyMap<Object> m = JsPropertyMap.of();
     m.set("k", STATUS);
     m.set("s", state);
+    return m;
+  }
+
+  /** The status with the time until the next reconnect attempt ({@code retryInMs} < 0: none). */
+  public static Object status(String state, double retryInMs) {
+    Object m = status(state);
+    if (retryInMs >= 0) {
+      Js.asPropertyMap(m).set("r", retryInMs);
+    }
+    return m;
+  }
+
+  /** Milliseconds until the next attempt of a {@code status} message; -1 when none or not sane. */
+  public static double statusRetryIn(Object data) {
+    Object r = Js.asPropertyMap(data).get("r");
+    if (!"number".equals(Js.typeof(r))) {
+      return -1;
+    }
+    double d = Js.asDouble(r);
+    return d >= 0 && d <= MAX_RETRY_IN_MS ? d : -1;
+  }
+
+  public static Object retry() {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", RETRY);
     return m;
   }
 

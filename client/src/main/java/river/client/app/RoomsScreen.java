@@ -18,6 +18,7 @@ import river.client.app.ui.JoinDialog;
 import river.client.app.ui.LoadBanner;
 import river.client.app.ui.RoomHeaderView;
 import river.client.app.ui.RoomListView;
+import river.client.app.ui.ScreenLayout;
 import river.engine.SaveReport;
 import river.engine.TabSession;
 import river.nav.TabTitle;
@@ -49,9 +50,12 @@ final class RoomsScreen
   private final RoomListView list = new RoomListView(this);
   private final RoomHeaderView header = new RoomHeaderView(this);
   private final CreateRoomDialog createDialog;
-  private final HTMLElement roomPane = Dom.el("section", "room-pane");
   private final HTMLElement emptyPane =
       Dom.text("p", "empty-pane", "Create a room or join one with an invitation.");
+
+  /** The three parts (rooms, conversation, members) and which one a narrow window shows. */
+  private final ScreenLayout layout;
+
   private final RoomHydrator hydrator;
 
   /**
@@ -126,6 +130,7 @@ final class RoomsScreen
     this.messagePane = new MessagePane(session, hydrator, outbox, texts, cipher, this);
     this.membersPane = new MembersPane(session, hydrator, actions.actions(), texts, this);
     messagePane.setLinks(address);
+    this.layout = new ScreenLayout(header.element(), membersPane.element(), emptyPane);
     this.loadBanner = new LoadBanner(driver::retryLoad);
     this.createDialog =
         new CreateRoomDialog(
@@ -148,8 +153,8 @@ final class RoomsScreen
     bar.appendChild(address.noticeElement());
     bar.appendChild(address.copyStatusElement());
 
-    HTMLElement layout = Dom.el("div", "layout");
-    HTMLElement sidebar = Dom.el("nav", "sidebar");
+    ScreenLayout layout = this.layout;
+    HTMLElement sidebar = layout.sidebar();
     HTMLButtonElement create = Js.uncheckedCast(Dom.hook("button", "primary", "create-room-open"));
     create.type = "button";
     create.textContent = "New room";
@@ -164,21 +169,13 @@ final class RoomsScreen
     sidebar.appendChild(sideActions);
     sidebar.appendChild(list.element());
     sidebar.appendChild(Dom.text("p", "hint", "Drag rooms, or Alt+↑/↓, to reorder."));
-    roomPane.appendChild(header.element());
-    HTMLElement body = Dom.el("div", "room-body");
-    HTMLElement chat = Dom.el("div", "chat-column");
+    HTMLElement chat = layout.chat();
     chat.appendChild(messagePane.messagesElement());
     chat.appendChild(membersPane.notice());
     chat.appendChild(messagePane.composerElement());
-    body.appendChild(chat);
-    body.appendChild(membersPane.element());
-    roomPane.appendChild(body);
     // A room counts as read only while its tab is visible: coming back marks it read.
     DomGlobal.document.addEventListener("visibilitychange", e -> render(session.rooms()));
-    layout.appendChild(sidebar);
-    layout.appendChild(roomPane);
-    layout.appendChild(emptyPane);
-    host.appendChild(layout);
+    host.appendChild(layout.element());
     host.appendChild(createDialog.element());
     host.appendChild(inviteDialog.element());
     host.appendChild(joinDialog.element());
@@ -239,6 +236,7 @@ final class RoomsScreen
   public void onSelect(RoomKey key) {
     address.pick(key, shown);
     shown = key;
+    layout.picked();
     messagePane.resetModes();
     header.reset();
     act(() -> session.setCurrentRoom(key));
@@ -249,6 +247,7 @@ final class RoomsScreen
   void show(RoomKey key) {
     address.pick(key, shown);
     shown = key;
+    layout.picked();
     header.reset();
     render(session.rooms());
   }
@@ -456,6 +455,7 @@ final class RoomsScreen
         messagePane.resetModes();
         header.reset();
         shown = next;
+        layout.picked();
       }
     }
     RoomKey current = shown != null && rooms.holds(shown) ? shown : null;
@@ -497,7 +497,8 @@ final class RoomsScreen
       hydratedStamped = true;
       loadBanner.element().setAttribute("data-hydrated-at", String.valueOf((long) now));
     }
-    Dom.show(roomPane, current != null);
+    Dom.show(layout.roomPane(), current != null);
+    layout.roomShown(current != null);
     Dom.show(emptyPane, current == null);
     if (current != null) {
       NotificationMode mode = rooms.notificationModes().get(current);
