@@ -60,6 +60,7 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
     offline = DomGlobal.document.querySelector("[data-testid=shell-offline]");
     frame = (HTMLIFrameElement) DomGlobal.document.getElementById("app-frame");
     DomGlobal.setTimeout(ignored -> checkAppStarted(), APP_SILENT_MS);
+    keepForOffline();
     bridge = new AppBridge(frame, this);
     address = new ShellAddress(bridge);
     outboxNews.onmessage =
@@ -88,6 +89,25 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
       banner.removeAttribute("hidden");
     }
     bar.removeAttribute("hidden");
+  }
+
+  /**
+   * Registers {@code /sw.js}, which keeps a copy of this page for a tab opened while the node is
+   * down. Browsers offer service workers only in secure contexts (https, localhost): elsewhere such
+   * a tab gets the browser's own error page, as before.
+   */
+  private static void keepForOffline() {
+    if (DomGlobal.navigator.serviceWorker == null) {
+      return;
+    }
+    DomGlobal.navigator
+        .serviceWorker
+        .register("/sw.js")
+        .catch_(
+            error -> {
+              DomGlobal.console.warn("River: the offline copy of the page is not kept: " + error);
+              return null;
+            });
   }
 
   /** The app has not said hello: its page did not load (the node is down) or it failed. */
