@@ -5,6 +5,7 @@ import elemental2.dom.Element;
 import elemental2.dom.HTMLElement;
 import java.util.Map;
 import jsinterop.base.Js;
+import river.client.app.ui.OfflineBanner;
 import river.wire.Event;
 import river.wire.Op;
 import river.wire.OpResult;
@@ -29,7 +30,7 @@ public final class AppPage implements ShellLink.Listener {
   private int pongs;
   private String shellState = "connecting";
   private boolean heardStatus;
-  private river.client.app.ui.OfflineBanner offline;
+  private OfflineBanner offline;
 
   /** Repeats the hello until the shell answers (its answer carries the tab's address). */
   private double helloTimer = -1;
@@ -42,7 +43,7 @@ public final class AppPage implements ShellLink.Listener {
     node = new NodeLink(shell);
     driver = new SessionDriver(node);
     HTMLElement bar = Js.uncheckedCast(DomGlobal.document.querySelector(".app-bar"));
-    offline = new river.client.app.ui.OfflineBanner(() -> shell.retry());
+    offline = new OfflineBanner(() -> shell.retry());
     bar.appendChild(offline.element());
     HTMLElement root = Js.uncheckedCast(DomGlobal.document.getElementById("app-root"));
     RoomsScreen screen = new RoomsScreen(driver, node, shell, bar, root);

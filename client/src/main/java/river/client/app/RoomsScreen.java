@@ -153,7 +153,6 @@ final class RoomsScreen
     bar.appendChild(address.noticeElement());
     bar.appendChild(address.copyStatusElement());
 
-    ScreenLayout layout = this.layout;
     HTMLElement sidebar = layout.sidebar();
     HTMLButtonElement create = Js.uncheckedCast(Dom.hook("button", "primary", "create-room-open"));
     create.type = "button";
