@@ -29,6 +29,9 @@ import jsinterop.base.JsPropertyMap;
  * reloads): {@code {k:"draft-put", room:"ROOM", t:"text"}} (app to shell; an empty text drops the
  * room's draft) and {@code {k:"drafts", d:{ROOM:"text"}}} (shell to app, with the answer to every
  * hello).
+ * While the node cannot be reached, {@code status} also carries {@code r}: milliseconds until the
+ * shell's next reconnect attempt (absent, or -1, while one is under way), for the app's offline
+ * banner; {@code {k:"retry"}} (app to shell) starts the waiting attempt at once ("Retry now").
  */
 public final class BridgeMessage {
   public static final String FRAME = "frame";
@@ -54,6 +57,11 @@ public final class BridgeMessage {
 
   /** Well over a message's size limit: a draft is never cut. */
   public static final int MAX_DRAFT_CHARS = 20000;
+
+  public static final String RETRY = "retry";
+
+  /** Longer than any reconnect backoff: a larger countdown is not believed. */
+  public static final double MAX_RETRY_IN_MS = 600_000;
 
   /** Longer than any room address (a room and a message id in base58 are under 150 chars). */
   public static final int MAX_FRAGMENT_CHARS = 400;
@@ -86,6 +94,31 @@ public final class BridgeMessage {
     JsPropertyMap<Object> m = JsPropertyMap.of();
     m.set("k", STATUS);
     m.set("s", state);
+    return m;
+  }
+
+  /** The status with the time until the next reconnect attempt ({@code retryInMs} < 0: none). */
+  public static Object status(String state, double retryInMs) {
+    Object m = status(state);
+    if (retryInMs >= 0) {
+      Js.asPropertyMap(m).set("r", retryInMs);
+    }
+    return m;
+  }
+
+  /** Milliseconds until the next attempt of a {@code status} message; -1 when none or not sane. */
+  public static double statusRetryIn(Object data) {
+    Object r = Js.asPropertyMap(data).get("r");
+    if (!"number".equals(Js.typeof(r))) {
+      return -1;
+    }
+    double d = Js.asDouble(r);
+    return d >= 0 && d <= MAX_RETRY_IN_MS ? d : -1;
+  }
+
+  public static Object retry() {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", RETRY);
     return m;
   }
 

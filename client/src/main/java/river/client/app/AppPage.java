@@ -5,6 +5,7 @@ import elemental2.dom.Element;
 import elemental2.dom.HTMLElement;
 import java.util.Map;
 import jsinterop.base.Js;
+import river.client.app.ui.OfflineBanner;
 import river.wire.Event;
 import river.wire.Op;
 import river.wire.OpResult;
@@ -14,7 +15,9 @@ import river.wire.OpResult;
  * Ping has made the full round trip app → shell → node → shell → app, so "connected" means the
  * whole path works, not just the shell's socket ({@code data-pongs} counts round trips). The rooms
  * session loads (first connection) or resyncs (after a reconnect) as soon as the shell's socket is
- * up, alongside the Ping.
+ * up, alongside the Ping. It is the tab's one connection indicator (the shell hides its own while
+ * the app runs), and beside it the {@code offline-banner} counts down to the shell's next reconnect
+ * attempt once the server has been unreachable for a moment.
  */
 public final class AppPage implements ShellLink.Listener {
   private Element pill;
@@ -27,6 +30,7 @@ public final class AppPage implements ShellLink.Listener {
   private int pongs;
   private String shellState = "connecting";
   private boolean heardStatus;
+  private OfflineBanner offline;
 
   /** Repeats the hello until the shell answers (its answer carries the tab's address). */
   private double helloTimer = -1;
@@ -39,6 +43,8 @@ public final class AppPage implements ShellLink.Listener {
     node = new NodeLink(shell);
     driver = new SessionDriver(node);
     HTMLElement bar = Js.uncheckedCast(DomGlobal.document.querySelector(".app-bar"));
+    offline = new OfflineBanner(() -> shell.retry());
+    bar.appendChild(offline.element());
     HTMLElement root = Js.uncheckedCast(DomGlobal.document.getElementById("app-root"));
     RoomsScreen screen = new RoomsScreen(driver, node, shell, bar, root);
     hydrator = screen.hydrator();
@@ -61,7 +67,10 @@ public final class AppPage implements ShellLink.Listener {
   }
 
   @Override
-  public void onStatus(String state) {
+  public void onStatus(String state, double retryInMs) {
+    if ("disconnected".equals(state) || ("connecting".equals(state) && offline.isDown())) {
+      offline.down(retryInMs); // also when repeated: each failed attempt resets the countdown
+    }
     if (state.equals(shellState) && heardStatus) {
       return; // the answer to a repeated hello: nothing changed (a second "connected" would resync)
     }
@@ -128,6 +137,7 @@ public final class AppPage implements ShellLink.Listener {
               pongs++;
               pill.setAttribute("data-pongs", String.valueOf(pongs));
               show("connected");
+              offline.up();
               driver.onPathConfirmed();
               screen.outbox().onConnected();
               if (everConnected) {

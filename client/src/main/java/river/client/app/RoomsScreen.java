@@ -20,6 +20,7 @@ import river.client.app.ui.JoinDialog;
 import river.client.app.ui.LoadBanner;
 import river.client.app.ui.RoomHeaderView;
 import river.client.app.ui.RoomListView;
+import river.client.app.ui.ScreenLayout;
 import river.engine.SaveReport;
 import river.engine.TabSession;
 import river.nav.TabTitle;
@@ -51,10 +52,13 @@ final class RoomsScreen
   private final RoomListView list = new RoomListView(this);
   private final RoomHeaderView header = new RoomHeaderView(this);
   private final CreateRoomDialog createDialog;
-  private final HTMLElement roomPane = Dom.el("section", "room-pane");
   private final HTMLElement emptyPane = Dom.hook("p", "empty-pane", "empty-pane");
   private final HTMLElement reorderHint = Dom.hook("p", "hint", "reorder-hint");
   private HTMLButtonElement createButton;
+
+  /** The three parts (rooms, conversation, members) and which one a narrow window shows. */
+  private final ScreenLayout layout;
+
   private final RoomHydrator hydrator;
 
   /**
@@ -147,6 +151,7 @@ final class RoomsScreen
                 messagePane.composerElement().querySelector("[data-testid=message-input]")));
     this.tools = new ProfileTools(driver, calls, hydrator, this, this::show);
     details.dialog().addSection(tools.exportSection());
+    this.layout = new ScreenLayout(header.element(), membersPane.element(), emptyPane);
     this.loadBanner = new LoadBanner(driver::retryLoad);
     this.createDialog =
         new CreateRoomDialog(
@@ -172,8 +177,7 @@ final class RoomsScreen
     bar.appendChild(address.noticeElement());
     bar.appendChild(address.copyStatusElement());
 
-    HTMLElement layout = Dom.el("div", "layout");
-    HTMLElement sidebar = Dom.el("nav", "sidebar");
+    HTMLElement sidebar = layout.sidebar();
     HTMLButtonElement create = Js.uncheckedCast(Dom.hook("button", "primary", "create-room-open"));
     createButton = create;
     create.type = "button";
@@ -191,21 +195,13 @@ final class RoomsScreen
     sidebar.appendChild(list.element());
     reorderHint.textContent = "Drag rooms, or Alt+↑/↓, to reorder.";
     sidebar.appendChild(reorderHint);
-    roomPane.appendChild(header.element());
-    HTMLElement body = Dom.el("div", "room-body");
-    HTMLElement chat = Dom.el("div", "chat-column");
+    HTMLElement chat = layout.chat();
     chat.appendChild(messagePane.messagesElement());
     chat.appendChild(membersPane.notice());
     chat.appendChild(messagePane.composerElement());
-    body.appendChild(chat);
-    body.appendChild(membersPane.element());
-    roomPane.appendChild(body);
     // A room counts as read only while its tab is visible: coming back marks it read.
     DomGlobal.document.addEventListener("visibilitychange", e -> render(session.rooms()));
-    layout.appendChild(sidebar);
-    layout.appendChild(roomPane);
-    layout.appendChild(emptyPane);
-    host.appendChild(layout);
+    host.appendChild(layout.element());
     host.appendChild(createDialog.element());
     host.appendChild(inviteDialog.element());
     host.appendChild(joinDialog.element());
@@ -283,6 +279,7 @@ final class RoomsScreen
   public void onSelect(RoomKey key) {
     address.pick(key, shown);
     shown = key;
+    layout.picked();
     messagePane.resetModes();
     header.reset();
     act(() -> session.setCurrentRoom(key));
@@ -293,6 +290,7 @@ final class RoomsScreen
   void show(RoomKey key) {
     address.pick(key, shown);
     shown = key;
+    layout.picked();
     header.reset();
     render(session.rooms());
     focusComposer();
@@ -542,6 +540,7 @@ final class RoomsScreen
         messagePane.resetModes();
         header.reset();
         shown = next;
+        layout.picked();
       }
     }
     RoomKey current = shown != null && rooms.holds(shown) ? shown : null;
@@ -583,7 +582,8 @@ final class RoomsScreen
       hydratedStamped = true;
       loadBanner.element().setAttribute("data-hydrated-at", String.valueOf((long) now));
     }
-    Dom.show(roomPane, current != null);
+    Dom.show(layout.roomPane(), current != null);
+    layout.roomShown(current != null);
     Dom.show(emptyPane, current == null);
     Dom.show(reorderHint, display.size() > 1);
     emptyPane.textContent = RoomLabels.emptyPane(display.size());
@@ -600,9 +600,9 @@ final class RoomsScreen
       // A removed member reads the room as it was: nothing offered that the room would refuse.
       header.showMemberActions(!removed);
       if (removed) {
-        roomPane.setAttribute("data-removed", "true");
+        layout.roomPane().setAttribute("data-removed", "true");
       } else {
-        roomPane.removeAttribute("data-removed");
+        layout.roomPane().removeAttribute("data-removed");
       }
     }
     details.render();

@@ -18,7 +18,11 @@ import river.client.JsBytes;
  */
 final class ShellLink {
   interface Listener {
-    void onStatus(String state);
+    /**
+     * The shell socket's state, and the milliseconds until its next reconnect attempt (-1: none is
+     * waiting). Repeated with the same state whenever the countdown is reset.
+     */
+    void onStatus(String state, double retryInMs);
 
     void onFrame(byte[] frame);
 
@@ -57,7 +61,7 @@ final class ShellLink {
           if (BridgeMessage.STATUS.equals(kind)) {
             String state = BridgeMessage.statusState(message.data);
             if (state != null) {
-              listener.onStatus(state);
+              listener.onStatus(state, BridgeMessage.statusRetryIn(message.data));
             }
           } else if (BridgeMessage.OUTBOX_SAVED.equals(kind)) {
             String key = BridgeMessage.outboxKey(message.data);
@@ -107,6 +111,11 @@ final class ShellLink {
 
   void hello() {
     post(BridgeMessage.hello());
+  }
+
+  /** "Retry now": asks the shell to start its waiting reconnect attempt at once. */
+  void retry() {
+    post(BridgeMessage.retry());
   }
 
   /** Tells the shell the unread total and the shown room's name (null: none) for the tab title. */

@@ -39,6 +39,9 @@ final class AppBridge {
 
     /** The app's draft for a room ("" drops it). */
     void onDraftPut(String room, String text);
+
+    /** The app's "Retry now": reconnect at once instead of waiting out the backoff. */
+    void onRetry();
   }
 
   private final HTMLIFrameElement frame;
@@ -61,6 +64,8 @@ final class AppBridge {
             }
           } else if (BridgeMessage.HELLO.equals(kind)) {
             listener.onAppHello();
+          } else if (BridgeMessage.RETRY.equals(kind)) {
+            listener.onRetry();
           } else if (BridgeMessage.OUTBOX_PUT.equals(kind)) {
             String key = BridgeMessage.outboxKey(message.data);
             ArrayBuffer bytes = BridgeMessage.outboxBytes(message.data);
@@ -122,8 +127,9 @@ final class AppBridge {
     post(bridgeMessage);
   }
 
-  void sendStatus(String state) {
-    post(BridgeMessage.status(state));
+  /** {@code retryInMs}: until the next reconnect attempt, or negative when none is waiting. */
+  void sendStatus(String state, double retryInMs) {
+    post(BridgeMessage.status(state, retryInMs));
   }
 
   private void post(Object message) {

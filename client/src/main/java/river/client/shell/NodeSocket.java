@@ -32,6 +32,12 @@ final class NodeSocket {
 
     /** The node answers and does not know this profile: no more attempts are made. */
     void onProfileUnknown();
+
+    /**
+     * The next attempt is due at this epoch ms, or {@link river.net.OfflineNotice#NONE} once an
+     * attempt is under way (or the socket is up): the app's offline banner counts down to it.
+     */
+    void onNextAttempt(long at);
   }
 
   /** Asks the node whether it knows the profile: an HTTP status, or ProfileCheck.NO_ANSWER. */
@@ -61,6 +67,7 @@ final class NodeSocket {
   private String state = CONNECTING;
   private boolean stopped;
   private double beatTimer = -1;
+  private double retryTimer = -1;
 
   NodeSocket(String token, Listener listener, ProfileQuestion question) {
     String scheme = "https:".equals(DomGlobal.location.protocol) ? "wss://" : "ws://";
@@ -85,6 +92,7 @@ final class NodeSocket {
     if (stopped) {
       return;
     }
+    listener.onNextAttempt(river.net.OfflineNotice.NONE);
     if (!ProfileCheck.askBeforeAttempt(failedAttempts)) {
       connect();
       return;
@@ -169,8 +177,29 @@ final class NodeSocket {
   }
 
   private void retryLater() {
-    DomGlobal.setTimeout(
-        ignored -> attempt(), ReconnectBackoff.delayMs(failedAttempts, Math.random()));
+    int delay = ReconnectBackoff.delayMs(failedAttempts, Math.random());
+    retryTimer =
+        DomGlobal.setTimeout(
+            ignored -> {
+              retryTimer = -1;
+              attempt();
+            },
+            delay);
+    listener.onNextAttempt(now() + delay);
+  }
+
+  /**
+   * The user asked to reconnect now ("Retry now"): the waiting attempt starts at once. Nothing
+   * happens while an attempt is under way or the socket is up (a second socket would race the
+   * first), or after the profile turned out unknown.
+   */
+  void retryNow() {
+    if (stopped || retryTimer < 0) {
+      return;
+    }
+    DomGlobal.clearTimeout(retryTimer);
+    retryTimer = -1;
+    attempt();
   }
 
   private void scheduleBeat() {

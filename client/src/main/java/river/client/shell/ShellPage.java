@@ -10,8 +10,15 @@ import river.nav.TabTitle;
 
 /**
  * The top-level page: owns the profile credential and the WebSocket, and relays frames to and from
- * the sandboxed app iframe. It shows its own small connection pill so that the shell's state is
- * visible even if the app fails to load.
+ * the sandboxed app iframe.
+ *
+ * <p>One connection indicator: the app's pill (it knows more: "connected" there means a Ping made
+ * the whole round trip, and it shows the offline banner). The shell's own bar with its pill ({@code
+ * shell-status}, which always carries the socket's state) stays hidden while the app is alive, and
+ * shows only when the shell has something to say: an error of its own (an unknown profile), or an
+ * app that has not started after {@link #APP_SILENT_MS} (its page could not be loaded), in which
+ * case it says the node is unreachable, keeps trying, and reloads the app frame once the socket is
+ * up again.
  */
 public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener {
   private Element pill;
@@ -32,10 +39,29 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   private final ProfileStore profiles = new ProfileStore();
   private final DraftStore drafts = new DraftStore();
   private String token;
+  private Element bar;
+  private Element offline;
+  private HTMLIFrameElement frame;
+
+  /** The app said hello at least once since the frame was last (re)loaded. */
+  private boolean appAlive;
+
+  /** The shell bar is shown because the app has not started (not for an error). */
+  private boolean appSilent;
+
+  /** Epoch ms of the next reconnect attempt, or OfflineNotice.NONE. */
+  private double nextAttemptAt = river.net.OfflineNotice.NONE;
+
+  /** How long the app may take to say hello before the shell speaks for it. */
+  static final int APP_SILENT_MS = 4000;
 
   public void start() {
     pill = DomGlobal.document.querySelector("[data-testid=shell-status]");
-    HTMLIFrameElement frame = (HTMLIFrameElement) DomGlobal.document.getElementById("app-frame");
+    bar = DomGlobal.document.querySelector(".shell-bar");
+    offline = DomGlobal.document.querySelector("[data-testid=shell-offline]");
+    frame = (HTMLIFrameElement) DomGlobal.document.getElementById("app-frame");
+    DomGlobal.setTimeout(ignored -> checkAppStarted(), APP_SILENT_MS);
+    keepForOffline();
     bridge = new AppBridge(frame, this);
     address = new ShellAddress(bridge);
     outboxNews.onmessage =
@@ -63,6 +89,55 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
       banner.textContent = message;
       banner.removeAttribute("hidden");
     }
+    bar.removeAttribute("hidden");
+  }
+
+  /**
+   * Registers {@code /sw.js}, which keeps a copy of this page for a tab opened while the node is
+   * down. Browsers offer service workers only in secure contexts (https, localhost): elsewhere such
+   * a tab gets the browser's own error page, as before.
+   */
+  private static void keepForOffline() {
+    if (DomGlobal.navigator.serviceWorker == null) {
+      return;
+    }
+    DomGlobal.navigator
+        .serviceWorker
+        .register("/sw.js")
+        .catch_(
+            error -> {
+              DomGlobal.console.warn("River: the offline copy of the page is not kept: " + error);
+              return null;
+            });
+  }
+
+  /** The app has not said hello: its page did not load (the node is down) or it failed. */
+  private void checkAppStarted() {
+    if (appAlive) {
+      return;
+    }
+    appSilent = true;
+    bar.removeAttribute("hidden");
+    showOffline();
+  }
+
+  private void showOffline() {
+    boolean up = socket != null && NodeSocket.CONNECTED.equals(socket.state());
+    if (appSilent && !up) {
+      offline.removeAttribute("hidden");
+    } else {
+      offline.setAttribute("hidden", "");
+    }
+  }
+
+  private double retryIn() {
+    return nextAttemptAt == river.net.OfflineNotice.NONE
+        ? -1
+        : Math.max(0, nextAttemptAt - elemental2.core.JsDate.now());
+  }
+
+  private void sendStatus() {
+    bridge.sendStatus(socket == null ? NodeSocket.CONNECTING : socket.state(), retryIn());
   }
 
   /**
@@ -91,7 +166,26 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   @Override
   public void onState(String state) {
     showState(state);
-    bridge.sendStatus(state);
+    bridge.sendStatus(state, retryIn());
+    showOffline();
+    if (appSilent && NodeSocket.CONNECTED.equals(state)) {
+      // The node is back and the app never started: give its page another chance.
+      frame.src = "/app/index.html";
+      DomGlobal.setTimeout(ignored -> checkAppStarted(), APP_SILENT_MS);
+    }
+  }
+
+  @Override
+  public void onNextAttempt(long at) {
+    nextAttemptAt = at;
+    sendStatus();
+  }
+
+  @Override
+  public void onRetry() {
+    if (socket != null) {
+      socket.retryNow();
+    }
   }
 
   @Override
@@ -108,7 +202,16 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
 
   @Override
   public void onAppHello() {
-    bridge.sendStatus(socket == null ? NodeSocket.CONNECTING : socket.state());
+    appAlive = true;
+    if (appSilent) {
+      appSilent = false;
+      showOffline();
+      Element error = DomGlobal.document.querySelector("[data-testid=shell-error]");
+      if (error == null || error.hasAttribute("hidden")) {
+        bar.setAttribute("hidden", ""); // the app's pill takes over
+      }
+    }
+    sendStatus();
     if (invitation != null) {
       bridge.sendInvitation(invitation);
       invitation = null;

@@ -1,0 +1,107 @@
+package river.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.e2e.ChatSteps.loaded;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The node stops while a tab is open: the pill says so at once, and after a moment the offline
+ * banner explains it in plain words and counts down to the next reconnect attempt. Once the node is
+ * "Retry now" tries at once instead of waiting for the countdown; once the node is back the tab
+ * reconnects by itself and the banner goes.
+ */
+class OfflineBannerIT {
+  /** river.net.OfflineNotice.SHOW_AFTER_MS: down this long before the banner shows. */
+  private static final int SHOW_AFTER_MS = 2000;
+
+  @TempDir Path dataDir;
+
+  @Test
+  void theBannerCountsDownToTheNextAttemptAndRetryNowTriesAtOnce() throws Exception {
+    try (NodeProcess node = new NodeProcess(dataDir).start();
+        Playwright playwright = Browsers.playwright();
+        Browser browser = Browsers.chromium(playwright)) {
+      Tab t = new Tab(browser.newContext().newPage()).open(node.url());
+      loaded(t);
+      Locator pill = t.appHook("connection-status");
+      Locator banner = t.appHook("offline-banner");
+      assertThat(pill).hasAttribute("data-state", "connected");
+      assertThat(banner).isHidden();
+
+      node.stop();
+      // The pill changes first; the banner only once the node has been gone for a while.
+      long downSeen = waitUntil(() -> !"connected".equals(pill.getAttribute("data-state")), 20_000);
+      long bannerSeen = waitUntil(banner::isVisible, 20_000);
+      assertTrue(
+          bannerSeen - downSeen >= SHOW_AFTER_MS - 300,
+          "the banner showed " + (bannerSeen - downSeen) + " ms after the pill changed");
+      assertThat(banner).containsText("Can't reach the River server");
+      assertThat(t.appHook("offline-retry")).isVisible();
+
+      // The countdown drops by whole seconds towards the next attempt.
+      int[] seen = {-1};
+      waitUntil(
+          () -> {
+            int now = retryIn(banner);
+            boolean dropped = seen[0] >= 2 && now == seen[0] - 1;
+            seen[0] = now;
+            return dropped;
+          },
+          30_000);
+
+      // "Retry now" while the next attempt is still seconds away: an attempt starts at once (the
+      // browser logs each one the stopped node refuses).
+      waitUntil(() -> retryIn(banner) >= 4, 60_000);
+      int due = retryIn(banner);
+      long refusedBefore = refused(t);
+      long clicked = System.currentTimeMillis();
+      t.appHook("offline-retry").click();
+      long attempted = waitUntil(() -> refused(t) > refusedBefore, (due - 1) * 1000L);
+      assertTrue(attempted - clicked < (due - 1) * 1000L, "the attempt did not wait its turn");
+
+      node.start();
+      assertThat(pill)
+          .hasAttribute(
+              "data-state",
+              "connected",
+              new LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+      assertThat(banner).isHidden();
+
+      assertEquals(List.of(), t.errorsBesidesNodeDown());
+    }
+  }
+
+  private static long refused(Tab t) {
+    return t.errors().stream()
+        .filter(e -> e.contains("ERR_CONNECTION_REFUSED") || e.contains("WebSocket connection to"))
+        .count();
+  }
+
+  private static int retryIn(Locator banner) {
+    String v = banner.getAttribute("data-retry-in");
+    return v == null ? -1 : Integer.parseInt(v);
+  }
+
+  /** Polls {@code condition} every 50 ms; returns System.currentTimeMillis() when it held. */
+  private static long waitUntil(java.util.function.BooleanSupplier condition, long timeoutMs)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("condition not met within " + timeoutMs + " ms");
+      }
+      Thread.sleep(50);
+    }
+    return System.currentTimeMillis();
+  }
+}
