@@ -28,10 +28,10 @@ import jsinterop.base.JsPropertyMap;
  * cleans it ({@code river.nav.TabTitle}). Drafts (the shell keeps them, one per room, across
  * reloads): {@code {k:"draft-put", room:"ROOM", t:"text"}} (app to shell; an empty text drops the
  * room's draft) and {@code {k:"drafts", d:{ROOM:"text"}}} (shell to app, with the answer to every
- * hello).
- * While the node cannot be reached, {@code status} also carries {@code r}: milliseconds until the
- * shell's next reconnect attempt (absent, or -1, while one is under way), for the app's offline
- * banner; {@code {k:"retry"}} (app to shell) starts the waiting attempt at once ("Retry now").
+ * hello). While the node cannot be reached, {@code status} also carries {@code r}: milliseconds
+ * until the shell's next reconnect attempt (absent, or -1, while one is under way), for the app's
+ * offline banner; {@code {k:"retry"}} (app to shell) starts the waiting attempt at once ("Retry
+ * now").
  */
 public final class BridgeMessage {
   public static final String FRAME = "frame";
