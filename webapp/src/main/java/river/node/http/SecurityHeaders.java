@@ -27,7 +27,7 @@ public final class SecurityHeaders extends Handler.Wrapper {
           .getHeaders()
           .put(
               "Content-Security-Policy",
-              "sandbox allow-scripts allow-forms allow-popups allow-downloads; frame-ancestors 'self'; object-src 'none'; base-uri 'none'");
+              "sandbox allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads; frame-ancestors 'self'; object-src 'none'; base-uri 'none'");
     } else if (!path.startsWith("/v1/")) {
       response
           .getHeaders()
