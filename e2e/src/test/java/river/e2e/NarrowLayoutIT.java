@@ -45,6 +45,19 @@ class NarrowLayoutIT extends TwoTabFixture {
     BoundingBox text = box(message(a, LONG_TEXT).locator("[data-testid=message-text]"));
     assertTrue(text.width >= 240, "the message text is " + text.width + " px wide of 360");
 
+    // A phone has no hover: a long press (contextmenu from a touch) opens the message's actions;
+    // a mouse's right click leaves them (and the browser's menu) alone.
+    Locator bar = message(a, LONG_TEXT).locator(".message-actions");
+    String press =
+        "(item, type) => item.dispatchEvent(new PointerEvent('contextmenu',"
+            + " {bubbles: true, cancelable: true, pointerType: type}))";
+    message(a, LONG_TEXT).evaluate(press, "mouse");
+    assertThat(bar).not().hasAttribute("data-open", "true");
+    message(a, LONG_TEXT).evaluate(press, "touch");
+    assertThat(bar).hasAttribute("data-open", "true");
+    assertThat(bar).hasCSS("opacity", "1");
+    assertThat(bar.locator("[data-testid=message-reply]")).isVisible();
+
     // The members (and the nickname form and room settings) are a view of their own.
     a.appHook("members-toggle").click();
     assertThat(a.appHook("member-list")).isVisible();

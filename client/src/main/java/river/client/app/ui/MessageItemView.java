@@ -1,9 +1,12 @@
 package river.client.app.ui;
 
 import elemental2.dom.DomGlobal;
+import elemental2.dom.Element;
+import elemental2.dom.Event;
 import elemental2.dom.HTMLAnchorElement;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
+import elemental2.dom.NodeList;
 import jsinterop.base.Js;
 import river.chat.Mentions;
 import river.chat.MessageSpans;
@@ -86,8 +89,30 @@ final class MessageItemView {
     if (!r.reactions.isEmpty()) {
       li.appendChild(reactions(r, actions));
     }
-    li.appendChild(actions(r, confirmingDelete, actions));
+    HTMLElement bar = actions(r, confirmingDelete, actions);
+    li.appendChild(bar);
+    li.addEventListener("contextmenu", e -> openByLongPress(e, bar));
     return li;
+  }
+
+  /**
+   * A long press on a touch screen (Chromium and Safari fire {@code contextmenu} for it) opens this
+   * message's actions and closes those another long press opened: a phone has no hover. A mouse's
+   * right click keeps the browser's own menu (copying text needs it).
+   */
+  private static void openByLongPress(Event e, HTMLElement bar) {
+    if (!"touch".equals(Js.asPropertyMap(e).get("pointerType"))) {
+      return;
+    }
+    e.preventDefault();
+    NodeList<Element> pressed =
+        DomGlobal.document.querySelectorAll(".message-actions[data-pressed]");
+    for (int i = 0; i < pressed.length; i++) {
+      pressed.getAt(i).removeAttribute("data-pressed");
+      pressed.getAt(i).removeAttribute("data-open");
+    }
+    bar.setAttribute("data-pressed", "true");
+    bar.setAttribute("data-open", "true");
   }
 
   /** The text's spans: plain text as text nodes, links and mentions as their own elements. */

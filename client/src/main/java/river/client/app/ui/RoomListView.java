@@ -1,10 +1,12 @@
 package river.client.app.ui;
 
 import elemental2.dom.DragEvent;
+import elemental2.dom.Element;
 import elemental2.dom.HTMLAnchorElement;
 import elemental2.dom.HTMLElement;
 import elemental2.dom.KeyboardEvent;
 import elemental2.dom.MouseEvent;
+import elemental2.dom.NodeList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -101,10 +103,9 @@ public final class RoomListView {
       return; // the items were not redrawn: they carry their stamps
     }
     unstamped = false;
-    elemental2.dom.NodeList<elemental2.dom.Element> items =
-        root.querySelectorAll("[data-testid=room-item]");
+    NodeList<Element> items = root.querySelectorAll("[data-testid=room-item]");
     for (int i = 0; i < items.length; i++) {
-      elemental2.dom.Element item = items.getAt(i);
+      Element item = items.getAt(i);
       RoomKey key = shown.get(i);
       Double at = firstListed.get(key);
       if (at != null) {
