@@ -247,8 +247,8 @@ public final class MessageListView {
       MessageRow r = rows.get(i);
       Timeline.Place place = places.get(i);
       if (place.startsDay) {
+        // a plain list item (a list may hold only items): screen readers read the day as a line
         HTMLElement sep = Dom.hook("li", "date-separator", "date-separator");
-        sep.setAttribute("role", "separator");
         sep.textContent = LocalTime.day(r.time);
         root.appendChild(sep);
       }
