@@ -33,7 +33,8 @@ class OfflineBannerIT {
         Playwright playwright = Browsers.playwright();
         Browser browser = Browsers.chromium(playwright)) {
       BrowserContext context = browser.newContext();
-      // The shell's connection attempts, on the page's own clock: a busy test machine may tell
+      // The shell's connection attempts (sockets and fetches), on the page's own clock: a busy test
+      // machine may tell
       // Playwright late, but not change when the page tried.
       context.addInitScript(
           "if (location.pathname.indexOf('/app/') < 0) {"
@@ -41,7 +42,10 @@ class OfflineBannerIT {
               + " const Counted = function (url, protocols) { window.__attempts.push(Date.now());"
               + "  return protocols === undefined ? new Real(url) : new Real(url, protocols); };"
               + " Counted.prototype = Real.prototype; Object.setPrototypeOf(Counted, Real);"
-              + " window.WebSocket = Counted; }");
+              + " window.WebSocket = Counted;"
+              // while the node is down an attempt starts with a fetch (the profile check)
+              + " const realFetch = window.fetch; window.fetch = function () {"
+              + "  window.__attempts.push(Date.now()); return realFetch.apply(this, arguments); }; }");
       Tab t = new Tab(context.newPage()).open(node.url());
       loaded(t);
       Locator pill = t.appHook("connection-status");
