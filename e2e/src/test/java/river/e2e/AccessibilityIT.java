@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
  * every control on the room screen can be reached with the Tab key and shows where the focus is.
  */
 class AccessibilityIT extends TwoTabFixture {
+  private final List<String> found = new ArrayList<>();
+
   @Test
   void mainScreensAndDialogsHaveNoSeriousViolationsInAnySizeOrScheme() {
-    List<String> found = new ArrayList<>();
     for (Looks look : Looks.ALL) {
       look.apply(a);
       found.addAll(violations(a, look.name() + ", no rooms yet"));
@@ -54,31 +55,25 @@ class AccessibilityIT extends TwoTabFixture {
       found.addAll(violations(a, look.name() + ", join dialog"));
       cancel(a);
 
-      a.appHook("identity-import-open").click();
-      assertThat(a.appHook("identity-import-code")).isVisible();
-      found.addAll(violations(a, look.name() + ", identity import dialog"));
-      a.appHook("identity-import-cancel").click();
-
-      a.appHook("backup-open").click();
-      assertThat(a.appHook("backup-passphrase")).isVisible();
-      found.addAll(violations(a, look.name() + ", backup dialog"));
-      a.appHook("backup-close").click();
-
-      a.appHook("restore-open").click();
-      assertThat(a.appHook("restore-passphrase")).isVisible();
-      found.addAll(violations(a, look.name() + ", restore dialog"));
-      a.appHook("restore-close").click();
+      // The later dialogs (profile tools, reaction picker, room details) in light at 1440 and dark
+      // at 360: the pair covers both widths and both colour sets, and each axe run costs seconds.
+      boolean everyDialog = look.name().equals("1440-light") || look.name().equals("360-dark");
+      if (everyDialog) {
+        profileDialogs(look);
+      }
 
       roomItem(a, room).click();
       assertThat(a.appHook("message-input")).isVisible();
       found.addAll(violations(a, look.name() + ", conversation"));
 
-      ChatSteps.message(a, "Hello there").hover();
-      ChatSteps.message(a, "Hello there").locator("[data-testid=message-react]").click();
-      assertThat(a.appHook("reaction-picker")).isVisible();
-      found.addAll(violations(a, look.name() + ", reaction picker"));
-      a.appHook("reaction-close").click();
-      assertThat(a.appHook("reaction-picker")).isHidden();
+      if (everyDialog) {
+        ChatSteps.message(a, "Hello there").hover();
+        ChatSteps.message(a, "Hello there").locator("[data-testid=message-react]").click();
+        assertThat(a.appHook("reaction-picker")).isVisible();
+        found.addAll(violations(a, look.name() + ", reaction picker"));
+        a.appHook("reaction-close").click();
+        assertThat(a.appHook("reaction-picker")).isHidden();
+      }
 
       if (look.narrow()) {
         a.appHook("members-toggle").click();
@@ -90,16 +85,35 @@ class AccessibilityIT extends TwoTabFixture {
       found.addAll(violations(a, look.name() + ", invite dialog"));
       a.appHook("invite-close").click();
 
-      a.appHook("room-settings-open").click();
-      assertThat(a.appHook("room-settings-name")).isVisible();
-      found.addAll(violations(a, look.name() + ", room details"));
-      a.appHook("room-settings-close").click();
-      assertThat(a.appHook("room-settings-name")).isHidden();
+      if (everyDialog) {
+        a.appHook("room-settings-open").click();
+        assertThat(a.appHook("room-settings-name")).isVisible();
+        found.addAll(violations(a, look.name() + ", room details"));
+        a.appHook("room-settings-close").click();
+        assertThat(a.appHook("room-settings-name")).isHidden();
+      }
       if (look.narrow()) {
         a.appHook("members-toggle").click();
       }
     }
     assertEquals(List.of(), found);
+  }
+
+  private void profileDialogs(Looks look) {
+    a.appHook("identity-import-open").click();
+    assertThat(a.appHook("identity-import-code")).isVisible();
+    found.addAll(violations(a, look.name() + ", identity import dialog"));
+    a.appHook("identity-import-cancel").click();
+
+    a.appHook("backup-open").click();
+    assertThat(a.appHook("backup-passphrase")).isVisible();
+    found.addAll(violations(a, look.name() + ", backup dialog"));
+    a.appHook("backup-close").click();
+
+    a.appHook("restore-open").click();
+    assertThat(a.appHook("restore-passphrase")).isVisible();
+    found.addAll(violations(a, look.name() + ", restore dialog"));
+    a.appHook("restore-close").click();
   }
 
   @Test
