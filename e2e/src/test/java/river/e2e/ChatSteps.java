@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import river.chat.RoomLabels;
 
 /** UI-CONTRACT steps shared by the chat tests: load, create a room, send, find messages. */
 final class ChatSteps {
@@ -81,13 +82,17 @@ final class ChatSteps {
     return code;
   }
 
-  /** Joins with a code and waits until the room is listed. */
+  /** Joins with a code and waits until the room is listed and loaded. */
   static void join(Tab t, String code, String nickname, String room) {
     t.appHook("join-open").click();
     t.appHook("join-code").fill(code);
     t.appHook("join-nickname").fill(nickname);
     t.appHook("join-submit").click();
     assertThat(roomItem(t, room)).isVisible();
+    // and its state has arrived (its name shows): before that a send is refused as not loaded
+    assertThat(roomItem(t, room).locator("[data-testid=room-name]"))
+        .not()
+        .hasText(RoomLabels.LOADING);
   }
 
   static Locator member(Tab t, String name) {

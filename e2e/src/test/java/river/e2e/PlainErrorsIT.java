@@ -56,6 +56,8 @@ class PlainErrorsIT extends TwoTabFixture {
     b.page.keyboard().press("Escape");
 
     join(b, code, "bob", room);
+    // the room's state has reached bob's tab (a send before it is refused as "not loaded yet")
+    assertThat(member(b, "alice")).isVisible();
 
     // a message longer than the room allows: refused with the limit, the text kept
     send(b, "x".repeat(1200));
