@@ -153,12 +153,21 @@ class TwoNodesOnePostgresTest {
         assertTrue(r.isOk(), () -> "refused: " + r.errorMessage());
       }
       for (WsClient c : List.of(a1, a2)) {
-        RoomState s =
-            RoomState.decodeTrusted(
-                room, ((OpResult.GetResult) ok(c, new Op.Get(room, false))).state());
+        // A node learns the other's last writes by notification, a moment after they were acked:
+        // read until every update is there (a lost one never comes).
         Set<String> texts = new HashSet<>();
-        for (RoomMessage m : s.messages()) {
-          texts.add(new String(m.content().data(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (texts.size() < 2 * each && System.nanoTime() < deadline) {
+          if (!texts.isEmpty()) {
+            Thread.sleep(50);
+          }
+          RoomState s =
+              RoomState.decodeTrusted(
+                  room, ((OpResult.GetResult) ok(c, new Op.Get(room, false))).state());
+          texts.clear();
+          for (RoomMessage m : s.messages()) {
+            texts.add(new String(m.content().data(), StandardCharsets.UTF_8));
+          }
         }
         assertEquals(2 * each, texts.size(), "both nodes' updates survived: " + texts);
       }
