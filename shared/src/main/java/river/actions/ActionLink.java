@@ -5,9 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import river.chat.PlainErrors;
+import river.chat.RoomSecrets;
+import river.room.Invitation;
 import river.room.RoomDelta;
+import river.room.RoomState;
 import river.room.SealedBytes;
 import river.room.SigningPurpose;
+import river.rooms.RoomData;
 import river.store.DelegateKeys;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
@@ -239,6 +243,25 @@ public final class ActionLink {
           }
         },
         signFail);
+  }
+
+  /**
+   * New content for this room as it requires: plain in a public room; in a private one sealed with
+   * the newest version the user holds that the room knows, so a name, description or nickname
+   * written after a rotation is closed to the member the rotation left out.
+   */
+  void sealForRoom(
+      RoomData data, RoomState state, byte[] plain, final Then<SealedBytes> then, Fail fail) {
+    boolean isPrivate = state.config().isPrivate();
+    Invitation.RoomSecret newest =
+        isPrivate ? RoomSecrets.forSealing(data.invitationSecrets(), state.secretVersion()) : null;
+    seal(
+        isPrivate,
+        newest == null ? null : newest.secret(),
+        newest == null ? state.config().secretVersion() : newest.version(),
+        plain,
+        then,
+        fail);
   }
 
   /** Plain bytes in a public room; sealed by the host's cipher in a private one. */

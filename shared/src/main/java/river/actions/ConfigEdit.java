@@ -2,7 +2,6 @@ package river.actions;
 
 import java.util.Arrays;
 import river.cbor.Utf8;
-import river.chat.RoomSecrets;
 import river.engine.TabSession;
 import river.room.ConfigRules;
 import river.room.RoomConfig;
@@ -74,7 +73,7 @@ final class ConfigEdit {
     final int[] newLimits = limits;
     final byte[] room = key.bytes().toArray();
     sealOrKeep(
-        config,
+        state,
         data,
         name,
         config.name(),
@@ -82,7 +81,7 @@ final class ConfigEdit {
           @Override
           public void accept(final SealedBytes sealedName) {
             sealOrKeep(
-                config,
+                state,
                 data,
                 description,
                 config.description(),
@@ -111,7 +110,7 @@ final class ConfigEdit {
 
   /** The new text sealed as the room requires, or the value held when there is no new text. */
   private void sealOrKeep(
-      RoomConfig config,
+      RoomState state,
       RoomData data,
       byte[] plain,
       SealedBytes held,
@@ -121,14 +120,7 @@ final class ConfigEdit {
       then.accept(held);
       return;
     }
-    long secretVersion = config.secretVersion();
-    link.seal(
-        config.isPrivate(),
-        config.isPrivate() ? RoomSecrets.find(data.invitationSecrets(), secretVersion) : null,
-        secretVersion,
-        plain,
-        then,
-        fail);
+    link.sealForRoom(data, state, plain, then, fail);
   }
 
   private void signAndSend(

@@ -11,7 +11,6 @@ import river.engine.TabSession;
 import river.room.AuthorizedMember;
 import river.room.Invitation;
 import river.room.MemberInfo;
-import river.room.RoomConfig;
 import river.room.RoomDelta;
 import river.room.RoomMerge;
 import river.room.RoomState;
@@ -101,14 +100,9 @@ final class RoomEdits {
     final byte[] room = key.bytes().toArray();
     final byte[] me = data.verifyingKey().toArray();
     final long version = Math.max(Names.of(state).version(me), data.nicknameVersion()) + 1;
-    RoomConfig config = state.config();
-    Invitation.RoomSecret newest =
-        RoomSecrets.forSealing(data.invitationSecrets(), state.secretVersion());
-    long secretVersion = newest == null ? config.secretVersion() : newest.version();
-    link.seal(
-        config.isPrivate(),
-        config.isPrivate() && newest != null ? newest.secret() : null,
-        secretVersion,
+    link.sealForRoom(
+        data,
+        state,
         Utf8.encode(nickname),
         new ActionLink.Then<SealedBytes>() {
           @Override

@@ -203,11 +203,4 @@ public final class RoomConfig extends SignedItem {
         limits,
         signature);
   }
-
-  /** Limits and the config's own fields; signature is checked by {@link RoomValidator}. */
-  void checkOwnLimits() {
-    ConfigRules.checkOwn(this);
-    RoomValidator.checkSealing(this, name, "room name");
-    RoomValidator.checkSealing(this, description, "description");
-  }
 }

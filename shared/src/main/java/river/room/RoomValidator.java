@@ -59,7 +59,7 @@ public final class RoomValidator {
     if (newConfig != null && !newConfig.equals(state.config)) {
       checkRoom(owner, newConfig.roomShared(), "config");
       verify(verifier, owner, newConfig, "config is not signed by the room owner");
-      newConfig.checkOwnLimits();
+      ConfigRules.checkOwn(newConfig);
       ConfigRules.checkSuccessor(state.config, newConfig);
     }
     RoomConfig config = RoomMerge.better(state.config, newConfig);
@@ -161,6 +161,12 @@ public final class RoomValidator {
       }
       checkRotation(owner, config, state.secretVersion(), effective, verifier, r);
       newestVersion = Math.max(newestVersion, r.version());
+    }
+    if (newConfig != null && !newConfig.equals(state.config)) {
+      // after a rotation the owner seals a new name with the new version, which the config's own
+      // secret_version (the room's first) does not name
+      checkSealing(newConfig, newestVersion, newConfig.name(), "room name");
+      checkSealing(newConfig, newestVersion, newConfig.description(), "description");
     }
 
     for (MemberInfo i : delta.memberInfo) {
@@ -290,14 +296,10 @@ public final class RoomValidator {
   }
 
   /**
-   * A private room takes only Private content of a known secret version; a public one only Public
-   * content (the contract cannot read either, so this is all it can enforce).
+   * A private room takes only Private content of a known secret version (at most {@code newest},
+   * the room's newest with this delta's rotations); a public one only Public content (the contract
+   * cannot read either, so this is all it can enforce).
    */
-  static void checkSealing(RoomConfig config, SealedBytes sealed, String what) {
-    checkSealing(config, config.secretVersion(), sealed, what);
-  }
-
-  /** The same, against the newest version the room knows ({@link RoomState#secretVersion()}). */
   static void checkSealing(RoomConfig config, long newest, SealedBytes sealed, String what) {
     if (config.isPrivate() != sealed.isPrivate()) {
       throw new RoomValidationException(

@@ -153,6 +153,26 @@ class SecretRotationFlowTest {
   }
 
   @Test
+  void aRenameAfterTheBanIsSealedWithTheVersionTheBannedMemberNeverReceived() {
+    setUpRoom();
+    byte[] carolNewest = RoomSecrets.newest(stored(carol)).secret();
+    assertNull(alice.actions.ban(key, room(), me(carol), alice.failInto()));
+    alice.pump();
+    settle(List.of(alice, bob));
+    assertEquals(3, room().secretVersion());
+    assertNull(alice.actions.rename(key, room(), "After the ban", alice.failInto()));
+    alice.pump();
+    assertEquals(List.of(), alice.failures);
+    SealedBytes name = room().config().name();
+    assertEquals(3, name.secretVersion());
+    byte[][] read = new byte[2][];
+    crypto.open(RoomSecrets.find(stored(bob), 3), name, b -> read[0] = b, m -> {});
+    crypto.open(carolNewest, name, b -> read[1] = b, m -> {});
+    assertEquals("After the ban", new String(read[0], StandardCharsets.UTF_8));
+    assertNull(read[1]);
+  }
+
+  @Test
   void aBanWhoseRotationWasLostIsFollowedByOneOnTheNextState() {
     setUpRoom();
     byte[] carolKey = me(carol);

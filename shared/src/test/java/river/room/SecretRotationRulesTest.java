@@ -169,6 +169,36 @@ class SecretRotationRulesTest {
     assertEquals(3, s.secretVersion());
   }
 
+  RoomConfig renamed(long configVersion, long sealedAt) {
+    RoomConfig c =
+        new RoomConfig(
+            f.room(),
+            configVersion,
+            sealed(6, sealedAt),
+            sealed(0, sealedAt),
+            true,
+            1,
+            RoomConfig.defaultLimits(),
+            new byte[0]);
+    return c.withSignature(owner.sign(c.signedBytes()));
+  }
+
+  @Test
+  void aNameSealedWithAVersionTheRoomHasNotSeenIsRefused() {
+    assertTrue(
+        refused(room(), RoomDelta.builder().config(renamed(2, 2)).build())
+            .contains("room name: unknown secret version 2"));
+  }
+
+  @Test
+  void aNameSealedWithTheRotatedVersionIsAccepted() {
+    // the owner renames after a ban's rotation: the banned member must not read the new name
+    RoomState s = f.apply(room(), of(rotation(2, owner, alice)));
+    s = f.apply(s, RoomDelta.builder().config(renamed(2, 2)).build());
+    assertEquals(2, s.config().name().secretVersion());
+    assertEquals(1, s.config().secretVersion());
+  }
+
   @Test
   void theMergeKeepsOnlyTheNewestRotationInAnyOrder() {
     RoomState base = room();
