@@ -122,7 +122,8 @@ final class JoinRoom {
                   @Override
                   public void accept(OpResult accepted) {
                     chooseIdentity(
-                        inv, key, nickname, isPrivate, secret, secretVersion, joined, fail);
+                        new JoinAttempt(
+                            inv, key, nickname, isPrivate, secret, secretVersion, joined, fail));
                   }
                 },
                 new ActionLink.CodedFail() {
@@ -172,16 +173,8 @@ final class JoinRoom {
     return null;
   }
 
-  private void chooseIdentity(
-      final Invitation inv,
-      final RoomKey key,
-      final String nickname,
-      final boolean isPrivate,
-      final byte[] secret,
-      final long secretVersion,
-      final ActionLink.Then<RoomKey> joined,
-      final ActionLink.Fail fail) {
-    final byte[] room = inv.room();
+  private void chooseIdentity(final JoinAttempt a) {
+    final byte[] room = a.room();
     link.delegate(
         new DelegateRequest.GetPublicKey(room),
         DelegateResponse.PublicKey.class,
@@ -195,56 +188,28 @@ final class JoinRoom {
                   @Override
                   public void accept(RoomState state) {
                     if (JoinIdentity.decide(state, heldKey) == JoinIdentity.Choice.KEEP_HELD) {
-                      announce(
-                          inv,
-                          key,
-                          state,
-                          heldKey,
-                          nickname,
-                          isPrivate,
-                          secret,
-                          secretVersion,
-                          joined,
-                          fail);
+                      announce(a, state, heldKey);
                     } else {
-                      importKey(
-                          inv,
-                          key,
-                          heldKey,
-                          nickname,
-                          isPrivate,
-                          secret,
-                          secretVersion,
-                          joined,
-                          fail);
+                      importKey(a, heldKey);
                     }
                   }
                 },
-                fail);
+                a.fail);
           }
         },
-        fail);
+        a.fail);
   }
 
-  private void importKey(
-      final Invitation inv,
-      final RoomKey key,
-      byte[] heldKey,
-      final String nickname,
-      final boolean isPrivate,
-      final byte[] secret,
-      final long secretVersion,
-      final ActionLink.Then<RoomKey> joined,
-      final ActionLink.Fail fail) {
-    final byte[] room = inv.room();
+  private void importKey(final JoinAttempt a, byte[] heldKey) {
+    final byte[] room = a.room();
     // The import names the invited key (a code whose private key is not that key's is refused)
     // and the key the node held when we looked: if another tab replaced it since, nothing is
     // replaced and the answer names the key the node holds, which this tab then adopts.
     link.delegateCoded(
         new DelegateRequest.StoreSigningKey(
             room,
-            inv.inviteeSeed(),
-            inv.membership().member(),
+            a.inv.inviteeSeed(),
+            a.inv.membership().member(),
             heldKey == null ? new byte[0] : heldKey),
         DelegateResponse.SigningKey.class,
         new ActionLink.Then<DelegateResponse.SigningKey>() {
@@ -255,26 +220,16 @@ final class JoinRoom {
                 new ActionLink.Then<RoomState>() {
                   @Override
                   public void accept(RoomState state) {
-                    announce(
-                        inv,
-                        key,
-                        state,
-                        now.publicKey(),
-                        nickname,
-                        isPrivate,
-                        secret,
-                        secretVersion,
-                        joined,
-                        fail);
+                    announce(a, state, now.publicKey());
                   }
                 },
-                fail);
+                a.fail);
           }
         },
         new ActionLink.CodedFail() {
           @Override
           public void fail(String code, String message) {
-            fail.fail(
+            a.fail.fail(
                 ErrorCodes.INVALID.equals(code)
                     ? "This invitation is forged: its key is not the invited member's."
                     : PlainErrors.reason(code));
@@ -296,18 +251,9 @@ final class JoinRoom {
   }
 
   /** Signs and sends the member info with the key the node holds, then lists the room. */
-  private void announce(
-      final Invitation inv,
-      final RoomKey key,
-      final RoomState state,
-      final byte[] me,
-      final String nickname,
-      boolean isPrivate,
-      byte[] secret,
-      long secretVersion,
-      final ActionLink.Then<RoomKey> joined,
-      final ActionLink.Fail fail) {
-    final byte[] room = inv.room();
+  private void announce(final JoinAttempt a, final RoomState state, final byte[] me) {
+    final byte[] room = a.room();
+    final ActionLink.Fail fail = a.fail;
     final AuthorizedMember record = recordOf(state, me);
     if (record == null || !state.isMember(me)) {
       fail.fail(
@@ -317,10 +263,10 @@ final class JoinRoom {
     }
     final long version = Names.of(state).version(me) + 1;
     link.seal(
-        isPrivate,
-        secret,
-        secretVersion,
-        Utf8.encode(nickname),
+        a.isPrivate,
+        a.secret,
+        a.secretVersion,
+        Utf8.encode(a.nickname),
         new ActionLink.Then<SealedBytes>() {
           @Override
           public void accept(SealedBytes sealed) {
@@ -332,8 +278,8 @@ final class JoinRoom {
                 unsigned.signedBytes(),
                 sig -> RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
                 delta -> {
-                  list(inv, key, me, record, nickname, version);
-                  joined.accept(key);
+                  list(a, me, record, version);
+                  a.joined.accept(a.key);
                 },
                 fail,
                 new ActionLink.CodedFail() {
@@ -351,13 +297,9 @@ final class JoinRoom {
         fail);
   }
 
-  private void list(
-      Invitation inv,
-      RoomKey key,
-      byte[] me,
-      AuthorizedMember record,
-      String nickname,
-      long nicknameVersion) {
+  private void list(JoinAttempt a, byte[] me, AuthorizedMember record, long nicknameVersion) {
+    Invitation inv = a.inv;
+    RoomKey key = a.key;
     if (session.rooms().holds(key)) {
       return; // another tab listed it first, with the same key: the node holds one
     }
@@ -372,7 +314,7 @@ final class JoinRoom {
             .signingKey(Bytes.EMPTY)
             .membership(Bytes.of(Cbor.encode(record.toCbor())))
             .identityGeneration(clock.nowMillis())
-            .nickname(nickname)
+            .nickname(a.nickname)
             .nicknameVersion(nicknameVersion)
             .contractKey(Bytes.of(inv.room()))
             .build());
