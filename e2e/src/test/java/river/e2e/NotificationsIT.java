@@ -220,6 +220,24 @@ class NotificationsIT {
   }
 
   @Test
+  void aPrivateRoomsMessageNotifiesWithItsDecryptedTextAndTheSendersName() {
+    Tab a = open(profile("granted", "granted"));
+    Tab b = open(profile("granted", "granted"));
+    a.appHook("create-room-open").click();
+    a.appHook("create-room-name").fill("Secret");
+    a.appHook("create-room-nickname").fill("alice");
+    a.appHook("create-room-private").check();
+    a.appHook("create-room-submit").click();
+    String room = ChatSteps.currentRoomKey(a);
+    assertThat(roomItem(a, room).locator("[data-testid=room-name]")).hasText("Secret");
+    join(b, invite(a), "bob", room);
+    b.appHook("notification-mode").selectOption("mentions");
+    send(a, "only between us");
+    send(a, "@bob a secret for you");
+    assertEquals(List.of("Secret|alice: @bob a secret for you"), waitForShown(1, List.of(), b));
+  }
+
+  @Test
   void theEnableButtonAsksTheBrowserAndSaysHowToUndoABlock() {
     Tab yes = open(profile("default", "granted"));
     assertThat(yes.appHook("notifications-enable")).hasAttribute("data-state", "default");
