@@ -31,7 +31,12 @@ import jsinterop.base.JsPropertyMap;
  * hello). While the node cannot be reached, {@code status} also carries {@code r}: milliseconds
  * until the shell's next reconnect attempt (absent, or -1, while one is under way), for the app's
  * offline banner; {@code {k:"retry"}} (app to shell) starts the waiting attempt at once ("Retry
- * now").
+ * now"). System notifications (the sandbox has no Notification API and no permission): {@code
+ * {k:"notify", room, id, title, body}} (app to shell: a message that calls for one, see {@code
+ * river.chat.NotifyRule}), {@code {k:"notification-click", room}} (shell to app: the user clicked
+ * it), {@code {k:"notifications-enable"}} (app to shell: ask the browser for permission) and {@code
+ * {k:"notifications", s}} (shell to app: the permission, {@code default} / {@code granted} / {@code
+ * denied}, or {@code unsupported}; with the answer to every hello and after each request).
  */
 public final class BridgeMessage {
   public static final String FRAME = "frame";
@@ -51,6 +56,16 @@ public final class BridgeMessage {
   public static final String COPY_INVITATION = "copy-invitation";
   public static final String DRAFT_PUT = "draft-put";
   public static final String DRAFTS = "drafts";
+  public static final String NOTIFY = "notify";
+  public static final String NOTIFICATION_CLICK = "notification-click";
+  public static final String NOTIFICATIONS_ENABLE = "notifications-enable";
+  public static final String NOTIFICATIONS = "notifications";
+
+  /** A room or message id in base58 is under 100 chars. */
+  public static final int MAX_ID_CHARS = 200;
+
+  /** Longer than any title or body NotifyRule makes: anything longer is not shown. */
+  public static final int MAX_NOTIFY_CHARS = 1000;
 
   /** A room key in base58 is ~45 chars. */
   public static final int MAX_DRAFT_ROOM_CHARS = 200;
@@ -266,6 +281,55 @@ public final class BridgeMessage {
           }
         });
     return out;
+  }
+
+  /** App to shell: show a system notification for message {@code id} of {@code room}. */
+  public static Object notify(String room, String id, String title, String body) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", NOTIFY);
+    m.set("room", room);
+    m.set("id", id);
+    m.set("title", title);
+    m.set("body", body);
+    return m;
+  }
+
+  /** The room of a {@code notify} or {@code notification-click}, or null when not plausible. */
+  public static String notifyRoom(Object data) {
+    String room = string(data, "room", MAX_ID_CHARS);
+    return room == null || room.isEmpty() ? null : room;
+  }
+
+  /** The message id of a {@code notify}, or null when not plausible. */
+  public static String notifyId(Object data) {
+    String id = string(data, "id", MAX_ID_CHARS);
+    return id == null || id.isEmpty() ? null : id;
+  }
+
+  /** The {@code title} or {@code body} of a {@code notify}, or null when not plausible. */
+  public static String notifyText(Object data, String field) {
+    return string(data, field, MAX_NOTIFY_CHARS);
+  }
+
+  public static Object notificationClick(String room) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", NOTIFICATION_CLICK);
+    m.set("room", room);
+    return m;
+  }
+
+  public static Object notificationsEnable() {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", NOTIFICATIONS_ENABLE);
+    return m;
+  }
+
+  /** Shell to app: the notification permission ({@code default}/{@code granted}/...). */
+  public static Object notifications(String state) {
+    JsPropertyMap<Object> m = JsPropertyMap.of();
+    m.set("k", NOTIFICATIONS);
+    m.set("s", state);
+    return m;
   }
 
   public static Object invitation(String code) {

@@ -28,6 +28,15 @@ public final class TabTitle {
 
   /** A room's name as a title may show it: "" when nothing printable is left. */
   static String name(String raw) {
+    return clean(raw, MAX_NAME_CHARS);
+  }
+
+  /**
+   * Another person's text as a single line the page cannot isolate (a title, a system notification)
+   * may show it: controls and bidi formatting dropped, whitespace runs made one space, cut to
+   * {@code maxChars} with an ellipsis; "" when nothing printable is left.
+   */
+  public static String clean(String raw, int maxChars) {
     if (raw == null) {
       return "";
     }
@@ -48,10 +57,10 @@ public final class TabTitle {
       }
       out.append(c);
     }
-    if (out.length() <= MAX_NAME_CHARS) {
+    if (out.length() <= maxChars) {
       return out.toString();
     }
-    int cut = MAX_NAME_CHARS - 1;
+    int cut = maxChars - 1;
     if (Character.isHighSurrogate(out.charAt(cut - 1))) {
       cut--; // never half a character
     }

@@ -118,6 +118,16 @@ public final class AppPage implements ShellLink.Listener {
   }
 
   @Override
+  public void onNotifications(String state) {
+    screen.notifier().onPermission(state);
+  }
+
+  @Override
+  public void onNotificationClick(String room) {
+    screen.notifier().onClick(room);
+  }
+
+  @Override
   public void onCopied(boolean ok) {
     screen.onCopied(ok);
   }

@@ -60,6 +60,7 @@ final class RoomsScreen
   private final ScreenLayout layout;
 
   private final RoomHydrator hydrator;
+  private final Notifier notifier;
 
   /**
    * The room this tab shows. The tab's address picks it ({@link TabAddress}; the stored current
@@ -116,6 +117,7 @@ final class RoomsScreen
               @Override
               public void onRoomState(RoomKey key, RoomState state) {
                 actions.onRoomState(key, state);
+                notifier.onRoomState(key, state);
                 renderSoon();
               }
 
@@ -128,6 +130,7 @@ final class RoomsScreen
                 renderSoon();
               }
             });
+    this.notifier = new Notifier(shell, session, hydrator, texts, this::name, this::onSelect);
     NodeCalls calls = new NodeCalls(node);
     this.keys = new NodeKeyFollower(calls, driver);
     this.actions = new ActionDriver(node, cipher, driver, outbox);
@@ -192,6 +195,7 @@ final class RoomsScreen
     sideActions.appendChild(join);
     sidebar.appendChild(sideActions);
     sidebar.appendChild(tools.buttons());
+    sidebar.appendChild(notifier.button().element());
     sidebar.appendChild(list.element());
     reorderHint.textContent = "Drag rooms, or Alt+↑/↓, to reorder.";
     sidebar.appendChild(reorderHint);
@@ -214,6 +218,10 @@ final class RoomsScreen
 
   RoomHydrator hydrator() {
     return hydrator;
+  }
+
+  Notifier notifier() {
+    return notifier;
   }
 
   // --- TabSession.Listener -------------------------------------------------------------
@@ -606,6 +614,7 @@ final class RoomsScreen
       }
     }
     details.render();
+    notifier.flush(); // messages whose text was still being decrypted
     int total = 0;
     for (RoomKey key : display) {
       total +=

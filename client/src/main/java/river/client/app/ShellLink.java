@@ -44,6 +44,12 @@ final class ShellLink {
 
     /** The drafts the shell keeps, by room (base58). */
     void onDrafts(Map<String, String> drafts);
+
+    /** The browser's notification permission, as the shell sees it. */
+    void onNotifications(String state);
+
+    /** The user clicked the system notification of a message in {@code room} (base58). */
+    void onNotificationClick(String room);
   }
 
   private final Window parent = DomGlobal.window.parent;
@@ -98,6 +104,16 @@ final class ShellLink {
             }
           } else if (BridgeMessage.DRAFTS.equals(kind)) {
             listener.onDrafts(BridgeMessage.draftMap(message.data));
+          } else if (BridgeMessage.NOTIFICATIONS.equals(kind)) {
+            String state = BridgeMessage.statusState(message.data);
+            if (state != null) {
+              listener.onNotifications(state);
+            }
+          } else if (BridgeMessage.NOTIFICATION_CLICK.equals(kind)) {
+            String room = BridgeMessage.notifyRoom(message.data);
+            if (room != null) {
+              listener.onNotificationClick(room);
+            }
           } else if (BridgeMessage.COPIED.equals(kind)) {
             listener.onCopied(BridgeMessage.flag(message.data, "ok"));
           } else if (BridgeMessage.FRAME.equals(kind)) {
@@ -145,6 +161,16 @@ final class ShellLink {
   /** Asks the shell to keep {@code text} as the draft of {@code room} ("" drops it). */
   void draftPut(String room, String text) {
     post(BridgeMessage.draftPut(room, text));
+  }
+
+  /** Asks the shell to show a system notification (it decides whether this tab shows it). */
+  void notify(String room, String id, String title, String body) {
+    post(BridgeMessage.notify(room, id, title, body));
+  }
+
+  /** Asks the shell to ask the browser for notification permission. */
+  void enableNotifications() {
+    post(BridgeMessage.notificationsEnable());
   }
 
   void outboxPut(String key, byte[] bytes) {

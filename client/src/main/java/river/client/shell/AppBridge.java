@@ -42,6 +42,12 @@ final class AppBridge {
 
     /** The app's "Retry now": reconnect at once instead of waiting out the backoff. */
     void onRetry();
+
+    /** The app asks to show a system notification for message {@code id} of {@code room}. */
+    void onNotify(String room, String id, String title, String body);
+
+    /** The app's {@code notifications-enable} button: ask the browser for permission. */
+    void onNotificationsEnable();
   }
 
   private final HTMLIFrameElement frame;
@@ -104,6 +110,16 @@ final class AppBridge {
             if (room != null && text != null) {
               listener.onDraftPut(room, text);
             }
+          } else if (BridgeMessage.NOTIFY.equals(kind)) {
+            String room = BridgeMessage.notifyRoom(message.data);
+            String id = BridgeMessage.notifyId(message.data);
+            String title = BridgeMessage.notifyText(message.data, "title");
+            String body = BridgeMessage.notifyText(message.data, "body");
+            if (room != null && id != null && title != null && body != null) {
+              listener.onNotify(room, id, title, body);
+            }
+          } else if (BridgeMessage.NOTIFICATIONS_ENABLE.equals(kind)) {
+            listener.onNotificationsEnable();
           } else if (BridgeMessage.COPY.equals(kind)) {
             String fragment = BridgeMessage.fragment(message.data);
             if (fragment != null) {

@@ -38,6 +38,7 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   private NodeSocket socket;
   private final ProfileStore profiles = new ProfileStore();
   private final DraftStore drafts = new DraftStore();
+  private Notifications notifications;
   private String token;
   private Element bar;
   private Element offline;
@@ -64,6 +65,7 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
     keepForOffline();
     bridge = new AppBridge(frame, this);
     address = new ShellAddress(bridge);
+    notifications = new Notifications(bridge);
     outboxNews.onmessage =
         e -> {
           outbox.list(items -> bridge.send(BridgeMessage.outboxItems(items)));
@@ -218,6 +220,17 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
     }
     address.onHello();
     bridge.send(BridgeMessage.drafts(drafts.all()));
+    notifications.sendState();
+  }
+
+  @Override
+  public void onNotify(String room, String id, String title, String body) {
+    notifications.notify(room, id, title, body);
+  }
+
+  @Override
+  public void onNotificationsEnable() {
+    notifications.enable();
   }
 
   @Override
