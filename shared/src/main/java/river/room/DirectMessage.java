@@ -131,13 +131,13 @@ public final class DirectMessage extends SignedItem {
         room, sender, recipient, Arrays.equals(member, recipient) ? TO_RECIPIENT : TO_SENDER);
   }
 
-  /** Newer first: time, then id (a total order of distinct DMs). */
+  /** Newer first: the later time, then the larger id (the reverse of the kept (time, id) order). */
   static int compareNewestFirst(DirectMessage a, DirectMessage b) {
     if (a.time != b.time) {
       return a.time > b.time ? -1 : 1;
     }
-    int c = UnsignedBytes.compare(a.signatureShared(), b.signatureShared());
-    return c != 0 ? c : UnsignedBytes.compare(a.encoded(), b.encoded());
+    int c = UnsignedBytes.compare(b.signatureShared(), a.signatureShared());
+    return c != 0 ? c : UnsignedBytes.compare(b.encoded(), a.encoded());
   }
 
   @Override
