@@ -132,4 +132,31 @@ class DirectMessageIT extends TwoTabFixture {
     Jargon.assertNone(a);
     Jargon.assertNone(b);
   }
+
+  /** The thread list and the open conversation, light at 1440 px and dark at 360 px (axe). */
+  @Test
+  void theThreadsAndTheConversationHaveNoSeriousAccessibilityViolations() {
+    String room = create(a, "Lobby", "alice");
+    join(b, invite(a), "bob", room);
+    String aliceKey = member(b, "alice").getAttribute("data-member-key");
+    member(a, "bob").locator("[data-testid=dm-open]").click();
+    sendWhenTheyCanReceive(a, "hello bob");
+    assertThat(thread(b, aliceKey).locator("[data-testid=dm-unread]")).hasText("1");
+    List<String> found = new java.util.ArrayList<>();
+    for (Looks look : Looks.ALL) {
+      if (!look.name().equals("1440-light") && !look.name().equals("360-dark")) {
+        continue;
+      }
+      look.apply(b);
+      if (b.appHook("back-to-rooms").isVisible()) {
+        b.appHook("back-to-rooms").click();
+      }
+      assertThat(thread(b, aliceKey)).isVisible();
+      found.addAll(AccessibilityIT.violations(b, look.name() + ", direct-message threads"));
+      thread(b, aliceKey).click();
+      assertThat(message(b, "hello bob")).hasCount(1);
+      found.addAll(AccessibilityIT.violations(b, look.name() + ", direct conversation"));
+    }
+    assertEquals(List.of(), found);
+  }
 }

@@ -202,4 +202,19 @@ class DirectMessageFlowTest {
     alice.pump();
     assertEquals(1, DmThreads.find(threads(bob), key, Bytes.of(me(alice))).unread);
   }
+
+  @Test
+  void aDirectMessageLeftInTheOutboxByAClosedTabIsSentOnceByTheNextTab() {
+    setUpRoom();
+    alice.cut(() -> false);
+    assertNull(send(alice, bob, "from a closed tab"));
+    alice.pump();
+    assertEquals(1, alice.stored.items.size());
+    // the tab is gone; another tab of the same browser lists the shell's outbox and sends it
+    ActionTab next = new ActionTab("alice", "alice", aliceBrowser, node, alice.stored, node::now);
+    next.pump();
+    assertEquals(1, room().directMessages().size());
+    assertEquals("from a closed tab", read(bob, room().directMessages().get(0)));
+    assertTrue(alice.stored.items.isEmpty());
+  }
 }

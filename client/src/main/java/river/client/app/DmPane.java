@@ -44,10 +44,16 @@ final class DmPane {
   private final DmListView list;
   private final DmConversationView conversation;
 
-  /** Opened texts by DM id (base58), and the ids whose copy this tab cannot open. */
+  /** Opened texts by DM id (base58), and the ids being opened now. */
   private final Map<String, String> opened = new HashMap<>();
 
   private final Set<String> opening = new HashSet<>();
+
+  /**
+   * Ids this tab could not open, with how many keys the room data held then: tried again once the
+   * user's keys change (a tab can see a DM before the key pair another tab stored reaches it).
+   */
+  private final Map<String, Integer> unopened = new HashMap<>();
 
   private RoomKey openRoom;
   private Bytes openPeer;
@@ -199,6 +205,12 @@ final class DmPane {
     if (text != null) {
       return text;
     }
+    RoomData data = driver.session().rooms().room(openRoom);
+    final int keys = data == null ? 0 : data.invitationSecrets().size();
+    Integer failedWith = unopened.get(id);
+    if (failedWith != null && failedWith == keys) {
+      return DmTexts.CANNOT_OPEN;
+    }
     if (opening.add(id)) {
       actions
           .actions()
@@ -207,11 +219,13 @@ final class DmPane {
               hydrator.state(openRoom),
               m,
               t -> {
+                opening.remove(id);
                 opened.put(id, t);
                 rerender.run();
               },
               problem -> {
-                opened.put(id, DmTexts.CANNOT_OPEN);
+                opening.remove(id);
+                unopened.put(id, keys);
                 rerender.run();
               });
     }
