@@ -93,6 +93,7 @@ class DirectMessageIT extends TwoTabFixture {
       assertThat(thread(t, aliceKey)).containsText("alice");
       assertThat(thread(t, aliceKey)).containsText("Lobby");
     }
+    assertThat(b.page).hasTitle("(1) Lobby — River"); // a direct message counts in the title
 
     // bob opens it: the text as typed (no markup made of it); the count clears in both tabs
     thread(b, aliceKey).click();
@@ -101,6 +102,7 @@ class DirectMessageIT extends TwoTabFixture {
     for (Tab t : List.of(b, b2)) {
       assertThat(thread(t, aliceKey).locator("[data-testid=dm-unread]")).hasCount(0);
     }
+    assertThat(b.page).hasTitle("Lobby — River");
     send(b, "hi alice");
     assertThat(message(a, "hi alice")).hasCount(1);
     assertThat(thread(a, bobKey).locator("[data-testid=dm-unread]")).hasCount(0); // shown: read

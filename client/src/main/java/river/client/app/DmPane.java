@@ -55,6 +55,7 @@ final class DmPane {
    */
   private final Map<String, Integer> unopened = new HashMap<>();
 
+  private int unread;
   private RoomKey openRoom;
   private Bytes openPeer;
   private HTMLElement chat;
@@ -139,6 +140,11 @@ final class DmPane {
     swap(conversation.composerElement(), roomComposer);
   }
 
+  /** Unread direct messages across all threads, as of the last render (for the tab title). */
+  int unread() {
+    return unread;
+  }
+
   boolean isOpen() {
     return openRoom != null;
   }
@@ -156,6 +162,7 @@ final class DmPane {
       all.add(new DmThreads.Room(key, rooms.room(key), hydrator.state(key)));
     }
     List<DmThreads.Conversation> threads = DmThreads.of(all);
+    unread = DmThreads.unreadTotal(threads);
     List<DmListView.Row> rows = new ArrayList<>();
     for (DmThreads.Conversation t : threads) {
       rows.add(

@@ -621,7 +621,7 @@ final class RoomsScreen
     }
     details.render();
     dms.render(rooms);
-    int total = 0;
+    int total = dms.unread(); // a direct message counts like a mention
     for (RoomKey key : display) {
       total +=
           unread.attention(
