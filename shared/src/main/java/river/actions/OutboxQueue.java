@@ -10,9 +10,11 @@ import river.chat.PlainErrors;
 import river.engine.Clock;
 import river.engine.RandomSource;
 import river.net.ReconnectBackoff;
+import river.room.DirectMessage;
 import river.room.PendingMessage;
 import river.room.RoomDelta;
 import river.room.RoomMessage;
+import river.room.RoomState;
 import river.room.SigningPurpose;
 import river.store.Base58;
 import river.wire.DelegateRequest;
@@ -30,7 +32,8 @@ import river.wire.OpResult;
  * Entries the shell lists on connecting were left by closed tabs: this tab sends them. Entries that
  * appear while connected belong to another open tab, which sends them: this tab shows them and
  * sends them only if they linger ({@link #LINGER_MS}). Ed25519 is deterministic, so two tabs
- * sending one entry make one message.
+ * sending one entry make one message. Direct messages wait in the same queue ({@link
+ * #add(DirectMessage)}), sealed before they are stored, signed with their own purpose.
  */
 public final class OutboxQueue {
   /** How long another open tab's entry may wait before this tab sends it too. */
@@ -54,7 +57,12 @@ public final class OutboxQueue {
   /** One queued message as this tab knows it. */
   public static final class Entry {
     public final String key;
+
+    /** The room message; null for a direct message. */
     public final RoomMessage unsigned;
+
+    /** The direct message; null for a room message. */
+    public final DirectMessage direct;
 
     /** Set once the node acknowledged it: shown as delivered until the room state has it. */
     public String deliveredId;
@@ -64,9 +72,10 @@ public final class OutboxQueue {
 
     final long adoptedAt;
 
-    Entry(String key, RoomMessage unsigned, boolean foreign, long adoptedAt) {
+    Entry(String key, RoomMessage unsigned, DirectMessage direct, boolean foreign, long adoptedAt) {
       this.key = key;
       this.unsigned = unsigned;
+      this.direct = direct;
       this.foreign = foreign;
       this.adoptedAt = adoptedAt;
     }
@@ -98,11 +107,36 @@ public final class OutboxQueue {
   /** Queues a composed (unsigned) message: stored by the shell first, then sent. */
   public String add(RoomMessage unsigned) {
     String key = "m" + unsigned.time() + "-" + random.nextInt(1 << 30) + "-" + (nextKey++);
-    entries.put(key, new Entry(key, unsigned, false, clock.nowMillis()));
+    entries.put(key, new Entry(key, unsigned, null, false, clock.nowMillis()));
     awaitingSave.add(key);
     host.store(key, PendingMessage.encode(unsigned));
     host.changed();
     return key;
+  }
+
+  /** Queues a sealed, unsigned direct message: stored by the shell first, then sent. */
+  public String add(DirectMessage unsigned) {
+    String key = "d" + unsigned.time() + "-" + random.nextInt(1 << 30) + "-" + (nextKey++);
+    entries.put(key, new Entry(key, null, unsigned, false, clock.nowMillis()));
+    awaitingSave.add(key);
+    host.store(key, PendingMessage.encode(unsigned));
+    host.changed();
+    return key;
+  }
+
+  /**
+   * A state of {@code room} arrived: direct messages waiting for it that it holds are delivered
+   * (room messages are matched by the conversation view, {@link #deliveredByRoom}).
+   */
+  public void onRoomState(byte[] room, RoomState state) {
+    for (Entry e : entries()) {
+      if (e.direct != null
+          && java.util.Arrays.equals(e.direct.room(), room)
+          && PendingMessage.deliveredIn(state, e.direct)) {
+        deliveredByRoom(e.key);
+        host.changed();
+      }
+    }
   }
 
   public List<Entry> entries() {
@@ -157,14 +191,19 @@ public final class OutboxQueue {
         }
         continue;
       }
-      RoomMessage m;
+      RoomMessage m = null;
+      DirectMessage d = null;
       try {
-        m = PendingMessage.decode(item.getValue());
+        if (PendingMessage.isDirect(item.getValue())) {
+          d = PendingMessage.decodeDirect(item.getValue());
+        } else {
+          m = PendingMessage.decode(item.getValue());
+        }
       } catch (RuntimeException unreadable) {
         host.remove(item.getKey());
         continue;
       }
-      entries.put(item.getKey(), new Entry(item.getKey(), m, !leftBehind, clock.nowMillis()));
+      entries.put(item.getKey(), new Entry(item.getKey(), m, d, !leftBehind, clock.nowMillis()));
       foreignAdded |= !leftBehind;
     }
     for (Entry e : entries()) {
@@ -210,22 +249,29 @@ public final class OutboxQueue {
     if (e == null || e.deliveredId != null || !connected || !inFlight.add(key)) {
       return;
     }
-    final byte[] room = PendingMessage.room(e.unsigned);
+    final boolean direct = e.direct != null;
+    final byte[] room = direct ? e.direct.room() : PendingMessage.room(e.unsigned);
+    SigningPurpose purpose = direct ? SigningPurpose.DIRECT_MESSAGE : SigningPurpose.MESSAGE;
+    byte[] body = direct ? e.direct.signedBytes() : e.unsigned.signedBytes();
     link.delegateCoded(
-        new DelegateRequest.Sign(room, SigningPurpose.MESSAGE.wireName(), e.unsigned.signedBytes()),
+        new DelegateRequest.Sign(room, purpose.wireName(), body),
         DelegateResponse.Signature.class,
         new ActionLink.Then<DelegateResponse.Signature>() {
           @Override
           public void accept(DelegateResponse.Signature sig) {
-            final RoomMessage signed = e.unsigned.withSignature(sig.signature());
+            final byte[] id = sig.signature();
+            RoomDelta delta =
+                direct
+                    ? RoomDelta.builder().directMessage(e.direct.withSignature(id)).build()
+                    : RoomDelta.builder().message(e.unsigned.withSignature(id)).build();
             link.contract(
-                new Op.Update(room, RoomDelta.builder().message(signed).build().encode()),
+                new Op.Update(room, delta.encode()),
                 new ActionLink.Then<OpResult>() {
                   @Override
                   public void accept(OpResult ok) {
                     inFlight.remove(key);
                     failures = 0;
-                    e.deliveredId = Base58.encode(signed.id());
+                    e.deliveredId = Base58.encode(id);
                     host.remove(key);
                     host.changed();
                   }

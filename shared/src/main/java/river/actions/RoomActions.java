@@ -2,6 +2,7 @@ package river.actions;
 
 import river.engine.Clock;
 import river.engine.TabSession;
+import river.room.DirectMessage;
 import river.room.RoomState;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
@@ -19,6 +20,7 @@ public final class RoomActions {
   private final RoomEdits edits;
   private final JoinRoom joiner;
   private final SecretRotations secrets;
+  private final DirectMessageActions direct;
 
   public RoomActions(TabSession session, Cipher cipher, Clock clock) {
     this(session, cipher, null, clock);
@@ -32,6 +34,7 @@ public final class RoomActions {
     this.edits = new RoomEdits(link, session, clock);
     this.joiner = new JoinRoom(link, session, clock);
     this.secrets = new SecretRotations(link, session, wrap);
+    this.direct = new DirectMessageActions(link, session, wrap, clock);
   }
 
   /** Only the owner's key signs configurations (rename, settings). */
@@ -106,6 +109,36 @@ public final class RoomActions {
   /** The owner's new secret version for a private room (null when it went out, else why not). */
   public String rotateSecret(RoomKey key, RoomState state, ActionLink.Fail fail) {
     return secrets.rotate(key, state, fail);
+  }
+
+  /**
+   * A direct message to {@code peer}, sealed to them and to this member and queued in {@code
+   * outbox} (null when on its way, else why not, naming the peer as {@code peerName}).
+   */
+  public String sendDirect(
+      RoomKey key,
+      RoomState state,
+      byte[] peer,
+      String peerName,
+      String text,
+      OutboxQueue outbox,
+      ActionLink.Fail fail) {
+    return direct.send(key, state, peer, peerName, text, outbox, fail);
+  }
+
+  /** The text of a direct message this member sent or received. */
+  public void readDirect(
+      RoomKey key,
+      RoomState state,
+      DirectMessage m,
+      ActionLink.Then<String> then,
+      ActionLink.Fail fail) {
+    direct.read(key, state, m, then, fail);
+  }
+
+  /** Deletes a direct message for both parties (null when on its way, else why not). */
+  public String deleteDirect(RoomKey key, RoomState state, DirectMessage m, ActionLink.Fail fail) {
+    return direct.delete(key, state, m, fail);
   }
 
   /**

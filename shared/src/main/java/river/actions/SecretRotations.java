@@ -25,12 +25,12 @@ import river.store.Base58;
  * older versions sealed under it, a wrap for every current member with a published key, signed and
  * sent; the owner's tab stores the new version only once the node accepted it (two owner tabs
  * rotating at once: one is refused, and no tab keeps a secret the room never saw). Every tab, on
- * every state of a private room ({@link #onState}): publishes the member's encryption key when the
- * room has none they can open, unwraps a newer version wrapped for them, and, in the owner's tab,
- * rotates when the newest version missed a current member with a key (a member who joined or
- * published a key after the last rotation) or reached someone banned since ({@link
- * #needsRotation}). Work in flight is remembered per room and version, so a burst of states starts
- * each step once.
+ * every state of a room ({@link #onState}): publishes the member's encryption key when the room has
+ * none they can open (public rooms too: direct messages use it); in a private room, unwraps a newer
+ * version wrapped for them, and, in the owner's tab, rotates when the newest version missed a
+ * current member with a key (a member who joined or published a key after the last rotation) or
+ * reached someone banned since ({@link #needsRotation}). Work in flight is remembered per room and
+ * version, so a burst of states starts each step once.
  */
 final class SecretRotations {
   /** Older versions a rotation carries (about 56 bytes each sealed: under its size limit). */
@@ -147,11 +147,7 @@ final class SecretRotations {
    */
   void onState(RoomKey key, RoomState state) {
     RoomData data = session.rooms().map().get(key);
-    if (wrap == null
-        || data == null
-        || state == null
-        || state.config() == null
-        || !state.config().isPrivate()) {
+    if (wrap == null || data == null || state == null || state.config() == null) {
       return;
     }
     byte[] me = data.verifyingKey().toArray();
@@ -159,7 +155,10 @@ final class SecretRotations {
       return;
     }
     if (SecretKeys.needsKey(state, me, data.invitationSecrets())) {
-      publishKey(key, state, me);
+      publishKey(key, state, me); // every room: direct messages are sealed to this key
+    }
+    if (!state.config().isPrivate()) {
+      return;
     }
     SecretRotation r = SecretKeys.toPickUp(state, me, data.invitationSecrets());
     if (r != null) {

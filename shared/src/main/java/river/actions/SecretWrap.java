@@ -4,11 +4,12 @@ import java.util.List;
 import river.room.SealedBytes;
 
 /**
- * The host's key agreement for private-room secret versions (WebCrypto in the browser, javax.crypto
- * in JVM tests): P-256 ECDH, HKDF-SHA256 (empty salt, the given info, 32 bytes), then AES-256-GCM
- * with a random 12-byte nonce (docs/private-rooms.md). Keys travel as bytes: public keys as the
- * 65-byte uncompressed point, private keys as PKCS#8. Answers may come later; exactly one callback
- * is called.
+ * The host's key agreement, for private-room secret versions and for direct messages (WebCrypto in
+ * the browser, javax.crypto in JVM tests): P-256 ECDH, HKDF-SHA256 (empty salt, the given info, 32
+ * bytes), then AES-256-GCM with a random 12-byte nonce (docs/private-rooms.md). What is sealed is
+ * any bytes: a 32-byte room secret or a direct message's text. Keys travel as bytes: public keys as
+ * the 65-byte uncompressed point, private keys as PKCS#8. Answers may come later; exactly one
+ * callback is called.
  */
 public interface SecretWrap {
   interface KeyPairThen {
@@ -16,7 +17,10 @@ public interface SecretWrap {
   }
 
   interface WrapsThen {
-    /** {@code wraps}: per recipient, in order, the 12-byte nonce followed by 48 wrapped bytes. */
+    /**
+     * {@code wraps}: per recipient, in order, the 12-byte nonce followed by the AES-GCM output (the
+     * plaintext's length plus a 16-byte tag: 48 bytes for a room secret).
+     */
     void accept(byte[] ephemeralPublic65, List<byte[]> wraps);
   }
 
@@ -26,21 +30,21 @@ public interface SecretWrap {
 
   void newKeyPair(KeyPairThen then, ActionLink.Fail fail);
 
-  /** One fresh ephemeral pair; for each recipient key and info, the secret sealed to them. */
+  /** One fresh ephemeral pair; for each recipient key and info, {@code plain} sealed to them. */
   void wrap(
-      byte[] secret32,
+      byte[] plain,
       List<byte[]> recipientKeys,
       List<byte[]> infos,
       WrapsThen then,
       ActionLink.Fail fail);
 
-  /** The secret of one wrap, or fail when this private key was not a recipient. */
+  /** The plaintext of one wrap, or fail when this private key was not a recipient. */
   void unwrap(
       byte[] privateKeyPkcs8,
       byte[] ephemeralPublic65,
       byte[] info,
       byte[] nonce12,
-      byte[] wrapped48,
+      byte[] wrapped,
       BytesThen then,
       ActionLink.Fail fail);
 

@@ -13,7 +13,7 @@ import river.rooms.Bytes;
  * answers over the room state and what the user stores: the owner wraps a new version for every
  * current member who published an encryption key; a member unwraps the newest rotation when it
  * holds a wrap for them and they lack that version; a member publishes a key when the room has none
- * of theirs that they can open.
+ * of theirs that they can open (in every room: direct messages are sealed to the same key).
  */
 public final class SecretKeys {
   private SecretKeys() {}
@@ -50,11 +50,12 @@ public final class SecretKeys {
   }
 
   /**
-   * True when {@code me} should make a key pair and publish it: a private room they are a current
-   * member of, with their info there, and no published key whose private half they store.
+   * True when {@code me} should make a key pair and publish it: a room (public or private: direct
+   * messages are sealed to it in both) they are a current member of, with their info there, and no
+   * published key whose private half they store.
    */
   public static boolean needsKey(RoomState state, byte[] me, Iterable<Bytes> stored) {
-    if (state.config() == null || !state.config().isPrivate() || !state.isMember(me)) {
+    if (state.config() == null || !state.isMember(me)) {
       return false;
     }
     MemberInfo info = infoOf(state, me);

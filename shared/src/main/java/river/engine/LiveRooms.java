@@ -188,6 +188,13 @@ public final class LiveRooms {
     }
   }
 
+  public void markDmRead(RoomKey key, Bytes peer, LastRead read) {
+    RoomData d = rooms.room(key);
+    if (d != null) {
+      set(rooms.withRoom(d.withDmRead(peer, read)));
+    }
+  }
+
   public void setMode(RoomKey key, NotificationMode mode) {
     set(rooms.withMode(key, mode));
   }

@@ -320,6 +320,13 @@ public final class TabSession {
     requestSave();
   }
 
+  /** The user read the direct-message thread with {@code peer} in this room up to {@code read}. */
+  public void markDmRead(RoomKey key, Bytes peer, LastRead read) {
+    requireLoaded();
+    live.markDmRead(key, peer, read);
+    requestSave();
+  }
+
   public void setMode(RoomKey key, NotificationMode mode) {
     requireLoaded();
     live.setMode(key, mode);

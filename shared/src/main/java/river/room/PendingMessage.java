@@ -24,6 +24,34 @@ public final class PendingMessage {
     return RoomMessage.fromBody(ItemReader.of(Cbor.decode(body), "message"), new byte[0]);
   }
 
+  public static byte[] encode(DirectMessage unsigned) {
+    return unsigned.signedBytes();
+  }
+
+  /** True when stored bytes are a direct message's body (else a room message's). */
+  public static boolean isDirect(byte[] body) {
+    return Cbor.decode(body).get("recipient") != null;
+  }
+
+  /** The unsigned direct message; RoomValidationException or CborException for other bytes. */
+  public static DirectMessage decodeDirect(byte[] body) {
+    return DirectMessage.fromBody(ItemReader.of(Cbor.decode(body), "direct message"), new byte[0]);
+  }
+
+  /** Whether {@code state} already holds the direct message whose unsigned body this is. */
+  public static boolean deliveredIn(RoomState state, DirectMessage unsigned) {
+    if (state == null) {
+      return false;
+    }
+    byte[] body = unsigned.signedBytes();
+    for (DirectMessage m : state.directMessages()) {
+      if (m.time() == unsigned.time() && Arrays.equals(m.signedBytes(), body)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The room (owner key) a pending message is for. */
   public static byte[] room(RoomMessage m) {
     return Arrays.copyOf(m.roomShared(), m.roomShared().length);

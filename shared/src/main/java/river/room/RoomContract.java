@@ -8,10 +8,11 @@ import java.util.Set;
  * validate against the current state ({@link RoomValidator}), merge ({@link RoomMerge}), then make
  * sure the merge kept every new item of the update: the node never answers ok for content it
  * dropped (a message older than the room's kept history, a member info or config older than the one
- * held, a second ban of a banned member, a secret rotation that is not the newest). The contract
- * key is the owner's 32-byte verifying key; {@code now} is the node's clock in epoch ms (messages
- * dated more than five minutes after it are refused). Everything refused is a {@link
- * RoomValidationException} and leaves the given state as it was (states are immutable).
+ * held, a second ban of a banned member, a secret rotation that is not the newest, a direct message
+ * already deleted or older than the kept ones). The contract key is the owner's 32-byte verifying
+ * key; {@code now} is the node's clock in epoch ms (messages dated more than five minutes after it
+ * are refused). Everything refused is a {@link RoomValidationException} and leaves the given state
+ * as it was (states are immutable).
  */
 public final class RoomContract {
   public static final int KEY_BYTES = 32;
@@ -103,5 +104,6 @@ public final class RoomContract {
                 + " newest messages this room keeps");
       }
     }
+    DmRules.checkKept(before, delta, after);
   }
 }

@@ -11,9 +11,10 @@ import river.cbor.CborMap;
 /**
  * Items one side sends the other: {"config": RoomConfig or null, "members": [AuthorizedMember],
  * "member_info": [MemberInfo], "bans": [UserBan], "messages": [RoomMessage], "rotations":
- * [SecretRotation] (only when not empty, so rooms without rotations keep their bytes)} (each item
- * {"body", "signature"}). A full state has the same shape with a config, so a Put carries a delta
- * applied to the empty room. Nothing here is trusted: {@link RoomValidator} checks it first.
+ * [SecretRotation], "direct_messages": [DirectMessage], "dm_deletes": [DmDelete] (each of the last
+ * three only when not empty, so rooms without them keep their bytes)} (each item {"body",
+ * "signature"}). A full state has the same shape with a config, so a Put carries a delta applied to
+ * the empty room. Nothing here is trusted: {@link RoomValidator} checks it first.
  */
 public final class RoomDelta {
   final RoomConfig config;
@@ -22,6 +23,8 @@ public final class RoomDelta {
   final List<UserBan> bans;
   final List<RoomMessage> messages;
   final List<SecretRotation> rotations;
+  final List<DirectMessage> directMessages;
+  final List<DmDelete> dmDeletes;
 
   public RoomDelta(
       RoomConfig config,
@@ -39,7 +42,30 @@ public final class RoomDelta {
       List<UserBan> bans,
       List<RoomMessage> messages,
       List<SecretRotation> rotations) {
+    this(
+        config,
+        members,
+        memberInfo,
+        bans,
+        messages,
+        rotations,
+        new ArrayList<DirectMessage>(),
+        new ArrayList<DmDelete>());
+  }
+
+  public RoomDelta(
+      RoomConfig config,
+      List<AuthorizedMember> members,
+      List<MemberInfo> memberInfo,
+      List<UserBan> bans,
+      List<RoomMessage> messages,
+      List<SecretRotation> rotations,
+      List<DirectMessage> directMessages,
+      List<DmDelete> dmDeletes) {
     this.config = config;
+    this.directMessages =
+        Collections.unmodifiableList(new ArrayList<DirectMessage>(directMessages));
+    this.dmDeletes = Collections.unmodifiableList(new ArrayList<DmDelete>(dmDeletes));
     this.rotations = Collections.unmodifiableList(new ArrayList<SecretRotation>(rotations));
     this.members = Collections.unmodifiableList(new ArrayList<AuthorizedMember>(members));
     this.memberInfo = Collections.unmodifiableList(new ArrayList<MemberInfo>(memberInfo));
@@ -75,8 +101,18 @@ public final class RoomDelta {
     return rotations;
   }
 
+  public List<DirectMessage> directMessages() {
+    return directMessages;
+  }
+
+  public List<DmDelete> dmDeletes() {
+    return dmDeletes;
+  }
+
   public boolean isEmpty() {
     return config == null
+        && directMessages.isEmpty()
+        && dmDeletes.isEmpty()
         && rotations.isEmpty()
         && members.isEmpty()
         && memberInfo.isEmpty()
@@ -94,6 +130,12 @@ public final class RoomDelta {
             .put("messages", list(messages));
     if (!rotations.isEmpty()) {
       b.put("rotations", list(rotations));
+    }
+    if (!directMessages.isEmpty()) {
+      b.put("direct_messages", list(directMessages));
+    }
+    if (!dmDeletes.isEmpty()) {
+      b.put("dm_deletes", list(dmDeletes));
     }
     return b.build();
   }
@@ -135,6 +177,16 @@ public final class RoomDelta {
           b.rotations.add(SecretRotation.fromCbor(i));
         }
       }
+      if (r.optional("direct_messages") != null) {
+        for (CborItem i : r.array("direct_messages")) {
+          b.directMessages.add(DirectMessage.fromCbor(i));
+        }
+      }
+      if (r.optional("dm_deletes") != null) {
+        for (CborItem i : r.array("dm_deletes")) {
+          b.dmDeletes.add(DmDelete.fromCbor(i));
+        }
+      }
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new RoomValidationException("room delta: " + e.getMessage());
@@ -157,6 +209,8 @@ public final class RoomDelta {
     final List<UserBan> bans = new ArrayList<UserBan>();
     final List<RoomMessage> messages = new ArrayList<RoomMessage>();
     final List<SecretRotation> rotations = new ArrayList<SecretRotation>();
+    final List<DirectMessage> directMessages = new ArrayList<DirectMessage>();
+    final List<DmDelete> dmDeletes = new ArrayList<DmDelete>();
 
     public Builder config(RoomConfig c) {
       config = c;
@@ -188,8 +242,19 @@ public final class RoomDelta {
       return this;
     }
 
+    public Builder directMessage(DirectMessage m) {
+      directMessages.add(m);
+      return this;
+    }
+
+    public Builder dmDelete(DmDelete d) {
+      dmDeletes.add(d);
+      return this;
+    }
+
     public RoomDelta build() {
-      return new RoomDelta(config, members, memberInfo, bans, messages, rotations);
+      return new RoomDelta(
+          config, members, memberInfo, bans, messages, rotations, directMessages, dmDeletes);
     }
   }
 }

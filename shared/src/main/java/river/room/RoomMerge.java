@@ -21,10 +21,14 @@ import java.util.Set;
  * then smaller encoding) per member; messages of current members only, the newest
  * max_recent_messages by (time, id); of the secret rotations, only the newest ({@link
  * #KEPT_ROTATIONS}: highest version, then smaller encoding; each one carries the older versions
- * sealed under its own secret, so a member holding it reads older content). Nothing is evicted to
- * honour max_members: the validator refuses joins over it instead, so lowering the limit never
- * removes anyone. Every choice is a max, a set union or a "newest N" under a total order of the
- * items themselves, which makes merge commutative, idempotent and associative.
+ * sealed under its own secret, so a member holding it reads older content); of the direct messages,
+ * those between two current members that no tombstone removes, the newest {@link #MAX_DMS_PER_PAIR}
+ * per (sender, recipient) and of those the newest {@link #MAX_DIRECT_MESSAGES} by (time, id); of
+ * the DM tombstones, those of current members naming themselves as a party, the newest {@link
+ * #KEPT_DM_DELETES} per deleting member. Nothing is evicted to honour max_members: the validator
+ * refuses joins over it instead, so lowering the limit never removes anyone. Every choice is a max,
+ * a set union or a "newest N" under a total order of the items themselves, which makes merge
+ * commutative, idempotent and associative.
  *
  * <p>Known hazards (also upstream's): (1) when message retention overflows and a ban removes an
  * author's messages, a replica that dropped an older message before the ban arrived cannot get it
@@ -40,6 +44,19 @@ public final class RoomMerge {
    * versions travel inside the newest record instead ({@link SecretRotation#earlier()}).
    */
   public static final int KEPT_ROTATIONS = 1;
+
+  /** Direct messages a room keeps (upstream's default). */
+  public static final int MAX_DIRECT_MESSAGES = 300;
+
+  /** Direct messages kept per ordered (sender, recipient) pair. */
+  public static final int MAX_DMS_PER_PAIR = 100;
+
+  /**
+   * DM tombstones kept per deleting member: the newest 1000 (upstream keeps as many per recipient).
+   * Hazard: once a tombstone falls out, a replica that still holds the DM it removed and sends it
+   * again brings that DM back (it is then refused only if it is older than the kept DMs).
+   */
+  public static final int KEPT_DM_DELETES = 1000;
 
   private RoomMerge() {}
 
@@ -59,7 +76,9 @@ public final class RoomMerge {
         concat(state.memberInfo, delta.memberInfo),
         concat(state.bans, delta.bans),
         concat(state.messages, delta.messages),
-        concat(state.rotations, delta.rotations));
+        concat(state.rotations, delta.rotations),
+        concat(state.directMessages, delta.directMessages),
+        concat(state.dmDeletes, delta.dmDeletes));
   }
 
   static RoomConfig better(RoomConfig a, RoomConfig b) {
@@ -79,7 +98,9 @@ public final class RoomMerge {
       List<MemberInfo> allInfo,
       List<UserBan> allBans,
       List<RoomMessage> allMessages,
-      List<SecretRotation> allRotations) {
+      List<SecretRotation> allRotations,
+      List<DirectMessage> allDms,
+      List<DmDelete> allDeletes) {
     if (config != null && !Arrays.equals(config.roomShared(), owner)) {
       config = null;
     }
@@ -193,7 +214,9 @@ public final class RoomMerge {
     if (newest != null) {
       rotations.add(newest);
     }
-    return new RoomState(owner, config, members, infos, bans, messages, rotations);
+    List<DmDelete> deletes = DirectMessages.keptDeletes(owner, effective, allDeletes);
+    List<DirectMessage> dms = DirectMessages.kept(owner, effective, allDms, allDeletes);
+    return new RoomState(owner, config, members, infos, bans, messages, rotations, dms, deletes);
   }
 
   static final Comparator<AuthorizedMember> BY_MEMBER =

@@ -10,11 +10,12 @@ import river.cbor.CborItem;
 
 /**
  * A room's state in canonical form: the same CBOR shape as {@link RoomDelta} with every list sorted
- * (members and member info by member key, bans by id, messages by (time, id)) and cleaned up (see
- * {@link RoomMerge}), so equal states encode to equal bytes. Only RoomMerge builds one. The owner
- * (contract key) is not in the bytes: the caller knows which room it asked for. A banned member's
- * own membership record stays beside their ban (it shows who was banned); the records of those they
- * invited go with them. {@link #isMember} answers who currently belongs.
+ * (members and member info by member key, bans by id, messages and direct messages by (time, id),
+ * DM tombstones by (time, id)) and cleaned up (see {@link RoomMerge}), so equal states encode to
+ * equal bytes. Only RoomMerge builds one. The owner (contract key) is not in the bytes: the caller
+ * knows which room it asked for. A banned member's own membership record stays beside their ban (it
+ * shows who was banned); the records of those they invited go with them. {@link #isMember} answers
+ * who currently belongs.
  */
 public final class RoomState {
   final byte[] owner;
@@ -24,6 +25,8 @@ public final class RoomState {
   final List<UserBan> bans;
   final List<RoomMessage> messages;
   final List<SecretRotation> rotations;
+  final List<DirectMessage> directMessages;
+  final List<DmDelete> dmDeletes;
   private Set<String> effective;
 
   RoomState(
@@ -33,7 +36,11 @@ public final class RoomState {
       List<MemberInfo> memberInfo,
       List<UserBan> bans,
       List<RoomMessage> messages,
-      List<SecretRotation> rotations) {
+      List<SecretRotation> rotations,
+      List<DirectMessage> directMessages,
+      List<DmDelete> dmDeletes) {
+    this.directMessages = Collections.unmodifiableList(directMessages);
+    this.dmDeletes = Collections.unmodifiableList(dmDeletes);
     this.owner = Arrays.copyOf(owner, owner.length);
     this.config = config;
     this.members = Collections.unmodifiableList(members);
@@ -56,7 +63,9 @@ public final class RoomState {
         new ArrayList<MemberInfo>(),
         new ArrayList<UserBan>(),
         new ArrayList<RoomMessage>(),
-        new ArrayList<SecretRotation>());
+        new ArrayList<SecretRotation>(),
+        new ArrayList<DirectMessage>(),
+        new ArrayList<DmDelete>());
   }
 
   /**
@@ -99,6 +108,20 @@ public final class RoomState {
   }
 
   /**
+   * Direct messages the room keeps, oldest first by (time, id) (at most {@link
+   * RoomMerge#MAX_DIRECT_MESSAGES}, {@link RoomMerge#MAX_DMS_PER_PAIR} per sender and recipient;
+   * none a kept tombstone removes).
+   */
+  public List<DirectMessage> directMessages() {
+    return directMessages;
+  }
+
+  /** Kept DM tombstones (see {@link RoomMerge#KEPT_DM_DELETES}). */
+  public List<DmDelete> dmDeletes() {
+    return dmDeletes;
+  }
+
+  /**
    * The newest secret version of a private room: the config's, or a later rotation's. New content
    * is sealed with it; the validator refuses content of any later version.
    */
@@ -119,7 +142,8 @@ public final class RoomState {
   }
 
   public RoomDelta asDelta() {
-    return new RoomDelta(config, members, memberInfo, bans, messages, rotations);
+    return new RoomDelta(
+        config, members, memberInfo, bans, messages, rotations, directMessages, dmDeletes);
   }
 
   public CborItem toCbor() {

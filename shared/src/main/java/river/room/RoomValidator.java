@@ -28,6 +28,8 @@ import java.util.Set;
  *       one the room knows, wraps the secret only for current members (each once, the bans in the
  *       same delta counted: a banned member never gets a later version), and seals its older
  *       versions under its own;
+ *   <li>a direct message goes from a current member to another, signed by its sender, within its
+ *       size and date; a DM tombstone is signed by the DM's sender or recipient ({@link DmRules});
  *   <li>a new config follows the one held ({@link ConfigRules}: limits in range, a name, a higher
  *       version, public or private as created);
  *   <li>the config's limits hold; members' bans are capped by max_bans (the owner's are not, so a
@@ -54,6 +56,8 @@ public final class RoomValidator {
     known.addAll(state.bans);
     known.addAll(state.messages);
     known.addAll(state.rotations);
+    known.addAll(state.directMessages);
+    known.addAll(state.dmDeletes);
 
     RoomConfig newConfig = delta.config;
     if (newConfig != null && !newConfig.equals(state.config)) {
@@ -220,6 +224,7 @@ public final class RoomValidator {
       checkSealing(config, newestVersion, m.content(), "message content");
       checkAction(m, m.target() == null ? null : byId.get(UnsignedBytes.hex(m.target())));
     }
+    DmRules.check(owner, state, delta, known, effective, verifier, now);
   }
 
   private static void checkRotation(

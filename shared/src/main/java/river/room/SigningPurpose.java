@@ -8,8 +8,9 @@ import river.cbor.CborException;
  * What a node-held key may sign, and the check that comes with it: the bytes must be the canonical
  * body of that item (decode, re-encode, same bytes), bound to the key's room, and the key must be
  * the item's rightful signer (message: author; member: inviter; member_info: the member or the room
- * owner; config and secret rotation: the owner; ban: the banner). Hazard avoided: a signing service
- * that signs any bytes is an oracle that forges whatever verifies under the user's key.
+ * owner; config and secret rotation: the owner; ban: the banner; direct message: the sender; DM
+ * tombstone: the deleting party). Hazard avoided: a signing service that signs any bytes is an
+ * oracle that forges whatever verifies under the user's key.
  */
 public enum SigningPurpose {
   MESSAGE("message"),
@@ -17,7 +18,9 @@ public enum SigningPurpose {
   MEMBER_INFO("member_info"),
   CONFIG("config"),
   BAN("ban"),
-  SECRET_ROTATION("secret_rotation");
+  SECRET_ROTATION("secret_rotation"),
+  DIRECT_MESSAGE("direct_message"),
+  DM_DELETE("dm_delete");
 
   private final String wireName;
 
@@ -79,6 +82,10 @@ public enum SigningPurpose {
         return RoomConfig.fromBody(b, none);
       case SECRET_ROTATION:
         return SecretRotation.fromBody(b, none);
+      case DIRECT_MESSAGE:
+        return DirectMessage.fromBody(b, none);
+      case DM_DELETE:
+        return DmDelete.fromBody(b, none);
       default:
         return UserBan.fromBody(b, none);
     }

@@ -145,22 +145,37 @@ public final class CborRoomsCodec implements RoomsCodec {
     for (Bytes s : d.invitationSecrets()) {
       secrets.add(CborItem.bytes(s.toArray()));
     }
+    CborMap.Builder b =
+        CborMap.builder()
+            .put("owner_vk", CborItem.bytes(d.owner().bytes().toArray()))
+            .put("self_sk", CborItem.bytes(d.signingKey().toArray()))
+            .put("self_vk", CborItem.bytes(d.verifyingKey().toArray()))
+            .put("membership", CborItem.bytes(d.membership().toArray()))
+            .put("identity_generation", CborItem.uint(d.identityGeneration()))
+            .put("nickname", CborItem.text(d.nickname()))
+            .put("nickname_version", CborItem.uint(d.nicknameVersion()))
+            .put(
+                "last_read",
+                CborMap.builder()
+                    .put("position", CborItem.uint(d.lastRead().position()))
+                    .put("message_id", CborItem.bytes(d.lastRead().messageId().toArray()))
+                    .build())
+            .put("invitation_secrets", CborItem.array(secrets))
+            .put("contract_key", CborItem.bytes(d.contractKey().toArray()));
+    if (!d.dmRead().isEmpty()) { // only when set: room data written before DMs keeps its bytes
+      CborMap.Builder marks = CborMap.builder();
+      for (Map.Entry<Bytes, LastRead> e : d.dmRead().entrySet()) {
+        marks.put(CborItem.bytes(e.getKey().toArray()), readItem(e.getValue()));
+      }
+      b.put("dm_read", marks.build());
+    }
+    return b.build();
+  }
+
+  private static CborItem readItem(LastRead r) {
     return CborMap.builder()
-        .put("owner_vk", CborItem.bytes(d.owner().bytes().toArray()))
-        .put("self_sk", CborItem.bytes(d.signingKey().toArray()))
-        .put("self_vk", CborItem.bytes(d.verifyingKey().toArray()))
-        .put("membership", CborItem.bytes(d.membership().toArray()))
-        .put("identity_generation", CborItem.uint(d.identityGeneration()))
-        .put("nickname", CborItem.text(d.nickname()))
-        .put("nickname_version", CborItem.uint(d.nicknameVersion()))
-        .put(
-            "last_read",
-            CborMap.builder()
-                .put("position", CborItem.uint(d.lastRead().position()))
-                .put("message_id", CborItem.bytes(d.lastRead().messageId().toArray()))
-                .build())
-        .put("invitation_secrets", CborItem.array(secrets))
-        .put("contract_key", CborItem.bytes(d.contractKey().toArray()))
+        .put("position", CborItem.uint(r.position()))
+        .put("message_id", CborItem.bytes(r.messageId().toArray()))
         .build();
   }
 
@@ -182,6 +197,15 @@ public final class CborRoomsCodec implements RoomsCodec {
     if (read != null && !read.isNull()) {
       b.lastRead(
           new LastRead(optionalUint(read.get("position")), optionalBytes(read.get("message_id"))));
+    }
+    CborItem dmRead = m.get("dm_read");
+    if (dmRead != null && !dmRead.isNull()) {
+      for (CborEntry e : dmRead.entries()) {
+        CborItem r = e.value();
+        b.dmRead(
+            Bytes.of(e.key().asBytes()),
+            new LastRead(optionalUint(r.get("position")), optionalBytes(r.get("message_id"))));
+      }
     }
     CborItem secrets = m.get("invitation_secrets");
     if (secrets != null) {

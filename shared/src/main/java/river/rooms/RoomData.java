@@ -1,15 +1,19 @@
 package river.rooms;
 
 import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * What only this user holds about one room and cannot get back from the room contract: the owner
  * key, this user's identity in the room (signing + verifying key, the signed membership and invite
- * chain, an identity generation), nickname with its version, the last-read mark, the invitation
- * secrets, the contract key. Immutable; change it with {@link #toBuilder()}. Hazard: the signing
- * key is irrecoverable, so every merge must keep a whole identity (key pair + membership +
+ * chain, an identity generation), nickname with its version, the last-read mark, the read marks of
+ * its direct-message threads (per peer key: the newest DM read, position = its time), the
+ * invitation secrets, the contract key. Immutable; change it with {@link #toBuilder()}. Hazard: the
+ * signing key is irrecoverable, so every merge must keep a whole identity (key pair + membership +
  * generation) together, never mix fields from two identities.
  */
 public final class RoomData {
@@ -21,6 +25,7 @@ public final class RoomData {
   private final String nickname;
   private final long nicknameVersion;
   private final LastRead lastRead;
+  private final SortedMap<Bytes, LastRead> dmRead;
   private final SortedSet<Bytes> invitationSecrets;
   private final Bytes contractKey;
 
@@ -36,6 +41,7 @@ public final class RoomData {
     this.nickname = b.nickname == null ? "" : b.nickname;
     this.nicknameVersion = b.nicknameVersion;
     this.lastRead = b.lastRead == null ? LastRead.NONE : b.lastRead;
+    this.dmRead = Collections.unmodifiableSortedMap(new TreeMap<Bytes, LastRead>(b.dmRead));
     this.invitationSecrets =
         Collections.unmodifiableSortedSet(new TreeSet<Bytes>(b.invitationSecrets));
     this.contractKey = nonNull(b.contractKey);
@@ -61,6 +67,7 @@ public final class RoomData {
     b.nickname = nickname;
     b.nicknameVersion = nicknameVersion;
     b.lastRead = lastRead;
+    b.dmRead.putAll(dmRead);
     b.invitationSecrets.addAll(invitationSecrets);
     b.contractKey = contractKey;
     return b;
@@ -98,6 +105,17 @@ public final class RoomData {
     return lastRead;
   }
 
+  /** Read marks of this room's direct-message threads, by the peer's member key. */
+  public SortedMap<Bytes, LastRead> dmRead() {
+    return dmRead;
+  }
+
+  /** The read mark of the thread with {@code peer} (NONE when nothing was read). */
+  public LastRead dmRead(Bytes peer) {
+    LastRead r = dmRead.get(peer);
+    return r == null ? LastRead.NONE : r;
+  }
+
   public SortedSet<Bytes> invitationSecrets() {
     return invitationSecrets;
   }
@@ -116,6 +134,11 @@ public final class RoomData {
     return toBuilder().lastRead(LastRead.later(lastRead, read)).build();
   }
 
+  /** A copy whose mark for the thread with {@code peer} is the later of the two. */
+  public RoomData withDmRead(Bytes peer, LastRead read) {
+    return toBuilder().dmRead(peer, LastRead.later(dmRead(peer), read)).build();
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof RoomData)) {
@@ -130,6 +153,7 @@ public final class RoomData {
         && nickname.equals(r.nickname)
         && nicknameVersion == r.nicknameVersion
         && lastRead.equals(r.lastRead)
+        && dmRead.equals(r.dmRead)
         && invitationSecrets.equals(r.invitationSecrets)
         && contractKey.equals(r.contractKey);
   }
@@ -142,6 +166,7 @@ public final class RoomData {
     h = h * 31 + nickname.hashCode();
     h = h * 31 + (int) nicknameVersion;
     h = h * 31 + lastRead.hashCode();
+    h = h * 31 + dmRead.hashCode();
     h = h * 31 + invitationSecrets.hashCode();
     return h;
   }
@@ -173,6 +198,7 @@ public final class RoomData {
     private String nickname;
     private long nicknameVersion;
     private LastRead lastRead;
+    private final TreeMap<Bytes, LastRead> dmRead = new TreeMap<Bytes, LastRead>();
     private final TreeSet<Bytes> invitationSecrets = new TreeSet<Bytes>();
     private Bytes contractKey;
 
@@ -210,6 +236,17 @@ public final class RoomData {
 
     public Builder lastRead(LastRead v) {
       lastRead = v;
+      return this;
+    }
+
+    public Builder dmRead(Bytes peer, LastRead v) {
+      dmRead.put(peer, v);
+      return this;
+    }
+
+    public Builder dmRead(Map<Bytes, LastRead> marks) {
+      dmRead.clear();
+      dmRead.putAll(marks);
       return this;
     }
 

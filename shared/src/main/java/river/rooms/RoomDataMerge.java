@@ -5,11 +5,12 @@ import java.util.TreeSet;
 /**
  * Per-field merge of two copies of the same room's data (two tabs, or a tab and the store). Rules:
  * the newer identity generation wins the whole identity (key pair, membership, contract key); the
- * newer nickname version wins the nickname; last-read never moves backwards; invitation secrets are
- * unioned. Every tie breaks on bytes, so merge(a,b) equals merge(b,a), and merge is idempotent and
- * associative: any order of merges across tabs converges. Hazard: mixing identity fields from two
- * generations would pair a signing key with someone else's membership; the identity is therefore
- * taken whole from one side.
+ * newer nickname version wins the nickname; last-read never moves backwards, nor does any
+ * direct-message thread's read mark (per peer, the later); invitation secrets are unioned. Every
+ * tie breaks on bytes, so merge(a,b) equals merge(b,a), and merge is idempotent and associative:
+ * any order of merges across tabs converges. Hazard: mixing identity fields from two generations
+ * would pair a signing key with someone else's membership; the identity is therefore taken whole
+ * from one side.
  */
 public final class RoomDataMerge {
   private RoomDataMerge() {}
@@ -22,7 +23,12 @@ public final class RoomDataMerge {
     RoomData nick = compareNickname(a, b) >= 0 ? a : b;
     TreeSet<Bytes> secrets = new TreeSet<Bytes>(a.invitationSecrets());
     secrets.addAll(b.invitationSecrets());
+    java.util.TreeMap<Bytes, LastRead> dmRead = new java.util.TreeMap<Bytes, LastRead>(a.dmRead());
+    for (java.util.Map.Entry<Bytes, LastRead> e : b.dmRead().entrySet()) {
+      dmRead.put(e.getKey(), LastRead.later(a.dmRead(e.getKey()), e.getValue()));
+    }
     return RoomData.builder(a.owner())
+        .dmRead(dmRead)
         .signingKey(id.signingKey())
         .verifyingKey(id.verifyingKey())
         .membership(id.membership())

@@ -250,6 +250,9 @@ public final class ActionTab implements OutboxQueue.Host {
   @Override
   public void changed() {
     for (OutboxQueue.Entry e : outbox.entries()) {
+      if (e.unsigned == null) {
+        continue; // a direct message
+      }
       seen.put(e.key, e.unsigned);
       if (e.deliveredId != null) {
         acknowledged.put(e.key, e.unsigned);

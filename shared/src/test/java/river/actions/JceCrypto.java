@@ -53,7 +53,7 @@ public final class JceCrypto implements Cipher, SecretWrap {
 
   @Override
   public void wrap(
-      byte[] secret32,
+      byte[] plain,
       List<byte[]> recipientKeys,
       List<byte[]> infos,
       WrapsThen then,
@@ -64,7 +64,7 @@ public final class JceCrypto implements Cipher, SecretWrap {
       byte[] key = hkdf(ecdh(eph.getPrivate(), publicKey(recipientKeys.get(i))), infos.get(i));
       byte[] nonce = new byte[12];
       random.nextBytes(nonce);
-      byte[] w = gcm(true, key, nonce, secret32);
+      byte[] w = gcm(true, key, nonce, plain);
       byte[] both = Arrays.copyOf(nonce, 12 + w.length);
       System.arraycopy(w, 0, both, 12, w.length);
       out.add(both);
@@ -78,14 +78,14 @@ public final class JceCrypto implements Cipher, SecretWrap {
       byte[] ephemeralPublic65,
       byte[] info,
       byte[] nonce12,
-      byte[] wrapped48,
+      byte[] wrapped,
       BytesThen then,
       ActionLink.Fail fail) {
     try {
       PrivateKey priv =
           KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(privateKeyPkcs8));
       byte[] key = hkdf(ecdh(priv, publicKey(ephemeralPublic65)), info);
-      then.accept(gcm(false, key, nonce12, wrapped48));
+      then.accept(gcm(false, key, nonce12, wrapped));
     } catch (Exception e) {
       fail.fail("This key does not open that secret.");
     }

@@ -58,6 +58,7 @@ final class ActionDriver implements Cipher {
    */
   void onRoomState(river.rooms.RoomKey key, river.room.RoomState state) {
     actions.onRoomState(key, state);
+    outbox.onRoomState(key.bytes().toArray(), state); // direct messages it now holds
     pump();
     session.pump();
   }

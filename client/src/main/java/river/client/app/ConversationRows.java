@@ -117,7 +117,7 @@ final class ConversationRows {
       RoomData data) {
     byte[] room = current.bytes().toArray();
     for (OutboxQueue.Entry e : outbox.entries()) {
-      if (!Arrays.equals(PendingMessage.room(e.unsigned), room)) {
+      if (e.unsigned == null || !Arrays.equals(PendingMessage.room(e.unsigned), room)) {
         continue;
       }
       if (PendingMessage.deliveredIn(state, e.unsigned)) {

@@ -41,6 +41,14 @@ final class MembersPane {
             }
 
             @Override
+            public void onDirect(String memberKey) {
+              RoomKey current = host.shown();
+              if (current != null) {
+                host.openDirect(current, Base58.decode(memberKey));
+              }
+            }
+
+            @Override
             public void onBan(String memberKey) {
               Rooms rooms = session.rooms();
               RoomKey current = host.shown();

@@ -88,7 +88,7 @@ final class RoomKeyAgreement implements SecretWrap {
 
   @Override
   public void wrap(
-      final byte[] secret32,
+      final byte[] plain,
       final List<byte[]> recipientKeys,
       final List<byte[]> infos,
       final WrapsThen then,
@@ -108,7 +108,7 @@ final class RoomKeyAgreement implements SecretWrap {
                           wrapNext(
                               s,
                               Js.asPropertyMap(pair).get("privateKey"),
-                              secret32,
+                              plain,
                               recipientKeys,
                               infos,
                               0,
@@ -222,7 +222,7 @@ final class RoomKeyAgreement implements SecretWrap {
       final byte[] ephemeralPublic65,
       final byte[] info,
       final byte[] nonce12,
-      final byte[] wrapped48,
+      final byte[] wrapped,
       final BytesThen then,
       ActionLink.Fail given) {
     final ActionLink.Fail fail = failing(given);
@@ -243,7 +243,7 @@ final class RoomKeyAgreement implements SecretWrap {
                               theirs,
                               info,
                               aes ->
-                                  s.decrypt(gcm(nonce12), aes, WebCrypto.u8(wrapped48))
+                                  s.decrypt(gcm(nonce12), aes, WebCrypto.u8(wrapped))
                                       .then(
                                           plain -> {
                                             then.accept(JsBytes.fromBuffer(plain));

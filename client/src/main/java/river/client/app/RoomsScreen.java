@@ -101,6 +101,7 @@ final class RoomsScreen
   private final Drafts drafts;
   private int shownTotal = -1;
   private final UnreadCounts unread;
+  private final DmPane dms;
 
   RoomsScreen(
       SessionDriver driver, NodeLink node, ShellLink shell, HTMLElement bar, HTMLElement host) {
@@ -153,6 +154,7 @@ final class RoomsScreen
             Js.uncheckedCast(
                 messagePane.composerElement().querySelector("[data-testid=message-input]")));
     this.tools = new ProfileTools(driver, calls, hydrator, this, this::show);
+    this.dms = new DmPane(driver, hydrator, actions, texts, this, this::name, this::rerender);
     details.dialog().addSection(tools.exportSection());
     this.layout = new ScreenLayout(header.element(), membersPane.element(), emptyPane);
     this.loadBanner = new LoadBanner(driver::retryLoad);
@@ -197,12 +199,14 @@ final class RoomsScreen
     sidebar.appendChild(tools.buttons());
     sidebar.appendChild(notifier.button().element());
     sidebar.appendChild(list.element());
+    sidebar.appendChild(dms.listElement());
     reorderHint.textContent = "Drag rooms, or Alt+↑/↓, to reorder.";
     sidebar.appendChild(reorderHint);
     HTMLElement chat = layout.chat();
     chat.appendChild(messagePane.messagesElement());
     chat.appendChild(membersPane.notice());
     chat.appendChild(messagePane.composerElement());
+    dms.placeIn(chat, messagePane.messagesElement(), messagePane.composerElement());
     // A room counts as read only while its tab is visible: coming back marks it read.
     DomGlobal.document.addEventListener("visibilitychange", e -> render(session.rooms()));
     host.appendChild(layout.element());
@@ -285,6 +289,7 @@ final class RoomsScreen
 
   @Override
   public void onSelect(RoomKey key) {
+    dms.close();
     address.pick(key, shown);
     shown = key;
     layout.picked();
@@ -470,6 +475,15 @@ final class RoomsScreen
   }
 
   @Override
+  public void openDirect(RoomKey room, byte[] peer) {
+    if (!room.equals(shown)) {
+      onSelect(room);
+    }
+    dms.open(room, river.rooms.Bytes.of(peer));
+    render(session.rooms());
+  }
+
+  @Override
   public void act(Runnable action) {
     if (!session.isReady()) {
       errorBanner.show("Your rooms are still loading; try again in a moment.");
@@ -615,7 +629,8 @@ final class RoomsScreen
     }
     details.render();
     notifier.flush(); // messages whose text was still being decrypted
-    int total = 0;
+    dms.render(rooms);
+    int total = dms.unread(); // a direct message counts like a mention
     for (RoomKey key : display) {
       total +=
           unread.attention(

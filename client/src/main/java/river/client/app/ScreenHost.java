@@ -15,4 +15,7 @@ interface ScreenHost {
 
   /** Shows a problem in the error banner. */
   void problem(String message);
+
+  /** Shows the direct conversation with {@code peer} in {@code room}. */
+  void openDirect(RoomKey room, byte[] peer);
 }

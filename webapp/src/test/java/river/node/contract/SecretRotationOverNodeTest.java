@@ -1,9 +1,7 @@
 package river.node.contract;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static river.node.contract.RoomOverNodeTest.ok;
 import static river.node.contract.RoomOverNodeTest.sign;
 
@@ -14,22 +12,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import river.node.TestNode;
 import river.node.tools.WsClient;
-import river.room.AuthorizedMember;
-import river.room.RoomConfig;
 import river.room.RoomDelta;
-import river.room.RoomMerge;
 import river.room.RoomState;
-import river.room.SealedBytes;
 import river.room.SecretRotation;
 import river.room.UserBan;
-import river.wire.DelegateRequest;
-import river.wire.DelegateResponse;
 import river.wire.ErrorCodes;
-import river.wire.Event;
 import river.wire.Op;
-import river.wire.OpResult;
 
 /**
  * Secret rotations of a private room over the real node (the contract runs the shared validator): a
@@ -39,56 +28,27 @@ import river.wire.OpResult;
  */
 class SecretRotationOverNodeTest {
   @TempDir Path dir;
-  TestNode node;
+  RoomOnNode on;
   WsClient o;
   WsClient a;
-  WsClient b;
   byte[] room;
   byte[] aKey;
   byte[] bKey;
 
   @BeforeEach
   void start() throws Exception {
-    node = new TestNode(dir);
-    o = WsClient.connect(node.wsUrl(node.newProfile()));
-    a = WsClient.connect(node.wsUrl(node.newProfile()));
-    b = WsClient.connect(node.wsUrl(node.newProfile()));
-    room =
-        ((DelegateResponse.SigningKey) o.delegate(new DelegateRequest.CreateSigningKey(null)))
-            .room();
-    RoomConfig config =
-        new RoomConfig(
-            room, 1, sealed(5, 1), sealed(0, 1), true, 1, RoomConfig.defaultLimits(), new byte[0]);
-    config = config.withSignature(sign(o, room, "config", config.signedBytes()));
-    ok(o, new Op.Put(room, RoomDelta.builder().config(config).build().encode()));
-    aKey = join(a);
-    bKey = join(b);
-    ok(o, new Op.Subscribe(room));
+    on = new RoomOnNode(dir, true);
+    o = on.owner;
+    room = on.room;
+    a = on.connect();
+    aKey = on.join(a);
+    bKey = on.join(on.connect());
+    on.subscribe();
   }
 
   @AfterEach
   void stop() {
-    o.close();
-    a.close();
-    b.close();
-    node.close();
-  }
-
-  static SealedBytes sealed(int plain, long version) {
-    return SealedBytes.privateBytes(new byte[plain + 16], new byte[12], version);
-  }
-
-  byte[] join(WsClient c) throws Exception {
-    DelegateResponse.InviteeKey k =
-        (DelegateResponse.InviteeKey) o.delegate(new DelegateRequest.NewInviteeKey(room));
-    AuthorizedMember m = new AuthorizedMember(room, k.publicKey(), room, new byte[0]);
-    m = m.withSignature(sign(o, room, "member", m.signedBytes()));
-    byte[] key =
-        ((DelegateResponse.SigningKey)
-                c.delegate(new DelegateRequest.StoreSigningKey(room, k.privateKey())))
-            .publicKey();
-    ok(c, new Op.Update(room, RoomDelta.builder().member(m).build().encode()));
-    return key;
+    on.close();
   }
 
   SecretRotation unsigned(long version, byte[]... to) {
@@ -110,24 +70,11 @@ class SecretRotationOverNodeTest {
   }
 
   RoomState state() throws Exception {
-    return RoomState.decodeTrusted(
-        room, ((OpResult.GetResult) ok(o, new Op.Get(room, false))).state());
+    return on.state();
   }
 
   void refused(WsClient c, RoomDelta d, String reason) throws Exception {
-    o.drainPushes();
-    byte[] before = state().encode();
-    WsClient.NodeError e =
-        assertThrows(WsClient.NodeError.class, () -> ok(c, new Op.Update(room, d.encode())));
-    assertEquals(ErrorCodes.INVALID, e.code());
-    assertTrue(e.getMessage().contains(reason), e.getMessage());
-    assertArrayEquals(before, state().encode());
-    RoomState held = RoomState.decodeTrusted(room, before);
-    for (Event pushed : o.drainPushes()) {
-      RoomState s = RoomState.decodeTrusted(room, ((Event.ContractUpdated) pushed).state());
-      assertArrayEquals(
-          before, RoomMerge.merge(held, s).encode(), "a refused update pushed a changed room");
-    }
+    on.refused(c, d, reason);
   }
 
   @Test
@@ -147,7 +94,8 @@ class SecretRotationOverNodeTest {
   }
 
   byte[] infoBody() {
-    return new river.room.MemberInfo(room, aKey, 9, sealed(1, 1), new byte[0]).signedBytes();
+    return new river.room.MemberInfo(room, aKey, 9, RoomOnNode.sealed(1, 1), new byte[0])
+        .signedBytes();
   }
 
   @Test

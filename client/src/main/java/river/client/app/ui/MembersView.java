@@ -11,8 +11,8 @@ import river.room.RoomConfig;
 
 /**
  * The current room's members ({@code member-list} / {@code member-item} with {@code
- * data-member-key}): nickname and who invited whom; and the own-nickname editor ({@code
- * nickname-edit} / {@code nickname-save}).
+ * data-member-key}): nickname and who invited whom, {@code dm-open} on everyone but yourself; and
+ * the own-nickname editor ({@code nickname-edit} / {@code nickname-save}).
  */
 public final class MembersView {
   public interface Listener {
@@ -20,6 +20,9 @@ public final class MembersView {
     String onNickname(String nickname);
 
     void onBan(String memberKey);
+
+    /** Open the direct conversation with this member. */
+    void onDirect(String memberKey);
   }
 
   public static final class Member {
@@ -114,6 +117,14 @@ public final class MembersView {
         Dom.sentence(relation, m.relation + " ", m.invitedBy, "");
       }
       li.appendChild(relation);
+      if (!m.self) {
+        HTMLButtonElement dm = Js.uncheckedCast(Dom.hook("button", "link-button", "dm-open"));
+        dm.type = "button";
+        dm.textContent = "Message";
+        dm.setAttribute("aria-label", "Direct message to " + m.name);
+        dm.addEventListener("click", e -> listener.onDirect(m.key));
+        li.appendChild(dm);
+      }
       if (m.canBan) {
         HTMLButtonElement ban = Js.uncheckedCast(Dom.hook("button", "link-button", "member-ban"));
         ban.type = "button";

@@ -1,0 +1,164 @@
+package river.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static river.e2e.ChatSteps.create;
+import static river.e2e.ChatSteps.invite;
+import static river.e2e.ChatSteps.join;
+import static river.e2e.ChatSteps.loaded;
+import static river.e2e.ChatSteps.member;
+import static river.e2e.ChatSteps.message;
+import static river.e2e.ChatSteps.roomItem;
+import static river.e2e.ChatSteps.send;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Direct messages in the browser: alice (tab a) writes to bob from the member list; bob's two tabs
+ * (b, b2: one profile) both list the thread with one unread, live; bob opens it and the count
+ * clears in both; bob replies and alice reads it; a reload keeps the thread and its read mark; bob
+ * deletes alice's message and it leaves alice's tab; what was typed shows as text. carol, a third
+ * member, gets the same room states and sees no thread and no plaintext.
+ */
+class DirectMessageIT extends TwoTabFixture {
+  static final Page.WaitForConditionOptions LONG =
+      new Page.WaitForConditionOptions().setTimeout(30_000);
+  static final String HELLO = "<b>x</b> hello bob";
+
+  /** bob's second tab, and carol (a third user). */
+  Tab b2;
+
+  Tab c;
+
+  @Override
+  boolean sameProfile() {
+    return false;
+  }
+
+  @BeforeEach
+  void openMoreTabs() {
+    b2 = new Tab(b.page.context().newPage()).open(node.url());
+    loaded(b2);
+    c = new Tab(browser.newContext().newPage()).open(node.url());
+    loaded(c);
+  }
+
+  @AfterEach
+  void moreTabsLoggedNoErrors() {
+    assertEquals(List.of(), b2.errors());
+    assertEquals(List.of(), c.errors());
+  }
+
+  static Locator thread(Tab t, String peerKey) {
+    return t.app().locator("[data-testid=dm-item][data-peer-key='" + peerKey + "']");
+  }
+
+  /**
+   * Sends in the open conversation until it is taken: the peer's tab publishes its key for direct
+   * messages a moment after joining, and until then the composer says so and keeps the text.
+   */
+  static void sendWhenTheyCanReceive(Tab t, String text) {
+    t.page.waitForCondition(
+        () -> {
+          send(t, text);
+          return t.appHook("message-input").inputValue().isEmpty();
+        },
+        LONG);
+  }
+
+  @Test
+  void twoMembersWriteEachOtherPrivatelyLiveInEveryTabAcrossReloads() {
+    String room = create(a, "Lobby", "alice");
+    join(b, invite(a), "bob", room);
+    assertThat(roomItem(b2, room)).isVisible();
+    join(c, invite(a), "carol", room);
+    String aliceKey = member(b, "alice").getAttribute("data-member-key");
+    String bobKey = member(a, "bob").getAttribute("data-member-key");
+    assertThat(member(a, "alice").locator("[data-testid=dm-open]")).hasCount(0); // not yourself
+
+    member(a, "bob").locator("[data-testid=dm-open]").click();
+    sendWhenTheyCanReceive(a, HELLO);
+    assertThat(message(a, HELLO)).hasCount(1);
+    assertThat(thread(a, bobKey)).hasAttribute("aria-current", "true");
+
+    // both of bob's tabs list the thread, one unread, without anyone reloading
+    for (Tab t : List.of(b, b2)) {
+      assertThat(thread(t, aliceKey).locator("[data-testid=dm-unread]")).hasText("1");
+      assertThat(thread(t, aliceKey)).hasAttribute("data-room-key", room);
+      assertThat(thread(t, aliceKey)).containsText("alice");
+      assertThat(thread(t, aliceKey)).containsText("Lobby");
+    }
+    assertThat(b.page).hasTitle("(1) Lobby — River"); // a direct message counts in the title
+
+    // bob opens it: the text as typed (no markup made of it); the count clears in both tabs
+    thread(b, aliceKey).click();
+    assertThat(message(b, HELLO)).hasCount(1);
+    assertThat(b.app().locator("[data-testid=message-text] b")).hasCount(0);
+    for (Tab t : List.of(b, b2)) {
+      assertThat(thread(t, aliceKey).locator("[data-testid=dm-unread]")).hasCount(0);
+    }
+    assertThat(b.page).hasTitle("Lobby — River");
+    send(b, "hi alice");
+    assertThat(message(a, "hi alice")).hasCount(1);
+    assertThat(thread(a, bobKey).locator("[data-testid=dm-unread]")).hasCount(0); // shown: read
+
+    // carol's tab has the same room state: no thread, no words of it
+    assertThat(c.appHook("dm-item")).hasCount(0);
+    assertThat(c.app().getByText("hello bob")).hasCount(0);
+    assertThat(c.app().getByText("hi alice")).hasCount(0);
+
+    // reloads keep the thread, its messages and bob's read mark
+    a.page.reload();
+    loaded(a);
+    b.page.reload();
+    loaded(b);
+    assertThat(thread(b, aliceKey)).isVisible();
+    assertThat(thread(b, aliceKey).locator("[data-testid=dm-unread]")).hasCount(0);
+    thread(a, bobKey).click();
+    assertThat(message(a, HELLO)).hasCount(1);
+    assertThat(message(a, "hi alice")).hasCount(1);
+    thread(b, aliceKey).click();
+    assertThat(message(b, HELLO)).hasCount(1);
+
+    // bob deletes alice's message: it leaves alice's tab too
+    message(b, HELLO).locator("[data-testid=message-delete]").click();
+    message(b, HELLO).locator("[data-testid=message-delete-confirm]").click();
+    assertThat(message(b, HELLO)).hasCount(0);
+    assertThat(message(a, HELLO)).hasCount(0);
+    assertThat(message(a, "hi alice")).hasCount(1);
+    Jargon.assertNone(a);
+    Jargon.assertNone(b);
+  }
+
+  /** The thread list and the open conversation, light at 1440 px and dark at 360 px (axe). */
+  @Test
+  void theThreadsAndTheConversationHaveNoSeriousAccessibilityViolations() {
+    String room = create(a, "Lobby", "alice");
+    join(b, invite(a), "bob", room);
+    String aliceKey = member(b, "alice").getAttribute("data-member-key");
+    member(a, "bob").locator("[data-testid=dm-open]").click();
+    sendWhenTheyCanReceive(a, "hello bob");
+    assertThat(thread(b, aliceKey).locator("[data-testid=dm-unread]")).hasText("1");
+    List<String> found = new java.util.ArrayList<>();
+    for (Looks look : Looks.ALL) {
+      if (!look.name().equals("1440-light") && !look.name().equals("360-dark")) {
+        continue;
+      }
+      look.apply(b);
+      if (b.appHook("back-to-rooms").isVisible()) {
+        b.appHook("back-to-rooms").click();
+      }
+      assertThat(thread(b, aliceKey)).isVisible();
+      found.addAll(AccessibilityIT.violations(b, look.name() + ", direct-message threads"));
+      thread(b, aliceKey).click();
+      assertThat(message(b, "hello bob")).hasCount(1);
+      found.addAll(AccessibilityIT.violations(b, look.name() + ", direct conversation"));
+    }
+    assertEquals(List.of(), found);
+  }
+}

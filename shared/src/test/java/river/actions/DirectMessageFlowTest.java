@@ -1,0 +1,220 @@
+package river.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import river.chat.DmThreads;
+import river.chat.SecretKeys;
+import river.engine.World;
+import river.room.DirectMessage;
+import river.room.RoomState;
+import river.rooms.Bytes;
+import river.rooms.RoomKey;
+
+/**
+ * Direct messages through the actions engine with real P-256 ECDH, HKDF and AES-GCM (javax.crypto)
+ * against the node model: every member of a public room publishes a key; a DM is sealed to the
+ * recipient and to the sender (whose other tab reads it), goes through the durable outbox (also
+ * while disconnected), is read only by its two parties, and is deleted by either of them.
+ */
+class DirectMessageFlowTest {
+  final ModelNode node = new ModelNode(5);
+  final JceCrypto crypto = new JceCrypto();
+  final World aliceBrowser = new World();
+  final ActionTab alice = new ActionTab("alice", aliceBrowser, node, crypto);
+  final ActionTab bob = new ActionTab("bob", new World(), node, crypto);
+  final ActionTab carol = new ActionTab("carol", new World(), node, crypto);
+  final List<ActionTab> tabs = List.of(alice, bob, carol);
+  RoomKey key;
+
+  RoomState room() {
+    return node.room(key.bytes().toArray());
+  }
+
+  void setUpRoom() {
+    List<RoomKey> made = new ArrayList<>();
+    alice.actions.create("Open", "alice", false, made::add, alice.failInto());
+    alice.pump();
+    key = made.get(0);
+    for (ActionTab t : List.of(bob, carol)) {
+      join(t);
+    }
+    settle(tabs);
+  }
+
+  void join(ActionTab t) {
+    List<String> codes = new ArrayList<>();
+    assertNull(alice.actions.invite(key, room(), codes::add, alice.failInto()));
+    alice.pump();
+    t.actions.join(codes.get(0), t.user, k -> {}, t.failInto());
+    t.pump();
+  }
+
+  void settle(List<ActionTab> who) {
+    for (int round = 0; round < 10; round++) {
+      String before = new String(room().encode(), StandardCharsets.ISO_8859_1);
+      for (ActionTab t : who) {
+        t.actions.onRoomState(key, room());
+        t.outbox.onRoomState(key.bytes().toArray(), room());
+        t.pump();
+      }
+      if (before.equals(new String(room().encode(), StandardCharsets.ISO_8859_1))) {
+        break;
+      }
+    }
+    for (ActionTab t : who) {
+      assertEquals(List.of(), t.failures, t.user);
+    }
+  }
+
+  byte[] me(ActionTab t) {
+    return t.session().rooms().map().get(key).verifyingKey().toArray();
+  }
+
+  String send(ActionTab from, ActionTab to, String text) {
+    return from.actions.sendDirect(
+        key, room(), me(to), to.user, text, from.outbox, from.failInto());
+  }
+
+  /** What {@code t} reads of {@code m}: the text, or the words it shows instead. */
+  String read(ActionTab t, DirectMessage m) {
+    String[] out = new String[1];
+    t.actions.readDirect(key, room(), m, s -> out[0] = s, f -> out[0] = "failed: " + f);
+    return out[0];
+  }
+
+  List<DmThreads.Conversation> threads(ActionTab t) {
+    return DmThreads.of(
+        List.of(new DmThreads.Room(key, t.session().rooms().map().get(key), room())));
+  }
+
+  @Test
+  void everyMemberOfAPublicRoomPublishesAnEncryptionKey() {
+    setUpRoom();
+    for (ActionTab t : tabs) {
+      assertNotNull(SecretKeys.infoOf(room(), me(t)).encryptionKey(), t.user);
+    }
+    assertTrue(room().rotations().isEmpty(), "a public room still has no secret versions");
+  }
+
+  @Test
+  void theRecipientAndTheSendersOtherTabReadADirectMessageAndNobodyElseDoes() {
+    setUpRoom();
+    ActionTab aliceTwo = new ActionTab("alice", aliceBrowser, node, crypto);
+    aliceTwo.pump();
+    assertNull(send(alice, bob, "hello <b>bob</b>"));
+    alice.pump();
+    assertEquals(1, room().directMessages().size());
+    DirectMessage m = room().directMessages().get(0);
+    assertEquals("hello <b>bob</b>", read(bob, m));
+    assertEquals("hello <b>bob</b>", read(alice, m));
+    assertEquals("hello <b>bob</b>", read(aliceTwo, m));
+    assertEquals("failed: " + DmTexts.CANNOT_OPEN, read(carol, m));
+    assertFalse(
+        new String(room().encode(), StandardCharsets.ISO_8859_1).contains("hello"),
+        "the room state holds only ciphertext");
+  }
+
+  @Test
+  void aDirectMessageToAMemberWithoutAKeyIsRefusedInWordsAndNothingIsSent() {
+    setUpRoom();
+    ActionTab dave = new ActionTab("dave", new World(), node, crypto);
+    join(dave); // dave's tab never saw a room state: no key published yet
+    assertNull(SecretKeys.infoOf(room(), me(dave)).encryptionKey());
+    assertEquals(
+        "dave can receive direct messages once they open this room.", send(alice, dave, "hi"));
+    alice.pump();
+    assertTrue(room().directMessages().isEmpty());
+    assertTrue(alice.stored.items.isEmpty(), "nothing was queued");
+  }
+
+  @Test
+  void aDirectMessageToOneselfOrAnEmptyOneIsRefused() {
+    setUpRoom();
+    assertEquals(
+        "A direct message goes to another member, not to yourself.", send(alice, alice, "hi"));
+    assertEquals(DmTexts.EMPTY, send(alice, bob, "  "));
+    assertTrue(alice.actions.link().drain().isEmpty());
+  }
+
+  @Test
+  void aDirectMessageWrittenWhileDisconnectedIsDeliveredOnceOnReconnect() {
+    setUpRoom();
+    alice.cut(() -> false);
+    assertNull(send(alice, bob, "later"));
+    alice.pump();
+    assertTrue(room().directMessages().isEmpty());
+    assertEquals(1, alice.stored.items.size(), "kept in the durable outbox");
+    alice.restore();
+    alice.pump();
+    settle(tabs);
+    assertEquals(1, room().directMessages().size());
+    assertEquals("later", read(bob, room().directMessages().get(0)));
+    assertTrue(alice.stored.items.isEmpty(), "delivered: it left the outbox");
+  }
+
+  @Test
+  void eitherPartyDeletesADirectMessageAndNobodyElseCan() {
+    setUpRoom();
+    assertNull(send(alice, bob, "one"));
+    assertNull(send(alice, bob, "two"));
+    alice.pump();
+    DirectMessage first = room().directMessages().get(0);
+    DirectMessage second = room().directMessages().get(1);
+    assertEquals(
+        DmTexts.NOT_YOURS, carol.actions.deleteDirect(key, room(), first, carol.failInto()));
+    assertNull(bob.actions.deleteDirect(key, room(), first, bob.failInto()));
+    bob.pump();
+    assertNull(alice.actions.deleteDirect(key, room(), second, alice.failInto()));
+    alice.pump();
+    assertTrue(room().directMessages().isEmpty());
+    assertEquals(2, room().dmDeletes().size());
+  }
+
+  @Test
+  void threadsCountThePeersUnreadMessagesUntilTheThreadIsRead() {
+    setUpRoom();
+    assertNull(send(alice, bob, "one"));
+    assertNull(send(alice, bob, "two"));
+    assertNull(send(carol, bob, "from carol"));
+    alice.pump();
+    carol.pump();
+    List<DmThreads.Conversation> bobs = threads(bob);
+    assertEquals(2, bobs.size());
+    DmThreads.Conversation withAlice = DmThreads.find(bobs, key, Bytes.of(me(alice)));
+    assertEquals(2, withAlice.unread);
+    assertEquals(0, DmThreads.find(threads(alice), key, Bytes.of(me(bob))).unread, "own DMs");
+    bob.session().markDmRead(key, Bytes.of(me(alice)), DmThreads.markOf(withAlice.newest()));
+    bob.pump();
+    assertEquals(0, DmThreads.find(threads(bob), key, Bytes.of(me(alice))).unread);
+    assertEquals(1, DmThreads.find(threads(bob), key, Bytes.of(me(carol))).unread);
+    assertTrue(threads(carol).size() == 1, "carol sees only her own thread");
+    // alice writes again, later: one unread
+    node.now += 1000;
+    assertNull(send(alice, bob, "three"));
+    alice.pump();
+    assertEquals(1, DmThreads.find(threads(bob), key, Bytes.of(me(alice))).unread);
+  }
+
+  @Test
+  void aDirectMessageLeftInTheOutboxByAClosedTabIsSentOnceByTheNextTab() {
+    setUpRoom();
+    alice.cut(() -> false);
+    assertNull(send(alice, bob, "from a closed tab"));
+    alice.pump();
+    assertEquals(1, alice.stored.items.size());
+    // the tab is gone; another tab of the same browser lists the shell's outbox and sends it
+    ActionTab next = new ActionTab("alice", "alice", aliceBrowser, node, alice.stored, node::now);
+    next.pump();
+    assertEquals(1, room().directMessages().size());
+    assertEquals("from a closed tab", read(bob, room().directMessages().get(0)));
+    assertTrue(alice.stored.items.isEmpty());
+  }
+}
