@@ -142,10 +142,20 @@ public final class RoomActions {
   }
 
   /**
-   * Every room state a tab receives for a room it holds: publishes the member's encryption key,
-   * picks up newer secret versions, and (the owner) wraps the newest for members it missed.
+   * Every room state a tab receives for a room it holds: publishes the member's encryption key in a
+   * private room, picks up newer secret versions, and (the owner) wraps the newest for members it
+   * missed.
    */
   public void onRoomState(RoomKey key, RoomState state) {
-    secrets.onState(key, state);
+    secrets.onState(key, state, false);
+  }
+
+  /**
+   * The user has the room open (a state arrived for it while shown, or it was just opened): the
+   * same as {@link #onRoomState}, and in a public room too this member's key is published if it has
+   * none, so others can write to them directly.
+   */
+  public void onRoomShown(RoomKey key, RoomState state) {
+    secrets.onState(key, state, true);
   }
 }

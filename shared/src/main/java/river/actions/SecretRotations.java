@@ -26,11 +26,12 @@ import river.store.Base58;
  * sent; the owner's tab stores the new version only once the node accepted it (two owner tabs
  * rotating at once: one is refused, and no tab keeps a secret the room never saw). Every tab, on
  * every state of a room ({@link #onState}): publishes the member's encryption key when the room has
- * none they can open (public rooms too: direct messages use it); in a private room, unwraps a newer
- * version wrapped for them, and, in the owner's tab, rotates when the newest version missed a
- * current member with a key (a member who joined or published a key after the last rotation) or
- * reached someone banned since ({@link #needsRotation}). Work in flight is remembered per room and
- * version, so a burst of states starts each step once.
+ * none they can open (a public room only while the user has it open: there the key only receives
+ * direct messages, see {@link SecretKeys#needsKey}); in a private room, unwraps a newer version
+ * wrapped for them, and, in the owner's tab, rotates when the newest version missed a current
+ * member with a key (a member who joined or published a key after the last rotation) or reached
+ * someone banned since ({@link #needsRotation}). Work in flight is remembered per room and version,
+ * so a burst of states starts each step once.
  */
 final class SecretRotations {
   /** Older versions a rotation carries (about 56 bytes each sealed: under its size limit). */
@@ -145,7 +146,7 @@ final class SecretRotations {
    * owner) rotate for members the newest version missed. Quiet: failures are retried on the next
    * state.
    */
-  void onState(RoomKey key, RoomState state) {
+  void onState(RoomKey key, RoomState state, boolean shown) {
     RoomData data = session.rooms().map().get(key);
     if (wrap == null || data == null || state == null || state.config() == null) {
       return;
@@ -154,8 +155,8 @@ final class SecretRotations {
     if (!state.isMember(me)) {
       return;
     }
-    if (SecretKeys.needsKey(state, me, data.invitationSecrets())) {
-      publishKey(key, state, me); // every room: direct messages are sealed to this key
+    if (SecretKeys.needsKey(state, me, data.invitationSecrets(), shown)) {
+      publishKey(key, state, me);
     }
     if (!state.config().isPrivate()) {
       return;

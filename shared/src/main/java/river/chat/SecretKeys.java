@@ -50,12 +50,20 @@ public final class SecretKeys {
   }
 
   /**
-   * True when {@code me} should make a key pair and publish it: a room (public or private: direct
-   * messages are sealed to it in both) they are a current member of, with their info there, and no
-   * published key whose private half they store.
+   * True when {@code me} should make a key pair and publish it now: a room they are a current
+   * member of, with their info there, and no published key whose private half they store; and
+   * either a private room (its secret versions are wrapped to the key, so every member needs one as
+   * soon as possible) or a room the user has open ({@code shown}: in a public room the key only
+   * receives direct messages, so it is made when the user opens the room, not for every room a tab
+   * lists: 500 rooms would otherwise cost 500 key pairs and member-info updates, in every tab at
+   * once, the first time a profile loads).
    */
-  public static boolean needsKey(RoomState state, byte[] me, Iterable<Bytes> stored) {
+  public static boolean needsKey(
+      RoomState state, byte[] me, Iterable<Bytes> stored, boolean shown) {
     if (state.config() == null || !state.isMember(me)) {
+      return false;
+    }
+    if (!shown && !state.config().isPrivate()) {
       return false;
     }
     MemberInfo info = infoOf(state, me);

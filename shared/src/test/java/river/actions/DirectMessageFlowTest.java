@@ -61,7 +61,7 @@ class DirectMessageFlowTest {
     for (int round = 0; round < 10; round++) {
       String before = new String(room().encode(), StandardCharsets.ISO_8859_1);
       for (ActionTab t : who) {
-        t.actions.onRoomState(key, room());
+        t.actions.onRoomShown(key, room()); // each has the room open
         t.outbox.onRoomState(key.bytes().toArray(), room());
         t.pump();
       }
@@ -96,12 +96,25 @@ class DirectMessageFlowTest {
   }
 
   @Test
-  void everyMemberOfAPublicRoomPublishesAnEncryptionKey() {
+  void everyMemberWhoOpensAPublicRoomPublishesAnEncryptionKey() {
     setUpRoom();
     for (ActionTab t : tabs) {
       assertNotNull(SecretKeys.infoOf(room(), me(t)).encryptionKey(), t.user);
     }
     assertTrue(room().rotations().isEmpty(), "a public room still has no secret versions");
+  }
+
+  @Test
+  void aPublicRoomOnlyListedInTheBackgroundGetsNoKeyUntilItIsOpened() {
+    setUpRoom();
+    ActionTab dave = new ActionTab("dave", new World(), node, crypto);
+    join(dave);
+    dave.actions.onRoomState(key, room()); // a state for a listed room the user has not opened
+    dave.pump();
+    assertNull(SecretKeys.infoOf(room(), me(dave)).encryptionKey());
+    dave.actions.onRoomShown(key, room());
+    dave.pump();
+    assertNotNull(SecretKeys.infoOf(room(), me(dave)).encryptionKey());
   }
 
   @Test

@@ -53,11 +53,16 @@ final class ActionDriver implements Cipher {
   }
 
   /**
-   * A room state arrived: the actions publish this member's key, pick up newer secret versions, or
-   * (the owner) wrap the newest for members it missed.
+   * A room state arrived, or the room was opened ({@code shown}: the user has it open): the actions
+   * publish this member's key, pick up newer secret versions, or (the owner) wrap the newest for
+   * members it missed.
    */
-  void onRoomState(river.rooms.RoomKey key, river.room.RoomState state) {
-    actions.onRoomState(key, state);
+  void onRoomState(river.rooms.RoomKey key, river.room.RoomState state, boolean shown) {
+    if (shown) {
+      actions.onRoomShown(key, state);
+    } else {
+      actions.onRoomState(key, state);
+    }
     outbox.onRoomState(key.bytes().toArray(), state); // direct messages it now holds
     pump();
     session.pump();

@@ -117,7 +117,7 @@ final class RoomsScreen
             new RoomHydrator.Listener() {
               @Override
               public void onRoomState(RoomKey key, RoomState state) {
-                actions.onRoomState(key, state);
+                actions.onRoomState(key, state, key.equals(shown));
                 notifier.onRoomState(key, state);
                 renderSoon();
               }
@@ -571,6 +571,11 @@ final class RoomsScreen
       // signing with a key this profile does not hold.
       keyCheckedFor = current;
       keys.follow(current);
+      RoomState opened = hydrator.state(current);
+      if (opened != null) {
+        // after this render: a public room gets this member's key (for direct messages) now
+        DomGlobal.setTimeout(ignored -> actions.onRoomState(current, opened, true), 0);
+      }
     }
     list.render(
         display,
