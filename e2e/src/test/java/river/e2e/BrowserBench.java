@@ -156,8 +156,9 @@ final class BrowserBench {
             (double) scripts.get(1),
             "B",
             null,
-            "bodies of the .js responses of one reload, shell page and app frame (the node does"
-                + " not compress; revalidated copies count 0), median "
+            "bodies of the .js responses Playwright saw in one reload: the app frame's bundle;"
+                + " the shell's comes through its service worker and is not always seen (the node"
+                + " does not compress), median "
                 + scripts);
       }
       if (heap) {
