@@ -73,17 +73,37 @@ final class BrowserBench {
       throws Exception {
     Path dir = Files.createTempDirectory("river-bench-load");
     String token = token();
-    NodeProcess.toolAs(
-        token, "seed-legacy", "--data-dir", dir.toString(), "--rooms", Integer.toString(rooms));
+    List<String> seed =
+        new ArrayList<>(
+            List.of(
+                "seed-legacy", "--data-dir", dir.toString(), "--rooms", Integer.toString(rooms)));
+    if (rooms > 2000) {
+      seed.add("--per-room"); // a blob of 5,000 rooms is over the value limit
+    }
+    NodeProcess.toolAs(token, seed.toArray(new String[0]));
     try (NodeProcess node = new NodeProcess(dir).start()) {
       BrowserContext profile = browser.newContext();
       Tab.adoptProfile(profile, node.url(), token);
       Tab tab = new Tab(profile.newPage()).open(node.url());
+      java.util.concurrent.atomic.AtomicLong scriptBytes =
+          new java.util.concurrent.atomic.AtomicLong();
+      tab.page.onResponse(
+          r -> {
+            if (r.url().endsWith(".js")) {
+              try {
+                scriptBytes.addAndGet(Math.max(0, r.request().sizes().responseBodySize));
+              } catch (RuntimeException e) {
+                // a response gone with its frame: not counted
+              }
+            }
+          });
       awaitListed(tab, rooms); // the first load migrates the legacy blob: not what is measured
+      List<Long> scripts = new ArrayList<>();
       List<Double> times = new ArrayList<>();
       List<Double> fromApp = new ArrayList<>();
       List<Double> named = new ArrayList<>();
       for (int run = 0; run < 3; run++) {
+        scriptBytes.set(0);
         tab.page.reload();
         awaitListed(tab, rooms);
         assertThat(tab.appHook("load-state"))
@@ -98,6 +118,7 @@ final class BrowserBench {
         named.add(
             Double.parseDouble(tab.appHook("load-state").getAttribute("data-hydrated-at"))
                 - origin);
+        scripts.add(scriptBytes.get());
       }
       Collections.sort(times);
       Collections.sort(fromApp);
@@ -127,6 +148,19 @@ final class BrowserBench {
           "shell navigation until every listed room's contract fetch was answered and drawn (seeded rooms have no"
               + " contract on the node, so the answers are refusals, not names), median "
               + named);
+      if (rooms == 1) {
+        Collections.sort(scripts);
+        report.put(
+            BenchReport.BROWSER,
+            "script bytes fetched per load",
+            (double) scripts.get(1),
+            "B",
+            null,
+            "bodies of the .js responses Playwright saw in one reload: the app frame's bundle;"
+                + " the shell's comes through its service worker and is not always seen (the node"
+                + " does not compress), median "
+                + scripts);
+      }
       if (heap) {
         // After a full collection: what the tab keeps alive, not the garbage of the load.
         Object used =

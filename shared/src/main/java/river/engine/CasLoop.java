@@ -135,7 +135,7 @@ public final class CasLoop {
     final long generation = conflict.currentGeneration();
     if (guessing) {
       guessing = false;
-      attempt(value, generation);
+      retryOn(value, generation);
       return;
     }
     if (attempts >= maxAttempts) {
@@ -149,9 +149,21 @@ public final class CasLoop {
         new CorrelationTable.WakeupHandler() {
           @Override
           public void onWakeup() {
-            attempt(value, generation);
+            retryOn(value, generation);
           }
         });
+  }
+
+  /**
+   * Decides again on a conflict's value, unless the tab learned meanwhile (a push) that the store
+   * moved past it: that CAS would surely conflict too, so read the current value first.
+   */
+  private void retryOn(byte[] value, long generation) {
+    if (target.storeMovedPast(generation)) {
+      read();
+    } else {
+      attempt(value, generation);
+    }
   }
 
   /** Delay before retry n (1-based): doubling from the base, capped, plus up to as much jitter. */

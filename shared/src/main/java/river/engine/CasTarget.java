@@ -30,10 +30,22 @@ public interface CasTarget {
    * (its slot cache, from the load, a push re-read or its own last write): the CAS then costs one
    * round trip instead of two, and a stale guess just conflicts and carries the current value. Null
    * (the default) reads first. Only a plain write may be guessed: anything whose decision has side
-   * effects (adopting a leave) or writes nothing must be decided on a fresh read.
+   * effects (adopting a leave) or writes nothing must be decided on a fresh read. Not guessed
+   * either: a key a push announced newer than the cache, or one another tab wrote last (in the
+   * contention benchmark most such guesses conflicted), so under contention a CAS attempt is spent
+   * on a value just read from the store.
    */
   default Guess guess() {
     return null;
+  }
+
+  /**
+   * Whether the tab knows (from a push, or a read since) that the store holds this key at a
+   * generation newer than the given one: a write decided on the value at that generation would
+   * surely conflict, so the loop reads first instead of spending a CAS attempt on it.
+   */
+  default boolean storeMovedPast(long generation) {
+    return false;
   }
 
   /** Bytes to CAS-write at an expected generation, decided from what the tab last saw. */

@@ -39,6 +39,8 @@ public final class LiveRooms {
   private Rooms rooms = Rooms.EMPTY;
   private RoomsMeta seenMeta;
   private long seenMetaGeneration = -1;
+  private long announcedMetaGeneration = -1;
+  private boolean metaChangedElsewhere;
   private Listener listener;
 
   public void setListener(Listener listener) {
@@ -70,6 +72,21 @@ public final class LiveRooms {
 
   public RoomsMeta seenMeta() {
     return seenMeta;
+  }
+
+  /** A push said rooms_meta is at this generation in the store (the tab re-reads it). */
+  void announceMeta(long generation) {
+    announcedMetaGeneration = Math.max(announcedMetaGeneration, generation);
+  }
+
+  /** Whether the rooms_meta this tab saw last was written by another tab (see SlotCache). */
+  boolean metaChangedElsewhere() {
+    return metaChangedElsewhere;
+  }
+
+  /** Whether the store is known to hold a rooms_meta newer than the given generation. */
+  boolean metaKnownNewerThan(long generation) {
+    return Math.max(announcedMetaGeneration, seenMetaGeneration) > generation;
   }
 
   private void set(Rooms next) {
@@ -122,6 +139,7 @@ public final class LiveRooms {
     }
     seenMeta = merged;
     seenMetaGeneration = generation;
+    metaChangedElsewhere = false;
     set(rooms.withMeta(MetaMerge.merge(snapshotMeta, rooms.meta(), merged, rooms.removed())));
   }
 
@@ -133,6 +151,7 @@ public final class LiveRooms {
     RoomsMeta base = seenMeta;
     seenMeta = remote;
     seenMetaGeneration = generation;
+    metaChangedElsewhere = true;
     set(rooms.withMeta(MetaMerge.merge(base, rooms.meta(), remote, rooms.removed())));
     return true;
   }
@@ -240,7 +259,7 @@ public final class LiveRooms {
    * to ROOMS. Returns whether the observation was new enough to count.
    */
   public boolean observeRemote(RoomKey key, RoomSlot slot, long generation) {
-    if (!cache.learn(key, slot, generation)) {
+    if (!cache.learnChangedElsewhere(key, slot, generation)) {
       return false;
     }
     // A Tombstone seen here does not end a pending leave: a Present write of ours decided before

@@ -52,6 +52,7 @@ final class LiveUpdates {
       return;
     }
     if (key.equals(RoomStorageKeys.ROOMS_META)) {
+      live.announceMeta(generation);
       if (host.loaded()) {
         rereadMeta();
       } else {
@@ -63,6 +64,9 @@ final class LiveUpdates {
     if (room == null) {
       return;
     }
+    // Known before the re-read answers: a save meanwhile reads first instead of guessing a CAS
+    // that would surely conflict (CasTarget#storeMovedPast).
+    live.cache().announce(room, generation);
     if (!host.loaded()) {
       pushedWhileLoading.add(room);
       return;

@@ -52,7 +52,13 @@ final class MetaTarget implements CasTarget {
   @Override
   public Guess guess() {
     long generation = live.seenMetaGeneration();
-    if (base == null || generation < 1 || base != live.seenMeta()) {
+    if (base == null
+        || generation < 1
+        || base != live.seenMeta()
+        || live.metaKnownNewerThan(generation)
+        || live.metaChangedElsewhere()) {
+      // nothing seen to guess from, a push announced a newer rooms_meta, or other tabs are
+      // changing it (see RoomSlotTarget#guess)
       return null;
     }
     RoomsMeta merged = MetaMerge.merge(base, snapshot.meta(), base, snapshot.removed());
@@ -62,6 +68,11 @@ final class MetaTarget implements CasTarget {
     }
     decided = merged;
     return new Guess(bytes, generation);
+  }
+
+  @Override
+  public boolean storeMovedPast(long generation) {
+    return live.metaKnownNewerThan(generation);
   }
 
   @Override

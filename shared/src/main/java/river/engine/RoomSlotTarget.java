@@ -72,6 +72,11 @@ final class RoomSlotTarget implements CasTarget {
     if (seen == null || generation < 1) {
       return null; // never seen, or seen by a plain Get (no generation): read first
     }
+    if (live.cache().isBehind(key) || live.cache().changedElsewhere(key)) {
+      // A push announced a newer slot, not yet re-read (a guess would surely conflict), or other
+      // tabs are changing this room (a guess would often conflict): read first.
+      return null;
+    }
     ReconcileDecision d = Reconcile.decide(StoredSlot.of(seen), wanted, live.flags().isSet(key));
     if (d.kind() != ReconcileDecision.Kind.WRITE) {
       return null;
@@ -83,6 +88,11 @@ final class RoomSlotTarget implements CasTarget {
     decided = d.slot();
     decidedEpoch = decided.isPresent() ? live.flags().epoch(key) : 0;
     return new Guess(bytes, generation);
+  }
+
+  @Override
+  public boolean storeMovedPast(long generation) {
+    return live.cache().knownNewerThan(key, generation);
   }
 
   @Override

@@ -153,6 +153,30 @@ class CasLoopTest {
   }
 
   @Test
+  void aConflictValueThatAPushAlreadyOvertookIsReadAgainRatherThanWrittenOver() {
+    long[] known = {0};
+    AppendTarget t =
+        new AppendTarget() {
+          @Override
+          public boolean storeMovedPast(long generation) {
+            return known[0] > generation;
+          }
+        };
+    loop(t, 8).start();
+    table.deliver(only().id(), gv("a".getBytes(), 1));
+    table.deliver(only().id(), conflict(7, "b".getBytes()));
+    known[0] = 8; // a push during the backoff: the store is at 8 now
+    table.wake(only().id());
+    Outgoing read = only();
+    assertTrue(read.op().msg() instanceof DelegateRequest.GetVersioned, "read, not a doomed CAS");
+    table.deliver(read.id(), gv("c".getBytes(), 8));
+    Outgoing cas = only();
+    assertEquals(8, cas(cas).expectedGeneration());
+    assertArrayEquals("c+".getBytes(), cas(cas).value());
+    assertEquals(List.of("a@1", "c@8"), t.seen, "the overtaken value 'b' was never decided on");
+  }
+
+  @Test
   void absentReadsAsGenerationZero() {
     AppendTarget t = new AppendTarget();
     loop(t, 8).start();

@@ -95,6 +95,64 @@ class SaveEngineTest {
   }
 
   @Test
+  void aSaveAfterAPushAnnouncedANewerSlotReadsFirstInsteadOfGuessingACasThatWouldConflict() {
+    World w = loadedWorld(2);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.runAll();
+    w.act(1, t -> t.setNickname(key(1), "from b"));
+    // Tab 0 hears the push, but its re-read is still on the way when the user acts.
+    w.runAllExcept(e -> e.kind == World.Kind.REQUEST && e.tab == 0);
+    assertEquals(1, w.queued(DelegateRequest.GetVersioned.class, 0), "the push's re-read");
+    w.act(0, t -> t.markRead(key(1), new LastRead(5, Bytes.ofInts(1))));
+    assertEquals(0, w.queued(DelegateRequest.CasStore.class, 0), "no CAS on a known-stale cache");
+    assertEquals(2, w.queued(DelegateRequest.GetVersioned.class, 0), "the save reads first");
+    int writes = w.current().writes;
+    w.runAll();
+    assertEquals(writes + 1, w.current().writes, "one CAS, and it landed");
+    assertEquals("from b", w.slot(key(1)).data().nickname());
+    assertEquals(5, w.slot(key(1)).data().lastRead().position());
+  }
+
+  @Test
+  void aRoomAnotherTabChangedLastIsReadBeforeTheCasAndGuessedAgainOnceThisTabsWriteLanded() {
+    World w = loadedWorld(2);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.runAll();
+    w.act(1, t -> t.setNickname(key(1), "from b"));
+    w.runAll(); // tab 0 re-read the slot b wrote
+    w.act(0, t -> t.markRead(key(1), new LastRead(5, Bytes.ofInts(1))));
+    assertEquals(0, w.queued(DelegateRequest.CasStore.class, 0), "others change it: no guess");
+    assertEquals(1, w.queued(DelegateRequest.GetVersioned.class, 0));
+    w.runAll();
+    assertEquals(5, w.slot(key(1)).data().lastRead().position());
+    w.act(0, t -> t.markRead(key(1), new LastRead(6, Bytes.ofInts(1))));
+    assertEquals(1, w.queued(DelegateRequest.CasStore.class, 0), "its own write was last: guess");
+    assertEquals(0, w.queued(DelegateRequest.GetVersioned.class, 0));
+    w.runAll();
+    assertEquals(6, w.slot(key(1)).data().lastRead().position());
+  }
+
+  @Test
+  void aSaveOfTheMetaAfterAPushAnnouncedANewerOneReadsFirst() throws Exception {
+    World w = loadedWorld(2);
+    w.act(
+        0,
+        t -> {
+          t.createRoom(room(1));
+          t.createRoom(room(2));
+        });
+    w.runAll();
+    w.act(1, t -> t.setMode(key(2), NotificationMode.MUTED));
+    w.runAllExcept(e -> e.kind == World.Kind.REQUEST && e.tab == 0);
+    w.act(0, t -> t.setMode(key(1), NotificationMode.MUTED));
+    assertEquals(0, w.queued(DelegateRequest.CasStore.class, 0), "no CAS on a known-stale meta");
+    w.runAll();
+    RoomsMeta stored = w.codec.decodeMeta(w.current().data(RoomStorageKeys.ROOMS_META));
+    assertEquals(NotificationMode.MUTED, stored.notificationModes().get(key(1)));
+    assertEquals(NotificationMode.MUTED, stored.notificationModes().get(key(2)));
+  }
+
+  @Test
   void aMetaChangeIsOneCasWhenTheTabKnowsTheMetaGenerationAndAStaleOneStillMerges()
       throws Exception {
     World w = loadedWorld(2);

@@ -80,7 +80,7 @@ public final class Main {
           "       java -jar river-node.jar bench [--clients 32] [--seconds 5] [--warmup 3] [--port P]",
           "       java -jar river-node.jar bench-suite [--rooms 1,100,500] [--tabs 8] [--seconds 5] [--json FILE]   (README: Benchmark)",
           "       java -jar river-node.jar bench-scaleout --db jdbc:postgresql://HOST:PORT/DB?user=U [--clients 32] [--seconds 5] [--pushes 300]",
-          "       java -jar river-node.jar seed-legacy --data-dir D --token-stdin --rooms N   (node stopped)",
+          "       java -jar river-node.jar seed-legacy --data-dir D --token-stdin --rooms N [--per-room]   (node stopped)",
           "       (inspect and seed-legacy read the profile token from stdin with --token-stdin, or from RIVER_TOKEN)");
 
   private static int serve(String[] args, PrintStream out) throws Exception {

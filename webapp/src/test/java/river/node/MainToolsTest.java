@@ -18,6 +18,7 @@ import river.node.tools.WsClient;
 import river.node.tools.inspect.CborDiagCommand;
 import river.node.tools.seed.SeedLegacy;
 import river.rooms.CborRoomsCodec;
+import river.rooms.RoomData;
 import river.rooms.Rooms;
 import river.store.DelegateKeys;
 
@@ -190,6 +191,34 @@ class MainToolsTest {
                 "3")
             .code(),
         "an empty line on stdin is no token");
+  }
+
+  @Test
+  void seedLegacyPerRoomWritesSlotsAndMetaACurrentTabLoadsWithoutAMigration() throws Exception {
+    String token = "seed-token-for-the-per-room-test-0123456789";
+    Run r =
+        main(
+            tokenEnv(token),
+            "",
+            "seed-legacy",
+            "--data-dir",
+            dir.toString(),
+            "--rooms",
+            "3",
+            "--per-room");
+    assertEquals(0, r.code(), r.err());
+    Rooms seeded = SeedLegacy.rooms(3);
+    CborRoomsCodec codec = new CborRoomsCodec();
+    try (TestNode node = new TestNode(dir);
+        WsClient c = WsClient.connect(node.wsUrl(token))) {
+      assertEquals(4, c.list().size(), "3 slots and rooms_meta");
+      assertTrue(c.on(DelegateKeys.legacy()).list().isEmpty(), "no legacy blob");
+      for (RoomData d : seeded.map().values()) {
+        byte[] v = c.get(b(river.rooms.RoomStorageKeys.roomKey(d.owner())));
+        assertEquals(d, codec.decodeSlot(v).data());
+      }
+      assertEquals(seeded.meta(), codec.decodeMeta(c.get(b("rooms_meta"))));
+    }
   }
 
   /**

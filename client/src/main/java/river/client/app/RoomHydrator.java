@@ -1,7 +1,11 @@
 package river.client.app;
 
+import elemental2.dom.DomGlobal;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import river.room.RoomState;
@@ -15,7 +19,9 @@ import river.wire.OpResult;
  * Keeps the room-contract state of every room in ROOMS: a room that appears (created here, joined
  * here, or learned from another tab) is fetched and subscribed; ContractUpdated pushes replace its
  * state; after a reconnect every room is subscribed again (subscriptions end with a connection).
- * The node validates every state it stores, so the app decodes it as trusted.
+ * The node validates every state it stores, so the app decodes it as trusted. Fetches are sent in
+ * list order, a batch per task after the one that drew the list: the list paints before 5,000
+ * requests are encoded, and the rooms at the top (the first screenful) get their names first.
  */
 final class RoomHydrator {
   interface Listener {
@@ -28,6 +34,14 @@ final class RoomHydrator {
   private final Listener listener;
   private final Map<RoomKey, RoomState> states = new HashMap<>();
   private final Set<RoomKey> tracked = new HashSet<>();
+
+  /** Tracked rooms whose fetch is not sent yet, in list order. */
+  private final Set<RoomKey> toFetch = new LinkedHashSet<>();
+
+  private boolean fetchScheduled;
+
+  /** Fetches sent per task: many screenfuls, small enough to leave the page responsive. */
+  static final int FETCH_BATCH = 500;
 
   /** Rooms whose fetch was answered, with a state or a refusal (for the benchmark's hook). */
   private final Set<RoomKey> answered = new HashSet<>();
@@ -56,23 +70,51 @@ final class RoomHydrator {
     return true;
   }
 
-  /** Follows exactly these rooms: new ones are fetched and subscribed, gone ones forgotten. */
-  void track(Set<RoomKey> rooms) {
+  /**
+   * Follows exactly these rooms: new ones are fetched and subscribed (in {@code order} first, the
+   * order the list shows them), gone ones forgotten.
+   */
+  void track(Set<RoomKey> rooms, List<RoomKey> order) {
     answered.retainAll(rooms);
     tracked.retainAll(rooms);
+    toFetch.retainAll(rooms);
     states.keySet().retainAll(rooms);
-    for (RoomKey key : rooms) {
-      if (tracked.add(key)) {
-        fetch(key);
+    for (RoomKey key : order) {
+      if (rooms.contains(key) && tracked.add(key)) {
+        toFetch.add(key);
       }
     }
+    for (RoomKey key : rooms) {
+      if (tracked.add(key)) {
+        toFetch.add(key);
+      }
+    }
+    scheduleFetches();
   }
 
   /** After a reconnect: the node forgot our subscriptions, and we may have missed updates. */
   void resubscribeAll() {
-    for (RoomKey key : tracked) {
+    toFetch.addAll(tracked);
+    scheduleFetches();
+  }
+
+  private void scheduleFetches() {
+    if (fetchScheduled || toFetch.isEmpty()) {
+      return;
+    }
+    fetchScheduled = true;
+    DomGlobal.setTimeout(ignored -> fetchBatch(), 0);
+  }
+
+  private void fetchBatch() {
+    fetchScheduled = false;
+    Iterator<RoomKey> it = toFetch.iterator();
+    for (int n = 0; n < FETCH_BATCH && it.hasNext(); n++) {
+      RoomKey key = it.next();
+      it.remove();
       fetch(key);
     }
+    scheduleFetches();
   }
 
   /** Adopts a state this tab just produced (e.g. right after creating the room). */

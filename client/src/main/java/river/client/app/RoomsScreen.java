@@ -550,11 +550,12 @@ final class RoomsScreen
       renderTimer = -1;
     }
     TabSession.LoadState state = session.loadState();
-    if (session.isReady()) {
-      // Room states are fetched once the list is known: the slots come first on the wire.
-      hydrator.track(rooms.map().keySet());
-    }
     List<RoomKey> display = RoomListOrder.display(rooms);
+    if (session.isReady()) {
+      // Room states are fetched once the list is known (the slots come first on the wire), in
+      // list order, after this render has drawn the list.
+      hydrator.track(rooms.map().keySet(), display);
+    }
     if (session.loadState() == TabSession.LoadState.LOADED) {
       // The tab's address decides: on arrival, after back/forward, and when the shown room goes.
       RoomKey next = address.settle(rooms, shown, display);

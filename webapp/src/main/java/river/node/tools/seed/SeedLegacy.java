@@ -21,9 +21,11 @@ import river.rooms.CborRoomsCodec;
 import river.rooms.NotificationMode;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
+import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
 import river.store.DelegateKeys;
+import river.store.Envelope;
 
 /**
  * {@code seed-legacy --data-dir D --token-stdin --rooms N} (or the token in {@code RIVER_TOKEN},
@@ -32,6 +34,11 @@ import river.store.DelegateKeys;
  * ({@link CborRoomsCodec#encodeLegacyBlob}), for upgrade tests and demos. Takes the data
  * directory's lock, so the node must not be running. An unknown token is registered as a new user
  * first, so a test can choose its token before the node ever starts.
+ *
+ * <p>With {@code --per-room} the same rooms are written as a migrated profile holds them instead:
+ * one slot per room and {@code rooms_meta} in the current delegate (enveloped, generation 1). The
+ * load then reads them without a migration; needed past ~2,500 rooms, whose blob is over the
+ * delegate's value limit (the benchmark's 5,000 rooms).
  *
  * <p>The rooms are deterministic functions of (N, index): room i's owner key is
  * SHA-256("river.seed-legacy/room/" + i), its nickname {@code "seed user i"}. Keys and membership
@@ -46,6 +53,7 @@ public final class SeedLegacy {
     Path dataDir = null;
     boolean tokenFromStdin = false;
     int rooms = -1;
+    boolean perRoom = false;
     for (int i = 0; i < args.length; i++) {
       if (ToolToken.isCommandLineToken(args[i])) {
         throw ToolToken.refused("seed-legacy");
@@ -53,6 +61,7 @@ public final class SeedLegacy {
       switch (args[i]) {
         case "--data-dir" -> dataDir = Path.of(DelegateInspect.value(args, ++i, "--data-dir"));
         case ToolToken.STDIN_OPTION -> tokenFromStdin = true;
+        case "--per-room" -> perRoom = true;
         case "--rooms" -> {
           String v = DelegateInspect.value(args, ++i, "--rooms");
           try {
@@ -83,6 +92,9 @@ public final class SeedLegacy {
               + " or in the environment variable "
               + ToolToken.ENV);
     }
+    if (perRoom) {
+      return perRoom(dataDir, token, rooms, out);
+    }
     byte[] blob = new CborRoomsCodec().encodeLegacyBlob(rooms(rooms));
     if (blob.length > DelegateHost.MAX_DATA_BYTES) {
       err.println(
@@ -95,14 +107,7 @@ public final class SeedLegacy {
       return 1;
     }
     try (DelegateStore store = DelegateStore.open(dataDir)) {
-      Optional<String> found = store.lookupUser(token).get();
-      String user;
-      if (found.isPresent()) {
-        user = found.get();
-      } else {
-        user = store.createUser(DelegateStore.hashToken(token)).get();
-        out.println("registered a new user for that token: " + user);
-      }
+      String user = user(store, token, out);
       byte[] key = RoomStorageKeys.ROOMS_DATA.getBytes(StandardCharsets.UTF_8);
       store.update(user, DelegateKeys.legacy(), key, old -> Mutation.put(blob, null)).get();
       out.println(
@@ -115,6 +120,44 @@ public final class SeedLegacy {
               + " into the legacy delegate");
     }
     return 0;
+  }
+
+  /** The rooms as per-room slots and rooms_meta in the current delegate, for the token's user. */
+  private static int perRoom(Path dataDir, String token, int n, PrintStream out) throws Exception {
+    CborRoomsCodec codec = new CborRoomsCodec();
+    Rooms rooms = rooms(n);
+    try (DelegateStore store = DelegateStore.open(dataDir)) {
+      String user = user(store, token, out);
+      for (RoomData d : rooms.map().values()) {
+        put(store, user, RoomStorageKeys.roomKey(d.owner()), codec.encodeSlot(RoomSlot.present(d)));
+      }
+      put(store, user, RoomStorageKeys.ROOMS_META, codec.encodeMeta(rooms.meta()));
+      out.println(
+          "wrote "
+              + n
+              + " room slots and rooms_meta for user "
+              + user
+              + " into the current delegate");
+    }
+    return 0;
+  }
+
+  /** The token's user, registered first when unknown. */
+  private static String user(DelegateStore store, String token, PrintStream out) throws Exception {
+    Optional<String> found = store.lookupUser(token).get();
+    if (found.isPresent()) {
+      return found.get();
+    }
+    String user = store.createUser(DelegateStore.hashToken(token)).get();
+    out.println("registered a new user for that token: " + user);
+    return user;
+  }
+
+  private static void put(DelegateStore store, String user, String key, byte[] data)
+      throws Exception {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    byte[] value = Envelope.wrap(1, data);
+    store.update(user, DelegateKeys.current(), k, old -> Mutation.put(value, null)).get();
   }
 
   /** N deterministic rooms, all in the room order, the first one current. */

@@ -1,5 +1,4 @@
 // Deferred so that every class the entry point needs is defined first (BUNDLE modes load in order).
 setTimeout(function() {
-  var entry = new Entry();
-  entry.onModuleLoad();
+  new AppEntry().onModuleLoad();
 }, 0);
