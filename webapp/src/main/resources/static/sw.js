@@ -5,8 +5,8 @@
 // of the browser's error page. Network first: while the node answers, every request goes to it
 // and the copy is refreshed; the copy is used only when the network fails. Only the shell's own
 // three files are kept; the app frame (an opaque origin) and everything else pass untouched.
-const CACHE = 'river-shell-2';
-const SHELL = ['/', '/shell.css', '/shell.js'];
+const CACHE = 'river-shell-1';
+const SHELL = ['/', '/shell.css', '/river.js'];
 
 self.addEventListener('install', event => {
   event.waitUntil(caches.open(CACHE).then(cache => cache.addAll(SHELL)).then(() => self.skipWaiting()));

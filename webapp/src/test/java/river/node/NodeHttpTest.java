@@ -109,9 +109,7 @@ class NodeHttpTest {
             .orElse("")
             .startsWith("sandbox allow-scripts"),
         "the app is sandboxed even when opened top-level");
-    assertEquals(
-        200, get("/shell.js").statusCode(), "the shell's compiled bundle ships in the jar");
-    assertEquals(200, get("/app.js").statusCode(), "the app's compiled bundle ships in the jar");
+    assertEquals(200, get("/river.js").statusCode(), "the compiled bundle ships in the jar");
     assertEquals(404, get("/nope.html").statusCode());
   }
 

@@ -45,10 +45,9 @@ import river.rooms.CborRoomsCodec;
  *       tab marked. Also: CasStore attempts per landed write, loops that exhausted their attempts,
  *       and (tab, room) pairs whose ROOMS differ from the store at the end.
  *   <li><b>Durable CAS throughput</b>: {@link DelegateBench} with 1 and K clients.
- *   <li><b>Bundles</b>: {@code client/target/classes/static/shell.js} and {@code app.js} of this
- *       checkout when run from it, else {@code static/...} on the classpath (the node jar): raw and
- *       gzip -9; the same for the reaction picker's lazily loaded {@code static/app/emoji-data.js};
- *       and the total a user downloads (shell + app, and with the emoji data).
+ *   <li><b>Bundle</b>: {@code client/target/classes/static/river.js} of this checkout when run from
+ *       it, else {@code static/river.js} on the classpath (the node jar): raw and gzip -9; the same
+ *       for the reaction picker's lazily loaded {@code static/app/emoji-data.js}.
  * </ul>
  */
 public final class BenchSuite {
@@ -280,34 +279,14 @@ public final class BenchSuite {
   // ---- bundle ---------------------------------------------------------------------------------
 
   static void bundle(BenchReport report) throws IOException {
-    // The shell page loads shell.js, its sandboxed app frame app.js: a user downloads both.
-    long shell = size(report, "shell.js", "shell bundle shell.js");
-    long app = size(report, "app.js", "app bundle app.js");
-    // Loaded by the reaction picker on first use, outside the bundles; counted with them, the app
+    size(report, "river.js", "app bundle river.js");
+    // Loaded by the reaction picker on first use, outside the bundle; counted with it, the app
     // must stay within its budget too.
-    long emoji = size(report, "app/emoji-data.js", "emoji data app/emoji-data.js (lazy)");
-    if (shell >= 0 && app >= 0) {
-      report.add(
-          BenchReport.JVM,
-          "bundles a user downloads, shell + app, gzip -9",
-          (double) (shell + app),
-          "B",
-          null,
-          "before the reaction picker's first use");
-      if (emoji >= 0) {
-        report.add(
-            BenchReport.JVM,
-            "bundles a user downloads, shell + app + emoji data, gzip -9",
-            (double) (shell + app + emoji),
-            "B",
-            "<= 120 KB",
-            "after the reaction picker's first use");
-      }
-    }
+    size(report, "app/emoji-data.js", "emoji data app/emoji-data.js (lazy)");
   }
 
-  /** Raw and gzip -9 size of {@code static/<file>}; returns the gzip size, -1 when not found. */
-  private static long size(BenchReport report, String file, String name) throws IOException {
+  /** Raw and gzip -9 size of {@code static/<file>}. */
+  private static void size(BenchReport report, String file, String name) throws IOException {
     // this checkout's build first: the jar's copy comes from ~/.m2, which another checkout may
     // have overwritten since
     byte[] js = null;
@@ -331,7 +310,7 @@ public final class BenchSuite {
     }
     if (js == null) {
       report.add(BenchReport.JVM, name + ", raw", null, "B", null, "no " + file + " found");
-      return -1;
+      return;
     }
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (GZIPOutputStream z =
@@ -344,7 +323,6 @@ public final class BenchSuite {
     }
     report.add(BenchReport.JVM, name + ", raw", (double) js.length, "B", null, from);
     report.add(BenchReport.JVM, name + ", gzip -9", (double) gz.size(), "B", null, null);
-    return gz.size();
   }
 
   // ---- plumbing -------------------------------------------------------------------------------

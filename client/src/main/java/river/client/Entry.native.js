@@ -1,4 +1,5 @@
 // Deferred so that every class the entry point needs is defined first (BUNDLE modes load in order).
 setTimeout(function() {
-  new AppEntry().onModuleLoad();
+  var entry = new Entry();
+  entry.onModuleLoad();
 }, 0);

@@ -1,4 +1,0 @@
-// Deferred so that every class the entry point needs is defined first (BUNDLE modes load in order).
-setTimeout(function() {
-  new ShellEntry().onModuleLoad();
-}, 0);
