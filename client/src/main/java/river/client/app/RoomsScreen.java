@@ -3,10 +3,7 @@ package river.client.app;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import jsinterop.base.Js;
 import river.actions.RoomActions;
 import river.chat.PlainErrors;
@@ -23,7 +20,6 @@ import river.client.app.ui.RoomListView;
 import river.client.app.ui.ScreenLayout;
 import river.engine.SaveReport;
 import river.engine.TabSession;
-import river.nav.TabTitle;
 import river.room.MessageView;
 import river.room.RoomState;
 import river.rooms.LastRead;
@@ -40,17 +36,13 @@ import river.rooms.Rooms;
  * session's state. Names come from the room contracts when known.
  */
 final class RoomsScreen
-    implements TabSession.Listener,
-        RoomListView.Listener,
-        RoomHeaderView.Listener,
-        Outbox.Listener,
-        ScreenHost {
+    implements TabSession.Listener, RoomListView.Listener, Outbox.Listener, ScreenHost {
   private final SessionDriver driver;
   private final TabSession session;
   private final LoadBanner loadBanner;
   private final ErrorBanner errorBanner = new ErrorBanner();
   private final RoomListView list = new RoomListView(this);
-  private final RoomHeaderView header = new RoomHeaderView(this);
+  private final RoomHeaderView header;
   private final CreateRoomDialog createDialog;
   private final HTMLElement emptyPane = Dom.hook("p", "empty-pane", "empty-pane");
   private final HTMLElement reorderHint = Dom.hook("p", "hint", "reorder-hint");
@@ -61,6 +53,7 @@ final class RoomsScreen
 
   private final RoomHydrator hydrator;
   private final Notifier notifier;
+  private final RoomNames names;
 
   /**
    * The room this tab shows. The tab's address picks it ({@link TabAddress}; the stored current
@@ -73,13 +66,7 @@ final class RoomsScreen
   /** This tab's address: what it shows on arrival and after back/forward, its links. */
   private final TabAddress address;
 
-  private String shownTitleRoom;
-
-  /** When this tab first listed each room (epoch ms): the benchmark reads it as data-listed-at. */
-  private final Map<RoomKey, Double> firstListed = new HashMap<>();
-
-  private boolean loadedStamped;
-  private boolean hydratedStamped;
+  private final LoadStamps stamps = new LoadStamps();
   private final Outbox outbox;
   private final ActionDriver actions;
   private final NodeKeyFollower keys;
@@ -99,7 +86,7 @@ final class RoomsScreen
 
   private final ShellLink shell;
   private final Drafts drafts;
-  private int shownTotal = -1;
+  private final TitleBadge title;
   private final UnreadCounts unread;
   private final DmPane dms;
 
@@ -108,6 +95,7 @@ final class RoomsScreen
     this.driver = driver;
     this.shell = shell;
     this.outbox = new Outbox(shell, this);
+    this.title = new TitleBadge(shell);
     this.address = new TabAddress(shell, this::rerender);
     list.setLinks(address::roomHref);
     this.session = driver.session();
@@ -131,6 +119,7 @@ final class RoomsScreen
                 renderSoon();
               }
             });
+    this.names = new RoomNames(session, hydrator, texts);
     this.notifier = new Notifier(shell, session, hydrator, texts, this::name, this::onSelect);
     NodeCalls calls = new NodeCalls(node);
     this.keys = new NodeKeyFollower(calls, driver);
@@ -155,6 +144,9 @@ final class RoomsScreen
                 messagePane.composerElement().querySelector("[data-testid=message-input]")));
     this.tools = new ProfileTools(driver, calls, hydrator, this, this::show);
     this.dms = new DmPane(driver, hydrator, actions, texts, this, this::name, this::rerender);
+    this.header =
+        new RoomHeaderView(
+            new RoomHeaderActions(session, hydrator, actions, inviteDialog, tools, details, this));
     details.dialog().addSection(tools.exportSection());
     this.layout = new ScreenLayout(header.element(), membersPane.element(), emptyPane);
     this.loadBanner = new LoadBanner(driver::retryLoad);
@@ -337,89 +329,6 @@ final class RoomsScreen
     act(() -> session.setOrder(newOrder));
   }
 
-  @Override
-  public void onModeChange(NotificationMode mode) {
-    RoomKey current = shown;
-    if (current != null) {
-      act(() -> session.setMode(current, mode));
-    }
-  }
-
-  @Override
-  public void onLeave() {
-    RoomKey current = shown;
-    if (current != null) {
-      act(
-          () ->
-              actions
-                  .actions()
-                  .leave(
-                      current,
-                      hydrator.state(current),
-                      problem ->
-                          DomGlobal.console.warn(
-                              "River: the others were not told you left: " + problem)));
-    }
-  }
-
-  @Override
-  public void onInvite() {
-    RoomKey current = shown;
-    if (current == null || !session.rooms().holds(current)) {
-      return;
-    }
-    act(
-        () -> {
-          inviteDialog.opening();
-          String refused =
-              actions
-                  .actions()
-                  .invite(
-                      current,
-                      hydrator.state(current),
-                      code -> inviteDialog.show(code, inviteLink(code)),
-                      problem -> {
-                        inviteDialog.close();
-                        errorBanner.show(PlainErrors.failed(PlainErrors.Action.INVITE, problem));
-                      });
-          if (refused != null) {
-            inviteDialog.close();
-            errorBanner.show(refused);
-          }
-        });
-  }
-
-  @Override
-  public String onRename(String newName) {
-    Rooms rooms = session.rooms();
-    RoomKey current = shown;
-    if (current == null || !rooms.holds(current)) {
-      return "Open a room first.";
-    }
-    String refused =
-        actions
-            .actions()
-            .rename(
-                current,
-                hydrator.state(current),
-                newName,
-                problem ->
-                    errorBanner.show(PlainErrors.failed(PlainErrors.Action.RENAME, problem)));
-    actions.pump();
-    return refused;
-  }
-
-  @Override
-  public void onOpenDetails() {
-    tools.forgetExport();
-    details.open();
-  }
-
-  /** A link to the shell (the app's URL has the shell's origin) that opens the join dialog. */
-  static String inviteLink(String code) {
-    return DomGlobal.location.origin + "/?invitation=" + code;
-  }
-
   /** An {@code ?invitation=} link opened the app: offer to join, pre-filled. */
   void offerInvitation(String code) {
     joinDialog.open(code);
@@ -507,18 +416,7 @@ final class RoomsScreen
   // --- rendering -------------------------------------------------------------------------
 
   String name(RoomKey key) {
-    RoomState state = hydrator.state(key);
-    String name = null;
-    boolean sealed = false;
-    boolean decrypting = false;
-    if (state != null && state.config() != null) {
-      name = texts.read(session.rooms().room(key), state.config().name());
-      sealed = name == Texts.NO_KEY;
-      decrypting = name == Texts.DECRYPTING;
-      name = sealed || decrypting ? null : name;
-    }
-    // a name still being decrypted is loading, like one whose state has not arrived
-    return RoomLabels.name(name, sealed, hydrator.answered(key) && !decrypting);
+    return names.name(key);
   }
 
   private void rerender() {
@@ -592,24 +490,12 @@ final class RoomsScreen
             return unreadCount(rooms, key);
           }
         });
-    double now = elemental2.core.JsDate.now();
-    for (RoomKey key : display) {
-      if (!firstListed.containsKey(key)) {
-        firstListed.put(key, now);
-      }
-    }
-    list.stampListedAt(firstListed);
-    if (!loadedStamped && session.loadState() == TabSession.LoadState.LOADED) {
-      // "App start until all rooms are listed", for the benchmark: epoch ms of the first render
-      // of the loaded ROOMS.
-      loadedStamped = true;
-      loadBanner.element().setAttribute("data-listed-at", String.valueOf((long) now));
-    }
-    if (loadedStamped && !hydratedStamped && hydrator.allAnswered(display)) {
-      // ... and when every listed room's state request was answered (names can show).
-      hydratedStamped = true;
-      loadBanner.element().setAttribute("data-hydrated-at", String.valueOf((long) now));
-    }
+    stamps.stamp(
+        list,
+        loadBanner.element(),
+        display,
+        session.loadState() == TabSession.LoadState.LOADED,
+        hydrator);
     Dom.show(layout.roomPane(), current != null);
     layout.roomShown(current != null);
     Dom.show(emptyPane, current == null);
@@ -642,13 +528,7 @@ final class RoomsScreen
           unread.attention(
               key, hydrator.state(key), rooms.room(key), rooms.notificationModes().get(key));
     }
-    String titleRoom = current == null ? null : name(current);
-    DomGlobal.document.title = TabTitle.of(total, titleRoom);
-    if (total != shownTotal || !Objects.equals(titleRoom, shownTitleRoom)) {
-      shownTotal = total;
-      shownTitleRoom = titleRoom;
-      shell.title(total, titleRoom);
-    }
+    title.show(total, current == null ? null : name(current));
     if (current != null) {
       markReadIfSeen(rooms, current); // last: it re-renders with the new mark
     }
