@@ -164,18 +164,22 @@ final class Notifier {
     }
     byte[] self = data.verifyingKey().toArray();
     for (DirectMessage m : arrivals.arrivedDirect(key, state.directMessages(), self)) {
-      final boolean unread = DmThreads.isUnread(m, data); // before a visible tab marks it read
+      // Judged as it was when it arrived: unread before a visible tab marks it read, and under the
+      // mode the room had then (the text may take a while to open).
+      final boolean unread = DmThreads.isUnread(m, data);
+      final NotificationMode mode = session.rooms().notificationModes().get(key);
       reader.read(
           key,
           state,
           m,
-          text -> judgeDirect(key, m, unread, text),
+          text -> judgeDirect(key, m, unread, mode, text),
           problem -> {}); // a DM this tab cannot open does not notify
     }
     flush();
   }
 
-  private void judgeDirect(RoomKey key, DirectMessage m, boolean unread, String text) {
+  private void judgeDirect(
+      RoomKey key, DirectMessage m, boolean unread, NotificationMode mode, String text) {
     RoomData data = session.rooms().room(key);
     RoomState state = hydrator.state(key);
     if (data == null || state == null) {
@@ -187,7 +191,7 @@ final class Notifier {
             .direct(true)
             .live(true)
             .unread(unread);
-    if (!NotifyRule.notifies(session.rooms().notificationModes().get(key), arrival)) {
+    if (!NotifyRule.notifies(mode, arrival)) {
       return;
     }
     Names people = Names.of(state, sb -> texts.readOrNull(data, sb));
