@@ -164,35 +164,31 @@ final class Notifier {
     }
     byte[] self = data.verifyingKey().toArray();
     for (DirectMessage m : arrivals.arrivedDirect(key, state.directMessages(), self)) {
-      // Judged as it was when it arrived: unread before a visible tab marks it read, and under the
-      // mode the room had then (the text may take a while to open).
-      final boolean unread = DmThreads.isUnread(m, data);
-      final NotificationMode mode = session.rooms().notificationModes().get(key);
-      reader.read(
-          key,
-          state,
-          m,
-          text -> judgeDirect(key, m, unread, mode, text),
-          problem -> {}); // a DM this tab cannot open does not notify
+      // Judged as it arrives (unread before a visible tab marks it read, under the room's mode
+      // then); only one that notifies has its text opened, which may take a moment.
+      NotifyRule.Arrival arrival =
+          new NotifyRule.Arrival()
+              .own(Arrays.equals(m.sender(), self))
+              .direct(true)
+              .live(true)
+              .unread(DmThreads.isUnread(m, data));
+      if (NotifyRule.notifies(session.rooms().notificationModes().get(key), arrival)) {
+        reader.read(
+            key,
+            state,
+            m,
+            text -> notifyDirect(key, m, text),
+            problem -> {}); // a DM this tab cannot open does not notify
+      }
     }
     flush();
   }
 
-  private void judgeDirect(
-      RoomKey key, DirectMessage m, boolean unread, NotificationMode mode, String text) {
+  private void notifyDirect(RoomKey key, DirectMessage m, String text) {
     RoomData data = session.rooms().room(key);
     RoomState state = hydrator.state(key);
     if (data == null || state == null) {
       return; // the room left this tab
-    }
-    NotifyRule.Arrival arrival =
-        new NotifyRule.Arrival()
-            .own(Arrays.equals(m.sender(), data.verifyingKey().toArray()))
-            .direct(true)
-            .live(true)
-            .unread(unread);
-    if (!NotifyRule.notifies(mode, arrival)) {
-      return;
     }
     Names people = Names.of(state, sb -> texts.readOrNull(data, sb));
     String sender = people.of(m.sender());
