@@ -32,11 +32,14 @@ import jsinterop.base.JsPropertyMap;
  * until the shell's next reconnect attempt (absent, or -1, while one is under way), for the app's
  * offline banner; {@code {k:"retry"}} (app to shell) starts the waiting attempt at once ("Retry
  * now"). System notifications (the sandbox has no Notification API and no permission): {@code
- * {k:"notify", room, id, title, body}} (app to shell: a message that calls for one, see {@code
- * river.chat.NotifyRule}), {@code {k:"notification-click", room}} (shell to app: the user clicked
- * it), {@code {k:"notifications-enable"}} (app to shell: ask the browser for permission) and {@code
- * {k:"notifications", s}} (shell to app: the permission, {@code default} / {@code granted} / {@code
- * denied}, or {@code unsupported}; with the answer to every hello and after each request).
+ * {k:"notify", room, id, title, body, peer?}} (app to shell: a message that calls for one, see
+ * {@code river.chat.NotifyRule}; {@code peer}, the sender's key in base58, only for a direct
+ * message), {@code {k:"notification-click", room, peer?}} (shell to app: the user clicked it; open
+ * the room, or with {@code peer} that direct conversation; a {@code peer} that is present but not a
+ * plausible string makes either message ignored), {@code {k:"notifications-enable"}} (app to shell:
+ * ask the browser for permission) and {@code {k:"notifications", s}} (shell to app: the permission,
+ * {@code default} / {@code granted} / {@code denied}, or {@code unsupported}; with the answer to
+ * every hello and after each request).
  */
 public final class BridgeMessage {
   public static final String FRAME = "frame";
@@ -283,15 +286,35 @@ public final class BridgeMessage {
     return out;
   }
 
-  /** App to shell: show a system notification for message {@code id} of {@code room}. */
-  public static Object notify(String room, String id, String title, String body) {
+  /**
+   * App to shell: show a system notification for message {@code id} of {@code room}; {@code peer}
+   * (base58) for a direct message from that member, else null.
+   */
+  public static Object notify(String room, String id, String title, String body, String peer) {
     JsPropertyMap<Object> m = JsPropertyMap.of();
     m.set("k", NOTIFY);
     m.set("room", room);
     m.set("id", id);
     m.set("title", title);
     m.set("body", body);
+    if (peer != null) {
+      m.set("peer", peer);
+    }
     return m;
+  }
+
+  /**
+   * Whether the optional {@code peer} of a {@code notify} or {@code notification-click} is absent
+   * or a plausible key string; a message whose peer is not is ignored.
+   */
+  public static boolean peerPlausible(Object data) {
+    return !Js.asPropertyMap(data).has("peer") || notifyPeer(data) != null;
+  }
+
+  /** The peer of a {@code notify} or {@code notification-click}, or null when absent or bad. */
+  public static String notifyPeer(Object data) {
+    String peer = string(data, "peer", MAX_ID_CHARS);
+    return peer == null || peer.isEmpty() ? null : peer;
   }
 
   /** The room of a {@code notify} or {@code notification-click}, or null when not plausible. */
@@ -311,10 +334,14 @@ public final class BridgeMessage {
     return string(data, field, MAX_NOTIFY_CHARS);
   }
 
-  public static Object notificationClick(String room) {
+  /** Shell to app: the notification of a message of {@code room} (from {@code peer}, or null). */
+  public static Object notificationClick(String room, String peer) {
     JsPropertyMap<Object> m = JsPropertyMap.of();
     m.set("k", NOTIFICATION_CLICK);
     m.set("room", room);
+    if (peer != null) {
+      m.set("peer", peer);
+    }
     return m;
   }
 

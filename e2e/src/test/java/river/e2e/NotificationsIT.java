@@ -7,6 +7,7 @@ import static river.e2e.ChatSteps.create;
 import static river.e2e.ChatSteps.invite;
 import static river.e2e.ChatSteps.join;
 import static river.e2e.ChatSteps.loaded;
+import static river.e2e.ChatSteps.member;
 import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.roomItem;
 import static river.e2e.ChatSteps.send;
@@ -28,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * and a stubbed {@code document.hidden} the test switches per tab: one notification per message
  * across the profile's tabs, only for what the room's mode asks for, never for the user's own
  * messages or for history a reloaded tab loads, none while a tab of the profile is visible; a click
- * focuses the tab and opens the room; the {@code notifications-enable} button asks the browser. To
- * show that something did not notify, each check waits for a later message that does: a tab handles
- * its messages in order.
+ * focuses the tab and opens the room; a direct message notifies like a mention, titled with its
+ * sender's name, and a click opens that conversation; the {@code notifications-enable} button asks
+ * the browser. To show that something did not notify, each check waits for a later message that
+ * does: a tab handles its messages in order.
  */
 class NotificationsIT {
   /**
@@ -235,6 +237,54 @@ class NotificationsIT {
     send(a, "only between us");
     send(a, "@bob a secret for you");
     assertEquals(List.of("Secret|alice: @bob a secret for you"), waitForShown(1, List.of(), b));
+  }
+
+  @Test
+  void aDirectMessageNotifiesLikeAMentionOnceWithTheSendersNameAndAClickOpensTheConversation() {
+    Tab a = open(profile("granted", "granted"));
+    BrowserContext bob = profile("granted", "granted");
+    Tab b1 = open(bob);
+    Tab b2 = open(bob);
+    String lobby = create(a, "Lobby", "alice");
+    join(b1, invite(a), "bob", lobby);
+    assertThat(roomItem(b2, lobby)).isVisible();
+    String aliceKey = member(b1, "alice").getAttribute("data-member-key");
+    // Mentions and replies: a direct message counts like a mention.
+    b1.appHook("notification-mode").selectOption("mentions");
+    assertThat(b2.appHook("notification-mode")).hasValue("mentions");
+
+    member(a, "bob").locator("[data-testid=dm-open]").click();
+    DirectMessageIT.sendWhenTheyCanReceive(a, "just for you");
+    assertEquals(
+        List.of("alice|alice: just for you"),
+        waitForShown(1, List.of(), b1, b2),
+        "one notification across bob's hidden tabs, titled with the sender");
+
+    // Muted: a direct message in that room notifies nobody either.
+    b1.appHook("notification-mode").selectOption("muted");
+    assertThat(b2.appHook("notification-mode")).hasValue("muted");
+    send(a, "quiet dm");
+    for (Tab t : List.of(b1, b2)) { // arrived (and judged under the mode it arrived in) in both
+      assertThat(DirectMessageIT.thread(t, aliceKey).locator("[data-testid=dm-unread]"))
+          .hasText("2");
+    }
+    b1.appHook("notification-mode").selectOption("mentions");
+    assertThat(b2.appHook("notification-mode")).hasValue("mentions");
+    send(a, "after quiet");
+    assertEquals(
+        sorted(List.of("alice|alice: just for you", "alice|alice: after quiet")),
+        sorted(waitForShown(2, List.of(), b1, b2)));
+    assertEquals(0, count(a), "the sender's own direct messages never notify");
+
+    // A click focuses the tab and opens that conversation, not just the room.
+    Tab shower = shown(b1).contains("alice|alice: after quiet") ? b1 : b2;
+    assertThat(DirectMessageIT.thread(shower, aliceKey)).not().hasAttribute("aria-current", "true");
+    shower.page.evaluate(
+        "() => { const n = window.__notifications[window.__notifications.length - 1];"
+            + " n.onclick(new Event('click')); }");
+    assertThat(DirectMessageIT.thread(shower, aliceKey)).hasAttribute("aria-current", "true");
+    assertThat(message(shower, "after quiet")).hasCount(1);
+    assertTrue((Boolean) shower.page.evaluate("() => window.__focused > 0"));
   }
 
   @Test

@@ -132,6 +132,18 @@ public final class DmThreads {
     return new LastRead(m.time(), Bytes.of(m.id()));
   }
 
+  /**
+   * Whether {@code m} is unread by the user holding {@code data}: someone else wrote it to them and
+   * it is after their read mark of that thread (the same count {@link Conversation#unread} makes).
+   */
+  public static boolean isUnread(DirectMessage m, RoomData data) {
+    byte[] me = data.verifyingKey().toArray();
+    byte[] peer = peerOf(m, me);
+    return peer != null
+        && !Arrays.equals(m.sender(), me)
+        && isAfter(m, data.dmRead(Bytes.of(peer)));
+  }
+
   static boolean isAfter(DirectMessage m, LastRead mark) {
     LastRead own = markOf(m);
     return !own.equals(mark) && LastRead.later(own, mark) == own;

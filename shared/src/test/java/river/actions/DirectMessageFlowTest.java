@@ -204,8 +204,14 @@ class DirectMessageFlowTest {
     DmThreads.Conversation withAlice = DmThreads.find(bobs, key, Bytes.of(me(alice)));
     assertEquals(2, withAlice.unread);
     assertEquals(0, DmThreads.find(threads(alice), key, Bytes.of(me(bob))).unread, "own DMs");
+    DirectMessage newest = withAlice.newest();
+    assertTrue(DmThreads.isUnread(newest, bob.session().rooms().room(key)));
+    assertFalse(DmThreads.isUnread(newest, alice.session().rooms().room(key)), "own DM");
+    assertFalse(DmThreads.isUnread(newest, carol.session().rooms().room(key)), "not a party");
     bob.session().markDmRead(key, Bytes.of(me(alice)), DmThreads.markOf(withAlice.newest()));
     bob.pump();
+    assertFalse(DmThreads.isUnread(newest, bob.session().rooms().room(key)), "read mark");
+    assertFalse(DmThreads.isUnread(withAlice.messages.get(0), bob.session().rooms().room(key)));
     assertEquals(0, DmThreads.find(threads(bob), key, Bytes.of(me(alice))).unread);
     assertEquals(1, DmThreads.find(threads(bob), key, Bytes.of(me(carol))).unread);
     assertTrue(threads(carol).size() == 1, "carol sees only her own thread");

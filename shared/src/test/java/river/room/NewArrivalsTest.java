@@ -16,6 +16,22 @@ class NewArrivalsTest {
   final RoomMessage first = f.text(alice, 10, "one");
   final RoomMessage second = f.text(alice, 20, "two");
   final RoomMessage third = f.text(alice, 30, "three");
+  final TestKey bob = TestKey.random(rnd);
+  final TestKey carol = TestKey.random(rnd);
+
+  DirectMessage dm(TestKey from, TestKey to, long time) {
+    DirectMessage.Copy copy = new DirectMessage.Copy(new byte[65], new byte[12], new byte[40]);
+    DirectMessage m = new DirectMessage(f.room(), from.pub, to.pub, time, copy, copy, new byte[0]);
+    return m.withSignature(from.sign(m.signedBytes()));
+  }
+
+  static String times(List<DirectMessage> ms) {
+    StringBuilder s = new StringBuilder();
+    for (DirectMessage m : ms) {
+      s.append(m.time()).append(';');
+    }
+    return s.toString();
+  }
 
   List<VisibleMessage> room(RoomMessage... ms) {
     RoomDelta.Builder d = RoomDelta.builder().member(f.invite(owner, alice));
@@ -60,5 +76,48 @@ class NewArrivalsTest {
     arrivals.arrived("r", room(first));
     arrivals.forget("r");
     assertEquals("", texts(arrivals.arrived("r", room(first, second))));
+  }
+
+  // ---- direct messages: bob's tab ----
+
+  @Test
+  void theFirstStateOfARoomsDirectMessagesIsHistory() {
+    NewArrivals<String> arrivals = new NewArrivals<>();
+    assertEquals("", times(arrivals.arrivedDirect("r", List.of(dm(alice, bob, 1)), bob.pub)));
+  }
+
+  @Test
+  void aDirectMessageToTheUserNotSeenBeforeArrivesOnce() {
+    NewArrivals<String> arrivals = new NewArrivals<>();
+    DirectMessage one = dm(alice, bob, 1);
+    DirectMessage two = dm(alice, bob, 2);
+    arrivals.arrivedDirect("r", List.of(one), bob.pub);
+    assertEquals("2;", times(arrivals.arrivedDirect("r", List.of(one, two), bob.pub)));
+    assertEquals("", times(arrivals.arrivedDirect("r", List.of(one, two), bob.pub)), "once");
+  }
+
+  @Test
+  void theUsersOwnAndOtherMembersDirectMessagesAreNotNews() {
+    NewArrivals<String> arrivals = new NewArrivals<>();
+    arrivals.arrivedDirect("r", List.of(), bob.pub);
+    List<DirectMessage> later =
+        List.of(dm(bob, alice, 1), dm(alice, carol, 2), dm(carol, bob, 3), dm(bob, bob, 4));
+    assertEquals("3;", times(arrivals.arrivedDirect("r", later, bob.pub)));
+  }
+
+  @Test
+  void directMessagesAndRoomMessagesAreRememberedApart() {
+    NewArrivals<String> arrivals = new NewArrivals<>();
+    arrivals.arrived("r", room(first)); // the room's messages were seen, its DMs not yet
+    assertEquals("", times(arrivals.arrivedDirect("r", List.of(dm(alice, bob, 1)), bob.pub)));
+    assertEquals("two;", texts(arrivals.arrived("r", room(first, second))));
+  }
+
+  @Test
+  void aForgottenRoomsDirectMessagesStartOverWithHistory() {
+    NewArrivals<String> arrivals = new NewArrivals<>();
+    arrivals.arrivedDirect("r", List.of(), bob.pub);
+    arrivals.forget("r");
+    assertEquals("", times(arrivals.arrivedDirect("r", List.of(dm(alice, bob, 1)), bob.pub)));
   }
 }

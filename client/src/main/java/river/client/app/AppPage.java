@@ -123,8 +123,8 @@ public final class AppPage implements ShellLink.Listener {
   }
 
   @Override
-  public void onNotificationClick(String room) {
-    screen.notifier().onClick(room);
+  public void onNotificationClick(String room, String peer) {
+    screen.notifier().onClick(room, peer);
   }
 
   @Override

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import river.actions.ActionLink;
 import river.chat.Attention;
+import river.chat.DmThreads;
+import river.chat.Mentions;
 import river.chat.Names;
 import river.chat.NewArrivals;
 import river.chat.NotifyRule;
@@ -13,6 +16,7 @@ import river.chat.ReadMarks;
 import river.client.app.ui.NotificationsButton;
 import river.client.app.ui.RoomListView;
 import river.engine.TabSession;
+import river.room.DirectMessage;
 import river.room.MessageView;
 import river.room.RoomState;
 import river.room.VisibleMessage;
@@ -27,6 +31,12 @@ import river.store.Base58;
  * {@link NotifyRule}; those that notify go to the shell ({@code notify}), which alone can show them
  * and makes sure one tab of the profile does. Also the {@code notifications-enable} button (the
  * shell asks the browser) and the shell's {@code notification-click} (open that room).
+ *
+ * <p>A room's direct messages are compared the same way ({@link NewArrivals#arrivedDirect}: only
+ * those sent to the user): one counts like a mention, is titled with its sender's name and carries
+ * the sender as the notification's peer, so a click opens that conversation. Its text is opened
+ * with the user's key in the background; the notification waits for it (a DM this tab cannot open
+ * does not notify).
  *
  * <p>Whether a message is unread is taken when it arrives, before this tab marks a shown room read
  * (a visible tab must still tell its shell, whose claim then keeps hidden tabs quiet). A private
@@ -43,6 +53,20 @@ final class Notifier {
 
   interface Opener {
     void open(RoomKey key);
+  }
+
+  interface DirectOpener {
+    void open(RoomKey key, byte[] peer);
+  }
+
+  /** Opens a direct message's text with the user's key (asynchronously). */
+  interface DirectReader {
+    void read(
+        RoomKey key,
+        RoomState state,
+        DirectMessage m,
+        ActionLink.Then<String> then,
+        ActionLink.Fail fail);
   }
 
   private static final class Candidate {
@@ -68,6 +92,8 @@ final class Notifier {
   private final List<Candidate> waiting = new ArrayList<>();
   private final NotificationsButton button;
   private final Opener opener;
+  private final DirectOpener directOpener;
+  private final DirectReader reader;
 
   Notifier(
       ShellLink shell,
@@ -75,8 +101,12 @@ final class Notifier {
       RoomHydrator hydrator,
       Texts texts,
       RoomNames names,
-      Opener opener) {
+      Opener opener,
+      DirectOpener directOpener,
+      DirectReader reader) {
     this.opener = opener;
+    this.directOpener = directOpener;
+    this.reader = reader;
     this.shell = shell;
     this.session = session;
     this.hydrator = hydrator;
@@ -94,13 +124,30 @@ final class Notifier {
     button.show(state);
   }
 
-  /** The user clicked a notification of {@code room} (base58): this tab opens that room. */
-  void onClick(String room) {
+  /**
+   * The user clicked a notification of {@code room} (base58): this tab opens that room, or with a
+   * {@code peer} (base58, a direct message's sender) the conversation with them there.
+   */
+  void onClick(String room, String peer) {
     for (RoomKey key : session.rooms().map().keySet()) {
       if (RoomListView.keyText(key).equals(room)) {
-        opener.open(key);
+        byte[] member = peer == null ? null : keyOrNull(peer);
+        if (member != null) {
+          directOpener.open(key, member);
+        } else {
+          opener.open(key);
+        }
         return;
       }
+    }
+  }
+
+  private static byte[] keyOrNull(String peer) {
+    try {
+      byte[] key = Base58.decode(peer);
+      return key.length == 32 ? key : null; // an Ed25519 verifying key
+    } catch (IllegalArgumentException notAKey) {
+      return null;
     }
   }
 
@@ -115,7 +162,42 @@ final class Notifier {
     for (VisibleMessage m : arrivals.arrived(key, MessageView.of(state))) {
       waiting.add(new Candidate(key, m, ReadMarks.newer(m.time(), m.id(), data.lastRead()), now));
     }
+    byte[] self = data.verifyingKey().toArray();
+    for (DirectMessage m : arrivals.arrivedDirect(key, state.directMessages(), self)) {
+      // Judged as it arrives (unread before a visible tab marks it read, under the room's mode
+      // then); only one that notifies has its text opened, which may take a moment.
+      NotifyRule.Arrival arrival =
+          new NotifyRule.Arrival()
+              .own(Arrays.equals(m.sender(), self))
+              .direct(true)
+              .live(true)
+              .unread(DmThreads.isUnread(m, data));
+      if (NotifyRule.notifies(session.rooms().notificationModes().get(key), arrival)) {
+        reader.read(
+            key,
+            state,
+            m,
+            text -> notifyDirect(key, m, text),
+            problem -> {}); // a DM this tab cannot open does not notify
+      }
+    }
     flush();
+  }
+
+  private void notifyDirect(RoomKey key, DirectMessage m, String text) {
+    RoomData data = session.rooms().room(key);
+    RoomState state = hydrator.state(key);
+    if (data == null || state == null) {
+      return; // the room left this tab
+    }
+    Names people = Names.of(state, sb -> texts.readOrNull(data, sb));
+    String sender = people.of(m.sender());
+    shell.notify(
+        RoomListView.keyText(key),
+        Base58.encode(m.id()),
+        NotifyRule.title(names.name(key), sender, true),
+        NotifyRule.body(sender, text, nicknames(people)),
+        Base58.encode(m.sender()));
   }
 
   /** Sends what can be judged now (texts decrypted meanwhile); called on every render too. */
@@ -151,7 +233,7 @@ final class Notifier {
             .own(Arrays.equals(m.author(), self))
             .mention(Attention.mentionsMe(text, Base58.encode(self), data.nickname()))
             .replyToMine(repliesTo(m, visible, self))
-            .direct(false) // direct messages are not built yet; they will count like mentions
+            .direct(false) // a room message; direct messages are judged in judgeDirect
             .live(true)
             .unread(c.unread);
     if (!NotifyRule.notifies(mode, arrival)) {
@@ -163,16 +245,18 @@ final class Notifier {
         RoomListView.keyText(c.room),
         Base58.encode(m.id()),
         NotifyRule.title(names.name(c.room), sender, false),
-        NotifyRule.body(
-            sender,
-            text,
-            key -> {
-              try {
-                return people.nickname(Base58.decode(key));
-              } catch (IllegalArgumentException notAKey) {
-                return null;
-              }
-            }));
+        NotifyRule.body(sender, text, nicknames(people)),
+        null);
+  }
+
+  private static Mentions.Nicknames nicknames(Names people) {
+    return key -> {
+      try {
+        return people.nickname(Base58.decode(key));
+      } catch (IllegalArgumentException notAKey) {
+        return null;
+      }
+    };
   }
 
   private static boolean repliesTo(VisibleMessage m, List<VisibleMessage> visible, byte[] self) {

@@ -120,10 +120,19 @@ final class RoomsScreen
               }
             });
     this.names = new RoomNames(session, hydrator, texts);
-    this.notifier = new Notifier(shell, session, hydrator, texts, this::name, this::onSelect);
     NodeCalls calls = new NodeCalls(node);
     this.keys = new NodeKeyFollower(calls, driver);
     this.actions = new ActionDriver(node, cipher, driver, outbox);
+    this.notifier =
+        new Notifier(
+            shell,
+            session,
+            hydrator,
+            texts,
+            this::name,
+            this::onSelect,
+            this::openDirect,
+            (k, s, m, then, fail) -> actions.actions().readDirect(k, s, m, then, fail));
     outbox.attach(actions);
     this.joinDialog = new JoinDialog(this::join, this::focusComposer);
     this.inviteDialog = new InviteDialog(shell::copyInvitation, this::focusComposer);

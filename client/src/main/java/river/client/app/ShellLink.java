@@ -48,8 +48,11 @@ final class ShellLink {
     /** The browser's notification permission, as the shell sees it. */
     void onNotifications(String state);
 
-    /** The user clicked the system notification of a message in {@code room} (base58). */
-    void onNotificationClick(String room);
+    /**
+     * The user clicked the system notification of a message in {@code room} (base58); of a direct
+     * message from {@code peer} (base58), or null.
+     */
+    void onNotificationClick(String room, String peer);
   }
 
   private final Window parent = DomGlobal.window.parent;
@@ -111,8 +114,8 @@ final class ShellLink {
             }
           } else if (BridgeMessage.NOTIFICATION_CLICK.equals(kind)) {
             String room = BridgeMessage.notifyRoom(message.data);
-            if (room != null) {
-              listener.onNotificationClick(room);
+            if (room != null && BridgeMessage.peerPlausible(message.data)) {
+              listener.onNotificationClick(room, BridgeMessage.notifyPeer(message.data));
             }
           } else if (BridgeMessage.COPIED.equals(kind)) {
             listener.onCopied(BridgeMessage.flag(message.data, "ok"));
@@ -164,8 +167,8 @@ final class ShellLink {
   }
 
   /** Asks the shell to show a system notification (it decides whether this tab shows it). */
-  void notify(String room, String id, String title, String body) {
-    post(BridgeMessage.notify(room, id, title, body));
+  void notify(String room, String id, String title, String body, String peer) {
+    post(BridgeMessage.notify(room, id, title, body, peer));
   }
 
   /** Asks the shell to ask the browser for notification permission. */

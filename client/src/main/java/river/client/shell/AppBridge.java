@@ -43,8 +43,11 @@ final class AppBridge {
     /** The app's "Retry now": reconnect at once instead of waiting out the backoff. */
     void onRetry();
 
-    /** The app asks to show a system notification for message {@code id} of {@code room}. */
-    void onNotify(String room, String id, String title, String body);
+    /**
+     * The app asks to show a system notification for message {@code id} of {@code room} (a direct
+     * message from {@code peer}, or null).
+     */
+    void onNotify(String room, String id, String title, String body, String peer);
 
     /** The app's {@code notifications-enable} button: ask the browser for permission. */
     void onNotificationsEnable();
@@ -115,8 +118,12 @@ final class AppBridge {
             String id = BridgeMessage.notifyId(message.data);
             String title = BridgeMessage.notifyText(message.data, "title");
             String body = BridgeMessage.notifyText(message.data, "body");
-            if (room != null && id != null && title != null && body != null) {
-              listener.onNotify(room, id, title, body);
+            if (room != null
+                && id != null
+                && title != null
+                && body != null
+                && BridgeMessage.peerPlausible(message.data)) {
+              listener.onNotify(room, id, title, body, BridgeMessage.notifyPeer(message.data));
             }
           } else if (BridgeMessage.NOTIFICATIONS_ENABLE.equals(kind)) {
             listener.onNotificationsEnable();

@@ -14,7 +14,8 @@ import river.net.NotifyClaim;
  * ({@code notify}); this shows it at most once across the profile's tabs, and only from a hidden
  * tab ({@link NotifyClaim}: a visible tab claims at once, a hidden one waits, so a user reading
  * River in one tab is not notified by another). Clicking it focuses this tab and tells the app to
- * open the room ({@code notification-click}).
+ * open the room, or for a direct message that conversation ({@code notification-click} with the
+ * peer).
  *
  * <p>Permission: the app's {@code notifications-enable} button asks through {@code
  * notifications-enable}; the click in the frame gives this page the user activation a permission
@@ -65,8 +66,11 @@ final class Notifications {
             });
   }
 
-  /** The app asks to show a notification for message {@code id} of {@code room}. */
-  void notify(String room, String id, String title, String body) {
+  /**
+   * The app asks to show a notification for message {@code id} of {@code room} (a direct message
+   * from {@code peer}, or null; its id is the DM's, claimed like a message's).
+   */
+  void notify(String room, String id, String title, String body, String peer) {
     if (!"granted".equals(permission())) {
       return;
     }
@@ -76,13 +80,13 @@ final class Notifications {
                 id,
                 won -> {
                   if (NotifyClaim.shows(won, DomGlobal.document.hidden)) {
-                    show(room, id, title, body);
+                    show(room, id, title, body, peer);
                   }
                 }),
         NotifyClaim.waitMs(DomGlobal.document.hidden));
   }
 
-  private void show(String room, String id, String title, String body) {
+  private void show(String room, String id, String title, String body, String peer) {
     NotificationOptions options = Js.uncheckedCast(jsinterop.base.JsPropertyMap.of());
     options.setBody(body);
     options.setTag(id); // one per message, even if something showed it twice
@@ -91,7 +95,7 @@ final class Notifications {
         e -> {
           DomGlobal.window.focus();
           shown.close();
-          bridge.send(BridgeMessage.notificationClick(room));
+          bridge.send(BridgeMessage.notificationClick(room, peer));
           return null;
         };
   }

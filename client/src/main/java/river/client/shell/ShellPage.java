@@ -224,8 +224,8 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   }
 
   @Override
-  public void onNotify(String room, String id, String title, String body) {
-    notifications.notify(room, id, title, body);
+  public void onNotify(String room, String id, String title, String body, String peer) {
+    notifications.notify(room, id, title, body, peer);
   }
 
   @Override
