@@ -1,15 +1,11 @@
 package river.client.shell;
 
-import elemental2.core.JsArray;
 import elemental2.core.JsDate;
-import elemental2.dom.DomGlobal;
 import elemental2.indexeddb.IDBCursorWithValue;
 import elemental2.indexeddb.IDBDatabase;
 import elemental2.indexeddb.IDBObjectStore;
-import elemental2.indexeddb.IDBOpenDBRequest;
 import elemental2.indexeddb.IDBRequest;
 import elemental2.indexeddb.IDBTransaction;
-import elemental2.indexeddb.IndexedDbGlobal;
 import jsinterop.base.Js;
 import river.net.NotifyClaim;
 
@@ -28,40 +24,20 @@ final class NotifyClaims {
   private static final String DB_NAME = "river-notifications";
   private static final String STORE = "claims";
 
-  private IDBDatabase db;
-  private boolean failed;
-  private final JsArray<Runnable> waiting = new JsArray<>();
+  private final OneStoreDatabase database;
 
   NotifyClaims() {
-    IDBOpenDBRequest open = IndexedDbGlobal.indexedDB.open(DB_NAME, 1);
-    open.onupgradeneeded =
-        event -> {
-          IDBDatabase upgrading = Js.uncheckedCast(open.result);
-          upgrading.createObjectStore(STORE);
-          return null;
-        };
-    open.onerror =
-        event -> {
-          failed = true; // no claims: no notifications, rather than one per tab
-          DomGlobal.console.warn("River: the notification store is unavailable");
-          runWaiting();
-          return null;
-        };
-    open.onsuccess =
-        event -> {
-          db = Js.uncheckedCast(open.result);
-          dropExpired();
-          runWaiting();
-          return null;
-        };
+    this.database =
+        new OneStoreDatabase(
+            DB_NAME, STORE, "River: the notification store is unavailable", this::dropExpired);
   }
 
   /** Claims message {@code id}; {@code done} hears whether this tab took it. */
   void claim(String id, Claimed done) {
-    whenOpen(
-        () -> {
+    database.whenOpen(
+        db -> {
           if (db == null) {
-            done.claimed(false);
+            done.claimed(false); // no claims: no notifications, rather than one per tab
             return;
           }
           IDBTransaction tx = db.transaction(STORE, "readwrite");
@@ -93,7 +69,7 @@ final class NotifyClaims {
   }
 
   /** Keeps the store small: a claim older than a day has done its work. */
-  private void dropExpired() {
+  private void dropExpired(IDBDatabase db) {
     IDBTransaction tx = db.transaction(STORE, "readwrite");
     IDBRequest cursor = tx.objectStore(STORE).openCursor();
     double now = JsDate.now();
@@ -110,19 +86,5 @@ final class NotifyClaims {
           c.continue_();
           return null;
         };
-  }
-
-  private void whenOpen(Runnable action) {
-    if (db != null || failed) {
-      action.run();
-    } else {
-      waiting.push(action);
-    }
-  }
-
-  private void runWaiting() {
-    while (waiting.length > 0) {
-      waiting.shift().run();
-    }
   }
 }

@@ -2,13 +2,9 @@ package river.client.shell;
 
 import elemental2.core.ArrayBuffer;
 import elemental2.core.JsArray;
-import elemental2.dom.DomGlobal;
 import elemental2.indexeddb.IDBCursorWithValue;
-import elemental2.indexeddb.IDBDatabase;
-import elemental2.indexeddb.IDBOpenDBRequest;
 import elemental2.indexeddb.IDBRequest;
 import elemental2.indexeddb.IDBTransaction;
-import elemental2.indexeddb.IndexedDbGlobal;
 import jsinterop.base.Js;
 import jsinterop.base.JsPropertyMap;
 
@@ -31,41 +27,24 @@ final class OutboxStore {
   private static final String DB_NAME = "river-outbox";
   private static final String STORE = "messages";
 
-  private IDBDatabase db;
-  private boolean failed;
-  private final JsArray<Runnable> waiting = new JsArray<>();
+  private final OneStoreDatabase database;
 
   /** Told after each committed put or delete (the shell tells the browser's other tabs). */
   private final Runnable changed;
 
   OutboxStore(Runnable changed) {
     this.changed = changed;
-    IDBOpenDBRequest open = IndexedDbGlobal.indexedDB.open(DB_NAME, 1);
-    open.onupgradeneeded =
-        event -> {
-          IDBDatabase upgrading = Js.uncheckedCast(open.result);
-          upgrading.createObjectStore(STORE);
-          return null;
-        };
-    open.onerror =
-        event -> {
-          failed = true;
-          DomGlobal.console.warn(
-              "River: the outbox database is unavailable; messages are sent without it");
-          runWaiting();
-          return null;
-        };
-    open.onsuccess =
-        event -> {
-          db = Js.uncheckedCast(open.result);
-          runWaiting();
-          return null;
-        };
+    this.database =
+        new OneStoreDatabase(
+            DB_NAME,
+            STORE,
+            "River: the outbox database is unavailable; messages are sent without it",
+            db -> {});
   }
 
   void put(String key, ArrayBuffer bytes, Saved done) {
-    whenOpen(
-        () -> {
+    database.whenOpen(
+        db -> {
           if (db == null) {
             done.saved(false);
             return;
@@ -87,8 +66,8 @@ final class OutboxStore {
   }
 
   void remove(String key) {
-    whenOpen(
-        () -> {
+    database.whenOpen(
+        db -> {
           if (db != null) {
             IDBTransaction tx = db.transaction(STORE, "readwrite");
             tx.objectStore(STORE).delete(key);
@@ -103,8 +82,8 @@ final class OutboxStore {
 
   /** Every entry as {@code {key, b}}. */
   void list(Listed done) {
-    whenOpen(
-        () -> {
+    database.whenOpen(
+        db -> {
           JsArray<Object> items = new JsArray<>();
           if (db == null) {
             done.listed(items);
@@ -134,19 +113,5 @@ final class OutboxStore {
                 return null;
               };
         });
-  }
-
-  private void whenOpen(Runnable action) {
-    if (db != null || failed) {
-      action.run();
-    } else {
-      waiting.push(action);
-    }
-  }
-
-  private void runWaiting() {
-    while (waiting.length > 0) {
-      waiting.shift().run();
-    }
   }
 }
