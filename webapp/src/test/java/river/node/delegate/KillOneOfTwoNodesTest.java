@@ -50,7 +50,7 @@ class KillOneOfTwoNodesTest {
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
           int writer = w;
-          WsClient c = WsClient.connect(one.ws(token));
+          WsClient c = one.connect(token);
           clients.add(c);
           Thread t =
               new Thread(
