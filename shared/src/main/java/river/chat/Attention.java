@@ -64,6 +64,19 @@ public final class Attention {
     return n;
   }
 
+  /** Whether {@code m} replies to a message of {@code self} among {@code visible}. */
+  public static boolean repliesToMine(VisibleMessage m, List<VisibleMessage> visible, byte[] self) {
+    if (m.replyTo() == null) {
+      return false;
+    }
+    for (VisibleMessage o : visible) {
+      if (same(o.id(), m.replyTo())) {
+        return same(o.author(), self);
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code text} mentions the user by key token or by {@code @nickname}. */
   public static boolean mentionsMe(String text, String selfKey, String nickname) {
     return Mentions.mentionsKey(text, selfKey) || mentions(text, nickname);

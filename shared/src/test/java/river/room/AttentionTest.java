@@ -70,6 +70,21 @@ class AttentionTest {
   }
 
   @Test
+  void aReplyIsToMineOnlyWhenItsTargetIsTheUsersMessage() {
+    RoomMessage mine = f.text(owner, 10, "question");
+    RoomMessage other = f.text(alice, 20, "unrelated");
+    List<VisibleMessage> v =
+        room(
+            mine,
+            other,
+            f.message(alice, 30, MessageKind.REPLY, mine.id(), "answer"),
+            f.message(alice, 40, MessageKind.REPLY, other.id(), "not to you"));
+    assertTrue(Attention.repliesToMine(v.get(2), v, owner.pub));
+    assertFalse(Attention.repliesToMine(v.get(3), v, owner.pub));
+    assertFalse(Attention.repliesToMine(v.get(0), v, owner.pub), "not a reply");
+  }
+
+  @Test
   void onlyUnreadMessagesCount() {
     RoomMessage first = f.text(alice, 10, "@bob one");
     List<VisibleMessage> v = room(first, f.text(alice, 20, "@bob two"));

@@ -232,7 +232,7 @@ final class Notifier {
         new NotifyRule.Arrival()
             .own(Arrays.equals(m.author(), self))
             .mention(Attention.mentionsMe(text, Base58.encode(self), data.nickname()))
-            .replyToMine(repliesTo(m, visible, self))
+            .replyToMine(Attention.repliesToMine(m, visible, self))
             .direct(false) // a room message; direct messages are judged in judgeDirect
             .live(true)
             .unread(c.unread);
@@ -257,17 +257,5 @@ final class Notifier {
         return null;
       }
     };
-  }
-
-  private static boolean repliesTo(VisibleMessage m, List<VisibleMessage> visible, byte[] self) {
-    if (m.replyTo() == null) {
-      return false;
-    }
-    for (VisibleMessage o : visible) {
-      if (Arrays.equals(o.id(), m.replyTo())) {
-        return Arrays.equals(o.author(), self);
-      }
-    }
-    return false;
   }
 }
