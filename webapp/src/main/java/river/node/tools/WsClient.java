@@ -297,12 +297,43 @@ public final class WsClient implements AutoCloseable {
     pending.clear();
   }
 
+  /**
+   * Hands frames to the client object. Frames that arrive before {@code connect} returned (the node
+   * pushes a key change to every connection of a user, so a connection opened while the user's
+   * other connections write gets one at once) are kept until {@link #attach}, never waited for:
+   * this listener runs on the HTTP client's own thread, the one that completes the upgrade {@code
+   * connect} waits for, so waiting here hung the upgrade (WsClientEarlyFrameTest). Frames and the
+   * close are delivered in order, under this listener's lock.
+   */
   private static final class Listener implements WebSocket.Listener {
-    private final CompletableFuture<WsClient> client = new CompletableFuture<>();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private WsClient client;
+    private final List<byte[]> early = new ArrayList<>();
+    private Integer earlyClose;
 
-    void attach(WsClient c) {
-      client.complete(c);
+    synchronized void attach(WsClient c) {
+      client = c;
+      early.forEach(c::onFrame);
+      early.clear();
+      if (earlyClose != null) {
+        c.onClosed(earlyClose);
+      }
+    }
+
+    private synchronized void deliver(byte[] frame) {
+      if (client == null) {
+        early.add(frame);
+      } else {
+        client.onFrame(frame);
+      }
+    }
+
+    private synchronized void closed(int status) {
+      if (client == null) {
+        earlyClose = status;
+      } else {
+        client.onClosed(status);
+      }
     }
 
     @Override
@@ -318,8 +349,7 @@ public final class WsClient implements AutoCloseable {
       if (last) {
         byte[] frame = partial.toByteArray();
         partial.reset();
-        // The first frames can arrive before connect() returned: wait for the client object.
-        client.thenAccept(c -> c.onFrame(frame)).join();
+        deliver(frame);
       }
       webSocket.request(1);
       return null;
@@ -333,13 +363,13 @@ public final class WsClient implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      client.thenAccept(c -> c.onClosed(statusCode));
+      closed(statusCode);
       return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-      client.thenAccept(c -> c.onClosed(1006));
+      closed(1006);
     }
   }
 }
