@@ -75,13 +75,31 @@ public final class Bytes implements Comparable<Bytes> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Bytes && Arrays.equals(data, ((Bytes) o).data);
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof Bytes)) {
+      return false;
+    }
+    Bytes b = (Bytes) o;
+    return (!hashed || !b.hashed || hash == b.hash) && Arrays.equals(data, b.data);
   }
 
+  /**
+   * Computed once: room keys are hashed on every look-up in the app's sets and maps (5,000 rooms,
+   * several look-ups per room per redraw), and the bytes never change.
+   */
   @Override
   public int hashCode() {
-    return Arrays.hashCode(data);
+    if (!hashed) {
+      hash = Arrays.hashCode(data);
+      hashed = true;
+    }
+    return hash;
   }
+
+  private int hash;
+  private boolean hashed;
 
   @Override
   public String toString() {
