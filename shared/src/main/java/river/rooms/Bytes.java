@@ -75,31 +75,13 @@ public final class Bytes implements Comparable<Bytes> {
 
   @Override
   public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof Bytes)) {
-      return false;
-    }
-    Bytes b = (Bytes) o;
-    return (!hashed || !b.hashed || hash == b.hash) && Arrays.equals(data, b.data);
+    return o instanceof Bytes && Arrays.equals(data, ((Bytes) o).data);
   }
 
-  /**
-   * Computed once: room keys are hashed on every look-up in the app's sets and maps (5,000 rooms,
-   * several look-ups per room per redraw), and the bytes never change.
-   */
   @Override
   public int hashCode() {
-    if (!hashed) {
-      hash = Arrays.hashCode(data);
-      hashed = true;
-    }
-    return hash;
+    return Arrays.hashCode(data);
   }
-
-  private int hash;
-  private boolean hashed;
 
   @Override
   public String toString() {
