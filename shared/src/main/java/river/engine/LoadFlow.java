@@ -1,6 +1,7 @@
 package river.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.TreeMap;
 import river.rooms.Bytes;
@@ -56,6 +57,12 @@ public final class LoadFlow {
     long metaGeneration;
     Rooms blob;
     boolean hasPerRoom;
+
+    /**
+     * The room each requested slot key names, parsed once from the listing: base58 parsing is the
+     * costliest step of reading 5,000 slots, and the answer's keys are the same strings.
+     */
+    final HashMap<String, RoomKey> requested = new HashMap<String, RoomKey>();
 
     /** Its List or a slot/meta Get failed: its per-room state is unknown. */
     boolean perRoomBlocked;
@@ -123,7 +130,7 @@ public final class LoadFlow {
     state = State.READING;
     outstanding = 1; // held until every request is sent, so a synchronous reply cannot finish early
     if (plan.kind() == LoadPlan.Kind.PER_ROOM) {
-      readPerRoom(current, currentSource, keys, true);
+      readPerRoom(current, currentSource, plan.roomKeys(), keys, true);
     }
     if (plan.currentBlob()) {
       readBlob(current, currentSource, true);
@@ -148,7 +155,7 @@ public final class LoadFlow {
           void answered(DelegateResponse.ListKeys list) {
             List<String> keys = KeyText.listed(list);
             outstanding++;
-            readPerRoom(legacy, src, keys, false);
+            readPerRoom(legacy, src, RoomStorageKeys.roomKeysIn(keys), keys, false);
             if (keys.contains(RoomStorageKeys.ROOMS_DATA)) {
               readBlob(legacy, src, false);
             }
@@ -169,11 +176,17 @@ public final class LoadFlow {
         });
   }
 
-  private void readPerRoom(Bytes delegate, Source src, List<String> keys, boolean isCurrent) {
+  /**
+   * @param rooms the room keys among {@code keys}, already parsed (their storage text is memoized)
+   */
+  private void readPerRoom(
+      Bytes delegate, Source src, List<RoomKey> rooms, List<String> keys, boolean isCurrent) {
     List<String> wanted = new ArrayList<String>();
-    for (RoomKey k : RoomStorageKeys.roomKeysIn(keys)) {
+    for (RoomKey k : rooms) {
       src.hasPerRoom = true;
-      wanted.add(RoomStorageKeys.roomKey(k));
+      String key = RoomStorageKeys.roomKey(k);
+      wanted.add(key);
+      src.requested.put(key, k);
     }
     if (keys.contains(RoomStorageKeys.ROOMS_META)) {
       src.hasPerRoom = true;
@@ -267,7 +280,10 @@ public final class LoadFlow {
         src.meta = codec.decodeMeta(v);
         src.metaGeneration = generation;
       } else {
-        RoomKey room = RoomStorageKeys.parseRoomKey(key);
+        RoomKey room = src.requested.get(key);
+        if (room == null) {
+          room = RoomStorageKeys.parseRoomKey(key);
+        }
         src.slots.put(room, codec.decodeSlot(v));
         src.generations.put(room, generation);
       }

@@ -69,8 +69,9 @@ public final class MetaMerge {
   public static List<RoomKey> prunedOrder(List<RoomKey> order, Rooms rooms) {
     LinkedHashSet<RoomKey> out = new LinkedHashSet<RoomKey>();
     for (RoomKey k : order) {
-      if (rooms.holds(k)) {
-        out.add(k);
+      RoomKey held = rooms.heldKey(k); // the held instance: its storage text is already known
+      if (held != null) {
+        out.add(held);
       }
     }
     return new ArrayList<RoomKey>(out);

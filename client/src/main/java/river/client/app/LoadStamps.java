@@ -37,6 +37,16 @@ final class LoadStamps {
       loadedStamped = true;
       banner.setAttribute("data-listed-at", String.valueOf((long) now));
     }
+    stampAnswered(banner, display, hydrator, now);
+  }
+
+  /** After a burst of room states redrew only those rooms (the list itself did not change). */
+  void stampAnswered(HTMLElement banner, List<RoomKey> display, RoomHydrator hydrator) {
+    stampAnswered(banner, display, hydrator, JsDate.now());
+  }
+
+  private void stampAnswered(
+      HTMLElement banner, List<RoomKey> display, RoomHydrator hydrator, double now) {
     if (loadedStamped && !hydratedStamped && hydrator.allAnswered(display)) {
       hydratedStamped = true;
       banner.setAttribute("data-hydrated-at", String.valueOf((long) now));

@@ -1,6 +1,7 @@
 package river.client.app;
 
 import elemental2.dom.DomGlobal;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -61,7 +62,10 @@ final class RoomHydrator {
   }
 
   /** Whether every one of {@code rooms} had its state fetch answered (state or refusal). */
-  boolean allAnswered(Iterable<RoomKey> rooms) {
+  boolean allAnswered(Collection<RoomKey> rooms) {
+    if (answered.size() < rooms.size()) {
+      return false; // without a loop over 5,000 rooms per burst while they are still arriving
+    }
     for (RoomKey key : rooms) {
       if (!answered.contains(key)) {
         return false;

@@ -3,11 +3,15 @@ package river.client.app;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import jsinterop.base.Js;
 import river.actions.RoomActions;
 import river.chat.PlainErrors;
 import river.chat.ReadMarks;
+import river.chat.RoomBurst;
 import river.chat.RoomLabels;
 import river.client.app.ui.CreateRoomDialog;
 import river.client.app.ui.Dom;
@@ -107,7 +111,7 @@ final class RoomsScreen
               public void onRoomState(RoomKey key, RoomState state) {
                 actions.onRoomState(key, state, key.equals(shown));
                 notifier.onRoomState(key, state);
-                renderSoon();
+                stateArrived(key);
               }
 
               @Override
@@ -116,7 +120,7 @@ final class RoomsScreen
                 // it.
                 DomGlobal.console.warn(
                     "River: room " + RoomListView.keyText(key) + " unavailable: " + reason);
-                renderSoon();
+                stateArrived(key);
               }
             });
     this.names = new RoomNames(session, hydrator, texts);
@@ -257,7 +261,14 @@ final class RoomsScreen
   @Override
   public void onRoomsChanged(Rooms before, Rooms after) {
     keys.onRoomsChanged(before, after);
-    render(after);
+    if (session.isReady()) {
+      render(after);
+    } else {
+      // The loaded rooms arrive just before the load state does, which draws them: one render of
+      // 5,000 rooms at load, not two.
+      fullOwed = true;
+      renderSoon();
+    }
   }
 
   @Override
@@ -432,9 +443,16 @@ final class RoomsScreen
     render(session.rooms());
   }
 
+  /** A room's state (or its refusal) arrived: drawn with the rest of its burst. */
+  private void stateArrived(RoomKey key) {
+    arrived.add(key);
+    renderSoon();
+  }
+
   /**
-   * Room states arrive in bursts (one per room at start-up, 500 for 500 rooms): they are drawn
-   * together, one render per burst, rather than one full render per state.
+   * Room states arrive in bursts (one per room at start-up, 5,000 for 5,000 rooms): they are drawn
+   * together, one redraw per burst, and a burst that changed nothing but those rooms' states
+   * redraws only those rooms ({@link RoomBurst}).
    */
   private void renderSoon() {
     if (renderTimer < 0) {
@@ -442,10 +460,72 @@ final class RoomsScreen
           DomGlobal.setTimeout(
               ignored -> {
                 renderTimer = -1;
-                render(session.rooms());
+                Rooms rooms = session.rooms();
+                if (!fullOwed
+                    && RoomBurst.onlyArrived(
+                        rooms == drawnRooms,
+                        shown == null ? drawnShown == null : shown.equals(drawnShown),
+                        session.loadState() == drawnLoadState,
+                        shown,
+                        arrived)) {
+                  redrawArrived(rooms);
+                } else {
+                  render(rooms);
+                }
               },
               RENDER_BATCH_MS);
     }
+  }
+
+  /** Rooms whose state or refusal arrived since the last redraw. */
+  private final Set<RoomKey> arrived = new HashSet<>();
+
+  /** Something other than room states asked for a redraw that has not happened yet. */
+  private boolean fullOwed;
+
+  /** What the last full render drew from: a burst may redraw only its rooms while these hold. */
+  private Rooms drawnRooms;
+
+  private RoomKey drawnShown;
+  private TabSession.LoadState drawnLoadState;
+  private List<RoomKey> drawnDisplay;
+
+  /** Each listed room's count in the tab title, and their sum. */
+  private final RoomBurst.Total<RoomKey> attention = new RoomBurst.Total<>();
+
+  /**
+   * Redraws the rooms whose state arrived, as {@link #render} would draw them: their list items,
+   * their share of the title count, and the parts drawn from every room's state (direct messages).
+   */
+  private void redrawArrived(Rooms rooms) {
+    RoomKey current = shown != null && rooms.holds(shown) ? shown : null;
+    List<RoomKey> keys = new ArrayList<>(arrived);
+    arrived.clear();
+    list.redraw(keys, current, labels(rooms));
+    stamps.stampAnswered(loadBanner.element(), drawnDisplay, hydrator);
+    details.render();
+    notifier.flush(); // messages whose text was still being decrypted
+    dms.render(rooms);
+    for (RoomKey key : keys) {
+      if (attention.counts(key)) {
+        attention.put(key, attentionOf(rooms, key));
+      }
+    }
+    title.show(dms.unread() + attention.sum(), current == null ? null : name(current));
+  }
+
+  private RoomListView.Labels labels(Rooms rooms) {
+    return new RoomListView.Labels() {
+      @Override
+      public String name(RoomKey key) {
+        return RoomsScreen.this.name(key);
+      }
+
+      @Override
+      public int unread(RoomKey key) {
+        return unreadCount(rooms, key);
+      }
+    };
   }
 
   private static final int RENDER_BATCH_MS = 16;
@@ -456,7 +536,8 @@ final class RoomsScreen
       DomGlobal.clearTimeout(renderTimer); // drawn now, with everything that arrived
       renderTimer = -1;
     }
-    TabSession.LoadState state = session.loadState();
+    arrived.clear(); // drawn now, with everything else
+    fullOwed = false;
     List<RoomKey> display = RoomListOrder.display(rooms);
     if (session.isReady()) {
       // Room states are fetched once the list is known (the slots come first on the wire), in
@@ -485,26 +566,6 @@ final class RoomsScreen
         DomGlobal.setTimeout(ignored -> actions.onRoomState(current, opened, true), 0);
       }
     }
-    list.render(
-        display,
-        current,
-        new RoomListView.Labels() {
-          @Override
-          public String name(RoomKey key) {
-            return RoomsScreen.this.name(key);
-          }
-
-          @Override
-          public int unread(RoomKey key) {
-            return unreadCount(rooms, key);
-          }
-        });
-    stamps.stamp(
-        list,
-        loadBanner.element(),
-        display,
-        session.loadState() == TabSession.LoadState.LOADED,
-        hydrator);
     Dom.show(layout.roomPane(), current != null);
     layout.roomShown(current != null);
     Dom.show(emptyPane, current == null);
@@ -528,24 +589,47 @@ final class RoomsScreen
         layout.roomPane().removeAttribute("data-removed");
       }
     }
+    // The list after the conversation: the conversation reads its scroll position, which lays out
+    // the page, and 5,000 list items changed just before would be laid out in that read too.
+    list.render(display, current, labels(rooms));
+    stamps.stamp(
+        list,
+        loadBanner.element(),
+        display,
+        session.loadState() == TabSession.LoadState.LOADED,
+        hydrator);
     details.render();
     notifier.flush(); // messages whose text was still being decrypted
     dms.render(rooms);
-    int total = dms.unread(); // a direct message counts like a mention
+    attention.clear();
     for (RoomKey key : display) {
-      total +=
-          unread.attention(
-              key, hydrator.state(key), rooms.room(key), rooms.notificationModes().get(key));
+      attention.put(key, attentionOf(rooms, key));
     }
-    title.show(total, current == null ? null : name(current));
+    // a direct message counts like a mention
+    title.show(dms.unread() + attention.sum(), current == null ? null : name(current));
+    drawnRooms = rooms;
+    drawnShown = shown;
+    drawnLoadState = session.loadState();
+    drawnDisplay = display;
     if (current != null) {
       markReadIfSeen(rooms, current); // last: it re-renders with the new mark
     }
   }
 
+  // A room without a state yet counts nothing: answered before its two look-ups in the rooms'
+  // sorted maps, which are most of a redraw while 5,000 states are on their way.
   private int unreadCount(Rooms rooms, RoomKey key) {
-    return unread.unread(
-        key, hydrator.state(key), rooms.room(key), rooms.notificationModes().get(key));
+    RoomState state = hydrator.state(key);
+    return state == null
+        ? 0
+        : unread.unread(key, state, rooms.room(key), rooms.notificationModes().get(key));
+  }
+
+  private int attentionOf(Rooms rooms, RoomKey key) {
+    RoomState state = hydrator.state(key);
+    return state == null
+        ? 0
+        : unread.attention(key, state, rooms.room(key), rooms.notificationModes().get(key));
   }
 
   private void markReadIfSeen(Rooms rooms, RoomKey current) {

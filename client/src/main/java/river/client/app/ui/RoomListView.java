@@ -126,6 +126,19 @@ public final class RoomListView {
     Dom.show(root, true);
   }
 
+  /**
+   * Redraws the items of {@code keys} only (their names and unread counts), for a burst of room
+   * states that changed nothing else; a key without an item is skipped.
+   */
+  public void redraw(Iterable<RoomKey> keys, RoomKey current, Labels labels) {
+    for (RoomKey key : keys) {
+      Item item = items.get(keyText(key));
+      if (item != null) {
+        update(item, key.equals(current), labels);
+      }
+    }
+  }
+
   /** Puts the items in display order, moving only those out of place; keeps the focus. */
   private void order(List<RoomKey> display) {
     RoomKey focused = focusedKey();
