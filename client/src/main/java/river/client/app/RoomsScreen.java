@@ -3,10 +3,7 @@ package river.client.app;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import jsinterop.base.Js;
 import river.actions.RoomActions;
 import river.chat.PlainErrors;
@@ -266,7 +263,7 @@ final class RoomsScreen
     } else {
       // The loaded rooms arrive just before the load state does, which draws them: one render of
       // 5,000 rooms at load, not two.
-      fullOwed = true;
+      drawn.oweFull();
       renderSoon();
     }
   }
@@ -445,7 +442,7 @@ final class RoomsScreen
 
   /** A room's state (or its refusal) arrived: drawn with the rest of its burst. */
   private void stateArrived(RoomKey key) {
-    arrived.add(key);
+    drawn.arrived(key);
     renderSoon();
   }
 
@@ -461,13 +458,7 @@ final class RoomsScreen
               ignored -> {
                 renderTimer = -1;
                 Rooms rooms = session.rooms();
-                if (!fullOwed
-                    && RoomBurst.onlyArrived(
-                        rooms == drawnRooms,
-                        shown == null ? drawnShown == null : shown.equals(drawnShown),
-                        session.loadState() == drawnLoadState,
-                        shown,
-                        arrived)) {
+                if (drawn.onlyArrived(rooms, shown, session.loadState())) {
                   redrawArrived(rooms);
                 } else {
                   render(rooms);
@@ -477,21 +468,7 @@ final class RoomsScreen
     }
   }
 
-  /** Rooms whose state or refusal arrived since the last redraw. */
-  private final Set<RoomKey> arrived = new HashSet<>();
-
-  /** Something other than room states asked for a redraw that has not happened yet. */
-  private boolean fullOwed;
-
-  /** What the last full render drew from: a burst may redraw only its rooms while these hold. */
-  private Rooms drawnRooms;
-
-  private RoomKey drawnShown;
-  private TabSession.LoadState drawnLoadState;
-  private List<RoomKey> drawnDisplay;
-
-  /** Each listed room's count in the tab title, and their sum. */
-  private final RoomBurst.Total<RoomKey> attention = new RoomBurst.Total<>();
+  private final DrawnRooms drawn = new DrawnRooms();
 
   /**
    * Redraws the rooms whose state arrived, as {@link #render} would draw them: their list items,
@@ -499,19 +476,18 @@ final class RoomsScreen
    */
   private void redrawArrived(Rooms rooms) {
     RoomKey current = shown != null && rooms.holds(shown) ? shown : null;
-    List<RoomKey> keys = new ArrayList<>(arrived);
-    arrived.clear();
+    List<RoomKey> keys = drawn.takeArrived();
     list.redraw(keys, current, labels(rooms));
-    stamps.stampAnswered(loadBanner.element(), drawnDisplay, hydrator);
+    stamps.stampAnswered(loadBanner.element(), drawn.display(), hydrator);
     details.render();
     notifier.flush(); // messages whose text was still being decrypted
     dms.render(rooms);
     for (RoomKey key : keys) {
-      if (attention.counts(key)) {
-        attention.put(key, attentionOf(rooms, key));
+      if (drawn.attention.counts(key)) {
+        drawn.attention.put(key, attentionOf(rooms, key));
       }
     }
-    title.show(dms.unread() + attention.sum(), current == null ? null : name(current));
+    title.show(dms.unread() + drawn.attention.sum(), current == null ? null : name(current));
   }
 
   private RoomListView.Labels labels(Rooms rooms) {
@@ -536,8 +512,7 @@ final class RoomsScreen
       DomGlobal.clearTimeout(renderTimer); // drawn now, with everything that arrived
       renderTimer = -1;
     }
-    arrived.clear(); // drawn now, with everything else
-    fullOwed = false;
+    drawn.fullStarts(); // draws everything that arrived
     List<RoomKey> display = RoomListOrder.display(rooms);
     if (session.isReady()) {
       // Room states are fetched once the list is known (the slots come first on the wire), in
@@ -601,16 +576,13 @@ final class RoomsScreen
     details.render();
     notifier.flush(); // messages whose text was still being decrypted
     dms.render(rooms);
-    attention.clear();
+    drawn.attention.clear();
     for (RoomKey key : display) {
-      attention.put(key, attentionOf(rooms, key));
+      drawn.attention.put(key, attentionOf(rooms, key));
     }
     // a direct message counts like a mention
-    title.show(dms.unread() + attention.sum(), current == null ? null : name(current));
-    drawnRooms = rooms;
-    drawnShown = shown;
-    drawnLoadState = session.loadState();
-    drawnDisplay = display;
+    title.show(dms.unread() + drawn.attention.sum(), current == null ? null : name(current));
+    drawn.fullDrawn(rooms, shown, session.loadState(), display);
     if (current != null) {
       markReadIfSeen(rooms, current); // last: it re-renders with the new mark
     }
