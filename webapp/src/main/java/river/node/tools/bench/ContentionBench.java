@@ -184,6 +184,15 @@ final class ContentionBench {
               + BenchReport.format(seconds)
               + " s");
       report.add("CAS attempts per write, max", max, "attempts", null);
+      // Every request frame the tabs sent (saves' reads and CASes, push re-reads) per landed
+      // write: fewer conflicts must not be bought with more uncounted reads.
+      report.add(
+          BenchReport.JVM,
+          "requests per landed write",
+          attempts.isEmpty() ? 0 : (double) requests / attempts.size(),
+          "requests",
+          null,
+          "GetVersioned, CasStore and re-reads of every tab");
       report.add(
           BenchReport.JVM,
           "exhausted CAS loops",
