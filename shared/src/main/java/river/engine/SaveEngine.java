@@ -37,6 +37,7 @@ public final class SaveEngine {
   private final Clock clock;
   private final RandomSource random;
   private final int maxAttempts;
+  private final RoundTrip roundTrip = new RoundTrip();
   private Listener listener;
 
   private boolean running;
@@ -126,6 +127,7 @@ public final class SaveEngine {
               clock,
               random,
               maxAttempts,
+              roundTrip,
               new CasLoop.Done() {
                 @Override
                 public void onDone(CasOutcome outcome, String message) {
