@@ -53,6 +53,25 @@ class SaveEngineTest {
   }
 
   @Test
+  void changesMadeDuringAPassAreSavedByOneMorePassThatStartsAfterARandomDelay() {
+    World w = loadedWorld(1);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.act(0, t -> t.setNickname(key(1), "during the pass"));
+    w.act(0, t -> t.setNickname(key(2), "no such room"));
+    w.runAllExcept(e -> e.kind == World.Kind.WAKEUP);
+    assertEquals(1, wakeups(w, 0), "the next pass waits (more changes can join it)");
+    assertEquals(1, w.queue.size(), "only the wakeup: nothing sent meanwhile");
+    assertTrue(w.tab(0).isSaving(), "unsaved changes: still saving");
+    assertNotEquals("during the pass", w.slot(key(1)).data().nickname());
+    w.act(0, t -> t.markRead(key(1), new LastRead(4, Bytes.ofInts(1))));
+    assertEquals(1, w.queue.size(), "a change while it waits joins the same pass");
+    w.runAll();
+    assertEquals("during the pass", w.slot(key(1)).data().nickname());
+    assertEquals(4, w.slot(key(1)).data().lastRead().position());
+    assertFalse(w.tab(0).isSaving());
+  }
+
+  @Test
   void onlyChangedRoomsAreWrittenAndAnIdleSaveSendsNothing() {
     World w = loadedWorld(1);
     w.act(
