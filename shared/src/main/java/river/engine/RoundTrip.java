@@ -12,8 +12,8 @@ final class RoundTrip {
   /** The estimate before any answer: a quiet machine's order of magnitude. */
   static final long INITIAL_MILLIS = 10;
 
-  /** Round trips in the spread of a first delay (3 measured better than 2 and 1, see README). */
-  static final int SPREAD_ROUND_TRIPS = 3;
+  /** Round trips in the spread of a first delay (6 measured best of 1 to 8, see README). */
+  static final int SPREAD_ROUND_TRIPS = 6;
 
   /** The narrowest spread, so a fast machine still breaks ties between tabs. */
   static final long MIN_SPREAD_MILLIS = 10;
@@ -36,7 +36,7 @@ final class RoundTrip {
 
   /**
    * The width of the random delay before contention attempt n (0 = the first write of a key other
-   * tabs are writing, or the save pass that follows a pass; 1.. = retries after a conflict): three
+   * tabs are writing, or the save pass that follows a pass; 1.. = retries after a conflict): six
    * round trips, doubling per retry, at least {@link #MIN_SPREAD_MILLIS}, at most {@code cap}.
    */
   long spread(int n, long cap) {

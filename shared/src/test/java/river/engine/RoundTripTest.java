@@ -31,13 +31,14 @@ class RoundTripTest {
   }
 
   @Test
-  void theSpreadIsThreeRoundTripsDoublingPerRetryWithinItsBounds() {
+  void theSpreadIsSixRoundTripsDoublingPerRetryWithinItsBounds() {
     RoundTrip r = new RoundTrip();
     r.sample(50);
-    assertEquals(150, r.spread(0, 2000), "first read of a key others are writing");
-    assertEquals(150, r.spread(1, 2000), "first retry");
-    assertEquals(300, r.spread(2, 2000));
-    assertEquals(1200, r.spread(4, 2000));
+    assertEquals(300, r.spread(0, 2000), "first read of a key others are writing");
+    assertEquals(300, r.spread(1, 2000), "first retry");
+    assertEquals(600, r.spread(2, 2000));
+    assertEquals(1200, r.spread(3, 2000));
+    assertEquals(2000, r.spread(4, 2000), "capped");
     assertEquals(2000, r.spread(30, 2000), "capped");
     RoundTrip fast = new RoundTrip();
     fast.sample(1);

@@ -109,6 +109,7 @@ class BenchSuiteSmokeTest {
         out.contains("| lost updates, 2 tabs x 5 mutations, 3 rooms | 0 | updates | 0 |"), out);
     assertTrue(out.contains("| CAS attempts per write, mean |"), out);
     assertTrue(out.contains("| requests per landed write |"), out);
+    assertTrue(out.contains("| CasStore requests per landed write, all |"), out);
     assertTrue(!out.contains("bytes sent per one-room mutation"), out);
     assertTrue(!out.contains("durable CAS throughput"), out);
     assertTrue(!out.contains("app bundle"), out);
