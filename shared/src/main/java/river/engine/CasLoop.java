@@ -9,12 +9,15 @@ import river.wire.DelegateResponse;
 /**
  * The bounded read-merge-CAS loop for one key (DESIGN "Saving" step 3), sans I/O: GetVersioned, let
  * the target reconcile, CasStore at the generation read; on Conflict reconcile against the value
- * the conflict returned and retry after a jittered, growing backoff, at most {@code maxAttempts}
- * CAS attempts. If the merged bytes equal the stored bytes nothing is written. When the target can
- * guess from what the tab last saw ({@link CasTarget#guess}), the loop starts with that CAS instead
- * of the read; a conflict on the guess is a stale cache, not contention, so it is reconciled at
- * once and does not count against the attempts. Hazard: retrying at once on a conflict makes two
- * tabs livelock in step, hence the jitter.
+ * the conflict returned and retry after a random delay, at most {@code maxAttempts} CAS attempts.
+ * If the merged bytes equal the stored bytes nothing is written. When the target can guess from
+ * what the tab last saw ({@link CasTarget#guess}), the loop starts with that CAS instead of the
+ * read; a conflict on the guess is a stale cache, not contention, so it is reconciled at once and
+ * does not count against the attempts. A key other tabs are writing ({@link
+ * CasTarget#othersWriting}) is read after a random delay, like a retry's. Delays are drawn over a
+ * few of this tab's CAS round trips ({@link RoundTrip#spread}), doubling per retry. Hazard: tabs
+ * that retry in step (at once, or within one round trip of each other) conflict again, hence the
+ * spread.
  */
 public final class CasLoop {
   /** Told once, when the loop ends. */
@@ -23,7 +26,6 @@ public final class CasLoop {
   }
 
   public static final int DEFAULT_MAX_ATTEMPTS = 8;
-  static final long BASE_BACKOFF_MILLIS = 10;
   static final long MAX_BACKOFF_MILLIS = 2000;
 
   private final CorrelationTable table;
@@ -32,8 +34,10 @@ public final class CasLoop {
   private final Clock clock;
   private final RandomSource random;
   private final int maxAttempts;
+  private final RoundTrip roundTrip;
   private final Done done;
   private int attempts;
+  private long casSentAt;
   private boolean finished;
   private boolean guessing;
 
@@ -44,6 +48,7 @@ public final class CasLoop {
       Clock clock,
       RandomSource random,
       int maxAttempts,
+      RoundTrip roundTrip,
       Done done) {
     this.table = table;
     this.delegate = delegate;
@@ -51,6 +56,7 @@ public final class CasLoop {
     this.clock = clock;
     this.random = random;
     this.maxAttempts = maxAttempts;
+    this.roundTrip = roundTrip;
     this.done = done;
   }
 
@@ -59,6 +65,19 @@ public final class CasLoop {
     if (guess != null) {
       guessing = true;
       sendCas(guess.bytes, guess.generation);
+      return;
+    }
+    if (target.othersWriting()) {
+      // Other tabs saw the same push and are about to write this key too: reading at once would
+      // put every such tab's CAS in the same round trip (issue 18, see README).
+      table.wakeupAt(
+          clock.nowMillis() + delay(0),
+          new CorrelationTable.WakeupHandler() {
+            @Override
+            public void onWakeup() {
+              read();
+            }
+          });
       return;
     }
     read();
@@ -98,6 +117,7 @@ public final class CasLoop {
   }
 
   private void sendCas(byte[] value, long expectedGeneration) {
+    casSentAt = clock.nowMillis();
     table.send(
         delegate,
         new DelegateRequest.CasStore(KeyText.bytes(target.storageKey()), value, expectedGeneration),
@@ -115,6 +135,7 @@ public final class CasLoop {
   }
 
   private void onCasResult(CasStoreResult result) {
+    roundTrip.sample(clock.nowMillis() - casSentAt);
     if (result instanceof CasStoreResult.Stored) {
       guessing = false;
       target.settled(((CasStoreResult.Stored) result).generation(), true);
@@ -145,7 +166,7 @@ public final class CasLoop {
       return;
     }
     table.wakeupAt(
-        clock.nowMillis() + backoff(attempts, random),
+        clock.nowMillis() + delay(attempts),
         new CorrelationTable.WakeupHandler() {
           @Override
           public void onWakeup() {
@@ -166,14 +187,12 @@ public final class CasLoop {
     }
   }
 
-  /** Delay before retry n (1-based): doubling from the base, capped, plus up to as much jitter. */
-  static long backoff(int retry, RandomSource random) {
-    long d = BASE_BACKOFF_MILLIS;
-    for (int i = 1; i < retry && d < MAX_BACKOFF_MILLIS; i++) {
-      d *= 2;
-    }
-    d = Math.min(d, MAX_BACKOFF_MILLIS);
-    return d + random.nextInt((int) d);
+  /**
+   * A random delay in [0, spread) before contention attempt n (0: the first read of a key others
+   * are writing; n >= 1: the retry after the n-th conflict).
+   */
+  private long delay(int n) {
+    return random.nextInt((int) roundTrip.spread(n, MAX_BACKOFF_MILLIS));
   }
 
   private void finish(CasOutcome outcome, String message) {

@@ -31,12 +31,21 @@ public interface CasTarget {
    * round trip instead of two, and a stale guess just conflicts and carries the current value. Null
    * (the default) reads first. Only a plain write may be guessed: anything whose decision has side
    * effects (adopting a leave) or writes nothing must be decided on a fresh read. Not guessed
-   * either: a key a push announced newer than the cache, or one another tab wrote last (in the
-   * contention benchmark most such guesses conflicted), so under contention a CAS attempt is spent
-   * on a value just read from the store.
+   * either: a key {@link #othersWriting}, so under contention a CAS attempt is spent on a value
+   * just read from the store.
    */
   default Guess guess() {
     return null;
+  }
+
+  /**
+   * Whether other tabs are writing this key: a push announced a value newer than the tab's, or
+   * another tab wrote the value the tab saw last. Such a key is not guessed (in the contention
+   * benchmark most such guesses conflicted), and its read waits a random few round trips, since
+   * every tab that saw the same push may be about to write it.
+   */
+  default boolean othersWriting() {
+    return false;
   }
 
   /**

@@ -52,14 +52,8 @@ final class MetaTarget implements CasTarget {
   @Override
   public Guess guess() {
     long generation = live.seenMetaGeneration();
-    if (base == null
-        || generation < 1
-        || base != live.seenMeta()
-        || live.metaKnownNewerThan(generation)
-        || live.metaChangedElsewhere()) {
-      // nothing seen to guess from, a push announced a newer rooms_meta, or other tabs are
-      // changing it (see RoomSlotTarget#guess)
-      return null;
+    if (base == null || generation < 1 || base != live.seenMeta() || othersWriting()) {
+      return null; // nothing seen to guess from, or other tabs are changing rooms_meta
     }
     RoomsMeta merged = MetaMerge.merge(base, snapshot.meta(), base, snapshot.removed());
     byte[] bytes = codec.encodeMeta(merged);
@@ -68,6 +62,12 @@ final class MetaTarget implements CasTarget {
     }
     decided = merged;
     return new Guess(bytes, generation);
+  }
+
+  /** A push announced a newer rooms_meta, or another tab wrote the one seen last. */
+  @Override
+  public boolean othersWriting() {
+    return live.metaKnownNewerThan(live.seenMetaGeneration()) || live.metaChangedElsewhere();
   }
 
   @Override

@@ -72,10 +72,8 @@ final class RoomSlotTarget implements CasTarget {
     if (seen == null || generation < 1) {
       return null; // never seen, or seen by a plain Get (no generation): read first
     }
-    if (live.cache().isBehind(key) || live.cache().changedElsewhere(key)) {
-      // A push announced a newer slot, not yet re-read (a guess would surely conflict), or other
-      // tabs are changing this room (a guess would often conflict): read first.
-      return null;
+    if (othersWriting()) {
+      return null; // a guess would surely (push announced newer) or often conflict: read first
     }
     ReconcileDecision d = Reconcile.decide(StoredSlot.of(seen), wanted, live.flags().isSet(key));
     if (d.kind() != ReconcileDecision.Kind.WRITE) {
@@ -88,6 +86,12 @@ final class RoomSlotTarget implements CasTarget {
     decided = d.slot();
     decidedEpoch = decided.isPresent() ? live.flags().epoch(key) : 0;
     return new Guess(bytes, generation);
+  }
+
+  /** A push announced a newer slot not yet re-read, or another tab wrote the one cached. */
+  @Override
+  public boolean othersWriting() {
+    return live.cache().isBehind(key) || live.cache().changedElsewhere(key);
   }
 
   @Override

@@ -14,7 +14,9 @@ import river.rooms.SlotDiff;
 /**
  * The per-tab save loop (DESIGN "Saving"), sans I/O. {@link #requestSave()} after any change of
  * ROOMS; saves are coalesced (one pass at a time; any number of requests during a pass cause
- * exactly one more pass). A pass snapshots ROOMS, diffs it against the slot cache, and runs one
+ * exactly one more pass, which starts after a random delay of a few CAS round trips: it gathers
+ * more changes into each write, and tabs whose passes ended on the same push do not start the next
+ * one in step). A pass snapshots ROOMS, diffs it against the slot cache, and runs one
  * read-merge-CAS loop per changed room plus one for rooms_meta when it changed, all pipelined. One
  * key's failure never stops the others; a pass with retryable failures schedules another pass after
  * a growing, jittered delay. Hazard: snapshot and cache must be read at the same instant (start of
@@ -37,9 +39,11 @@ public final class SaveEngine {
   private final Clock clock;
   private final RandomSource random;
   private final int maxAttempts;
+  private final RoundTrip roundTrip = new RoundTrip();
   private Listener listener;
 
   private boolean running;
+  private boolean startScheduled;
   private boolean dirty;
   private boolean retryScheduled;
   private int failedPassesInARow;
@@ -69,8 +73,9 @@ public final class SaveEngine {
     this.listener = listener;
   }
 
+  /** A pass is running, or changes made during the last one wait for the next. */
   public boolean isSaving() {
-    return running;
+    return running || startScheduled;
   }
 
   /** Passes started so far. */
@@ -80,7 +85,7 @@ public final class SaveEngine {
 
   /** Something changed: save now, or once more after the running pass. */
   public void requestSave() {
-    if (running) {
+    if (running || startScheduled) {
       dirty = true;
       return;
     }
@@ -126,6 +131,7 @@ public final class SaveEngine {
               clock,
               random,
               maxAttempts,
+              roundTrip,
               new CasLoop.Done() {
                 @Override
                 public void onDone(CasOutcome outcome, String message) {
@@ -153,10 +159,27 @@ public final class SaveEngine {
       return; // the listener asked for a save and it already started
     }
     if (dirty) {
-      startPass();
+      scheduleNextPass();
     } else if (report.retryable() && !retryScheduled) {
       scheduleRetry();
     }
+  }
+
+  /**
+   * Changes arrived during the pass: the next pass starts after a random delay over a few round
+   * trips (issue 18: with the contention delays of CasLoop, 1.35 -> 1.25 CAS attempts per write).
+   */
+  private void scheduleNextPass() {
+    startScheduled = true;
+    table.wakeupAt(
+        clock.nowMillis() + random.nextInt((int) roundTrip.spread(0, RETRY_MAX_MILLIS)),
+        new CorrelationTable.WakeupHandler() {
+          @Override
+          public void onWakeup() {
+            startScheduled = false;
+            startPass();
+          }
+        });
   }
 
   private void scheduleRetry() {

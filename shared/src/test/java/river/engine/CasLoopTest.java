@@ -52,6 +52,7 @@ class CasLoopTest {
   final CorrelationTable table = new CorrelationTable(1);
   final List<Object> done = new ArrayList<>();
   long now = 1000;
+  final RoundTrip roundTrip = new RoundTrip();
 
   CasLoop loop(AppendTarget t, int attempts) {
     return new CasLoop(
@@ -61,6 +62,7 @@ class CasLoopTest {
         () -> now,
         new SeededRandom(3),
         attempts,
+        roundTrip,
         (o, m) -> {
           done.add(o);
           if (m != null) done.add(m);
@@ -185,22 +187,69 @@ class CasLoopTest {
   }
 
   @Test
-  void conflictReconcilesAgainstTheReturnedValueAfterAJitteredWait() {
+  void conflictReconcilesAgainstTheReturnedValueAfterARandomWaitOfAFewRoundTrips() {
     AppendTarget t = new AppendTarget();
     loop(t, 8).start();
     table.deliver(only().id(), gv("a".getBytes(), 1));
-    table.deliver(only().id(), conflict(7, "b".getBytes()));
+    Outgoing first = only();
+    now += 40; // the CasStore took 40 ms to be answered
+    table.deliver(first.id(), conflict(7, "b".getBytes()));
     Outgoing wake = only();
     assertTrue(wake.isWakeup());
-    assertTrue(
-        wake.wakeupAt() >= now + CasLoop.BASE_BACKOFF_MILLIS
-            && wake.wakeupAt() < now + 2 * CasLoop.BASE_BACKOFF_MILLIS);
+    assertEquals(40, roundTrip.millis());
+    assertTrue(wake.wakeupAt() >= now && wake.wakeupAt() < now + 240, "" + (wake.wakeupAt() - now));
     assertTrue(done.isEmpty());
     table.wake(wake.id());
     Outgoing cas = only();
     assertEquals(7, cas(cas).expectedGeneration());
     assertArrayEquals("b+".getBytes(), cas(cas).value());
     assertEquals(List.of("a@1", "b@7"), t.seen);
+  }
+
+  @Test
+  void retryDelaysAreSpreadOverWiderWindowsAsConflictsRepeat() {
+    AppendTarget t = new AppendTarget();
+    roundTrip.sample(50);
+    loop(t, 8).start();
+    table.deliver(only().id(), gv(null, 0));
+    long widest = 0;
+    for (int i = 0; i < 40; i++) { // the first retry's window is 300 ms; later ones 600, 1200 ..
+      Outgoing cas = only();
+      table.deliver(cas.id(), conflict(i + 1, ("v" + i).getBytes()));
+      if (!done.isEmpty()) break;
+      Outgoing wake = only();
+      widest = Math.max(widest, wake.wakeupAt() - now);
+      table.wake(wake.id());
+    }
+    assertTrue(widest >= 300 && widest < CasLoop.MAX_BACKOFF_MILLIS, "" + widest);
+    assertEquals(CasOutcome.EXHAUSTED, done.get(0));
+  }
+
+  @Test
+  void aKeyOtherTabsAreWritingIsReadAfterARandomWaitNotAtOnce() {
+    AppendTarget t =
+        new AppendTarget() {
+          @Override
+          public boolean othersWriting() {
+            return true;
+          }
+        };
+    roundTrip.sample(30);
+    loop(t, 8).start();
+    Outgoing wake = only();
+    assertTrue(wake.isWakeup(), "no GetVersioned in the same round trip as the other tabs'");
+    assertTrue(wake.wakeupAt() >= now && wake.wakeupAt() < now + 180, "" + (wake.wakeupAt() - now));
+    table.wake(wake.id());
+    Outgoing read = only();
+    assertTrue(read.op().msg() instanceof DelegateRequest.GetVersioned);
+    table.deliver(read.id(), gv("a".getBytes(), 3));
+    assertEquals(3, cas(only()).expectedGeneration());
+  }
+
+  @Test
+  void aKeyNobodyElseIsWritingIsReadAtOnce() {
+    loop(new AppendTarget(), 8).start();
+    assertTrue(only().op().msg() instanceof DelegateRequest.GetVersioned);
   }
 
   @Test
@@ -272,16 +321,5 @@ class CasLoopTest {
     table.deliver(only().id(), gv("x".getBytes(), 2));
     assertTrue(table.drain().isEmpty());
     assertEquals(Arrays.asList(CasOutcome.NOT_WRITTEN, "declined"), done);
-  }
-
-  @Test
-  void backoffDoublesIsCappedAndJitterIsDeterministic() {
-    long b1 = CasLoop.backoff(1, new SeededRandom(9));
-    long b4 = CasLoop.backoff(4, new SeededRandom(9));
-    long b30 = CasLoop.backoff(30, new SeededRandom(9));
-    assertTrue(b1 >= 10 && b1 < 20, "" + b1);
-    assertTrue(b4 >= 80 && b4 < 160, "" + b4);
-    assertTrue(b30 >= CasLoop.MAX_BACKOFF_MILLIS && b30 < 2 * CasLoop.MAX_BACKOFF_MILLIS, "" + b30);
-    assertEquals(b4, CasLoop.backoff(4, new SeededRandom(9)));
   }
 }

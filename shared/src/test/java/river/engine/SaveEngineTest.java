@@ -18,6 +18,10 @@ import river.wire.DelegateRequest;
 
 /** The save engine: coalescing, changed-only writes, per-room isolation, retries, meta save. */
 class SaveEngineTest {
+  private static long wakeups(World w, int tab) {
+    return w.queue.stream().filter(e -> e.kind == World.Kind.WAKEUP && e.tab == tab).count();
+  }
+
   private World loadedWorld(int tabs) {
     World w = new World();
     for (int i = 0; i < tabs; i++) w.openTab();
@@ -46,6 +50,25 @@ class SaveEngineTest {
     w.runAll();
     assertEquals(2, reports.size(), reports.toString());
     assertEquals("nick4", w.slot(key(1)).data().nickname());
+  }
+
+  @Test
+  void changesMadeDuringAPassAreSavedByOneMorePassThatStartsAfterARandomDelay() {
+    World w = loadedWorld(1);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.act(0, t -> t.setNickname(key(1), "during the pass"));
+    w.act(0, t -> t.setNickname(key(2), "no such room"));
+    w.runAllExcept(e -> e.kind == World.Kind.WAKEUP);
+    assertEquals(1, wakeups(w, 0), "the next pass waits (more changes can join it)");
+    assertEquals(1, w.queue.size(), "only the wakeup: nothing sent meanwhile");
+    assertTrue(w.tab(0).isSaving(), "unsaved changes: still saving");
+    assertNotEquals("during the pass", w.slot(key(1)).data().nickname());
+    w.act(0, t -> t.markRead(key(1), new LastRead(4, Bytes.ofInts(1))));
+    assertEquals(1, w.queue.size(), "a change while it waits joins the same pass");
+    w.runAll();
+    assertEquals("during the pass", w.slot(key(1)).data().nickname());
+    assertEquals(4, w.slot(key(1)).data().lastRead().position());
+    assertFalse(w.tab(0).isSaving());
   }
 
   @Test
@@ -105,7 +128,8 @@ class SaveEngineTest {
     assertEquals(1, w.queued(DelegateRequest.GetVersioned.class, 0), "the push's re-read");
     w.act(0, t -> t.markRead(key(1), new LastRead(5, Bytes.ofInts(1))));
     assertEquals(0, w.queued(DelegateRequest.CasStore.class, 0), "no CAS on a known-stale cache");
-    assertEquals(2, w.queued(DelegateRequest.GetVersioned.class, 0), "the save reads first");
+    assertEquals(1, w.queued(DelegateRequest.GetVersioned.class, 0), "only the push's re-read");
+    assertEquals(1, wakeups(w, 0), "the save waits a random while, then reads first");
     int writes = w.current().writes;
     w.runAll();
     assertEquals(writes + 1, w.current().writes, "one CAS, and it landed");
@@ -122,7 +146,10 @@ class SaveEngineTest {
     w.runAll(); // tab 0 re-read the slot b wrote
     w.act(0, t -> t.markRead(key(1), new LastRead(5, Bytes.ofInts(1))));
     assertEquals(0, w.queued(DelegateRequest.CasStore.class, 0), "others change it: no guess");
-    assertEquals(1, w.queued(DelegateRequest.GetVersioned.class, 0));
+    assertEquals(1, wakeups(w, 0), "it waits a random while before reading");
+    w.runAllExcept(e -> e.kind == World.Kind.REQUEST && e.tab == 0);
+    assertEquals(0, w.queued(DelegateRequest.CasStore.class, 0));
+    assertEquals(1, w.queued(DelegateRequest.GetVersioned.class, 0), "then reads first");
     w.runAll();
     assertEquals(5, w.slot(key(1)).data().lastRead().position());
     w.act(0, t -> t.markRead(key(1), new LastRead(6, Bytes.ofInts(1))));

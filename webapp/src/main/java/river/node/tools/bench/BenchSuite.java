@@ -65,6 +65,10 @@ public final class BenchSuite {
     public int seconds = 5;
     public int warmup = 3;
     public long seed = 1;
+
+    /** Null: every section; {@code "contention"}: the contention rows alone (for A/B runs). */
+    public String only;
+
     public Path json;
   }
 
@@ -99,6 +103,12 @@ public final class BenchSuite {
         case "--warmup" -> o.warmup = atLeast(0, value(args, ++i, a), a);
         case "--seed" -> o.seed = positive(value(args, ++i, a), a);
         case "--json" -> o.json = Path.of(value(args, ++i, a));
+        case "--only" -> {
+          o.only = value(args, ++i, a);
+          if (!o.only.equals("contention")) {
+            throw new IllegalArgumentException("--only takes contention, got " + o.only);
+          }
+        }
         default -> throw new IllegalArgumentException("unknown option for bench-suite: " + a);
       }
     }
@@ -172,6 +182,11 @@ public final class BenchSuite {
     Node node = Node.start(new NodeOptions(0, tmp, null, List.of()));
     try {
       int port = node.port();
+      if (o.only != null) {
+        log.println("contention, " + o.tabs + " tabs ...");
+        ContentionBench.contention(report, port, o);
+        return report;
+      }
       for (int n : o.rooms) {
         log.println("bytes per mutation, " + n + " rooms ...");
         MutationBytesBench.bytesPerMutation(report, port, n, o);

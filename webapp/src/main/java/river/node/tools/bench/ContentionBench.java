@@ -151,11 +151,13 @@ final class ContentionBench {
       List<Integer> attempts = new ArrayList<>();
       int exhausted = 0;
       long requests = 0;
+      long casStores = 0;
       List<String> problems = new ArrayList<>();
       for (TabDriver t : tabs) {
         attempts.addAll(t.casAttemptsPerWrite());
         exhausted += t.exhaustedLoops();
         requests += t.requestsSent();
+        casStores += t.casStoresSent();
         problems.addAll(t.problems());
       }
       double mean = attempts.stream().mapToInt(Integer::intValue).average().orElse(0);
@@ -184,6 +186,24 @@ final class ContentionBench {
               + BenchReport.format(seconds)
               + " s");
       report.add("CAS attempts per write, max", max, "attempts", null);
+      // The row above counts the CasStores of loops that landed a write; a loop whose change a
+      // conflict showed was already superseded ends without one, and its CasStores are only here.
+      report.add(
+          BenchReport.JVM,
+          "CasStore requests per landed write, all",
+          attempts.isEmpty() ? 0 : (double) casStores / attempts.size(),
+          "requests",
+          null,
+          casStores + " CasStores, also by saves that wrote nothing after a conflict");
+      // Every request frame the tabs sent (saves' reads and CASes, push re-reads) per landed
+      // write: fewer conflicts must not be bought with more uncounted reads.
+      report.add(
+          BenchReport.JVM,
+          "requests per landed write",
+          attempts.isEmpty() ? 0 : (double) requests / attempts.size(),
+          "requests",
+          null,
+          "GetVersioned, CasStore and re-reads of every tab");
       report.add(
           BenchReport.JVM,
           "exhausted CAS loops",

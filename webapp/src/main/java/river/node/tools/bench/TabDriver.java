@@ -49,6 +49,7 @@ public final class TabDriver implements AutoCloseable {
   // touched on the loop thread only
   private long bytesSent;
   private long requestsSent;
+  private long casStoresSent;
   private final Map<String, Integer> casTries = new HashMap<>();
   private final List<Integer> casAttemptsPerWrite = new ArrayList<>();
   private int exhausted;
@@ -186,6 +187,7 @@ public final class TabDriver implements AutoCloseable {
     String casKey = casKey(wire);
     if (casKey != null) {
       casTries.merge(casKey, 1, Integer::sum);
+      casStoresSent++;
     }
     if (sending >= window) {
       held.add(() -> transmit(id, casKey, wire));
@@ -279,6 +281,11 @@ public final class TabDriver implements AutoCloseable {
     return call(s -> requestsSent);
   }
 
+  /** Every CasStore sent, also by loops that ended without a write (see casAttemptsPerWrite). */
+  public long casStoresSent() {
+    return call(s -> casStoresSent);
+  }
+
   /** CasStore attempts of every write that landed (1 = no conflict). */
   public List<Integer> casAttemptsPerWrite() {
     return call(s -> List.copyOf(casAttemptsPerWrite));
@@ -298,6 +305,7 @@ public final class TabDriver implements AutoCloseable {
         s -> {
           bytesSent = 0;
           requestsSent = 0;
+          casStoresSent = 0;
           casAttemptsPerWrite.clear();
           exhausted = 0;
         });

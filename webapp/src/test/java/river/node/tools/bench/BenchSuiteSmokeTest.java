@@ -56,6 +56,7 @@ class BenchSuiteSmokeTest {
           "CAS attempts per write, mean",
           "CAS attempts per write, max",
           "exhausted CAS loops",
+          "requests per landed write",
           "durable CAS throughput, 1 client",
           "durable CAS latency p99, 2 clients",
           "app bundle river.js, gzip -9",
@@ -85,6 +86,42 @@ class BenchSuiteSmokeTest {
         rows,
         j.lines().filter(l -> l.contains("\"section\":")).count(),
         "same rows in JSON and table");
+  }
+
+  @Test
+  void onlyContentionRunsTheContentionRowsAlone(@TempDir Path dir) throws Exception {
+    Path json = dir.resolve("bench.json");
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int code =
+        BenchSuite.run(
+            new String[] {
+              "--only", "contention",
+              "--tabs", "2",
+              "--tab-mutations", "5",
+              "--shared-rooms", "3",
+              "--seed", "7",
+              "--json", json.toString()
+            },
+            new PrintStream(buf, true, StandardCharsets.UTF_8));
+    String out = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, out);
+    assertTrue(
+        out.contains("| lost updates, 2 tabs x 5 mutations, 3 rooms | 0 | updates | 0 |"), out);
+    assertTrue(out.contains("| CAS attempts per write, mean |"), out);
+    assertTrue(out.contains("| requests per landed write |"), out);
+    assertTrue(out.contains("| CasStore requests per landed write, all |"), out);
+    assertTrue(!out.contains("bytes sent per one-room mutation"), out);
+    assertTrue(!out.contains("durable CAS throughput"), out);
+    assertTrue(!out.contains("app bundle"), out);
+  }
+
+  @Test
+  void anUnknownOnlySectionIsRefused() {
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> BenchSuite.parse(new String[] {"--only", "bundle"}));
+    assertTrue(e.getMessage().contains("contention"), e.getMessage());
   }
 
   @Test
