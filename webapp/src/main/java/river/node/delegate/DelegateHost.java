@@ -225,9 +225,10 @@ public final class DelegateHost implements OpHandler {
   }
 
   /**
-   * GetVersioned of many keys, answered in one frame in request order. Refused (too_large) past
-   * {@link DelegateRequest.GetMany#MAX_KEYS} keys, or when the values together would not fit the
-   * frame limit: the client then reads them one by one.
+   * GetVersioned of many keys, answered in one frame in request order, from one store read ({@link
+   * DelegateStore#readMany}: one snapshot, one task on one reader). Refused (too_large) past {@link
+   * DelegateRequest.GetMany#MAX_KEYS} keys, or when the values together would not fit the frame
+   * limit: the client then reads them one by one.
    */
   private CompletableFuture<DelegateResponse> getMany(
       String user, byte[] delegate, DelegateRequest.GetMany r) {
@@ -240,19 +241,18 @@ public final class DelegateHost implements OpHandler {
               + " keys is over the limit of "
               + DelegateRequest.GetMany.MAX_KEYS);
     }
-    List<CompletableFuture<byte[]>> reads = new ArrayList<>(keys.size());
     for (byte[] key : keys) {
-      reads.add(store.read(user, delegate, checkKey(key)));
+      checkKey(key);
     }
-    return CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0]))
+    return store
+        .readMany(user, delegate, keys)
         .thenApply(
-            done -> {
+            stored -> {
               List<byte[]> values = new ArrayList<>(keys.size());
               long[] generations = new long[keys.size()];
               long total = 0;
               for (int i = 0; i < keys.size(); i++) {
-                byte[] stored = reads.get(i).join();
-                Envelope e = stored == null ? null : Envelope.unwrap(stored);
+                Envelope e = stored.get(i) == null ? null : Envelope.unwrap(stored.get(i));
                 byte[] data = e == null ? null : e.data();
                 generations[i] = e == null ? 0 : e.generation();
                 total += keys.get(i).length + (data == null ? 0 : data.length) + 9;

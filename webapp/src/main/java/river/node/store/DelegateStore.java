@@ -76,6 +76,19 @@ public interface DelegateStore extends AutoCloseable {
   CompletableFuture<byte[]> read(String user, byte[] delegate, byte[] key);
 
   /**
+   * The stored bytes of each key, in the order of {@code keys} (null where absent; a key asked
+   * twice is answered twice), read as one task on one reader connection: the node answers a GetMany
+   * of 128 keys with one read, not 128 (issue 18). Every key is read at one snapshot of the
+   * database, taken when the read starts: the answer sees every write whose future completed before
+   * the call, and a commit that lands while it runs is in all of the answer or in none of it. That
+   * is all: writers still update one row at a time, so two keys are not "consistent" in any other
+   * sense.
+   *
+   * @throws TooLargeException if a key is over {@link #MAX_KEY_BYTES} (nothing is read)
+   */
+  CompletableFuture<List<byte[]>> readMany(String user, byte[] delegate, List<byte[]> keys);
+
+  /**
    * Atomic read-modify-write of one key. {@code fn} gets the current bytes (null when absent); the
    * future completes with the mutation's result only after the write has committed durably, or
    * exceptionally (with what {@code fn} threw, a {@link CorruptRowException}, a {@link

@@ -1,5 +1,6 @@
 package river.node.store;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,6 +93,36 @@ final class PgReads {
         return rs.next() ? rs.getBytes(1) : null;
       }
     }
+  }
+
+  /**
+   * The stored bytes of each key, in key order (null where absent): one query for all of them, so
+   * one round trip and one snapshot. Measured with 128 of 5,000 keys: a lookup per key took ~4 ms;
+   * {@code key = ANY(?)} 0.4 ms once the table has statistics but 10 ms before (the planner then
+   * filters the user's rows instead of looking each key up); this join 0.4 ms and 4 ms.
+   */
+  static List<byte[]> getMany(Connection c, String user, byte[] delegate, List<byte[]> keys)
+      throws SQLException {
+    ReadManyAnswer answer = new ReadManyAnswer();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT kv.key, kv.value FROM unnest(?::bytea[]) AS asked(key)"
+                + " JOIN kv ON kv.user_id = ? AND kv.delegate = ? AND kv.key = asked.key")) {
+      Array asked = c.createArrayOf("bytea", keys.toArray(new byte[0][]));
+      try {
+        ps.setArray(1, asked);
+        ps.setString(2, user);
+        ps.setBytes(3, delegate);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            answer.found(rs.getBytes(1), rs.getBytes(2));
+          }
+        }
+      } finally {
+        asked.free();
+      }
+    }
+    return answer.inOrderOf(keys);
   }
 
   static List<byte[]> listKeys(Connection c, String user, byte[] delegate) throws SQLException {

@@ -110,6 +110,15 @@ public final class PostgresDelegateStore implements DelegateStore {
     return onReader(c -> PgReads.get(c, user, d, k));
   }
 
+  /** One task and one query for every key, so one snapshot. See {@link DelegateStore#readMany}. */
+  @Override
+  public CompletableFuture<List<byte[]>> readMany(String user, byte[] delegate, List<byte[]> keys) {
+    StoreArgs.checkUser(user);
+    byte[] d = StoreArgs.checkDelegate(delegate);
+    List<byte[]> ks = StoreArgs.checkKeys(keys);
+    return onReader(c -> PgReads.getMany(c, user, d, ks));
+  }
+
   @Override
   public <T> CompletableFuture<T> update(
       String user, byte[] delegate, byte[] key, Function<byte[], Mutation<T>> fn) {

@@ -25,13 +25,14 @@ final class ReadPool {
   /** One read connection and its prepared statements. */
   static final class ReadConn {
     final Connection conn;
-    final PreparedStatement get, list, user;
+    final PreparedStatement get, many, list, user;
 
     ReadConn(Connection conn) throws SQLException {
       this.conn = conn;
       get =
           conn.prepareStatement(
               "SELECT typeof(value), value FROM kv WHERE user_id = ? AND delegate = ? AND key = ?");
+      many = conn.prepareStatement(KvRows.MANY_SQL);
       list =
           conn.prepareStatement(
               "SELECT key FROM kv WHERE user_id = ? AND delegate = ? ORDER BY key");

@@ -52,7 +52,8 @@ import java.util.function.Function;
  *
  * Reads run on a small pool of read connections (WAL readers do not block the writer). A read
  * started after a write's future completed sees that write, because the future completes only after
- * COMMIT returned.
+ * COMMIT returned. {@link #readMany} (a GetMany) is one task: its keys are read by {@code IN (...)}
+ * queries inside one read transaction, so they all come from one snapshot.
  *
  * <h2>Schema ({@code PRAGMA user_version = 1})</h2>
  *
@@ -181,6 +182,19 @@ public final class SqliteDelegateStore implements DelegateStore {
     byte[] d = StoreArgs.checkDelegate(delegate);
     byte[] k = StoreArgs.checkKey(key);
     return onReader(rc -> KvRows.get(rc, user, d, k));
+  }
+
+  /**
+   * The stored bytes of each key, in key order (null where absent): one task on one read
+   * connection, all keys in one read transaction (one snapshot). See {@link
+   * DelegateStore#readMany}.
+   */
+  @Override
+  public CompletableFuture<List<byte[]>> readMany(String user, byte[] delegate, List<byte[]> keys) {
+    StoreArgs.checkUser(user);
+    byte[] d = StoreArgs.checkDelegate(delegate);
+    List<byte[]> ks = StoreArgs.checkKeys(keys);
+    return onReader(rc -> KvRows.getMany(rc, user, d, ks));
   }
 
   /**

@@ -1,5 +1,7 @@
 package river.node.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,6 +35,16 @@ final class StoreArgs {
     Objects.requireNonNull(key, "key");
     TooLargeException.check("key", key.length, DelegateStore.MAX_KEY_BYTES);
     return key.clone();
+  }
+
+  /** Every key checked as {@link #checkKey} does; a copy of the list, of copies of the keys. */
+  static List<byte[]> checkKeys(List<byte[]> keys) {
+    Objects.requireNonNull(keys, "keys");
+    List<byte[]> copy = new ArrayList<>(keys.size());
+    for (byte[] k : keys) {
+      copy.add(checkKey(k));
+    }
+    return copy;
   }
 
   static byte[] checkTokenHash(byte[] h) {

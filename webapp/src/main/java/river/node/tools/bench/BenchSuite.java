@@ -44,6 +44,7 @@ import river.rooms.CborRoomsCodec;
  *       then greater text), or whose stored last-read position is below the highest position any
  *       tab marked. Also: CasStore attempts per landed write, loops that exhausted their attempts,
  *       and (tab, room) pairs whose ROOMS differ from the store at the end.
+ *   <li><b>GetMany</b>: {@link GetManyBench}, 128 keys per answer over S stored slots (issue 18).
  *   <li><b>Durable CAS throughput</b>: {@link DelegateBench} with 1 and K clients.
  *   <li><b>Bundle</b>: {@code client/target/classes/static/river.js} of this checkout when run from
  *       it, else {@code static/river.js} on the classpath (the node jar): raw and gzip -9; the same
@@ -65,6 +66,8 @@ public final class BenchSuite {
     public int seconds = 5;
     public int warmup = 3;
     public long seed = 1;
+    public int slots = 5000;
+    public int getManyAnswers = 100;
 
     /** Null: every section; {@code "contention"}: the contention rows alone (for A/B runs). */
     public String only;
@@ -102,6 +105,8 @@ public final class BenchSuite {
         case "--seconds" -> o.seconds = positive(value(args, ++i, a), a);
         case "--warmup" -> o.warmup = atLeast(0, value(args, ++i, a), a);
         case "--seed" -> o.seed = positive(value(args, ++i, a), a);
+        case "--slots" -> o.slots = atLeast(GetManyBench.BATCH, value(args, ++i, a), a);
+        case "--getmany-answers" -> o.getManyAnswers = positive(value(args, ++i, a), a);
         case "--json" -> o.json = Path.of(value(args, ++i, a));
         case "--only" -> {
           o.only = value(args, ++i, a);
@@ -172,7 +177,11 @@ public final class BenchSuite {
                 + o.warmup
                 + " s warm-up) with 1 and "
                 + o.clients
-                + " clients")
+                + " clients; GetMany over "
+                + o.slots
+                + " slots, "
+                + o.getManyAnswers
+                + " answers")
         .context(
             "tab host",
             "TabSession over java.net.http WebSocket, one event loop per tab, at most "
@@ -193,6 +202,8 @@ public final class BenchSuite {
       }
       log.println("contention, " + o.tabs + " tabs ...");
       ContentionBench.contention(report, port, o);
+      log.println("GetMany, " + o.slots + " slots ...");
+      GetManyBench.getMany(report, port, o);
       double nodeOps = 0;
       for (int k : o.clients == 1 ? new int[] {1} : new int[] {1, o.clients}) {
         log.println("durable CAS throughput, " + k + " clients ...");

@@ -2,6 +2,7 @@ package river.node.tools.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -41,6 +42,10 @@ class BenchSuiteSmokeTest {
               "1",
               "--warmup",
               "1",
+              "--slots",
+              "300",
+              "--getmany-answers",
+              "5",
               "--json",
               json.toString()
             },
@@ -57,6 +62,8 @@ class BenchSuiteSmokeTest {
           "CAS attempts per write, max",
           "exhausted CAS loops",
           "requests per landed write",
+          "GetMany of 128 keys, ms per answer (p50)",
+          "every slot read by pipelined GetManys, 300 slots",
           "durable CAS throughput, 1 client",
           "durable CAS latency p99, 2 clients",
           "app bundle river.js, gzip -9",
@@ -122,6 +129,16 @@ class BenchSuiteSmokeTest {
             IllegalArgumentException.class,
             () -> BenchSuite.parse(new String[] {"--only", "bundle"}));
     assertTrue(e.getMessage().contains("contention"), e.getMessage());
+  }
+
+  @Test
+  void fewerSlotsThanOneGetManyAreRefused() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BenchSuite.parse(new String[] {"--slots", "127"}));
+    assertTrue(e.getMessage().contains("--slots must be a number >= 128"), e.getMessage());
+    assertEquals(128, BenchSuite.parse(new String[] {"--slots", "128"}).slots);
   }
 
   @Test
