@@ -247,7 +247,8 @@ final class BrowserBench {
     }
   }
 
-  private static void awaitListed(Tab tab, int rooms) {
+  /** Until the tab has loaded and lists {@code rooms} rooms (5,000 take a while: 120 s). */
+  static void awaitListed(Tab tab, int rooms) {
     assertThat(tab.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
     assertThat(tab.appHook("room-item"))
         .hasCount(rooms, new LocatorAssertions.HasCountOptions().setTimeout(120_000));

@@ -56,9 +56,9 @@ class ListProfileBench {
       BrowserContext profile = browser.newContext();
       Tab.adoptProfile(profile, node.url(), token);
       Tab tab = new Tab(profile.newPage()).open(node.url());
-      await(tab, rooms);
+      BrowserBench.awaitListed(tab, rooms);
       tab.page.reload();
-      await(tab, rooms);
+      BrowserBench.awaitListed(tab, rooms);
       for (int r = 0; r < runs; r++) {
         CDPSession cdp = profile.newCDPSession(tab.page);
         StringBuilder frames = new StringBuilder();
@@ -87,7 +87,7 @@ class ListProfileBench {
         cdp.send("Profiler.setSamplingInterval", iv);
         cdp.send("Profiler.start");
         tab.page.reload();
-        await(tab, rooms);
+        BrowserBench.awaitListed(tab, rooms);
         assertThat(tab.appHook("load-state"))
             .hasAttribute(
                 "data-hydrated-at", java.util.regex.Pattern.compile("\\d+"), BrowserBench.SLOW);
@@ -123,14 +123,5 @@ class ListProfileBench {
       }
       profile.close();
     }
-  }
-
-  private static void await(Tab tab, int rooms) {
-    assertThat(tab.appHook("load-state")).hasAttribute("data-state", "loaded", BrowserBench.SLOW);
-    assertThat(tab.appHook("room-item"))
-        .hasCount(
-            rooms,
-            new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
-                .setTimeout(120_000));
   }
 }

@@ -135,7 +135,8 @@ class LoadAbBench {
       Tab.adoptProfile(profile, node.url(), token);
       tab = new Tab(profile.newPage()).open(node.url());
       tab.page.onResponse(this::count);
-      awaitListed(rooms); // the first load migrates the legacy blob: not what is measured
+      BrowserBench.awaitListed(
+          tab, rooms); // the first load migrates the legacy blob: not what is measured
     }
 
     private void count(Response r) {
@@ -151,7 +152,7 @@ class LoadAbBench {
     void reload(int rooms) {
       bytes.set(0);
       tab.page.reload();
-      awaitListed(rooms);
+      BrowserBench.awaitListed(tab, rooms);
       assertThat(tab.appHook("load-state"))
           .hasAttribute(
               "data-hydrated-at", java.util.regex.Pattern.compile("\\d+"), BrowserBench.SLOW);
@@ -172,15 +173,6 @@ class LoadAbBench {
                   "() => { if (typeof gc === 'function') gc();"
                       + " return performance.memory ? performance.memory.usedJSHeapSize : -1; }");
       heapMiB = ((Number) used).doubleValue() / (1024 * 1024);
-    }
-
-    private void awaitListed(int rooms) {
-      assertThat(tab.appHook("load-state")).hasAttribute("data-state", "loaded", BrowserBench.SLOW);
-      assertThat(tab.appHook("room-item"))
-          .hasCount(
-              rooms,
-              new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
-                  .setTimeout(120_000));
     }
 
     double median(List<Double> xs) {
