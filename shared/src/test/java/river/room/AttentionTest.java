@@ -58,27 +58,13 @@ class AttentionTest {
 
   @Test
   void mentionsCountsRepliesToTheUsersOwnMessages() {
-    RoomMessage mine = f.text(owner, 10, "question");
-    RoomMessage other = f.text(alice, 20, "unrelated");
-    List<VisibleMessage> v =
-        room(
-            mine,
-            other,
-            f.message(alice, 30, MessageKind.REPLY, mine.id(), "answer"),
-            f.message(alice, 40, MessageKind.REPLY, other.id(), "not to you"));
+    List<VisibleMessage> v = questionAnswerAndAnotherReply();
     assertEquals(1, count(NotificationMode.MENTIONS, v, LastRead.NONE));
   }
 
   @Test
   void aReplyIsToMineOnlyWhenItsTargetIsTheUsersMessage() {
-    RoomMessage mine = f.text(owner, 10, "question");
-    RoomMessage other = f.text(alice, 20, "unrelated");
-    List<VisibleMessage> v =
-        room(
-            mine,
-            other,
-            f.message(alice, 30, MessageKind.REPLY, mine.id(), "answer"),
-            f.message(alice, 40, MessageKind.REPLY, other.id(), "not to you"));
+    List<VisibleMessage> v = questionAnswerAndAnotherReply();
     assertTrue(Attention.repliesToMine(v.get(2), v, owner.pub));
     assertFalse(Attention.repliesToMine(v.get(3), v, owner.pub));
     assertFalse(Attention.repliesToMine(v.get(0), v, owner.pub), "not a reply");
@@ -110,5 +96,16 @@ class AttentionTest {
             f.text(alice, 10, "hey " + river.chat.Mentions.token(me) + " look"),
             f.text(alice, 20, "and " + river.chat.Mentions.token(other)));
     assertEquals(1, count(NotificationMode.MENTIONS, v, LastRead.NONE));
+  }
+
+  /** The owner's question, alice's unrelated message, a reply to each (the first to the owner). */
+  private List<VisibleMessage> questionAnswerAndAnotherReply() {
+    RoomMessage mine = f.text(owner, 10, "question");
+    RoomMessage other = f.text(alice, 20, "unrelated");
+    return room(
+        mine,
+        other,
+        f.message(alice, 30, MessageKind.REPLY, mine.id(), "answer"),
+        f.message(alice, 40, MessageKind.REPLY, other.id(), "not to you"));
   }
 }
