@@ -63,6 +63,15 @@ class BanIT extends TwoTabFixture {
     // the confirmation can be cancelled: nothing happens
     member(a, "bob").locator("[data-testid=member-ban]").click();
     assertThat(a.appHook("member-ban-confirm")).isVisible();
+    // the room changes while alice decides (a message, a renamed member): the question stays
+    // open and keeps the keyboard (every change to the room redraws the member list)
+    send(c, "while alice decides");
+    assertThat(message(a, "while alice decides")).hasCount(1);
+    c.appHook("nickname-edit").fill("carol b");
+    c.appHook("nickname-save").click();
+    assertThat(member(a, "carol b")).hasCount(1);
+    assertThat(a.appHook("member-ban-confirm")).isVisible();
+    assertThat(a.appHook("member-ban-cancel")).isFocused();
     a.appHook("member-ban-cancel").click();
     assertThat(a.appHook("member-ban-confirm")).hasCount(0);
     assertThat(a.appHook("member-item")).hasCount(3);

@@ -55,6 +55,13 @@ public final class MembersView {
   private final HTMLElement problem = Dom.hook("p", "dialog-error", "nickname-error");
   private String shownRoom;
   private String shownNick;
+
+  /** The member whose ban question is open, kept across redraws; null when none is. */
+  private String confirmingBan;
+
+  /** What the list shows, to skip redrawing the same rows. */
+  private String drawnRows;
+
   private final Listener listener;
 
   public MembersView(Listener listener) {
@@ -102,69 +109,38 @@ public final class MembersView {
     return root;
   }
 
+  /**
+   * Draws the list again only when a row changed, and keeps an open ban question open (and its
+   * focus) when it must: every change to the room, a message from anyone included, calls this.
+   */
   public void render(String room, List<Member> members, String ownNickname) {
-    Dom.clear(list);
+    if (!room.equals(shownRoom)) {
+      confirmingBan = null; // a question about another room's member
+    }
+    StringBuilder drawn = new StringBuilder(room);
+    boolean stillAsked = false;
     for (Member m : members) {
-      HTMLElement li = Dom.hook("li", m.self ? "member-item self" : "member-item", "member-item");
-      li.setAttribute("data-member-key", m.key);
-      HTMLElement name = Dom.hook("span", "member-name", "member-name");
-      Dom.sentence(name, "", m.name, m.self ? " (you)" : "");
-      li.appendChild(name);
-      HTMLElement relation = Dom.hook("span", "member-relation", "member-relation");
-      if (m.invitedBy == null) {
-        relation.textContent = m.relation;
-      } else {
-        Dom.sentence(relation, m.relation + " ", m.invitedBy, "");
+      for (String field :
+          new String[] {m.key, m.name, m.relation, m.invitedBy, "" + m.self, "" + m.canBan}) {
+        String f = String.valueOf(field); // length-prefixed: user text cannot fake a boundary
+        drawn.append(f.length()).append(':').append(f);
       }
-      li.appendChild(relation);
-      if (!m.self) {
-        HTMLButtonElement dm = Js.uncheckedCast(Dom.hook("button", "link-button", "dm-open"));
-        dm.type = "button";
-        dm.textContent = "Message";
-        dm.setAttribute("aria-label", "Direct message to " + m.name);
-        dm.addEventListener("click", e -> listener.onDirect(m.key));
-        li.appendChild(dm);
+      stillAsked |= m.canBan && m.key.equals(confirmingBan);
+    }
+    if (!stillAsked) {
+      confirmingBan = null; // the member is gone, or this user can no longer ban them
+    }
+    if (!drawn.toString().equals(drawnRows)) {
+      drawnRows = drawn.toString();
+      String focused = focusedHook();
+      Dom.clear(list);
+      for (Member m : members) {
+        list.appendChild(row(m));
       }
-      if (m.canBan) {
-        HTMLButtonElement ban = Js.uncheckedCast(Dom.hook("button", "link-button", "member-ban"));
-        ban.type = "button";
-        ban.textContent = "Ban";
-        HTMLElement confirm = Dom.el("span", "ban-confirm-row");
-        ban.addEventListener(
-            "click",
-            e -> {
-              Dom.clear(confirm);
-              HTMLElement question = Dom.el("span", null);
-              Dom.sentence(question, "Ban ", m.name, " and everyone they invited?");
-              confirm.appendChild(question);
-              HTMLButtonElement yes =
-                  Js.uncheckedCast(Dom.hook("button", "danger", "member-ban-confirm"));
-              yes.type = "button";
-              yes.textContent = "Ban";
-              yes.addEventListener(
-                  "click",
-                  ev -> {
-                    Dom.clear(confirm);
-                    listener.onBan(m.key);
-                  });
-              HTMLButtonElement no =
-                  Js.uncheckedCast(Dom.hook("button", "secondary", "member-ban-cancel"));
-              no.type = "button";
-              no.textContent = "Cancel";
-              no.addEventListener(
-                  "click",
-                  ev -> {
-                    Dom.clear(confirm);
-                    ban.focus();
-                  });
-              confirm.appendChild(yes);
-              confirm.appendChild(no);
-              no.focus(); // the safe choice first, as with leave's "Stay"
-            });
-        li.appendChild(ban);
-        li.appendChild(confirm);
+      elemental2.dom.Element again = focused == null ? null : list.querySelector(focused);
+      if (again != null) {
+        ((HTMLElement) again).focus(); // a redraw does not take the keyboard's place away
       }
-      list.appendChild(li);
     }
     // Keep what the user is typing; refresh the field when the room or the saved nickname changed.
     boolean typing = edit == Js.<Object>uncheckedCast(DomGlobal.document.activeElement);
@@ -176,5 +152,93 @@ public final class MembersView {
       Dom.show(problem, false);
     }
     shownRoom = room;
+  }
+
+  /** A selector for the focused control in the list (its member's row and hook), or null. */
+  private String focusedHook() {
+    elemental2.dom.Element active = DomGlobal.document.activeElement;
+    if (active == null || !list.contains(active) || !active.hasAttribute("data-testid")) {
+      return null;
+    }
+    elemental2.dom.Element row = active.closest("[data-member-key]");
+    return row == null
+        ? null
+        : "[data-member-key=\""
+            + row.getAttribute("data-member-key")
+            + "\"] [data-testid="
+            + active.getAttribute("data-testid")
+            + "]";
+  }
+
+  private HTMLElement row(Member m) {
+    HTMLElement li = Dom.hook("li", m.self ? "member-item self" : "member-item", "member-item");
+    li.setAttribute("data-member-key", m.key);
+    HTMLElement name = Dom.hook("span", "member-name", "member-name");
+    Dom.sentence(name, "", m.name, m.self ? " (you)" : "");
+    li.appendChild(name);
+    HTMLElement relation = Dom.hook("span", "member-relation", "member-relation");
+    if (m.invitedBy == null) {
+      relation.textContent = m.relation;
+    } else {
+      Dom.sentence(relation, m.relation + " ", m.invitedBy, "");
+    }
+    li.appendChild(relation);
+    if (!m.self) {
+      HTMLButtonElement dm = Js.uncheckedCast(Dom.hook("button", "link-button", "dm-open"));
+      dm.type = "button";
+      dm.textContent = "Message";
+      dm.setAttribute("aria-label", "Direct message to " + m.name);
+      dm.addEventListener("click", e -> listener.onDirect(m.key));
+      li.appendChild(dm);
+    }
+    if (m.canBan) {
+      HTMLButtonElement ban = Js.uncheckedCast(Dom.hook("button", "link-button", "member-ban"));
+      ban.type = "button";
+      ban.textContent = "Ban";
+      HTMLElement confirm = Dom.el("span", "ban-confirm-row");
+      ban.addEventListener(
+          "click",
+          e -> {
+            confirmingBan = m.key;
+            ask(confirm, m, ban).focus(); // the safe choice first, as with leave's "Stay"
+          });
+      li.appendChild(ban);
+      li.appendChild(confirm);
+      if (m.key.equals(confirmingBan)) {
+        ask(confirm, m, ban);
+      }
+    }
+    return li;
+  }
+
+  /** Fills {@code confirm} with "Ban … ?", Ban and Cancel; returns Cancel. */
+  private HTMLButtonElement ask(HTMLElement confirm, Member m, HTMLButtonElement ban) {
+    Dom.clear(confirm);
+    HTMLElement question = Dom.el("span", null);
+    Dom.sentence(question, "Ban ", m.name, " and everyone they invited?");
+    confirm.appendChild(question);
+    HTMLButtonElement yes = Js.uncheckedCast(Dom.hook("button", "danger", "member-ban-confirm"));
+    yes.type = "button";
+    yes.textContent = "Ban";
+    yes.addEventListener(
+        "click",
+        ev -> {
+          confirmingBan = null;
+          Dom.clear(confirm);
+          listener.onBan(m.key);
+        });
+    HTMLButtonElement no = Js.uncheckedCast(Dom.hook("button", "secondary", "member-ban-cancel"));
+    no.type = "button";
+    no.textContent = "Cancel";
+    no.addEventListener(
+        "click",
+        ev -> {
+          confirmingBan = null;
+          Dom.clear(confirm);
+          ban.focus();
+        });
+    confirm.appendChild(yes);
+    confirm.appendChild(no);
+    return no;
   }
 }
