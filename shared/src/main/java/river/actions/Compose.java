@@ -16,6 +16,17 @@ import river.rooms.RoomKey;
 public final class Compose {
   private Compose() {}
 
+  /**
+   * Whether a send in this room waits instead of being refused: the user holds the room but its
+   * state has not arrived yet (just joined or created, or the tab is still loading its rooms), and
+   * nobody has said it cannot arrive ({@code answered}: the node answered the fetch, with a state
+   * or a refusal). The composer keeps the text meanwhile (its draft is stored) and sends it when
+   * the state comes; once it is here, {@link #message} decides.
+   */
+  public static boolean waitsForState(RoomData data, RoomState state, boolean answered) {
+    return data != null && state == null && !answered;
+  }
+
   /** The unsigned message, or throws IllegalArgumentException with what the user reads. */
   public static RoomMessage message(
       RoomKey key,

@@ -1,5 +1,6 @@
 package river.client.app;
 
+import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,6 +130,9 @@ final class MessagePane {
 
   private String editing;
 
+  /** The room whose state a sent text waits for (it stays in the composer), or null. */
+  private RoomKey heldFor;
+
   MessagePane(
       TabSession session,
       RoomHydrator hydrator,
@@ -162,6 +166,8 @@ final class MessagePane {
 
   /** Another room is shown: a half-made reply or edit belongs to the old one. */
   void resetModes() {
+    heldFor = null; // the waiting text stays the old room's draft
+    composer.release();
     if (editing != null) {
       stopEditing();
     }
@@ -205,6 +211,15 @@ final class MessagePane {
 
   /** The composer's send: null when the message went out, else why it was refused. */
   private String send(String text) {
+    RoomKey current = host.shown();
+    if (editing == null
+        && current != null
+        && Compose.waitsForState(
+            session.rooms().room(current), hydrator.state(current), hydrator.answered(current))) {
+      heldFor = current; // sent by render() when the state comes
+      composer.hold("Sends as soon as this room has loaded.");
+      return Composer.HELD;
+    }
     MessageKind kind =
         editing != null
             ? MessageKind.EDIT
@@ -309,6 +324,19 @@ final class MessagePane {
   void render(RoomKey current) {
     RoomState state = hydrator.state(current);
     RoomData data = session.rooms().room(current);
+    if (current.equals(heldFor)
+        && !Compose.waitsForState(data, state, hydrator.answered(current))) {
+      heldFor = null;
+      DomGlobal.setTimeout( // after this render, if the room is still the one shown
+          ignored -> {
+            if (current.equals(host.shown()) && editing == null) {
+              composer.sendHeld();
+            } else {
+              composer.release();
+            }
+          },
+          0);
+    }
     Names names = Names.of(state, sb -> texts.readOrNull(data, sb));
     memberNames = new HashMap<>();
     if (state != null) {

@@ -21,13 +21,16 @@ import river.chat.Mentions;
  * under the input and keeps the typed text.
  */
 public final class Composer {
+  /** What {@link Listener#onSend} returns for a text it keeps waiting (after calling hold). */
+  public static final String HELD = "\u0000held";
+
   /** The input grows up to this height, then scrolls. */
   private static final int MAX_HEIGHT_PX = 160;
 
   public interface Listener {
     /**
-     * {@code text} in its stored form. Returns null when it was taken (the input is cleared), else
-     * why it was refused.
+     * {@code text} in its stored form. Returns null when it was taken (the input is cleared),
+     * {@link #HELD} when it waits (the input keeps it), else why it was refused.
      */
     String onSend(String text);
 
@@ -47,6 +50,10 @@ public final class Composer {
   private final HTMLTextAreaElement input =
       Js.uncheckedCast(Dom.hook("textarea", "message-input", "message-input"));
   private final HTMLElement problem = Dom.hook("p", "composer-error", "composer-error");
+
+  /** Says a sent text waits for its room to load ({@link #hold}); not an error. */
+  private final HTMLElement waiting = Dom.hook("p", "composer-waiting", "composer-waiting");
+
   private final HTMLElement mode = Dom.hook("div", "composer-mode", "composer-mode");
   private final HTMLElement modeText = Dom.el("span", "composer-mode-text");
   private final MentionSuggestions suggestions = new MentionSuggestions(this::insertMention);
@@ -97,6 +104,9 @@ public final class Composer {
     root.appendChild(row);
     root.appendChild(problem);
     Dom.show(problem, false);
+    waiting.setAttribute("role", "status");
+    root.appendChild(waiting);
+    Dom.show(waiting, false);
     root.addEventListener(
         "submit",
         e -> {
@@ -160,6 +170,27 @@ public final class Composer {
     Dom.show(problem, false);
   }
 
+  /**
+   * The text just sent waits (its room has not loaded yet): it stays in the input, and its draft
+   * with it, with {@code notice} below; {@link #sendHeld} sends what the input then holds.
+   */
+  public void hold(String notice) {
+    waiting.textContent = notice;
+    Dom.show(waiting, true);
+    Dom.show(problem, false);
+  }
+
+  /** Nothing waits any more (the room changed): the text stays as a draft. */
+  public void release() {
+    Dom.show(waiting, false);
+  }
+
+  /** The wait is over: sends what the input holds now, as Enter would. */
+  public void sendHeld() {
+    release();
+    send();
+  }
+
   private void onKey(KeyboardEvent k) {
     if (Js.isTruthy(Js.asPropertyMap(k).get("isComposing"))) {
       return; // an input method is composing a character: Enter is theirs
@@ -197,6 +228,9 @@ public final class Composer {
       return;
     }
     String refused = listener.onSend(Mentions.encode(text, chosen));
+    if (HELD.equals(refused)) {
+      return; // kept, and said so by hold()
+    }
     if (refused == null) {
       input.value = "";
       chosen = new LinkedHashMap<>();
