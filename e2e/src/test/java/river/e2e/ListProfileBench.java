@@ -51,6 +51,7 @@ class ListProfileBench {
         Browser browser =
             Browsers.chromium(
                 pw,
+                "--enable-precise-memory-info",
                 "--disable-features=IsolateSandboxedIframes,site-per-process",
                 "--disable-site-isolation-trials")) {
       BrowserContext profile = browser.newContext();
@@ -97,11 +98,7 @@ class ListProfileBench {
             Double.parseDouble(tab.appHook("load-state").getAttribute("data-listed-at")) - origin;
         double hydrated =
             Double.parseDouble(tab.appHook("load-state").getAttribute("data-hydrated-at")) - origin;
-        Object used =
-            BrowserBench.appFrame(tab)
-                .evaluate(
-                    "() => { if (typeof gc === 'function') gc();"
-                        + " return performance.memory ? performance.memory.usedJSHeapSize : -1; }");
+        double used = BrowserBench.appHeapMiB(profile, tab);
         String line =
             "rooms "
                 + rooms
@@ -111,7 +108,7 @@ class ListProfileBench {
                 + listed
                 + " hydrated "
                 + hydrated
-                + " heap "
+                + " heap MiB "
                 + used;
         System.out.println("PROF " + line);
         Files.writeString(

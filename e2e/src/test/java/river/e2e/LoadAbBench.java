@@ -48,9 +48,7 @@ class LoadAbBench {
         "| rooms | variant | listed median ms | listed all | answered median ms | script bytes per"
             + " load | room items built per load | heap MiB |\n|---|---|---:|---|---:|---:|---:|---:|\n");
     try (Playwright playwright = Browsers.playwright();
-        Browser browser =
-            Browsers.chromium(
-                playwright, "--enable-precise-memory-info", "--js-flags=--expose-gc")) {
+        Browser browser = Browsers.chromium(playwright, "--enable-precise-memory-info")) {
       for (int rooms : counts) {
         List<Variant> variants = new ArrayList<>();
         if (!base.isEmpty()) {
@@ -167,12 +165,7 @@ class LoadAbBench {
     }
 
     void heap() {
-      Object used =
-          BrowserBench.appFrame(tab)
-              .evaluate(
-                  "() => { if (typeof gc === 'function') gc();"
-                      + " return performance.memory ? performance.memory.usedJSHeapSize : -1; }");
-      heapMiB = ((Number) used).doubleValue() / (1024 * 1024);
+      heapMiB = BrowserBench.appHeapMiB(profile, tab);
     }
 
     double median(List<Double> xs) {
