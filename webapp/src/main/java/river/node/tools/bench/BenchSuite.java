@@ -263,8 +263,9 @@ public final class BenchSuite {
   /**
    * The ceiling: the node's own SQLite store ({@link StoreBench}: the same writer thread and group
    * commit, WAL, {@code synchronous=FULL}) called in-process by as many writer threads as the CAS
-   * bench had clients: no network, no protocol, no CAS envelope. The node's CAS throughput is then
-   * reported as a fraction of it, so a reader sees what the node costs above the disk.
+   * bench had clients, each its own user and key writing rows of the CAS bench's size: no network,
+   * no protocol, no CAS rule. The node's CAS throughput is then reported as a fraction of it, so a
+   * reader sees what the node costs above the disk.
    */
   static void ceiling(BenchReport report, Path tmp, Options o, double nodeOps, PrintStream log)
       throws Exception {

@@ -47,6 +47,9 @@ public final class DelegateBench {
 
   private DelegateBench() {}
 
+  /** The data each CasStore writes (the store ceiling writes rows of the same size). */
+  static final int VALUE_BYTES = 200;
+
   public record Result(
       int clients, double seconds, long ops, long conflicts, long p50Nanos, long p99Nanos) {
     public double opsPerSecond() {
@@ -173,7 +176,7 @@ public final class DelegateBench {
     final List<Throwable> failures;
     final CountDownLatch done;
     final byte[] key;
-    final byte[] value = new byte[200];
+    final byte[] value = new byte[VALUE_BYTES];
     BenchSocket socket;
     long[] lat = new long[1 << 14];
     int n;
