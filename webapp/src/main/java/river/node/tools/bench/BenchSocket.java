@@ -110,25 +110,30 @@ final class BenchSocket {
     byte[] payload = WireCodec.encodeRequest(request);
     int n = payload.length;
     int header = n < 126 ? 2 : n < 65536 ? 4 : 10;
-    ByteBuffer f = ByteBuffer.allocate(header + 4 + n);
-    f.put((byte) 0x82); // FIN, binary
+    byte[] f = new byte[header + 4 + n];
+    f[0] = (byte) 0x82; // FIN, binary
     if (n < 126) {
-      f.put((byte) (0x80 | n));
+      f[1] = (byte) (0x80 | n);
     } else if (n < 65536) {
-      f.put((byte) (0x80 | 126)).putShort((short) n);
+      f[1] = (byte) (0x80 | 126);
+      f[2] = (byte) (n >>> 8);
+      f[3] = (byte) n;
     } else {
-      f.put((byte) (0x80 | 127)).putLong(n);
+      f[1] = (byte) (0x80 | 127);
+      for (int i = 0; i < 8; i++) {
+        f[2 + i] = (byte) ((long) n >>> (56 - 8 * i));
+      }
     }
     // The mask only has to be unpredictable to a browser page's script (RFC 6455 10.3); a bench
     // sends no page's bytes, so a fast generator is enough.
     int mask = ThreadLocalRandom.current().nextInt();
-    f.putInt(mask);
     byte[] m = {(byte) (mask >>> 24), (byte) (mask >>> 16), (byte) (mask >>> 8), (byte) mask};
+    System.arraycopy(m, 0, f, header, 4);
+    int at = header + 4;
     for (int i = 0; i < n; i++) {
-      f.put((byte) (payload[i] ^ m[i & 3]));
+      f[at + i] = (byte) (payload[i] ^ m[i & 3]);
     }
-    f.flip();
-    write(f);
+    write(ByteBuffer.wrap(f));
   }
 
   private void write(ByteBuffer f) {
