@@ -1,9 +1,7 @@
 package river.cbor;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads one CBOR data item (RFC 8949 §3) from a byte array, strictly: every malformation is a
@@ -89,7 +87,7 @@ final class CborDecoder {
       case 5:
         {
           List<CborEntry> entries = new ArrayList<CborEntry>();
-          Set<CborItem> keys = new HashSet<CborItem>();
+          MapKeys keys = new MapKeys(entries);
           while (!atBreak()) {
             readEntry(entries, keys, depth);
           }
@@ -165,14 +163,14 @@ final class CborDecoder {
     int n = (int) count;
     noteAllocation(n);
     List<CborEntry> entries = new ArrayList<CborEntry>(n);
-    Set<CborItem> keys = new HashSet<CborItem>();
+    MapKeys keys = new MapKeys(entries);
     for (int i = 0; i < n; i++) {
       readEntry(entries, keys, depth);
     }
     return CborItem.mapTrusted(entries, false);
   }
 
-  private void readEntry(List<CborEntry> entries, Set<CborItem> keys, int depth) {
+  private void readEntry(List<CborEntry> entries, MapKeys keys, int depth) {
     int keyStart = pos;
     CborItem key = readItem(depth + 1);
     if (!keys.add(key)) {

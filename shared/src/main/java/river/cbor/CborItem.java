@@ -3,9 +3,7 @@ package river.cbor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One immutable CBOR data item (RFC 8949): integers over the full range -2^64 .. 2^64-1, byte and
@@ -99,12 +97,13 @@ public final class CborItem {
 
   /** Map with the given entry order; IllegalArgumentException on a duplicate key. */
   public static CborItem map(List<CborEntry> values) {
-    List<CborEntry> copy = new ArrayList<CborEntry>(values);
-    Set<CborItem> seen = new HashSet<CborItem>();
-    for (CborEntry e : copy) {
-      if (!seen.add(e.key())) {
+    List<CborEntry> copy = new ArrayList<CborEntry>(values.size());
+    MapKeys keys = new MapKeys(copy);
+    for (CborEntry e : values) {
+      if (!keys.add(e.key())) {
         throw new IllegalArgumentException("duplicate map key " + e.key());
       }
+      copy.add(e);
     }
     return mapTrusted(copy, false);
   }

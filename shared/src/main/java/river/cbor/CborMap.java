@@ -1,9 +1,7 @@
 package river.cbor;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Builds CBOR map items whose entries keep the insertion order: each wire message fixes its own
@@ -21,7 +19,7 @@ public final class CborMap {
   /** Accumulates entries in order; {@link #build()} returns an immutable map item. */
   public static final class Builder {
     private final List<CborEntry> entries = new ArrayList<CborEntry>();
-    private final Set<CborItem> keys = new HashSet<CborItem>();
+    private final MapKeys keys = new MapKeys(entries);
 
     private Builder() {}
 

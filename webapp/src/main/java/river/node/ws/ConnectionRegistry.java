@@ -27,8 +27,8 @@ public final class ConnectionRegistry {
   /** The user's open connections other than {@code except} (which may be null). */
   public List<ClientConnection> others(String userId, ClientConnection except) {
     Set<ClientConnection> set = byUser.get(userId);
-    if (set == null) {
-      return List.of();
+    if (set == null || (except != null && set.size() == 1 && set.contains(except))) {
+      return List.of(); // the common case of a write: the writer is the user's only connection
     }
     return set.stream().filter(c -> c != except).toList();
   }

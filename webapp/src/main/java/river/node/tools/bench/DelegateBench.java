@@ -21,9 +21,13 @@ import river.node.Node;
 import river.node.NodeOptions;
 import river.node.tools.WsClient;
 import river.node.tools.inspect.DelegateInspect;
+import river.store.DelegateKeys;
 import river.wire.CasStoreResult;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
+import river.wire.Op;
+import river.wire.Request;
+import river.wire.Response;
 
 /**
  * {@code bench [--clients 32] [--seconds 5] [--warmup 3] [--port P]}: durable CAS throughput and
@@ -42,6 +46,9 @@ public final class DelegateBench {
   static final int DEFAULT_WARMUP_SECONDS = 3;
 
   private DelegateBench() {}
+
+  /** The data each CasStore writes (the store ceiling writes rows of the same size). */
+  static final int VALUE_BYTES = 200;
 
   public record Result(
       int clients, double seconds, long ops, long conflicts, long p50Nanos, long p99Nanos) {
@@ -116,52 +123,51 @@ public final class DelegateBench {
 
   public static Result runOnce(int port, int clients, int seconds, int warmup) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    List<WsClient> conns = new ArrayList<>();
-    try {
+    long warmupEnd = System.nanoTime() + warmup * 1_000_000_000L;
+    long end = warmupEnd + seconds * 1_000_000_000L;
+    AtomicLong conflicts = new AtomicLong();
+    long[][] latencies = new long[clients][];
+    int[] counts = new int[clients];
+    CountDownLatch done = new CountDownLatch(clients);
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    try (BenchSocket.Loop sockets = new BenchSocket.Loop("bench-clients")) {
+      List<CasLoop> loops = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
-        conns.add(
-            WsClient.connect("ws://127.0.0.1:" + port + "/v1/ws?token=" + newProfile(http, port)));
+        CasLoop l = new CasLoop(i, warmupEnd, end, conflicts, latencies, counts, failures, done);
+        l.socket =
+            BenchSocket.connect(
+                URI.create("ws://127.0.0.1:" + port + "/v1/ws?token=" + newProfile(http, port)),
+                sockets,
+                l);
+        loops.add(l);
       }
-      long warmupEnd = System.nanoTime() + warmup * 1_000_000_000L;
-      long end = warmupEnd + seconds * 1_000_000_000L;
-      AtomicLong conflicts = new AtomicLong();
-      long[][] latencies = new long[clients][];
-      int[] counts = new int[clients];
-      CountDownLatch done = new CountDownLatch(clients);
-      List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-      for (int i = 0; i < clients; i++) {
-        new Loop(i, conns.get(i), warmupEnd, end, conflicts, latencies, counts, failures, done)
-            .start();
-      }
+      loops.forEach(CasLoop::start);
       done.await();
-      if (!failures.isEmpty()) {
-        throw new IllegalStateException(
-            "a bench client failed: " + failures.get(0), failures.get(0));
-      }
-      int total = Arrays.stream(counts).sum();
-      long[] all = new long[total];
-      int at = 0;
-      for (int i = 0; i < clients; i++) {
-        System.arraycopy(latencies[i], 0, all, at, counts[i]);
-        at += counts[i];
-      }
-      Arrays.sort(all);
-      long p50 = total == 0 ? 0 : all[(int) Math.min(total - 1, Math.floor(total * 0.50))];
-      long p99 = total == 0 ? 0 : all[(int) Math.min(total - 1, Math.floor(total * 0.99))];
-      return new Result(clients, seconds, total, conflicts.get(), p50, p99);
-    } finally {
-      conns.forEach(WsClient::close);
     }
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException("a bench client failed: " + failures.get(0), failures.get(0));
+    }
+    int total = Arrays.stream(counts).sum();
+    long[] all = new long[total];
+    int at = 0;
+    for (int i = 0; i < clients; i++) {
+      System.arraycopy(latencies[i], 0, all, at, counts[i]);
+      at += counts[i];
+    }
+    Arrays.sort(all);
+    long p50 = total == 0 ? 0 : all[(int) Math.min(total - 1, Math.floor(total * 0.50))];
+    long p99 = total == 0 ? 0 : all[(int) Math.min(total - 1, Math.floor(total * 0.99))];
+    return new Result(clients, seconds, total, conflicts.get(), p50, p99);
   }
 
   /**
-   * One client's CAS loop, driven by completions rather than a blocked thread: each answer sends
-   * the next request from the thread that received it, so the client side costs no thread wake-up
-   * per operation (the node is what is being measured).
+   * One client's CAS loop, driven by answers rather than a blocked thread: each answer sends the
+   * next request from the clients' one socket thread ({@link BenchSocket.Loop}), so the client side
+   * costs no thread wake-up per operation (the node is what is being measured).
    */
-  private static final class Loop {
+  private static final class CasLoop implements BenchSocket.Answers {
+    private static final byte[] DELEGATE = DelegateKeys.current();
     final int me;
-    final WsClient c;
     final long warmupEnd;
     final long end;
     final AtomicLong conflicts;
@@ -170,14 +176,18 @@ public final class DelegateBench {
     final List<Throwable> failures;
     final CountDownLatch done;
     final byte[] key;
-    final byte[] value = new byte[200];
+    final byte[] value = new byte[VALUE_BYTES];
+    BenchSocket socket;
     long[] lat = new long[1 << 14];
     int n;
     long g;
+    long nextId = 1;
+    long t0;
+    boolean first = true;
+    boolean finished;
 
-    Loop(
+    CasLoop(
         int me,
-        WsClient c,
         long warmupEnd,
         long end,
         AtomicLong conflicts,
@@ -186,7 +196,6 @@ public final class DelegateBench {
         List<Throwable> failures,
         CountDownLatch done) {
       this.me = me;
-      this.c = c;
       this.warmupEnd = warmupEnd;
       this.end = end;
       this.conflicts = conflicts;
@@ -197,55 +206,71 @@ public final class DelegateBench {
       this.key = ("bench " + me).getBytes(StandardCharsets.UTF_8);
     }
 
-    void start() {
-      c.delegateAsync(new DelegateRequest.GetVersioned(key))
-          .whenComplete(
-              (r, e) -> {
-                if (e != null) {
-                  finish(e);
-                  return;
-                }
-                g = ((DelegateResponse.GetVersioned) r).generation();
-                next();
-              });
+    /** Reads the key's generation first; every answer after that sends the next CasStore. */
+    synchronized void start() {
+      socket.send(
+          new Request(nextId, new Op.Delegate(DELEGATE, new DelegateRequest.GetVersioned(key))));
     }
 
-    void next() {
-      long t0 = System.nanoTime();
+    @Override
+    public synchronized void answer(Response r) {
+      long t1 = System.nanoTime();
+      if (finished) {
+        return;
+      }
+      if (r.id() != nextId) {
+        finish(new IllegalStateException("answer to request " + r.id() + ", expected " + nextId));
+        return;
+      }
+      DelegateResponse d;
+      try {
+        d = WsClient.delegateResponse(r);
+      } catch (RuntimeException e) {
+        finish(e);
+        return;
+      }
+      if (first) {
+        first = false;
+        g = ((DelegateResponse.GetVersioned) d).generation();
+      } else {
+        CasStoreResult res = ((DelegateResponse.CasStore) d).result();
+        if (res instanceof CasStoreResult.Stored s) {
+          g = s.generation();
+          if (t0 >= warmupEnd) {
+            if (n == lat.length) {
+              lat = Arrays.copyOf(lat, n * 2);
+            }
+            lat[n++] = t1 - t0;
+          }
+        } else if (res instanceof CasStoreResult.Conflict cf) {
+          conflicts.incrementAndGet();
+          g = cf.currentGeneration();
+        } else {
+          finish(new IllegalStateException("CAS failed: " + res));
+          return;
+        }
+      }
+      t0 = System.nanoTime();
       if (t0 >= end) {
         finish(null);
         return;
       }
       value[0] = (byte) g;
-      c.delegateAsync(new DelegateRequest.CasStore(key, value, g))
-          .whenComplete(
-              (r, e) -> {
-                long t1 = System.nanoTime();
-                if (e != null) {
-                  finish(e);
-                  return;
-                }
-                CasStoreResult res = ((DelegateResponse.CasStore) r).result();
-                if (res instanceof CasStoreResult.Stored s) {
-                  g = s.generation();
-                  if (t0 >= warmupEnd) {
-                    if (n == lat.length) {
-                      lat = Arrays.copyOf(lat, n * 2);
-                    }
-                    lat[n++] = t1 - t0;
-                  }
-                } else if (res instanceof CasStoreResult.Conflict cf) {
-                  conflicts.incrementAndGet();
-                  g = cf.currentGeneration();
-                } else {
-                  finish(new IllegalStateException("CAS failed: " + res));
-                  return;
-                }
-                next();
-              });
+      nextId++;
+      socket.send(
+          new Request(
+              nextId, new Op.Delegate(DELEGATE, new DelegateRequest.CasStore(key, value, g))));
     }
 
-    void finish(Throwable failure) {
+    @Override
+    public synchronized void failed(Throwable cause) {
+      if (!finished) {
+        finish(cause);
+      }
+    }
+
+    private void finish(Throwable failure) {
+      finished = true;
       if (failure != null) {
         failures.add(failure);
       }

@@ -15,11 +15,14 @@ import java.util.stream.Stream;
 import river.node.store.DelegateStore;
 import river.node.store.Mutation;
 import river.store.DelegateKeys;
+import river.store.Envelope;
 
 /**
  * Durable-write throughput of {@link DelegateStore}: N writer threads, each doing synchronous
- * read-modify-write updates (a 64-byte value, like a small room slot) and waiting for each
- * acknowledgement before the next, for a fixed time. Prints ops/s, writes per commit and latency.
+ * read-modify-write updates and waiting for each acknowledgement before the next, for a fixed time.
+ * Prints ops/s, writes per commit and latency. Each writer is its own user with one key and writes
+ * rows of {@link #VALUE_BYTES}, as the CAS bench's clients do ({@link DelegateBench}), so the two
+ * compare the same rows (it wrote 64-byte rows of one user before).
  *
  * <pre>
  * java -cp river-node.jar river.node.tools.bench.StoreBench [--data-dir D] [--seconds S] [--writers 1,32]
@@ -31,6 +34,9 @@ import river.store.DelegateKeys;
 public final class StoreBench {
 
   private StoreBench() {}
+
+  /** The row a CAS bench client stores: its value in the current delegate's envelope. */
+  static final int VALUE_BYTES = DelegateBench.VALUE_BYTES + Envelope.HEADER_SIZE;
 
   /** One measured configuration. */
   public record Result(
@@ -120,7 +126,8 @@ public final class StoreBench {
       threads[t] =
           new Thread(
               () -> {
-                byte[] key = ("room:bench-" + id).getBytes(StandardCharsets.UTF_8);
+                byte[] key = ("bench " + id).getBytes(StandardCharsets.UTF_8);
+                String writer = user + "-" + id;
                 long[] lat = new long[1 << 16];
                 int n = 0;
                 try {
@@ -129,12 +136,12 @@ public final class StoreBench {
                     long t0 = System.nanoTime();
                     store
                         .update(
-                            user,
+                            writer,
                             delegate,
                             key,
                             cur -> {
                               long next = (cur == null ? 0 : ByteBuffer.wrap(cur).getLong()) + 1;
-                              byte[] v = new byte[64];
+                              byte[] v = new byte[VALUE_BYTES];
                               ByteBuffer.wrap(v).putLong(next);
                               return Mutation.put(v, null);
                             })
