@@ -148,9 +148,7 @@ final class ProfileTools {
   }
 
   private static HTMLButtonElement button(String testId, String text, Runnable open) {
-    HTMLButtonElement b = Js.uncheckedCast(Dom.hook("button", "secondary", testId));
-    b.type = "button";
-    b.textContent = text;
+    HTMLButtonElement b = Dom.button("secondary", testId, text);
     b.addEventListener("click", e -> open.run());
     return b;
   }

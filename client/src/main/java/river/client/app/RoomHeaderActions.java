@@ -22,6 +22,7 @@ final class RoomHeaderActions implements RoomHeaderView.Listener {
   private final ProfileTools tools;
   private final RoomDetailsPane details;
   private final ScreenHost host;
+  private final Drafts drafts;
 
   RoomHeaderActions(
       TabSession session,
@@ -30,7 +31,8 @@ final class RoomHeaderActions implements RoomHeaderView.Listener {
       InviteDialog inviteDialog,
       ProfileTools tools,
       RoomDetailsPane details,
-      ScreenHost host) {
+      ScreenHost host,
+      Drafts drafts) {
     this.session = session;
     this.hydrator = hydrator;
     this.actions = actions;
@@ -38,6 +40,7 @@ final class RoomHeaderActions implements RoomHeaderView.Listener {
     this.tools = tools;
     this.details = details;
     this.host = host;
+    this.drafts = drafts;
   }
 
   /** A link to the shell (the app's URL has the shell's origin) that opens the join dialog. */
@@ -67,6 +70,9 @@ final class RoomHeaderActions implements RoomHeaderView.Listener {
                       problem ->
                           DomGlobal.console.warn(
                               "River: the others were not told you left: " + problem)));
+      // Leaving takes the room out of ROOMS at once: its unsent text goes with it, not kept in the
+      // profile's storage for a room the user left.
+      drafts.put(current, "");
     }
   }
 

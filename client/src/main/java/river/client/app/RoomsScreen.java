@@ -156,7 +156,8 @@ final class RoomsScreen
     this.dms = new DmPane(driver, hydrator, actions, texts, this, this::name, this::rerender);
     this.header =
         new RoomHeaderView(
-            new RoomHeaderActions(session, hydrator, actions, inviteDialog, tools, details, this));
+            new RoomHeaderActions(
+                session, hydrator, actions, inviteDialog, tools, details, this, drafts));
     details.dialog().addSection(tools.exportSection());
     this.layout = new ScreenLayout(header.element(), membersPane.element(), emptyPane);
     this.loadBanner = new LoadBanner(driver::retryLoad);
@@ -192,9 +193,7 @@ final class RoomsScreen
     create.addEventListener("click", e -> createDialog.open());
     HTMLElement sideActions = Dom.el("div", "side-actions");
     sideActions.appendChild(create);
-    HTMLButtonElement join = Js.uncheckedCast(Dom.hook("button", "secondary", "join-open"));
-    join.type = "button";
-    join.textContent = "Join with code";
+    HTMLButtonElement join = Dom.button("secondary", "join-open", "Join with code");
     join.addEventListener("click", e -> joinDialog.open(null));
     sideActions.appendChild(join);
     sidebar.appendChild(sideActions);

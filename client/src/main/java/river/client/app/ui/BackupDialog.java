@@ -45,7 +45,7 @@ public final class BackupDialog {
     download.textContent = "Save the backup file";
     Dom.show(download, false);
     form.appendChild(download);
-    HTMLButtonElement close = Dialogs.button("secondary", "backup-close", "Close");
+    HTMLButtonElement close = Dom.button("secondary", "backup-close", "Close");
     close.addEventListener("click", e -> close());
     create.type = "submit";
     create.textContent = "Create backup";

@@ -80,10 +80,7 @@ public final class Composer {
     HTMLButtonElement send = Js.uncheckedCast(Dom.hook("button", "primary", "message-send"));
     send.type = "submit";
     send.textContent = "Send";
-    HTMLButtonElement cancel =
-        Js.uncheckedCast(Dom.hook("button", "link-button", "composer-cancel"));
-    cancel.type = "button";
-    cancel.textContent = "Cancel";
+    HTMLButtonElement cancel = Dom.button("link-button", "composer-cancel", "Cancel");
     cancel.addEventListener(
         "click",
         e -> {

@@ -1,9 +1,7 @@
 package river.client.app.ui;
 
-import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import elemental2.dom.KeyboardEvent;
-import jsinterop.base.Js;
 
 /** What every dialog of the identity and backup views shares: Escape closes, buttons, a title. */
 final class Dialogs {
@@ -26,13 +24,6 @@ final class Dialogs {
         });
     Dom.show(root, false);
     return root;
-  }
-
-  static HTMLButtonElement button(String className, String testId, String text) {
-    HTMLButtonElement b = Js.uncheckedCast(Dom.hook("button", className, testId));
-    b.type = "button";
-    b.textContent = text;
-    return b;
   }
 
   static HTMLElement buttons(HTMLElement... children) {

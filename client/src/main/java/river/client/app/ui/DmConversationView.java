@@ -4,7 +4,6 @@ import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
 import java.util.List;
-import jsinterop.base.Js;
 
 /**
  * One direct conversation, in place of the room's conversation while it is open: a heading naming
@@ -72,9 +71,7 @@ public final class DmConversationView {
             ArrayList::new);
     HTMLElement head = Dom.el("div", "dm-head");
     head.appendChild(heading);
-    HTMLButtonElement close = Js.uncheckedCast(Dom.hook("button", "link-button", "dm-close"));
-    close.type = "button";
-    close.textContent = "Back to the room";
+    HTMLButtonElement close = Dom.button("link-button", "dm-close", "Back to the room");
     close.addEventListener("click", e -> listener.onClose());
     head.appendChild(close);
     root.appendChild(head);
@@ -140,27 +137,19 @@ public final class DmConversationView {
     HTMLElement bar = Dom.hook("div", "message-actions", "message-actions");
     if (r.id.equals(confirming)) {
       HTMLButtonElement yes =
-          Js.uncheckedCast(Dom.hook("button", "danger", "message-delete-confirm"));
-      yes.type = "button";
-      yes.textContent = "Delete for both of you";
+          Dom.button("danger", "message-delete-confirm", "Delete for both of you");
       yes.addEventListener(
           "click",
           e -> {
             confirming = null;
             listener.onDelete(r.id);
           });
-      HTMLButtonElement no =
-          Js.uncheckedCast(Dom.hook("button", "secondary", "message-delete-cancel"));
-      no.type = "button";
-      no.textContent = "Keep";
+      HTMLButtonElement no = Dom.button("secondary", "message-delete-cancel", "Keep");
       no.addEventListener("click", e -> ask(null));
       bar.appendChild(yes);
       bar.appendChild(no);
     } else {
-      HTMLButtonElement delete =
-          Js.uncheckedCast(Dom.hook("button", "link-button", "message-delete"));
-      delete.type = "button";
-      delete.textContent = "Delete";
+      HTMLButtonElement delete = Dom.button("link-button", "message-delete", "Delete");
       delete.addEventListener("click", e -> ask(r.id));
       bar.appendChild(delete);
     }

@@ -1,6 +1,7 @@
 package river.client.app.ui;
 
 import elemental2.dom.DomGlobal;
+import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import jsinterop.base.Js;
 
@@ -21,6 +22,14 @@ public final class Dom {
       e.className = className;
     }
     return e;
+  }
+
+  /** A plain button ({@code type="button"}: it never submits a form) with a hook and its label. */
+  public static HTMLButtonElement button(String className, String testId, String text) {
+    HTMLButtonElement b = Js.uncheckedCast(hook("button", className, testId));
+    b.type = "button";
+    b.textContent = text;
+    return b;
   }
 
   public static HTMLElement hook(String tag, String className, String testId) {

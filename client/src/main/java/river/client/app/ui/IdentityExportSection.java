@@ -22,7 +22,7 @@ public final class IdentityExportSection {
   private final HTMLElement root = Dom.el("section", "identity-export");
   private final HTMLTextAreaElement code =
       Js.uncheckedCast(Dom.hook("textarea", "identity-code", "identity-export-code"));
-  private final HTMLButtonElement copy = Dialogs.button("secondary", "identity-copy", "Copy");
+  private final HTMLButtonElement copy = Dom.button("secondary", "identity-copy", "Copy");
   private final HTMLElement error = Dialogs.error("identity-export-error");
   private final HTMLElement shown = Dom.el("div", null);
 
@@ -34,7 +34,7 @@ public final class IdentityExportSection {
             "dialog-hint",
             "Export it to be the same member in another browser: import it there. Anyone with"
                 + " this text can post as you in this room; keep it private."));
-    HTMLButtonElement export = Dialogs.button("secondary", "identity-export", "Export my identity");
+    HTMLButtonElement export = Dom.button("secondary", "identity-export", "Export my identity");
     export.addEventListener(
         "click",
         e -> {

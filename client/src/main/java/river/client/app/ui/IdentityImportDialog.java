@@ -43,7 +43,7 @@ public final class IdentityImportDialog {
                 + " as the imported member, and your current identity in this room is no longer"
                 + " used by this browser."));
     HTMLButtonElement confirm =
-        Dialogs.button("danger", "identity-import-confirm", "Replace my identity");
+        Dom.button("danger", "identity-import-confirm", "Replace my identity");
     confirm.addEventListener(
         "click",
         e -> {
@@ -54,7 +54,7 @@ public final class IdentityImportDialog {
     confirmLine.appendChild(confirm);
     Dom.show(confirmLine, false);
     form.appendChild(confirmLine);
-    HTMLButtonElement cancel = Dialogs.button("secondary", "identity-import-cancel", "Cancel");
+    HTMLButtonElement cancel = Dom.button("secondary", "identity-import-cancel", "Cancel");
     cancel.addEventListener("click", e -> close());
     submit.type = "submit";
     submit.textContent = "Import";

@@ -2,7 +2,6 @@ package river.client.app.ui;
 
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
-import jsinterop.base.Js;
 
 /**
  * The invite dialog: the portable code ({@code invite-code}) and a link that opens the join dialog
@@ -22,9 +21,12 @@ public final class InviteDialog {
   private final HTMLElement code = Dom.hook("code", "invite-code", "invite-code");
   private final HTMLElement link = Dom.hook("code", "invite-link", "invite-link");
   private final HTMLElement status = Dom.el("p", "dialog-hint");
-  private final HTMLButtonElement copyCode = button("Copy code", "invite-copy-code");
-  private final HTMLButtonElement copyLink = button("Copy link", "invite-copy-link");
-  private final HTMLButtonElement close = button("Close", "invite-close");
+  private final HTMLButtonElement copyCode =
+      Dom.button("secondary copy-button", "invite-copy-code", "Copy code");
+  private final HTMLButtonElement copyLink =
+      Dom.button("secondary copy-button", "invite-copy-link", "Copy link");
+  private final HTMLButtonElement close =
+      Dom.button("secondary copy-button", "invite-close", "Close");
   private String shownCode;
 
   /** The button whose copy waits for the shell's answer (null: none). */
@@ -126,12 +128,5 @@ public final class InviteDialog {
     HTMLElement r = Dom.el("div", "copy-row");
     r.appendChild(b);
     return r;
-  }
-
-  private static HTMLButtonElement button(String text, String testId) {
-    HTMLButtonElement b = Js.uncheckedCast(Dom.hook("button", "secondary copy-button", testId));
-    b.type = "button";
-    b.textContent = text;
-    return b;
   }
 }

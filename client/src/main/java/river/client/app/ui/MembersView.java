@@ -184,17 +184,13 @@ public final class MembersView {
     }
     li.appendChild(relation);
     if (!m.self) {
-      HTMLButtonElement dm = Js.uncheckedCast(Dom.hook("button", "link-button", "dm-open"));
-      dm.type = "button";
-      dm.textContent = "Message";
+      HTMLButtonElement dm = Dom.button("link-button", "dm-open", "Message");
       dm.setAttribute("aria-label", "Direct message to " + m.name);
       dm.addEventListener("click", e -> listener.onDirect(m.key));
       li.appendChild(dm);
     }
     if (m.canBan) {
-      HTMLButtonElement ban = Js.uncheckedCast(Dom.hook("button", "link-button", "member-ban"));
-      ban.type = "button";
-      ban.textContent = "Ban";
+      HTMLButtonElement ban = Dom.button("link-button", "member-ban", "Ban");
       HTMLElement confirm = Dom.el("span", "ban-confirm-row");
       ban.addEventListener(
           "click",
@@ -217,9 +213,7 @@ public final class MembersView {
     HTMLElement question = Dom.el("span", null);
     Dom.sentence(question, "Ban ", m.name, " and everyone they invited?");
     confirm.appendChild(question);
-    HTMLButtonElement yes = Js.uncheckedCast(Dom.hook("button", "danger", "member-ban-confirm"));
-    yes.type = "button";
-    yes.textContent = "Ban";
+    HTMLButtonElement yes = Dom.button("danger", "member-ban-confirm", "Ban");
     yes.addEventListener(
         "click",
         ev -> {
@@ -227,9 +221,7 @@ public final class MembersView {
           Dom.clear(confirm);
           listener.onBan(m.key);
         });
-    HTMLButtonElement no = Js.uncheckedCast(Dom.hook("button", "secondary", "member-ban-cancel"));
-    no.type = "button";
-    no.textContent = "Cancel";
+    HTMLButtonElement no = Dom.button("secondary", "member-ban-cancel", "Cancel");
     no.addEventListener(
         "click",
         ev -> {

@@ -164,7 +164,7 @@ final class MessageItemView {
     HTMLElement chips = Dom.el("span", "message-reactions");
     for (MessageRow.Reaction x : r.reactions) {
       HTMLButtonElement chip =
-          button(x.emoji + " " + x.who.size(), "message-reaction", "reaction-chip");
+          Dom.button("reaction-chip", "message-reaction", x.emoji + " " + x.who.size());
       chip.setAttribute("data-emoji", x.emoji);
       chip.setAttribute("aria-pressed", x.mine ? "true" : "false");
       chip.setAttribute("title", "Reacted by " + String.join(", ", x.who));
@@ -181,44 +181,37 @@ final class MessageItemView {
     if (confirmingDelete) {
       HTMLElement ask = Dom.text("span", "message-delete-question", "Delete this message?");
       bar.appendChild(ask);
-      HTMLButtonElement yes = button("Delete", "message-delete-confirm", "link-button danger");
+      HTMLButtonElement yes = Dom.button("link-button danger", "message-delete-confirm", "Delete");
       yes.addEventListener("click", e -> actions.delete(r.id));
       bar.appendChild(yes);
-      HTMLButtonElement no = button("Cancel", "message-delete-cancel", "link-button");
+      HTMLButtonElement no = Dom.button("link-button", "message-delete-cancel", "Cancel");
       no.addEventListener("click", e -> actions.confirmDelete(r.id, false));
       bar.appendChild(no);
       bar.setAttribute("data-open", "true");
       return bar;
     }
-    HTMLButtonElement react = button("☺+", "message-react", "link-button");
+    HTMLButtonElement react = Dom.button("link-button", "message-react", "☺+");
     react.setAttribute("aria-label", "Add a reaction");
     react.setAttribute("title", "Add a reaction");
     react.setAttribute("aria-haspopup", "dialog");
     react.addEventListener("click", e -> actions.openPicker(r.id));
     bar.appendChild(react);
-    HTMLButtonElement permalink = button("Link", "message-permalink", "link-button");
+    HTMLButtonElement permalink = Dom.button("link-button", "message-permalink", "Link");
     permalink.setAttribute("aria-label", "Copy a link to this message");
     permalink.setAttribute("title", "Copy a link to this message");
     permalink.addEventListener("click", e -> actions.permalink(r.id));
     bar.appendChild(permalink);
-    HTMLButtonElement reply = button("Reply", "message-reply", "link-button");
+    HTMLButtonElement reply = Dom.button("link-button", "message-reply", "Reply");
     reply.addEventListener("click", e -> actions.reply(r.id));
     bar.appendChild(reply);
     if (r.own) {
-      HTMLButtonElement edit = button("Edit", "message-edit", "link-button");
+      HTMLButtonElement edit = Dom.button("link-button", "message-edit", "Edit");
       edit.addEventListener("click", e -> actions.edit(r.id, r.text));
       bar.appendChild(edit);
-      HTMLButtonElement delete = button("Delete", "message-delete", "link-button");
+      HTMLButtonElement delete = Dom.button("link-button", "message-delete", "Delete");
       delete.addEventListener("click", e -> actions.confirmDelete(r.id, true));
       bar.appendChild(delete);
     }
     return bar;
-  }
-
-  static HTMLButtonElement button(String text, String testId, String className) {
-    HTMLButtonElement b = Js.uncheckedCast(Dom.hook("button", className, testId));
-    b.type = "button";
-    b.textContent = text;
-    return b;
   }
 }

@@ -46,7 +46,7 @@ public final class MessageListView {
   private final HTMLElement area = Dom.el("div", "message-area");
   private final HTMLElement root = Dom.hook("ol", "message-list", "message-list");
   private final HTMLButtonElement jump =
-      MessageItemView.button("New messages ↓", "jump-to-latest", "jump-to-latest");
+      Dom.button("jump-to-latest", "jump-to-latest", "New messages ↓");
   private final ReactionPicker picker;
   private final Listener listener;
   private String shownRoom;

@@ -38,7 +38,7 @@ final class ReactionPicker {
     search.placeholder = "Search emoji";
     search.setAttribute("aria-label", "Search emoji by name");
     search.setAttribute("autocomplete", "off");
-    HTMLButtonElement close = MessageItemView.button("×", "reaction-close", "link-button");
+    HTMLButtonElement close = Dom.button("link-button", "reaction-close", "×");
     close.setAttribute("aria-label", "Close");
     close.addEventListener("click", e -> close());
     HTMLElement top = Dom.el("div", "reaction-top");
@@ -120,7 +120,7 @@ final class ReactionPicker {
     }
     int n = 0;
     for (EmojiSet.Emoji e : set.search(search.value)) {
-      HTMLButtonElement b = MessageItemView.button(e.emoji, "reaction-option", "reaction-option");
+      HTMLButtonElement b = Dom.button("reaction-option", "reaction-option", e.emoji);
       b.setAttribute("data-emoji", e.emoji);
       b.setAttribute("aria-label", e.name);
       b.setAttribute("title", e.name);

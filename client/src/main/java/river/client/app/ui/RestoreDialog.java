@@ -38,7 +38,7 @@ public final class RestoreDialog {
     form.appendChild(CreateRoomDialog.labelled("Passphrase", passphrase));
     form.appendChild(error);
     form.appendChild(status);
-    HTMLButtonElement close = Dialogs.button("secondary", "restore-close", "Close");
+    HTMLButtonElement close = Dom.button("secondary", "restore-close", "Close");
     close.addEventListener("click", e -> close());
     submit.type = "submit";
     submit.textContent = "Restore";

@@ -75,8 +75,7 @@ public final class RoomDetailsDialog {
   private final HTMLElement root = Dom.el("div", "dialog-backdrop");
   private final HTMLElement box = Dom.el("div", "dialog room-details");
   private final HTMLElement key = Dom.hook("code", "room-key", "room-key");
-  private final HTMLButtonElement copy =
-      RoomHeaderView.button("Copy", "room-key-copy", "secondary");
+  private final HTMLButtonElement copy = Dom.button("secondary", "room-key-copy", "Copy");
   private final HTMLInputElement name = field("text", "room-settings-name");
   private final HTMLTextAreaElement description =
       Js.uncheckedCast(Dom.hook("textarea", "room-description-field", "room-settings-description"));
@@ -94,8 +93,7 @@ public final class RoomDetailsDialog {
           "dialog-hint",
           "Fewer members removes nobody: it only stops new joins. Fewer recent messages kept"
               + " drops the oldest beyond the new number.");
-  private final HTMLButtonElement save =
-      RoomHeaderView.button("Save", "room-settings-save", "primary");
+  private final HTMLButtonElement save = Dom.button("primary", "room-settings-save", "Save");
   private final HTMLElement sections = Dom.el("div", "dialog-sections");
   private final Listener listener;
 
@@ -123,7 +121,7 @@ public final class RoomDetailsDialog {
     box.appendChild(ownerHint);
     box.appendChild(error);
     HTMLElement buttons = Dom.el("div", "dialog-buttons");
-    HTMLButtonElement close = RoomHeaderView.button("Close", "room-settings-close", "secondary");
+    HTMLButtonElement close = Dom.button("secondary", "room-settings-close", "Close");
     close.addEventListener("click", e -> close());
     save.addEventListener("click", e -> submit());
     buttons.appendChild(close);

@@ -35,10 +35,10 @@ public final class RoomHeaderView {
   private final HTMLSelectElement mode =
       Js.uncheckedCast(Dom.hook("select", "mode-select", "notification-mode"));
   private final HTMLElement confirmRow = Dom.el("div", "leave-confirm-row");
-  private final HTMLButtonElement rename = button("Rename", "room-rename", "secondary");
+  private final HTMLButtonElement rename = Dom.button("secondary", "room-rename", "Rename");
   private final HTMLElement titleBlock = Dom.el("div", "room-title-block");
   private final HTMLElement description = Dom.hook("p", "room-description", "room-description");
-  private final HTMLButtonElement invite = button("Invite", "invite-create", "secondary");
+  private final HTMLButtonElement invite = Dom.button("secondary", "invite-create", "Invite");
 
   public RoomHeaderView(Listener listener) {
     for (NotificationMode m : NotificationMode.values()) {
@@ -50,27 +50,27 @@ public final class RoomHeaderView {
     mode.setAttribute("aria-label", "Notifications for this room");
     mode.addEventListener("change", e -> listener.onModeChange(fromUiValue(mode.value)));
     invite.addEventListener("click", e -> listener.onInvite());
-    HTMLButtonElement leave = button("Leave", "leave-room", "danger");
+    HTMLButtonElement leave = Dom.button("danger", "leave-room", "Leave");
     leave.addEventListener(
         "click",
         e -> {
           Dom.clear(confirmRow);
           confirmRow.appendChild(
               Dom.text("span", null, "Leave this room? Your other tabs leave it too."));
-          HTMLButtonElement yes = button("Leave room", "leave-confirm", "danger");
+          HTMLButtonElement yes = Dom.button("danger", "leave-confirm", "Leave room");
           yes.addEventListener(
               "click",
               ev -> {
                 Dom.clear(confirmRow);
                 listener.onLeave();
               });
-          HTMLButtonElement no = button("Stay", "leave-cancel", "secondary");
+          HTMLButtonElement no = Dom.button("secondary", "leave-cancel", "Stay");
           no.addEventListener("click", ev -> Dom.clear(confirmRow));
           confirmRow.appendChild(yes);
           confirmRow.appendChild(no);
         });
     rename.addEventListener("click", e -> openRename(listener));
-    HTMLButtonElement details = button("Details", "room-settings-open", "secondary");
+    HTMLButtonElement details = Dom.button("secondary", "room-settings-open", "Details");
     details.addEventListener("click", e -> listener.onOpenDetails());
     HTMLElement actions = Dom.el("div", "room-actions");
     actions.appendChild(mode);
@@ -126,7 +126,7 @@ public final class RoomHeaderView {
     input.setAttribute("dir", "auto");
     input.setAttribute("aria-label", "New room name");
     HTMLElement error = Dom.hook("span", "field-error", "room-rename-error");
-    HTMLButtonElement save = button("Save name", "room-rename-save", "primary");
+    HTMLButtonElement save = Dom.button("primary", "room-rename-save", "Save name");
     Runnable submit =
         () -> {
           String refused = listener.onRename(input.value);
@@ -144,20 +144,13 @@ public final class RoomHeaderView {
             submit.run();
           }
         });
-    HTMLButtonElement cancel = button("Cancel", "room-rename-cancel", "secondary");
+    HTMLButtonElement cancel = Dom.button("secondary", "room-rename-cancel", "Cancel");
     cancel.addEventListener("click", e -> Dom.clear(confirmRow));
     confirmRow.appendChild(input);
     confirmRow.appendChild(save);
     confirmRow.appendChild(cancel);
     confirmRow.appendChild(error);
     input.focus();
-  }
-
-  static HTMLButtonElement button(String text, String testId, String className) {
-    HTMLButtonElement b = Js.uncheckedCast(Dom.hook("button", className, testId));
-    b.type = "button";
-    b.textContent = text;
-    return b;
   }
 
   /** UI-CONTRACT values: all / mentions / muted (the stored names differ). */

@@ -2,7 +2,6 @@ package river.client.app.ui;
 
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
-import jsinterop.base.Js;
 import river.nav.NarrowView;
 
 /**
@@ -32,10 +31,10 @@ public final class ScreenLayout {
     if (!members.hasAttribute("aria-label")) {
       members.setAttribute("aria-label", "Members");
     }
-    HTMLButtonElement back = button("back-to-rooms", "nav-button back-button", "Rooms");
+    HTMLButtonElement back = Dom.button("nav-button back-button", "back-to-rooms", "Rooms");
     back.setAttribute("aria-label", "Back to rooms");
     back.addEventListener("click", e -> setView(view.back()));
-    membersToggle = button("members-toggle", "nav-button members-button", "Members");
+    membersToggle = Dom.button("nav-button members-button", "members-toggle", "Members");
     membersToggle.setAttribute("aria-pressed", "false");
     membersToggle.addEventListener("click", e -> setView(view.toggleMembers()));
     HTMLElement top = Dom.el("div", "room-top");
@@ -94,12 +93,5 @@ public final class ScreenLayout {
     NarrowView shown = view.given(roomShown);
     root.setAttribute("data-view", shown.attribute());
     membersToggle.setAttribute("aria-pressed", String.valueOf(shown == NarrowView.MEMBERS));
-  }
-
-  private static HTMLButtonElement button(String testId, String className, String text) {
-    HTMLButtonElement b = Js.uncheckedCast(Dom.hook("button", className, testId));
-    b.type = "button";
-    b.textContent = text;
-    return b;
   }
 }
