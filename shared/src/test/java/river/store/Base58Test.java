@@ -42,6 +42,41 @@ class Base58Test {
     }
   }
 
+  /**
+   * Any digit string, canonical or not (decode reads digits in groups of three), is its number in
+   * base 58 after one zero byte per leading '1': checked against BigInteger over random texts.
+   */
+  @Test
+  void decodeReadsAnyDigitStringAsItsNumber() {
+    String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    Random r = new Random(3);
+    for (int n = 0; n < 3000; n++) {
+      StringBuilder text = new StringBuilder();
+      int len = r.nextInt(60);
+      for (int i = 0; i < len; i++) {
+        text.append(alphabet.charAt(r.nextInt(r.nextInt(4) == 0 ? 2 : 58)));
+      }
+      String t = text.toString();
+      int ones = 0;
+      while (ones < t.length() && t.charAt(ones) == '1') {
+        ones++;
+      }
+      java.math.BigInteger v = java.math.BigInteger.ZERO;
+      for (int i = ones; i < t.length(); i++) {
+        v =
+            v.multiply(java.math.BigInteger.valueOf(58))
+                .add(java.math.BigInteger.valueOf(alphabet.indexOf(t.charAt(i))));
+      }
+      byte[] magnitude = v.signum() == 0 ? new byte[0] : v.toByteArray();
+      if (magnitude.length > 0 && magnitude[0] == 0) {
+        magnitude = java.util.Arrays.copyOfRange(magnitude, 1, magnitude.length);
+      }
+      byte[] expected = new byte[ones + magnitude.length];
+      System.arraycopy(magnitude, 0, expected, ones, magnitude.length);
+      assertArrayEquals(expected, Base58.decode(t), t);
+    }
+  }
+
   @Test
   void decodeRejectsCharactersOutsideTheAlphabet() {
     for (String bad : new String[] {"0", "O", "I", "l", "abc+", " 1", "é", "2NEpo7TZRRrLZSi2U\n"}) {
