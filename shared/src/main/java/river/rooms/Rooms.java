@@ -33,6 +33,12 @@ public final class Rooms {
   private final TreeMap<RoomKey, RoomData> held;
 
   private final SortedSet<RoomKey> removed;
+
+  /** What {@link #removed} and {@link #modes} show, shared (unwrapped) with derived values. */
+  private final SortedSet<RoomKey> removedSet;
+
+  private final SortedMap<RoomKey, NotificationMode> modesMap;
+
   private final RoomKey currentRoom;
   private final SortedMap<RoomKey, NotificationMode> modes;
   private final List<RoomKey> order;
@@ -43,20 +49,71 @@ public final class Rooms {
       RoomKey currentRoom,
       SortedMap<RoomKey, NotificationMode> modes,
       List<RoomKey> order) {
-    TreeSet<RoomKey> rem = new TreeSet<RoomKey>(removed);
-    rem.removeAll(map.keySet());
-    for (Map.Entry<RoomKey, RoomData> e : map.entrySet()) {
+    this(
+        checkOwners(new TreeMap<RoomKey, RoomData>(map)),
+        withoutHeld(removed, map),
+        currentRoom,
+        new TreeMap<RoomKey, NotificationMode>(modes),
+        order,
+        SHARED);
+  }
+
+  /** Marks the constructor that takes its collections as they are. */
+  private static final boolean SHARED = true;
+
+  /**
+   * Takes {@code held}, {@code removed} and {@code modes} as they are: the caller built them for
+   * this value or took them from another Rooms (whose own are never changed after construction),
+   * and no one changes them afterwards. Every {@code with...} change shares what it does not
+   * change: at 5,000 rooms each copy of the held map cost a load ~10 ms (two copies per load).
+   */
+  private Rooms(
+      TreeMap<RoomKey, RoomData> held,
+      SortedSet<RoomKey> removed,
+      RoomKey currentRoom,
+      SortedMap<RoomKey, NotificationMode> modes,
+      List<RoomKey> order,
+      boolean shared) {
+    this.held = held;
+    this.map = Collections.unmodifiableSortedMap(held);
+    this.removedSet = removed;
+    this.removed = Collections.unmodifiableSortedSet(removed);
+    this.currentRoom = currentRoom;
+    this.modesMap = modes;
+    this.modes = Collections.unmodifiableSortedMap(modes);
+    this.order =
+        Collections.unmodifiableList(new ArrayList<RoomKey>(new LinkedHashSet<RoomKey>(order)));
+  }
+
+  /**
+   * Held rooms and tombstones as built for this value (see the private constructor); package
+   * private for {@link RoomsRebuild}, which builds both fresh.
+   */
+  static Rooms adopt(TreeMap<RoomKey, RoomData> held, TreeSet<RoomKey> removed) {
+    removed.removeAll(held.keySet());
+    return new Rooms(
+        checkOwners(held),
+        removed,
+        null,
+        new TreeMap<RoomKey, NotificationMode>(),
+        new ArrayList<RoomKey>(),
+        SHARED);
+  }
+
+  private static TreeMap<RoomKey, RoomData> checkOwners(TreeMap<RoomKey, RoomData> held) {
+    for (Map.Entry<RoomKey, RoomData> e : held.entrySet()) {
       if (!e.getKey().equals(e.getValue().owner())) {
         throw new IllegalArgumentException("room data filed under another key: " + e.getKey());
       }
     }
-    this.held = new TreeMap<RoomKey, RoomData>(map);
-    this.map = Collections.unmodifiableSortedMap(held);
-    this.removed = Collections.unmodifiableSortedSet(rem);
-    this.currentRoom = currentRoom;
-    this.modes = Collections.unmodifiableSortedMap(new TreeMap<RoomKey, NotificationMode>(modes));
-    this.order =
-        Collections.unmodifiableList(new ArrayList<RoomKey>(new LinkedHashSet<RoomKey>(order)));
+    return held;
+  }
+
+  private static TreeSet<RoomKey> withoutHeld(
+      SortedSet<RoomKey> removed, SortedMap<RoomKey, RoomData> map) {
+    TreeSet<RoomKey> rem = new TreeSet<RoomKey>(removed);
+    rem.removeAll(map.keySet());
+    return rem;
   }
 
   public SortedMap<RoomKey, RoomData> map() {
@@ -99,37 +156,37 @@ public final class Rooms {
 
   /** Holds the given room (replacing any data for it), and no longer counts it as removed. */
   public Rooms withRoom(RoomData data) {
-    TreeMap<RoomKey, RoomData> m = new TreeMap<RoomKey, RoomData>(map);
+    TreeMap<RoomKey, RoomData> m = new TreeMap<RoomKey, RoomData>(held);
     m.put(data.owner(), data);
     TreeSet<RoomKey> r = new TreeSet<RoomKey>(removed);
     r.remove(data.owner());
-    return new Rooms(m, r, currentRoom, modes, order);
+    return new Rooms(m, r, currentRoom, modesMap, order, SHARED);
   }
 
   /** No longer holds the room and records it as removed (a tombstone). */
   public Rooms withoutRoom(RoomKey key) {
-    TreeMap<RoomKey, RoomData> m = new TreeMap<RoomKey, RoomData>(map);
+    TreeMap<RoomKey, RoomData> m = new TreeMap<RoomKey, RoomData>(held);
     m.remove(key);
     TreeSet<RoomKey> r = new TreeSet<RoomKey>(removed);
     r.add(key);
     List<RoomKey> o = new ArrayList<RoomKey>(order);
     o.remove(key);
     RoomKey current = key.equals(currentRoom) ? null : currentRoom;
-    return new Rooms(m, r, current, modes, o);
+    return new Rooms(m, r, current, modesMap, o, SHARED);
   }
 
   public Rooms withCurrentRoom(RoomKey key) {
-    return new Rooms(map, removed, key, modes, order);
+    return new Rooms(held, removedSet, key, modesMap, order, SHARED);
   }
 
   public Rooms withMode(RoomKey key, NotificationMode mode) {
     TreeMap<RoomKey, NotificationMode> md = new TreeMap<RoomKey, NotificationMode>(modes);
     md.put(key, mode);
-    return new Rooms(map, removed, currentRoom, md, order);
+    return new Rooms(held, removedSet, currentRoom, md, order, SHARED);
   }
 
   public Rooms withOrder(List<RoomKey> newOrder) {
-    return new Rooms(map, removed, currentRoom, modes, newOrder);
+    return new Rooms(held, removedSet, currentRoom, modesMap, newOrder, SHARED);
   }
 
   /** The list-level preferences of this model, as they would be stored in rooms_meta. */
@@ -139,7 +196,13 @@ public final class Rooms {
 
   /** Same rooms, with the preferences replaced by the given meta. */
   public Rooms withMeta(RoomsMeta meta) {
-    return new Rooms(map, removed, meta.currentRoom(), meta.notificationModes(), meta.roomOrder());
+    return new Rooms(
+        held,
+        removedSet,
+        meta.currentRoom(),
+        new TreeMap<RoomKey, NotificationMode>(meta.notificationModes()),
+        meta.roomOrder(),
+        SHARED);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package river.rooms;
 
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -29,9 +28,7 @@ public final class RoomsRebuild {
         removed.add(e.getKey());
       }
     }
-    Rooms rooms =
-        new Rooms(
-            map, removed, null, new TreeMap<RoomKey, NotificationMode>(), new ArrayList<RoomKey>());
+    Rooms rooms = Rooms.adopt(map, removed);
     if (meta == null) {
       return rooms;
     }
