@@ -20,7 +20,9 @@ public final class JsBytes {
   public static byte[] fromBuffer(ArrayBuffer buffer) {
     JsArrayLike<Object> from = Js.uncheckedCast(new Int8Array(buffer));
     int n = from.getLength();
-    byte[] out = new byte[n];
+    // Grown from empty, element after element: J2CL makes new byte[n] a JS Array(n), which V8
+    // keeps as a slow dictionary above ~100,000 elements (a 5,000-room List answer is 255 KB).
+    byte[] out = new byte[0];
     JsArrayLike<Object> to = Js.uncheckedCast(out);
     for (int i = 0; i < n; i++) {
       to.setAt(i, from.getAt(i));

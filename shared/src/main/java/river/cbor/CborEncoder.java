@@ -1,5 +1,7 @@
 package river.cbor;
 
+import java.util.Arrays;
+
 /**
  * Writes items in deterministic encoding (RFC 8949 §4.2.1, with one documented difference): the
  * shortest head for every integer, length and tag; definite lengths only (indefinite items read
@@ -13,9 +15,8 @@ final class CborEncoder {
   private int size;
 
   byte[] toByteArray() {
-    byte[] out = new byte[size];
-    System.arraycopy(buf, 0, out, 0, size);
-    return out;
+    // A native slice under J2CL (see CborDecoder.readRaw on large new arrays).
+    return Arrays.copyOf(buf, size);
   }
 
   void write(CborItem item, int depth) {
@@ -123,9 +124,7 @@ final class CborEncoder {
   private void ensure(int extra) {
     if (size + extra > buf.length) {
       int cap = Math.max(buf.length * 2, size + extra);
-      byte[] grown = new byte[cap];
-      System.arraycopy(buf, 0, grown, 0, size);
-      buf = grown;
+      buf = Arrays.copyOf(buf, cap);
     }
   }
 }
