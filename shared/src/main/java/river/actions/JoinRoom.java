@@ -88,7 +88,7 @@ final class JoinRoom {
           public void accept(OpResult got) {
             final RoomState state;
             try {
-              state = RoomState.decodeTrusted(room, ((OpResult.GetResult) got).state());
+              state = RoomState.decodeTrusted(room, stateOf(got));
             } catch (RuntimeException e) {
               fail.fail("The room's state could not be read; try again later.");
               return;
@@ -244,10 +244,28 @@ final class JoinRoom {
         new ActionLink.Then<OpResult>() {
           @Override
           public void accept(OpResult got) {
-            then.accept(RoomState.decodeTrusted(room, ((OpResult.GetResult) got).state()));
+            final RoomState state;
+            try {
+              state = RoomState.decodeTrusted(room, stateOf(got));
+            } catch (RuntimeException e) {
+              fail.fail("The room's state could not be read; try again later.");
+              return;
+            }
+            then.accept(state);
           }
         },
         fail);
+  }
+
+  /**
+   * The state a Get answered with. Another kind of answer is refused here, by a check rather than
+   * by a cast: the browser build does not check casts (client/pom.xml, jre.checks.type).
+   */
+  private static byte[] stateOf(OpResult got) {
+    if (!(got instanceof OpResult.GetResult)) {
+      throw new IllegalStateException("not a Get answer");
+    }
+    return ((OpResult.GetResult) got).state();
   }
 
   /** Signs and sends the member info with the key the node holds, then lists the room. */

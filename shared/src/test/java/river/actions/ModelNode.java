@@ -73,6 +73,9 @@ final class ModelNode implements NodeAnswers {
 
   int profiles;
 
+  /** A hostile or broken node: answers every contract Get with another kind of answer. */
+  boolean answersGetsWrongly;
+
   @Override
   public String newProfile() {
     return "profile-" + (++profiles);
@@ -90,6 +93,9 @@ final class ModelNode implements NodeAnswers {
       return new OpResult.Delegate(delegate(user, ((Op.Delegate) op).msg()));
     }
     try {
+      if (op instanceof Op.Get && answersGetsWrongly) {
+        return new OpResult.UpdateResult(((Op.Get) op).key());
+      }
       if (op instanceof Op.Get) {
         RoomState s = rooms.get(hex(((Op.Get) op).key()));
         if (s == null) {

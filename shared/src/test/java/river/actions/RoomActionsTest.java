@@ -151,6 +151,16 @@ class RoomActionsTest {
   }
 
   @Test
+  void aNodeAnsweringTheJoinsReadWithAnotherKindOfAnswerFailsTheJoinPlainly() {
+    RoomKey key = create(alice, "Lobby", false);
+    String code = invite(alice, key);
+    ActionTab bob = new ActionTab("bob", bobWorld, node);
+    node.answersGetsWrongly = true;
+    assertNull(join(bob, code));
+    assertEquals(List.of("The room's state could not be read; try again later."), bob.failures);
+  }
+
+  @Test
   void anInvitedUserJoinsWithTheKeyTheirNodeHoldsAndPosts() {
     RoomKey key = create(alice, "Lobby", false);
     ActionTab bob = new ActionTab("bob", bobWorld, node);
