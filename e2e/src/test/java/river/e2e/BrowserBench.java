@@ -256,7 +256,13 @@ final class BrowserBench {
    */
   static double appHeapMiB(BrowserContext profile, Tab tab) {
     Frame app = appFrame(tab);
-    com.microsoft.playwright.CDPSession cdp = profile.newCDPSession(app);
+    com.microsoft.playwright.CDPSession cdp;
+    try {
+      cdp = profile.newCDPSession(app);
+    } catch (com.microsoft.playwright.PlaywrightException inPageProcess) {
+      // Site isolation off (ListProfileBench): the frame shares the page's renderer and session.
+      cdp = profile.newCDPSession(tab.page);
+    }
     try {
       cdp.send("HeapProfiler.collectGarbage");
     } finally {

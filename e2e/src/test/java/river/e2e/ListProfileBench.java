@@ -84,7 +84,7 @@ class ListProfileBench {
         cdp.send("Network.enable");
         cdp.send("Profiler.enable");
         JsonObject iv = new JsonObject();
-        iv.addProperty("interval", 250);
+        iv.addProperty("interval", Integer.getInteger("bench.prof.interval", 250));
         cdp.send("Profiler.setSamplingInterval", iv);
         cdp.send("Profiler.start");
         tab.page.reload();
