@@ -36,6 +36,8 @@ class LoadPhasesBench {
           + "  const s = ws.send.bind(ws);"
           + "  ws.send = d => { if (d.byteLength > 4000) window.__ph.push(['send', T(), d.byteLength]);"
           + "   s(d); };"
+          + "  ws.addEventListener('message', e => { const n = e.data.byteLength || 0;"
+          + "   if (n > 20000) window.__ph.push(['recv', T(), n]); });"
           + "  return ws; }; window.WebSocket.prototype = OW.prototype;"
           + "  Object.assign(window.WebSocket, OW); }"
           + " window.addEventListener('message', e => { const b = e.data && e.data.b;"
@@ -47,6 +49,7 @@ class LoadPhasesBench {
     "then List answer in the app",
     "List parse, until the first GetMany",
     "GetMany answers, until the last is taken",
+    "(of which: the last GetMany answer reaches the shell)",
     "rebuild and draw, until listed",
     "listed"
   };
@@ -101,13 +104,15 @@ class LoadPhasesBench {
                 .getAsJsonObject();
         double dcl = app.get("dcl").getAsDouble() - origin;
         double listAnswer = first(app.getAsJsonArray("ph"), 100_000, Integer.MAX_VALUE) - origin;
-        double firstGetMany = first(shell, 4000, Integer.MAX_VALUE) - origin;
+        double firstGetMany = first(sent(shell), 4000, Integer.MAX_VALUE) - origin;
         double lastAnswer = last(app.getAsJsonArray("ph"), 20_000, 100_000) - origin;
+        double lastReceived = last(recv(shell), 20_000, 100_000) - origin;
         double[] row = {
           dcl,
           listAnswer - dcl,
           firstGetMany - listAnswer,
           lastAnswer - firstGetMany,
+          lastReceived - firstGetMany,
           listed - lastAnswer,
           listed
         };
@@ -140,6 +145,24 @@ class LoadPhasesBench {
     }
     System.out.println(out);
     Files.writeString(Path.of("target", "load-phases-" + rooms + ".md"), out.toString());
+  }
+
+  private static JsonArray sent(JsonArray marks) {
+    return only(marks, "send");
+  }
+
+  private static JsonArray recv(JsonArray marks) {
+    return only(marks, "recv");
+  }
+
+  private static JsonArray only(JsonArray marks, String kind) {
+    JsonArray out = new JsonArray();
+    for (JsonElement e : marks) {
+      if (kind.equals(e.getAsJsonArray().get(0).getAsString())) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   /** Epoch ms of the first mark whose frame size is in [min, max). */

@@ -15,7 +15,7 @@ final class CborEncoder {
   private int size;
 
   byte[] toByteArray() {
-    // A native slice under J2CL (see CborDecoder.readRaw on large new arrays).
+    // One native slice under J2CL (see CborDecoder.readRaw).
     return Arrays.copyOf(buf, size);
   }
 
