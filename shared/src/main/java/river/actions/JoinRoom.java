@@ -86,11 +86,8 @@ final class JoinRoom {
         new ActionLink.Then<OpResult>() {
           @Override
           public void accept(OpResult got) {
-            final RoomState state;
-            try {
-              state = RoomState.decodeTrusted(room, stateOf(got));
-            } catch (RuntimeException e) {
-              fail.fail("The room's state could not be read; try again later.");
+            final RoomState state = stateIn(room, got, fail);
+            if (state == null) {
               return;
             }
             String problem = Bans.joinRefusal(state, inv.membership());
@@ -244,11 +241,8 @@ final class JoinRoom {
         new ActionLink.Then<OpResult>() {
           @Override
           public void accept(OpResult got) {
-            final RoomState state;
-            try {
-              state = RoomState.decodeTrusted(room, stateOf(got));
-            } catch (RuntimeException e) {
-              fail.fail("The room's state could not be read; try again later.");
+            final RoomState state = stateIn(room, got, fail);
+            if (state == null) {
               return;
             }
             then.accept(state);
@@ -258,14 +252,20 @@ final class JoinRoom {
   }
 
   /**
-   * The state a Get answered with. Another kind of answer is refused here, by a check rather than
-   * by a cast: the browser build does not check casts (client/pom.xml, jre.checks.type).
+   * The room's state a Get answered with, or null after telling {@code fail}. Another kind of
+   * answer is refused by a check, not by a cast: the browser build does not check casts
+   * (docs/adding-a-feature.md, "Casts in the browser build").
    */
-  private static byte[] stateOf(OpResult got) {
-    if (!(got instanceof OpResult.GetResult)) {
-      throw new IllegalStateException("not a Get answer");
+  private static RoomState stateIn(byte[] room, OpResult got, ActionLink.Fail fail) {
+    try {
+      if (got instanceof OpResult.GetResult) {
+        return RoomState.decodeTrusted(room, ((OpResult.GetResult) got).state());
+      }
+    } catch (RuntimeException unreadable) {
+      // refused below, as any answer that is not a readable state
     }
-    return ((OpResult.GetResult) got).state();
+    fail.fail("The room's state could not be read; try again later.");
+    return null;
   }
 
   /** Signs and sends the member info with the key the node holds, then lists the room. */
