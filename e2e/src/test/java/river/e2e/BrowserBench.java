@@ -10,9 +10,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import river.node.tools.bench.BenchReport;
@@ -69,16 +67,9 @@ final class BrowserBench {
 
   private static void loadTime(BenchReport report, Browser browser, int rooms, boolean heap)
       throws Exception {
-    Path dir = Files.createTempDirectory("river-bench-load");
-    String token = token();
-    List<String> seed =
-        new ArrayList<>(
-            List.of(
-                "seed-legacy", "--data-dir", dir.toString(), "--rooms", Integer.toString(rooms)));
-    if (rooms > 2000) {
-      seed.add("--per-room"); // a blob of 5,000 rooms is over the value limit
-    }
-    NodeProcess.toolAs(token, seed.toArray(new String[0]));
+    SeededProfile seeded = SeededProfile.withRooms(rooms);
+    Path dir = seeded.dir;
+    String token = seeded.token;
     try (NodeProcess node = new NodeProcess(dir).start()) {
       BrowserContext profile = browser.newContext();
       Tab.adoptProfile(profile, node.url(), token);
@@ -284,11 +275,5 @@ final class BrowserBench {
   static double percentile(List<Double> sorted, int p) {
     int idx = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
     return sorted.get(Math.max(0, Math.min(idx, sorted.size() - 1)));
-  }
-
-  private static String token() {
-    byte[] raw = new byte[32];
-    new SecureRandom().nextBytes(raw);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
   }
 }

@@ -9,9 +9,6 @@ import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,18 +30,9 @@ class ListProfileBench {
     int rooms = Integer.getInteger("bench.prof.rooms", 5000);
     int runs = Integer.getInteger("bench.prof.runs", 2);
     String stat = System.getProperty("bench.prof.static", "");
-    Path dir = Files.createTempDirectory("river-prof");
-    byte[] raw = new byte[32];
-    new SecureRandom().nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    List<String> seed =
-        new ArrayList<>(
-            List.of(
-                "seed-legacy", "--data-dir", dir.toString(), "--rooms", Integer.toString(rooms)));
-    if (rooms > 2000) {
-      seed.add("--per-room");
-    }
-    NodeProcess.toolAs(token, seed.toArray(new String[0]));
+    SeededProfile seeded = SeededProfile.withRooms(rooms);
+    Path dir = seeded.dir;
+    String token = seeded.token;
     List<String> nodeArgs = stat.isEmpty() ? List.of() : List.of("--static-dir", stat);
     try (NodeProcess node = new NodeProcess(dir, nodeArgs).start();
         Playwright pw = Browsers.playwright();

@@ -8,9 +8,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -111,16 +109,9 @@ class LoadAbBench {
     }
 
     void open(Browser browser, int rooms) throws Exception {
-      Path dir = Files.createTempDirectory("river-load-ab");
-      String token = token();
-      List<String> seed =
-          new ArrayList<>(
-              List.of(
-                  "seed-legacy", "--data-dir", dir.toString(), "--rooms", Integer.toString(rooms)));
-      if (rooms > 2000) {
-        seed.add("--per-room"); // a blob of 5,000 rooms is over the value limit
-      }
-      NodeProcess.toolAs(token, seed.toArray(new String[0]));
+      SeededProfile seeded = SeededProfile.withRooms(rooms);
+      Path dir = seeded.dir;
+      String token = seeded.token;
       node = new NodeProcess(dir, nodeArgs).start();
       profile = browser.newContext();
       // In every frame: count the room items the app builds (a rebuilt list builds them again).
@@ -199,11 +190,5 @@ class LoadAbBench {
         }
       }
     }
-  }
-
-  private static String token() {
-    byte[] raw = new byte[32];
-    new SecureRandom().nextBytes(raw);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
   }
 }

@@ -8,9 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -59,18 +57,9 @@ class LoadPhasesBench {
     int rooms = Integer.getInteger("bench.rooms", 5000);
     int reloads = Integer.getInteger("bench.reloads", 6);
     String stat = System.getProperty("bench.base.static", "");
-    Path dir = Files.createTempDirectory("river-phases");
-    byte[] raw = new byte[32];
-    new SecureRandom().nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    List<String> seed =
-        new ArrayList<>(
-            List.of(
-                "seed-legacy", "--data-dir", dir.toString(), "--rooms", Integer.toString(rooms)));
-    if (rooms > 2000) {
-      seed.add("--per-room");
-    }
-    NodeProcess.toolAs(token, seed.toArray(new String[0]));
+    SeededProfile seeded = SeededProfile.withRooms(rooms);
+    Path dir = seeded.dir;
+    String token = seeded.token;
     List<List<Double>> columns = new ArrayList<>();
     for (int i = 0; i < PHASES.length; i++) {
       columns.add(new ArrayList<>());
