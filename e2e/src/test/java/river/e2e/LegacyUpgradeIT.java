@@ -9,8 +9,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -51,7 +49,7 @@ class LegacyUpgradeIT {
 
   @Test
   void legacyBlobMigratesToPerRoomKeys() throws Exception {
-    String token = newToken();
+    String token = SeededProfile.newToken();
     NodeProcess.toolAs(
         token, "seed-legacy", "--data-dir", dataDir.toString(), "--rooms", Integer.toString(ROOMS));
     String legacyBefore =
@@ -90,7 +88,7 @@ class LegacyUpgradeIT {
    */
   @Test
   void aMigrationInterruptedByAReloadIsResumedByTheNextLoad() throws Exception {
-    String token = newToken();
+    String token = SeededProfile.newToken();
     NodeProcess.toolAs(
         token, "seed-legacy", "--data-dir", dataDir.toString(), "--rooms", Integer.toString(ROOMS));
     try (NodeProcess node = new NodeProcess(dataDir).start();
@@ -229,12 +227,6 @@ class LegacyUpgradeIT {
 
   private static byte[] bytes(String s) {
     return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  private static String newToken() {
-    byte[] raw = new byte[32];
-    new SecureRandom().nextBytes(raw);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
   }
 
   private static int countRoomKeys(String inspect) {
