@@ -303,11 +303,27 @@ final class JoinRoom {
                 new ActionLink.CodedFail() {
                   @Override
                   public void fail(String code, String message) {
-                    fail.fail(
-                        ErrorCodes.INVALID.equals(code)
-                            ? "The room did not accept your nickname. Choose another one"
-                                + " and try again."
-                            : PlainErrors.reason(code));
+                    if (!ErrorCodes.INVALID.equals(code)) {
+                      fail.fail(PlainErrors.reason(code));
+                      return;
+                    }
+                    // Another tab of this profile, joining at the same moment with the same key,
+                    // may have announced this version first: the room then refuses ours as not
+                    // newer. Read the room again to tell that apart from a refused nickname.
+                    refetch(
+                        room,
+                        new ActionLink.Then<RoomState>() {
+                          @Override
+                          public void accept(RoomState now) {
+                            fail.fail(
+                                Names.of(now).version(me) >= version
+                                    ? "You are already a member of this room: another tab"
+                                        + " joined it a moment ago."
+                                    : "The room did not accept your nickname. Choose another"
+                                        + " one and try again.");
+                          }
+                        },
+                        fail);
                   }
                 });
           }
