@@ -7,6 +7,7 @@ import elemental2.dom.MessageEvent;
 import elemental2.dom.Window;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jsinterop.annotations.JsFunction;
 import jsinterop.base.Js;
 import river.client.BridgeMessage;
 import river.client.JsBytes;
@@ -58,74 +59,105 @@ final class ShellLink {
   private final Window parent = DomGlobal.window.parent;
   private final String shellOrigin = DomGlobal.location.origin;
 
+  /** The page's early message keeper ({@code app/index.html}): hands over what it kept, once. */
+  @JsFunction
+  private interface EarlyKeeper {
+    JsArray<Object> take();
+  }
+
+  private final Listener listener;
+
+  /** What the shell posted before this link listened, until {@link #takeEarly}. */
+  private JsArray<Object> early;
+
   ShellLink(Listener listener) {
-    DomGlobal.window.addEventListener(
-        "message",
-        event -> {
-          MessageEvent<Object> message = (MessageEvent<Object>) event;
-          if (message.source != parent || parent == DomGlobal.window) {
-            return;
-          }
-          String kind = BridgeMessage.kind(message.data);
-          if (BridgeMessage.STATUS.equals(kind)) {
-            String state = BridgeMessage.statusState(message.data);
-            if (state != null) {
-              listener.onStatus(state, BridgeMessage.statusRetryIn(message.data));
-            }
-          } else if (BridgeMessage.OUTBOX_SAVED.equals(kind)) {
-            String key = BridgeMessage.outboxKey(message.data);
-            if (key != null) {
-              listener.onOutboxSaved(key, BridgeMessage.outboxOk(message.data));
-            }
-          } else if (BridgeMessage.OUTBOX_ITEMS.equals(kind)) {
-            Map<String, byte[]> items = new LinkedHashMap<>();
-            JsArray<Object> list = BridgeMessage.outboxItemList(message.data);
-            for (int i = 0; i < list.length; i++) {
-              Object item = list.getAt(i);
-              if (item == null || !"object".equals(Js.typeof(item))) {
-                continue;
-              }
-              String key = BridgeMessage.outboxKey(item);
-              ArrayBuffer bytes = BridgeMessage.outboxBytes(item);
-              if (key != null && bytes != null) {
-                items.put(key, JsBytes.fromBuffer(bytes));
-              }
-            }
-            listener.onOutboxItems(items);
-          } else if (BridgeMessage.INVITATION.equals(kind)) {
-            String code = BridgeMessage.invitationCode(message.data);
-            if (code != null) {
-              listener.onInvitation(code);
-            }
-          } else if (BridgeMessage.ADDRESS.equals(kind)) {
-            String fragment = BridgeMessage.fragment(message.data);
-            if (fragment != null) {
-              listener.onAddress(
-                  fragment,
-                  BridgeMessage.base(message.data),
-                  BridgeMessage.flag(message.data, "popped"));
-            }
-          } else if (BridgeMessage.DRAFTS.equals(kind)) {
-            listener.onDrafts(BridgeMessage.draftMap(message.data));
-          } else if (BridgeMessage.NOTIFICATIONS.equals(kind)) {
-            String state = BridgeMessage.statusState(message.data);
-            if (state != null) {
-              listener.onNotifications(state);
-            }
-          } else if (BridgeMessage.NOTIFICATION_CLICK.equals(kind)) {
-            String room = BridgeMessage.notifyRoom(message.data);
-            if (room != null && BridgeMessage.peerPlausible(message.data)) {
-              listener.onNotificationClick(room, BridgeMessage.notifyPeer(message.data));
-            }
-          } else if (BridgeMessage.COPIED.equals(kind)) {
-            listener.onCopied(BridgeMessage.flag(message.data, "ok"));
-          } else if (BridgeMessage.FRAME.equals(kind)) {
-            ArrayBuffer bytes = BridgeMessage.frameBytes(message.data);
-            if (bytes != null) {
-              listener.onFrame(JsBytes.fromBuffer(bytes));
-            }
-          }
-        });
+    this.listener = listener;
+    Object keeper = Js.asPropertyMap(DomGlobal.window).get("riverTakeEarly");
+    if ("function".equals(Js.typeof(keeper))) {
+      early = Js.<EarlyKeeper>uncheckedCast(keeper).take();
+    }
+    DomGlobal.window.addEventListener("message", event -> take(Js.uncheckedCast(event)));
+  }
+
+  /**
+   * Handles, in order, what the shell posted before the app listened (its socket is often up before
+   * the app's script has run, and says so once). Call when the app is ready for any message: the
+   * messages that come after are handled as they come.
+   */
+  void takeEarly() {
+    JsArray<Object> kept = early;
+    early = null;
+    if (kept != null) {
+      for (int i = 0; i < kept.length; i++) {
+        Object event = kept.getAt(i);
+        if (event != null && "object".equals(Js.typeof(event))) {
+          take(Js.uncheckedCast(event));
+        }
+      }
+    }
+  }
+
+  private void take(MessageEvent<Object> message) {
+    if (message.source != parent || parent == DomGlobal.window) {
+      return;
+    }
+    String kind = BridgeMessage.kind(message.data);
+    if (BridgeMessage.STATUS.equals(kind)) {
+      String state = BridgeMessage.statusState(message.data);
+      if (state != null) {
+        listener.onStatus(state, BridgeMessage.statusRetryIn(message.data));
+      }
+    } else if (BridgeMessage.OUTBOX_SAVED.equals(kind)) {
+      String key = BridgeMessage.outboxKey(message.data);
+      if (key != null) {
+        listener.onOutboxSaved(key, BridgeMessage.outboxOk(message.data));
+      }
+    } else if (BridgeMessage.OUTBOX_ITEMS.equals(kind)) {
+      Map<String, byte[]> items = new LinkedHashMap<>();
+      JsArray<Object> list = BridgeMessage.outboxItemList(message.data);
+      for (int i = 0; i < list.length; i++) {
+        Object item = list.getAt(i);
+        if (item == null || !"object".equals(Js.typeof(item))) {
+          continue;
+        }
+        String key = BridgeMessage.outboxKey(item);
+        ArrayBuffer bytes = BridgeMessage.outboxBytes(item);
+        if (key != null && bytes != null) {
+          items.put(key, JsBytes.fromBuffer(bytes));
+        }
+      }
+      listener.onOutboxItems(items);
+    } else if (BridgeMessage.INVITATION.equals(kind)) {
+      String code = BridgeMessage.invitationCode(message.data);
+      if (code != null) {
+        listener.onInvitation(code);
+      }
+    } else if (BridgeMessage.ADDRESS.equals(kind)) {
+      String fragment = BridgeMessage.fragment(message.data);
+      if (fragment != null) {
+        listener.onAddress(
+            fragment, BridgeMessage.base(message.data), BridgeMessage.flag(message.data, "popped"));
+      }
+    } else if (BridgeMessage.DRAFTS.equals(kind)) {
+      listener.onDrafts(BridgeMessage.draftMap(message.data));
+    } else if (BridgeMessage.NOTIFICATIONS.equals(kind)) {
+      String state = BridgeMessage.statusState(message.data);
+      if (state != null) {
+        listener.onNotifications(state);
+      }
+    } else if (BridgeMessage.NOTIFICATION_CLICK.equals(kind)) {
+      String room = BridgeMessage.notifyRoom(message.data);
+      if (room != null && BridgeMessage.peerPlausible(message.data)) {
+        listener.onNotificationClick(room, BridgeMessage.notifyPeer(message.data));
+      }
+    } else if (BridgeMessage.COPIED.equals(kind)) {
+      listener.onCopied(BridgeMessage.flag(message.data, "ok"));
+    } else if (BridgeMessage.FRAME.equals(kind)) {
+      ArrayBuffer bytes = BridgeMessage.frameBytes(message.data);
+      if (bytes != null) {
+        listener.onFrame(JsBytes.fromBuffer(bytes));
+      }
+    }
   }
 
   void hello() {
