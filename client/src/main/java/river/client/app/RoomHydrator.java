@@ -121,12 +121,6 @@ final class RoomHydrator {
     scheduleFetches();
   }
 
-  /** Adopts a state this tab just produced (e.g. right after creating the room). */
-  void adopt(RoomKey key, RoomState state) {
-    states.put(key, state);
-    listener.onRoomState(key, state);
-  }
-
   void onPush(Event.ContractUpdated update) {
     RoomKey key = RoomKey.of(Bytes.of(update.key()));
     if (!tracked.contains(key)) {
