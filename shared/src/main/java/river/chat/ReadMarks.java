@@ -47,6 +47,21 @@ public final class ReadMarks {
     return best == null ? null : new LastRead(Math.max(0, best.time()), Bytes.of(best.id()));
   }
 
+  /**
+   * The mark to record once the reader has seen up to {@code seen}: {@code seen} when it is past
+   * {@code held} (the mark already kept; null: none), else null. Never a mark at or before the held
+   * one: recording it would change nothing, or move the reader back.
+   */
+  public static LastRead advance(LastRead seen, LastRead held) {
+    if (seen == null) {
+      return null;
+    }
+    if (held == null) {
+      return seen;
+    }
+    return !seen.equals(held) && LastRead.later(seen, held) == seen ? seen : null;
+  }
+
   /** The tab title: "River", or "(3) River" with 3 unread messages over all rooms. */
   public static String title(int totalUnread) {
     return totalUnread > 0 ? "(" + totalUnread + ") River" : "River";

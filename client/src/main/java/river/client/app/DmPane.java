@@ -13,6 +13,7 @@ import jsinterop.base.Js;
 import river.actions.DmTexts;
 import river.chat.DmThreads;
 import river.chat.Names;
+import river.chat.ReadMarks;
 import river.client.app.ui.DmConversationView;
 import river.client.app.ui.DmListView;
 import river.client.app.ui.RoomListView;
@@ -244,10 +245,9 @@ final class DmPane {
     if (!"visible".equals(Js.asPropertyMap(DomGlobal.document).get("visibilityState"))) {
       return;
     }
-    LastRead newest = DmThreads.markOf(open.newest());
-    LastRead held = data.dmRead(openPeer);
-    if (!newest.equals(held) && LastRead.later(newest, held) == newest) {
-      driver.session().markDmRead(openRoom, openPeer, newest);
+    LastRead mark = ReadMarks.advance(DmThreads.markOf(open.newest()), data.dmRead(openPeer));
+    if (mark != null) {
+      driver.session().markDmRead(openRoom, openPeer, mark);
       driver.pump();
     }
   }

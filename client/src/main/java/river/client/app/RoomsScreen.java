@@ -1,31 +1,24 @@
 package river.client.app;
 
 import elemental2.dom.DomGlobal;
-import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import java.util.List;
 import jsinterop.base.Js;
 import river.actions.RoomActions;
 import river.chat.PlainErrors;
-import river.chat.ReadMarks;
 import river.chat.RoomBurst;
 import river.chat.RoomLabels;
-import river.client.app.ui.CreateRoomDialog;
 import river.client.app.ui.Dom;
 import river.client.app.ui.ErrorBanner;
 import river.client.app.ui.InviteDialog;
-import river.client.app.ui.JoinDialog;
 import river.client.app.ui.LoadBanner;
 import river.client.app.ui.RoomHeaderView;
 import river.client.app.ui.RoomListView;
 import river.client.app.ui.ScreenLayout;
 import river.engine.SaveReport;
 import river.engine.TabSession;
-import river.room.MessageView;
 import river.room.RoomState;
-import river.rooms.LastRead;
 import river.rooms.NotificationMode;
-import river.rooms.RoomData;
 import river.rooms.RoomKey;
 import river.rooms.RoomListOrder;
 import river.rooms.Rooms;
@@ -44,10 +37,11 @@ final class RoomsScreen
   private final ErrorBanner errorBanner = new ErrorBanner();
   private final RoomListView list = new RoomListView(this);
   private final RoomHeaderView header;
-  private final CreateRoomDialog createDialog;
+  private final RoomEntry entry;
+  private final SessionNotices notices;
+  private final SeenMarker seen;
   private final HTMLElement emptyPane = Dom.hook("p", "empty-pane", "empty-pane");
   private final HTMLElement reorderHint = Dom.hook("p", "hint", "reorder-hint");
-  private HTMLButtonElement createButton;
 
   /** The three parts (rooms, conversation, members) and which one a narrow window shows. */
   private final ScreenLayout layout;
@@ -75,9 +69,7 @@ final class RoomsScreen
   /** The room whose node key was last checked because it was shown, so each opening checks once. */
   private RoomKey keyCheckedFor;
 
-  private TabSession.LoadState lastLoadState;
   private final InviteDialog inviteDialog;
-  private final JoinDialog joinDialog;
   private final MessagePane messagePane;
   private final MembersPane membersPane;
   private final RoomCipher cipher = new RoomCipher();
@@ -135,9 +127,8 @@ final class RoomsScreen
             this::openDirect,
             (k, s, m, then, fail) -> actions.actions().readDirect(k, s, m, then, fail));
     outbox.attach(actions);
-    this.joinDialog = new JoinDialog(this::join, this::focusComposer);
     this.inviteDialog = new InviteDialog(shell::copyInvitation, this::focusComposer);
-    this.unread = new UnreadCounts(texts);
+    this.unread = new UnreadCounts(texts, hydrator);
     this.drafts = new Drafts(shell);
     this.messagePane = new MessagePane(session, hydrator, outbox, texts, cipher, drafts, this);
     drafts.onLoaded(messagePane::draftsLoaded);
@@ -161,24 +152,9 @@ final class RoomsScreen
     details.dialog().addSection(tools.exportSection());
     this.layout = new ScreenLayout(header.element(), membersPane.element(), emptyPane);
     this.loadBanner = new LoadBanner(driver::retryLoad);
-    this.createDialog =
-        new CreateRoomDialog(
-            (name, nickname, isPrivate) -> {
-              act(
-                  () ->
-                      actions
-                          .actions()
-                          .create(
-                              name,
-                              nickname,
-                              isPrivate,
-                              this::show,
-                              message ->
-                                  errorBanner.show(
-                                      PlainErrors.failed(
-                                          PlainErrors.Action.CREATE_ROOM, message))));
-            },
-            this::focusComposer);
+    this.notices = new SessionNotices(session, keys, loadBanner, errorBanner);
+    this.seen = new SeenMarker(session, hydrator, driver);
+    this.entry = new RoomEntry(session, actions, this, this::show, this::focusComposer);
     session.setListener(this);
     bar.appendChild(loadBanner.element());
     bar.appendChild(errorBanner.element());
@@ -186,17 +162,7 @@ final class RoomsScreen
     bar.appendChild(address.copyStatusElement());
 
     HTMLElement sidebar = layout.sidebar();
-    HTMLButtonElement create = Js.uncheckedCast(Dom.hook("button", "primary", "create-room-open"));
-    createButton = create;
-    create.type = "button";
-    create.textContent = "New room";
-    create.addEventListener("click", e -> createDialog.open());
-    HTMLElement sideActions = Dom.el("div", "side-actions");
-    sideActions.appendChild(create);
-    HTMLButtonElement join = Dom.button("secondary", "join-open", "Join with code");
-    join.addEventListener("click", e -> joinDialog.open(null));
-    sideActions.appendChild(join);
-    sidebar.appendChild(sideActions);
+    sidebar.appendChild(entry.buttons());
     sidebar.appendChild(tools.buttons());
     sidebar.appendChild(notifier.button().element());
     sidebar.appendChild(list.element());
@@ -211,9 +177,9 @@ final class RoomsScreen
     // A room counts as read only while its tab is visible: coming back marks it read.
     DomGlobal.document.addEventListener("visibilitychange", e -> render(session.rooms()));
     host.appendChild(layout.element());
-    host.appendChild(createDialog.element());
+    host.appendChild(entry.createDialog());
     host.appendChild(inviteDialog.element());
-    host.appendChild(joinDialog.element());
+    host.appendChild(entry.joinDialog());
     host.appendChild(details.element());
     for (HTMLElement dialog : tools.dialogs()) {
       host.appendChild(dialog);
@@ -233,24 +199,7 @@ final class RoomsScreen
 
   @Override
   public void onLoadState(TabSession.LoadState state, String detail) {
-    if (lastLoadState == TabSession.LoadState.MIGRATING && state == TabSession.LoadState.LOADED) {
-      // The legacy blob held each room's signing key; the node has never seen them.
-      keys.followAll(
-          session.rooms(),
-          problem -> {
-            if (problem != null) {
-              errorBanner.show(
-                  problem
-                      + " rooms brought over from the previous version can be read but not"
-                      + " posted in: this node did not accept your keys for them.");
-            }
-          });
-    }
-    lastLoadState = state;
-    if (detail != null) {
-      DomGlobal.console.warn("River: load " + state + ": " + detail); // for programs, not people
-    }
-    loadBanner.show(state.name().toLowerCase());
+    notices.onLoadState(state, detail);
     render(session.rooms());
   }
 
@@ -269,24 +218,12 @@ final class RoomsScreen
 
   @Override
   public void onSaveFinished(SaveReport report) {
-    String problem = PlainErrors.saveFailed(report);
-    if (problem != null) {
-      DomGlobal.console.warn("River: " + report);
-      errorBanner.show(problem);
-      lastSaveProblem = problem;
-    } else if (lastSaveProblem != null && report.clean()) {
-      errorBanner.hideIf(lastSaveProblem); // saved after all: the warning is no longer true
-      lastSaveProblem = null;
-    }
+    notices.onSaveFinished(report);
   }
-
-  /** The save warning the banner may still show (null: none). */
-  private String lastSaveProblem;
 
   @Override
   public void onProblem(String message) {
-    DomGlobal.console.warn("River: " + message);
-    errorBanner.show(PlainErrors.SYNC_FAILED);
+    notices.onProblem(message);
   }
 
   // --- user actions ----------------------------------------------------------------------
@@ -326,8 +263,8 @@ final class RoomsScreen
     HTMLElement input = Js.uncheckedCast(composer.querySelector("[data-testid=message-input]"));
     if (input != null && shown != null && !composer.hasAttribute("hidden")) {
       input.focus();
-    } else if (createButton != null) {
-      createButton.focus();
+    } else {
+      entry.focus();
     }
   }
 
@@ -345,28 +282,9 @@ final class RoomsScreen
     act(() -> session.setOrder(newOrder));
   }
 
-  /** An {@code ?invitation=} link opened the app: offer to join, pre-filled. */
+  /** An {@code ?invitation=} link opened the app: offer to join, filled in. */
   void offerInvitation(String code) {
-    joinDialog.open(code);
-  }
-
-  private void join(String code, String nickname) {
-    if (!session.isReady()) {
-      joinDialog.refuse("Your rooms are still loading; try again in a moment.");
-      return;
-    }
-    act(
-        () ->
-            actions
-                .actions()
-                .join(
-                    code,
-                    nickname,
-                    joined -> {
-                      joinDialog.close();
-                      show(joined);
-                    },
-                    joinDialog::refuse));
+    entry.offerInvitation(code);
   }
 
   Drafts drafts() {
@@ -483,7 +401,7 @@ final class RoomsScreen
     dms.render(rooms);
     for (RoomKey key : keys) {
       if (drawn.attention.counts(key)) {
-        drawn.attention.put(key, attentionOf(rooms, key));
+        drawn.attention.put(key, unread.attention(rooms, key));
       }
     }
     title.show(dms.unread() + drawn.attention.sum(), current == null ? null : name(current));
@@ -498,7 +416,7 @@ final class RoomsScreen
 
       @Override
       public int unread(RoomKey key) {
-        return unreadCount(rooms, key);
+        return unread.unread(rooms, key);
       }
     };
   }
@@ -577,50 +495,13 @@ final class RoomsScreen
     dms.render(rooms);
     drawn.attention.clear();
     for (RoomKey key : display) {
-      drawn.attention.put(key, attentionOf(rooms, key));
+      drawn.attention.put(key, unread.attention(rooms, key));
     }
     // a direct message counts like a mention
     title.show(dms.unread() + drawn.attention.sum(), current == null ? null : name(current));
     drawn.fullDrawn(rooms, shown, session.loadState(), display);
     if (current != null) {
-      markReadIfSeen(rooms, current); // last: it re-renders with the new mark
-    }
-  }
-
-  // A room without a state yet counts nothing: answered before its two look-ups in the rooms'
-  // sorted maps, which are most of a redraw while 5,000 states are on their way.
-  private int unreadCount(Rooms rooms, RoomKey key) {
-    RoomState state = hydrator.state(key);
-    return state == null
-        ? 0
-        : unread.unread(key, state, rooms.room(key), rooms.notificationModes().get(key));
-  }
-
-  private int attentionOf(Rooms rooms, RoomKey key) {
-    RoomState state = hydrator.state(key);
-    return state == null
-        ? 0
-        : unread.attention(key, state, rooms.room(key), rooms.notificationModes().get(key));
-  }
-
-  private void markReadIfSeen(Rooms rooms, RoomKey current) {
-    if (!session.isReady()) {
-      return;
-    }
-    if (!"visible".equals(Js.asPropertyMap(DomGlobal.document).get("visibilityState"))) {
-      return;
-    }
-    RoomState state = hydrator.state(current);
-    RoomData data = rooms.room(current);
-    if (state == null || data == null) {
-      return;
-    }
-    LastRead latest = ReadMarks.latest(MessageView.of(state));
-    if (latest != null
-        && LastRead.later(latest, data.lastRead()) == latest
-        && !latest.equals(data.lastRead())) {
-      session.markRead(current, latest);
-      driver.pump();
+      seen.markIfSeen(rooms, current); // last: it re-renders with the new mark
     }
   }
 }

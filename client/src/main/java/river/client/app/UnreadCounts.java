@@ -13,6 +13,7 @@ import river.rooms.LastRead;
 import river.rooms.NotificationMode;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
+import river.rooms.Rooms;
 
 /**
  * Per room: the unread count (its badge) and how many of those count in the tab title under the
@@ -55,9 +56,30 @@ final class UnreadCounts {
 
   private final Map<RoomKey, Counted> counted = new HashMap<>();
   private final Texts texts;
+  private final RoomHydrator hydrator;
 
-  UnreadCounts(Texts texts) {
+  UnreadCounts(Texts texts, RoomHydrator hydrator) {
     this.texts = texts;
+    this.hydrator = hydrator;
+  }
+
+  // A room without a state yet counts nothing: answered before its two look-ups in the rooms'
+  // sorted maps, which are most of a redraw while 5,000 states are on their way.
+
+  /** The badge of {@code key} among {@code rooms}, from the state this tab holds for it. */
+  int unread(Rooms rooms, RoomKey key) {
+    RoomState state = hydrator.state(key);
+    return state == null
+        ? 0
+        : unread(key, state, rooms.room(key), rooms.notificationModes().get(key));
+  }
+
+  /** What {@code key} adds to the tab title's count among {@code rooms}. */
+  int attention(Rooms rooms, RoomKey key) {
+    RoomState state = hydrator.state(key);
+    return state == null
+        ? 0
+        : attention(key, state, rooms.room(key), rooms.notificationModes().get(key));
   }
 
   /** The room's unread messages (its badge). */
