@@ -42,6 +42,9 @@ public final class PlainErrors {
   public static final String UNEXPECTED =
       "Something went wrong on this page. Try again; if it keeps happening, reload the page.";
 
+  /** A room action asked for before this tab has loaded its rooms (nothing was done). */
+  public static final String STILL_LOADING = "Your rooms are still loading; try again in a moment.";
+
   /** The rooms list did not load. */
   public static final String LOAD_FAILED =
       "Your rooms could not be loaded. Check your connection, then press Retry.";

@@ -97,6 +97,7 @@ class PlainErrorsTest {
   void theFixedSentencesArePlain() {
     plain(PlainErrors.UNEXPECTED);
     plain(PlainErrors.LOAD_FAILED);
+    plain(PlainErrors.STILL_LOADING);
     plain(PlainErrors.SYNC_FAILED);
     plain(PlainErrors.PROFILE_UNREACHABLE);
     plain(PlainErrors.PROFILE_STORAGE);

@@ -3,6 +3,7 @@ package river.client.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import river.chat.PlainErrors;
 import river.identity.BackupCipher;
 import river.identity.BackupContents;
 import river.identity.IdentityBlock;
@@ -104,7 +105,7 @@ final class IdentityTransfer {
   /** Imports pasted text; {@code confirmed} once the user agreed to replace a held identity. */
   void importText(String text, boolean confirmed, ImportAnswer answer) {
     if (!driver.session().isReady()) {
-      answer.refused("Your rooms are still loading; try again in a moment.");
+      answer.refused(PlainErrors.STILL_LOADING);
       return;
     }
     IdentityBlock.Decoded decoded = IdentityBlock.decode(text);
@@ -200,7 +201,7 @@ final class IdentityTransfer {
   /** Restores a backup file; {@code then} gets a sentence saying what was restored. */
   void restore(byte[] file, String passphrase, Text then, NodeCalls.Fail fail) {
     if (!driver.session().isReady()) {
-      fail.fail("Your rooms are still loading; try again in a moment.");
+      fail.fail(PlainErrors.STILL_LOADING);
       return;
     }
     ProfileBackup.open(

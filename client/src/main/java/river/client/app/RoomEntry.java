@@ -91,7 +91,7 @@ final class RoomEntry {
 
   private void join(String code, String nickname) {
     if (!session.isReady()) {
-      joinDialog.refuse("Your rooms are still loading; try again in a moment.");
+      joinDialog.refuse(PlainErrors.STILL_LOADING);
       return;
     }
     host.act(

@@ -329,7 +329,7 @@ final class RoomsScreen
   @Override
   public void act(Runnable action) {
     if (!session.isReady()) {
-      errorBanner.show("Your rooms are still loading; try again in a moment.");
+      errorBanner.show(PlainErrors.STILL_LOADING);
       return;
     }
     try {
