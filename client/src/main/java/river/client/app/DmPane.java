@@ -1,6 +1,5 @@
 package river.client.app;
 
-import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import jsinterop.base.Js;
 import river.actions.DmTexts;
 import river.chat.DmThreads;
 import river.chat.Names;
 import river.chat.ReadMarks;
 import river.client.app.ui.DmConversationView;
 import river.client.app.ui.DmListView;
+import river.client.app.ui.Dom;
 import river.client.app.ui.RoomListView;
 import river.room.DirectMessage;
 import river.room.RoomState;
@@ -242,7 +241,7 @@ final class DmPane {
 
   /** The shown thread counts as read while the tab is visible. */
   private void markRead(DmThreads.Conversation open, RoomData data) {
-    if (!"visible".equals(Js.asPropertyMap(DomGlobal.document).get("visibilityState"))) {
+    if (!Dom.pageVisible()) {
       return;
     }
     LastRead mark = ReadMarks.advance(DmThreads.markOf(open.newest()), data.dmRead(openPeer));

@@ -1,8 +1,7 @@
 package river.client.app;
 
-import elemental2.dom.DomGlobal;
-import jsinterop.base.Js;
 import river.chat.ReadMarks;
+import river.client.app.ui.Dom;
 import river.engine.TabSession;
 import river.room.MessageView;
 import river.room.RoomState;
@@ -30,7 +29,7 @@ final class SeenMarker {
     if (!session.isReady()) {
       return;
     }
-    if (!"visible".equals(Js.asPropertyMap(DomGlobal.document).get("visibilityState"))) {
+    if (!Dom.pageVisible()) {
       return;
     }
     RoomState state = hydrator.state(shown);

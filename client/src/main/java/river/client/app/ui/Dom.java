@@ -82,4 +82,9 @@ public final class Dom {
       e.setAttribute("hidden", "");
     }
   }
+
+  /** Whether the user can see this page now (its tab is in front): what counts as having read. */
+  public static boolean pageVisible() {
+    return "visible".equals(Js.asPropertyMap(DomGlobal.document).get("visibilityState"));
+  }
 }
