@@ -2,6 +2,7 @@ package river.client.app;
 
 import elemental2.core.ArrayBuffer;
 import elemental2.core.JsArray;
+import elemental2.core.Transferable;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.MessageEvent;
 import elemental2.dom.Window;
@@ -220,8 +221,12 @@ final class ShellLink {
     post(BridgeMessage.outboxList());
   }
 
+  /** The request's buffer is made for this message, so it is moved, not copied (see AppBridge). */
   void send(byte[] frame) {
-    post(BridgeMessage.frame(JsBytes.toBuffer(frame)));
+    ArrayBuffer buffer = JsBytes.toBuffer(frame);
+    if (parent != DomGlobal.window) {
+      parent.postMessage(BridgeMessage.frame(buffer), shellOrigin, new Transferable[] {buffer});
+    }
   }
 
   private void post(Object message) {

@@ -1,6 +1,7 @@
 package river.client.shell;
 
 import elemental2.core.ArrayBuffer;
+import elemental2.core.Transferable;
 import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLIFrameElement;
 import elemental2.dom.MessageEvent;
@@ -138,8 +139,16 @@ final class AppBridge {
         });
   }
 
+  /**
+   * Moves the node's frame to the app instead of copying it (the buffer is transferred: the shell
+   * holds nothing after this). Why: Chromium took ~2 ms to hand the app a copied 51 KB buffer and
+   * ~0 a moved one, and a 5,000-room load takes forty of them (issue 18).
+   */
   void sendFrame(ArrayBuffer bytes) {
-    post(BridgeMessage.frame(bytes));
+    Window app = frame.contentWindow;
+    if (app != null) {
+      app.postMessage(BridgeMessage.frame(bytes), "*", new Transferable[] {bytes});
+    }
   }
 
   void sendInvitation(String code) {
