@@ -8,20 +8,17 @@ import river.rooms.NotificationMode;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
 import river.rooms.RoomSlot;
-import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
 import river.rooms.RoomsCodec;
-import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 
 /**
  * Everything one tab runs, sans I/O, behind one small host interface: the load flow, then the save
- * engine, the live ROOMS with rejoin flags and slot cache, live cross-tab pushes and the migration
- * bookkeeping. The host sends what {@link #drainOutgoing()} returns, feeds responses to {@link
+ * engine, the live ROOMS with rejoin flags and slot cache, live cross-tab pushes and, when the load
+ * found legacy rooms, the migration's bookkeeping ({@link MigrationProgress}, which holds its
+ * hazard). The host sends what {@link #drainOutgoing()} returns, feeds responses to {@link
  * #onReply}, fires wakeups with {@link #onWakeup}, forwards DelegateKeyChanged pushes to {@link
- * #onKeyChanged}, and calls the user-action methods. Single-threaded by contract. Hazard: the
- * migration's "done" marker is written only after a clean save pass that began after the "started"
- * marker landed, so an interrupted migration is always resumed by the next load.
+ * #onKeyChanged}, and calls the user-action methods. Single-threaded by contract.
  */
 public final class TabSession {
   public enum LoadState {
@@ -43,32 +40,22 @@ public final class TabSession {
     default void onProblem(String message) {}
   }
 
-  static final long RESUME_BASE_MILLIS = 5000;
-  static final long RESUME_MAX_MILLIS = 300000;
-
   private final TabConfig config;
   private final RoomsCodec codec;
-  private final Clock clock;
-  private final RandomSource random;
   private final CorrelationTable table = new CorrelationTable(1);
   private final LiveRooms live = new LiveRooms();
   private final SaveEngine save;
   private final LiveUpdates updates;
+  private final MigrationProgress migration;
   private Listener listener;
   private LoadState loadState = LoadState.LOADING;
   private boolean loadStarted;
   private boolean savesAllowed;
   private boolean saveWanted;
-  private long migrationSaveFrom = -1;
-  private boolean migrationCanComplete;
-  private boolean migrationIncomplete;
-  private int resumeAttempts;
 
   public TabSession(TabConfig config, RoomsCodec codec, Clock clock, RandomSource random) {
     this.config = config;
     this.codec = codec;
-    this.clock = clock;
-    this.random = random;
     this.save =
         new SaveEngine(
             table, config.currentDelegate(), codec, live, clock, random, config.maxCasAttempts());
@@ -94,6 +81,37 @@ public final class TabSession {
               @Override
               public void requestSave() {
                 TabSession.this.requestSave();
+              }
+
+              @Override
+              public void problem(String message) {
+                TabSession.this.problem(message);
+              }
+            });
+    this.migration =
+        new MigrationProgress(
+            table,
+            config,
+            codec,
+            clock,
+            random,
+            save,
+            live,
+            new MigrationProgress.Host() {
+              @Override
+              public LoadState loadState() {
+                return loadState;
+              }
+
+              @Override
+              public void setLoadState(LoadState state, String detail) {
+                TabSession.this.setLoadState(state, detail);
+              }
+
+              @Override
+              public void startSaving() {
+                saveWanted = true;
+                allowSaves();
               }
 
               @Override
@@ -181,66 +199,8 @@ public final class TabSession {
     if (!isReady()) {
       return;
     }
-    if (migrationIncomplete && loadState == LoadState.LOADED) {
-      resumeMigration();
-    }
+    migration.resumeIfIncomplete();
     updates.resync();
-  }
-
-  /** Retries an incomplete migration later (growing, jittered delay) unless a resync does first. */
-  private void scheduleResume() {
-    long d = RESUME_BASE_MILLIS;
-    for (int i = 0; i < resumeAttempts && d < RESUME_MAX_MILLIS; i++) {
-      d *= 2;
-    }
-    d = Math.min(d, RESUME_MAX_MILLIS);
-    resumeAttempts++;
-    table.wakeupAt(
-        clock.nowMillis() + d + random.nextInt((int) d),
-        new CorrelationTable.WakeupHandler() {
-          @Override
-          public void onWakeup() {
-            if (migrationIncomplete && loadState == LoadState.LOADED) {
-              resumeMigration();
-            }
-          }
-        });
-  }
-
-  /** Reads every source again and folds what an interrupted migration left out into ROOMS. */
-  private void resumeMigration() {
-    migrationIncomplete = false;
-    setLoadState(LoadState.MIGRATING, "resuming");
-    new LoadFlow(
-            table,
-            codec,
-            config.currentDelegate(),
-            config.legacyNewestFirst(),
-            new LoadFlow.Listener() {
-              @Override
-              public void onLoaded(LoadResult result) {
-                for (String p : result.problems()) {
-                  problem(p);
-                }
-                for (Map.Entry<RoomKey, RoomSlot> e : result.currentSlots().entrySet()) {
-                  live.observeRemote(
-                      e.getKey(), e.getValue(), result.currentGeneration(e.getKey()));
-                }
-                live.adoptMigrated(result.rooms());
-                migrationCanComplete = result.migrationCanComplete();
-                migrationSaveFrom = save.sequence() + 1;
-                save.requestSave();
-              }
-
-              @Override
-              public void onFailed(String reason) {
-                problem("resuming the migration: " + reason);
-                migrationIncomplete = true;
-                setLoadState(LoadState.LOADED, null);
-                scheduleResume();
-              }
-            })
-        .start();
   }
 
   /** A slot value read from the current store (bytes, null = absent) at a generation. */
@@ -373,53 +333,12 @@ public final class TabSession {
     }
     live.replaceAfterLoad(result.rooms());
     if (result.migrate()) {
-      migrationCanComplete = result.migrationCanComplete();
-      setLoadState(LoadState.MIGRATING, result.plan().toString());
-      storeMarker(RoomStorageKeys.MIGRATION_STARTED);
+      migration.begin(result.migrationCanComplete(), result.plan().toString());
     } else {
       setLoadState(LoadState.LOADED, null);
       allowSaves();
     }
     updates.afterLoad();
-  }
-
-  private void storeMarker(final String marker) {
-    table.send(
-        config.currentDelegate(),
-        new DelegateRequest.Store(KeyText.bytes(marker), codec.encodeMarker(marker)),
-        new CorrelationTable.Expect<DelegateResponse.Store>(DelegateResponse.Store.class) {
-          @Override
-          void answered(DelegateResponse.Store stored) {
-            if (stored.result().isOk()) {
-              markerStored(marker);
-            } else {
-              failed(null, "Err " + stored.result().error());
-            }
-          }
-
-          @Override
-          void failed(String code, String reason) {
-            problem("store " + marker + ": " + reason);
-            table.wakeupAt(
-                clock.nowMillis() + 1000 + random.nextInt(1000),
-                new CorrelationTable.WakeupHandler() {
-                  @Override
-                  public void onWakeup() {
-                    storeMarker(marker);
-                  }
-                });
-          }
-        });
-  }
-
-  private void markerStored(String marker) {
-    if (marker.equals(RoomStorageKeys.MIGRATION_STARTED)) {
-      migrationSaveFrom = save.sequence() + 1;
-      saveWanted = true;
-      allowSaves();
-    } else {
-      setLoadState(LoadState.LOADED, null);
-    }
   }
 
   private void allowSaves() {
@@ -437,17 +356,7 @@ public final class TabSession {
     if (listener != null) {
       listener.onSaveFinished(report);
     }
-    if (migrationSaveFrom > 0 && report.sequence() >= migrationSaveFrom && report.clean()) {
-      migrationSaveFrom = -1;
-      if (migrationCanComplete) {
-        storeMarker(RoomStorageKeys.MIGRATION_DONE);
-      } else {
-        problem("migration re-saved what it found, but a legacy source was unreadable: not done");
-        migrationIncomplete = true;
-        setLoadState(LoadState.LOADED, null);
-        scheduleResume();
-      }
-    }
+    migration.afterSave(report);
   }
 
   private void setLoadState(LoadState state, String detail) {
