@@ -7,13 +7,15 @@ import static river.e2e.ChatSteps.create;
 import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.send;
 
+import com.microsoft.playwright.Locator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Messages with two tabs of one user: a message sent in one tab is signed, put into the room
- * contract, and shown live in both tabs in time order with the author's nickname; a message over
- * the room's size limit is refused with the reason and nothing is sent.
+ * contract, and shown live in both tabs in time order with the author's nickname; a new message
+ * leaves the ones already shown (and a selection in them) alone; a message over the room's size
+ * limit is refused with the reason and nothing is sent.
  */
 class MessagesIT extends TwoTabFixture {
   @Test
@@ -42,6 +44,31 @@ class MessagesIT extends TwoTabFixture {
     // one user, own messages: nothing is unread, and the title (the room, no count) says so
     assertThat(a.appHook("room-unread")).hasCount(0);
     assertThat(a.page).hasTitle("Lobby — River");
+  }
+
+  @Test
+  void anArrivingMessageLeavesTheReadersSelectionAndTheOlderMessagesInPlace() {
+    create(a, "Lobby", "alice");
+    send(a, "select me please");
+    Locator older = message(b, "select me please");
+    assertThat(older.locator("[data-testid=message-pending]")).hasCount(0);
+    // The reader in tab b selects the older message's text (to copy it, say).
+    older.evaluate(
+        "li => { li.__keptAcrossDraws = true; const r = document.createRange();"
+            + " r.selectNodeContents(li.querySelector('[data-testid=message-text]'));"
+            + " const s = getSelection(); s.removeAllRanges(); s.addRange(r); }");
+    send(a, "a newer one");
+    Locator newer = message(b, "a newer one");
+    assertThat(newer).hasCount(1);
+    assertThat(newer.locator("[data-testid=message-pending]")).hasCount(0); // drawn, then again
+    assertEquals(
+        true,
+        older.evaluate("li => li.__keptAcrossDraws === true"),
+        "the older message is the element it was, not a copy drawn again");
+    assertEquals(
+        "select me please",
+        older.evaluate("li => li.ownerDocument.getSelection().toString()"),
+        "the selection survived the new message");
   }
 
   @Test

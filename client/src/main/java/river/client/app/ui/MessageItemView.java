@@ -115,6 +115,23 @@ final class MessageItemView {
     bar.setAttribute("data-open", "true");
   }
 
+  /**
+   * The names {@link #fillText} would show for the mentions in {@code text}, one per line ("" when
+   * it mentions no one): the one input of a drawn text besides the text itself.
+   */
+  static String mentionNames(String text, Mentions.Nicknames nicknames) {
+    if (text == null || text.indexOf("<@") < 0) {
+      return "";
+    }
+    StringBuilder names = new StringBuilder();
+    for (MessageSpans.Span s : MessageSpans.of(text)) {
+      if (s.kind == MessageSpans.Kind.MENTION) {
+        names.append(nicknames.of(s.text)).append('\n');
+      }
+    }
+    return names.toString();
+  }
+
   /** The text's spans: plain text as text nodes, links and mentions as their own elements. */
   static void fillText(HTMLElement into, String text, Mentions.Nicknames nicknames) {
     for (MessageSpans.Span s : MessageSpans.of(text)) {

@@ -5,7 +5,9 @@ import elemental2.dom.Element;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jsinterop.annotations.JsFunction;
 import jsinterop.annotations.JsPackage;
 import jsinterop.annotations.JsType;
@@ -230,17 +232,56 @@ public final class MessageListView {
     scrollTo(scrollTop);
   }
 
+  /** A drawn message and what it was drawn from: kept while a draw would draw it the same. */
+  private static final class Drawn {
+    final MessageRow row;
+    final boolean showsAuthor;
+    final boolean confirming;
+    final String mentions;
+    final HTMLElement li;
+
+    Drawn(
+        MessageRow row, boolean showsAuthor, boolean confirming, String mentions, HTMLElement li) {
+      this.row = row;
+      this.showsAuthor = showsAuthor;
+      this.confirming = confirming;
+      this.mentions = mentions;
+      this.li = li;
+    }
+
+    boolean same(MessageRow r, boolean showsAuthor, boolean confirming, String mentions) {
+      return this.showsAuthor == showsAuthor
+          && this.confirming == confirming
+          && this.mentions.equals(mentions)
+          && row.drawsLike(r);
+    }
+  }
+
+  /** The messages on screen by id, and the day separators by local day number. */
+  private Map<String, Drawn> drawn = new HashMap<>();
+
+  private Map<Integer, HTMLElement> separators = new HashMap<>();
+  private final HTMLElement empty = Dom.text("li", "message-empty", "No messages yet. Say hello.");
+
+  /**
+   * Draws the rows, keeping the element of every message that would be drawn the same (see {@link
+   * KeyedChildren}): only new and changed messages are built.
+   */
   private HTMLElement draw(String highlight) {
-    Dom.clear(root);
+    List<HTMLElement> wanted = new ArrayList<>();
     if (rows.isEmpty()) {
-      root.appendChild(Dom.text("li", "message-empty", "No messages yet. Say hello."));
+      wanted.add(empty);
     }
     List<Timeline.Entry> entries = new ArrayList<>();
-    for (MessageRow r : rows) {
-      entries.add(
-          new Timeline.Entry(r.authorKey, r.time, LocalTime.dayNumber(r.time), r.replyTo != null));
+    int[] days = new int[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      MessageRow r = rows.get(i);
+      days[i] = LocalTime.dayNumber(r.time);
+      entries.add(new Timeline.Entry(r.authorKey, r.time, days[i], r.replyTo != null));
     }
     List<Timeline.Place> places = Timeline.of(entries);
+    Map<String, Drawn> nowDrawn = new HashMap<>();
+    Map<Integer, HTMLElement> nowSeparators = new HashMap<>();
     HTMLElement marked = null;
     boolean jumpLive = jumpedTo != null && DomGlobal.performance.now() < jumpedUntil;
     for (int i = 0; i < rows.size(); i++) {
@@ -248,23 +289,51 @@ public final class MessageListView {
       Timeline.Place place = places.get(i);
       if (place.startsDay) {
         // a plain list item (a list may hold only items): screen readers read the day as a line
-        HTMLElement sep = Dom.hook("li", "date-separator", "date-separator");
-        sep.textContent = LocalTime.day(r.time);
-        root.appendChild(sep);
+        int day = days[i];
+        HTMLElement sep = separators.get(day);
+        if (sep == null || nowSeparators.containsKey(day)) {
+          sep = Dom.hook("li", "date-separator", "date-separator");
+        }
+        String label = LocalTime.day(r.time); // "today" may have become yesterday
+        if (!label.equals(sep.textContent)) {
+          sep.textContent = label;
+        }
+        nowSeparators.put(day, sep);
+        wanted.add(sep);
       }
-      HTMLElement li =
-          MessageItemView.item(
-              r, place.showsAuthor, r.id.equals(confirmingDelete), nicknames, actions);
+      boolean confirming = r.id.equals(confirmingDelete);
+      String mentions = MessageItemView.mentionNames(r.text, nicknames);
+      Drawn before = drawn.get(r.id);
+      HTMLElement li;
+      if (before != null
+          && !nowDrawn.containsKey(r.id)
+          && before.same(r, place.showsAuthor, confirming, mentions)) {
+        li = before.li;
+      } else {
+        li = MessageItemView.item(r, place.showsAuthor, confirming, nicknames, actions);
+      }
+      if (!nowDrawn.containsKey(r.id)) {
+        nowDrawn.put(r.id, new Drawn(r, place.showsAuthor, confirming, mentions, li));
+      }
+      mark(li, "data-highlighted", r.id.equals(highlight));
       if (r.id.equals(highlight)) {
-        li.setAttribute("data-highlighted", "true");
         marked = li;
       }
-      if (jumpLive && r.id.equals(jumpedTo)) {
-        li.setAttribute("data-jumped", "true");
-      }
-      root.appendChild(li);
+      mark(li, "data-jumped", jumpLive && r.id.equals(jumpedTo));
+      wanted.add(li);
     }
+    KeyedChildren.place(root, wanted);
+    drawn = nowDrawn;
+    separators = nowSeparators;
     return marked;
+  }
+
+  private static void mark(HTMLElement li, String attribute, boolean on) {
+    if (on) {
+      li.setAttribute(attribute, "true");
+    } else if (li.hasAttribute(attribute)) {
+      li.removeAttribute(attribute);
+    }
   }
 
   private void scrollTo(double top) {

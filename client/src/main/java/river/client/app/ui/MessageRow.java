@@ -2,6 +2,7 @@ package river.client.app.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** One message as the list shows it: what {@link MessageItemView} draws, all of it text. */
 public final class MessageRow {
@@ -73,5 +74,40 @@ public final class MessageRow {
   public MessageRow reaction(Reaction r) {
     reactions.add(r);
     return this;
+  }
+
+  /**
+   * Whether {@code o} draws exactly as this row does: every field the item shows or its controls
+   * act on. The list keeps an unchanged message's element (and with it a selection, a focus or an
+   * open actions bar inside it) only when this holds, so a field left out here would leave a stale
+   * message on screen.
+   */
+  boolean drawsLike(MessageRow o) {
+    return id.equals(o.id)
+        && Objects.equals(authorKey, o.authorKey)
+        && Objects.equals(author, o.author)
+        && Objects.equals(text, o.text)
+        && time == o.time
+        && pending == o.pending
+        && edited == o.edited
+        && own == o.own
+        && Objects.equals(replyAuthor, o.replyAuthor)
+        && Objects.equals(replyTo, o.replyTo)
+        && Objects.equals(replyToId, o.replyToId)
+        && sameReactions(o.reactions);
+  }
+
+  private boolean sameReactions(List<Reaction> other) {
+    if (reactions.size() != other.size()) {
+      return false;
+    }
+    for (int i = 0; i < reactions.size(); i++) {
+      Reaction a = reactions.get(i);
+      Reaction b = other.get(i);
+      if (!a.emoji.equals(b.emoji) || a.mine != b.mine || !a.who.equals(b.who)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
