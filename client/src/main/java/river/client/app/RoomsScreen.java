@@ -212,7 +212,7 @@ final class RoomsScreen
       // The loaded rooms arrive just before the load state does, which draws them: one render of
       // 5,000 rooms at load, not two.
       drawn.oweFull();
-      renderSoon();
+      renderSoon(RENDER_BATCH_MS);
     }
   }
 
@@ -360,16 +360,22 @@ final class RoomsScreen
   /** A room's state (or its refusal) arrived: drawn with the rest of its burst. */
   private void stateArrived(RoomKey key) {
     drawn.arrived(key);
-    renderSoon();
+    renderSoon(key.equals(shown) ? 0 : RENDER_BATCH_MS);
   }
 
   /**
    * Room states arrive in bursts (one per room at start-up, 5,000 for 5,000 rooms): they are drawn
    * together, one redraw per burst, and a burst that changed nothing but those rooms' states
-   * redraws only those rooms ({@link RoomBurst}).
+   * redraws only those rooms ({@link RoomBurst}). The shown room's state is drawn at the next task
+   * instead: someone is reading it, and a burst that includes it is drawn with it.
    */
-  private void renderSoon() {
+  private void renderSoon(int delayMs) {
+    if (renderTimer >= 0 && delayMs < renderDelay) {
+      DomGlobal.clearTimeout(renderTimer);
+      renderTimer = -1;
+    }
     if (renderTimer < 0) {
+      renderDelay = delayMs;
       renderTimer =
           DomGlobal.setTimeout(
               ignored -> {
@@ -381,7 +387,7 @@ final class RoomsScreen
                   render(rooms);
                 }
               },
-              RENDER_BATCH_MS);
+              delayMs);
     }
   }
 
@@ -423,6 +429,7 @@ final class RoomsScreen
 
   private static final int RENDER_BATCH_MS = 16;
   private double renderTimer = -1;
+  private int renderDelay;
 
   private void render(Rooms rooms) {
     if (renderTimer >= 0) {
