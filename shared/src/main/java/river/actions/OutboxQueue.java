@@ -25,9 +25,10 @@ import river.wire.OpResult;
 
 /**
  * The durable outbox's decisions, sans I/O. A composed message is first stored by the shell
- * (IndexedDB, committed: {@link Host#store}) and only then signed and sent; it leaves the outbox
- * when the node acknowledged it or the room state holds it, or when the node refuses it for good
- * ({@code invalid}, {@code malformed}, {@code too_large}: the user is told). Anything else
+ * (IndexedDB, committed: {@link Host#store}) and only then sent; its signature is asked for while
+ * the shell stores it (signing publishes nothing, and the two waits then overlap). It leaves the
+ * outbox when the node acknowledged it or the room state holds it, or when the node refuses it for
+ * good ({@code invalid}, {@code malformed}, {@code too_large}: the user is told). Anything else
  * (timeout, lost connection, {@code unavailable}) is retried with backoff and on every reconnect.
  * Entries the shell lists on connecting were left by closed tabs: this tab sends them. Entries that
  * appear while connected belong to another open tab, which sends them: this tab shows them and
@@ -70,6 +71,12 @@ public final class OutboxQueue {
     /** Written by another open tab, which sends it. */
     public boolean foreign;
 
+    /** The node's signature once asked for: Ed25519 is deterministic, so it is asked for once. */
+    byte[] signature;
+
+    /** The signature was asked for while the shell stored the entry, before its send began. */
+    boolean signedAhead;
+
     final long adoptedAt;
 
     Entry(String key, RoomMessage unsigned, DirectMessage direct, boolean foreign, long adoptedAt) {
@@ -88,6 +95,7 @@ public final class OutboxQueue {
   private final Map<String, Entry> entries = new LinkedHashMap<String, Entry>();
   private final Set<String> inFlight = new HashSet<String>();
   private final Set<String> awaitingSave = new HashSet<String>();
+  private final Set<String> signing = new HashSet<String>();
   private boolean connected;
   private boolean listingOnConnect;
   private boolean retryPending;
@@ -107,9 +115,11 @@ public final class OutboxQueue {
   /** Queues a composed (unsigned) message: stored by the shell first, then sent. */
   public String add(RoomMessage unsigned) {
     String key = "m" + unsigned.time() + "-" + random.nextInt(1 << 30) + "-" + (nextKey++);
-    entries.put(key, new Entry(key, unsigned, null, false, clock.nowMillis()));
+    Entry e = new Entry(key, unsigned, null, false, clock.nowMillis());
+    entries.put(key, e);
     awaitingSave.add(key);
     host.store(key, PendingMessage.encode(unsigned));
+    sign(e);
     host.changed();
     return key;
   }
@@ -117,9 +127,11 @@ public final class OutboxQueue {
   /** Queues a sealed, unsigned direct message: stored by the shell first, then sent. */
   public String add(DirectMessage unsigned) {
     String key = "d" + unsigned.time() + "-" + random.nextInt(1 << 30) + "-" + (nextKey++);
-    entries.put(key, new Entry(key, null, unsigned, false, clock.nowMillis()));
+    Entry e = new Entry(key, null, unsigned, false, clock.nowMillis());
+    entries.put(key, e);
     awaitingSave.add(key);
     host.store(key, PendingMessage.encode(unsigned));
+    sign(e);
     host.changed();
     return key;
   }
@@ -249,6 +261,22 @@ public final class OutboxQueue {
     if (e == null || e.deliveredId != null || !connected || !inFlight.add(key)) {
       return;
     }
+    if (e.signature != null) {
+      update(e);
+    } else {
+      sign(e); // its answer sends: the entry is in flight now
+    }
+  }
+
+  /**
+   * Asks the node to sign the entry, once at a time; the answer sends it when it is in flight (its
+   * store committed and it is due), or keeps the signature for when it is. A failed signing of an
+   * entry not yet in flight is asked again by its send.
+   */
+  private void sign(final Entry e) {
+    if (!connected || e.signature != null || !signing.add(e.key)) {
+      return;
+    }
     final boolean direct = e.direct != null;
     final byte[] room = direct ? e.direct.room() : PendingMessage.room(e.unsigned);
     SigningPurpose purpose = direct ? SigningPurpose.DIRECT_MESSAGE : SigningPurpose.MESSAGE;
@@ -259,34 +287,59 @@ public final class OutboxQueue {
         new ActionLink.Then<DelegateResponse.Signature>() {
           @Override
           public void accept(DelegateResponse.Signature sig) {
-            final byte[] id = sig.signature();
-            RoomDelta delta =
-                direct
-                    ? RoomDelta.builder().directMessage(e.direct.withSignature(id)).build()
-                    : RoomDelta.builder().message(e.unsigned.withSignature(id)).build();
-            link.contract(
-                new Op.Update(room, delta.encode()),
-                new ActionLink.Then<OpResult>() {
-                  @Override
-                  public void accept(OpResult ok) {
-                    inFlight.remove(key);
-                    failures = 0;
-                    e.deliveredId = Base58.encode(id);
-                    host.remove(key);
-                    host.changed();
-                  }
-                },
-                new ActionLink.CodedFail() {
-                  @Override
-                  public void fail(String code, String message) {
-                    failed(e, code, message);
-                  }
-                });
+            signing.remove(e.key);
+            e.signature = sig.signature();
+            e.signedAhead = !inFlight.contains(e.key);
+            if (inFlight.contains(e.key) && entries.get(e.key) == e) {
+              update(e);
+            }
           }
         },
         new ActionLink.CodedFail() {
           @Override
           public void fail(String code, String message) {
+            signing.remove(e.key);
+            if (inFlight.contains(e.key)) {
+              failed(e, code, message);
+            }
+          }
+        });
+  }
+
+  /** Puts the signed entry into its room; delivered when the node acknowledged it. */
+  private void update(final Entry e) {
+    final byte[] id = e.signature;
+    final boolean direct = e.direct != null;
+    final byte[] room = direct ? e.direct.room() : PendingMessage.room(e.unsigned);
+    RoomDelta delta =
+        direct
+            ? RoomDelta.builder().directMessage(e.direct.withSignature(id)).build()
+            : RoomDelta.builder().message(e.unsigned.withSignature(id)).build();
+    link.contract(
+        new Op.Update(room, delta.encode()),
+        new ActionLink.Then<OpResult>() {
+          @Override
+          public void accept(OpResult ok) {
+            inFlight.remove(e.key);
+            failures = 0;
+            e.deliveredId = Base58.encode(id);
+            host.remove(e.key);
+            host.changed();
+          }
+        },
+        new ActionLink.CodedFail() {
+          @Override
+          public void fail(String code, String message) {
+            boolean ahead = e.signedAhead;
+            e.signature = null; // a retry signs again, with the key the room holds then
+            e.signedAhead = false;
+            if (ahead && permanent(code)) {
+              // Signed before the store committed: the member's key may have changed since (an
+              // identity replaced in another tab). Sign again once before refusing for good.
+              inFlight.remove(e.key);
+              send(e.key);
+              return;
+            }
             failed(e, code, message);
           }
         });

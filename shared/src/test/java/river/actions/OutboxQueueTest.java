@@ -34,6 +34,7 @@ class OutboxQueueTest {
     final List<String> undeliverable = new ArrayList<>();
     long wake = -1;
     String failWith; // answer every request with this error code while set
+    int failing = -1; // how many requests failWith refuses (-1: all)
 
     @Override
     public void store(String key, byte[] body) {
@@ -64,7 +65,8 @@ class OutboxQueueTest {
       for (List<ActionRequest> out = link.drain(); !out.isEmpty(); out = link.drain()) {
         for (ActionRequest r : out) {
           n++;
-          if (failWith != null) {
+          if (failWith != null && failing != 0) {
+            failing--;
             link.onError(r.id, failWith, "refused: " + failWith);
             continue;
           }
@@ -113,9 +115,10 @@ class OutboxQueueTest {
     RoomMessage m = message("hi", node.now);
     String key = t.queue.add(m);
     assertTrue(shell.containsKey(key));
-    assertEquals(0, t.pump(), "nothing goes out before the shell committed it");
+    assertEquals(1, t.pump(), "only the signature is asked for while the shell stores it");
+    assertTrue(!inRoom(m), "nothing is published before the shell committed it");
     t.queue.onSaved(key, true);
-    assertEquals(2, t.pump(), "sign, then update");
+    assertEquals(1, t.pump(), "then the update, with the signature already in");
     assertTrue(inRoom(m));
     assertNotNull(t.queue.entries().get(0).deliveredId);
     assertTrue(shell.isEmpty());
@@ -144,6 +147,29 @@ class OutboxQueueTest {
     assertEquals(1, t.undeliverable.size());
     assertTrue(t.queue.entries().isEmpty());
     assertTrue(shell.isEmpty());
+  }
+
+  @Test
+  void anUpdateRefusedAfterSigningAheadIsSignedAgainOnceBeforeItIsRefusedForGood() {
+    Tab t = connected();
+    RoomMessage m = message("signed ahead", node.now);
+    String key = t.queue.add(m);
+    assertEquals(1, t.pump(), "signed while the shell stores it");
+    t.failWith = ErrorCodes.INVALID; // e.g. the member's key changed in another tab meanwhile
+    t.failing = 1;
+    t.queue.onSaved(key, true);
+    assertEquals(3, t.pump(), "the refused update, a new signature, the update again");
+    assertTrue(inRoom(m));
+    assertTrue(t.undeliverable.isEmpty());
+
+    RoomMessage n = message("refused twice", node.now + 1);
+    String again = t.queue.add(n);
+    t.pump();
+    t.failing = -1;
+    t.queue.onSaved(again, true);
+    assertEquals(2, t.pump(), "the refused update and the refused signing: no third try");
+    assertEquals(1, t.undeliverable.size());
+    assertTrue(!inRoom(n));
   }
 
   @Test
