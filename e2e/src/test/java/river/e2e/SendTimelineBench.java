@@ -1,0 +1,159 @@
+package river.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where a message's time goes from Enter in user A's tab until it is shown in user B's (issue 18:
+ * the "send to shown in another user's tab" row): every WebSocket frame each shell sent and
+ * received and every bridge message each page took, as the median over messages of the time since
+ * Enter, sorted; and each timer that fired (when it was set, fired and done: the render batching
+ * shows there). Marks are epoch ms taken in all four pages (a wrapped WebSocket and setTimeout in
+ * each page, a capturing message listener), so their clocks line up. Events are named by page,
+ * order after Enter, kind and byte length; frames of 1,000 bytes or more (the room's state, which
+ * grows with each message) are named "(state)". Not part of any suite: {@code
+ * -Dit.test=SendTimelineBench [-Dbench.messages=30]}.
+ */
+class SendTimelineBench {
+  private static final String INIT =
+      "(() => { const T = () => performance.timeOrigin + performance.now(); window.__ph = [];"
+          + " const OW = window.WebSocket; if (OW) { window.WebSocket = function(u, p) {"
+          + "  const ws = p === undefined ? new OW(u) : new OW(u, p);"
+          + "  const s = ws.send.bind(ws);"
+          + "  ws.send = d => { window.__ph.push(['sent', T(), (d.byteLength || 0) + ' B']); s(d); };"
+          + "  ws.addEventListener('message', e =>"
+          + "   window.__ph.push(['received', T(), (e.data.byteLength || 0) + ' B']));"
+          + "  return ws; }; window.WebSocket.prototype = OW.prototype;"
+          + "  Object.assign(window.WebSocket, OW); }"
+          + " window.addEventListener('message', e => { const d = e.data || {};"
+          + "  window.__ph.push(['took', T(), (d.k || '?') + (d.b ? ' ' + d.b.byteLength + ' B' : '')]);"
+          + " }, true);"
+          + " const ST = window.setTimeout; window.setTimeout = (f, d, ...r) => {"
+          + "  const set = T(); return ST(() => { window.__ph.push(['timer ' + (d || 0) + ' set', set, '']);"
+          + "   window.__ph.push(['timer ' + (d || 0) + ' fired', T(), '']); f(...r);"
+          + "   window.__ph.push(['timer ' + (d || 0) + ' done', T(), '']); }, d); };"
+          + " document.addEventListener('keydown', e => { if (e.key === 'Enter')"
+          + "  window.__ph.push(['enter', T(), '']); }, true);"
+          + "})()";
+
+  private static final String SEEN =
+      "() => { window.__seen = {};"
+          + " const mark = () => { const now = performance.timeOrigin + performance.now();"
+          + "  document.querySelectorAll('[data-testid=message-text]').forEach(e => {"
+          + "   const t = e.textContent; if (!(t in window.__seen)) window.__seen[t] = now; }); };"
+          + " new MutationObserver(mark).observe(document.body,"
+          + "  {subtree: true, childList: true, characterData: true}); mark(); }";
+
+  private static final LocatorAssertions.HasCountOptions LONG =
+      new LocatorAssertions.HasCountOptions().setTimeout(30_000);
+
+  @Test
+  void timeline() throws Exception {
+    int messages = Integer.getInteger("bench.messages", 30);
+    Path dir = Files.createTempDirectory("river-send-timeline");
+    Map<String, List<Double>> columns = new LinkedHashMap<>();
+    try (NodeProcess node = new NodeProcess(dir).start();
+        Playwright pw = Browsers.playwright();
+        Browser browser = Browsers.chromium(pw);
+        BrowserContext userA = browser.newContext();
+        BrowserContext userB = browser.newContext()) {
+      userA.addInitScript(INIT);
+      userB.addInitScript(INIT);
+      Tab a = new Tab(userA.newPage()).open(node.url());
+      Tab b = new Tab(userB.newPage()).open(node.url());
+      ChatSteps.loaded(a);
+      ChatSteps.loaded(b);
+      String room = ChatSteps.create(a, "send timeline", "alice");
+      ChatSteps.join(b, ChatSteps.invite(a), "bob", room);
+      ChatSteps.roomItem(b, room).click();
+      BrowserBench.appFrame(b).evaluate(SEEN);
+      for (int i = 0; i < messages; i++) {
+        String text = "timeline message " + i;
+        for (Object page : pages(a, b)) {
+          evaluate(page, "() => { window.__ph = []; }");
+        }
+        ChatSteps.send(a, text);
+        assertThat(ChatSteps.message(b, text)).hasCount(1, LONG);
+        Map<String, Double> row = new LinkedHashMap<>();
+        String[] names = {"A shell", "A app", "B shell", "B app"};
+        List<Object> ps = pages(a, b);
+        List<JsonArray> logs = new ArrayList<>();
+        for (Object p : ps) {
+          logs.add(
+              JsonParser.parseString((String) evaluate(p, "() => JSON.stringify(window.__ph)"))
+                  .getAsJsonArray());
+        }
+        double enter = Double.NaN;
+        for (var e : logs.get(1)) {
+          if (e.getAsJsonArray().get(0).getAsString().equals("enter")) {
+            enter = e.getAsJsonArray().get(1).getAsDouble();
+          }
+        }
+        for (int p = 0; p < ps.size(); p++) {
+          JsonArray log = logs.get(p);
+          for (int k = 0; k < Math.min(40, log.size()); k++) {
+            JsonArray e = log.get(k).getAsJsonArray();
+            String what = e.get(2).getAsString();
+            if (what.matches(".*\\d{4,} B")) {
+              what = what.replaceAll("\\d{4,} B", "(state) B");
+            }
+            row.put(
+                names[p] + " #" + k + " " + e.get(0).getAsString() + " " + what,
+                e.get(1).getAsDouble() - enter);
+          }
+        }
+        double seen =
+            ((Number) BrowserBench.appFrame(b).evaluate("() => window.__seen['" + text + "']"))
+                .doubleValue();
+        row.put("shown in B", seen - enter);
+        for (Map.Entry<String, Double> e : row.entrySet()) {
+          columns.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        }
+      }
+    }
+    List<Map.Entry<String, Double>> medians = new ArrayList<>();
+    for (Map.Entry<String, List<Double>> e : columns.entrySet()) {
+      List<Double> xs = new ArrayList<>(e.getValue());
+      Collections.sort(xs);
+      medians.add(Map.entry(e.getKey() + " (in " + xs.size() + ")", xs.get(xs.size() / 2)));
+    }
+    medians.sort(Map.Entry.comparingByValue());
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "SEND TIMELINE, %d messages, ms since Enter in A's app (median)%n",
+                messages));
+    for (Map.Entry<String, Double> m : medians) {
+      out.append(String.format(Locale.ROOT, "%8.1f  %s%n", m.getValue(), m.getKey()));
+    }
+    System.out.println(out);
+  }
+
+  private static List<Object> pages(Tab a, Tab b) {
+    return List.of(a.page, BrowserBench.appFrame(a), b.page, BrowserBench.appFrame(b));
+  }
+
+  private static Object evaluate(Object pageOrFrame, String js) {
+    return pageOrFrame instanceof Page
+        ? ((Page) pageOrFrame).evaluate(js)
+        : ((Frame) pageOrFrame).evaluate(js);
+  }
+}
