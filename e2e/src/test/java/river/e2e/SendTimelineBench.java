@@ -13,7 +13,6 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,23 +127,13 @@ class SendTimelineBench {
         }
       }
     }
-    List<Map.Entry<String, Double>> medians = new ArrayList<>();
-    for (Map.Entry<String, List<Double>> e : columns.entrySet()) {
-      List<Double> xs = new ArrayList<>(e.getValue());
-      Collections.sort(xs);
-      medians.add(Map.entry(e.getKey() + " (in " + xs.size() + ")", xs.get(xs.size() / 2)));
-    }
-    medians.sort(Map.Entry.comparingByValue());
-    StringBuilder out =
-        new StringBuilder(
+    System.out.println(
+        TimelineMedians.of(
             String.format(
                 Locale.ROOT,
-                "SEND TIMELINE, %d messages, ms since Enter in A's app (median)%n",
-                messages));
-    for (Map.Entry<String, Double> m : medians) {
-      out.append(String.format(Locale.ROOT, "%8.1f  %s%n", m.getValue(), m.getKey()));
-    }
-    System.out.println(out);
+                "SEND TIMELINE, %d messages, ms since Enter in A's app (median)",
+                messages),
+            columns));
   }
 
   private static List<Object> pages(Tab a, Tab b) {

@@ -8,7 +8,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Playwright;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,24 +82,14 @@ class StartTimelineBench {
       }
       profile.close();
     }
-    List<Map.Entry<String, Double>> medians = new ArrayList<>();
-    for (Map.Entry<String, List<Double>> e : columns.entrySet()) {
-      List<Double> xs = new ArrayList<>(e.getValue());
-      Collections.sort(xs);
-      medians.add(Map.entry(e.getKey() + " (in " + xs.size() + ")", xs.get(xs.size() / 2)));
-    }
-    medians.sort(Map.Entry.comparingByValue());
-    StringBuilder out =
-        new StringBuilder(
+    System.out.println(
+        TimelineMedians.of(
             String.format(
                 Locale.ROOT,
-                "START TIMELINE, %d rooms, %d reloads, ms since the shell's navigation start%n",
+                "START TIMELINE, %d rooms, %d reloads, ms since the shell's navigation start",
                 rooms,
-                reloads));
-    for (Map.Entry<String, Double> m : medians) {
-      out.append(String.format(Locale.ROOT, "%8.1f  %s%n", m.getValue(), m.getKey()));
-    }
-    System.out.println(out);
+                reloads),
+            columns));
   }
 
   /** Adds one page's marks, and its first 16 events numbered in order, to {@code row}. */

@@ -63,17 +63,7 @@ class MigrationProgressTest {
         .get(World.LEGACY_OLDER)
         .putRaw(
             RoomStorageKeys.ROOMS_DATA, w.codec.encodeLegacyBlob(Rooms.EMPTY.withRoom(room(2))));
-    int t = w.openTab();
-    w.deliver(0); // List current -> empty
-    w.deliver(0);
-    World.Event newerList =
-        w.queue.remove(
-            w.find(
-                e ->
-                    e.kind == World.Kind.REQUEST
-                        && Answers.delegate(e.op).equals(World.LEGACY_NEWER)));
-    w.tab(t).onError(newerList.id, "timeout", "no answer in 10 s");
-    w.collect(t);
+    int t = w.openTabWithNewerLegacyUnread();
     w.runAllExcept(MigrationProgressTest::wakeup);
     assertFalse(w.current().keys().contains(RoomStorageKeys.MIGRATION_DONE));
     assertEquals(

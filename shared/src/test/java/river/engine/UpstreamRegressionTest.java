@@ -250,17 +250,7 @@ class UpstreamRegressionTest {
         .putRaw(
             RoomStorageKeys.ROOMS_DATA,
             w.codec.encodeLegacyBlob(Rooms.EMPTY.withoutRoom(key(1)).withRoom(room(2))));
-    int t = w.openTab();
-    w.deliver(0); // List current -> empty
-    w.deliver(0);
-    World.Event newerList =
-        w.queue.remove(
-            w.find(
-                e ->
-                    e.kind == World.Kind.REQUEST
-                        && Answers.delegate(e.op).equals(World.LEGACY_NEWER)));
-    w.tab(t).onError(newerList.id, "timeout", "no answer in 10 s");
-    w.collect(t);
+    int t = w.openTabWithNewerLegacyUnread();
     w.runAllExcept(e -> e.kind == World.Kind.WAKEUP);
     assertNull(w.slot(key(1)), "the older tombstone was not migrated over the unread newer source");
     assertNull(w.slot(key(2)), "nothing below the unread source is used");

@@ -256,6 +256,22 @@ public final class World {
     if (backend != null) backend.reconnected(tab, epochs.get(tab));
   }
 
+  /**
+   * Opens a tab whose load cannot read the newer legacy source (its List times out), so the load
+   * goes on without it as an incomplete migration; returns the tab.
+   */
+  public int openTabWithNewerLegacyUnread() {
+    int t = openTab();
+    deliver(0); // List current -> empty
+    deliver(0);
+    Event newerList =
+        queue.remove(
+            find(e -> e.kind == Kind.REQUEST && Answers.delegate(e.op).equals(LEGACY_NEWER)));
+    tab(t).onError(newerList.id, "timeout", "no answer in 10 s");
+    collect(t);
+    return t;
+  }
+
   /** Delivers events first-in first-out until nothing is in flight. */
   public void runAll() {
     int guard = 0;
