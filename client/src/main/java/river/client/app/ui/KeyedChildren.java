@@ -26,6 +26,14 @@ final class KeyedChildren {
       }
       child = next;
     }
+    order(parent, wanted);
+  }
+
+  /**
+   * Puts {@code wanted}, already children or not, first in the parent in that order, moving or
+   * inserting only the elements out of place (the room list, whose items the parent holds alone).
+   */
+  static void order(HTMLElement parent, List<HTMLElement> wanted) {
     Node at = parent.firstChild;
     for (HTMLElement e : wanted) {
       if (at == e) {

@@ -142,15 +142,11 @@ public final class RoomListView {
   /** Puts the items in display order, moving only those out of place; keeps the focus. */
   private void order(List<RoomKey> display) {
     RoomKey focused = focusedKey();
-    elemental2.dom.Node at = root.firstChild;
+    List<HTMLElement> entries = new ArrayList<>(display.size());
     for (RoomKey key : display) {
-      Item item = items.get(keyText(key));
-      if (at == item.entry) {
-        at = at.nextSibling;
-      } else {
-        root.insertBefore(item.entry, at);
-      }
+      entries.add(items.get(keyText(key)).entry);
     }
+    KeyedChildren.order(root, entries);
     if (focused != null) {
       Item f = items.get(keyText(focused));
       if (f != null && DomGlobal.document.activeElement != f.link) {
