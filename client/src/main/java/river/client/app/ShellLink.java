@@ -224,14 +224,17 @@ final class ShellLink {
   /** The request's buffer is made for this message, so it is moved, not copied (see AppBridge). */
   void send(byte[] frame) {
     ArrayBuffer buffer = JsBytes.toBuffer(frame);
-    if (parent != DomGlobal.window) {
-      parent.postMessage(BridgeMessage.frame(buffer), shellOrigin, new Transferable[] {buffer});
-    }
+    post(BridgeMessage.frame(buffer), new Transferable[] {buffer});
   }
 
   private void post(Object message) {
+    post(message, new Transferable[0]);
+  }
+
+  /** {@code moved}: buffers in the message this page hands over (it keeps nothing of them). */
+  private void post(Object message, Transferable[] moved) {
     if (parent != DomGlobal.window) {
-      parent.postMessage(message, shellOrigin);
+      parent.postMessage(message, shellOrigin, moved);
     }
   }
 }

@@ -145,10 +145,7 @@ final class AppBridge {
    * ~0 a moved one, and a 5,000-room load takes forty of them (issue 18).
    */
   void sendFrame(ArrayBuffer bytes) {
-    Window app = frame.contentWindow;
-    if (app != null) {
-      app.postMessage(BridgeMessage.frame(bytes), "*", new Transferable[] {bytes});
-    }
+    post(BridgeMessage.frame(bytes), new Transferable[] {bytes});
   }
 
   void sendInvitation(String code) {
@@ -165,9 +162,14 @@ final class AppBridge {
   }
 
   private void post(Object message) {
+    post(message, new Transferable[0]);
+  }
+
+  /** {@code moved}: buffers in the message the shell hands over (it keeps nothing of them). */
+  private void post(Object message, Transferable[] moved) {
     Window app = frame.contentWindow;
     if (app != null) {
-      app.postMessage(message, "*");
+      app.postMessage(message, "*", moved);
     }
   }
 }
