@@ -83,6 +83,13 @@ public final class LoadFlow {
   private LoadPlan plan;
   private int outstanding;
 
+  /** The load a tab with {@code config} runs: its current delegate, then its legacy ones. */
+  static LoadFlow forTab(
+      CorrelationTable table, RoomsCodec codec, TabConfig config, Listener listener) {
+    return new LoadFlow(
+        table, codec, config.currentDelegate(), config.legacyNewestFirst(), listener);
+  }
+
   public LoadFlow(
       CorrelationTable table,
       RoomsCodec codec,

@@ -164,11 +164,10 @@ final class MigrationProgress {
   private void resume() {
     incomplete = false;
     host.setLoadState(LoadState.MIGRATING, "resuming");
-    new LoadFlow(
+    LoadFlow.forTab(
             table,
             codec,
-            config.currentDelegate(),
-            config.legacyNewestFirst(),
+            config,
             new LoadFlow.Listener() {
               @Override
               public void onLoaded(LoadResult result) {

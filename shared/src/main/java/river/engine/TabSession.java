@@ -143,11 +143,10 @@ public final class TabSession {
     }
     loadStarted = true;
     setLoadState(LoadState.LOADING, null);
-    new LoadFlow(
+    LoadFlow.forTab(
             table,
             codec,
-            config.currentDelegate(),
-            config.legacyNewestFirst(),
+            config,
             new LoadFlow.Listener() {
               @Override
               public void onLoaded(LoadResult result) {
