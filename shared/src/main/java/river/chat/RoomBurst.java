@@ -25,6 +25,17 @@ public final class RoomBurst {
     return sameRooms && sameShown && sameLoadState && (shown == null || !arrived.contains(shown));
   }
 
+  /** How long a burst gathers before it is drawn: room states come in one per room. */
+  public static final int BATCH_MS = 16;
+
+  /**
+   * How long after a room's state arrived its burst is drawn: at the next task when it is the shown
+   * room's (someone is reading it: the burst then goes with it), else after {@link #BATCH_MS}.
+   */
+  public static <K> int drawDelayMs(K arrived, K shown) {
+    return arrived.equals(shown) ? 0 : BATCH_MS;
+  }
+
   /**
    * A sum over rooms kept up to date one room at a time: the title's count is the sum of every
    * room's attention count, and a burst changes a few of them.

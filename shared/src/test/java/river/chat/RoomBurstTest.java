@@ -28,6 +28,17 @@ class RoomBurstTest {
   }
 
   @Test
+  void theShownRoomsStateIsDrawnAtTheNextTask() {
+    assertEquals(0, RoomBurst.drawDelayMs("a", "a"));
+  }
+
+  @Test
+  void anotherRoomsStateWaitsForItsBurst() {
+    assertEquals(RoomBurst.BATCH_MS, RoomBurst.drawDelayMs("b", "a"));
+    assertEquals(RoomBurst.BATCH_MS, RoomBurst.drawDelayMs("b", null), "no room shown");
+  }
+
+  @Test
   void theTotalFollowsEachRoomsLatestCount() {
     RoomBurst.Total<String> total = new RoomBurst.Total<>();
     total.put("a", 2);

@@ -212,7 +212,7 @@ final class RoomsScreen
       // The loaded rooms arrive just before the load state does, which draws them: one render of
       // 5,000 rooms at load, not two.
       drawn.oweFull();
-      renderSoon(RENDER_BATCH_MS);
+      renderSoon(RoomBurst.BATCH_MS);
     }
   }
 
@@ -360,38 +360,30 @@ final class RoomsScreen
   /** A room's state (or its refusal) arrived: drawn with the rest of its burst. */
   private void stateArrived(RoomKey key) {
     drawn.arrived(key);
-    renderSoon(key.equals(shown) ? 0 : RENDER_BATCH_MS);
+    renderSoon(RoomBurst.drawDelayMs(key, shown));
   }
 
   /**
    * Room states arrive in bursts (one per room at start-up, 5,000 for 5,000 rooms): they are drawn
    * together, one redraw per burst, and a burst that changed nothing but those rooms' states
-   * redraws only those rooms ({@link RoomBurst}). The shown room's state is drawn at the next task
-   * instead: someone is reading it, and a burst that includes it is drawn with it.
+   * redraws only those rooms, and the shown room's state is drawn at once ({@link RoomBurst}).
    */
   private void renderSoon(int delayMs) {
-    if (renderTimer >= 0 && delayMs < renderDelay) {
-      DomGlobal.clearTimeout(renderTimer);
-      renderTimer = -1;
-    }
-    if (renderTimer < 0) {
-      renderDelay = delayMs;
-      renderTimer =
-          DomGlobal.setTimeout(
-              ignored -> {
-                renderTimer = -1;
-                Rooms rooms = session.rooms();
-                if (drawn.onlyArrived(rooms, shown, session.loadState())) {
-                  redrawArrived(rooms);
-                } else {
-                  render(rooms);
-                }
-              },
-              delayMs);
-    }
+    burst.within(delayMs);
   }
 
   private final DrawnRooms drawn = new DrawnRooms();
+
+  private final DrawTimer burst = new DrawTimer(this::drawBurst);
+
+  private void drawBurst() {
+    Rooms rooms = session.rooms();
+    if (drawn.onlyArrived(rooms, shown, session.loadState())) {
+      redrawArrived(rooms);
+    } else {
+      render(rooms);
+    }
+  }
 
   /**
    * Redraws the rooms whose state arrived, as {@link #render} would draw them: their list items,
@@ -427,15 +419,8 @@ final class RoomsScreen
     };
   }
 
-  private static final int RENDER_BATCH_MS = 16;
-  private double renderTimer = -1;
-  private int renderDelay;
-
   private void render(Rooms rooms) {
-    if (renderTimer >= 0) {
-      DomGlobal.clearTimeout(renderTimer); // drawn now, with everything that arrived
-      renderTimer = -1;
-    }
+    burst.cancel(); // drawn now, with everything that arrived
     drawn.fullStarts(); // draws everything that arrived
     List<RoomKey> display = RoomListOrder.display(rooms);
     if (session.isReady()) {
