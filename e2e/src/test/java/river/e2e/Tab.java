@@ -18,6 +18,7 @@ final class Tab {
 
   Tab(Page page) {
     this.page = page;
+    inFront = this; // a page just opened is the front one
     page.onConsoleMessage(
         m -> {
           if ("warning".equals(m.type()) && warnings.incrementAndGet() <= 20) {
@@ -44,6 +45,7 @@ final class Tab {
   }
 
   FrameLocator app() {
+    front();
     return page.frameLocator("#app-frame");
   }
 
@@ -52,7 +54,30 @@ final class Tab {
   }
 
   Locator shellHook(String testId) {
+    front();
     return page.locator("[data-testid=" + testId + "]");
+  }
+
+  /** The tab last brought to the front, of any test in this JVM. */
+  private static Tab inFront;
+
+  /**
+   * Brings this tab to the front before a test acts on it. Chromium gives a page that is not the
+   * front one (another tab opened after it, or axe's own page) about one animation frame a second,
+   * and Playwright waits for two frames alike before each click: 1 to 2 s per click instead of
+   * milliseconds (AccessibilityIT took 124 s instead of 25). What a test checks is unchanged: both
+   * tabs stay visible, and no test here depends on which tab has the window's focus.
+   */
+  /** Another page (axe's, for one) was in front since: the next action brings its tab back. */
+  static void frontLost() {
+    inFront = null;
+  }
+
+  private void front() {
+    if (inFront != this) {
+      page.bringToFront();
+      inFront = this;
+    }
   }
 
   /** The profile token as the shell stored it in its origin's IndexedDB. */
