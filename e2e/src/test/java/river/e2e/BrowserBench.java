@@ -95,6 +95,7 @@ final class BrowserBench {
         scriptBytes.set(0);
         tab.page.reload();
         awaitListed(tab, rooms);
+        awaitMark(tab, "data-hydrated-at", 120_000);
         assertThat(tab.appHook("load-state"))
             .hasAttribute("data-hydrated-at", java.util.regex.Pattern.compile("\\d+"), SLOW);
         double origin = ((Number) tab.page.evaluate("() => performance.timeOrigin")).doubleValue();
@@ -234,6 +235,7 @@ final class BrowserBench {
 
   /** Until the tab has loaded and lists {@code rooms} rooms (5,000 take a while: 120 s). */
   static void awaitListed(Tab tab, int rooms) {
+    awaitMark(tab, "data-listed-at", 120_000);
     assertThat(tab.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
     assertThat(tab.appHook("room-item"))
         .hasCount(rooms, new LocatorAssertions.HasCountOptions().setTimeout(120_000));
@@ -261,6 +263,31 @@ final class BrowserBench {
     }
     Object used = app.evaluate("() => performance.memory ? performance.memory.usedJSHeapSize : -1");
     return ((Number) used).doubleValue() / (1024 * 1024);
+  }
+
+  /**
+   * Waits inside the app frame, without polling, until the load-state hook carries {@code mark}
+   * (the app's own timestamp of a load step). Playwright's waiting assertions poll the frame while
+   * it loads, each poll on the app's main thread (a query and, while failing, an accessibility
+   * snapshot of the page for the failure message: ~10 ms of a 500-room load's ~150 ms between its
+   * List answer and its list, V8 profile); one MutationObserver costs next to nothing. Returns at
+   * the timeout too: the assertion after it then fails with Playwright's message.
+   */
+  static void awaitMark(Tab tab, String mark, int timeoutMs) {
+    appFrame(tab)
+        .evaluate(
+            "([mark, timeoutMs]) => new Promise(resolve => {"
+                + " const hook = () => document.querySelector('[data-testid=load-state]');"
+                + " const has = () => { const e = hook(); return e !== null && e.hasAttribute(mark); };"
+                + " if (has()) { resolve(true); return; }"
+                + " const timer = setTimeout(() => { seen.disconnect(); resolve(false); }, timeoutMs);"
+                + " const seen = new MutationObserver(() => {"
+                + "   if (has()) { seen.disconnect(); clearTimeout(timer); resolve(true); } });"
+                + " const e = hook();"
+                + " if (e !== null) seen.observe(e, {attributes: true, attributeFilter: [mark]});"
+                + " else seen.observe(document, {subtree: true, childList: true, attributes: true,"
+                + "   attributeFilter: [mark]}); })",
+            java.util.List.of(mark, timeoutMs));
   }
 
   static Frame appFrame(Tab tab) {

@@ -77,6 +77,7 @@ class ListProfileBench {
         cdp.send("Profiler.start");
         tab.page.reload();
         BrowserBench.awaitListed(tab, rooms);
+        BrowserBench.awaitMark(tab, "data-hydrated-at", 120_000);
         assertThat(tab.appHook("load-state"))
             .hasAttribute(
                 "data-hydrated-at", java.util.regex.Pattern.compile("\\d+"), BrowserBench.SLOW);

@@ -142,6 +142,7 @@ class LoadAbBench {
       bytes.set(0);
       tab.page.reload();
       BrowserBench.awaitListed(tab, rooms);
+      BrowserBench.awaitMark(tab, "data-hydrated-at", 120_000);
       assertThat(tab.appHook("load-state"))
           .hasAttribute(
               "data-hydrated-at", java.util.regex.Pattern.compile("\\d+"), BrowserBench.SLOW);
