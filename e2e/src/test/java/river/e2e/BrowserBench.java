@@ -95,9 +95,7 @@ final class BrowserBench {
         scriptBytes.set(0);
         tab.page.reload();
         awaitListed(tab, rooms);
-        awaitMark(tab, "data-hydrated-at", 120_000);
-        assertThat(tab.appHook("load-state"))
-            .hasAttribute("data-hydrated-at", java.util.regex.Pattern.compile("\\d+"), SLOW);
+        awaitHydrated(tab);
         double origin = ((Number) tab.page.evaluate("() => performance.timeOrigin")).doubleValue();
         double appOrigin =
             ((Number) appFrame(tab).evaluate("() => performance.timeOrigin")).doubleValue();
@@ -263,6 +261,13 @@ final class BrowserBench {
     }
     Object used = app.evaluate("() => performance.memory ? performance.memory.usedJSHeapSize : -1");
     return ((Number) used).doubleValue() / (1024 * 1024);
+  }
+
+  /** Until every listed room's state was answered and drawn (the app's hydrated mark). */
+  static void awaitHydrated(Tab tab) {
+    awaitMark(tab, "data-hydrated-at", 120_000);
+    assertThat(tab.appHook("load-state"))
+        .hasAttribute("data-hydrated-at", java.util.regex.Pattern.compile("\\d+"), SLOW);
   }
 
   /**

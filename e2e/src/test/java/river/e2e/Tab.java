@@ -62,9 +62,9 @@ final class Tab {
   private static Tab inFront;
 
   /**
-   * Brings this tab to the front before a test acts on it. Chromium gives a page that is not the
-   * front one (another tab opened after it, or axe's own page) about one animation frame a second,
-   * and Playwright waits for two frames alike before each click: 1 to 2 s per click instead of
+   * Brings this tab to the front before a test acts on it. Before each click Playwright waits for
+   * the element to stay put over two animation frames, and in a page that is not the front one
+   * (another tab opened after it, or axe's own page) that wait took 1 to 2 s per click instead of
    * milliseconds (AccessibilityIT took 124 s instead of 25). What a test checks is unchanged: both
    * tabs stay visible, and no test here depends on which tab has the window's focus.
    */
