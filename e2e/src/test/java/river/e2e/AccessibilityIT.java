@@ -121,7 +121,7 @@ class AccessibilityIT extends TwoTabFixture {
     Looks.ALL.get(0).apply(a);
     create(a, "Keyboard room", "kim");
     send(a, "Reach me by keyboard");
-    Frame app = appFrame(a);
+    Frame app = a.appFrame();
     Set<String> reached = new LinkedHashSet<>();
     List<String> unmarked = new ArrayList<>();
     a.appHook("create-room-open").focus();
@@ -160,15 +160,6 @@ class AccessibilityIT extends TwoTabFixture {
       assertTrue(reached.contains(control), control + " reached by Tab; reached: " + reached);
     }
     assertEquals(List.of(), unmarked, "focused without a visible focus ring");
-  }
-
-  private static Frame appFrame(Tab t) {
-    for (Frame f : t.page.frames()) {
-      if (f.url().contains("/app/")) {
-        return f;
-      }
-    }
-    throw new AssertionError("no app frame");
   }
 
   private static void cancel(Tab t) {

@@ -98,7 +98,7 @@ final class BrowserBench {
         awaitHydrated(tab);
         double origin = ((Number) tab.page.evaluate("() => performance.timeOrigin")).doubleValue();
         double appOrigin =
-            ((Number) appFrame(tab).evaluate("() => performance.timeOrigin")).doubleValue();
+            ((Number) tab.appFrame().evaluate("() => performance.timeOrigin")).doubleValue();
         double listed =
             Double.parseDouble(tab.appHook("load-state").getAttribute("data-listed-at"));
         times.add(listed - origin);
@@ -174,7 +174,7 @@ final class BrowserBench {
         assertThat(t.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
       }
       // The create click, on the epoch clock, taken in the page before the app handles it.
-      appFrame(a)
+      a.appFrame()
           .evaluate(
               "() => document.addEventListener('click', e => {"
                   + " if (e.target.closest && e.target.closest('[data-testid=create-room-submit]'))"
@@ -194,7 +194,7 @@ final class BrowserBench {
         double created = Double.parseDouble(inA.getAttribute("data-listed-at"));
         double seen = Double.parseDouble(inB.getAttribute("data-listed-at"));
         ms.add(seen - created);
-        Object clicked = appFrame(a).evaluate("() => window.__createdAt");
+        Object clicked = a.appFrame().evaluate("() => window.__createdAt");
         fromClick.add(seen - ((Number) clicked).doubleValue());
       }
       Collections.sort(ms);
@@ -246,7 +246,7 @@ final class BrowserBench {
    * moment apart), which the memory-reducing collection releases.
    */
   static double appHeapMiB(BrowserContext profile, Tab tab) {
-    Frame app = appFrame(tab);
+    Frame app = tab.appFrame();
     com.microsoft.playwright.CDPSession cdp;
     try {
       cdp = profile.newCDPSession(app);
@@ -279,7 +279,7 @@ final class BrowserBench {
    * the timeout too: the assertion after it then fails with Playwright's message.
    */
   static void awaitMark(Tab tab, String mark, int timeoutMs) {
-    appFrame(tab)
+    tab.appFrame()
         .evaluate(
             "([mark, timeoutMs]) => new Promise(resolve => {"
                 + " const hook = () => document.querySelector('[data-testid=load-state]');"
@@ -293,15 +293,6 @@ final class BrowserBench {
                 + " else seen.observe(document, {subtree: true, childList: true, attributes: true,"
                 + "   attributeFilter: [mark]}); })",
             java.util.List.of(mark, timeoutMs));
-  }
-
-  static Frame appFrame(Tab tab) {
-    for (Frame f : tab.page.frames()) {
-      if (f.url().contains("/app/")) {
-        return f;
-      }
-    }
-    throw new AssertionError("no app frame");
   }
 
   static double percentile(List<Double> sorted, int p) {

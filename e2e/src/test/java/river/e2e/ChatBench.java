@@ -41,7 +41,7 @@ final class ChatBench {
       String room = ChatSteps.create(a, "bench users", "alice");
       ChatSteps.join(b, ChatSteps.invite(a), "bob", room);
       ChatSteps.roomItem(b, room).click();
-      BrowserBench.appFrame(a)
+      a.appFrame()
           .evaluate(
               "() => { window.__sent = {};"
                   + " document.addEventListener('keydown', e => {"
@@ -50,7 +50,7 @@ final class ChatBench {
                   + "      && el.getAttribute('data-testid') === 'message-input')"
                   + "   window.__sent[el.value] = performance.timeOrigin + performance.now();"
                   + " }, true); }");
-      BrowserBench.appFrame(b)
+      b.appFrame()
           .evaluate(
               "() => { window.__seen = {};"
                   + " const mark = () => { const now = performance.timeOrigin + performance.now();"
@@ -63,8 +63,8 @@ final class ChatBench {
         String text = "bench message " + i;
         ChatSteps.send(a, text);
         assertThat(ChatSteps.message(b, text)).hasCount(1, LONG);
-        double sent = number(BrowserBench.appFrame(a), "window.__sent['" + text + "']");
-        double seen = number(BrowserBench.appFrame(b), "window.__seen['" + text + "']");
+        double sent = number(a.appFrame(), "window.__sent['" + text + "']");
+        double seen = number(b.appFrame(), "window.__seen['" + text + "']");
         ms.add(seen - sent);
       }
       Collections.sort(ms);
@@ -111,7 +111,7 @@ final class ChatBench {
       }
       assertThat(t.appHook("message-item")).hasCount(messages, LONG);
       String other = ChatSteps.create(t, "other room", "writer");
-      Frame app = BrowserBench.appFrame(t);
+      Frame app = t.appFrame();
       app.evaluate(
           "(key) => document.addEventListener('click', e => {"
               + " const item = e.target.closest && e.target.closest('[data-testid=room-item]');"
@@ -134,7 +134,7 @@ final class ChatBench {
       List<Double> reloads = new ArrayList<>();
       for (int run = 0; run < 3; run++) {
         t.page.reload(); // the address names the full room: the reload shows it
-        Frame reloaded = BrowserBench.appFrame(t);
+        Frame reloaded = t.appFrame();
         reloaded.waitForFunction("() => window.__drawnAt != null");
         double origin = ((Number) t.page.evaluate("() => performance.timeOrigin")).doubleValue();
         reloads.add(number(reloaded, "window.__drawnAt") - origin);

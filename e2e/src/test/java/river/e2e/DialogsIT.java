@@ -24,7 +24,7 @@ class DialogsIT extends TwoTabFixture {
   /** The data-testid of the focused element in the app (null: none, or the body). */
   static String focused(Tab t) {
     return (String)
-        Jargon.appFrame(t)
+        t.appFrame()
             .evaluate(
                 "() => document.activeElement && document.activeElement.getAttribute('data-testid')");
   }
@@ -94,7 +94,7 @@ class DialogsIT extends TwoTabFixture {
     for (String hook : List.of("invite-code", "invite-link")) {
       // nothing cut off: the element is as tall as its text, and as wide as its box
       Object fits =
-          Jargon.appFrame(a)
+          a.appFrame()
               .evaluate(
                   "id => { const e = document.querySelector(`[data-testid=${id}]`);"
                       + " return e.scrollHeight <= e.clientHeight + 1"
@@ -147,7 +147,7 @@ class DialogsIT extends TwoTabFixture {
   @Test
   void aRoomCreatedInAnotherTabIsNeverCalledByAKeyFragment() {
     // Every name tab b ever draws, from the first render of the new room to its real name.
-    Jargon.appFrame(b)
+    b.appFrame()
         .evaluate(
             "() => { window.seenNames = [];"
                 + " const record = () => document.querySelectorAll('[data-testid=room-item] [data-testid=room-name]')"
@@ -157,7 +157,7 @@ class DialogsIT extends TwoTabFixture {
     String room = create(a, "Far away", "alice");
     assertThat(roomItem(b, room).locator("[data-testid=room-name]")).hasText("Far away");
     @SuppressWarnings("unchecked")
-    List<String> seen = (List<String>) Jargon.appFrame(b).evaluate("() => window.seenNames");
+    List<String> seen = (List<String>) b.appFrame().evaluate("() => window.seenNames");
     assertTrue(!seen.isEmpty());
     for (String name : seen) {
       assertTrue(

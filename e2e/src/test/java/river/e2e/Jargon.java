@@ -55,15 +55,11 @@ final class Jargon {
 
   /** Fails when the visible text of the tab (shell and app) holds jargon. */
   static void assertNone(Tab t) {
-    String text = visibleText(t.page.mainFrame()) + "\n" + visibleText(appFrame(t));
+    String text = visibleText(t.page.mainFrame()) + "\n" + visibleText(t.appFrame());
     String found = find(text);
     if (found != null) {
       fail("a person would read jargon: " + found);
     }
-  }
-
-  static Frame appFrame(Tab t) {
-    return t.page.frameByUrl(url -> url.contains("/app/index.html"));
   }
 
   /** What is rendered (innerText skips hidden elements), without the copyable codes and links. */

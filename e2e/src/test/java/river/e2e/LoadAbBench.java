@@ -147,8 +147,7 @@ class LoadAbBench {
       answered.add(
           Double.parseDouble(tab.appHook("load-state").getAttribute("data-hydrated-at")) - origin);
       scriptBytes.add(bytes.get());
-      itemsBuilt.add(
-          ((Number) BrowserBench.appFrame(tab).evaluate("() => window.__itemsBuilt")).longValue());
+      itemsBuilt.add(((Number) tab.appFrame().evaluate("() => window.__itemsBuilt")).longValue());
     }
 
     void heap() {

@@ -88,9 +88,7 @@ class LoadPhasesBench {
             JsonParser.parseString((String) tab.page.evaluate(marks))
                 .getAsJsonObject()
                 .getAsJsonArray("ph");
-        var app =
-            JsonParser.parseString((String) BrowserBench.appFrame(tab).evaluate(marks))
-                .getAsJsonObject();
+        var app = JsonParser.parseString((String) tab.appFrame().evaluate(marks)).getAsJsonObject();
         double dcl = app.get("dcl").getAsDouble() - origin;
         double listAnswer = first(app.getAsJsonArray("ph"), 100_000, Integer.MAX_VALUE) - origin;
         double firstGetMany = first(sent(shell), 4000, Integer.MAX_VALUE) - origin;

@@ -55,7 +55,7 @@ class OfflineBannerIT {
 
       // When the pill and the banner change, on the app frame's own clock: Playwright, polling
       // on a busy machine, can notice the pill late and make the gap look short.
-      Jargon.appFrame(t)
+      t.appFrame()
           .evaluate(
               "() => { const pill = document.querySelector('[data-testid=connection-status]');"
                   + " const banner = document.querySelector('[data-testid=offline-banner]');"
@@ -69,7 +69,7 @@ class OfflineBannerIT {
       // The pill changes first; the banner only once the node has been gone for a while.
       waitUntil(banner::isVisible, 20_000);
       double gap =
-          ((Number) Jargon.appFrame(t).evaluate("() => window.__bannerAt - window.__downAt"))
+          ((Number) t.appFrame().evaluate("() => window.__bannerAt - window.__downAt"))
               .doubleValue();
       assertTrue(
           gap >= SHOW_AFTER_MS - 300, "the banner showed " + gap + " ms after the pill changed");
@@ -91,7 +91,7 @@ class OfflineBannerIT {
       // browser logs each one the stopped node refuses).
       waitUntil(() -> retryIn(banner) >= 4, 60_000);
       int due = retryIn(banner); // the next attempt is more than (due - 1) s away
-      Jargon.appFrame(t)
+      t.appFrame()
           .evaluate(
               "() => document.addEventListener('click', e => {"
                   + " if (e.target.closest && e.target.closest('[data-testid=offline-retry]'))"
@@ -99,8 +99,7 @@ class OfflineBannerIT {
       int before = ((Number) t.page.evaluate("() => window.__attempts.length")).intValue();
       t.appHook("offline-retry").click();
       t.page.waitForFunction("n => window.__attempts.length > n", before);
-      double clicked =
-          ((Number) Jargon.appFrame(t).evaluate("() => window.__clickedAt")).doubleValue();
+      double clicked = ((Number) t.appFrame().evaluate("() => window.__clickedAt")).doubleValue();
       double attempted =
           ((Number) t.page.evaluate("n => window.__attempts[n]", before)).doubleValue();
       assertTrue(

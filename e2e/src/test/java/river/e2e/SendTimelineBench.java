@@ -82,7 +82,7 @@ class SendTimelineBench {
       String room = ChatSteps.create(a, "send timeline", "alice");
       ChatSteps.join(b, ChatSteps.invite(a), "bob", room);
       ChatSteps.roomItem(b, room).click();
-      BrowserBench.appFrame(b).evaluate(SEEN);
+      b.appFrame().evaluate(SEEN);
       for (int i = 0; i < messages; i++) {
         String text = "timeline message " + i;
         for (Object page : pages(a, b)) {
@@ -119,8 +119,7 @@ class SendTimelineBench {
           }
         }
         double seen =
-            ((Number) BrowserBench.appFrame(b).evaluate("() => window.__seen['" + text + "']"))
-                .doubleValue();
+            ((Number) b.appFrame().evaluate("() => window.__seen['" + text + "']")).doubleValue();
         row.put("shown in B", seen - enter);
         for (Map.Entry<String, Double> e : row.entrySet()) {
           columns.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
@@ -137,7 +136,7 @@ class SendTimelineBench {
   }
 
   private static List<Object> pages(Tab a, Tab b) {
-    return List.of(a.page, BrowserBench.appFrame(a), b.page, BrowserBench.appFrame(b));
+    return List.of(a.page, a.appFrame(), b.page, b.appFrame());
   }
 
   private static Object evaluate(Object pageOrFrame, String js) {

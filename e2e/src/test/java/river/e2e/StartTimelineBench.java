@@ -72,7 +72,7 @@ class StartTimelineBench {
         double origin = ((Number) tab.page.evaluate("() => performance.timeOrigin")).doubleValue();
         Map<String, Double> row = new LinkedHashMap<>();
         collect(row, "shell", (String) tab.page.evaluate(MARKS), origin);
-        collect(row, "app", (String) BrowserBench.appFrame(tab).evaluate(MARKS), origin);
+        collect(row, "app", (String) tab.appFrame().evaluate(MARKS), origin);
         row.put(
             "listed",
             Double.parseDouble(tab.appHook("load-state").getAttribute("data-listed-at")) - origin);

@@ -1,5 +1,6 @@
 package river.e2e;
 
+import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -47,6 +48,16 @@ final class Tab {
   FrameLocator app() {
     front();
     return page.frameLocator("#app-frame");
+  }
+
+  /** The app iframe's frame, for evaluating in it (the hooks above are for acting on it). */
+  Frame appFrame() {
+    for (Frame f : page.frames()) {
+      if (f.parentFrame() != null && f.url().contains("/app/")) {
+        return f;
+      }
+    }
+    throw new AssertionError("no app frame");
   }
 
   Locator appHook(String testId) {
