@@ -34,13 +34,9 @@ final class ChatBench {
     try (NodeProcess node = new NodeProcess(dir).start();
         BrowserContext userA = browser.newContext();
         BrowserContext userB = browser.newContext()) {
-      Tab a = new Tab(userA.newPage()).open(node.url());
-      Tab b = new Tab(userB.newPage()).open(node.url());
-      ChatSteps.loaded(a);
-      ChatSteps.loaded(b);
-      String room = ChatSteps.create(a, "bench users", "alice");
-      ChatSteps.join(b, ChatSteps.invite(a), "bob", room);
-      ChatSteps.roomItem(b, room).click();
+      Tab[] users = ChatSteps.twoUsersInARoom(userA, userB, node.url(), "bench users");
+      Tab a = users[0];
+      Tab b = users[1];
       a.appFrame()
           .evaluate(
               "() => { window.__sent = {};"

@@ -14,6 +14,25 @@ final class ChatSteps {
 
   private ChatSteps() {}
 
+  /**
+   * Two users, one per browser profile, both loaded; user A creates a room, user B joins it by A's
+   * invitation and opens it. Returns {A's tab, B's tab}.
+   */
+  static Tab[] twoUsersInARoom(
+      com.microsoft.playwright.BrowserContext userA,
+      com.microsoft.playwright.BrowserContext userB,
+      String url,
+      String roomName) {
+    Tab a = new Tab(userA.newPage()).open(url);
+    Tab b = new Tab(userB.newPage()).open(url);
+    loaded(a);
+    loaded(b);
+    String room = create(a, roomName, "alice");
+    join(b, invite(a), "bob", room);
+    roomItem(b, room).click();
+    return new Tab[] {a, b};
+  }
+
   static void loaded(Tab t) {
     assertThat(t.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
   }

@@ -32,25 +32,14 @@ import org.junit.jupiter.api.Test;
  */
 class SendTimelineBench {
   private static final String INIT =
-      "(() => { const T = () => performance.timeOrigin + performance.now(); window.__ph = [];"
-          + " const OW = window.WebSocket; if (OW) { window.WebSocket = function(u, p) {"
-          + "  const ws = p === undefined ? new OW(u) : new OW(u, p);"
-          + "  const s = ws.send.bind(ws);"
-          + "  ws.send = d => { window.__ph.push(['sent', T(), (d.byteLength || 0) + ' B']); s(d); };"
-          + "  ws.addEventListener('message', e =>"
-          + "   window.__ph.push(['received', T(), (e.data.byteLength || 0) + ' B']));"
-          + "  return ws; }; window.WebSocket.prototype = OW.prototype;"
-          + "  Object.assign(window.WebSocket, OW); }"
-          + " window.addEventListener('message', e => { const d = e.data || {};"
-          + "  window.__ph.push(['took', T(), (d.k || '?') + (d.b ? ' ' + d.b.byteLength + ' B' : '')]);"
-          + " }, true);"
-          + " const ST = window.setTimeout; window.setTimeout = (f, d, ...r) => {"
-          + "  const set = T(); return ST(() => { window.__ph.push(['timer ' + (d || 0) + ' set', set, '']);"
-          + "   window.__ph.push(['timer ' + (d || 0) + ' fired', T(), '']); f(...r);"
-          + "   window.__ph.push(['timer ' + (d || 0) + ' done', T(), '']); }, d); };"
-          + " document.addEventListener('keydown', e => { if (e.key === 'Enter')"
-          + "  window.__ph.push(['enter', T(), '']); }, true);"
-          + "})()";
+      TimelineMedians.recorder(
+          false,
+          " const ST = window.setTimeout; window.setTimeout = (f, d, ...r) => {"
+              + "  const set = T(); return ST(() => { window.__ph.push(['timer ' + (d || 0) + ' set', set, '']);"
+              + "   window.__ph.push(['timer ' + (d || 0) + ' fired', T(), '']); f(...r);"
+              + "   window.__ph.push(['timer ' + (d || 0) + ' done', T(), '']); }, d); };"
+              + " document.addEventListener('keydown', e => { if (e.key === 'Enter')"
+              + "  window.__ph.push(['enter', T(), '']); }, true);");
 
   private static final String SEEN =
       "() => { window.__seen = {};"
@@ -75,13 +64,9 @@ class SendTimelineBench {
         BrowserContext userB = browser.newContext()) {
       userA.addInitScript(INIT);
       userB.addInitScript(INIT);
-      Tab a = new Tab(userA.newPage()).open(node.url());
-      Tab b = new Tab(userB.newPage()).open(node.url());
-      ChatSteps.loaded(a);
-      ChatSteps.loaded(b);
-      String room = ChatSteps.create(a, "send timeline", "alice");
-      ChatSteps.join(b, ChatSteps.invite(a), "bob", room);
-      ChatSteps.roomItem(b, room).click();
+      Tab[] users = ChatSteps.twoUsersInARoom(userA, userB, node.url(), "send timeline");
+      Tab a = users[0];
+      Tab b = users[1];
       b.appFrame().evaluate(SEEN);
       for (int i = 0; i < messages; i++) {
         String text = "timeline message " + i;

@@ -25,22 +25,7 @@ import org.junit.jupiter.api.Test;
  * -Dit.test=StartTimelineBench [-Dbench.rooms=1] [-Dbench.reloads=8]}.
  */
 class StartTimelineBench {
-  private static final String INIT =
-      "(() => { const T = () => performance.timeOrigin + performance.now(); window.__ph = [];"
-          + " const OW = window.WebSocket; if (OW) { window.WebSocket = function(u, p) {"
-          + "  window.__ph.push(['socket open', T(), '']);"
-          + "  const ws = p === undefined ? new OW(u) : new OW(u, p);"
-          + "  ws.addEventListener('open', () => window.__ph.push(['socket opened', T(), '']));"
-          + "  const s = ws.send.bind(ws);"
-          + "  ws.send = d => { window.__ph.push(['sent', T(), d.byteLength + ' B']); s(d); };"
-          + "  ws.addEventListener('message', e =>"
-          + "   window.__ph.push(['received', T(), (e.data.byteLength || 0) + ' B']));"
-          + "  return ws; }; window.WebSocket.prototype = OW.prototype;"
-          + "  Object.assign(window.WebSocket, OW); }"
-          + " window.addEventListener('message', e => { const d = e.data || {};"
-          + "  window.__ph.push(['took', T(), (d.k || '?') + (d.b ? ' ' + d.b.byteLength + ' B' : '')]);"
-          + " }, true);"
-          + "})()";
+  private static final String INIT = TimelineMedians.recorder(true, "");
 
   private static final String MARKS =
       "() => { const n = performance.getEntriesByType('navigation')[0];"
