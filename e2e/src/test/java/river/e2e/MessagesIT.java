@@ -51,7 +51,12 @@ class MessagesIT extends TwoTabFixture {
     create(a, "Lobby", "alice");
     send(a, "select me please");
     Locator older = message(b, "select me please");
+    // Until the older message is drawn as it will stay: delivered, with its author's name and as
+    // this profile's own (edit offered). Each can arrive in tab b after the message itself (on a
+    // busy machine it did: CI), and each changes how the item looks, so it is rightly drawn again.
     assertThat(older.locator("[data-testid=message-pending]")).hasCount(0);
+    assertThat(older.locator("[data-testid=message-author]")).hasText("alice");
+    assertThat(older.locator("[data-testid=message-edit]")).hasCount(1);
     // The reader in tab b selects the older message's text (to copy it, say).
     older.evaluate(
         "li => { li.__keptAcrossDraws = true; const r = document.createRange();"
