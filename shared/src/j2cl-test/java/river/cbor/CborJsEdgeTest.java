@@ -6,6 +6,13 @@ import static org.junit.Assert.fail;
 
 import com.google.j2cl.junit.apt.J2clTestInput;
 import org.junit.Test;
+import river.rooms.Bytes;
+import river.rooms.CborRoomsCodec;
+import river.rooms.LastRead;
+import river.rooms.RoomData;
+import river.rooms.RoomKey;
+import river.rooms.RoomSlot;
+import river.rooms.RoomsCodec;
 import river.store.CasDecision;
 import river.store.CasRule;
 import river.store.Envelope;
@@ -135,5 +142,43 @@ public class CborJsEdgeTest {
         "a262696401626f706450696e67", hex(WireCodec.encodeRequest(new Request(1, Op.PING))));
     assertEquals(
         -1L, WireCodec.decodeRequest(bytes("a26269641bffffffffffffffff626f706450696e67")).id());
+  }
+
+  @Test
+  public void cursorReadsTheLongAndIntEdgesAsTheJvmDoes() {
+    assertEquals(Long.MAX_VALUE, new CborCursor(bytes("1b7fffffffffffffff")).uint());
+    assertEquals(4294967295L, new CborCursor(bytes("1affffffff")).uint());
+    assertEquals(0x7fffffff, new CborCursor(bytes("5a7fffffff")).count(CborCursor.BYTES));
+    for (String tooBig : new String[] {"1b8000000000000000", "1bffffffffffffffff"}) {
+      try {
+        new CborCursor(bytes(tooBig)).uint();
+        fail("read " + tooBig + " as a long");
+      } catch (CborException expected) {
+        // the tree decoder decides about these
+      }
+    }
+    try {
+      new CborCursor(bytes("5a80000000")).count(CborCursor.BYTES);
+      fail("read a length of 2^31 as an int");
+    } catch (CborException expected) {
+      // left to the tree decoder
+    }
+  }
+
+  @Test
+  public void roomSlotsReadWithoutATreeAsOnTheJvm() throws Exception {
+    RoomsCodec codec = new CborRoomsCodec();
+    RoomData data =
+        RoomData.builder(RoomKey.of(Bytes.filled(32, 7)))
+            .nickname("Zo\u00eb \ud83d\ude00")
+            .nicknameVersion(Long.MAX_VALUE)
+            .identityGeneration(1L << 40)
+            .membership(Bytes.filled(300, 5))
+            .lastRead(new LastRead(99, Bytes.filled(16, 1)))
+            .addInvitationSecret(Bytes.filled(8, 2))
+            .build();
+    byte[] encoded = codec.encodeSlot(RoomSlot.present(data));
+    assertEquals(RoomSlot.present(data), codec.decodeSlot(encoded));
+    assertTrue(codec.decodeSlot(codec.encodeSlot(RoomSlot.TOMBSTONE)).isTombstone());
   }
 }

@@ -25,6 +25,11 @@ public final class Bytes implements Comparable<Bytes> {
     return new Bytes(Arrays.copyOf(data, data.length));
   }
 
+  /** Takes {@code owned} without a copy: for decoders holding an array made for this value. */
+  static Bytes adopt(byte[] owned) {
+    return new Bytes(owned);
+  }
+
   /** Test and literal helper: each int is one byte. */
   public static Bytes ofInts(int... values) {
     byte[] b = new byte[values.length];
