@@ -18,7 +18,16 @@ public final class JsBytes {
   private JsBytes() {}
 
   public static byte[] fromBuffer(ArrayBuffer buffer) {
-    JsArrayLike<Object> from = Js.uncheckedCast(new Int8Array(buffer));
+    return copy(new Int8Array(buffer));
+  }
+
+  /** A copy of at most the first {@code max} bytes of {@code buffer}. */
+  public static byte[] prefix(ArrayBuffer buffer, int max) {
+    return copy(new Int8Array(buffer, 0, Math.min(max, buffer.byteLength)));
+  }
+
+  private static byte[] copy(Int8Array view) {
+    JsArrayLike<Object> from = Js.uncheckedCast(view);
     int n = from.getLength();
     byte[] out = new byte[n];
     JsArrayLike<Object> to = Js.uncheckedCast(out);

@@ -116,7 +116,7 @@ public final class LoadFlow {
       throw new IllegalStateException("load already started");
     }
     state = State.LISTING;
-    table.send(
+    table.send( // LoadReads.list: the shell may have sent it already
         current,
         DelegateRequest.LIST,
         new CorrelationTable.Expect<DelegateResponse.ListKeys>(DelegateResponse.ListKeys.class) {
@@ -188,16 +188,12 @@ public final class LoadFlow {
    */
   private void readPerRoom(
       Bytes delegate, Source src, List<RoomKey> rooms, List<String> keys, boolean isCurrent) {
-    List<String> wanted = new ArrayList<String>();
+    List<String> wanted = LoadReads.slotKeys(rooms, keys);
     for (RoomKey k : rooms) {
-      src.hasPerRoom = true;
-      String key = RoomStorageKeys.roomKey(k);
-      wanted.add(key);
-      src.requested.put(key, k);
+      src.requested.put(RoomStorageKeys.roomKey(k), k);
     }
-    if (keys.contains(RoomStorageKeys.ROOMS_META)) {
+    if (!wanted.isEmpty()) {
       src.hasPerRoom = true;
-      wanted.add(RoomStorageKeys.ROOMS_META);
     }
     if (!isCurrent) {
       // A legacy delegate is a plain key-value store: one Get per key.
@@ -206,9 +202,8 @@ public final class LoadFlow {
       }
       return;
     }
-    int max = DelegateRequest.GetMany.MAX_KEYS;
-    for (int from = 0; from < wanted.size(); from += max) {
-      readBatch(delegate, src, wanted.subList(from, Math.min(wanted.size(), from + max)));
+    for (List<String> batch : LoadReads.batches(wanted)) {
+      readBatch(delegate, src, batch); // the batches the shell may have sent already (LoadReads)
     }
   }
 
@@ -222,7 +217,7 @@ public final class LoadFlow {
     outstanding++;
     table.send(
         delegate,
-        new DelegateRequest.GetMany(KeyText.bytes(keys)),
+        LoadReads.getMany(keys),
         new CorrelationTable.Expect<DelegateResponse.GetMany>(DelegateResponse.GetMany.class) {
           @Override
           void answered(DelegateResponse.GetMany many) {

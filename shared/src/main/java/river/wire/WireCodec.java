@@ -1,6 +1,7 @@
 package river.wire;
 
 import river.cbor.Cbor;
+import river.cbor.CborCursor;
 import river.cbor.CborException;
 import river.cbor.CborItem;
 import river.cbor.CborKind;
@@ -49,6 +50,21 @@ public final class WireCodec {
       return Response.err(id, e.text("code"), e.text("message"));
     } catch (CborException e) {
       throw new WireException(ErrorCodes.MALFORMED, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The id of a response frame from its first bytes alone (a 32-byte prefix is enough), or -1 for a
+   * push or anything else. Reads only the shape this codec writes, {@code {"id": n, ...}} with the
+   * id first: a relay that must find its own answers among large frames (the shell, issue 18) need
+   * not decode them. A frame of another shape is simply not recognised.
+   */
+  public static long peekResponseId(byte[] prefix) {
+    try {
+      CborCursor c = new CborCursor(prefix);
+      return c.count(CborCursor.MAP) > 0 && "id".equals(c.text()) ? c.uint() : -1;
+    } catch (RuntimeException notThatShape) {
+      return -1;
     }
   }
 

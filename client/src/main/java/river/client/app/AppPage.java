@@ -140,6 +140,16 @@ public final class AppPage implements ShellLink.Listener {
     node.onFrame(frame);
   }
 
+  @Override
+  public void onPrefetchSent(byte[] opKey) {
+    node.onPrefetchSent(opKey);
+  }
+
+  @Override
+  public void onPrefetchAnswer(byte[] opKey, byte[] frame) {
+    node.onPrefetchAnswer(opKey, frame);
+  }
+
   private void ping() {
     node.request(
         Op.PING,

@@ -1,9 +1,14 @@
 package river.client.app;
 
 import elemental2.dom.DomGlobal;
+import elemental2.promise.Promise;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import river.engine.LoadReads;
+import river.engine.PrefetchedReads;
+import river.wire.ErrorCodes;
 import river.wire.Op;
 import river.wire.OpResult;
 import river.wire.Push;
@@ -19,6 +24,10 @@ import river.wire.WireCodec;
  * requests are on the wire at once; the rest wait here in order, because the node answers more than
  * 256 in flight per connection with too_large and a tab with 500 rooms asks for 500 slots and 500
  * room states at once.
+ *
+ * <p>The load's first reads may have been sent by the shell already ({@link LoadReads}): such a
+ * request takes the shell's answer, or waits for it, instead of going out again ({@link
+ * PrefetchedReads} says which, and until when).
  */
 public final class NodeLink {
   public interface Callback {
@@ -41,6 +50,18 @@ public final class NodeLink {
   private final ArrayDeque<Queued> waiting = new ArrayDeque<>();
   private PushListener pushListener;
   private long nextId = 1;
+  private final PrefetchedReads<Parked> prefetched = new PrefetchedReads<>();
+
+  /** A request waiting for the answer to a read the shell sent. */
+  private static final class Parked {
+    final Queued request;
+    double timer;
+    boolean done;
+
+    Parked(Queued request) {
+      this.request = request;
+    }
+  }
 
   private static final class Pending {
     final Callback callback;
@@ -71,7 +92,75 @@ public final class NodeLink {
   }
 
   public void request(Op op, Callback callback) {
-    waiting.add(new Queued(op, callback));
+    Queued q = new Queued(op, callback);
+    if (prefetched.isOpen() && fromShell(q)) {
+      return;
+    }
+    waiting.add(q);
+    drain();
+  }
+
+  /** Whether the shell sent this read already: then its answer is (or will be) this one's. */
+  private boolean fromShell(Queued q) {
+    Parked parked = new Parked(q);
+    switch (prefetched.take(LoadReads.opKey(q.op), parked)) {
+      case ANSWER:
+        byte[] frame = prefetched.answer();
+        // Answered on a later microtask, as a node's answer would be: never inside request().
+        Promise.resolve((Object) null)
+            .then(
+                ignored -> {
+                  answer(frame, q.callback);
+                  return null;
+                });
+        return true;
+      case WAITING:
+        parked.timer =
+            DomGlobal.setTimeout(
+                ignored -> {
+                  if (!parked.done) {
+                    parked.done = true;
+                    prefetched.forget(parked);
+                    q.callback.onError(
+                        TIMEOUT, "no answer from the node within " + (TIMEOUT_MS / 1000) + " s");
+                  }
+                },
+                TIMEOUT_MS);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  void onPrefetchSent(byte[] opKey) {
+    prefetched.announced(opKey);
+  }
+
+  void onPrefetchAnswer(byte[] opKey, byte[] frame) {
+    Parked parked = prefetched.answered(opKey, frame);
+    if (parked != null && !parked.done) {
+      parked.done = true;
+      DomGlobal.clearTimeout(parked.timer);
+      answer(frame, parked.request.callback);
+    }
+  }
+
+  /**
+   * The shell's early reads are no longer taken (the load is over, or a push came: an answer handed
+   * over after it could be older than what it announced); requests still waiting for one go to the
+   * node.
+   */
+  public void endPrefetch() {
+    if (!prefetched.isOpen()) {
+      return;
+    }
+    for (Parked parked : prefetched.close()) {
+      if (!parked.done) {
+        parked.done = true;
+        DomGlobal.clearTimeout(parked.timer);
+        waiting.add(parked.request);
+      }
+    }
     drain();
   }
 
@@ -109,6 +198,7 @@ public final class NodeLink {
       return;
     }
     if (frame instanceof Push) {
+      endPrefetch();
       if (pushListener != null) {
         pushListener.onPush((Push) frame);
       }
@@ -120,15 +210,35 @@ public final class NodeLink {
       return; // answered after its timeout: the caller already moved on
     }
     DomGlobal.clearTimeout(p.timer);
-    if (response.isOk()) {
-      p.callback.onResult(response.result());
-    } else {
-      p.callback.onError(response.errorCode(), response.errorMessage());
-    }
+    deliver(response, p.callback);
     drain();
   }
 
+  private static void deliver(Response response, Callback callback) {
+    if (response.isOk()) {
+      callback.onResult(response.result());
+    } else {
+      callback.onError(response.errorCode(), response.errorMessage());
+    }
+  }
+
+  /** The answer frame the shell handed over for a read it sent. */
+  private static void answer(byte[] bytes, Callback callback) {
+    ServerFrame frame;
+    try {
+      frame = WireCodec.decodeServerFrame(bytes);
+    } catch (RuntimeException e) {
+      frame = null;
+    }
+    if (frame instanceof Response) {
+      deliver((Response) frame, callback);
+    } else {
+      callback.onError(ErrorCodes.MALFORMED, "the node's answer could not be read");
+    }
+  }
+
   void onDisconnected() {
+    List<Parked> parked = prefetched.lost();
     Map<Long, Pending> failed = new HashMap<>(pending);
     pending.clear();
     ArrayDeque<Queued> unsent = new ArrayDeque<>(waiting);
@@ -139,6 +249,13 @@ public final class NodeLink {
     }
     for (Queued q : unsent) {
       q.callback.onError(DISCONNECTED, "the connection to the node was lost");
+    }
+    for (Parked p : parked) {
+      if (!p.done) {
+        p.done = true;
+        DomGlobal.clearTimeout(p.timer);
+        p.request.callback.onError(DISCONNECTED, "the connection to the node was lost");
+      }
     }
   }
 }

@@ -93,6 +93,13 @@ public final class SessionDriver {
 
   /** Sends whatever the session wants sent; call after every call into the session. */
   public void pump() {
+    sendOutgoing();
+    if (session.loadState() != TabSession.LoadState.LOADING) {
+      node.endPrefetch(); // the shell's early reads were for the load, which is over
+    }
+  }
+
+  private void sendOutgoing() {
     for (Outgoing out : session.drainOutgoing()) {
       final long id = out.id();
       if (out.isWakeup()) {

@@ -12,6 +12,7 @@ import jsinterop.annotations.JsFunction;
 import jsinterop.base.Js;
 import river.client.BridgeMessage;
 import river.client.JsBytes;
+import river.client.PrefetchMessage;
 
 /**
  * The app's only way out: postMessage to its parent, the shell. Messages are accepted only when
@@ -27,6 +28,12 @@ final class ShellLink {
     void onStatus(String state, double retryInMs);
 
     void onFrame(byte[] frame);
+
+    /** The shell sent one of the load's first reads for the app (river.engine.LoadReads). */
+    void onPrefetchSent(byte[] opKey);
+
+    /** The node's answer frame to a read the shell sent for the app. */
+    void onPrefetchAnswer(byte[] opKey, byte[] frame);
 
     void onInvitation(String code);
 
@@ -157,6 +164,17 @@ final class ShellLink {
       ArrayBuffer bytes = BridgeMessage.frameBytes(message.data);
       if (bytes != null) {
         listener.onFrame(JsBytes.fromBuffer(bytes));
+      }
+    } else if (PrefetchMessage.SENT.equals(kind)) {
+      ArrayBuffer op = PrefetchMessage.opKey(message.data);
+      if (op != null) {
+        listener.onPrefetchSent(JsBytes.fromBuffer(op));
+      }
+    } else if (PrefetchMessage.ANSWER.equals(kind)) {
+      ArrayBuffer op = PrefetchMessage.opKey(message.data);
+      ArrayBuffer frame = PrefetchMessage.frame(message.data);
+      if (op != null && frame != null) {
+        listener.onPrefetchAnswer(JsBytes.fromBuffer(op), JsBytes.fromBuffer(frame));
       }
     }
   }

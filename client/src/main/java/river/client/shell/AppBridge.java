@@ -148,6 +148,11 @@ final class AppBridge {
     post(BridgeMessage.frame(bytes), new Transferable[] {bytes});
   }
 
+  /** {@code moved}: buffers in the message the shell hands over (it keeps nothing of them). */
+  void sendMoved(Object message, Transferable[] moved) {
+    post(message, moved);
+  }
+
   void sendInvitation(String code) {
     post(BridgeMessage.invitation(code));
   }

@@ -32,7 +32,8 @@ final class PingFrames {
     }
     try {
       ServerFrame f = WireCodec.decodeServerFrame(JsBytes.fromBuffer(frame));
-      return f instanceof Response && ((Response) f).id() >= FIRST_ID;
+      long id = f instanceof Response ? ((Response) f).id() : -1;
+      return id >= FIRST_ID && id < ShellPrefetch.FIRST_ID;
     } catch (RuntimeException notOurs) {
       return false;
     }

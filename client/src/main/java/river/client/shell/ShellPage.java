@@ -36,6 +36,7 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
 
   private final OutboxStore outbox = new OutboxStore(() -> outboxNews.postMessage("changed"));
   private NodeSocket socket;
+  private final ShellPrefetch prefetch = new ShellPrefetch();
   private final ProfileStore profiles = new ProfileStore();
   private final DraftStore drafts = new DraftStore();
   private Notifications notifications;
@@ -168,6 +169,11 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
   @Override
   public void onState(String state) {
     showState(state);
+    if (NodeSocket.CONNECTED.equals(state)) {
+      prefetch.onConnected(socket::send, bridge::sendMoved); // announced before "connected"
+    } else {
+      prefetch.onDisconnected();
+    }
     bridge.sendStatus(state, retryIn());
     showOffline();
     if (appSilent && NodeSocket.CONNECTED.equals(state)) {
@@ -192,6 +198,9 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
 
   @Override
   public void onFrame(ArrayBuffer frame) {
+    if (prefetch.take(frame, socket::send, bridge::sendMoved)) {
+      return; // an answer to the load's early reads, handed to the app as such
+    }
     bridge.sendFrame(frame);
   }
 

@@ -1,0 +1,127 @@
+package river.client.shell;
+
+import elemental2.core.ArrayBuffer;
+import elemental2.core.Transferable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import river.client.JsBytes;
+import river.client.PrefetchMessage;
+import river.engine.LoadReads;
+import river.rooms.Bytes;
+import river.store.DelegateKeys;
+import river.wire.DelegateResponse;
+import river.wire.Op;
+import river.wire.OpResult;
+import river.wire.Request;
+import river.wire.Response;
+import river.wire.ServerFrame;
+import river.wire.WireCodec;
+
+/**
+ * The first reads of the app's rooms load ({@link LoadReads}: the List, then the GetManys it calls
+ * for), sent by the shell as soon as its socket first opens, while the app frame is still starting
+ * (its own process, its bundle). Each read is announced to the app when sent and its answer handed
+ * over when it comes; the app takes them instead of asking the node ({@code
+ * river.engine.PrefetchedReads}, which also says when it stops taking them). Issue 18: a one-room
+ * load waited ~50 ms for these two round trips between the pages and the node.
+ *
+ * <p>Only the page's first socket does this: after a reconnect the app resyncs by itself. Request
+ * ids start at {@link #FIRST_ID}, above the heartbeat's ({@link PingFrames}) and far above the
+ * app's, so the answers are told apart by their first bytes ({@link WireCodec#peekResponseId})
+ * without decoding the large ones; only the List answer is decoded here, to know the GetManys.
+ */
+final class ShellPrefetch {
+  static final long FIRST_ID = 1L << 49;
+
+  /** A response's id fits in its first bytes: a map head, "id", a 9-byte integer. */
+  private static final int ID_PREFIX_BYTES = 32;
+
+  /**
+   * At most this many GetManys (8,192 rooms): the node allows 256 requests in flight on a socket,
+   * and the app's own share of them (128) must stay free.
+   */
+  static final int MAX_BATCHES = 64;
+
+  interface Wire {
+    void send(ArrayBuffer frame);
+  }
+
+  interface ToApp {
+    void post(Object message, Transferable[] moved);
+  }
+
+  private final Bytes current = Bytes.of(DelegateKeys.current());
+  private final Map<Long, byte[]> sent = new HashMap<>();
+  private long nextId = FIRST_ID;
+  private long listId = -1;
+  private boolean started;
+
+  /** The socket is open: the first time, the load's List goes out. Announce before the status. */
+  void onConnected(Wire wire, ToApp app) {
+    if (started) {
+      return;
+    }
+    started = true;
+    listId = send(LoadReads.list(current), wire, app);
+  }
+
+  /** The socket is gone: answers to what was sent can no longer come (the app stops waiting). */
+  void onDisconnected() {
+    sent.clear();
+  }
+
+  /**
+   * True when {@code frame} answers a read sent here: it has been handed to the app (and moved).
+   * Anything else is for the caller to relay.
+   */
+  boolean take(ArrayBuffer frame, Wire wire, ToApp app) {
+    if (sent.isEmpty()) {
+      return false;
+    }
+    long id = WireCodec.peekResponseId(JsBytes.prefix(frame, ID_PREFIX_BYTES));
+    byte[] opKey = id >= FIRST_ID ? sent.remove(id) : null;
+    if (opKey == null) {
+      return false;
+    }
+    if (id == listId) {
+      // Sent and announced before the List answer is handed over, so the app finds them announced.
+      for (Op op : getManys(JsBytes.fromBuffer(frame))) {
+        send(op, wire, app);
+      }
+    }
+    ArrayBuffer key = JsBytes.toBuffer(opKey);
+    app.post(PrefetchMessage.answer(key, frame), new Transferable[] {key, frame});
+    return true;
+  }
+
+  private long send(Op op, Wire wire, ToApp app) {
+    long id = nextId++;
+    byte[] opKey = LoadReads.opKey(op);
+    sent.put(id, opKey);
+    wire.send(JsBytes.toBuffer(WireCodec.encodeRequest(new Request(id, op))));
+    ArrayBuffer key = JsBytes.toBuffer(opKey);
+    app.post(PrefetchMessage.sent(key), new Transferable[] {key});
+    return id;
+  }
+
+  /** The GetManys after this List answer; none when it is not a List answer or has too many. */
+  private List<Op> getManys(byte[] listAnswer) {
+    try {
+      ServerFrame f = WireCodec.decodeServerFrame(listAnswer);
+      if (f instanceof Response && ((Response) f).isOk()) {
+        OpResult result = ((Response) f).result();
+        if (result instanceof OpResult.Delegate
+            && ((OpResult.Delegate) result).response() instanceof DelegateResponse.ListKeys) {
+          List<Op> ops =
+              LoadReads.afterList(
+                  current, (DelegateResponse.ListKeys) ((OpResult.Delegate) result).response());
+          return ops.size() <= MAX_BATCHES ? ops : ops.subList(0, MAX_BATCHES);
+        }
+      }
+    } catch (RuntimeException notAListAnswer) {
+      // the app reads it and decides; nothing more is sent early
+    }
+    return java.util.Collections.emptyList();
+  }
+}

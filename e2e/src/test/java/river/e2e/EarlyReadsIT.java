@@ -1,0 +1,165 @@
+package river.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.e2e.ChatSteps.create;
+import static river.e2e.ChatSteps.loaded;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.WaitUntilState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import river.wire.DelegateRequest;
+import river.wire.Op;
+import river.wire.Push;
+import river.wire.Request;
+import river.wire.WireCodec;
+
+/**
+ * The shell sends the rooms load's first reads (the List, then the GetManys it calls for) as soon
+ * as its socket opens, while the app frame is still starting, and the app takes their answers
+ * instead of asking again (issue 18; {@code river.engine.LoadReads}, {@code PrefetchedReads}).
+ *
+ * <p>Made certain, not hoped for: the app frame's script is held until the node has answered the
+ * shell's reads (and, in the second test, until a room created in another tab was pushed to this
+ * one), so the app can only have started from them.
+ */
+class EarlyReadsIT {
+  /** The shell's early reads are numbered from here (ShellPrefetch.FIRST_ID). */
+  static final long SHELL_READS = 1L << 49;
+
+  @TempDir Path dataDir;
+  NodeProcess node;
+  Playwright playwright;
+  Browser browser;
+  volatile Route appScript;
+
+  /** What the held page sent on its socket, and the answers to the shell's reads and the pushes. */
+  final List<Request> sent = Collections.synchronizedList(new ArrayList<>());
+
+  final AtomicInteger earlyAnswers = new AtomicInteger();
+  final AtomicInteger pushes = new AtomicInteger();
+
+  @BeforeEach
+  void open() throws Exception {
+    node = new NodeProcess(dataDir).start();
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @Test
+  void theLoadTakesTheAnswersToTheReadsTheShellSentFirst() {
+    BrowserContext context = browser.newContext();
+    Tab a = new Tab(context.newPage()).open(node.url());
+    loaded(a);
+    create(a, "One", "ann");
+    create(a, "Two", "ann");
+
+    Tab b = heldUntilTheShellsReadsAreAnswered(context);
+    appScript.resume();
+    loaded(b);
+    assertThat(b.appHook("room-item")).hasCount(2);
+
+    // One List and one GetMany went out, both the shell's: the app asked the node neither again.
+    List<Request> lists = sentOf(DelegateRequest.ListKeys.class);
+    List<Request> getManys = sentOf(DelegateRequest.GetMany.class);
+    assertEquals(1, lists.size(), "Lists sent: " + lists);
+    assertEquals(1, getManys.size(), "GetManys sent: " + getManys);
+    assertTrue(lists.get(0).id() >= SHELL_READS && getManys.get(0).id() >= SHELL_READS);
+    assertEquals(List.of(), b.errors());
+  }
+
+  @Test
+  void aRoomCreatedElsewhereWhileTheAppStartsIsListedToo() {
+    BrowserContext context = browser.newContext();
+    Tab a = new Tab(context.newPage()).open(node.url());
+    loaded(a);
+    create(a, "One", "ann");
+
+    Tab b = heldUntilTheShellsReadsAreAnswered(context);
+    // The shell's answers hold one room; a second is created, and pushed to b, before b's app runs.
+    int before = pushes.get();
+    create(a, "Late", "ann");
+    b.page.waitForCondition(() -> pushes.get() > before);
+    appScript.resume();
+    loaded(b);
+    assertThat(b.appHook("room-item")).hasCount(2);
+    assertThat(
+            b.app()
+                .locator("[data-testid=room-item] [data-testid=room-name]")
+                .filter(new Locator.FilterOptions().setHasText("Late")))
+        .hasCount(1);
+    assertEquals(List.of(), b.errors());
+  }
+
+  /**
+   * A second tab of the same profile whose app script is held until the node has answered the
+   * shell's List and GetMany.
+   */
+  private Tab heldUntilTheShellsReadsAreAnswered(BrowserContext context) {
+    Page page = context.newPage();
+    page.route(
+        "**/river.js",
+        route -> {
+          if (route.request().frame().parentFrame() == null) {
+            route.resume();
+          } else {
+            appScript = route;
+          }
+        });
+    page.onWebSocket(
+        ws -> {
+          ws.onFrameSent(f -> sent.add(WireCodec.decodeRequest(f.binary())));
+          ws.onFrameReceived(
+              f -> {
+                if (WireCodec.peekResponseId(f.binary()) >= SHELL_READS) {
+                  earlyAnswers.incrementAndGet();
+                } else if (WireCodec.decodeServerFrame(f.binary()) instanceof Push) {
+                  pushes.incrementAndGet();
+                }
+              });
+        });
+    Tab tab = new Tab(page);
+    page.navigate(node.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+    page.waitForCondition(() -> appScript != null && earlyAnswers.get() >= 2);
+    return tab;
+  }
+
+  private List<Request> sentOf(Class<? extends DelegateRequest> kind) {
+    List<Request> out = new ArrayList<>();
+    synchronized (sent) {
+      for (Request r : sent) {
+        if (r.op() instanceof Op.Delegate && kind.isInstance(((Op.Delegate) r.op()).msg())) {
+          out.add(r);
+        }
+      }
+    }
+    return out;
+  }
+}
