@@ -2,6 +2,7 @@ package river.client.shell;
 
 import elemental2.core.ArrayBuffer;
 import elemental2.core.Transferable;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,13 @@ final class ShellPrefetch {
   private static final int ID_PREFIX_BYTES = 32;
 
   /**
-   * At most this many GetManys (8,192 rooms): the node allows 256 requests in flight on a socket,
-   * and the app's own share of them (128) must stay free.
+   * A larger List answer (more than about 150 rooms) is handed over at once, without GetManys: the
+   * shell decodes and parses it before the app can have it, on code that runs cold in every new
+   * page, while the app frame's own start keeps the other core busy. At 500 rooms that took ~45 ms
+   * (StartTimelineBench), more than the GetMany round trip it saves, and at 5,000 rooms the load
+   * was listed 1.13x later (LoadAbBench). The List itself is always sent early.
    */
-  static final int MAX_BATCHES = 64;
+  static final int MAX_LIST_BYTES = 8 * 1024;
 
   interface Wire {
     void send(ArrayBuffer frame);
@@ -84,7 +88,7 @@ final class ShellPrefetch {
     if (opKey == null) {
       return false;
     }
-    if (id == listId) {
+    if (id == listId && frame.byteLength <= MAX_LIST_BYTES) {
       // Sent and announced before the List answer is handed over, so the app finds them announced.
       for (Op op : getManys(JsBytes.fromBuffer(frame))) {
         send(op, wire, app);
@@ -105,7 +109,7 @@ final class ShellPrefetch {
     return id;
   }
 
-  /** The GetManys after this List answer; none when it is not a List answer or has too many. */
+  /** The GetManys after this List answer; none when it is not a List answer. */
   private List<Op> getManys(byte[] listAnswer) {
     try {
       ServerFrame f = WireCodec.decodeServerFrame(listAnswer);
@@ -113,15 +117,13 @@ final class ShellPrefetch {
         OpResult result = ((Response) f).result();
         if (result instanceof OpResult.Delegate
             && ((OpResult.Delegate) result).response() instanceof DelegateResponse.ListKeys) {
-          List<Op> ops =
-              LoadReads.afterList(
-                  current, (DelegateResponse.ListKeys) ((OpResult.Delegate) result).response());
-          return ops.size() <= MAX_BATCHES ? ops : ops.subList(0, MAX_BATCHES);
+          return LoadReads.afterList(
+              current, (DelegateResponse.ListKeys) ((OpResult.Delegate) result).response());
         }
       }
     } catch (RuntimeException notAListAnswer) {
       // the app reads it and decides; nothing more is sent early
     }
-    return java.util.Collections.emptyList();
+    return Collections.emptyList();
   }
 }
