@@ -16,8 +16,11 @@ import river.rooms.RoomsCodec;
 import river.store.CasDecision;
 import river.store.CasRule;
 import river.store.Envelope;
+import river.wire.DelegateResponse;
 import river.wire.Op;
+import river.wire.OpResult;
 import river.wire.Request;
+import river.wire.Response;
 import river.wire.WireCodec;
 
 /**
@@ -180,5 +183,17 @@ public class CborJsEdgeTest {
     byte[] encoded = codec.encodeSlot(RoomSlot.present(data));
     assertEquals(RoomSlot.present(data), codec.decodeSlot(encoded));
     assertTrue(codec.decodeSlot(codec.encodeSlot(RoomSlot.TOMBSTONE)).isTombstone());
+  }
+
+  @Test
+  public void getManyAnswersReadWithoutATreeAsOnTheJvm() {
+    java.util.List<byte[]> keys = java.util.Arrays.asList(bytes("01"), bytes("0203"));
+    java.util.List<byte[]> values = java.util.Arrays.asList(bytes("ff00"), null);
+    long[] generations = {1L << 40, Long.MAX_VALUE};
+    Response sent =
+        Response.ok(
+            (1L << 49) + 1,
+            new OpResult.Delegate(new DelegateResponse.GetMany(keys, values, generations)));
+    assertEquals(sent, WireCodec.decodeServerFrame(WireCodec.encodeResponse(sent)));
   }
 }

@@ -59,10 +59,10 @@ public final class CborCursor {
     if (head >>> 5 != major) {
       throw new CborException("expected major type " + major, pos);
     }
-    pos++;
+    int headAt = pos++;
     int ai = head & 0x1F;
     if (ai < 24) {
-      return ai;
+      return checked(major, ai, headAt);
     }
     if (ai > 26) {
       throw new CborException("length outside the fast path", pos - 1);
@@ -76,7 +76,20 @@ public final class CborCursor {
     if (v < 0) {
       throw new CborException("length outside the fast path", pos - size - 1);
     }
-    return v;
+    return checked(major, v, headAt);
+  }
+
+  /**
+   * A definite array's or map's count, checked as the tree decoder checks it: each item takes at
+   * least a byte, so a count beyond the bytes left cannot be real, and the caller may size what it
+   * allocates by it.
+   */
+  private int checked(int major, int count, int headAt) {
+    int left = in.length - pos;
+    if (major == MAP ? count > left / 2 : major == ARRAY && count > left) {
+      throw new CborException("count exceeds remaining input", headAt);
+    }
+    return count;
   }
 
   /** An unsigned integer that fits a Java long (0 .. 2^63-1). */

@@ -229,6 +229,18 @@ public abstract class DelegateResponse extends WireValue {
       this.generations = Arrays.copyOf(generations, generations.length);
     }
 
+    /** Takes the three as they are, none copied: for a decoder that made them for this answer. */
+    static GetMany adopt(List<byte[]> keys, List<byte[]> values, long[] generations) {
+      return new GetMany(keys, values, generations, true);
+    }
+
+    private GetMany(List<byte[]> keys, List<byte[]> values, long[] generations, boolean adopt) {
+      super(GET_MANY_RESPONSE);
+      this.keys = keys;
+      this.values = values;
+      this.generations = generations;
+    }
+
     /** The generation of key {@code i} (u64 bits). */
     public long generation(int i) {
       return generations[i];

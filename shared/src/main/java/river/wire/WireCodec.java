@@ -30,6 +30,10 @@ public final class WireCodec {
 
   /** A response or a push; which one is decided by the "push" field. */
   public static ServerFrame decodeServerFrame(byte[] frame) {
+    Response usual = GetManyFrame.read(frame); // null: not a GetMany answer as written here
+    if (usual != null) {
+      return usual;
+    }
     CborItem root = parse(frame);
     Fields f = Fields.of(root, "server frame");
     try {
