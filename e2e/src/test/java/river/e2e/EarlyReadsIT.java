@@ -6,22 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static river.e2e.ChatSteps.create;
 import static river.e2e.ChatSteps.loaded;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.WaitUntilState;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import river.wire.DelegateRequest;
 import river.wire.Op;
 import river.wire.Push;
@@ -37,14 +31,10 @@ import river.wire.WireCodec;
  * shell's reads (and, in the second test, until a room created in another tab was pushed to this
  * one), so the app can only have started from them.
  */
-class EarlyReadsIT {
+class EarlyReadsIT extends NodeAndBrowser {
   /** The shell's early reads are numbered from here (ShellPrefetch.FIRST_ID). */
   static final long SHELL_READS = 1L << 49;
 
-  @TempDir Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
   volatile Route appScript;
 
   /** What the held page sent on its socket, and the answers to the shell's reads and the pushes. */
@@ -52,26 +42,6 @@ class EarlyReadsIT {
 
   final AtomicInteger earlyAnswers = new AtomicInteger();
   final AtomicInteger pushes = new AtomicInteger();
-
-  @BeforeEach
-  void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (node != null) {
-      node.close();
-    }
-  }
 
   @Test
   void theLoadTakesTheAnswersToTheReadsTheShellSentFirst() {

@@ -6,18 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static river.e2e.ChatSteps.create;
 import static river.e2e.ChatSteps.loaded;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.WaitUntilState;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shell's socket is usually up before the app frame's script has run, and the shell says
@@ -29,36 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * the frame's script until the shell's socket is up, and the shell never hears the app's hello (a
  * listener in the shell page stops it). The only "connected" the app can have is the early one.
  */
-class EarlyStatusIT {
-  @TempDir Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
+class EarlyStatusIT extends NodeAndBrowser {
 
   /** The two held /river.js requests; answered on the test's thread, in the order it chooses. */
   volatile Route shellScript;
 
   volatile Route appScript;
-
-  @BeforeEach
-  void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (node != null) {
-      node.close();
-    }
-  }
 
   @Test
   void theAppLoadsOnWhatTheShellSaidBeforeTheAppListened() {
