@@ -11,11 +11,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.WaitUntilState;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import river.wire.DelegateRequest;
 import river.wire.Op;
 import river.wire.Push;
@@ -35,6 +37,10 @@ class EarlyReadsIT extends NodeAndBrowser {
   /** The shell's early reads are numbered from here (ShellPrefetch.FIRST_ID). */
   static final long SHELL_READS = 1L << 49;
 
+  /** The first test's node: its rooms are seeded before it starts. */
+  @TempDir Path seeded;
+
+  volatile Route shellScript;
   volatile Route appScript;
 
   /** What the held page sent on its socket, and the answers to the shell's reads and the pushes. */
@@ -44,25 +50,29 @@ class EarlyReadsIT extends NodeAndBrowser {
   final AtomicInteger pushes = new AtomicInteger();
 
   @Test
-  void theLoadTakesTheAnswersToTheReadsTheShellSentFirst() {
-    BrowserContext context = browser.newContext();
-    Tab a = new Tab(context.newPage()).open(node.url());
-    loaded(a);
-    create(a, "One", "ann");
-    create(a, "Two", "ann");
+  void theLoadTakesTheAnswersToTheReadsTheShellSentFirst() throws Exception {
+    // Two rooms stored as slots before the node starts, and no other tab: nothing writes, so no
+    // push can reach the page while its app is held (a push would rightly stop it taking them).
+    String token = SeededProfile.newToken();
+    NodeProcess.toolAs(
+        token, "seed-legacy", "--data-dir", seeded.toString(), "--rooms", "2", "--per-room");
+    try (NodeProcess own = new NodeProcess(seeded).start()) {
+      BrowserContext context = browser.newContext();
+      Tab.adoptProfile(context, own.url(), token);
+      Tab b = heldUntilTheShellsReadsAreAnswered(context, own.url(), true);
+      appScript.resume();
+      loaded(b);
+      assertThat(b.appHook("room-item")).hasCount(2);
+      assertEquals(0, pushes.get());
 
-    Tab b = heldUntilTheShellsReadsAreAnswered(context);
-    appScript.resume();
-    loaded(b);
-    assertThat(b.appHook("room-item")).hasCount(2);
-
-    // One List and one GetMany went out, both the shell's: the app asked the node neither again.
-    List<Request> lists = sentOf(DelegateRequest.ListKeys.class);
-    List<Request> getManys = sentOf(DelegateRequest.GetMany.class);
-    assertEquals(1, lists.size(), "Lists sent: " + lists);
-    assertEquals(1, getManys.size(), "GetManys sent: " + getManys);
-    assertTrue(lists.get(0).id() >= SHELL_READS && getManys.get(0).id() >= SHELL_READS);
-    assertEquals(List.of(), b.errors());
+      // One List and one GetMany went out, both the shell's: the app asked the node neither again.
+      List<Request> lists = sentOf(DelegateRequest.ListKeys.class);
+      List<Request> getManys = sentOf(DelegateRequest.GetMany.class);
+      assertEquals(1, lists.size(), "Lists sent: " + lists);
+      assertEquals(1, getManys.size(), "GetManys sent: " + getManys);
+      assertTrue(lists.get(0).id() >= SHELL_READS && getManys.get(0).id() >= SHELL_READS);
+      assertEquals(List.of(), b.errors());
+    }
   }
 
   @Test
@@ -72,7 +82,7 @@ class EarlyReadsIT extends NodeAndBrowser {
     loaded(a);
     create(a, "One", "ann");
 
-    Tab b = heldUntilTheShellsReadsAreAnswered(context);
+    Tab b = heldUntilTheShellsReadsAreAnswered(context, node.url(), false);
     // The shell's answers hold one room; a second is created, and pushed to b, before b's app runs.
     int before = pushes.get();
     create(a, "Late", "ann");
@@ -89,18 +99,24 @@ class EarlyReadsIT extends NodeAndBrowser {
   }
 
   /**
-   * A second tab of the same profile whose app script is held until the node has answered the
-   * shell's List and GetMany.
+   * A tab of the profile whose app script is held until the node has answered the shell's List and
+   * GetMany. With {@code holdShell}, the shell's script is held too, until the app frame keeps what
+   * the shell posts (its early keeper), so that no announcement is lost to a frame not listening
+   * yet. Only in a fresh profile: once a shell ran, its service worker serves the shell's script,
+   * where the page's route does not see it.
    */
-  private Tab heldUntilTheShellsReadsAreAnswered(BrowserContext context) {
+  private Tab heldUntilTheShellsReadsAreAnswered(
+      BrowserContext context, String url, boolean holdShell) {
     Page page = context.newPage();
     page.route(
         "**/river.js",
         route -> {
-          if (route.request().frame().parentFrame() == null) {
-            route.resume();
-          } else {
+          if (route.request().frame().parentFrame() != null) {
             appScript = route;
+          } else if (holdShell) {
+            shellScript = route;
+          } else {
+            route.resume();
           }
         });
     page.onWebSocket(
@@ -116,7 +132,12 @@ class EarlyReadsIT extends NodeAndBrowser {
               });
         });
     Tab tab = new Tab(page);
-    page.navigate(node.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+    page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+    if (holdShell) {
+      page.waitForCondition(() -> shellScript != null && Tab.appFrameOf(page) != null);
+      Tab.appFrameOf(page).waitForFunction("() => typeof window.riverTakeEarly === 'function'");
+      shellScript.resume();
+    }
     page.waitForCondition(() -> appScript != null && earlyAnswers.get() >= 2);
     return tab;
   }

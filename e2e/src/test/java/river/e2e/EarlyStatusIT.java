@@ -7,7 +7,6 @@ import static river.e2e.ChatSteps.create;
 import static river.e2e.ChatSteps.loaded;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.WaitUntilState;
@@ -50,8 +49,8 @@ class EarlyStatusIT extends NodeAndBrowser {
     Tab tab = new Tab(page);
     page.navigate(node.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
 
-    page.waitForCondition(() -> shellScript != null && appFrame(page) != null);
-    appFrame(page).waitForFunction("() => typeof window.riverTakeEarly === 'function'");
+    page.waitForCondition(() -> shellScript != null && Tab.appFrameOf(page) != null);
+    Tab.appFrameOf(page).waitForFunction("() => typeof window.riverTakeEarly === 'function'");
     shellScript.resume();
     assertThat(tab.shellHook("shell-status"))
         .hasAttribute("data-state", "connected", ChatSteps.SLOW);
@@ -66,14 +65,5 @@ class EarlyStatusIT extends NodeAndBrowser {
     create(tab, "Early", "ann");
     assertThat(tab.appHook("connection-status")).hasAttribute("data-pongs", "1");
     assertEquals(java.util.List.of(), tab.errors());
-  }
-
-  private static Frame appFrame(Page page) {
-    for (Frame f : page.frames()) {
-      if (f.parentFrame() != null && f.url().endsWith("/app/index.html")) {
-        return f;
-      }
-    }
-    return null;
   }
 }

@@ -50,6 +50,16 @@ final class Tab {
     return page.frameLocator("#app-frame");
   }
 
+  /** The app iframe's frame of a page that may not have one yet (null then). */
+  static Frame appFrameOf(Page page) {
+    for (Frame f : page.frames()) {
+      if (f.parentFrame() != null && f.url().endsWith("/app/index.html")) {
+        return f;
+      }
+    }
+    return null;
+  }
+
   /** The app iframe's frame, for evaluating in it (the hooks above are for acting on it). */
   Frame appFrame() {
     for (Frame f : page.frames()) {
