@@ -96,8 +96,12 @@ class RoomsAcrossTabsIT extends TwoTabFixture {
     String alpha = create(a, "Alpha", "alice");
     String beta = create(a, "Beta", "alice");
     assertThat(roomItem(b, beta)).isVisible();
+    // Each pick stored before the next: the stored current room is the last one to land, and two
+    // saves racing would make that either tab's (both start after a random delay).
     roomItem(b, alpha).click();
+    stored(b);
     roomItem(a, beta).click();
+    stored(a);
     assertEquals(alpha, currentRoomKey(b));
     assertThat(b.appHook("room-name").last()).hasText("Alpha");
     // A reload keeps the tab's own room (its address); the stored current room (the last one
@@ -109,6 +113,11 @@ class RoomsAcrossTabsIT extends TwoTabFixture {
     loaded(b);
     assertEquals(beta, currentRoomKey(b));
     assertThat(b.page).hasURL(node.url() + "#/room/" + beta);
+  }
+
+  /** Until the tab has stored every change it made (no save pass running or due). */
+  private static void stored(Tab t) {
+    assertThat(t.appHook("load-state")).hasAttribute("data-saving", "false", ChatSteps.SLOW);
   }
 
   private static String keyOfRoomNamed(Tab t, String name) {

@@ -160,6 +160,7 @@ final class RoomsScreen
     this.seen = new SeenMarker(session, hydrator, driver);
     this.entry = new RoomEntry(session, actions, this, this::show, this::focusComposer);
     session.setListener(this);
+    driver.afterEachPump(() -> loadBanner.markSaving(session.isSaving()));
     bar.appendChild(loadBanner.element());
     bar.appendChild(errorBanner.element());
     bar.appendChild(address.noticeElement());

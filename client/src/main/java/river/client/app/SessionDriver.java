@@ -27,6 +27,7 @@ public final class SessionDriver {
   private final NodeLink node;
   private final TabSession session;
   private boolean started;
+  private Runnable afterPump = () -> {};
 
   public SessionDriver(NodeLink node) {
     this.node = node;
@@ -97,6 +98,12 @@ public final class SessionDriver {
     if (session.loadState() != TabSession.LoadState.LOADING) {
       node.endPrefetch(); // the shell's early reads were for the load, which is over
     }
+    afterPump.run();
+  }
+
+  /** Runs after every pump, when the session has taken what happened (the saving mark). */
+  public void afterEachPump(Runnable then) {
+    this.afterPump = then;
   }
 
   private void sendOutgoing() {

@@ -25,6 +25,17 @@ public final class LoadBanner {
     show("loading");
   }
 
+  /**
+   * {@code data-saving}: whether this tab has a change not yet stored (a save pass running or due),
+   * for tests that must wait until another tab can read it.
+   */
+  public void markSaving(boolean saving) {
+    String value = saving ? "true" : "false";
+    if (!value.equals(root.getAttribute("data-saving"))) {
+      root.setAttribute("data-saving", value);
+    }
+  }
+
   public HTMLElement element() {
     return root;
   }
