@@ -9,7 +9,10 @@ import river.rooms.RoomStorageKeys;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 import river.wire.Op;
+import river.wire.OpResult;
 import river.wire.Request;
+import river.wire.Response;
+import river.wire.ServerFrame;
 import river.wire.WireCodec;
 
 /**
@@ -40,6 +43,41 @@ public final class LoadReads {
       out.add(new Op.Delegate(current.toArray(), getMany(batch)));
     }
     return out;
+  }
+
+  /**
+   * The largest List answer frame (about 150 rooms) after which the shell sends the GetManys early.
+   * A larger one is handed to the app at once: the shell decodes and parses it before the app can
+   * have it, on code that runs cold in every new page while the app frame's start keeps the other
+   * core busy. At 500 rooms that took ~45 ms, more than the round trip it saved, and at 5,000 rooms
+   * the load was listed 1.13x later (issue 18, README "Twelfth session").
+   */
+  public static final int MAX_EARLY_LIST_BYTES = 8 * 1024;
+
+  /** Whether the shell sends the GetManys early after a List answer frame of this many bytes. */
+  public static boolean getManysEarly(int listAnswerBytes) {
+    return listAnswerBytes <= MAX_EARLY_LIST_BYTES;
+  }
+
+  /**
+   * {@link #afterList} of a List answer frame as the node sent it; none when the frame is anything
+   * else (an error, another answer, bytes that do not decode): the app reads it and decides.
+   */
+  public static List<Op> afterListFrame(Bytes current, byte[] frame) {
+    try {
+      ServerFrame f = WireCodec.decodeServerFrame(frame);
+      if (f instanceof Response && ((Response) f).isOk()) {
+        OpResult result = ((Response) f).result();
+        if (result instanceof OpResult.Delegate
+            && ((OpResult.Delegate) result).response() instanceof DelegateResponse.ListKeys) {
+          return afterList(
+              current, (DelegateResponse.ListKeys) ((OpResult.Delegate) result).response());
+        }
+      }
+    } catch (RuntimeException notAListAnswer) {
+      // nothing is sent early
+    }
+    return new ArrayList<Op>();
   }
 
   /** The storage keys of a delegate's per-room state: each room's slot, then the meta if listed. */

@@ -95,4 +95,32 @@ class LoadReadsTest {
     assertFalse(
         Arrays.equals(LoadReads.opKey(list), LoadReads.opKey(LoadReads.list(World.LEGACY_NEWER))));
   }
+
+  @Test
+  void theShellReadsTheGetManysOfAListAnswerFrameAsOfTheAnswer() {
+    World w = new World();
+    for (int i = 1; i <= 3; i++) {
+      w.putSlot(World.CURRENT, key(i), RoomSlot.present(room(i)));
+    }
+    w.openTab();
+    DelegateResponse.ListKeys list = listAnswered(w);
+    byte[] frame =
+        river.wire.WireCodec.encodeResponse(
+            river.wire.Response.ok((1L << 49) + 1, new OpResult.Delegate(list)));
+    assertEquals(
+        keysOf(LoadReads.afterList(World.CURRENT, list)),
+        keysOf(LoadReads.afterListFrame(World.CURRENT, frame)));
+    assertEquals(
+        List.of(),
+        LoadReads.afterListFrame(
+            World.CURRENT,
+            river.wire.WireCodec.encodeResponse(river.wire.Response.err(1, "too_large", "x"))));
+    assertEquals(List.of(), LoadReads.afterListFrame(World.CURRENT, new byte[] {1, 2, 3}));
+  }
+
+  @Test
+  void onlyASmallListAnswerIsParsedByTheShell() {
+    assertTrue(LoadReads.getManysEarly(LoadReads.MAX_EARLY_LIST_BYTES));
+    assertFalse(LoadReads.getManysEarly(LoadReads.MAX_EARLY_LIST_BYTES + 1));
+  }
 }

@@ -2,21 +2,15 @@ package river.client.shell;
 
 import elemental2.core.ArrayBuffer;
 import elemental2.core.Transferable;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import river.client.JsBytes;
 import river.client.PrefetchMessage;
 import river.engine.LoadReads;
 import river.rooms.Bytes;
 import river.store.DelegateKeys;
-import river.wire.DelegateResponse;
 import river.wire.Op;
-import river.wire.OpResult;
 import river.wire.Request;
-import river.wire.Response;
-import river.wire.ServerFrame;
 import river.wire.WireCodec;
 
 /**
@@ -37,15 +31,6 @@ final class ShellPrefetch {
 
   /** A response's id fits in its first bytes: a map head, "id", a 9-byte integer. */
   private static final int ID_PREFIX_BYTES = 32;
-
-  /**
-   * A larger List answer (more than about 150 rooms) is handed over at once, without GetManys: the
-   * shell decodes and parses it before the app can have it, on code that runs cold in every new
-   * page, while the app frame's own start keeps the other core busy. At 500 rooms that took ~45 ms
-   * (StartTimelineBench), more than the GetMany round trip it saves, and at 5,000 rooms the load
-   * was listed 1.13x later (LoadAbBench). The List itself is always sent early.
-   */
-  static final int MAX_LIST_BYTES = 8 * 1024;
 
   interface Wire {
     void send(ArrayBuffer frame);
@@ -88,9 +73,9 @@ final class ShellPrefetch {
     if (opKey == null) {
       return false;
     }
-    if (id == listId && frame.byteLength <= MAX_LIST_BYTES) {
+    if (id == listId && LoadReads.getManysEarly(frame.byteLength)) {
       // Sent and announced before the List answer is handed over, so the app finds them announced.
-      for (Op op : getManys(JsBytes.fromBuffer(frame))) {
+      for (Op op : LoadReads.afterListFrame(current, JsBytes.fromBuffer(frame))) {
         send(op, wire, app);
       }
     }
@@ -107,23 +92,5 @@ final class ShellPrefetch {
     ArrayBuffer key = JsBytes.toBuffer(opKey);
     app.post(PrefetchMessage.sent(key), new Transferable[] {key});
     return id;
-  }
-
-  /** The GetManys after this List answer; none when it is not a List answer. */
-  private List<Op> getManys(byte[] listAnswer) {
-    try {
-      ServerFrame f = WireCodec.decodeServerFrame(listAnswer);
-      if (f instanceof Response && ((Response) f).isOk()) {
-        OpResult result = ((Response) f).result();
-        if (result instanceof OpResult.Delegate
-            && ((OpResult.Delegate) result).response() instanceof DelegateResponse.ListKeys) {
-          return LoadReads.afterList(
-              current, (DelegateResponse.ListKeys) ((OpResult.Delegate) result).response());
-        }
-      }
-    } catch (RuntimeException notAListAnswer) {
-      // the app reads it and decides; nothing more is sent early
-    }
-    return Collections.emptyList();
   }
 }
