@@ -12,17 +12,12 @@ import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.roomItem;
 import static river.e2e.ChatSteps.send;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Frame;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * System notifications with a stubbed {@code window.Notification} (it records what the shell shows)
@@ -34,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the browser. To show that something did not notify, each check waits for a later message that
  * does: a tab handles its messages in order.
  */
-class NotificationsIT {
+class NotificationsIT extends NodeAndBrowser {
   /**
    * Runs in every frame before the page's scripts: the page is hidden until {@code __setHidden},
    * and {@code Notification} records constructions in {@code __notifications}. {@code
@@ -67,29 +62,13 @@ class NotificationsIT {
           + " window.Notification = StubNotification;"
           + "})()";
 
-  @TempDir Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
   final List<Tab> tabs = new ArrayList<>();
 
-  @BeforeEach
-  void start() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
+  /** Before the fixture closes the node and the browser. */
   @AfterEach
-  void stop() throws Exception {
-    try {
-      for (Tab t : tabs) {
-        assertEquals(List.of(), t.errors());
-      }
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
+  void noErrors() {
+    for (Tab t : tabs) {
+      assertEquals(List.of(), t.errors());
     }
   }
 
