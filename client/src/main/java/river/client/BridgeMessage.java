@@ -1,7 +1,6 @@
 package river.client;
 
 import elemental2.core.ArrayBuffer;
-import elemental2.core.JsArray;
 import jsinterop.base.Js;
 import jsinterop.base.JsPropertyMap;
 
@@ -12,10 +11,7 @@ import jsinterop.base.JsPropertyMap;
  * {@code {k:"hello"}} (app to shell, asks for the current status), {@code {k:"title", n:3}} (app to
  * shell: the unread total for the tab title; only a number crosses, the shell writes the text),
  * {@code {k:"invitation", c:"CODE"}} (shell to app, once, answering the first hello: the shell was
- * opened with {@code ?invitation=CODE}). The durable outbox (the shell stores, the app decides):
- * {@code {k:"outbox-put", key, b}} (app to shell) answered by {@code {k:"outbox-saved", key, ok}}
- * once committed; {@code {k:"outbox-remove", key}}; {@code {k:"outbox-list"}} answered by {@code
- * {k:"outbox-items", items:[{key, b}]}}. The tab's address (the shell owns the URL, the app decides
+ * opened with {@code ?invitation=CODE}). The tab's address (the shell owns the URL, the app decides
  * what it shows): {@code {k:"address", f:"#/room/ROOM", base:"http://host/", popped:false}} (shell
  * to app: the URL's fragment and the shell's URL without it, with the answer to every hello, then
  * after each back/forward or typed fragment, {@code popped:true}); {@code {k:"history", f,
@@ -25,21 +21,15 @@ import jsinterop.base.JsPropertyMap;
  * {k:"copy-invitation", c:"CODE", link:false}} (the invitation code, or with {@code link:true} the
  * shell's {@code ?invitation=} link to it; the shell copies only a code that decodes as one). The
  * title message may carry the shown room's name, {@code {k:"title", n:3, r:"Lobby"}}; the shell
- * cleans it ({@code river.nav.TabTitle}). Drafts (the shell keeps them, one per room, across
- * reloads): {@code {k:"draft-put", room:"ROOM", t:"text"}} (app to shell; an empty text drops the
- * room's draft) and {@code {k:"drafts", d:{ROOM:"text"}}} (shell to app, with the answer to every
- * hello). While the node cannot be reached, {@code status} also carries {@code r}: milliseconds
- * until the shell's next reconnect attempt (absent, or -1, while one is under way), for the app's
- * offline banner; {@code {k:"retry"}} (app to shell) starts the waiting attempt at once ("Retry
- * now"). System notifications (the sandbox has no Notification API and no permission): {@code
- * {k:"notify", room, id, title, body, peer?}} (app to shell: a message that calls for one, see
- * {@code river.chat.NotifyRule}; {@code peer}, the sender's key in base58, only for a direct
- * message), {@code {k:"notification-click", room, peer?}} (shell to app: the user clicked it; open
- * the room, or with {@code peer} that direct conversation; a {@code peer} that is present but not a
- * plausible string makes either message ignored), {@code {k:"notifications-enable"}} (app to shell:
- * ask the browser for permission) and {@code {k:"notifications", s}} (shell to app: the permission,
- * {@code default} / {@code granted} / {@code denied}, or {@code unsupported}; with the answer to
- * every hello and after each request).
+ * cleans it ({@code river.nav.TabTitle}). While the node cannot be reached, {@code status} also
+ * carries {@code r}: milliseconds until the shell's next reconnect attempt (absent, or -1, while
+ * one is under way), for the app's offline banner; {@code {k:"retry"}} (app to shell) starts the
+ * waiting attempt at once ("Retry now").
+ *
+ * <p>The messages of one feature each have their own file: {@link OutboxMessage} (the durable
+ * outbox), {@link DraftMessage} (drafts), {@link NotifyMessage} (system notifications) and {@link
+ * PrefetchMessage} (the load's early reads). Every reader answers null (or false, or empty) for
+ * what no page of ours would send.
  */
 public final class BridgeMessage {
   public static final String FRAME = "frame";
@@ -47,34 +37,11 @@ public final class BridgeMessage {
   public static final String HELLO = "hello";
   public static final String TITLE = "title";
   public static final String INVITATION = "invitation";
-  public static final String OUTBOX_PUT = "outbox-put";
-  public static final String OUTBOX_SAVED = "outbox-saved";
-  public static final String OUTBOX_REMOVE = "outbox-remove";
-  public static final String OUTBOX_LIST = "outbox-list";
-  public static final String OUTBOX_ITEMS = "outbox-items";
   public static final String ADDRESS = "address";
   public static final String HISTORY = "history";
   public static final String COPY = "copy";
   public static final String COPIED = "copied";
   public static final String COPY_INVITATION = "copy-invitation";
-  public static final String DRAFT_PUT = "draft-put";
-  public static final String DRAFTS = "drafts";
-  public static final String NOTIFY = "notify";
-  public static final String NOTIFICATION_CLICK = "notification-click";
-  public static final String NOTIFICATIONS_ENABLE = "notifications-enable";
-  public static final String NOTIFICATIONS = "notifications";
-
-  /** A room or message id in base58 is under 100 chars. */
-  public static final int MAX_ID_CHARS = 200;
-
-  /** Longer than any title or body NotifyRule makes: anything longer is not shown. */
-  public static final int MAX_NOTIFY_CHARS = 1000;
-
-  /** A room key in base58 is ~45 chars. */
-  public static final int MAX_DRAFT_ROOM_CHARS = 200;
-
-  /** Well over a message's size limit: a draft is never cut. */
-  public static final int MAX_DRAFT_CHARS = 20000;
 
   public static final String RETRY = "retry";
 
@@ -89,9 +56,6 @@ public final class BridgeMessage {
 
   /** A room name longer than this is not shown in the title at all (TabTitle cuts the rest). */
   public static final int MAX_TITLE_NAME_CHARS = 2000;
-
-  public static final int MAX_OUTBOX_KEY_CHARS = 200;
-  public static final int MAX_OUTBOX_BYTES = 65536;
 
   /** Longer than any invitation code (Invitation.MAX_CODE_CHARS) with room for whitespace. */
   public static final int MAX_INVITATION_CHARS = 9000;
@@ -216,7 +180,8 @@ public final class BridgeMessage {
     return Js.isTruthy(Js.asPropertyMap(data).get(name));
   }
 
-  private static String string(Object data, String field, int maxChars) {
+  /** The string field {@code field}, or null when absent, not a string or over {@code maxChars}. */
+  static String string(Object data, String field, int maxChars) {
     Object v = Js.asPropertyMap(data).get(field);
     if (!"string".equals(Js.typeof(v))) {
       return null;
@@ -238,125 +203,6 @@ public final class BridgeMessage {
       return 0;
     }
     return (int) Math.min(d, MAX_TITLE_COUNT);
-  }
-
-  public static Object draftPut(String room, String text) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", DRAFT_PUT);
-    m.set("room", room);
-    m.set("t", text);
-    return m;
-  }
-
-  public static Object drafts(JsPropertyMap<Object> byRoom) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", DRAFTS);
-    m.set("d", byRoom);
-    return m;
-  }
-
-  /** The room of a {@code draft-put}, or null when not a plausible string. */
-  public static String draftRoom(Object data) {
-    String room = string(data, "room", MAX_DRAFT_ROOM_CHARS);
-    return room == null || room.isEmpty() ? null : room;
-  }
-
-  /** The text of a {@code draft-put}, or null when not a plausible string. */
-  public static String draftText(Object data) {
-    return string(data, "t", MAX_DRAFT_CHARS);
-  }
-
-  /** The drafts of a {@code drafts} message: plausible entries only. */
-  public static java.util.Map<String, String> draftMap(Object data) {
-    java.util.Map<String, String> out = new java.util.HashMap<>();
-    Object d = Js.asPropertyMap(data).get("d");
-    if (d == null || !"object".equals(Js.typeof(d))) {
-      return out;
-    }
-    JsPropertyMap<Object> map = Js.asPropertyMap(d);
-    map.forEach(
-        room -> {
-          Object t = map.get(room);
-          if (room.length() <= MAX_DRAFT_ROOM_CHARS
-              && "string".equals(Js.typeof(t))
-              && Js.<String>uncheckedCast(t).length() <= MAX_DRAFT_CHARS) {
-            out.put(room, Js.<String>uncheckedCast(t));
-          }
-        });
-    return out;
-  }
-
-  /**
-   * App to shell: show a system notification for message {@code id} of {@code room}; {@code peer}
-   * (base58) for a direct message from that member, else null.
-   */
-  public static Object notify(String room, String id, String title, String body, String peer) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", NOTIFY);
-    m.set("room", room);
-    m.set("id", id);
-    m.set("title", title);
-    m.set("body", body);
-    if (peer != null) {
-      m.set("peer", peer);
-    }
-    return m;
-  }
-
-  /**
-   * Whether the optional {@code peer} of a {@code notify} or {@code notification-click} is absent
-   * or a plausible key string; a message whose peer is not is ignored.
-   */
-  public static boolean peerPlausible(Object data) {
-    return !Js.asPropertyMap(data).has("peer") || notifyPeer(data) != null;
-  }
-
-  /** The peer of a {@code notify} or {@code notification-click}, or null when absent or bad. */
-  public static String notifyPeer(Object data) {
-    String peer = string(data, "peer", MAX_ID_CHARS);
-    return peer == null || peer.isEmpty() ? null : peer;
-  }
-
-  /** The room of a {@code notify} or {@code notification-click}, or null when not plausible. */
-  public static String notifyRoom(Object data) {
-    String room = string(data, "room", MAX_ID_CHARS);
-    return room == null || room.isEmpty() ? null : room;
-  }
-
-  /** The message id of a {@code notify}, or null when not plausible. */
-  public static String notifyId(Object data) {
-    String id = string(data, "id", MAX_ID_CHARS);
-    return id == null || id.isEmpty() ? null : id;
-  }
-
-  /** The {@code title} or {@code body} of a {@code notify}, or null when not plausible. */
-  public static String notifyText(Object data, String field) {
-    return string(data, field, MAX_NOTIFY_CHARS);
-  }
-
-  /** Shell to app: the notification of a message of {@code room} (from {@code peer}, or null). */
-  public static Object notificationClick(String room, String peer) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", NOTIFICATION_CLICK);
-    m.set("room", room);
-    if (peer != null) {
-      m.set("peer", peer);
-    }
-    return m;
-  }
-
-  public static Object notificationsEnable() {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", NOTIFICATIONS_ENABLE);
-    return m;
-  }
-
-  /** Shell to app: the notification permission ({@code default}/{@code granted}/...). */
-  public static Object notifications(String state) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", NOTIFICATIONS);
-    m.set("s", state);
-    return m;
   }
 
   public static Object invitation(String code) {
@@ -386,68 +232,6 @@ public final class BridgeMessage {
     }
     String code = Js.uncheckedCast(c);
     return code.length() <= MAX_INVITATION_CHARS ? code : null;
-  }
-
-  public static Object outboxPut(String key, ArrayBuffer bytes) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", OUTBOX_PUT);
-    m.set("key", key);
-    m.set("b", bytes);
-    return m;
-  }
-
-  public static Object outboxSaved(String key, boolean ok) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", OUTBOX_SAVED);
-    m.set("key", key);
-    m.set("ok", ok);
-    return m;
-  }
-
-  public static Object outboxRemove(String key) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", OUTBOX_REMOVE);
-    m.set("key", key);
-    return m;
-  }
-
-  public static Object outboxList() {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", OUTBOX_LIST);
-    return m;
-  }
-
-  public static Object outboxItems(JsArray<Object> items) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", OUTBOX_ITEMS);
-    m.set("items", items);
-    return m;
-  }
-
-  /** The outbox key of a message (or of an item), or null when it is not a plausible key. */
-  public static String outboxKey(Object data) {
-    Object key = Js.asPropertyMap(data).get("key");
-    if (!"string".equals(Js.typeof(key))) {
-      return null;
-    }
-    String s = Js.uncheckedCast(key);
-    return !s.isEmpty() && s.length() <= MAX_OUTBOX_KEY_CHARS ? s : null;
-  }
-
-  /** The bytes of an outbox put or item, or null when missing or too large. */
-  public static ArrayBuffer outboxBytes(Object data) {
-    ArrayBuffer b = frameBytes(data);
-    return b != null && b.byteLength <= MAX_OUTBOX_BYTES ? b : null;
-  }
-
-  public static boolean outboxOk(Object data) {
-    return Js.isTruthy(Js.asPropertyMap(data).get("ok"));
-  }
-
-  /** The items of an {@code outbox-items} message (empty when malformed). */
-  public static JsArray<Object> outboxItemList(Object data) {
-    Object items = Js.asPropertyMap(data).get("items");
-    return JsArray.isArray(items) ? Js.<JsArray<Object>>uncheckedCast(items) : new JsArray<>();
   }
 
   /** The kind of a received message, or null when it is not one of ours. */

@@ -11,7 +11,10 @@ import java.util.Map;
 import jsinterop.annotations.JsFunction;
 import jsinterop.base.Js;
 import river.client.BridgeMessage;
+import river.client.DraftMessage;
 import river.client.JsBytes;
+import river.client.NotifyMessage;
+import river.client.OutboxMessage;
 import river.client.PrefetchMessage;
 
 /**
@@ -115,21 +118,21 @@ final class ShellLink {
       if (state != null) {
         listener.onStatus(state, BridgeMessage.statusRetryIn(message.data));
       }
-    } else if (BridgeMessage.OUTBOX_SAVED.equals(kind)) {
-      String key = BridgeMessage.outboxKey(message.data);
+    } else if (OutboxMessage.SAVED.equals(kind)) {
+      String key = OutboxMessage.key(message.data);
       if (key != null) {
-        listener.onOutboxSaved(key, BridgeMessage.outboxOk(message.data));
+        listener.onOutboxSaved(key, OutboxMessage.ok(message.data));
       }
-    } else if (BridgeMessage.OUTBOX_ITEMS.equals(kind)) {
+    } else if (OutboxMessage.ITEMS.equals(kind)) {
       Map<String, byte[]> items = new LinkedHashMap<>();
-      JsArray<Object> list = BridgeMessage.outboxItemList(message.data);
+      JsArray<Object> list = OutboxMessage.itemList(message.data);
       for (int i = 0; i < list.length; i++) {
         Object item = list.getAt(i);
         if (item == null || !"object".equals(Js.typeof(item))) {
           continue;
         }
-        String key = BridgeMessage.outboxKey(item);
-        ArrayBuffer bytes = BridgeMessage.outboxBytes(item);
+        String key = OutboxMessage.key(item);
+        ArrayBuffer bytes = OutboxMessage.bytes(item);
         if (key != null && bytes != null) {
           items.put(key, JsBytes.fromBuffer(bytes));
         }
@@ -146,17 +149,17 @@ final class ShellLink {
         listener.onAddress(
             fragment, BridgeMessage.base(message.data), BridgeMessage.flag(message.data, "popped"));
       }
-    } else if (BridgeMessage.DRAFTS.equals(kind)) {
-      listener.onDrafts(BridgeMessage.draftMap(message.data));
-    } else if (BridgeMessage.NOTIFICATIONS.equals(kind)) {
+    } else if (DraftMessage.ALL.equals(kind)) {
+      listener.onDrafts(DraftMessage.map(message.data));
+    } else if (NotifyMessage.PERMISSION.equals(kind)) {
       String state = BridgeMessage.statusState(message.data);
       if (state != null) {
         listener.onNotifications(state);
       }
-    } else if (BridgeMessage.NOTIFICATION_CLICK.equals(kind)) {
-      String room = BridgeMessage.notifyRoom(message.data);
-      if (room != null && BridgeMessage.peerPlausible(message.data)) {
-        listener.onNotificationClick(room, BridgeMessage.notifyPeer(message.data));
+    } else if (NotifyMessage.CLICK.equals(kind)) {
+      String room = NotifyMessage.room(message.data);
+      if (room != null && NotifyMessage.peerPlausible(message.data)) {
+        listener.onNotificationClick(room, NotifyMessage.peer(message.data));
       }
     } else if (BridgeMessage.COPIED.equals(kind)) {
       listener.onCopied(BridgeMessage.flag(message.data, "ok"));
@@ -214,29 +217,29 @@ final class ShellLink {
 
   /** Asks the shell to keep {@code text} as the draft of {@code room} ("" drops it). */
   void draftPut(String room, String text) {
-    post(BridgeMessage.draftPut(room, text));
+    post(DraftMessage.put(room, text));
   }
 
   /** Asks the shell to show a system notification (it decides whether this tab shows it). */
   void notify(String room, String id, String title, String body, String peer) {
-    post(BridgeMessage.notify(room, id, title, body, peer));
+    post(NotifyMessage.notify(room, id, title, body, peer));
   }
 
   /** Asks the shell to ask the browser for notification permission. */
   void enableNotifications() {
-    post(BridgeMessage.notificationsEnable());
+    post(NotifyMessage.enable());
   }
 
   void outboxPut(String key, byte[] bytes) {
-    post(BridgeMessage.outboxPut(key, JsBytes.toBuffer(bytes)));
+    post(OutboxMessage.put(key, JsBytes.toBuffer(bytes)));
   }
 
   void outboxRemove(String key) {
-    post(BridgeMessage.outboxRemove(key));
+    post(OutboxMessage.remove(key));
   }
 
   void outboxList() {
-    post(BridgeMessage.outboxList());
+    post(OutboxMessage.list());
   }
 
   /** The request's buffer is made for this message, so it is moved, not copied (see AppBridge). */

@@ -7,6 +7,9 @@ import elemental2.dom.HTMLIFrameElement;
 import elemental2.dom.MessageEvent;
 import elemental2.dom.Window;
 import river.client.BridgeMessage;
+import river.client.DraftMessage;
+import river.client.NotifyMessage;
+import river.client.OutboxMessage;
 
 /**
  * The shell's side of the postMessage bridge to the sandboxed app iframe. Only messages whose
@@ -76,20 +79,20 @@ final class AppBridge {
             listener.onAppHello();
           } else if (BridgeMessage.RETRY.equals(kind)) {
             listener.onRetry();
-          } else if (BridgeMessage.OUTBOX_PUT.equals(kind)) {
-            String key = BridgeMessage.outboxKey(message.data);
-            ArrayBuffer bytes = BridgeMessage.outboxBytes(message.data);
+          } else if (OutboxMessage.PUT.equals(kind)) {
+            String key = OutboxMessage.key(message.data);
+            ArrayBuffer bytes = OutboxMessage.bytes(message.data);
             if (key != null && bytes != null) {
               listener.onOutboxPut(key, bytes);
             } else if (key != null) {
-              post(BridgeMessage.outboxSaved(key, false));
+              post(OutboxMessage.saved(key, false));
             }
-          } else if (BridgeMessage.OUTBOX_REMOVE.equals(kind)) {
-            String key = BridgeMessage.outboxKey(message.data);
+          } else if (OutboxMessage.REMOVE.equals(kind)) {
+            String key = OutboxMessage.key(message.data);
             if (key != null) {
               listener.onOutboxRemove(key);
             }
-          } else if (BridgeMessage.OUTBOX_LIST.equals(kind)) {
+          } else if (OutboxMessage.LIST.equals(kind)) {
             listener.onOutboxList();
           } else if (BridgeMessage.TITLE.equals(kind)) {
             int n = BridgeMessage.titleCount(message.data);
@@ -108,25 +111,25 @@ final class AppBridge {
             } else {
               post(BridgeMessage.copied(false));
             }
-          } else if (BridgeMessage.DRAFT_PUT.equals(kind)) {
-            String room = BridgeMessage.draftRoom(message.data);
-            String text = BridgeMessage.draftText(message.data);
+          } else if (DraftMessage.PUT.equals(kind)) {
+            String room = DraftMessage.room(message.data);
+            String text = DraftMessage.text(message.data);
             if (room != null && text != null) {
               listener.onDraftPut(room, text);
             }
-          } else if (BridgeMessage.NOTIFY.equals(kind)) {
-            String room = BridgeMessage.notifyRoom(message.data);
-            String id = BridgeMessage.notifyId(message.data);
-            String title = BridgeMessage.notifyText(message.data, "title");
-            String body = BridgeMessage.notifyText(message.data, "body");
+          } else if (NotifyMessage.NOTIFY.equals(kind)) {
+            String room = NotifyMessage.room(message.data);
+            String id = NotifyMessage.id(message.data);
+            String title = NotifyMessage.text(message.data, "title");
+            String body = NotifyMessage.text(message.data, "body");
             if (room != null
                 && id != null
                 && title != null
                 && body != null
-                && BridgeMessage.peerPlausible(message.data)) {
-              listener.onNotify(room, id, title, body, BridgeMessage.notifyPeer(message.data));
+                && NotifyMessage.peerPlausible(message.data)) {
+              listener.onNotify(room, id, title, body, NotifyMessage.peer(message.data));
             }
-          } else if (BridgeMessage.NOTIFICATIONS_ENABLE.equals(kind)) {
+          } else if (NotifyMessage.ENABLE.equals(kind)) {
             listener.onNotificationsEnable();
           } else if (BridgeMessage.COPY.equals(kind)) {
             String fragment = BridgeMessage.fragment(message.data);

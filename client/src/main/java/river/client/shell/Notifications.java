@@ -4,7 +4,7 @@ import elemental2.dom.DomGlobal;
 import elemental2.dom.Notification;
 import elemental2.dom.NotificationOptions;
 import jsinterop.base.Js;
-import river.client.BridgeMessage;
+import river.client.NotifyMessage;
 import river.net.NotifyClaim;
 
 /**
@@ -43,7 +43,7 @@ final class Notifications {
 
   /** Tells the app the permission (its button shows it). */
   void sendState() {
-    bridge.send(BridgeMessage.notifications(permission()));
+    bridge.send(NotifyMessage.permission(permission()));
   }
 
   /** The app's button was clicked: ask the browser, then tell the app the answer. */
@@ -95,7 +95,7 @@ final class Notifications {
         e -> {
           DomGlobal.window.focus();
           shown.close();
-          bridge.send(BridgeMessage.notificationClick(room, peer));
+          bridge.send(NotifyMessage.click(room, peer));
           return null;
         };
   }

@@ -6,6 +6,8 @@ import elemental2.dom.Element;
 import elemental2.dom.HTMLIFrameElement;
 import elemental2.dom.URL;
 import river.client.BridgeMessage;
+import river.client.DraftMessage;
+import river.client.OutboxMessage;
 import river.nav.TabTitle;
 
 /**
@@ -69,7 +71,7 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
     notifications = new Notifications(bridge);
     outboxNews.onmessage =
         e -> {
-          outbox.list(items -> bridge.send(BridgeMessage.outboxItems(items)));
+          outbox.list(items -> bridge.send(OutboxMessage.items(items)));
           return null;
         };
     invitation = takeInvitation();
@@ -228,7 +230,7 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
       invitation = null;
     }
     address.onHello();
-    bridge.send(BridgeMessage.drafts(drafts.all()));
+    bridge.send(DraftMessage.all(drafts.all()));
     notifications.sendState();
   }
 
@@ -264,7 +266,7 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
 
   @Override
   public void onOutboxPut(String key, ArrayBuffer bytes) {
-    outbox.put(key, bytes, ok -> bridge.send(BridgeMessage.outboxSaved(key, ok)));
+    outbox.put(key, bytes, ok -> bridge.send(OutboxMessage.saved(key, ok)));
   }
 
   @Override
@@ -274,7 +276,7 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
 
   @Override
   public void onOutboxList() {
-    outbox.list(items -> bridge.send(BridgeMessage.outboxItems(items)));
+    outbox.list(items -> bridge.send(OutboxMessage.items(items)));
   }
 
   @Override
