@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's screenshots, taken again on every run so they never go stale: two users in a room,
  * seen by the first at 1440 and 360 px, light and dark, written to {@code docs/screenshot-*.png}
- * (the directory is passed as {@code river.docs.dir}; created when missing). The scene is fixed
- * (names, messages, order); only message times differ between runs.
+ * (the directory is passed as {@code river.docs.dir}; created when missing). The scene is fixed,
+ * its clock too (both tabs' {@code Date}, set before each step), so that a run draws the same
+ * pictures as the last one and leaves {@code docs/} unchanged unless the app's looks changed.
  */
 class ScreenshotsIT extends TwoTabFixture {
   @Override
@@ -29,15 +30,20 @@ class ScreenshotsIT extends TwoTabFixture {
   @Test
   void theReadmeScreenshotsShowTwoUsersInARoom() throws Exception {
     Looks.ALL.get(0).apply(a);
+    at("09:30");
     create(a, "Book club", "Ada");
     String room = create(a, "Weekend hike", "Ada");
+    at("09:41");
     send(a, "Saturday looks dry. Shall we take the ridge trail this time?");
     String code = invite(a);
     assertThat(a.appHook("invite-close")).isHidden();
     join(b, code, "Ben", room);
     assertThat(a.appHook("invite-close")).isHidden();
+    at("09:43");
     send(b, "Yes! I can bring the map and something to eat.");
+    at("09:44");
     send(a, "Great. Meet at the station at half past eight?");
+    at("09:46");
     send(b, "See you there.");
     assertThat(message(a, "See you there.")).isVisible();
     assertThat(member(a, "Ben")).hasCount(1);
@@ -56,5 +62,15 @@ class ScreenshotsIT extends TwoTabFixture {
       a.page.screenshot(new Page.ScreenshotOptions().setPath(file));
       assertTrue(Files.size(file) > 5_000, file + " holds a picture");
     }
+  }
+
+  /**
+   * Both users' clocks read {@code hhmm} on 6 June 2026 (UTC) until the next call; timers keep
+   * running. Each message gets its own minute: messages of one instant are ordered by their ids.
+   */
+  private void at(String hhmm) {
+    String time = "2026-06-06T" + hhmm + ":00Z";
+    a.page.context().clock().setFixedTime(time);
+    b.page.context().clock().setFixedTime(time);
   }
 }
