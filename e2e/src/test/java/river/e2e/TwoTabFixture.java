@@ -2,33 +2,23 @@ package river.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fixture: a real node on a fresh data directory and two loaded tabs ({@code a}, {@code b}): of one
  * browser profile (one user) by default, of two profiles (two users) when a test class says so;
  * after each test, neither tab may have logged a console or page error.
  */
-abstract class TwoTabFixture {
-  @TempDir Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
+abstract class TwoTabFixture extends NodeAndBrowser {
   Tab a;
   Tab b;
 
+  /** After the fixture has started the node and the browser. */
   @BeforeEach
   void openTwoTabs() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
     BrowserContext first = browser.newContext();
     BrowserContext second = sameProfile() ? first : browser.newContext();
     a = new Tab(first.newPage()).open(node.url());
@@ -42,15 +32,10 @@ abstract class TwoTabFixture {
     return true;
   }
 
+  /** Before the fixture closes the node and the browser (it does, even when this fails). */
   @AfterEach
-  void closeTwoTabs() throws Exception {
-    try {
-      assertEquals(List.of(), a.errors());
-      assertEquals(List.of(), b.errors());
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
-    }
+  void noErrorsInEitherTab() {
+    assertEquals(List.of(), a.errors());
+    assertEquals(List.of(), b.errors());
   }
 }
