@@ -9,10 +9,8 @@ import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.roomItem;
 import static river.e2e.ChatSteps.send;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,23 +35,16 @@ import river.store.Base58;
  * in a fresh profile, every room is back and postable as the same member; a wrong passphrase is
  * refused and restores nothing.
  */
-class BackupIT {
+class BackupIT extends NodeAndBrowser {
   static final LocatorAssertions.IsVisibleOptions KDF =
       new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
 
-  @TempDir Path dataDir;
   @TempDir Path files;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
   Tab a;
   Tab fresh;
 
   @BeforeEach
   void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
     BrowserContext one = browser.newContext();
     BrowserContext two = browser.newContext();
     a = new Tab(one.newPage()).open(node.url());
@@ -62,16 +53,11 @@ class BackupIT {
     loaded(fresh);
   }
 
+  /** Before the fixture closes the node and the browser. */
   @AfterEach
-  void close() throws Exception {
-    try {
-      for (Tab t : List.of(a, fresh)) {
-        assertEquals(List.of(), t.errors());
-      }
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
+  void noErrors() {
+    for (Tab t : List.of(a, fresh)) {
+      assertEquals(List.of(), t.errors());
     }
   }
 

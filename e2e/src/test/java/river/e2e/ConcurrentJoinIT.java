@@ -9,19 +9,15 @@ import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.roomItem;
 import static river.e2e.ChatSteps.send;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.WebSocketRoute;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import river.wire.DelegateRequest;
 import river.wire.Op;
 import river.wire.Request;
@@ -37,11 +33,7 @@ import river.wire.WireCodec;
  * replaces a's on the node after a's identity is the one the profile holds. Then two rounds without
  * any help: both joins clicked at the same instant by timers in the tabs, and 40 ms apart.
  */
-class ConcurrentJoinIT {
-  @TempDir Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
+class ConcurrentJoinIT extends NodeAndBrowser {
   Tab owner;
   Tab a;
   Tab b;
@@ -57,9 +49,6 @@ class ConcurrentJoinIT {
 
   @BeforeEach
   void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
     owner = new Tab(browser.newContext().newPage()).open(node.url());
     BrowserContext bob = browser.newContext();
     a = new Tab(bob.newPage()).open(node.url());
@@ -85,16 +74,11 @@ class ConcurrentJoinIT {
     }
   }
 
+  /** Before the fixture closes the node and the browser. */
   @AfterEach
-  void close() throws Exception {
-    try {
-      for (Tab t : List.of(owner, a, b)) {
-        assertEquals(List.of(), t.errors());
-      }
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
+  void noErrors() {
+    for (Tab t : List.of(owner, a, b)) {
+      assertEquals(List.of(), t.errors());
     }
   }
 

@@ -12,16 +12,12 @@ import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.roomItem;
 import static river.e2e.ChatSteps.send;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import river.identity.IdentityBlock;
 import river.store.Base58;
 
@@ -31,20 +27,13 @@ import river.store.Base58;
  * member there) and becomes that member: same name, the history, its older messages editable, and
  * profile 2's other tab follows live. A tampered block is refused and changes nothing.
  */
-class IdentityIT {
-  @TempDir Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
+class IdentityIT extends NodeAndBrowser {
   Tab a1;
   Tab b1;
   Tab b2;
 
   @BeforeEach
   void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
     BrowserContext one = browser.newContext();
     BrowserContext two = browser.newContext();
     a1 = new Tab(one.newPage()).open(node.url());
@@ -55,16 +44,11 @@ class IdentityIT {
     loaded(b2);
   }
 
+  /** Before the fixture closes the node and the browser. */
   @AfterEach
-  void close() throws Exception {
-    try {
-      for (Tab t : List.of(a1, b1, b2)) {
-        assertEquals(List.of(), t.errors());
-      }
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
+  void noErrors() {
+    for (Tab t : List.of(a1, b1, b2)) {
+      assertEquals(List.of(), t.errors());
     }
   }
 

@@ -10,16 +10,12 @@ import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.roomItem;
 import static river.e2e.ChatSteps.send;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import river.room.Invitation;
 
 /**
@@ -27,11 +23,7 @@ import river.room.Invitation;
  * the link), they chat both ways and every message shows live in all four tabs; unread counts and
  * the tab title follow; nicknames change everywhere; bad codes are refused with why.
  */
-class InvitationsIT {
-  @TempDir Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
+class InvitationsIT extends NodeAndBrowser {
   BrowserContext alice;
   BrowserContext bob;
   Tab a1;
@@ -41,9 +33,6 @@ class InvitationsIT {
 
   @BeforeEach
   void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
     alice = browser.newContext();
     bob = browser.newContext();
     a1 = new Tab(alice.newPage()).open(node.url());
@@ -54,18 +43,13 @@ class InvitationsIT {
     loaded(b1);
   }
 
+  /** Before the fixture closes the node and the browser. */
   @AfterEach
-  void close() throws Exception {
-    try {
-      for (Tab t : new Tab[] {a1, a2, b1, b2}) {
-        if (t != null) {
-          assertEquals(List.of(), t.errors());
-        }
+  void noErrors() {
+    for (Tab t : new Tab[] {a1, a2, b1, b2}) {
+      if (t != null) {
+        assertEquals(List.of(), t.errors());
       }
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
     }
   }
 

@@ -10,11 +10,8 @@ import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.roomItem;
 import static river.e2e.ChatSteps.send;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.WebSocketRoute;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +19,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import river.store.Base58;
 import river.wire.Event;
 import river.wire.Op;
@@ -40,11 +36,7 @@ import river.wire.WireCodec;
  * fetches of that state and the node's pushes of its changes are held until the test lets them
  * through.
  */
-class SendBeforeLoadedIT {
-  @TempDir Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
+class SendBeforeLoadedIT extends NodeAndBrowser {
   Tab owner;
   Tab b;
 
@@ -59,9 +51,6 @@ class SendBeforeLoadedIT {
 
   @BeforeEach
   void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
     owner = new Tab(browser.newContext().newPage()).open(node.url());
     Page pageB = browser.newContext().newPage();
     pageB.routeWebSocket(
@@ -98,16 +87,11 @@ class SendBeforeLoadedIT {
     loaded(b);
   }
 
+  /** Before the fixture closes the node and the browser. */
   @AfterEach
-  void close() throws Exception {
-    try {
-      for (Tab t : List.of(owner, b)) {
-        assertEquals(List.of(), t.errors());
-      }
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
+  void noErrors() {
+    for (Tab t : List.of(owner, b)) {
+      assertEquals(List.of(), t.errors());
     }
   }
 
