@@ -9,27 +9,19 @@ import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.roomItem;
 import static river.e2e.ChatSteps.send;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The durable outbox: a message written while the node is down is kept in the shell's IndexedDB and
  * shown as pending; it survives the node's restart and a closed tab, and is delivered exactly once
  * even though every open tab of the user drains the same outbox.
  */
-class OutboxIT {
-  @TempDir Path dataDir;
-  NodeProcess node;
-  Playwright playwright;
-  Browser browser;
+class OutboxIT extends NodeAndBrowser {
   BrowserContext profile;
   final List<Tab> tabs = new ArrayList<>();
   Tab a;
@@ -37,9 +29,6 @@ class OutboxIT {
 
   @BeforeEach
   void open() throws Exception {
-    node = new NodeProcess(dataDir).start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
     profile = browser.newContext();
     a = tab();
     b = tab();
@@ -52,17 +41,12 @@ class OutboxIT {
     return t;
   }
 
+  /** Before the fixture closes the node and the browser. */
   @AfterEach
-  void close() throws Exception {
-    try {
-      for (Tab t : tabs) {
-        // While the node is down Chromium logs each refused connection; nothing else may appear.
-        assertEquals(List.of(), t.errorsBesidesNodeDown());
-      }
-    } finally {
-      browser.close();
-      playwright.close();
-      node.close();
+  void noErrors() {
+    for (Tab t : tabs) {
+      // While the node is down Chromium logs each refused connection; nothing else may appear.
+      assertEquals(List.of(), t.errorsBesidesNodeDown());
     }
   }
 
