@@ -22,6 +22,24 @@ class PrefetchedReadsTest {
   }
 
   @Test
+  void itExpectsRequestsOnlyWhileAnAnnouncedReadIsNotTaken() {
+    PrefetchedReads<String> p = new PrefetchedReads<>();
+    assertFalse(p.expects(), "nothing announced: no request is the shell's");
+    p.announced(LIST);
+    p.announced(MANY);
+    assertTrue(p.expects());
+    p.answered(LIST, ANSWER);
+    assertEquals(PrefetchedReads.Found.ANSWER, p.take(LIST, "r1"));
+    assertTrue(p.expects(), "the GetMany is still to come");
+    assertEquals(PrefetchedReads.Found.WAITING, p.take(MANY, "r2"));
+    assertEquals("r2", p.answered(MANY, ANSWER));
+    assertFalse(p.expects(), "every read taken");
+    p.announced(LIST);
+    p.close();
+    assertFalse(p.expects(), "closed");
+  }
+
+  @Test
   void aRequestWaitsForAnAnnouncedReadAndGetsItsAnswer() {
     PrefetchedReads<String> p = new PrefetchedReads<>();
     p.announced(LIST);

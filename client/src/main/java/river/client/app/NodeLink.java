@@ -93,7 +93,7 @@ public final class NodeLink {
 
   public void request(Op op, Callback callback) {
     Queued q = new Queued(op, callback);
-    if (prefetched.isOpen() && fromShell(q)) {
+    if (prefetched.expects() && fromShell(q)) {
       return;
     }
     waiting.add(q);
