@@ -196,4 +196,12 @@ public class CborJsEdgeTest {
             new OpResult.Delegate(new DelegateResponse.GetMany(keys, values, generations)));
     assertEquals(sent, WireCodec.decodeServerFrame(WireCodec.encodeResponse(sent)));
   }
+
+  @Test
+  public void listAnswersReadWithoutATreeAsOnTheJvm() {
+    java.util.List<byte[]> keys = java.util.Arrays.asList(bytes("01"), bytes(""), bytes("7a7a"));
+    Response sent =
+        Response.ok((1L << 49) + 2, new OpResult.Delegate(new DelegateResponse.ListKeys(keys)));
+    assertEquals(sent, WireCodec.decodeServerFrame(WireCodec.encodeResponse(sent)));
+  }
 }

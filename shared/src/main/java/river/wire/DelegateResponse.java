@@ -189,6 +189,16 @@ public abstract class DelegateResponse extends WireValue {
       this.keys = requiredAll(keys, "key");
     }
 
+    /** Takes the keys as they are, not copied: for a decoder that made them for this answer. */
+    static ListKeys adopt(List<byte[]> keys) {
+      return new ListKeys(keys, true);
+    }
+
+    private ListKeys(List<byte[]> keys, boolean adopt) {
+      super(LIST_RESPONSE);
+      this.keys = keys;
+    }
+
     /** Copies of the keys, in the node's order. */
     public List<byte[]> keys() {
       return copies(keys);

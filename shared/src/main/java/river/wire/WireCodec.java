@@ -30,7 +30,8 @@ public final class WireCodec {
 
   /** A response or a push; which one is decided by the "push" field. */
   public static ServerFrame decodeServerFrame(byte[] frame) {
-    Response usual = GetManyFrame.read(frame); // null: not a GetMany answer as written here
+    Response usual =
+        LoadAnswerFrame.read(frame); // null: not a List or GetMany answer as written here
     if (usual != null) {
       return usual;
     }

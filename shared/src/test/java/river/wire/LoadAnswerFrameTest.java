@@ -13,12 +13,12 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
- * The tree-less reader of GetMany answers against the usual decoding it stands in for: where the
- * reader answers, decoding the frame through the CBOR tree must give the same response; it must
- * answer for every GetMany answer the codec writes (ids and generations under 2^63); and frames of
- * any other shape must reach the usual decoding.
+ * The tree-less reader of List and GetMany answers against the usual decoding it stands in for:
+ * where the reader answers, decoding the frame through the CBOR tree must give the same response;
+ * it must answer for every List and GetMany answer the codec writes (ids and generations under
+ * 2^63); and frames of any other shape must reach the usual decoding.
  */
-class GetManyFrameTest {
+class LoadAnswerFrameTest {
   /** The usual decoding's verdict (the tree, without the reader): its frame, or null if refused. */
   private static ServerFrame tree(byte[] frame) {
     try {
@@ -43,7 +43,7 @@ class GetManyFrameTest {
   }
 
   private static boolean agrees(byte[] frame) {
-    Response fast = GetManyFrame.read(frame);
+    Response fast = LoadAnswerFrame.read(frame);
     if (fast != null) {
       assertEquals(tree(frame), fast, () -> "reader and tree differ on " + Arrays.toString(frame));
     }
@@ -71,12 +71,41 @@ class GetManyFrameTest {
             new OpResult.Delegate(new DelegateResponse.GetMany(keys, values, generations))));
   }
 
+  private static byte[] listAnswer(Random r, int n) {
+    List<byte[]> keys = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      byte[] k = new byte[r.nextInt(70)];
+      r.nextBytes(k);
+      keys.add(k);
+    }
+    return WireCodec.encodeResponse(
+        Response.ok(
+            r.nextBoolean() ? r.nextInt(300) : (1L << 49) + r.nextInt(99),
+            new OpResult.Delegate(new DelegateResponse.ListKeys(keys))));
+  }
+
+  /** A List answer or a GetMany answer of about {@code n} keys, alternately. */
+  private static byte[] either(Random r, int i, int n) {
+    return i % 2 == 0 ? answer(r, n) : listAnswer(r, n * 4);
+  }
+
   @Test
   void readsEveryGetManyAnswerTheCodecWritesAsTheTreeDoes() {
     Random r = new Random(18);
     for (int i = 0; i < 300; i++) {
       byte[] frame = answer(r, i % 130);
-      assertNotNull(GetManyFrame.read(frame), "answer " + i);
+      assertNotNull(LoadAnswerFrame.read(frame), "answer " + i);
+      assertTrue(agrees(frame));
+      assertEquals(tree(frame), WireCodec.decodeServerFrame(frame));
+    }
+  }
+
+  @Test
+  void readsEveryListAnswerTheCodecWritesAsTheTreeDoes() {
+    Random r = new Random(500);
+    for (int i = 0; i < 300; i++) {
+      byte[] frame = listAnswer(r, i * 2);
+      assertNotNull(LoadAnswerFrame.read(frame), "answer " + i);
       assertTrue(agrees(frame));
       assertEquals(tree(frame), WireCodec.decodeServerFrame(frame));
     }
@@ -88,7 +117,7 @@ class GetManyFrameTest {
     int answered = 0;
     int mutants = 0;
     for (int i = 0; i < 200; i++) {
-      byte[] good = answer(r, 1 + r.nextInt(6));
+      byte[] good = either(r, i, 1 + r.nextInt(6));
       for (int k = 0; k < 40; k++) {
         int at = r.nextInt(good.length);
         byte[] changed = good.clone();
@@ -142,6 +171,18 @@ class GetManyFrameTest {
             WireCodec.encodeResponse(Response.ok(5, OpResult.PONG)),
             WireCodec.encodePush(
                 new Push(new Event.DelegateKeyChanged(new byte[32], new byte[] {1}, 2))),
+            // a List answer with an extra field, and with a key that is text, not bytes
+            frame(
+                delegate(
+                    "ListResponse",
+                    CborMap.builder()
+                        .put("keys", CborItem.array(CborItem.bytes(new byte[] {1})))
+                        .put("more", CborItem.TRUE)
+                        .build())),
+            frame(
+                delegate(
+                    "ListResponse",
+                    CborMap.builder().put("keys", CborItem.array(CborItem.text("k"))).build())),
             // an array count far beyond the frame's bytes: refused, nothing that size allocated
             new byte[] {
               (byte) 0xa2,
@@ -203,7 +244,7 @@ class GetManyFrameTest {
       assertEquals(tree(b), viaCodec);
     }
     // r: the reader answered (and agreed); t: left to the tree, which accepted; -: refused.
-    assertEquals("tt---ttttt-", verdicts.toString());
+    assertEquals("tt---tttttt--", verdicts.toString());
   }
 
   private static CborItem okWith(CborItem many, String field, CborItem value) {
@@ -211,8 +252,12 @@ class GetManyFrameTest {
     for (String f : List.of("keys", "values", "generations")) {
       b.put(f, f.equals(field) ? value : many.get(f));
     }
+    return delegate("GetManyResponse", b.build());
+  }
+
+  private static CborItem delegate(String variant, CborItem fields) {
     return CborMap.builder()
-        .put("Delegate", CborMap.builder().put("GetManyResponse", b.build()).build())
+        .put("Delegate", CborMap.builder().put(variant, fields).build())
         .build();
   }
 
