@@ -9,6 +9,7 @@ import static river.e2e.ChatSteps.member;
 import static river.e2e.ChatSteps.message;
 import static river.e2e.ChatSteps.send;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,12 @@ class ScreenshotsIT extends TwoTabFixture {
   @Override
   boolean sameProfile() {
     return false;
+  }
+
+  /** The same times and date format on every machine, whatever its own zone and language. */
+  @Override
+  Browser.NewContextOptions contextOptions() {
+    return new Browser.NewContextOptions().setTimezoneId("UTC").setLocale("en-US");
   }
 
   @Test
@@ -65,8 +72,9 @@ class ScreenshotsIT extends TwoTabFixture {
   }
 
   /**
-   * Both users' clocks read {@code hhmm} on 6 June 2026 (UTC) until the next call; timers keep
-   * running. Each message gets its own minute: messages of one instant are ordered by their ids.
+   * Both users' clocks read {@code hhmm} on 6 June 2026 (UTC, their zone) until the next call;
+   * timers keep running. Each message gets its own minute: messages of one instant are ordered by
+   * their ids.
    */
   private void at(String hhmm) {
     String time = "2026-06-06T" + hhmm + ":00Z";

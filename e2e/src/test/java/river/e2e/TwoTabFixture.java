@@ -2,6 +2,7 @@ package river.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,12 +20,17 @@ abstract class TwoTabFixture extends NodeAndBrowser {
   /** After the fixture has started the node and the browser. */
   @BeforeEach
   void openTwoTabs() throws Exception {
-    BrowserContext first = browser.newContext();
-    BrowserContext second = sameProfile() ? first : browser.newContext();
+    BrowserContext first = browser.newContext(contextOptions());
+    BrowserContext second = sameProfile() ? first : browser.newContext(contextOptions());
     a = new Tab(first.newPage()).open(node.url());
     ChatSteps.loaded(a);
     b = new Tab(second.newPage()).open(node.url());
     ChatSteps.loaded(b);
+  }
+
+  /** The browser profiles' options (Chromium's defaults unless a test class says otherwise). */
+  Browser.NewContextOptions contextOptions() {
+    return new Browser.NewContextOptions();
   }
 
   /** True: tabs a and b are one user; false: two users (two browser profiles). */
