@@ -13,6 +13,7 @@ import river.rooms.RoomData;
 import river.rooms.RoomKey;
 import river.rooms.RoomSlot;
 import river.rooms.RoomsCodec;
+import river.store.Base58;
 import river.store.CasDecision;
 import river.store.CasRule;
 import river.store.Envelope;
@@ -195,6 +196,23 @@ public class CborJsEdgeTest {
             (1L << 49) + 1,
             new OpResult.Delegate(new DelegateResponse.GetMany(keys, values, generations)));
     assertEquals(sent, WireCodec.decodeServerFrame(WireCodec.encodeResponse(sent)));
+  }
+
+  /** Base58 in the browser: the same bytes as on the JVM, at the edges of its arithmetic too. */
+  @Test
+  public void base58DecodesAsOnTheJvm() {
+    assertEquals(
+        "48656c6c6f20576f726c6421", hex(Base58.decode("2NEpo7TZRRrLZSi2U"))); // "Hello World!"
+    assertEquals("0000287fb4cd", hex(Base58.decode("11233QC4")));
+    for (int len = 1; len <= 33; len++) {
+      byte[] one = new byte[len];
+      one[0] = 1;
+      byte[] ff = new byte[len];
+      java.util.Arrays.fill(ff, (byte) 0xff);
+      for (byte[] b : new byte[][] {one, ff}) {
+        assertEquals(hex(b), hex(Base58.decode(Base58.encode(b))));
+      }
+    }
   }
 
   @Test

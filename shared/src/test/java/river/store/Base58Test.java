@@ -43,6 +43,29 @@ class Base58Test {
   }
 
   /**
+   * Numbers at the edges a decoder working in wider units than bytes could get wrong (a one
+   * followed by zero bytes, all ones, a top bit), at every length and after up to two zero bytes:
+   * random bytes almost never reach them (it fails the off-by-one slips of a 24-bit-limb decoder
+   * tried in issue 18).
+   */
+  @Test
+  void limbEdgesRoundTrip() {
+    for (int len = 1; len <= 40; len++) {
+      for (int lead = 0; lead < 3 && lead < len; lead++) {
+        byte[] one = new byte[len]; // 01 00 .. 00 after `lead` zero bytes
+        one[lead] = 1;
+        byte[] ff = new byte[len];
+        java.util.Arrays.fill(ff, lead, len, (byte) 0xff);
+        byte[] high = new byte[len];
+        high[lead] = (byte) 0x80;
+        for (byte[] b : new byte[][] {one, ff, high}) {
+          assertArrayEquals(b, Base58.decode(Base58.encode(b)), java.util.Arrays.toString(b));
+        }
+      }
+    }
+  }
+
+  /**
    * Any digit string, canonical or not (decode reads digits in groups of three), is its number in
    * base 58 after one zero byte per leading '1': checked against BigInteger over random texts.
    */
