@@ -56,10 +56,20 @@ public final class NodeLink {
   private static final class Parked {
     final Queued request;
     double timer;
-    boolean done;
+    private boolean done;
 
     Parked(Queued request) {
       this.request = request;
+    }
+
+    /** True the first time only: the request is settled now (its timer stopped). */
+    boolean settle() {
+      if (done) {
+        return false;
+      }
+      done = true;
+      DomGlobal.clearTimeout(timer);
+      return true;
     }
   }
 
@@ -118,8 +128,7 @@ public final class NodeLink {
         parked.timer =
             DomGlobal.setTimeout(
                 ignored -> {
-                  if (!parked.done) {
-                    parked.done = true;
+                  if (parked.settle()) {
                     prefetched.forget(parked);
                     q.callback.onError(
                         TIMEOUT, "no answer from the node within " + (TIMEOUT_MS / 1000) + " s");
@@ -138,9 +147,7 @@ public final class NodeLink {
 
   void onPrefetchAnswer(byte[] opKey, byte[] frame) {
     Parked parked = prefetched.answered(opKey, frame);
-    if (parked != null && !parked.done) {
-      parked.done = true;
-      DomGlobal.clearTimeout(parked.timer);
+    if (parked != null && parked.settle()) {
       answer(frame, parked.request.callback);
     }
   }
@@ -155,9 +162,7 @@ public final class NodeLink {
       return;
     }
     for (Parked parked : prefetched.close()) {
-      if (!parked.done) {
-        parked.done = true;
-        DomGlobal.clearTimeout(parked.timer);
+      if (parked.settle()) {
         waiting.add(parked.request);
       }
     }
@@ -251,9 +256,7 @@ public final class NodeLink {
       q.callback.onError(DISCONNECTED, "the connection to the node was lost");
     }
     for (Parked p : parked) {
-      if (!p.done) {
-        p.done = true;
-        DomGlobal.clearTimeout(p.timer);
+      if (p.settle()) {
         p.request.callback.onError(DISCONNECTED, "the connection to the node was lost");
       }
     }

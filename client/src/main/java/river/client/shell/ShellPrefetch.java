@@ -43,15 +43,15 @@ final class ShellPrefetch {
   private final Bytes current = Bytes.of(DelegateKeys.current());
   private final Map<Long, byte[]> sent = new HashMap<>();
   private long nextId = FIRST_ID;
+
+  /** The List's id once sent (the reads go out once per page), else -1. */
   private long listId = -1;
-  private boolean started;
 
   /** The socket is open: the first time, the load's List goes out. Announce before the status. */
   void onConnected(Wire wire, ToApp app) {
-    if (started) {
+    if (listId >= 0) {
       return;
     }
-    started = true;
     listId = send(LoadReads.list(current), wire, app);
   }
 
