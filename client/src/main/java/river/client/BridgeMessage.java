@@ -65,16 +65,21 @@ public final class BridgeMessage {
 
   private BridgeMessage() {}
 
-  public static Object frame(ArrayBuffer bytes) {
+  /** A message of kind {@code kind}, for its builder to add its fields to. */
+  static JsPropertyMap<Object> message(String kind) {
     JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", FRAME);
+    m.set("k", kind);
+    return m;
+  }
+
+  public static Object frame(ArrayBuffer bytes) {
+    JsPropertyMap<Object> m = message(FRAME);
     m.set("b", bytes);
     return m;
   }
 
   public static Object status(String state) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", STATUS);
+    JsPropertyMap<Object> m = message(STATUS);
     m.set("s", state);
     return m;
   }
@@ -99,20 +104,15 @@ public final class BridgeMessage {
   }
 
   public static Object retry() {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", RETRY);
-    return m;
+    return message(RETRY);
   }
 
   public static Object hello() {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", HELLO);
-    return m;
+    return message(HELLO);
   }
 
   public static Object title(int unread) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", TITLE);
+    JsPropertyMap<Object> m = message(TITLE);
     m.set("n", unread);
     return m;
   }
@@ -132,8 +132,7 @@ public final class BridgeMessage {
   }
 
   public static Object address(String fragment, String base, boolean popped) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", ADDRESS);
+    JsPropertyMap<Object> m = message(ADDRESS);
     m.set("f", fragment);
     m.set("base", base);
     m.set("popped", popped);
@@ -141,23 +140,20 @@ public final class BridgeMessage {
   }
 
   public static Object history(String fragment, boolean replace) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", HISTORY);
+    JsPropertyMap<Object> m = message(HISTORY);
     m.set("f", fragment);
     m.set("replace", replace);
     return m;
   }
 
   public static Object copy(String fragment) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", COPY);
+    JsPropertyMap<Object> m = message(COPY);
     m.set("f", fragment);
     return m;
   }
 
   public static Object copied(boolean ok) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", COPIED);
+    JsPropertyMap<Object> m = message(COPIED);
     m.set("ok", ok);
     return m;
   }
@@ -206,16 +202,14 @@ public final class BridgeMessage {
   }
 
   public static Object invitation(String code) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", INVITATION);
+    JsPropertyMap<Object> m = message(INVITATION);
     m.set("c", code);
     return m;
   }
 
   /** App to shell: copy this invitation code, or ({@code asLink}) the link that opens it. */
   public static Object copyInvitation(String code, boolean asLink) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", COPY_INVITATION);
+    JsPropertyMap<Object> m = message(COPY_INVITATION);
     m.set("c", code);
     m.set("link", asLink);
     return m;

@@ -24,16 +24,14 @@ public final class DraftMessage {
   private DraftMessage() {}
 
   public static Object put(String room, String text) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", PUT);
+    JsPropertyMap<Object> m = BridgeMessage.message(PUT);
     m.set("room", room);
     m.set("t", text);
     return m;
   }
 
   public static Object all(JsPropertyMap<Object> byRoom) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", ALL);
+    JsPropertyMap<Object> m = BridgeMessage.message(ALL);
     m.set("d", byRoom);
     return m;
   }

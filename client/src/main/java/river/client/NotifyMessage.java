@@ -34,8 +34,7 @@ public final class NotifyMessage {
    * (base58) for a direct message from that member, else null.
    */
   public static Object notify(String room, String id, String title, String body, String peer) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", NOTIFY);
+    JsPropertyMap<Object> m = BridgeMessage.message(NOTIFY);
     m.set("room", room);
     m.set("id", id);
     m.set("title", title);
@@ -48,8 +47,7 @@ public final class NotifyMessage {
 
   /** Shell to app: the notification of a message of {@code room} (from {@code peer}, or null). */
   public static Object click(String room, String peer) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", CLICK);
+    JsPropertyMap<Object> m = BridgeMessage.message(CLICK);
     m.set("room", room);
     if (peer != null) {
       m.set("peer", peer);
@@ -58,15 +56,12 @@ public final class NotifyMessage {
   }
 
   public static Object enable() {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", ENABLE);
-    return m;
+    return BridgeMessage.message(ENABLE);
   }
 
   /** Shell to app: the notification permission ({@code default}/{@code granted}/...). */
   public static Object permission(String state) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", PERMISSION);
+    JsPropertyMap<Object> m = BridgeMessage.message(PERMISSION);
     m.set("s", state);
     return m;
   }

@@ -25,37 +25,31 @@ public final class OutboxMessage {
   private OutboxMessage() {}
 
   public static Object put(String key, ArrayBuffer bytes) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", PUT);
+    JsPropertyMap<Object> m = BridgeMessage.message(PUT);
     m.set("key", key);
     m.set("b", bytes);
     return m;
   }
 
   public static Object saved(String key, boolean ok) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", SAVED);
+    JsPropertyMap<Object> m = BridgeMessage.message(SAVED);
     m.set("key", key);
     m.set("ok", ok);
     return m;
   }
 
   public static Object remove(String key) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", REMOVE);
+    JsPropertyMap<Object> m = BridgeMessage.message(REMOVE);
     m.set("key", key);
     return m;
   }
 
   public static Object list() {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", LIST);
-    return m;
+    return BridgeMessage.message(LIST);
   }
 
   public static Object items(JsArray<Object> items) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", ITEMS);
+    JsPropertyMap<Object> m = BridgeMessage.message(ITEMS);
     m.set("items", items);
     return m;
   }

@@ -18,15 +18,13 @@ public final class PrefetchMessage {
   private PrefetchMessage() {}
 
   public static Object sent(ArrayBuffer opKey) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", SENT);
+    JsPropertyMap<Object> m = BridgeMessage.message(SENT);
     m.set("op", opKey);
     return m;
   }
 
   public static Object answer(ArrayBuffer opKey, ArrayBuffer frame) {
-    JsPropertyMap<Object> m = JsPropertyMap.of();
-    m.set("k", ANSWER);
+    JsPropertyMap<Object> m = BridgeMessage.message(ANSWER);
     m.set("op", opKey);
     m.set("b", frame);
     return m;
