@@ -222,4 +222,21 @@ public class CborJsEdgeTest {
         Response.ok((1L << 49) + 2, new OpResult.Delegate(new DelegateResponse.ListKeys(keys)));
     assertEquals(sent, WireCodec.decodeServerFrame(WireCodec.encodeResponse(sent)));
   }
+
+  @Test
+  public void listValuesAnswersReadWithoutATreeAsOnTheJvm() {
+    java.util.List<byte[]> keys = java.util.Arrays.asList(bytes("01"), bytes("02"), bytes("7a"));
+    java.util.List<byte[]> values = java.util.Arrays.asList(bytes("ff00"), null);
+    Response sent =
+        Response.ok(
+            (1L << 49) + 3,
+            new OpResult.Delegate(
+                new river.wire.ListValuesResponse(keys, values, new long[] {1L << 40, 0})));
+    assertEquals(sent, WireCodec.decodeServerFrame(WireCodec.encodeResponse(sent)));
+    // the budget rule with a u64 budget of 2^63 and more (a negative long)
+    assertEquals(
+        2, river.wire.ListValuesResponse.fitting(keys, values, new long[] {1, 2}, -1L).valued());
+    assertEquals(
+        1, river.wire.ListValuesResponse.fitting(keys, values, new long[] {1, 2}, 14).valued());
+  }
 }

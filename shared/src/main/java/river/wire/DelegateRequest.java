@@ -11,16 +11,18 @@ import river.cbor.CborMap;
  * Keys and values are byte strings; generations are u64 held in a long's bits.
  *
  * <p>Ours, appended: GetManyRequest is GetVersioned of up to {@link GetMany#MAX_KEYS} keys in one
- * round trip, so a tab loads 500 room slots in a few frames. The room signing keys are held by the
- * node per user and never readable by plain Get/List: CreateSigningKey (room null: a new room owner
- * key, whose room is its own public key), NewInviteeKey (a fresh key pair for an invitation, not
- * kept), StoreSigningKey (import from an invitation; with an expected public key the node stores
- * nothing unless the private key is that key's; with if_held, 32 bytes or empty, it stores only
- * while it holds that key for the room (empty: none) and answers the key it holds afterwards either
- * way, so two tabs importing at once end with one key), GetPublicKey, Sign (purpose one of message,
- * member, member_info, config, ban; bytes the canonical body of that item), and ExportSigningKey
- * (the user's own key for a room, private half included, for an identity export: the key is the
- * user's, and only the user's own token reaches it).
+ * round trip, so a tab loads 500 room slots in a few frames. ListValuesRequest is List with the
+ * values of the first keys, as many as fit max_bytes, so a load reads its slots with its List. The
+ * room signing keys are held by the node per user and never readable by plain Get/List:
+ * CreateSigningKey (room null: a new room owner key, whose room is its own public key),
+ * NewInviteeKey (a fresh key pair for an invitation, not kept), StoreSigningKey (import from an
+ * invitation; with an expected public key the node stores nothing unless the private key is that
+ * key's; with if_held, 32 bytes or empty, it stores only while it holds that key for the room
+ * (empty: none) and answers the key it holds afterwards either way, so two tabs importing at once
+ * end with one key), GetPublicKey, Sign (purpose one of message, member, member_info, config, ban;
+ * bytes the canonical body of that item), and ExportSigningKey (the user's own key for a room,
+ * private half included, for an identity export: the key is the user's, and only the user's own
+ * token reaches it).
  */
 public abstract class DelegateRequest extends WireValue {
   /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
@@ -62,6 +64,8 @@ public abstract class DelegateRequest extends WireValue {
       VARIANTS.struct("Sign", f -> new Sign(f.bytes("room"), f.text("purpose"), f.bytes("bytes")));
   private static final VariantTable.Name EXPORT_SIGNING_KEY =
       VARIANTS.struct("ExportSigningKey", f -> new ExportSigningKey(f.bytes("room")));
+  private static final VariantTable.Name LIST_VALUES_REQUEST =
+      VARIANTS.struct("ListValuesRequest", f -> new ListValues(f.uint64("max_bytes")));
 
   /** The one ListRequest; built after the rows (its constructor reads its row's name). */
   public static final ListKeys LIST = new ListKeys();
@@ -185,6 +189,33 @@ public abstract class DelegateRequest extends WireValue {
     @Override
     public CborItem toCbor() {
       return Variant.tagged(variantName(), CborMap.builder().put("keys", bytesArray(keys)).build());
+    }
+  }
+
+  /**
+   * List with values: every key, as a List answers, and the value and generation of the first keys
+   * in that order, as many as fit {@code maxBytes} (a u64; keys and values together, each value
+   * counted with its key; the node may allow less), answered {@link ListValuesResponse}. A tab's
+   * load reads its List and its room slots in one round trip this way (issue 18); what did not fit
+   * it reads by GetMany.
+   */
+  public static final class ListValues extends DelegateRequest {
+    private final long maxBytes;
+
+    public ListValues(long maxBytes) {
+      super(LIST_VALUES_REQUEST);
+      this.maxBytes = maxBytes;
+    }
+
+    /** The asked budget as u64 bits. */
+    public long maxBytes() {
+      return maxBytes;
+    }
+
+    @Override
+    public CborItem toCbor() {
+      return Variant.tagged(
+          variantName(), CborMap.builder().put("max_bytes", CborItem.uint64(maxBytes)).build());
     }
   }
 

@@ -67,10 +67,17 @@ public abstract class DelegateResponse extends WireValue {
       VARIANTS.struct(
           "ExportedKeyResponse",
           f -> new ExportedKey(f.bytes("room"), f.bytes("public_key"), f.bytes("private_key")));
+  static final VariantTable.Name LIST_VALUES_RESPONSE =
+      VARIANTS.struct(
+          "ListValuesResponse",
+          f ->
+              new ListValuesResponse(
+                  f.bytesList("keys"), f.optionalBytesList("values"), f.uint64List("generations")));
 
   private final VariantTable.Name name;
 
-  private DelegateResponse(VariantTable.Name name) {
+  /** Package-private for the variants kept in files of their own ({@link ListValuesResponse}). */
+  DelegateResponse(VariantTable.Name name) {
     this.name = VariantTable.Name.check(name, VARIANTS);
   }
 

@@ -5,16 +5,17 @@ import java.util.List;
 import river.cbor.CborCursor;
 
 /**
- * Reads the two answers a tab's load reads in bulk straight from their bytes, when they have the
- * shape this codec writes (definite lengths, the fields in this order): a List answer, {@code
- * {"id": n, "ok": {"Delegate": {"ListResponse": {"keys": [...]}}}}}, and a GetMany answer, {@code
- * {"id": n, "ok": {"Delegate": {"GetManyResponse": {"keys": [...], "values": [...], "generations":
- * [...]}}}}}. A tab with 500 rooms reads a List answer of 500 keys and four GetMany answers of ~50
- * KB, and building their CBOR trees was about a tenth of the load's time in the app (issue 18).
- * Anything else gives null, and {@link WireCodec} decodes the frame the usual way, which alone
- * decides what is accepted and why. Hazard: this reader must never accept a frame that decoding
- * refuses, nor read one differently; LoadAnswerFrameTest compares the two over generated and
- * mutated frames.
+ * Reads the answers a tab's load reads in bulk straight from their bytes, when they have the shape
+ * this codec writes (definite lengths, the fields in this order): a List answer, {@code {"id": n,
+ * "ok": {"Delegate": {"ListResponse": {"keys": [...]}}}}}, a GetMany answer, {@code {"id": n, "ok":
+ * {"Delegate": {"GetManyResponse": {"keys": [...], "values": [...], "generations": [...]}}}}}, and
+ * a ListValues answer, shaped as a GetMany answer named "ListValuesResponse" whose values and
+ * generations may be fewer than its keys. A tab with 500 rooms reads a List answer of 500 keys and
+ * four GetMany answers of ~50 KB, and building their CBOR trees was about a tenth of the load's
+ * time in the app (issue 18). Anything else gives null, and {@link WireCodec} decodes the frame the
+ * usual way, which alone decides what is accepted and why. Hazard: this reader must never accept a
+ * frame that decoding refuses, nor read one differently; LoadAnswerFrameTest compares the two over
+ * generated and mutated frames.
  */
 final class LoadAnswerFrame {
   private LoadAnswerFrame() {}
@@ -24,9 +25,7 @@ final class LoadAnswerFrame {
     return c.peek() >>> 5 == CborCursor.MAP && c.count(CborCursor.MAP) == n;
   }
 
-  /**
-   * The response, or null when the frame is not one of the two usual shapes (decode it as usual).
-   */
+  /** The response, or null when the frame is not one of the usual shapes (decode it as usual). */
   static Response read(byte[] frame) {
     try {
       CborCursor c = new CborCursor(frame);
@@ -41,8 +40,10 @@ final class LoadAnswerFrame {
       String variant = c.text();
       DelegateResponse answer =
           "GetManyResponse".equals(variant)
-              ? getMany(c)
-              : "ListResponse".equals(variant) ? list(c) : null;
+              ? getMany(c, false)
+              : "ListValuesResponse".equals(variant)
+                  ? getMany(c, true)
+                  : "ListResponse".equals(variant) ? list(c) : null;
       return answer != null && c.atEnd() ? Response.ok(id, new OpResult.Delegate(answer)) : null;
     } catch (RuntimeException notTheUsualShape) {
       return null;
@@ -56,13 +57,20 @@ final class LoadAnswerFrame {
     return DelegateResponse.ListKeys.adopt(keys(c));
   }
 
-  private static DelegateResponse getMany(CborCursor c) {
+  /**
+   * A GetMany answer, or with {@code prefix} a ListValues answer: the same three fields, whose
+   * values and generations may be fewer than its keys.
+   */
+  private static DelegateResponse getMany(CborCursor c, boolean prefix) {
     if (!map(c, 3) || !"keys".equals(c.text())) {
       return null;
     }
     List<byte[]> keys = keys(c);
-    int n = keys.size();
-    if (!"values".equals(c.text()) || c.count(CborCursor.ARRAY) != n) {
+    if (!"values".equals(c.text())) {
+      return null;
+    }
+    int n = c.count(CborCursor.ARRAY);
+    if (prefix ? n > keys.size() : n != keys.size()) {
       return null;
     }
     List<byte[]> values = new ArrayList<byte[]>(n);
@@ -76,7 +84,9 @@ final class LoadAnswerFrame {
     for (int i = 0; i < n; i++) {
       generations[i] = c.uint();
     }
-    return DelegateResponse.GetMany.adopt(keys, values, generations);
+    return prefix
+        ? ListValuesResponse.adopt(keys, values, generations)
+        : DelegateResponse.GetMany.adopt(keys, values, generations);
   }
 
   /** An array of byte strings. */

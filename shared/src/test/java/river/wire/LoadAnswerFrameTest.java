@@ -13,10 +13,10 @@ import river.cbor.CborItem;
 import river.cbor.CborMap;
 
 /**
- * The tree-less reader of List and GetMany answers against the usual decoding it stands in for:
- * where the reader answers, decoding the frame through the CBOR tree must give the same response;
- * it must answer for every List and GetMany answer the codec writes (ids and generations under
- * 2^63); and frames of any other shape must reach the usual decoding.
+ * The tree-less reader of List, GetMany and ListValues answers against the usual decoding it stands
+ * in for: where the reader answers, decoding the frame through the CBOR tree must give the same
+ * response; it must answer for every such answer the codec writes (ids and generations under 2^63);
+ * and frames of any other shape must reach the usual decoding.
  */
 class LoadAnswerFrameTest {
   /** The usual decoding's verdict (the tree, without the reader): its frame, or null if refused. */
@@ -51,6 +51,11 @@ class LoadAnswerFrameTest {
   }
 
   private static byte[] answer(Random r, int n) {
+    return answer(r, n, false);
+  }
+
+  /** A GetMany answer of {@code n} keys, or with {@code listValues} a ListValues answer. */
+  private static byte[] answer(Random r, int n, boolean listValues) {
     List<byte[]> keys = new ArrayList<>();
     List<byte[]> values = new ArrayList<>();
     long[] generations = new long[n];
@@ -65,10 +70,16 @@ class LoadAnswerFrameTest {
       values.add(v);
       generations[i] = r.nextInt(3) == 0 ? Long.MAX_VALUE - r.nextInt(9) : r.nextInt(100_000);
     }
+    int valued = r.nextInt(n + 1);
+    DelegateResponse answer =
+        listValues
+            ? new ListValuesResponse(
+                keys, values.subList(0, valued), Arrays.copyOf(generations, valued))
+            : new DelegateResponse.GetMany(keys, values, generations);
     return WireCodec.encodeResponse(
         Response.ok(
             r.nextBoolean() ? r.nextInt(300) : (1L << 49) + r.nextInt(99),
-            new OpResult.Delegate(new DelegateResponse.GetMany(keys, values, generations))));
+            new OpResult.Delegate(answer)));
   }
 
   private static byte[] listAnswer(Random r, int n) {
@@ -84,9 +95,9 @@ class LoadAnswerFrameTest {
             new OpResult.Delegate(new DelegateResponse.ListKeys(keys))));
   }
 
-  /** A List answer or a GetMany answer of about {@code n} keys, alternately. */
+  /** A GetMany, a List or a ListValues answer of about {@code n} keys, in turn. */
   private static byte[] either(Random r, int i, int n) {
-    return i % 2 == 0 ? answer(r, n) : listAnswer(r, n * 4);
+    return i % 3 == 0 ? answer(r, n) : i % 3 == 1 ? listAnswer(r, n * 4) : answer(r, n, true);
   }
 
   @Test
@@ -95,6 +106,19 @@ class LoadAnswerFrameTest {
     for (int i = 0; i < 300; i++) {
       byte[] frame = answer(r, i % 130);
       assertNotNull(LoadAnswerFrame.read(frame), "answer " + i);
+      assertTrue(agrees(frame));
+      assertEquals(tree(frame), WireCodec.decodeServerFrame(frame));
+    }
+  }
+
+  @Test
+  void readsEveryListValuesAnswerTheCodecWritesAsTheTreeDoes() {
+    Random r = new Random(1000);
+    for (int i = 0; i < 300; i++) {
+      byte[] frame = answer(r, i % 130, true);
+      Response read = LoadAnswerFrame.read(frame);
+      assertNotNull(read, "answer " + i);
+      assertTrue(((OpResult.Delegate) read.result()).response() instanceof ListValuesResponse);
       assertTrue(agrees(frame));
       assertEquals(tree(frame), WireCodec.decodeServerFrame(frame));
     }
@@ -231,7 +255,14 @@ class LoadAnswerFrameTest {
               (byte) 0xff,
               (byte) 0xff,
               (byte) 0xff
-            });
+            },
+            // a ListValues answer with more values than keys, and with fewer generations
+            frame(
+                delegate(
+                    "ListValuesResponse",
+                    withField(many, "values", CborItem.array(CborItem.NULL, CborItem.NULL)))),
+            frame(
+                delegate("ListValuesResponse", withField(many, "generations", CborItem.array()))));
     StringBuilder verdicts = new StringBuilder();
     for (byte[] b : shapes) {
       verdicts.append(agrees(b) ? 'r' : tree(b) != null ? 't' : '-');
@@ -244,15 +275,19 @@ class LoadAnswerFrameTest {
       assertEquals(tree(b), viaCodec);
     }
     // r: the reader answered (and agreed); t: left to the tree, which accepted; -: refused.
-    assertEquals("tt---tttttt--", verdicts.toString());
+    assertEquals("tt---tttttt----", verdicts.toString());
   }
 
   private static CborItem okWith(CborItem many, String field, CborItem value) {
+    return delegate("GetManyResponse", withField(many, field, value));
+  }
+
+  private static CborItem withField(CborItem many, String field, CborItem value) {
     CborMap.Builder b = CborMap.builder();
     for (String f : List.of("keys", "values", "generations")) {
       b.put(f, f.equals(field) ? value : many.get(f));
     }
-    return delegate("GetManyResponse", b.build());
+    return b.build();
   }
 
   private static CborItem delegate(String variant, CborItem fields) {

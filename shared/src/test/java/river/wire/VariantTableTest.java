@@ -67,6 +67,8 @@ class VariantTableTest {
                 new DelegateRequest.GetVersioned(KEY),
                 new DelegateRequest.CasStore(KEY, VALUE, -1L),
                 new DelegateRequest.GetMany(Arrays.asList(KEY, VALUE)),
+                new DelegateRequest.ListValues(512 * 1024),
+                new DelegateRequest.ListValues(-1L),
                 new DelegateRequest.CreateSigningKey(null),
                 new DelegateRequest.CreateSigningKey(ROOM),
                 new DelegateRequest.NewInviteeKey(ROOM),
@@ -93,6 +95,9 @@ class VariantTableTest {
                 new DelegateResponse.CasStore(KEY, new CasStoreResult.Stored(1)),
                 new DelegateResponse.GetMany(
                     Arrays.asList(KEY), Arrays.asList((byte[]) null), new long[] {0}),
+                new ListValuesResponse(
+                    Arrays.asList(KEY, VALUE), Arrays.asList((byte[]) null), new long[] {0}),
+                new ListValuesResponse(Arrays.asList(KEY), List.of(), new long[0]),
                 new DelegateResponse.SigningKey(ROOM, ROOM),
                 new DelegateResponse.InviteeKey(ROOM, ROOM, ROOM),
                 new DelegateResponse.PublicKey(ROOM, null),
@@ -151,10 +156,20 @@ class VariantTableTest {
   }
 
   /** The concrete variant classes nested in an enum's base class. */
+  /** The variants kept in files of their own (their base's constructor is package-private). */
+  private static final List<Class<?>> TOP_LEVEL_VARIANTS = List.of(ListValuesResponse.class);
+
   private static Set<Class<?>> variantClasses(Class<?> base) {
-    return Arrays.stream(base.getDeclaredClasses())
-        .filter(c -> base.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers()))
-        .collect(Collectors.toSet());
+    Set<Class<?>> out =
+        Arrays.stream(base.getDeclaredClasses())
+            .filter(c -> base.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers()))
+            .collect(Collectors.toSet());
+    for (Class<?> c : TOP_LEVEL_VARIANTS) {
+      if (base.isAssignableFrom(c)) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -343,7 +358,8 @@ class VariantTableTest {
             "StoreSigningKey",
             "GetPublicKey",
             "Sign",
-            "ExportSigningKey"),
+            "ExportSigningKey",
+            "ListValuesRequest"),
         new HashSet<>(DelegateRequest.VARIANTS.names()));
     assertEquals(
         Set.of(
@@ -358,7 +374,8 @@ class VariantTableTest {
             "InviteeKeyResponse",
             "PublicKeyResponse",
             "SignResponse",
-            "ExportedKeyResponse"),
+            "ExportedKeyResponse",
+            "ListValuesResponse"),
         new HashSet<>(DelegateResponse.VARIANTS.names()));
     assertEquals(
         Set.of("Delegate", "Ping", "Get", "Put", "Update", "Subscribe"),

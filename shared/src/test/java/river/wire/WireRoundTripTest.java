@@ -29,7 +29,9 @@ class WireRoundTripTest {
         new DelegateRequest.GetMany(Arrays.asList(KEY, VALUE)),
         new DelegateRequest.StoreSigningKey(KEY, VALUE),
         new DelegateRequest.StoreSigningKey(KEY, VALUE, KEY),
-        new DelegateRequest.GetMany(Arrays.asList()));
+        new DelegateRequest.GetMany(Arrays.asList()),
+        new DelegateRequest.ListValues(512 * 1024),
+        new DelegateRequest.ListValues(0));
   }
 
   static List<DelegateResponse> delegateResponses() {
@@ -44,6 +46,9 @@ class WireRoundTripTest {
         new DelegateResponse.GetMany(
             Arrays.asList(KEY, VALUE), Arrays.asList(VALUE, null), new long[] {MAX_U64, 0}),
         new DelegateResponse.GetMany(Arrays.asList(), Arrays.asList(), new long[0]),
+        new ListValuesResponse(
+            Arrays.asList(KEY, VALUE), Arrays.asList(VALUE), new long[] {Long.MAX_VALUE}),
+        new ListValuesResponse(Arrays.asList(), Arrays.asList(), new long[0]),
         new DelegateResponse.GetVersioned(KEY, VALUE, MAX_U64),
         new DelegateResponse.GetVersioned(KEY, null, 0),
         new DelegateResponse.CasStore(KEY, new CasStoreResult.Stored(MAX_U64)),

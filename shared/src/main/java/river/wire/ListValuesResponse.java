@@ -1,0 +1,110 @@
+package river.wire;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import river.cbor.CborItem;
+import river.cbor.CborMap;
+
+/**
+ * The answer to a {@link DelegateRequest.ListValues}: every key of the store, in the node's order,
+ * as a List answer has them, and the values and generations of the first {@link #valued()} of them,
+ * as a GetMany answer has them (a value null and its generation 0 when the key is gone since it was
+ * listed). Wire shape: {@code {"ListValuesResponse": {"keys": [bytes], "values": [bytes or null],
+ * "generations": [uint]}}}, values and generations of one length, at most the keys'. Hazard: the
+ * values are a prefix of the keys, not of what the asker wants; it reads what is missing by
+ * GetMany.
+ */
+public final class ListValuesResponse extends DelegateResponse {
+  private final List<byte[]> keys;
+  private final List<byte[]> values;
+  private final long[] generations;
+
+  public ListValuesResponse(List<byte[]> keys, List<byte[]> values, long[] generations) {
+    super(LIST_VALUES_RESPONSE);
+    if (values.size() != generations.length || values.size() > keys.size()) {
+      throw WireException.malformed(
+          "ListValuesResponse: "
+              + keys.size()
+              + " keys, "
+              + values.size()
+              + " values, "
+              + generations.length
+              + " generations");
+    }
+    this.keys = requiredAll(keys, "key");
+    this.values = new ArrayList<byte[]>(values.size());
+    for (byte[] v : values) {
+      this.values.add(copy(v));
+    }
+    this.generations = Arrays.copyOf(generations, generations.length);
+  }
+
+  /** Takes the three as they are, none copied: for a decoder that made them for this answer. */
+  static ListValuesResponse adopt(List<byte[]> keys, List<byte[]> values, long[] generations) {
+    return new ListValuesResponse(keys, values, generations, true);
+  }
+
+  private ListValuesResponse(
+      List<byte[]> keys, List<byte[]> values, long[] generations, boolean adopt) {
+    super(LIST_VALUES_RESPONSE);
+    this.keys = keys;
+    this.values = values;
+    this.generations = generations;
+  }
+
+  /**
+   * The answer carrying the longest prefix of {@code values} (read for the first keys, in order)
+   * that fits {@code maxBytes} (u64 bits): every key's length, plus each carried value's length and
+   * 9 (its envelope's worth, for its place in the arrays). Keys over the budget alone carry none.
+   * The node and the test models answer by this one rule.
+   */
+  public static ListValuesResponse fitting(
+      List<byte[]> keys, List<byte[]> values, long[] generations, long maxBytes) {
+    long total = 0;
+    for (byte[] k : keys) {
+      total += k.length;
+    }
+    int n = 0;
+    while (n < values.size() && n < keys.size()) {
+      byte[] v = values.get(n);
+      total += 9 + (v == null ? 0 : v.length);
+      if (maxBytes >= 0 && total > maxBytes) { // a negative long is a u64 of 2^63 or more
+
+        break;
+      }
+      n++;
+    }
+    return new ListValuesResponse(keys, values.subList(0, n), Arrays.copyOf(generations, n));
+  }
+
+  /** Every key, as a List answer (the keys are shared with it, not copied: both are read-only). */
+  public DelegateResponse.ListKeys listed() {
+    return DelegateResponse.ListKeys.adopt(keys);
+  }
+
+  /** The first keys with their values, as a GetMany answer for them (shared, not copied). */
+  public DelegateResponse.GetMany valuedPart() {
+    return DelegateResponse.GetMany.adopt(keys.subList(0, values.size()), values, generations);
+  }
+
+  /** How many of the first keys came with their values. */
+  public int valued() {
+    return values.size();
+  }
+
+  @Override
+  public CborItem toCbor() {
+    List<CborItem> v = new ArrayList<CborItem>(values.size());
+    List<CborItem> g = new ArrayList<CborItem>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      v.add(Fields.bytesOrNull(values.get(i)));
+      g.add(CborItem.uint64(generations[i]));
+    }
+    return tagged(
+        CborMap.builder()
+            .put("keys", bytesArray(keys))
+            .put("values", CborItem.array(v))
+            .put("generations", CborItem.array(g)));
+  }
+}
