@@ -1,0 +1,167 @@
+package river.node.delegate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import river.cbor.Cbor;
+import river.cbor.CborItem;
+import river.cbor.CborMap;
+import river.node.TestNode;
+import river.node.pg.StoreKind;
+import river.node.tools.WsClient;
+import river.store.DelegateKeys;
+import river.wire.DelegateRequest;
+import river.wire.DelegateResponse;
+import river.wire.ErrorCodes;
+import river.wire.ListValuesResponse;
+import river.wire.Response;
+
+/**
+ * ListValuesRequest over a real WebSocket: every key of the asker's own store, the first values as
+ * far as the budget and the node's caps allow, and bad input refused with the connection alive.
+ */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
+class DelegateListValuesTest {
+  @Parameter StoreKind kind;
+
+  @TempDir Path dir;
+  TestNode node;
+  WsClient c;
+
+  @BeforeEach
+  void start() throws Exception {
+    node = new TestNode(dir, kind);
+    c = WsClient.connect(node.wsUrl(node.newProfile()));
+  }
+
+  @AfterEach
+  void stop() {
+    c.close();
+    node.close();
+  }
+
+  static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static ListValuesResponse listValues(WsClient client, long maxBytes) throws Exception {
+    return (ListValuesResponse) client.delegate(new DelegateRequest.ListValues(maxBytes));
+  }
+
+  @Test
+  void anotherUsersKeysAndValuesAreNeverListed() throws Exception {
+    c.store(b("room:mine"), b("secret"));
+    try (WsClient other = WsClient.connect(node.wsUrl(node.newProfile()))) {
+      ListValuesResponse r = listValues(other, -1L);
+      assertEquals(0, r.listed().keys().size());
+      assertEquals(0, r.valued());
+    }
+  }
+
+  @Test
+  void everyKeyInByteOrderWithTheValuesAndGenerationsOfTheFirst() throws Exception {
+    c.cas(b("room:b"), b("B"), 0);
+    c.store(b("room:a"), b("A1"));
+    c.store(b("room:a"), b("A2"));
+    c.store(b("rooms_meta"), b("M"));
+    ListValuesResponse r = listValues(c, 1 << 20);
+    List<byte[]> keys = r.listed().keys();
+    assertEquals(
+        List.of("room:a", "room:b", "rooms_meta"), keys.stream().map(String::new).toList());
+    assertEquals(3, r.valued());
+    DelegateResponse.GetMany values = r.valuedPart();
+    assertArrayEquals(b("A2"), values.value(0), "the data, without the envelope");
+    assertEquals(2, values.generation(0));
+    assertArrayEquals(b("B"), values.value(1));
+    assertEquals(1, values.generation(1));
+    assertArrayEquals(b("M"), values.value(2));
+    assertEquals(0, listValues(c, 0).valued(), "a budget of 0: the keys alone");
+    assertEquals(3, listValues(c, 0).listed().keys().size());
+  }
+
+  @Test
+  void theBudgetCutsTheValuesNeverTheKeys() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      c.store(b("k" + i), new byte[1000]);
+    }
+    // 10 keys of 2 bytes, then 1,000 bytes and 9 per value
+    assertEquals(3, listValues(c, 20 + 3 * 1009).valued());
+    assertEquals(2, listValues(c, 20 + 3 * 1009 - 1).valued());
+    assertEquals(10, listValues(c, 20 + 3 * 1009 - 1).listed().keys().size());
+  }
+
+  @Test
+  void anyBudgetIsCappedSoTheAnswerFitsItsFrame() throws Exception {
+    byte[] big = new byte[200 * 1024];
+    for (int i = 0; i < 4; i++) {
+      c.store(b("big" + i), big);
+    }
+    ListValuesResponse r = listValues(c, -1L); // u64 max
+    assertEquals(3, r.valued(), "the fourth would pass " + DelegateHost.GET_MANY_BUDGET_BYTES);
+    assertEquals(4, r.listed().keys().size());
+    assertEquals(4, c.list().size(), "the connection is still usable");
+  }
+
+  @Test
+  void atMostAThousandAndTwentyFourValuesWhateverTheBudget() throws Exception {
+    int n = DelegateHost.LIST_VALUES_MAX_VALUES + 30;
+    for (int from = 0; from < n; from += 100) {
+      List<CompletableFuture<DelegateResponse>> writes = new ArrayList<>();
+      for (int i = from; i < Math.min(n, from + 100); i++) {
+        writes.add(
+            c.delegateAsync(new DelegateRequest.Store(b(String.format("k%05d", i)), b("v"))));
+      }
+      for (CompletableFuture<DelegateResponse> w : writes) {
+        WsClient.await(w);
+      }
+    }
+    ListValuesResponse r = listValues(c, -1L);
+    assertEquals(n, r.listed().keys().size());
+    assertEquals(DelegateHost.LIST_VALUES_MAX_VALUES, r.valued());
+  }
+
+  @Test
+  void theLegacyDelegateHasNoListValues() {
+    WsClient.NodeError e =
+        assertThrows(WsClient.NodeError.class, () -> listValues(c.on(DelegateKeys.legacy()), 1000));
+    assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
+  }
+
+  @Test
+  void aBudgetThatIsNotAnUnsignedIntegerIsMalformedAndChangesNothing() throws Exception {
+    c.store(b("room:a"), b("A"));
+    for (CborItem budget : List.of(CborItem.text("all"), CborItem.NULL)) {
+      byte[] frame =
+          Cbor.encode(
+              DelegateBadInputTest.request(
+                  41,
+                  DelegateBadInputTest.delegateOp(
+                      DelegateBadInputTest.current(),
+                      CborMap.builder()
+                          .put(
+                              "ListValuesRequest",
+                              CborMap.builder().put("max_bytes", budget).build())
+                          .build())));
+      c.sendBinary(frame);
+      Response r = c.nextUnmatched(Duration.ofSeconds(10));
+      assertEquals(41, r.id());
+      assertEquals(ErrorCodes.MALFORMED, r.errorCode(), budget.toString());
+    }
+    assertEquals(1, listValues(c, 100).valued(), "the store and the connection are as they were");
+  }
+}
