@@ -25,13 +25,14 @@ import river.wire.Request;
 import river.wire.WireCodec;
 
 /**
- * The shell sends the rooms load's first reads (the List, then the GetManys it calls for) as soon
- * as its socket opens, while the app frame is still starting, and the app takes their answers
- * instead of asking again (issue 18; {@code river.engine.LoadReads}, {@code PrefetchedReads}).
+ * The shell sends the rooms load's first read (ListValues: the keys with the slots that fit one
+ * answer) as soon as its socket opens, while the app frame is still starting, and the app takes its
+ * answer instead of asking again (issue 18; {@code river.engine.LoadReads}, {@code
+ * PrefetchedReads}); slots that did not fit, the app reads itself.
  *
  * <p>Made certain, not hoped for: the app frame's script is held until the node has answered the
- * shell's reads (and, in the second test, until a room created in another tab was pushed to this
- * one), so the app can only have started from them.
+ * shell's read (and, in the second test, until a room created in another tab was pushed to this
+ * one), so the app can only have started from it.
  */
 class EarlyReadsIT extends NodeAndBrowser {
   /** The shell's early reads are numbered from here (ShellPrefetch.FIRST_ID). */
@@ -50,29 +51,66 @@ class EarlyReadsIT extends NodeAndBrowser {
   final AtomicInteger pushes = new AtomicInteger();
 
   @Test
-  void theLoadTakesTheAnswersToTheReadsTheShellSentFirst() throws Exception {
+  void theLoadTakesTheAnswerToTheReadTheShellSentFirst() throws Exception {
     // Two rooms stored as slots before the node starts, and no other tab: nothing writes, so no
     // push can reach the page while its app is held (a push would rightly stop it taking them).
-    String token = SeededProfile.newToken();
-    NodeProcess.toolAs(
-        token, "seed-legacy", "--data-dir", seeded.toString(), "--rooms", "2", "--per-room");
-    try (NodeProcess own = new NodeProcess(seeded).start()) {
-      BrowserContext context = browser.newContext();
-      Tab.adoptProfile(context, own.url(), token);
-      Tab b = heldUntilTheShellsReadsAreAnswered(context, own.url(), true);
+    try (NodeProcess own = seededWith(2)) {
+      Tab b = heldSeeded(own);
       appScript.resume();
       loaded(b);
       assertThat(b.appHook("room-item")).hasCount(2);
       assertEquals(0, pushes.get());
 
-      // One List and one GetMany went out, both the shell's: the app asked the node neither again.
-      List<Request> lists = sentOf(DelegateRequest.ListKeys.class);
-      List<Request> getManys = sentOf(DelegateRequest.GetMany.class);
-      assertEquals(1, lists.size(), "Lists sent: " + lists);
-      assertEquals(1, getManys.size(), "GetManys sent: " + getManys);
-      assertTrue(lists.get(0).id() >= SHELL_READS && getManys.get(0).id() >= SHELL_READS);
+      // One read went out, the shell's: the app asked the node for neither keys nor slots.
+      List<Request> reads = sentOf(DelegateRequest.ListValues.class);
+      assertEquals(1, reads.size(), "ListValues sent: " + reads);
+      assertTrue(reads.get(0).id() >= SHELL_READS);
+      assertEquals(List.of(), sentOf(DelegateRequest.ListKeys.class));
+      assertEquals(List.of(), sentOf(DelegateRequest.GetMany.class));
       assertEquals(List.of(), b.errors());
     }
+  }
+
+  @Test
+  void slotsBeyondWhatTheShellsAnswerCarriesAreReadByTheApp() throws Exception {
+    // More rooms than one ListValues answer carries values for (the node's cap: 1,024).
+    try (NodeProcess own = seededWith(1100)) {
+      Tab b = heldSeeded(own);
+      appScript.resume();
+      loaded(b);
+      assertThat(b.appHook("room-item")).hasCount(1100);
+      List<Request> getManys = sentOf(DelegateRequest.GetMany.class);
+      assertEquals(1, sentOf(DelegateRequest.ListValues.class).size());
+      assertTrue(!getManys.isEmpty(), "the rest is read by GetMany");
+      for (Request r : getManys) {
+        assertTrue(r.id() < SHELL_READS, "the app's own GetMany: " + r.id());
+      }
+      assertEquals(List.of(), sentOf(DelegateRequest.ListKeys.class));
+      assertEquals(List.of(), b.errors());
+    }
+  }
+
+  /** A node whose one profile holds {@code rooms} rooms as slots, seeded before it starts. */
+  private NodeProcess seededWith(int rooms) throws Exception {
+    token = SeededProfile.newToken();
+    NodeProcess.toolAs(
+        token,
+        "seed-legacy",
+        "--data-dir",
+        seeded.toString(),
+        "--rooms",
+        Integer.toString(rooms),
+        "--per-room");
+    return new NodeProcess(seeded).start();
+  }
+
+  private String token;
+
+  /** A tab of the seeded profile, held as {@link #heldUntilTheShellsReadsAreAnswered} says. */
+  private Tab heldSeeded(NodeProcess own) {
+    BrowserContext context = browser.newContext();
+    Tab.adoptProfile(context, own.url(), token);
+    return heldUntilTheShellsReadsAreAnswered(context, own.url(), true);
   }
 
   @Test
@@ -99,11 +137,11 @@ class EarlyReadsIT extends NodeAndBrowser {
   }
 
   /**
-   * A tab of the profile whose app script is held until the node has answered the shell's List and
-   * GetMany. With {@code holdShell}, the shell's script is held too, until the app frame keeps what
-   * the shell posts (its early keeper), so that no announcement is lost to a frame not listening
-   * yet. Only in a fresh profile: once a shell ran, its service worker serves the shell's script,
-   * where the page's route does not see it.
+   * A tab of the profile whose app script is held until the node has answered the shell's read.
+   * With {@code holdShell}, the shell's script is held too, until the app frame keeps what the
+   * shell posts (its early keeper), so that no announcement is lost to a frame not listening yet.
+   * Only in a fresh profile: once a shell ran, its service worker serves the shell's script, where
+   * the page's route does not see it.
    */
   private Tab heldUntilTheShellsReadsAreAnswered(
       BrowserContext context, String url, boolean holdShell) {
@@ -138,7 +176,7 @@ class EarlyReadsIT extends NodeAndBrowser {
       Tab.appFrameOf(page).waitForFunction("() => typeof window.riverTakeEarly === 'function'");
       shellScript.resume();
     }
-    page.waitForCondition(() -> appScript != null && earlyAnswers.get() >= 2);
+    page.waitForCondition(() -> appScript != null && earlyAnswers.get() >= 1);
     return tab;
   }
 

@@ -2,6 +2,7 @@ package river.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import river.cbor.CborException;
 import river.cbor.Utf8;
@@ -38,6 +39,23 @@ final class KeyText {
       }
     }
     return keys;
+  }
+
+  /**
+   * Each key of a GetMany answer as text, with its index; a key that is not UTF-8 is left out, as
+   * {@link #listed} leaves it out.
+   */
+  static HashMap<String, Integer> indexed(DelegateResponse.GetMany many) {
+    HashMap<String, Integer> out = new HashMap<String, Integer>();
+    for (int i = 0; i < many.size(); i++) {
+      byte[] k = many.key(i);
+      try {
+        out.put(Utf8.decode(k, 0, k.length), i);
+      } catch (CborException e) {
+        // not UTF-8: not a key this app wrote
+      }
+    }
+    return out;
   }
 
   /**

@@ -3,32 +3,31 @@ package river.engine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.TreeMap;
 import river.rooms.Bytes;
 import river.rooms.LoadPlan;
 import river.rooms.RankedMerge;
 import river.rooms.RoomKey;
-import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
 import river.rooms.RoomsCodec;
 import river.rooms.RoomsDecodeException;
-import river.rooms.RoomsMeta;
-import river.rooms.RoomsRebuild;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 import river.wire.ErrorCodes;
+import river.wire.ListValuesResponse;
 
 /**
- * The load at tab start (DESIGN "Loading"), sans I/O: List the current delegate, plan from its
- * keys, then read everything the plan needs at once: the current slots and meta (pipelined GetMany
- * batches of up to 128 keys, single Gets when the node cannot batch), a current blob, and, when
- * probing or resuming a migration, every legacy delegate's blob and per-room keys (one List each,
- * then Gets). Sources are merged by rank (RankedMerge). A failure to read the current delegate
- * fails the load (the host offers a retry); a legacy source that cannot be read cuts the ranked
- * sources there (it and every lower source are left out) and blocks recording the migration as
- * done, so it is resumed later. Hazard: rooms read from legacy sources must not enter the slot
- * cache (they were never seen in the current store), or the migration re-save would skip them.
+ * The load at tab start (DESIGN "Loading"), sans I/O: List the current delegate with the values
+ * that fit one answer (ListValues; a plain List from a node without it), plan from its keys, then
+ * read everything else the plan needs at once: the current slots and meta that did not come with
+ * the keys (pipelined GetMany batches of up to 128 keys, single Gets when the node cannot batch), a
+ * current blob, and, when probing or resuming a migration, every legacy delegate's blob and
+ * per-room keys (one List each, then Gets). Sources are merged by rank (RankedMerge). A failure to
+ * read the current delegate fails the load (the host offers a retry); a legacy source that cannot
+ * be read cuts the ranked sources there (it and every lower source are left out) and blocks
+ * recording the migration as done, so it is resumed later. Hazard: rooms read from legacy sources
+ * must not enter the slot cache (they were never seen in the current store), or the migration
+ * re-save would skip them.
  */
 public final class LoadFlow {
   public enum State {
@@ -46,41 +45,21 @@ public final class LoadFlow {
     void onFailed(String reason);
   }
 
-  /** What one delegate (current or legacy) yielded. */
-  private static final class Source {
-    final TreeMap<RoomKey, RoomSlot> slots = new TreeMap<RoomKey, RoomSlot>();
-
-    /** The generation each slot was read at (0 when read by a plain Get). */
-    final TreeMap<RoomKey, Long> generations = new TreeMap<RoomKey, Long>();
-
-    RoomsMeta meta;
-    long metaGeneration;
-    Rooms blob;
-    boolean hasPerRoom;
-
-    /**
-     * The room each requested slot key names, parsed once from the listing: base58 parsing is the
-     * costliest step of reading 5,000 slots, and the answer's keys are the same strings.
-     */
-    final HashMap<String, RoomKey> requested = new HashMap<String, RoomKey>();
-
-    /** Its List or a slot/meta Get failed: its per-room state is unknown. */
-    boolean perRoomBlocked;
-
-    /** Its blob Get failed. */
-    boolean blobBlocked;
-  }
-
   private final CorrelationTable table;
   private final RoomsCodec codec;
   private final Bytes current;
   private final List<Bytes> legacyNewestFirst;
   private final Listener listener;
-  private final Source currentSource = new Source();
-  private final List<Source> legacySources = new ArrayList<Source>();
+  private final LoadSource currentSource = new LoadSource();
+  private final List<LoadSource> legacySources = new ArrayList<LoadSource>();
   private final List<String> problems = new ArrayList<String>();
   private State state = State.IDLE;
   private LoadPlan plan;
+
+  /** The current delegate's values that came with its keys (ListValues), and each key's index. */
+  private DelegateResponse.GetMany currentValued;
+
+  private HashMap<String, Integer> currentValuedAt = new HashMap<String, Integer>();
   private int outstanding;
 
   /** The load a tab with {@code config} runs: its current delegate, then its legacy ones. */
@@ -116,13 +95,35 @@ public final class LoadFlow {
       throw new IllegalStateException("load already started");
     }
     state = State.LISTING;
-    table.send( // LoadReads.list: the shell may have sent it already
+    table.send( // LoadReads.listValues: the shell may have sent it already
+        current,
+        LoadReads.listValuesRequest(),
+        new CorrelationTable.Expect<ListValuesResponse>(ListValuesResponse.class) {
+          @Override
+          void answered(ListValuesResponse answer) {
+            onCurrentKeys(KeyText.listed(answer.listed()), answer.valuedPart());
+          }
+
+          @Override
+          void failed(String code, String reason) {
+            if (fallsBackToSingleGets(code)) {
+              listKeys(); // a node older than ListValues
+            } else {
+              fail("List of the current delegate: " + reason);
+            }
+          }
+        });
+  }
+
+  /** The current delegate's keys alone, from a node that does not serve ListValues. */
+  private void listKeys() {
+    table.send(
         current,
         DelegateRequest.LIST,
         new CorrelationTable.Expect<DelegateResponse.ListKeys>(DelegateResponse.ListKeys.class) {
           @Override
           void answered(DelegateResponse.ListKeys list) {
-            onCurrentKeys(KeyText.listed(list));
+            onCurrentKeys(KeyText.listed(list), null);
           }
 
           @Override
@@ -132,7 +133,14 @@ public final class LoadFlow {
         });
   }
 
-  private void onCurrentKeys(List<String> keys) {
+  /**
+   * @param valued the values that came with the keys (null: none), taken instead of reading them
+   */
+  private void onCurrentKeys(List<String> keys, DelegateResponse.GetMany valued) {
+    if (valued != null) {
+      currentValued = valued;
+      currentValuedAt = KeyText.indexed(valued);
+    }
     plan = LoadPlan.fromKeys(keys);
     state = State.READING;
     outstanding = 1; // held until every request is sent, so a synchronous reply cannot finish early
@@ -151,7 +159,7 @@ public final class LoadFlow {
   }
 
   private void probe(final Bytes legacy) {
-    final Source src = new Source();
+    final LoadSource src = new LoadSource();
     legacySources.add(src);
     outstanding++;
     table.send(
@@ -187,7 +195,7 @@ public final class LoadFlow {
    * @param rooms the room keys among {@code keys}, already parsed (their storage text is memoized)
    */
   private void readPerRoom(
-      Bytes delegate, Source src, List<RoomKey> rooms, List<String> keys, boolean isCurrent) {
+      Bytes delegate, LoadSource src, List<RoomKey> rooms, List<String> keys, boolean isCurrent) {
     List<String> wanted = LoadReads.slotKeys(rooms, keys);
     for (RoomKey k : rooms) {
       src.requested.put(RoomStorageKeys.roomKey(k), k);
@@ -202,8 +210,17 @@ public final class LoadFlow {
       }
       return;
     }
-    for (List<String> batch : LoadReads.batches(wanted)) {
-      readBatch(delegate, src, batch); // the batches the shell may have sent already (LoadReads)
+    List<String> unread = new ArrayList<String>();
+    for (String key : wanted) {
+      Integer at = currentValuedAt.get(key);
+      if (at != null) {
+        absorb(delegate, src, key, currentValued.value(at), currentValued.generation(at));
+      } else {
+        unread.add(key);
+      }
+    }
+    for (List<String> batch : LoadReads.batches(unread)) {
+      readBatch(delegate, src, batch);
     }
   }
 
@@ -212,7 +229,7 @@ public final class LoadFlow {
    * batch (too_large: the values would not fit one frame; unknown_op or malformed: an older node)
    * is asked again one key at a time; any other failure fails the load as a Get would.
    */
-  private void readBatch(final Bytes delegate, final Source src, List<String> batch) {
+  private void readBatch(final Bytes delegate, final LoadSource src, List<String> batch) {
     final List<String> keys = new ArrayList<String>(batch);
     outstanding++;
     table.send(
@@ -253,7 +270,7 @@ public final class LoadFlow {
   }
 
   private void readOne(
-      final Bytes delegate, final Source src, final String key, final boolean isCurrent) {
+      final Bytes delegate, final LoadSource src, final String key, final boolean isCurrent) {
     outstanding++;
     table.send(
         delegate,
@@ -273,28 +290,20 @@ public final class LoadFlow {
   }
 
   /** One slot or meta value read from {@code delegate} (null: absent) at {@code generation}. */
-  private void absorb(Bytes delegate, Source src, String key, byte[] v, long generation) {
-    if (v == null) {
-      return;
-    }
+  private void absorb(Bytes delegate, LoadSource src, String key, byte[] v, long generation) {
     try {
-      if (RoomStorageKeys.ROOMS_META.equals(key)) {
-        src.meta = codec.decodeMeta(v);
-        src.metaGeneration = generation;
-      } else {
-        RoomKey room = src.requested.get(key);
-        if (room == null) {
-          room = RoomStorageKeys.parseRoomKey(key);
-        }
-        src.slots.put(room, codec.decodeSlot(v));
-        src.generations.put(room, generation);
-      }
+      src.absorb(codec, key, v, generation);
     } catch (RoomsDecodeException e) {
       problems.add(key + " (" + delegate + ") is unreadable: " + e.getMessage());
     }
   }
 
-  private void readBlob(final Bytes delegate, final Source src, final boolean isCurrent) {
+  private void readBlob(final Bytes delegate, final LoadSource src, final boolean isCurrent) {
+    Integer at = isCurrent ? currentValuedAt.get(RoomStorageKeys.ROOMS_DATA) : null;
+    if (at != null) {
+      blobRead(delegate, src, currentValued.value(at));
+      return;
+    }
     outstanding++;
     table.send(
         delegate,
@@ -302,14 +311,7 @@ public final class LoadFlow {
         new CorrelationTable.Expect<DelegateResponse.Get>(DelegateResponse.Get.class) {
           @Override
           void answered(DelegateResponse.Get read) {
-            byte[] v = read.value();
-            if (v != null) {
-              try {
-                src.blob = codec.decodeLegacyBlob(v);
-              } catch (RoomsDecodeException e) {
-                problems.add("rooms_data (" + delegate + ") is unreadable: " + e.getMessage());
-              }
-            }
+            blobRead(delegate, src, read.value());
             settle();
           }
 
@@ -320,8 +322,18 @@ public final class LoadFlow {
         });
   }
 
+  /** A {@code rooms_data} value read from {@code delegate} (null: absent). */
+  private void blobRead(Bytes delegate, LoadSource src, byte[] v) {
+    try {
+      src.absorbBlob(codec, v);
+    } catch (RoomsDecodeException e) {
+      problems.add("rooms_data (" + delegate + ") is unreadable: " + e.getMessage());
+    }
+  }
+
   /** A Get that was not answered by a GetResponse (error, or a response of another kind). */
-  private void readFailed(String reason, String key, boolean isCurrent, Source src, boolean blob) {
+  private void readFailed(
+      String reason, String key, boolean isCurrent, LoadSource src, boolean blob) {
     if (isCurrent) {
       fail("Get " + key + " from the current delegate: " + reason);
     } else {
@@ -345,7 +357,7 @@ public final class LoadFlow {
     List<Rooms> sources = new ArrayList<Rooms>();
     boolean foundOld = false;
     if (plan.kind() == LoadPlan.Kind.PER_ROOM) {
-      sources.add(RoomsRebuild.fromSlots(currentSource.slots, currentSource.meta));
+      sources.add(currentSource.perRoom());
     }
     if (currentSource.blob != null) {
       sources.add(currentSource.blob);
@@ -354,13 +366,13 @@ public final class LoadFlow {
     // Sources are used in rank order up to the first one that could not be read: a source below
     // an unread one may hold a tombstone or a room the unread one would overrule.
     boolean cut = false;
-    for (Source s : legacySources) {
+    for (LoadSource s : legacySources) {
       if (s.perRoomBlocked) {
         cut = true;
         break;
       }
       if (s.hasPerRoom) {
-        sources.add(RoomsRebuild.fromSlots(s.slots, s.meta));
+        sources.add(s.perRoom());
         foundOld = true;
       }
       if (s.blobBlocked) {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import river.wire.CasStoreResult;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
+import river.wire.ListValuesResponse;
 import river.wire.UnitResult;
 
 /**
@@ -24,6 +25,10 @@ public final class DelegateModel {
   }
 
   private final TreeMap<String, byte[]> raw = new TreeMap<>();
+
+  /** Answers ListValues with the keys alone, as for a budget the keys fill (GetMany tests). */
+  public boolean keysAloneInListValues;
+
   private WriteObserver observer;
   public int casConflicts;
   public int writes;
@@ -85,6 +90,19 @@ public final class DelegateModel {
       List<byte[]> keys = new ArrayList<>();
       for (String k : keys()) keys.add(k.getBytes(StandardCharsets.UTF_8));
       return new DelegateResponse.ListKeys(keys);
+    }
+    if (request instanceof DelegateRequest.ListValues) {
+      List<byte[]> keys = new ArrayList<>();
+      List<byte[]> values = new ArrayList<>();
+      long[] generations = new long[raw.size()];
+      for (String k : keys()) {
+        generations[keys.size()] = generation(k);
+        keys.add(k.getBytes(StandardCharsets.UTF_8));
+        values.add(data(k));
+      }
+      long budget = ((DelegateRequest.ListValues) request).maxBytes();
+      return ListValuesResponse.fitting(
+          keys, values, generations, keysAloneInListValues ? 0 : budget);
     }
     if (request instanceof DelegateRequest.GetMany) {
       List<byte[]> keys = ((DelegateRequest.GetMany) request).keys();

@@ -16,6 +16,7 @@ import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
 import river.wire.DelegateResponse;
+import river.wire.ListValuesResponse;
 import river.wire.Op;
 
 /**
@@ -87,7 +88,10 @@ class KeyTextTest {
     List<byte[]> keys = new ArrayList<>();
     keys.add(new byte[] {(byte) 0xc3, 0x28});
     keys.add(utf8(RoomStorageKeys.roomKey(key(1))));
-    w.tab(t).onResponse(list.id, new DelegateResponse.ListKeys(keys));
+    // listed with its value (which is not a slot: the load must not take it for one)
+    w.tab(t)
+        .onResponse(
+            list.id, new ListValuesResponse(keys, Arrays.asList(new byte[] {1}), new long[] {1}));
     w.collect(t);
     w.runAll();
     assertEquals(TabSession.LoadState.LOADED, w.tab(t).loadState());

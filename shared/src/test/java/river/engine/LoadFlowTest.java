@@ -13,6 +13,7 @@ import river.rooms.RoomStorageKeys;
 import river.rooms.Rooms;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
+import river.wire.ListValuesResponse;
 import river.wire.Response;
 
 /** The load flow: per-room pipelined reads, failures, blob migration, legacy probing. */
@@ -20,6 +21,7 @@ class LoadFlowTest {
   @Test
   void perRoomReadsEverySlotAndMetaPipelined() {
     World w = new World();
+    w.current().keysAloneInListValues = true; // the GetMany path
     for (int i = 1; i <= 5; i++)
       w.putSlot(World.CURRENT, key(i), i == 3 ? RoomSlot.TOMBSTONE : RoomSlot.present(room(i)));
     w.current()
@@ -50,6 +52,7 @@ class LoadFlowTest {
   @Test
   void manyRoomsAreReadInPipelinedBatchesOfAtMost128Keys() {
     World w = new World();
+    w.current().keysAloneInListValues = true; // the GetMany path
     for (int i = 0; i < 256; i++)
       w.putSlot(World.CURRENT, key(i), RoomSlot.present(room(i))); // every distinct fixture key
     w.current().store(RoomStorageKeys.ROOMS_META, w.codec.encodeMeta(Rooms.EMPTY.meta()));
@@ -77,6 +80,7 @@ class LoadFlowTest {
   void aBatchTheNodeCannotAnswerIsReadAgainOneKeyAtATime() {
     for (String code : List.of("too_large", "unknown_op", "malformed")) {
       World w = new World();
+      w.current().keysAloneInListValues = true; // the GetMany path
       for (int i = 1; i <= 3; i++) w.putSlot(World.CURRENT, key(i), RoomSlot.present(room(i)));
       int t = w.openTab();
       w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
@@ -107,6 +111,7 @@ class LoadFlowTest {
                 0, new DelegateResponse.Get("rooms_meta".getBytes(StandardCharsets.UTF_8), null)));
     for (Response reply : bad) {
       World w = new World();
+      w.current().keysAloneInListValues = true; // the GetMany path
       w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1)));
       int t = w.openTab();
       w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
@@ -115,6 +120,62 @@ class LoadFlowTest {
       Answers.deliver(w.tab(t), batch.id, reply);
       assertEquals(TabSession.LoadState.FAILED, w.tab(t).loadState(), reply.toString());
     }
+  }
+
+  @Test
+  void aNodeWithoutListValuesIsAskedForItsListThenItsSlots() {
+    for (String code : List.of("unknown_op", "malformed")) {
+      World w = new World();
+      for (int i = 1; i <= 3; i++) w.putSlot(World.CURRENT, key(i), RoomSlot.present(room(i)));
+      int t = w.openTab();
+      World.Event first = w.queue.remove(0);
+      assertTrue(Answers.is(first.op, DelegateRequest.ListValues.class));
+      w.tab(t).onError(first.id, code, "no such request");
+      w.collect(t);
+      assertEquals(1, w.queued(DelegateRequest.ListKeys.class, t), code);
+      w.deliverFirst(e -> e.kind == World.Kind.REQUEST);
+      w.deliverFirst(e -> e.kind == World.Kind.REPLY);
+      assertEquals(1, w.queued(DelegateRequest.GetMany.class, t), code);
+      w.runAll();
+      assertEquals(TabSession.LoadState.LOADED, w.tab(t).loadState(), code);
+      assertEquals(3, w.tab(t).rooms().map().size(), code);
+    }
+  }
+
+  @Test
+  void aListValuesThatFailsOtherwiseFailsTheLoadWithoutAPlainList() {
+    World w = new World();
+    w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1)));
+    int t = w.openTab();
+    World.Event first = w.queue.remove(0);
+    w.tab(t).onError(first.id, "unavailable", "the node could not read");
+    w.collect(t);
+    assertEquals(TabSession.LoadState.FAILED, w.tab(t).loadState());
+    assertEquals(0, w.queued(DelegateRequest.ListKeys.class, t));
+  }
+
+  @Test
+  void aSlotGoneBetweenItsListingAndItsValueIsNoRoom() {
+    World w = new World();
+    w.putSlot(World.CURRENT, key(1), RoomSlot.present(room(1)));
+    int t = w.openTab();
+    World.Event first = w.queue.remove(0);
+    String k1 = RoomStorageKeys.roomKey(key(1));
+    String k2 = RoomStorageKeys.roomKey(key(2));
+    Answers.deliver(
+        w.tab(t),
+        first.id,
+        Answers.ok(
+            first.id,
+            new ListValuesResponse(
+                List.of(k1.getBytes(StandardCharsets.UTF_8), k2.getBytes(StandardCharsets.UTF_8)),
+                Arrays.asList(w.current().data(k1), null),
+                new long[] {1, 0})));
+    w.collect(t);
+    assertEquals(0, w.queued(DelegateRequest.GetMany.class, t), "both came with the keys");
+    w.runAll();
+    assertEquals(TabSession.LoadState.LOADED, w.tab(t).loadState());
+    assertEquals(List.of(key(1)), List.copyOf(w.tab(t).rooms().map().keySet()));
   }
 
   @Test

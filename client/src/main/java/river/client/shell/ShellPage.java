@@ -200,7 +200,7 @@ public final class ShellPage implements NodeSocket.Listener, AppBridge.Listener 
 
   @Override
   public void onFrame(ArrayBuffer frame) {
-    if (prefetch.take(frame, socket::send, bridge::sendMoved)) {
+    if (prefetch.take(frame, bridge::sendMoved)) {
       return; // an answer to the load's early reads, handed to the app as such
     }
     bridge.sendFrame(frame);

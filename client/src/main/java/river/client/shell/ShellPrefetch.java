@@ -14,17 +14,17 @@ import river.wire.Request;
 import river.wire.WireCodec;
 
 /**
- * The first reads of the app's rooms load ({@link LoadReads}: the List, then the GetManys it calls
- * for), sent by the shell as soon as its socket first opens, while the app frame is still starting
- * (its own process, its bundle). Each read is announced to the app when sent and its answer handed
- * over when it comes; the app takes them instead of asking the node ({@code
- * river.engine.PrefetchedReads}, which also says when it stops taking them). Issue 18: a one-room
- * load waited ~50 ms for these two round trips between the pages and the node.
+ * The first read of the app's rooms load ({@link LoadReads#listValues}: the keys, with the values
+ * that fit one answer: every slot up to about a thousand rooms), sent by the shell as soon as its
+ * socket first opens, while the app frame is still starting (its own process, its bundle). The read
+ * is announced to the app when sent and its answer handed over when it comes; the app takes it
+ * instead of asking the node ({@code river.engine.PrefetchedReads}, which also says when it stops
+ * taking it). Issue 18: a load waited for this round trip between the pages and the node.
  *
  * <p>Only the page's first socket does this: after a reconnect the app resyncs by itself. Request
  * ids start at {@link #FIRST_ID}, above the heartbeat's ({@link PingFrames}) and far above the
- * app's, so the answers are told apart by their first bytes ({@link WireCodec#peekResponseId})
- * without decoding the large ones; only the List answer is decoded here, to know the GetManys.
+ * app's, so the answer is told apart by its first bytes ({@link WireCodec#peekResponseId}) without
+ * being decoded here: the shell never reads it.
  */
 final class ShellPrefetch {
   static final long FIRST_ID = 1L << 49;
@@ -44,15 +44,16 @@ final class ShellPrefetch {
   private final Map<Long, byte[]> sent = new HashMap<>();
   private long nextId = FIRST_ID;
 
-  /** The List's id once sent (the reads go out once per page), else -1. */
-  private long listId = -1;
+  /** Whether the read went out (once per page). */
+  private boolean started;
 
-  /** The socket is open: the first time, the load's List goes out. Announce before the status. */
+  /** The socket is open: the first time, the load's read goes out. Announce before the status. */
   void onConnected(Wire wire, ToApp app) {
-    if (listId >= 0) {
+    if (started) {
       return;
     }
-    listId = send(LoadReads.list(current), wire, app);
+    started = true;
+    send(LoadReads.listValues(current), wire, app);
   }
 
   /** The socket is gone: answers to what was sent can no longer come (the app stops waiting). */
@@ -64,7 +65,7 @@ final class ShellPrefetch {
    * True when {@code frame} answers a read sent here: it has been handed to the app (and moved).
    * Anything else is for the caller to relay.
    */
-  boolean take(ArrayBuffer frame, Wire wire, ToApp app) {
+  boolean take(ArrayBuffer frame, ToApp app) {
     if (sent.isEmpty()) {
       return false;
     }
@@ -73,24 +74,17 @@ final class ShellPrefetch {
     if (opKey == null) {
       return false;
     }
-    if (id == listId && LoadReads.getManysEarly(frame.byteLength)) {
-      // Sent and announced before the List answer is handed over, so the app finds them announced.
-      for (Op op : LoadReads.afterListFrame(current, JsBytes.fromBuffer(frame))) {
-        send(op, wire, app);
-      }
-    }
     ArrayBuffer key = JsBytes.toBuffer(opKey);
     app.post(PrefetchMessage.answer(key, frame), new Transferable[] {key, frame});
     return true;
   }
 
-  private long send(Op op, Wire wire, ToApp app) {
+  private void send(Op op, Wire wire, ToApp app) {
     long id = nextId++;
     byte[] opKey = LoadReads.opKey(op);
     sent.put(id, opKey);
     wire.send(JsBytes.toBuffer(WireCodec.encodeRequest(new Request(id, op))));
     ArrayBuffer key = JsBytes.toBuffer(opKey);
     app.post(PrefetchMessage.sent(key), new Transferable[] {key});
-    return id;
   }
 }
