@@ -101,6 +101,30 @@ class NotificationsIT extends NodeAndBrowser {
         t.page.evaluate("() => window.__notifications.map(n => n.title + '|' + n.body)");
   }
 
+  /**
+   * Waits until the profile's notification claims store holds {@code n} claims (read from the tab's
+   * shell page; the store is opened by every shell at its start, never created here).
+   */
+  static void waitForClaims(Tab t, int n) {
+    t.page.waitForFunction(
+        "async n => {"
+            + " const dbs = await indexedDB.databases();"
+            + " if (!dbs.some(d => d.name === 'river-notifications')) return false;"
+            + " return await new Promise(resolve => {"
+            + "   const r = indexedDB.open('river-notifications');"
+            + "   r.onerror = () => resolve(false);"
+            + "   r.onsuccess = () => {"
+            + "     const db = r.result;"
+            + "     if (!db.objectStoreNames.contains('claims')) { db.close(); resolve(false); return; }"
+            + "     const c = db.transaction('claims').objectStore('claims').count();"
+            + "     c.onsuccess = () => { db.close(); resolve(c.result >= n); };"
+            + "     c.onerror = () => { db.close(); resolve(false); };"
+            + "   };"
+            + " });"
+            + "}",
+        n);
+  }
+
   static int count(Tab t) {
     return ((Number) t.page.evaluate("() => window.__notifications.length")).intValue();
   }
@@ -138,6 +162,9 @@ class NotificationsIT extends NodeAndBrowser {
     hidden(b1, false);
     send(a, "while you watch");
     assertThat(message(b2, "while you watch")).hasCount(1);
+    // b1's claim is in (a visible tab claims at once, b2 waits 1.5 s) before b1 hides: else a slow
+    // b1 would judge the message hidden, and b2 rightly notify (NotifyClaim's hazard).
+    waitForClaims(b1, 1);
     hidden(b1, true);
     send(a, "hello bob");
     List<String> seen = waitForShown(1, List.of(), b1, b2);
