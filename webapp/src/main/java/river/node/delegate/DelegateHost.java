@@ -22,7 +22,6 @@ import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
 import river.wire.ErrorCodes;
 import river.wire.Event;
-import river.wire.ListValuesResponse;
 import river.wire.Op;
 import river.wire.OpResult;
 import river.wire.Push;
@@ -166,7 +165,7 @@ public final class DelegateHost implements OpHandler {
     } else if (msg instanceof DelegateRequest.ListKeys) {
       return list(user, delegate);
     } else if (msg instanceof DelegateRequest.ListValues r) {
-      return listValues(user, delegate, r.maxBytes());
+      return ListValuesRead.serve(store, user, delegate, r.maxBytes());
     } else if (msg instanceof DelegateRequest.Store r) {
       byte[] key = checkKey(r.key());
       byte[] value = checkValue(r.value());
@@ -282,43 +281,6 @@ public final class DelegateHost implements OpHandler {
 
   private CompletableFuture<DelegateResponse> list(String user, byte[] delegate) {
     return store.listKeys(user, delegate).thenApply(DelegateResponse.ListKeys::new);
-  }
-
-  /** The most values a ListValues answer carries, whatever its budget allows. */
-  static final int LIST_VALUES_MAX_VALUES = 1024;
-
-  /**
-   * Every key, then the values of the first ones (at most {@link #LIST_VALUES_MAX_VALUES}, read at
-   * one snapshot) as far as {@link ListValuesResponse#fitting} lets them within the asked budget,
-   * capped at {@link #GET_MANY_BUDGET_BYTES} so the answer fits its frame. The two reads are two
-   * snapshots, as a List and then a GetMany are: a key gone in between answers null.
-   */
-  private CompletableFuture<DelegateResponse> listValues(
-      String user, byte[] delegate, long maxBytes) {
-    long budget =
-        Long.compareUnsigned(maxBytes, GET_MANY_BUDGET_BYTES) < 0
-            ? maxBytes
-            : GET_MANY_BUDGET_BYTES;
-    return store
-        .listKeys(user, delegate)
-        .thenCompose(
-            keys -> {
-              List<byte[]> first = keys.subList(0, Math.min(keys.size(), LIST_VALUES_MAX_VALUES));
-              return store
-                  .readMany(user, delegate, first)
-                  .thenApply(
-                      stored -> {
-                        List<byte[]> values = new ArrayList<>(stored.size());
-                        long[] generations = new long[stored.size()];
-                        for (int i = 0; i < stored.size(); i++) {
-                          Envelope e =
-                              stored.get(i) == null ? null : Envelope.unwrap(stored.get(i));
-                          values.add(e == null ? null : e.data());
-                          generations[i] = e == null ? 0 : e.generation();
-                        }
-                        return ListValuesResponse.fitting(keys, values, generations, budget);
-                      });
-            });
   }
 
   private CompletableFuture<DelegateResponse> delete(

@@ -119,7 +119,7 @@ class DelegateListValuesTest {
 
   @Test
   void atMostAThousandAndTwentyFourValuesWhateverTheBudget() throws Exception {
-    int n = DelegateHost.LIST_VALUES_MAX_VALUES + 30;
+    int n = ListValuesRead.MAX_VALUES + 30;
     for (int from = 0; from < n; from += 100) {
       List<CompletableFuture<DelegateResponse>> writes = new ArrayList<>();
       for (int i = from; i < Math.min(n, from + 100); i++) {
@@ -132,7 +132,7 @@ class DelegateListValuesTest {
     }
     ListValuesResponse r = listValues(c, -1L);
     assertEquals(n, r.listed().keys().size());
-    assertEquals(DelegateHost.LIST_VALUES_MAX_VALUES, r.valued());
+    assertEquals(ListValuesRead.MAX_VALUES, r.valued());
   }
 
   @Test
