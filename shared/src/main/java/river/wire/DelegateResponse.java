@@ -229,20 +229,10 @@ public abstract class DelegateResponse extends WireValue {
     public GetMany(List<byte[]> keys, List<byte[]> values, long[] generations) {
       super(GET_MANY_RESPONSE);
       if (keys.size() != values.size() || keys.size() != generations.length) {
-        throw WireException.malformed(
-            "GetManyResponse: "
-                + keys.size()
-                + " keys, "
-                + values.size()
-                + " values, "
-                + generations.length
-                + " generations");
+        throw unpaired("GetManyResponse", keys, values, generations);
       }
       this.keys = requiredAll(keys, "key");
-      this.values = new ArrayList<byte[]>(values.size());
-      for (byte[] v : values) {
-        this.values.add(copy(v));
-      }
+      this.values = nullableCopies(values);
       this.generations = Arrays.copyOf(generations, generations.length);
     }
 
@@ -278,18 +268,45 @@ public abstract class DelegateResponse extends WireValue {
 
     @Override
     public CborItem toCbor() {
-      List<CborItem> v = new ArrayList<CborItem>(values.size());
-      List<CborItem> g = new ArrayList<CborItem>(values.size());
-      for (int i = 0; i < values.size(); i++) {
-        v.add(Fields.bytesOrNull(values.get(i)));
-        g.add(CborItem.uint64(generations[i]));
-      }
-      return tagged(
-          CborMap.builder()
-              .put("keys", bytesArray(keys))
-              .put("values", CborItem.array(v))
-              .put("generations", CborItem.array(g)));
+      return tagged(keyedValues(keys, values, generations));
     }
+  }
+
+  /** A GetMany-shaped answer whose keys, values and generations do not pair up. */
+  static WireException unpaired(
+      String variant, List<byte[]> keys, List<byte[]> values, long[] generations) {
+    return WireException.malformed(
+        variant
+            + ": "
+            + keys.size()
+            + " keys, "
+            + values.size()
+            + " values, "
+            + generations.length
+            + " generations");
+  }
+
+  /** Copies of values, each of which may be null (absent). */
+  static List<byte[]> nullableCopies(List<byte[]> values) {
+    List<byte[]> out = new ArrayList<byte[]>(values.size());
+    for (byte[] v : values) {
+      out.add(copy(v));
+    }
+    return out;
+  }
+
+  /** The fields of a GetMany-shaped answer: keys, then the values and generations they carry. */
+  static CborMap.Builder keyedValues(List<byte[]> keys, List<byte[]> values, long[] generations) {
+    List<CborItem> v = new ArrayList<CborItem>(values.size());
+    List<CborItem> g = new ArrayList<CborItem>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      v.add(Fields.bytesOrNull(values.get(i)));
+      g.add(CborItem.uint64(generations[i]));
+    }
+    return CborMap.builder()
+        .put("keys", bytesArray(keys))
+        .put("values", CborItem.array(v))
+        .put("generations", CborItem.array(g));
   }
 
   public static final class GetVersioned extends DelegateResponse {

@@ -1,10 +1,8 @@
 package river.wire;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import river.cbor.CborItem;
-import river.cbor.CborMap;
 
 /**
  * The answer to a {@link DelegateRequest.ListValues}: every key of the store, in the node's order,
@@ -23,20 +21,10 @@ public final class ListValuesResponse extends DelegateResponse {
   public ListValuesResponse(List<byte[]> keys, List<byte[]> values, long[] generations) {
     super(LIST_VALUES_RESPONSE);
     if (values.size() != generations.length || values.size() > keys.size()) {
-      throw WireException.malformed(
-          "ListValuesResponse: "
-              + keys.size()
-              + " keys, "
-              + values.size()
-              + " values, "
-              + generations.length
-              + " generations");
+      throw unpaired("ListValuesResponse", keys, values, generations);
     }
     this.keys = requiredAll(keys, "key");
-    this.values = new ArrayList<byte[]>(values.size());
-    for (byte[] v : values) {
-      this.values.add(copy(v));
-    }
+    this.values = nullableCopies(values);
     this.generations = Arrays.copyOf(generations, generations.length);
   }
 
@@ -95,16 +83,6 @@ public final class ListValuesResponse extends DelegateResponse {
 
   @Override
   public CborItem toCbor() {
-    List<CborItem> v = new ArrayList<CborItem>(values.size());
-    List<CborItem> g = new ArrayList<CborItem>(values.size());
-    for (int i = 0; i < values.size(); i++) {
-      v.add(Fields.bytesOrNull(values.get(i)));
-      g.add(CborItem.uint64(generations[i]));
-    }
-    return tagged(
-        CborMap.builder()
-            .put("keys", bytesArray(keys))
-            .put("values", CborItem.array(v))
-            .put("generations", CborItem.array(g)));
+    return tagged(keyedValues(keys, values, generations));
   }
 }
