@@ -2,12 +2,15 @@ package river.node.delegate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -31,12 +34,13 @@ import river.wire.ListValuesResponse;
 import river.wire.Response;
 
 /**
- * ListValuesRequest over a real WebSocket: every key of the asker's own store, the first values as
- * far as the budget and the node's caps allow, and bad input refused with the connection alive.
+ * The bulk reads over a real WebSocket: GetManyRequest (plain Gets in one answer) and
+ * ListValuesRequest (every key of the asker's own store, the first values as far as the budget and
+ * the node's caps allow), their limits, and bad input refused with the connection alive.
  */
 @ParameterizedClass
 @EnumSource(StoreKind.class)
-class DelegateListValuesTest {
+class DelegateBulkReadsTest {
   @Parameter StoreKind kind;
 
   @TempDir Path dir;
@@ -58,6 +62,79 @@ class DelegateListValuesTest {
   static byte[] b(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
+
+  DelegateResponse.GetMany getMany(WsClient client, byte[]... keys) throws Exception {
+    return (DelegateResponse.GetMany)
+        client.delegate(new DelegateRequest.GetMany(Arrays.asList(keys)));
+  }
+
+  @Test
+  void answersEachKeyInRequestOrderWithValueAndGenerationAndNullForAbsent() throws Exception {
+    c.cas(b("room:a"), b("A"), 0);
+    c.store(b("room:b"), b("B1"));
+    c.store(b("room:b"), b("B2")); // generation 2: still just the data
+    DelegateResponse.GetMany r = getMany(c, b("room:b"), b("missing"), b("room:a"));
+    assertEquals(3, r.size());
+    assertArrayEquals(b("room:b"), r.key(0));
+    assertArrayEquals(b("B2"), r.value(0));
+    assertEquals(2, r.generation(0));
+    assertNull(r.value(1));
+    assertEquals(0, r.generation(1), "absent is generation 0");
+    assertArrayEquals(b("A"), r.value(2));
+    assertEquals(1, r.generation(2));
+    assertEquals(0, getMany(c).size());
+  }
+
+  @Test
+  void readsOnlyTheAskersOwnStore() throws Exception {
+    c.store(b("room:x"), b("mine"));
+    try (WsClient other = WsClient.connect(node.wsUrl(node.newProfile()))) {
+      assertNull(getMany(other, b("room:x")).value(0));
+    }
+  }
+
+  @Test
+  void moreKeysThanTheLimitAreRefusedTooLarge() {
+    List<byte[]> keys = new ArrayList<>();
+    for (int i = 0; i <= DelegateRequest.GetMany.MAX_KEYS; i++) {
+      keys.add(b("k" + i));
+    }
+    WsClient.NodeError e =
+        assertThrows(WsClient.NodeError.class, () -> c.delegate(new DelegateRequest.GetMany(keys)));
+    assertEquals(ErrorCodes.TOO_LARGE, e.code());
+  }
+
+  @Test
+  void valuesThatWouldNotFitOneFrameAreRefusedTooLargeAndTheConnectionStaysUsable()
+      throws Exception {
+    byte[] big = new byte[200 * 1024];
+    for (int i = 0; i < 4; i++) {
+      c.store(b("big" + i), big);
+    }
+    WsClient.NodeError e =
+        assertThrows(
+            WsClient.NodeError.class, () -> getMany(c, b("big0"), b("big1"), b("big2"), b("big3")));
+    assertEquals(ErrorCodes.TOO_LARGE, e.code());
+    assertTrue(e.getMessage().contains("one by one"), e.getMessage());
+    assertEquals(3, getMany(c, b("big0"), b("big1"), b("big2")).size());
+  }
+
+  @Test
+  void anOverlongKeyRefusesTheWholeRequest() {
+    WsClient.NodeError e =
+        assertThrows(WsClient.NodeError.class, () -> getMany(c, b("ok"), new byte[2000]));
+    assertEquals(ErrorCodes.TOO_LARGE, e.code());
+  }
+
+  @Test
+  void theLegacyDelegateHasNoGetMany() throws Exception {
+    WsClient legacy = c.on(DelegateKeys.legacy());
+    WsClient.NodeError e =
+        assertThrows(WsClient.NodeError.class, () -> getMany(legacy, b("rooms_data")));
+    assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
+  }
+
+  // ListValuesRequest: every key, with the first values as far as the budget and the caps go
 
   static ListValuesResponse listValues(WsClient client, long maxBytes) throws Exception {
     return (ListValuesResponse) client.delegate(new DelegateRequest.ListValues(maxBytes));
