@@ -49,21 +49,40 @@ public final class ListValuesResponse extends DelegateResponse {
    */
   public static ListValuesResponse fitting(
       List<byte[]> keys, List<byte[]> values, long[] generations, long maxBytes) {
-    long total = 0;
-    for (byte[] k : keys) {
-      total += k.length;
-    }
+    long total = keysCost(keys);
     int n = 0;
     while (n < values.size() && n < keys.size()) {
-      byte[] v = values.get(n);
-      total += 9 + (v == null ? 0 : v.length);
-      if (maxBytes >= 0 && total > maxBytes) { // a negative long is a u64 of 2^63 or more
-
+      total += valueCost(values.get(n));
+      if (over(total, maxBytes)) {
         break;
       }
       n++;
     }
     return new ListValuesResponse(keys, values.subList(0, n), Arrays.copyOf(generations, n));
+  }
+
+  /** What the keys cost of a budget: every key's length. */
+  public static long keysCost(List<byte[]> keys) {
+    long total = 0;
+    for (byte[] k : keys) {
+      total += k.length;
+    }
+    return total;
+  }
+
+  /** What a carried value (null: absent) costs of a budget: its length and 9. */
+  public static long valueCost(byte[] value) {
+    return 9 + (value == null ? 0 : value.length);
+  }
+
+  /** Whether {@code total} passes {@code maxBytes} (u64 bits: a negative long is 2^63 or more). */
+  public static boolean over(long total, long maxBytes) {
+    return maxBytes >= 0 && total > maxBytes;
+  }
+
+  /** The budget a node serves: {@code maxBytes} (u64 bits), at most {@code cap} (not negative). */
+  public static long capped(long maxBytes, long cap) {
+    return maxBytes < 0 || maxBytes > cap ? cap : maxBytes;
   }
 
   /** Every key, as a List answer (the keys are shared with it, not copied: both are read-only). */

@@ -56,4 +56,23 @@ class ListValuesResponseTest {
     assertThrows(
         WireException.class, () -> new ListValuesResponse(KEYS, VALUES, new long[] {1, 2}));
   }
+
+  @Test
+  void aNodeServesTheAskedBudgetUpToItsCap() {
+    assertEquals(1000, ListValuesResponse.capped(1000, 768 * 1024));
+    assertEquals(768 * 1024, ListValuesResponse.capped(768 * 1024, 768 * 1024));
+    assertEquals(768 * 1024, ListValuesResponse.capped(768 * 1024 + 1, 768 * 1024));
+    assertEquals(768 * 1024, ListValuesResponse.capped(-1L, 768 * 1024), "u64 max");
+    assertEquals(0, ListValuesResponse.capped(0, 768 * 1024));
+  }
+
+  @Test
+  void aTotalPassesABudgetOnlyWhenLarger() {
+    assertFalse(ListValuesResponse.over(100, 100));
+    assertTrue(ListValuesResponse.over(101, 100));
+    assertFalse(ListValuesResponse.over(Long.MAX_VALUE, -1L), "a budget of 2^63 or more");
+    assertEquals(20, ListValuesResponse.keysCost(KEYS));
+    assertEquals(9, ListValuesResponse.valueCost(null));
+    assertEquals(109, ListValuesResponse.valueCost(new byte[100]));
+  }
 }

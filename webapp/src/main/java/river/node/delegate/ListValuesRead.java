@@ -45,22 +45,19 @@ final class ListValuesRead {
     this.budget = budget;
     this.keys = keys;
     this.limit = Math.min(keys.size(), MAX_VALUES);
-    for (byte[] k : keys) {
-      total += k.length;
-    }
+    this.total = ListValuesResponse.keysCost(keys);
   }
 
   static CompletableFuture<DelegateResponse> serve(
       DelegateStore store, String user, byte[] delegate, long maxBytes) {
-    // a negative long is a u64 of 2^63 or more: over the cap
-    long budget = maxBytes >= 0 && maxBytes < MAX_BYTES ? maxBytes : MAX_BYTES;
+    long budget = ListValuesResponse.capped(maxBytes, MAX_BYTES);
     return store
         .listKeys(user, delegate)
         .thenCompose(keys -> new ListValuesRead(store, user, delegate, budget, keys).from(0));
   }
 
   private CompletableFuture<DelegateResponse> from(int at) {
-    if (at >= limit || total > budget) {
+    if (at >= limit || ListValuesResponse.over(total, budget)) {
       return CompletableFuture.completedFuture(
           ListValuesResponse.fitting(keys, values, generations, budget));
     }
@@ -74,7 +71,7 @@ final class ListValuesRead {
                 Envelope e = row == null ? null : Envelope.unwrap(row);
                 generations[values.size()] = e == null ? 0 : e.generation();
                 values.add(e == null ? null : e.data());
-                total += 9 + (e == null ? 0 : e.data().length);
+                total += ListValuesResponse.valueCost(e == null ? null : e.data());
               }
               return from(at + chunk.size());
             });
