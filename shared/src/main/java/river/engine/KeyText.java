@@ -32,10 +32,9 @@ final class KeyText {
   static List<String> listed(DelegateResponse.ListKeys list) {
     List<String> keys = new ArrayList<String>();
     for (byte[] k : list.keys()) {
-      try {
-        keys.add(Utf8.decode(k, 0, k.length));
-      } catch (CborException e) {
-        // not UTF-8: not a key this app wrote
+      String text = text(k);
+      if (text != null) {
+        keys.add(text);
       }
     }
     return keys;
@@ -48,14 +47,21 @@ final class KeyText {
   static HashMap<String, Integer> indexed(DelegateResponse.GetMany many) {
     HashMap<String, Integer> out = new HashMap<String, Integer>();
     for (int i = 0; i < many.size(); i++) {
-      byte[] k = many.key(i);
-      try {
-        out.put(Utf8.decode(k, 0, k.length), i);
-      } catch (CborException e) {
-        // not UTF-8: not a key this app wrote
+      String text = text(many.key(i));
+      if (text != null) {
+        out.put(text, i);
       }
     }
     return out;
+  }
+
+  /** A listed key as text, or null when it is not UTF-8 (then it is not a key this app wrote). */
+  private static String text(byte[] key) {
+    try {
+      return Utf8.decode(key, 0, key.length);
+    } catch (CborException e) {
+      return null;
+    }
   }
 
   /**
