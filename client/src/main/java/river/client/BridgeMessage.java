@@ -239,7 +239,12 @@ public final class BridgeMessage {
 
   /** The frame bytes of a {@code frame} message, or null when it carries no ArrayBuffer. */
   public static ArrayBuffer frameBytes(Object data) {
-    Object b = Js.asPropertyMap(data).get("b");
+    return buffer(data, "b");
+  }
+
+  /** A message's ArrayBuffer field, or null when it holds anything else. */
+  static ArrayBuffer buffer(Object data, String field) {
+    Object b = Js.asPropertyMap(data).get(field);
     return b instanceof ArrayBuffer ? (ArrayBuffer) b : null;
   }
 

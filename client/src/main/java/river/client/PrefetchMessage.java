@@ -1,7 +1,6 @@
 package river.client;
 
 import elemental2.core.ArrayBuffer;
-import jsinterop.base.Js;
 import jsinterop.base.JsPropertyMap;
 
 /**
@@ -32,8 +31,7 @@ public final class PrefetchMessage {
 
   /** The op key of either message, or null when it carries no ArrayBuffer. */
   public static ArrayBuffer opKey(Object data) {
-    Object b = Js.asPropertyMap(data).get("op");
-    return b instanceof ArrayBuffer ? (ArrayBuffer) b : null;
+    return BridgeMessage.buffer(data, "op");
   }
 
   /** The answer frame of a {@code prefetch-answer}, or null. */

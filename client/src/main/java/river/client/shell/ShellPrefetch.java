@@ -44,15 +44,11 @@ final class ShellPrefetch {
   private final Map<Long, byte[]> sent = new HashMap<>();
   private long nextId = FIRST_ID;
 
-  /** Whether the read went out (once per page). */
-  private boolean started;
-
   /** The socket is open: the first time, the load's read goes out. Announce before the status. */
   void onConnected(Wire wire, ToApp app) {
-    if (started) {
-      return;
+    if (nextId > FIRST_ID) {
+      return; // the read went out already (once per page)
     }
-    started = true;
     send(LoadReads.listValues(current), wire, app);
   }
 
