@@ -109,16 +109,18 @@ final class DirectMessageActions {
     byte[] me = data == null ? null : data.verifyingKey().toArray();
     DirectMessage.Copy copy = me == null ? null : m.copyFor(me);
     MemberInfo info = me == null ? null : SecretKeys.infoOf(state, me);
-    byte[] priv = null;
-    if (copy != null && info != null && info.encryptionKey() != null) {
-      priv = RoomSecrets.privateKeyFor(data.invitationSecrets(), info.encryptionKey());
-    }
-    if (priv == null || wrap == null) {
+    List<byte[]> keys =
+        copy == null
+            ? Collections.<byte[]>emptyList()
+            : RoomSecrets.privateKeysToTry(
+                data.invitationSecrets(), info == null ? null : info.encryptionKey());
+    if (keys.isEmpty() || wrap == null) {
       fail.fail(DmTexts.CANNOT_OPEN);
       return;
     }
-    wrap.unwrap(
-        priv,
+    KeyTrial.unwrap(
+        wrap,
+        keys,
         copy.ephemeral(),
         m.infoFor(me),
         copy.nonce(),

@@ -232,12 +232,12 @@ final class SecretRotations {
       final RoomKey key, RoomData data, RoomState state, byte[] me, final SecretRotation r) {
     final byte[] room = key.bytes().toArray();
     MemberInfo info = SecretKeys.infoOf(state, me);
-    byte[] priv =
-        info == null || info.encryptionKey() == null
-            ? null
-            : RoomSecrets.privateKeyFor(data.invitationSecrets(), info.encryptionKey());
+    // every kept key: the owner may have wrapped for a key another tab of this profile replaced
+    List<byte[]> keys =
+        RoomSecrets.privateKeysToTry(
+            data.invitationSecrets(), info == null ? null : info.encryptionKey());
     final String job = Base58.encode(room) + "/pick/" + r.version();
-    if (priv == null || !busy.add(job)) {
+    if (keys.isEmpty() || !busy.add(job)) {
       return;
     }
     final ActionLink.Fail retry =
@@ -248,8 +248,9 @@ final class SecretRotations {
           }
         };
     SecretRotation.Wrap w = r.wrapFor(me);
-    wrap.unwrap(
-        priv,
+    KeyTrial.unwrap(
+        wrap,
+        keys,
         r.ephemeral(),
         SecretRotation.wrapInfo(room, r.version(), me),
         w.nonce(),

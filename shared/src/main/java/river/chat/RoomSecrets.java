@@ -42,6 +42,48 @@ public final class RoomSecrets {
                 .build()));
   }
 
+  /**
+   * Every private key kept for this room, the one for {@code published} (the key the room shows
+   * now, may be null) first, then the others in the order kept, each once. Why all of them: two
+   * tabs of one profile that both saw the member without a key each publish one, and what was
+   * sealed to the first (a direct message, a secret version's wrap) must still open after the
+   * second replaced it.
+   */
+  public static List<byte[]> privateKeysToTry(Iterable<Bytes> stored, byte[] published) {
+    List<byte[]> keys = new ArrayList<byte[]>();
+    byte[] first = published == null ? null : privateKeyFor(stored, published);
+    if (first != null) {
+      keys.add(first);
+    }
+    for (Bytes b : stored) {
+      byte[] priv = pairedPrivate(b);
+      if (priv != null && !containsKey(keys, priv)) {
+        keys.add(priv);
+      }
+    }
+    return keys;
+  }
+
+  private static byte[] pairedPrivate(Bytes entry) {
+    try {
+      CborItem item = Cbor.decode(entry.toArray());
+      CborItem pub = item.get("ecdh_public");
+      CborItem priv = item.get("ecdh_private");
+      return pub != null && priv != null ? priv.asBytes() : null;
+    } catch (RuntimeException unreadable) {
+      return null; // skipped, as everywhere here
+    }
+  }
+
+  private static boolean containsKey(List<byte[]> keys, byte[] key) {
+    for (byte[] k : keys) {
+      if (java.util.Arrays.equals(k, key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The private key stored for {@code publicKey65}, or null. */
   public static byte[] privateKeyFor(Iterable<Bytes> stored, byte[] publicKey65) {
     for (Bytes b : stored) {
