@@ -156,7 +156,7 @@ final class SecretRotations {
       return;
     }
     if (SecretKeys.needsKey(state, me, data.invitationSecrets(), shown)) {
-      publishKey(key, state, me);
+      publishKey(key, state, me, RoomSecrets.keptPublicKey(data.invitationSecrets()));
     }
     if (!state.config().isPrivate()) {
       return;
@@ -195,7 +195,8 @@ final class SecretRotations {
     return false;
   }
 
-  private void publishKey(final RoomKey key, RoomState state, byte[] me) {
+  /** Publishes {@code kept} (a key this profile keeps), else a new pair, stored first. */
+  private void publishKey(final RoomKey key, RoomState state, byte[] me, byte[] kept) {
     final byte[] room = key.bytes().toArray();
     final MemberInfo info = SecretKeys.infoOf(state, me);
     final String job = Base58.encode(room) + "/key";
@@ -209,22 +210,29 @@ final class SecretRotations {
             busy.remove(job);
           }
         };
+    if (kept != null) {
+      publish(room, info.withEncryptionKey(kept), retry);
+      return;
+    }
     wrap.newKeyPair(
         new SecretWrap.KeyPairThen() {
           @Override
           public void accept(byte[] publicKey, byte[] privateKey) {
             // stored before it is published: a wrap is never made for a key nobody keeps
             store(key, Collections.singletonList(RoomSecrets.encodeKeyPair(publicKey, privateKey)));
-            final MemberInfo unsigned = info.withEncryptionKey(publicKey);
-            link.signAndUpdate(
-                room,
-                SigningPurpose.MEMBER_INFO,
-                unsigned.signedBytes(),
-                sig -> RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
-                null,
-                retry);
+            publish(room, info.withEncryptionKey(publicKey), retry);
           }
         },
+        retry);
+  }
+
+  private void publish(byte[] room, final MemberInfo unsigned, ActionLink.Fail retry) {
+    link.signAndUpdate(
+        room,
+        SigningPurpose.MEMBER_INFO,
+        unsigned.signedBytes(),
+        sig -> RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
+        null,
         retry);
   }
 

@@ -64,6 +64,21 @@ public final class RoomSecrets {
     return keys;
   }
 
+  /**
+   * The public half of the first key pair kept for this room (in the set's byte order), or null. A
+   * tab that must publish a key publishes this one when there is one: a second tab of the profile
+   * that saw the member without a key, after the first stored its pair but before its publish
+   * landed, then publishes the same key and replaces nothing.
+   */
+  public static byte[] keptPublicKey(Iterable<Bytes> stored) {
+    for (Bytes b : stored) {
+      if (pairedPrivate(b) != null) {
+        return Cbor.decode(b.toArray()).get("ecdh_public").asBytes();
+      }
+    }
+    return null;
+  }
+
   private static byte[] pairedPrivate(Bytes entry) {
     try {
       CborItem item = Cbor.decode(entry.toArray());

@@ -1,5 +1,6 @@
 package river.actions;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import river.chat.DmThreads;
+import river.chat.RoomSecrets;
 import river.chat.SecretKeys;
 import river.engine.World;
 import river.room.DirectMessage;
@@ -158,9 +160,10 @@ class DirectMessageFlowTest {
       }
       for (ActionTab t : List.of(dave, daveTwo)) {
         t.hold = true;
-        t.actions.onRoomShown(key, keyless); // both see dave without a key
-        t.pump();
+        t.actions.onRoomShown(key, keyless); // both make a pair before either tab sees the other's
       }
+      dave.pump();
+      daveTwo.pump();
       while (dave.step()) {}
       byte[] first = SecretKeys.infoOf(room(), me(dave)).encryptionKey();
       assertNotNull(first);
@@ -190,6 +193,47 @@ class DirectMessageFlowTest {
       return;
     }
     throw new AssertionError("in 40 races the second key never replaced the first");
+  }
+
+  /**
+   * The second tab saw the member without a key after the first had stored its pair but before its
+   * publish landed: it publishes the kept key instead of making another, so nothing is replaced and
+   * the profile keeps one pair.
+   */
+  @Test
+  void aSecondTabPublishesTheKeyTheFirstStoredInsteadOfANewOne() {
+    setUpRoom();
+    World browser = new World();
+    ActionTab dave = new ActionTab("dave", browser, node, crypto);
+    join(dave);
+    ActionTab daveTwo = new ActionTab("dave", browser, node, crypto);
+    daveTwo.pump();
+    RoomState keyless = room();
+    dave.hold = true;
+    daveTwo.hold = true;
+    dave.actions.onRoomShown(key, keyless);
+    dave.pump(); // the pair is stored; its publish is held
+    daveTwo.pump();
+    daveTwo.actions.onRoomShown(key, keyless); // still no key in the room
+    daveTwo.pump();
+    while (daveTwo.step()) {}
+    byte[] published = SecretKeys.infoOf(room(), me(dave)).encryptionKey();
+    assertNotNull(published);
+    while (dave.step()) {}
+    dave.hold = false;
+    daveTwo.hold = false;
+    settle(List.of(alice, dave, daveTwo));
+    assertArrayEquals(published, SecretKeys.infoOf(room(), me(dave)).encryptionKey());
+    assertEquals(
+        1,
+        RoomSecrets.privateKeysToTry(
+                dave.session().rooms().map().get(key).invitationSecrets(), null)
+            .size(),
+        "one key pair kept");
+    assertNull(send(alice, dave, "to the one key"));
+    alice.pump();
+    DirectMessage m = room().directMessages().get(room().directMessages().size() - 1);
+    assertEquals("to the one key", read(daveTwo, m));
   }
 
   @Test

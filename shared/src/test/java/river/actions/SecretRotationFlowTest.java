@@ -137,9 +137,10 @@ class SecretRotationFlowTest {
       RoomState keyless = room();
       for (ActionTab t : List.of(dave, daveTwo)) {
         t.hold = true;
-        t.actions.onRoomState(key, keyless); // both see dave without a key
-        t.pump();
+        t.actions.onRoomState(key, keyless); // both make a pair before either tab sees the other's
       }
+      dave.pump();
+      daveTwo.pump();
       while (dave.step()) {}
       byte[] first = SecretKeys.infoOf(room(), me(dave)).encryptionKey();
       assertNotNull(first);

@@ -75,4 +75,11 @@ class RoomSecretsTest {
         List.of(),
         RoomSecrets.privateKeysToTry(List.of(RoomSecrets.encode(1, new byte[32])), filled(65, 1)));
   }
+
+  @Test
+  void theKeptPublicKeyIsTheFirstPairInTheSetsOrder() {
+    assertArrayEquals(filled(65, 1), RoomSecrets.keptPublicKey(kept));
+    assertArrayEquals(filled(65, 2), RoomSecrets.keptPublicKey(List.of(pairB, pairA)));
+    assertNull(RoomSecrets.keptPublicKey(List.of(RoomSecrets.encode(1, new byte[32]))));
+  }
 }
