@@ -95,6 +95,14 @@ class DirectMessageIT extends TwoTabFixture {
     }
     assertThat(b.page).hasTitle("(1) Lobby — River"); // a direct message counts in the title
 
+    // a thread redrawn (a new unread count) is the same button: the keyboard focus stays on it
+    thread(b2, aliceKey).focus();
+    thread(b2, aliceKey).evaluate("e => e.dataset.marked = 'yes'");
+    send(a, "are you there?");
+    assertThat(thread(b2, aliceKey).locator("[data-testid=dm-unread]")).hasText("2");
+    assertThat(thread(b2, aliceKey)).hasAttribute("data-marked", "yes");
+    assertThat(thread(b2, aliceKey)).isFocused();
+
     // bob opens it: the text as typed (no markup made of it); the count clears in both tabs
     thread(b, aliceKey).click();
     assertThat(message(b, HELLO)).hasCount(1);

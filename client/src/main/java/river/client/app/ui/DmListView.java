@@ -2,7 +2,10 @@ package river.client.app.ui;
 
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jsinterop.base.Js;
 
 /**
@@ -49,7 +52,24 @@ public final class DmListView {
   private final HTMLElement title = Dom.text("h2", "dm-title", "Direct messages");
   private final HTMLElement list = Dom.hook("ul", "room-list dm-list", "dm-list");
   private final Listener listener;
-  private String drawnAs;
+
+  /**
+   * The drawn item of each thread, by room and peer. Kept across redraws (a name resolved, an
+   * unread count, another thread) so the button under the user's pointer or focus stays the same
+   * element: a rebuild would drop the focus, and a click landing mid-redraw would find a new
+   * button.
+   */
+  private Map<String, Item> items = new HashMap<>();
+
+  /** One drawn thread and what it shows. */
+  private static final class Item {
+    final HTMLElement entry = Dom.el("li", "room-entry");
+    final HTMLButtonElement button = Js.uncheckedCast(Dom.hook("button", "room-item", "dm-item"));
+    final HTMLElement name = Dom.hook("span", "room-name", "dm-name");
+    final HTMLElement room = Dom.hook("span", "dm-room", "dm-room");
+    HTMLElement badge;
+    String drawnAs;
+  }
 
   public DmListView(Listener listener) {
     this.listener = listener;
@@ -63,39 +83,67 @@ public final class DmListView {
   }
 
   public void render(List<Row> rows) {
-    StringBuilder drawn = new StringBuilder();
+    Map<String, Item> next = new HashMap<>();
+    List<HTMLElement> entries = new ArrayList<>();
     for (Row r : rows) {
-      drawn.append(r.drawn()).append('\n');
+      String thread = r.roomKey + "\t" + r.peerKey;
+      Item item = items.get(thread);
+      if (item == null) {
+        item = create(r);
+      }
+      update(item, r);
+      next.put(thread, item);
+      entries.add(item.entry);
     }
-    if (drawn.toString().equals(drawnAs)) {
+    items = next;
+    KeyedChildren.place(list, entries);
+    Dom.show(title, !rows.isEmpty());
+  }
+
+  private Item create(final Row r) {
+    Item item = new Item();
+    item.button.type = "button";
+    item.button.setAttribute("data-room-key", r.roomKey);
+    item.button.setAttribute("data-peer-key", r.peerKey);
+    item.name.appendChild(item.room);
+    item.button.appendChild(item.name);
+    item.button.addEventListener("click", e -> listener.onOpen(r.roomKey, r.peerKey));
+    item.entry.appendChild(item.button);
+    return item;
+  }
+
+  /** Redraws what the row shows, when it changed (the room and peer are the item's for good). */
+  private static void update(Item item, Row r) {
+    String drawn = r.drawn();
+    if (drawn.equals(item.drawnAs)) {
       return; // unchanged: the DOM (and focus) stay as they are
     }
-    drawnAs = drawn.toString();
-    Dom.clear(list);
-    for (Row r : rows) {
-      HTMLButtonElement item = Js.uncheckedCast(Dom.hook("button", "room-item", "dm-item"));
-      item.type = "button";
-      item.setAttribute("data-room-key", r.roomKey);
-      item.setAttribute("data-peer-key", r.peerKey);
-      if (r.current) {
-        item.setAttribute("aria-current", "true");
-      }
-      HTMLElement name = Dom.hook("span", "room-name", "dm-name");
-      Dom.sentence(name, "", r.peerName, "");
-      HTMLElement room = Dom.hook("span", "dm-room", "dm-room");
-      Dom.sentence(room, " · ", r.roomName, "");
-      name.appendChild(room);
-      item.appendChild(name);
-      if (r.unread > 0) {
-        HTMLElement badge = Dom.hook("span", "room-unread", "dm-unread");
-        badge.textContent = String.valueOf(r.unread);
-        item.appendChild(badge);
-      }
-      item.addEventListener("click", e -> listener.onOpen(r.roomKey, r.peerKey));
-      HTMLElement li = Dom.el("li", "room-entry");
-      li.appendChild(item);
-      list.appendChild(li);
+    item.drawnAs = drawn;
+    if (r.current) {
+      item.button.setAttribute("aria-current", "true");
+    } else {
+      item.button.removeAttribute("aria-current");
     }
-    Dom.show(title, !rows.isEmpty());
+    Dom.clear(item.room);
+    Dom.sentence(item.room, " · ", r.roomName, "");
+    // the name's text nodes come before the room's span, which stays in place
+    while (item.name.firstChild != item.room) {
+      item.name.removeChild(item.name.firstChild);
+    }
+    HTMLElement peer = Dom.el("span", "dm-peer");
+    Dom.sentence(peer, "", r.peerName, "");
+    while (peer.firstChild != null) {
+      item.name.insertBefore(peer.firstChild, item.room);
+    }
+    if (r.unread > 0) {
+      if (item.badge == null) {
+        item.badge = Dom.hook("span", "room-unread", "dm-unread");
+        item.button.appendChild(item.badge);
+      }
+      item.badge.textContent = String.valueOf(r.unread);
+    } else if (item.badge != null) {
+      item.button.removeChild(item.badge);
+      item.badge = null;
+    }
   }
 }
