@@ -7,6 +7,7 @@ import java.util.Map;
 import river.chat.PlainErrors;
 import river.chat.RoomSecrets;
 import river.room.Invitation;
+import river.room.MemberInfo;
 import river.room.RoomDelta;
 import river.room.RoomState;
 import river.room.SealedBytes;
@@ -210,6 +211,21 @@ public final class ActionLink {
             fail.fail(PlainErrors.reason(code));
           }
         });
+  }
+
+  /**
+   * Signs a member's own info and sends it as the delta of a contract update (a nickname, a leave,
+   * an encryption key); {@code accepted} as in {@link #signAndUpdate}.
+   */
+  void updateMemberInfo(
+      byte[] room, final MemberInfo unsigned, Then<RoomDelta> accepted, Fail fail) {
+    signAndUpdate(
+        room,
+        SigningPurpose.MEMBER_INFO,
+        unsigned.signedBytes(),
+        sig -> RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
+        accepted,
+        fail);
   }
 
   /** The same, with the node's refusal by its error code ({@code signFail} if signing failed). */

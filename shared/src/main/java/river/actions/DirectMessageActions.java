@@ -118,32 +118,33 @@ final class DirectMessageActions {
       fail.fail(DmTexts.CANNOT_OPEN);
       return;
     }
-    KeyTrial.unwrap(
-        wrap,
-        keys,
-        copy.ephemeral(),
-        m.infoFor(me),
-        copy.nonce(),
-        copy.ciphertext(),
-        new SecretWrap.BytesThen() {
-          @Override
-          public void accept(byte[] plain) {
-            String text;
-            try {
-              text = Utf8.decode(plain, 0, plain.length);
-            } catch (RuntimeException notText) {
-              fail.fail(DmTexts.CANNOT_OPEN);
-              return;
-            }
-            then.accept(text);
-          }
-        },
-        new ActionLink.Fail() {
-          @Override
-          public void fail(String message) {
-            fail.fail(DmTexts.CANNOT_OPEN);
-          }
-        });
+    new KeyTrial(
+            wrap,
+            keys,
+            copy.ephemeral(),
+            m.infoFor(me),
+            copy.nonce(),
+            copy.ciphertext(),
+            new SecretWrap.BytesThen() {
+              @Override
+              public void accept(byte[] plain) {
+                String text;
+                try {
+                  text = Utf8.decode(plain, 0, plain.length);
+                } catch (RuntimeException notText) {
+                  fail.fail(DmTexts.CANNOT_OPEN);
+                  return;
+                }
+                then.accept(text);
+              }
+            },
+            new ActionLink.Fail() {
+              @Override
+              public void fail(String message) {
+                fail.fail(DmTexts.CANNOT_OPEN);
+              }
+            })
+        .run();
   }
 
   /** Deletes {@code m} for both parties; null when on its way, else why not. */

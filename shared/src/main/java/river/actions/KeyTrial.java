@@ -9,30 +9,40 @@ import java.util.List;
  * {@code fail} is called once, when none fits.
  */
 final class KeyTrial {
-  private KeyTrial() {}
+  private final SecretWrap wrap;
+  private final List<byte[]> keys;
+  private final byte[] ephemeral65;
+  private final byte[] info;
+  private final byte[] nonce12;
+  private final byte[] wrapped;
+  private final SecretWrap.BytesThen then;
+  private final ActionLink.Fail fail;
 
-  static void unwrap(
-      final SecretWrap wrap,
-      final List<byte[]> keys,
-      final byte[] ephemeral65,
-      final byte[] info,
-      final byte[] nonce12,
-      final byte[] wrapped,
-      final SecretWrap.BytesThen then,
-      final ActionLink.Fail fail) {
-    tryFrom(wrap, keys, 0, ephemeral65, info, nonce12, wrapped, then, fail);
+  KeyTrial(
+      SecretWrap wrap,
+      List<byte[]> keys,
+      byte[] ephemeral65,
+      byte[] info,
+      byte[] nonce12,
+      byte[] wrapped,
+      SecretWrap.BytesThen then,
+      ActionLink.Fail fail) {
+    this.wrap = wrap;
+    this.keys = keys;
+    this.ephemeral65 = ephemeral65;
+    this.info = info;
+    this.nonce12 = nonce12;
+    this.wrapped = wrapped;
+    this.then = then;
+    this.fail = fail;
   }
 
-  private static void tryFrom(
-      final SecretWrap wrap,
-      final List<byte[]> keys,
-      final int at,
-      final byte[] ephemeral65,
-      final byte[] info,
-      final byte[] nonce12,
-      final byte[] wrapped,
-      final SecretWrap.BytesThen then,
-      final ActionLink.Fail fail) {
+  /** As {@link SecretWrap#unwrap}, with each of the keys in turn. */
+  void run() {
+    tryFrom(0);
+  }
+
+  private void tryFrom(final int at) {
     if (at >= keys.size()) {
       fail.fail("none of this member's keys opens it");
       return;
@@ -47,7 +57,7 @@ final class KeyTrial {
         new ActionLink.Fail() {
           @Override
           public void fail(String notThisKey) {
-            tryFrom(wrap, keys, at + 1, ephemeral65, info, nonce12, wrapped, then, fail);
+            tryFrom(at + 1);
           }
         });
   }

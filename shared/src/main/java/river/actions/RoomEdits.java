@@ -108,11 +108,9 @@ final class RoomEdits {
           @Override
           public void accept(SealedBytes sealed) {
             final MemberInfo unsigned = new MemberInfo(room, me, version, sealed, new byte[0]);
-            link.signAndUpdate(
+            link.updateMemberInfo(
                 room,
-                SigningPurpose.MEMBER_INFO,
-                unsigned.signedBytes(),
-                sig -> RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
+                unsigned,
                 delta -> {
                   if (session.rooms().holds(key)) {
                     session.setNickname(key, nickname);
@@ -158,13 +156,7 @@ final class RoomEdits {
         if (Arrays.equals(info.member(), me) && !info.left()) {
           final byte[] room = key.bytes().toArray();
           final MemberInfo unsigned = leaving(room, info);
-          link.signAndUpdate(
-              room,
-              SigningPurpose.MEMBER_INFO,
-              unsigned.signedBytes(),
-              sig -> RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
-              null,
-              fail);
+          link.updateMemberInfo(room, unsigned, null, fail);
         }
       }
     }

@@ -211,7 +211,7 @@ final class SecretRotations {
           }
         };
     if (kept != null) {
-      publish(room, info.withEncryptionKey(kept), retry);
+      link.updateMemberInfo(room, info.withEncryptionKey(kept), null, retry);
       return;
     }
     wrap.newKeyPair(
@@ -220,19 +220,9 @@ final class SecretRotations {
           public void accept(byte[] publicKey, byte[] privateKey) {
             // stored before it is published: a wrap is never made for a key nobody keeps
             store(key, Collections.singletonList(RoomSecrets.encodeKeyPair(publicKey, privateKey)));
-            publish(room, info.withEncryptionKey(publicKey), retry);
+            link.updateMemberInfo(room, info.withEncryptionKey(publicKey), null, retry);
           }
         },
-        retry);
-  }
-
-  private void publish(byte[] room, final MemberInfo unsigned, ActionLink.Fail retry) {
-    link.signAndUpdate(
-        room,
-        SigningPurpose.MEMBER_INFO,
-        unsigned.signedBytes(),
-        sig -> RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
-        null,
         retry);
   }
 
@@ -256,41 +246,42 @@ final class SecretRotations {
           }
         };
     SecretRotation.Wrap w = r.wrapFor(me);
-    KeyTrial.unwrap(
-        wrap,
-        keys,
-        r.ephemeral(),
-        SecretRotation.wrapInfo(room, r.version(), me),
-        w.nonce(),
-        w.wrapped(),
-        new SecretWrap.BytesThen() {
-          @Override
-          public void accept(final byte[] secret) {
-            final List<Bytes> entries = new ArrayList<Bytes>();
-            entries.add(RoomSecrets.encode(r.version(), secret));
-            if (r.earlier() == null) {
-              store(key, entries);
-              return;
-            }
-            wrap.open(
-                secret,
-                r.earlier(),
-                new SecretWrap.BytesThen() {
-                  @Override
-                  public void accept(byte[] list) {
-                    entries.addAll(RoomSecrets.decodeList(list));
-                    store(key, entries);
-                  }
-                },
-                new ActionLink.Fail() {
-                  @Override
-                  public void fail(String message) {
-                    store(key, entries); // the new version still reads new content
-                  }
-                });
-          }
-        },
-        retry);
+    new KeyTrial(
+            wrap,
+            keys,
+            r.ephemeral(),
+            SecretRotation.wrapInfo(room, r.version(), me),
+            w.nonce(),
+            w.wrapped(),
+            new SecretWrap.BytesThen() {
+              @Override
+              public void accept(final byte[] secret) {
+                final List<Bytes> entries = new ArrayList<Bytes>();
+                entries.add(RoomSecrets.encode(r.version(), secret));
+                if (r.earlier() == null) {
+                  store(key, entries);
+                  return;
+                }
+                wrap.open(
+                    secret,
+                    r.earlier(),
+                    new SecretWrap.BytesThen() {
+                      @Override
+                      public void accept(byte[] list) {
+                        entries.addAll(RoomSecrets.decodeList(list));
+                        store(key, entries);
+                      }
+                    },
+                    new ActionLink.Fail() {
+                      @Override
+                      public void fail(String message) {
+                        store(key, entries); // the new version still reads new content
+                      }
+                    });
+              }
+            },
+            retry)
+        .run();
   }
 
   private void store(RoomKey key, List<Bytes> entries) {

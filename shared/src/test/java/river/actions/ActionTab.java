@@ -10,7 +10,9 @@ import river.engine.SeededRandom;
 import river.engine.TabSession;
 import river.engine.World;
 import river.room.RoomMessage;
+import river.room.RoomState;
 import river.room.SealedBytes;
+import river.rooms.RoomKey;
 import river.store.Base58;
 import river.wire.WireException;
 
@@ -156,6 +158,30 @@ public final class ActionTab implements OutboxQueue.Host {
       }
     }
     throw new AssertionError("the tab did not settle");
+  }
+
+  /**
+   * Every tab handles {@code state} of the room (as shown, or listed only) with its requests held,
+   * before any of them sees what the others stored: tabs of one profile racing on the same state.
+   */
+  static void raceOn(RoomKey key, RoomState state, boolean shown, ActionTab... tabs) {
+    for (ActionTab t : tabs) {
+      t.hold = true;
+      if (shown) {
+        t.actions.onRoomShown(key, state);
+      } else {
+        t.actions.onRoomState(key, state);
+      }
+    }
+    for (ActionTab t : tabs) {
+      t.pump();
+    }
+  }
+
+  /** Answers every held request in order, then stops holding. */
+  void releaseAll() {
+    while (step()) {}
+    hold = false;
   }
 
   /** Releases the oldest held request, answers it, and pumps (still holding what follows). */

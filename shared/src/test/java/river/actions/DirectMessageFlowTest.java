@@ -158,20 +158,13 @@ class DirectMessageFlowTest {
       for (DirectMessage m : keyless.directMessages()) {
         earlier.add(java.util.Arrays.toString(m.id()));
       }
-      for (ActionTab t : List.of(dave, daveTwo)) {
-        t.hold = true;
-        t.actions.onRoomShown(key, keyless); // both make a pair before either tab sees the other's
-      }
-      dave.pump();
-      daveTwo.pump();
-      while (dave.step()) {}
+      ActionTab.raceOn(key, keyless, true, dave, daveTwo); // each makes a pair
+      dave.releaseAll();
       byte[] first = SecretKeys.infoOf(room(), me(dave)).encryptionKey();
       assertNotNull(first);
       assertNull(send(alice, dave, "sealed to the first key"));
       alice.pump();
-      while (daveTwo.step()) {}
-      dave.hold = false;
-      daveTwo.hold = false;
+      daveTwo.releaseAll();
       dave.pump();
       if (java.util.Arrays.equals(first, SecretKeys.infoOf(room(), me(dave)).encryptionKey())) {
         continue; // the first key won the tie: nothing was replaced, race again
@@ -209,19 +202,13 @@ class DirectMessageFlowTest {
     ActionTab daveTwo = new ActionTab("dave", browser, node, crypto);
     daveTwo.pump();
     RoomState keyless = room();
-    dave.hold = true;
-    daveTwo.hold = true;
-    dave.actions.onRoomShown(key, keyless);
-    dave.pump(); // the pair is stored; its publish is held
+    ActionTab.raceOn(key, keyless, true, dave); // the pair is stored; its publish is held
     daveTwo.pump();
-    daveTwo.actions.onRoomShown(key, keyless); // still no key in the room
-    daveTwo.pump();
-    while (daveTwo.step()) {}
+    ActionTab.raceOn(key, keyless, true, daveTwo); // still no key in the room
+    daveTwo.releaseAll();
     byte[] published = SecretKeys.infoOf(room(), me(dave)).encryptionKey();
     assertNotNull(published);
-    while (dave.step()) {}
-    dave.hold = false;
-    daveTwo.hold = false;
+    dave.releaseAll();
     settle(List.of(alice, dave, daveTwo));
     assertArrayEquals(published, SecretKeys.infoOf(room(), me(dave)).encryptionKey());
     assertEquals(

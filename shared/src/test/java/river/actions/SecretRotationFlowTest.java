@@ -135,13 +135,8 @@ class SecretRotationFlowTest {
       ActionTab daveTwo = new ActionTab("dave" + attempt, browser, node, crypto);
       daveTwo.pump();
       RoomState keyless = room();
-      for (ActionTab t : List.of(dave, daveTwo)) {
-        t.hold = true;
-        t.actions.onRoomState(key, keyless); // both make a pair before either tab sees the other's
-      }
-      dave.pump();
-      daveTwo.pump();
-      while (dave.step()) {}
+      ActionTab.raceOn(key, keyless, false, dave, daveTwo); // each makes a pair
+      dave.releaseAll();
       byte[] first = SecretKeys.infoOf(room(), me(dave)).encryptionKey();
       assertNotNull(first);
       long before = room().secretVersion();
@@ -149,9 +144,7 @@ class SecretRotationFlowTest {
       alice.pump();
       long version = room().secretVersion();
       assertTrue(version > before, "the owner rotated for dave");
-      while (daveTwo.step()) {}
-      dave.hold = false;
-      daveTwo.hold = false;
+      daveTwo.releaseAll();
       if (java.util.Arrays.equals(first, SecretKeys.infoOf(room(), me(dave)).encryptionKey())) {
         settle(List.of(alice, dave, daveTwo));
         continue; // the first key won the tie: nothing was replaced, race again
