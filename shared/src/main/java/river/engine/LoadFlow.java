@@ -291,6 +291,9 @@ public final class LoadFlow {
 
   /** One slot or meta value read from {@code delegate} (null: absent) at {@code generation}. */
   private void absorb(Bytes delegate, LoadSource src, String key, byte[] v, long generation) {
+    if (state != State.READING) {
+      return; // failed: nothing is used; loaded: the slots were handed to the LoadResult
+    }
     try {
       src.absorb(codec, key, v, generation);
     } catch (RoomsDecodeException e) {

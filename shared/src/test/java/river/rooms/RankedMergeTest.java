@@ -58,4 +58,29 @@ class RankedMergeTest {
     assertFalse(RankedMerge.merge(List.of(Rooms.EMPTY, v3, v2)).holds(key(1)));
     assertTrue(RankedMerge.merge(List.of(Rooms.EMPTY, v2, v3)).holds(key(1)));
   }
+
+  /**
+   * One source (every load without legacy data) is merged without copying its maps: the result is
+   * what the general path gives, the order pruned to held rooms (a legacy blob's may name others).
+   */
+  @Test
+  void aSingleSourceMergesToWhatTheGeneralPathGives() {
+    java.util.TreeMap<RoomKey, RoomData> held = new java.util.TreeMap<>();
+    held.put(key(1), room(1));
+    held.put(key(2), room(2));
+    java.util.TreeMap<RoomKey, NotificationMode> modes = new java.util.TreeMap<>();
+    modes.put(key(2), NotificationMode.MUTED);
+    Rooms blob =
+        new Rooms(
+            held,
+            new java.util.TreeSet<>(List.of(key(5))),
+            key(2),
+            modes,
+            List.of(key(9), key(2), key(1))); // key 9 is not held
+    Rooms one = RankedMerge.merge(List.of(blob));
+    assertEquals(RankedMerge.merge(List.of(blob, Rooms.EMPTY)), one);
+    assertEquals(List.of(key(2), key(1)), one.roomOrder());
+    assertEquals(blob.map(), one.map());
+    assertEquals(blob.removed(), one.removed());
+  }
 }
