@@ -143,6 +143,28 @@ class DirectMessageIT extends TwoTabFixture {
     Jargon.assertNone(b);
   }
 
+  /**
+   * A member who renames themselves still receives direct messages: the rename is their next signed
+   * info and keeps the key they published (it used to drop it, and their tab, having published
+   * once, never published again). bob has one tab here, so no other tab hides that.
+   */
+  @Test
+  void aMemberWhoRenamesStillReceivesDirectMessages() {
+    b2.page.close();
+    String room = create(a, "Lobby", "alice");
+    join(b, invite(a), "bob", room);
+    String aliceKey = member(b, "alice").getAttribute("data-member-key");
+    member(a, "bob").locator("[data-testid=dm-open]").click();
+    sendWhenTheyCanReceive(a, "before the rename");
+    b.appHook("nickname-edit").fill("bobby");
+    b.appHook("nickname-save").click();
+    assertThat(member(a, "bobby")).isVisible();
+    sendWhenTheyCanReceive(a, "after the rename");
+    assertThat(thread(b, aliceKey).locator("[data-testid=dm-unread]")).hasText("2");
+    thread(b, aliceKey).click();
+    assertThat(message(b, "after the rename")).hasCount(1);
+  }
+
   /** The thread list and the open conversation, light at 1440 px and dark at 360 px (axe). */
   @Test
   void theThreadsAndTheConversationHaveNoSeriousAccessibilityViolations() {

@@ -6,6 +6,7 @@ import river.cbor.Utf8;
 import river.chat.Bans;
 import river.chat.Names;
 import river.chat.RoomSecrets;
+import river.chat.SecretKeys;
 import river.engine.Clock;
 import river.engine.TabSession;
 import river.room.AuthorizedMember;
@@ -99,7 +100,9 @@ final class RoomEdits {
     }
     final byte[] room = key.bytes().toArray();
     final byte[] me = data.verifyingKey().toArray();
-    final long version = Math.max(Names.of(state).version(me), data.nicknameVersion()) + 1;
+    final long version =
+        Math.max(Names.of(state).version(me), data.nicknameVersion()) + NICKNAME_VERSION_STEP;
+    final byte[] key65 = publishedKey(state, me);
     link.sealForRoom(
         data,
         state,
@@ -107,7 +110,10 @@ final class RoomEdits {
         new ActionLink.Then<SealedBytes>() {
           @Override
           public void accept(SealedBytes sealed) {
-            final MemberInfo unsigned = new MemberInfo(room, me, version, sealed, new byte[0]);
+            // the published key stays: a nickname edit must not cut the member off from DMs and
+            // secret versions
+            final MemberInfo unsigned =
+                new MemberInfo(room, me, version, sealed, false, key65, new byte[0]);
             link.updateMemberInfo(
                 room,
                 unsigned,
@@ -121,6 +127,22 @@ final class RoomEdits {
         },
         fail);
     return null;
+  }
+
+  /**
+   * How far a nickname edit's version jumps past the member's info. Hazard: another tab of the user
+   * may publish the member's encryption key from the same state, at the next version. Equal
+   * versions keep the smaller encoded info, which today is the edit's (it carries no key field),
+   * but only by an accident of the encoding; two steps ahead the edit wins by its version. The
+   * key's tab, seeing its key gone, then publishes it again on top of the edit ({@link
+   * SecretRotations}). A leave jumps further still ({@link #LEAVE_VERSION_STEP}).
+   */
+  static final long NICKNAME_VERSION_STEP = 2;
+
+  /** The member's published encryption key in {@code state}, or null. */
+  private static byte[] publishedKey(RoomState state, byte[] me) {
+    MemberInfo info = SecretKeys.infoOf(state, me);
+    return info == null ? null : info.encryptionKey();
   }
 
   /**

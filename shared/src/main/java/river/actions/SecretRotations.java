@@ -210,8 +210,11 @@ final class SecretRotations {
             busy.remove(job);
           }
         };
+    // Once it landed the job is free again: a state that shows no key of ours later (an edit
+    // signed from an older state won, or a rejoin) publishes the kept key again.
+    final ActionLink.Then<RoomDelta> landed = delta -> busy.remove(job);
     if (kept != null) {
-      link.updateMemberInfo(room, info.withEncryptionKey(kept), null, retry);
+      link.updateMemberInfo(room, info.withEncryptionKey(kept), landed, retry);
       return;
     }
     wrap.newKeyPair(
@@ -220,7 +223,7 @@ final class SecretRotations {
           public void accept(byte[] publicKey, byte[] privateKey) {
             // stored before it is published: a wrap is never made for a key nobody keeps
             store(key, Collections.singletonList(RoomSecrets.encodeKeyPair(publicKey, privateKey)));
-            link.updateMemberInfo(room, info.withEncryptionKey(publicKey), null, retry);
+            link.updateMemberInfo(room, info.withEncryptionKey(publicKey), landed, retry);
           }
         },
         retry);
