@@ -23,6 +23,45 @@ final class ActionInvariants {
     this.sim = sim;
   }
 
+  /**
+   * Every room a tab lists, once shown, has the member's published key, and their profile keeps its
+   * private half: no edit, rejoin or other tab left them unable to receive direct messages.
+   */
+  void everyMemberHasAKeyTheyKeep(String where) {
+    for (String u : sim.users) {
+      for (ActionTab t : sim.tabs.get(u)) {
+        for (RoomKey key : sim.listed(t)) {
+          river.rooms.RoomData data = t.session().rooms().map().get(key);
+          byte[] me = data.verifyingKey().toArray();
+          RoomState s = sim.node.room(key.bytes().toArray());
+          river.room.MemberInfo info = river.chat.SecretKeys.infoOf(s, me);
+          byte[] published = info == null ? null : info.encryptionKey();
+          if (published == null) {
+            throw new AssertionError(
+                where
+                    + ": "
+                    + u
+                    + " has no key in a room they show (their info: "
+                    + (info == null
+                        ? "none"
+                        : "version " + info.version() + ", left " + info.left())
+                    + "; the tab: failures "
+                    + t.failures
+                    + ", connected "
+                    + t.connected
+                    + ", key pairs kept "
+                    + river.chat.RoomSecrets.privateKeysToTry(data.invitationSecrets(), null).size()
+                    + ")");
+          }
+          if (river.chat.RoomSecrets.privateKeyFor(data.invitationSecrets(), published) == null) {
+            throw new AssertionError(
+                where + ": " + u + "'s key in a room is one their profile does not keep");
+          }
+        }
+      }
+    }
+  }
+
   void check(String where) {
     for (String u : sim.users) {
       for (ActionTab t : sim.tabs.get(u)) {

@@ -32,20 +32,22 @@ import river.wire.WireException;
  * mints a token, the first stored wins, a tab may act as soon as it has adopted one). Then, round
  * after round: creates, invitations accepted by one tab or by two tabs at once, leaves and returns,
  * direct posts, identities replaced by one or two tabs at once while a stale tab edits ({@link
- * IdentityReplacement}), and messages queued in the tabs' outboxes ({@link OutboxQueue}, one stored
- * outbox per browser, as the shell keeps it); every tab's requests are answered in a seeded random
- * interleaving, connections are cut at random (each request in flight reached the node or not, its
- * answer is lost) and restored later, and the clock moves so retries and another tab's lingering
- * entries are sent. Each browser's tabs share one delegate model (their saves and live pushes run
- * as in {@link World}). After each round the invariants are checked ({@link ActionInvariants}):
- * every tab of a browser uses the token its credential store holds (one profile per browser); every
- * room a tab lists is held with the key the node holds (so the user can post: a post is sent and
- * must be accepted); all of a user's tabs list the same rooms; each user appears at most once in a
- * room's member list; every acknowledged message is in its room exactly once. At the end every tab
- * reconnects and the outboxes drain: every queued message is then in its room exactly once, or was
- * refused for good and told (and is not in the room). Runs against {@link ModelNode} here and
- * against a real node in the webapp's tests; a failure names the seed, and {@code new
- * ActionSimulator(seed, node)} replays it.
+ * IdentityReplacement}), messages queued in the tabs' outboxes ({@link OutboxQueue}, one stored
+ * outbox per browser, as the shell keeps it), and rooms shown (a tab then publishes the member's
+ * key, with real P-256, if the room has none the profile keeps); every tab's requests are answered
+ * in a seeded random interleaving, connections are cut at random (each request in flight reached
+ * the node or not, its answer is lost) and restored later, and the clock moves so retries and
+ * another tab's lingering entries are sent. Each browser's tabs share one delegate model (their
+ * saves and live pushes run as in {@link World}). After each round the invariants are checked
+ * ({@link ActionInvariants}): every tab of a browser uses the token its credential store holds (one
+ * profile per browser); every room a tab lists is held with the key the node holds (so the user can
+ * post: a post is sent and must be accepted); all of a user's tabs list the same rooms; each user
+ * appears at most once in a room's member list; every acknowledged message is in its room exactly
+ * once. At the end every tab reconnects and the outboxes drain: every queued message is then in its
+ * room exactly once, or was refused for good and told (and is not in the room); and once every tab
+ * showed its rooms, each member has a published key whose private half their profile keeps. Runs
+ * against {@link ModelNode} here and against a real node in the webapp's tests; a failure names the
+ * seed, and {@code new ActionSimulator(seed, node)} replays it.
  */
 public final class ActionSimulator {
   public final int seed;
@@ -60,6 +62,11 @@ public final class ActionSimulator {
   final List<RoomKey> rooms = new ArrayList<>();
   long clock = 1_000_000;
   final ActionInvariants invariants = new ActionInvariants(this);
+
+  /** Real P-256 key agreement: tabs publish the member's key when they show a room. */
+  final JceCrypto crypto = new JceCrypto();
+
+  public int roomsShown;
   public int joins;
   public int concurrentJoins;
   public int leaves;
@@ -104,7 +111,13 @@ public final class ActionSimulator {
         (browser, token) -> {
           ActionTab t =
               new ActionTab(
-                  browser, token, worlds.get(browser), node, outboxes.get(browser), () -> clock);
+                  browser,
+                  token,
+                  worlds.get(browser),
+                  node,
+                  outboxes.get(browser),
+                  () -> clock,
+                  crypto);
           t.pump();
           tabs.get(browser).add(t);
           opened[0]++;
@@ -219,6 +232,22 @@ public final class ActionSimulator {
     }
     check(where);
     refusedForGood = invariants.queuedOnce(where);
+    // every tab, connected again (the drain's interleavings may have cut some), shows each of its
+    // rooms until nothing changes: each member then has a key
+    for (ActionTab t : allTabs()) {
+      if (!t.connected) {
+        t.restore();
+      }
+    }
+    for (int round = 0; round < 5; round++) {
+      for (ActionTab t : allTabs()) {
+        for (RoomKey key : listed(t)) {
+          t.actions.onRoomShown(key, node.room(key.bytes().toArray()));
+          t.pump();
+        }
+      }
+    }
+    invariants.everyMemberHasAKeyTheyKeep("seed " + seed + " after every room was shown");
   }
 
   void act() {
@@ -226,6 +255,13 @@ public final class ActionSimulator {
     ActionTab t = pick(tabs.get(u));
     int what = rnd.nextInt(10);
     List<RoomKey> mine = listed(t);
+    if (!mine.isEmpty() && t.connected && rnd.nextInt(3) == 0) {
+      // the tab shows a room (with whatever else it does): it publishes the member's key if the
+      // room has none the profile keeps, racing the user's other tabs and edits
+      RoomKey key = pick(mine);
+      t.actions.onRoomShown(key, node.room(key.bytes().toArray()));
+      roomsShown++;
+    }
     if (!mine.isEmpty() && (what >= 8 || !t.connected)) { // offline, only the outbox takes it
       queue(t, pick(mine));
       return;

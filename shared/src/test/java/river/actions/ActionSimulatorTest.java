@@ -21,6 +21,7 @@ class ActionSimulatorTest {
     int identities = 0;
     int identitiesAtOnce = 0;
     int stale = 0;
+    int shown = 0;
     for (int seed = 1; seed <= 200; seed++) {
       ActionSimulator sim = new ActionSimulator(seed, new ModelNode(seed));
       sim.run(25);
@@ -37,6 +38,7 @@ class ActionSimulatorTest {
       identities += sim.identityChanges;
       identitiesAtOnce += sim.concurrentIdentityChanges;
       stale += sim.staleEdits;
+      shown += sim.roomsShown;
     }
     System.out.println(
         "action simulator: 200 seeds, "
@@ -65,10 +67,13 @@ class ActionSimulatorTest {
             + identitiesAtOnce
             + " by two tabs at once, "
             + stale
-            + " stale tabs editing meanwhile)");
+            + " stale tabs editing meanwhile), "
+            + shown
+            + " rooms shown at random (each member's key published from them)");
     assertTrue(concurrent > 50 && leaves > 50 && posts > 200, "the runs must exercise the rules");
     assertTrue(minted > 400 && actedEarly > 50, "tabs must race for the first token");
     assertTrue(identities > 100 && identitiesAtOnce > 30 && stale > 30, "identities must change");
     assertTrue(queued > 500 && cuts > 200 && lost > 100, "outboxes must work through cuts");
+    assertTrue(shown > 500, "tabs must show rooms while the rest goes on");
   }
 }

@@ -97,6 +97,18 @@ public final class ActionTab implements OutboxQueue.Host {
     this(browser, token, world, node, stored, clock, CIPHER, null);
   }
 
+  /** A tab that also publishes the member's key and opens direct messages (real ECDH). */
+  ActionTab(
+      String browser,
+      String token,
+      World world,
+      NodeAnswers node,
+      BrowserOutbox stored,
+      LongSupplier clock,
+      SecretWrap wrap) {
+    this(browser, token, world, node, stored, clock, CIPHER, wrap);
+  }
+
   private ActionTab(
       String browser,
       String token,

@@ -147,6 +147,7 @@ class ActionNodeSimulatorTest {
     int cuts = 0;
     int restarts = 0;
     int identities = 0;
+    int shown = 0;
     for (int seed = 1; seed <= 8; seed++) {
       try (RealNode real = new RealNode(dir.resolve("seed" + seed))) {
         ActionSimulator sim = new ActionSimulator(seed, real);
@@ -158,6 +159,7 @@ class ActionNodeSimulatorTest {
         cuts += sim.cuts;
         restarts += sim.restarts;
         identities += sim.identityChanges;
+        shown += sim.roomsShown;
       }
     }
     System.out.println(
@@ -175,9 +177,12 @@ class ActionNodeSimulatorTest {
             + restarts
             + " node restarts, "
             + identities
-            + " identities replaced");
+            + " identities replaced, "
+            + shown
+            + " rooms shown at random");
     assertTrue(concurrent > 0 && posts > 0 && minted > 8 && queued > 0 && cuts > 0);
     assertTrue(restarts > 0, "the node must restart in some seed");
     assertTrue(identities > 0, "an identity must be replaced in some seed");
+    assertTrue(shown > 0, "a tab must show a room (and publish the member's key) in some seed");
   }
 }
