@@ -87,17 +87,10 @@ public final class ActionTab implements OutboxQueue.Host {
     this(user, user, world, node, new BrowserOutbox(), node::now, crypto, crypto);
   }
 
-  ActionTab(
-      String browser,
-      String token,
-      World world,
-      NodeAnswers node,
-      BrowserOutbox stored,
-      LongSupplier clock) {
-    this(browser, token, world, node, stored, clock, CIPHER, null);
-  }
-
-  /** A tab that also publishes the member's key and opens direct messages (real ECDH). */
+  /**
+   * A tab of {@code browser} with its profile {@code token}, outbox store and clock; with {@code
+   * wrap} (may be null) it also publishes the member's key and opens direct messages (real ECDH).
+   */
   ActionTab(
       String browser,
       String token,

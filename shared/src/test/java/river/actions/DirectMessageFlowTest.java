@@ -77,6 +77,16 @@ class DirectMessageFlowTest {
     }
   }
 
+  /** A new member joined by one tab of a new browser, and a second tab of that profile. */
+  ActionTab[] newMemberInTwoTabs(String name) {
+    World browser = new World();
+    ActionTab first = new ActionTab(name, browser, node, crypto);
+    join(first);
+    ActionTab second = new ActionTab(name, browser, node, crypto);
+    second.pump();
+    return new ActionTab[] {first, second};
+  }
+
   byte[] me(ActionTab t) {
     return t.session().rooms().map().get(key).verifyingKey().toArray();
   }
@@ -149,11 +159,9 @@ class DirectMessageFlowTest {
   void aMessageSealedToAKeyTheMemberLaterReplacedStillOpens() {
     setUpRoom();
     for (int attempt = 0; attempt < 40; attempt++) {
-      World browser = new World();
-      ActionTab dave = new ActionTab("dave" + attempt, browser, node, crypto);
-      join(dave);
-      ActionTab daveTwo = new ActionTab("dave" + attempt, browser, node, crypto);
-      daveTwo.pump();
+      ActionTab[] pair = newMemberInTwoTabs("dave" + attempt);
+      ActionTab dave = pair[0];
+      ActionTab daveTwo = pair[1];
       RoomState keyless = room();
       List<String> earlier = new ArrayList<>(); // earlier attempts' daves' messages
       for (DirectMessage m : keyless.directMessages()) {
@@ -197,11 +205,9 @@ class DirectMessageFlowTest {
   @Test
   void aSecondTabPublishesTheKeyTheFirstStoredInsteadOfANewOne() {
     setUpRoom();
-    World browser = new World();
-    ActionTab dave = new ActionTab("dave", browser, node, crypto);
-    join(dave);
-    ActionTab daveTwo = new ActionTab("dave", browser, node, crypto);
-    daveTwo.pump();
+    ActionTab[] pair = newMemberInTwoTabs("dave");
+    ActionTab dave = pair[0];
+    ActionTab daveTwo = pair[1];
     RoomState keyless = room();
     ActionTab.raceOn(key, keyless, true, dave); // the pair is stored; its publish is held
     daveTwo.pump();
@@ -253,11 +259,9 @@ class DirectMessageFlowTest {
       boolean keyFirst = attempt % 2 == 0;
       // a tie would keep the smaller info: names that sort before and after the joined one
       String name = (attempt / 2 % 2 == 0 ? "Aa " : "zzzzzzzzzz ") + attempt;
-      World browser = new World();
-      ActionTab dave = new ActionTab("dave" + attempt, browser, node, crypto);
-      join(dave);
-      ActionTab daveTwo = new ActionTab("dave" + attempt, browser, node, crypto);
-      daveTwo.pump();
+      ActionTab[] pair = newMemberInTwoTabs("dave" + attempt);
+      ActionTab dave = pair[0];
+      ActionTab daveTwo = pair[1];
       RoomState keyless = room();
       dave.hold = true;
       assertNull(dave.actions.setNickname(key, keyless, name, dave.failInto()));
@@ -372,7 +376,8 @@ class DirectMessageFlowTest {
     alice.pump();
     assertEquals(1, alice.stored.items.size());
     // the tab is gone; another tab of the same browser lists the shell's outbox and sends it
-    ActionTab next = new ActionTab("alice", "alice", aliceBrowser, node, alice.stored, node::now);
+    ActionTab next =
+        new ActionTab("alice", "alice", aliceBrowser, node, alice.stored, node::now, null);
     next.pump();
     assertEquals(1, room().directMessages().size());
     assertEquals("from a closed tab", read(bob, room().directMessages().get(0)));
