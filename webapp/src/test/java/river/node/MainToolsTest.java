@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.node.TestNode.utf8;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +40,7 @@ class MainToolsTest {
     int code =
         Main.run(
             args,
-            new ByteArrayInputStream(b(stdin)),
+            new ByteArrayInputStream(utf8(stdin)),
             env,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -49,10 +50,6 @@ class MainToolsTest {
 
   static Map<String, String> tokenEnv(String token) {
     return Map.of("RIVER_TOKEN", token);
-  }
-
-  static byte[] b(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -65,7 +62,7 @@ class MainToolsTest {
     int code =
         CborDiagCommand.run(
             new String[0],
-            new ByteArrayInputStream(b("0x83 01 02\n03\n")),
+            new ByteArrayInputStream(utf8("0x83 01 02\n03\n")),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             System.err);
     assertEquals(0, code);
@@ -92,14 +89,14 @@ class MainToolsTest {
       String b = node.newProfile();
       try (WsClient ca = WsClient.connect(node.wsUrl(a));
           WsClient cb = WsClient.connect(node.wsUrl(b))) {
-        ca.cas(b("rooms_meta"), new byte[] {(byte) 0xA1, 0x61, 0x78, 0x05}, 0); // {"x": 5}
-        ca.store(b("rooms_meta"), new byte[] {(byte) 0xA1, 0x61, 0x78, 0x06});
+        ca.cas(utf8("rooms_meta"), new byte[] {(byte) 0xA1, 0x61, 0x78, 0x05}, 0); // {"x": 5}
+        ca.store(utf8("rooms_meta"), new byte[] {(byte) 0xA1, 0x61, 0x78, 0x06});
         ca.cas(
             new byte[] {0, (byte) 0xFF, 7},
             new byte[] {(byte) 0xFF, 1, 2},
             0); // a lone break: not CBOR
-        ca.on(DelegateKeys.legacy()).store(b("rooms_data"), new byte[] {(byte) 0x82, 1, 2});
-        cb.cas(b("b-key"), new byte[] {0x18, 0x2A}, 0);
+        ca.on(DelegateKeys.legacy()).store(utf8("rooms_data"), new byte[] {(byte) 0x82, 1, 2});
+        cb.cas(utf8("b-key"), new byte[] {0x18, 0x2A}, 0);
       }
       Run all = main("inspect", "--data-dir", dir.toString());
       assertEquals(0, all.code(), all.err());
@@ -127,7 +124,8 @@ class MainToolsTest {
       Run unknown = main(tokenEnv("nope"), "", "inspect", "--data-dir", dir.toString());
       assertEquals(1, unknown.code());
       try (WsClient ca = WsClient.connect(node.wsUrl(a))) {
-        assertEquals(2, ca.getVersioned(b("rooms_meta")).generation(), "inspect changed nothing");
+        assertEquals(
+            2, ca.getVersioned(utf8("rooms_meta")).generation(), "inspect changed nothing");
       }
     }
     assertEquals(1, main("inspect", "--data-dir", dir.resolve("missing").toString()).code());
@@ -154,8 +152,8 @@ class MainToolsTest {
       WsClient legacy = c.on(DelegateKeys.legacy());
       List<byte[]> keys = legacy.list();
       assertEquals(1, keys.size());
-      assertArrayEquals(b("rooms_data"), keys.get(0));
-      Rooms rooms = new CborRoomsCodec().decodeLegacyBlob(legacy.get(b("rooms_data")));
+      assertArrayEquals(utf8("rooms_data"), keys.get(0));
+      Rooms rooms = new CborRoomsCodec().decodeLegacyBlob(legacy.get(utf8("rooms_data")));
       assertEquals(12, rooms.map().size());
       assertEquals(SeedLegacy.rooms(12), rooms);
       assertTrue(c.list().isEmpty(), "the current delegate is untouched");
@@ -214,10 +212,10 @@ class MainToolsTest {
       assertEquals(4, c.list().size(), "3 slots and rooms_meta");
       assertTrue(c.on(DelegateKeys.legacy()).list().isEmpty(), "no legacy blob");
       for (RoomData d : seeded.map().values()) {
-        byte[] v = c.get(b(river.rooms.RoomStorageKeys.roomKey(d.owner())));
+        byte[] v = c.get(utf8(river.rooms.RoomStorageKeys.roomKey(d.owner())));
         assertEquals(d, codec.decodeSlot(v).data());
       }
-      assertEquals(seeded.meta(), codec.decodeMeta(c.get(b("rooms_meta"))));
+      assertEquals(seeded.meta(), codec.decodeMeta(c.get(utf8("rooms_meta"))));
     }
   }
 

@@ -80,7 +80,7 @@ class SubscriptionLimitsTest {
       String token = node.newProfile();
       try (WsClient c = WsClient.connect(node.wsUrl(token));
           WsClient tab2 = WsClient.connect(node.wsUrl(token));
-          WsClient other = WsClient.connect(node.wsUrl(node.newProfile()))) {
+          WsClient other = node.connectNewProfile()) {
         subscribe(c, 0, 1024);
         assertTooLarge(send(c, new Op.Subscribe(room(1024))), "already follows 1024 rooms");
         assertTooLarge(send(c, new Op.Get(room(1025), true)), "already follows 1024 rooms");
@@ -104,7 +104,7 @@ class SubscriptionLimitsTest {
       throws Exception {
     try (TestNode node = new TestNode(dir, new NodeLimits(InFlightLimits.DEFAULT, 4, 6))) {
       String alice = node.newProfile();
-      try (WsClient b = WsClient.connect(node.wsUrl(node.newProfile()))) {
+      try (WsClient b = node.connectNewProfile()) {
         WsClient a = WsClient.connect(node.wsUrl(alice));
         subscribe(a, 0, 4);
         assertTooLarge(

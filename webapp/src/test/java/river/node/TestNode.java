@@ -4,15 +4,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import river.node.pg.StoreKind;
+import river.node.tools.WsClient;
 
 /** An in-process node on a free port and a temp data directory, plus the HTTP calls tests need. */
 public final class TestNode implements AutoCloseable {
   public final Node node;
   public final Path dataDir;
   private final HttpClient http = HttpClient.newHttpClient();
+
+  /** The UTF-8 bytes of a key or value written as text in a test. */
+  public static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A client connected as a new profile of this node (a user of its own). */
+  public WsClient connectNewProfile() throws Exception {
+    return WsClient.connect(wsUrl(newProfile()));
+  }
 
   public TestNode(Path dataDir) throws Exception {
     this(dataDir, NodeLimits.DEFAULT);

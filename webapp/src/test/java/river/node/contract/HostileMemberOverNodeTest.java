@@ -54,9 +54,9 @@ class HostileMemberOverNodeTest {
   @BeforeEach
   void start() throws Exception {
     node = new TestNode(dir);
-    o = WsClient.connect(node.wsUrl(node.newProfile()));
-    a = WsClient.connect(node.wsUrl(node.newProfile()));
-    b = WsClient.connect(node.wsUrl(node.newProfile()));
+    o = node.connectNewProfile();
+    a = node.connectNewProfile();
+    b = node.connectNewProfile();
   }
 
   @AfterEach
@@ -176,7 +176,7 @@ class HostileMemberOverNodeTest {
   void finding2_aBannedMemberCannotInviteAndTheCapNeverEvicts() throws Exception {
     createRoom(5);
     // B invites C, a legitimate member who posts
-    WsClient c = WsClient.connect(node.wsUrl(node.newProfile()));
+    WsClient c = node.connectNewProfile();
     try {
       DelegateResponse.InviteeKey ck = invite(b);
       byte[] cKey =

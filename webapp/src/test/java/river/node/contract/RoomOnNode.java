@@ -75,7 +75,7 @@ final class RoomOnNode implements AutoCloseable {
 
   /** A connection of a new profile (another user). */
   WsClient connect() throws Exception {
-    WsClient c = WsClient.connect(node.wsUrl(node.newProfile()));
+    WsClient c = node.connectNewProfile();
     clients.add(c);
     return c;
   }

@@ -59,8 +59,8 @@ class RoomOverNodeTest {
   @BeforeEach
   void start() throws Exception {
     node = new TestNode(dir, kind);
-    a = WsClient.connect(node.wsUrl(node.newProfile()));
-    b = WsClient.connect(node.wsUrl(node.newProfile()));
+    a = node.connectNewProfile();
+    b = node.connectNewProfile();
   }
 
   @AfterEach

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.node.TestNode.utf8;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,17 +45,13 @@ class DelegateBadInputTest {
   @BeforeEach
   void start() throws Exception {
     node = new TestNode(dir);
-    c = WsClient.connect(node.wsUrl(node.newProfile()));
+    c = node.connectNewProfile();
   }
 
   @AfterEach
   void stop() {
     c.close();
     node.close();
-  }
-
-  static byte[] b(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The connection still answers, and neither delegate holds any key. */
@@ -103,29 +99,32 @@ class DelegateBadInputTest {
     byte[] over = new byte[DelegateHost.MAX_DATA_BYTES + 1];
     for (WsClient d : List.of(c, c.on(DelegateKeys.legacy()))) {
       expectError(
-          assertThrows(WsClient.NodeError.class, () -> d.store(b("k"), over)),
+          assertThrows(WsClient.NodeError.class, () -> d.store(utf8("k"), over)),
           ErrorCodes.TOO_LARGE);
     }
     expectError(
-        assertThrows(WsClient.NodeError.class, () -> c.cas(b("k"), over, 0)), ErrorCodes.TOO_LARGE);
-    assertEquals(1, ((CasStoreResult.Stored) c.cas(b("k"), max, 0).result()).generation());
-    assertArrayEquals(max, c.get(b("k")));
-    assertTrue(c.on(DelegateKeys.legacy()).store(b("k"), max).result().isOk());
+        assertThrows(WsClient.NodeError.class, () -> c.cas(utf8("k"), over, 0)),
+        ErrorCodes.TOO_LARGE);
+    assertEquals(1, ((CasStoreResult.Stored) c.cas(utf8("k"), max, 0).result()).generation());
+    assertArrayEquals(max, c.get(utf8("k")));
+    assertTrue(c.on(DelegateKeys.legacy()).store(utf8("k"), max).result().isOk());
   }
 
   @Test
   void aKeyOverOneKibIsTooLarge() throws Exception {
     byte[] over = new byte[DelegateHost.MAX_KEY_BYTES + 1];
     expectError(
-        assertThrows(WsClient.NodeError.class, () -> c.store(over, b("v"))), ErrorCodes.TOO_LARGE);
+        assertThrows(WsClient.NodeError.class, () -> c.store(over, utf8("v"))),
+        ErrorCodes.TOO_LARGE);
     expectError(
-        assertThrows(WsClient.NodeError.class, () -> c.cas(over, b("v"), 0)), ErrorCodes.TOO_LARGE);
+        assertThrows(WsClient.NodeError.class, () -> c.cas(over, utf8("v"), 0)),
+        ErrorCodes.TOO_LARGE);
     expectError(assertThrows(WsClient.NodeError.class, () -> c.get(over)), ErrorCodes.TOO_LARGE);
     expectError(
         assertThrows(WsClient.NodeError.class, () -> c.getVersioned(over)), ErrorCodes.TOO_LARGE);
     expectError(assertThrows(WsClient.NodeError.class, () -> c.delete(over)), ErrorCodes.TOO_LARGE);
     byte[] max = new byte[DelegateHost.MAX_KEY_BYTES];
-    assertEquals(1, ((CasStoreResult.Stored) c.cas(max, b("v"), 0).result()).generation());
+    assertEquals(1, ((CasStoreResult.Stored) c.cas(max, utf8("v"), 0).result()).generation());
   }
 
   @Test
@@ -135,7 +134,8 @@ class DelegateBadInputTest {
         WsClient.await(
             c.request(
                 77,
-                new Op.Delegate(DelegateKeys.current(), new DelegateRequest.Store(b("k"), value))));
+                new Op.Delegate(
+                    DelegateKeys.current(), new DelegateRequest.Store(utf8("k"), value))));
     assertEquals(ErrorCodes.TOO_LARGE, r.errorCode());
     assertEquals(77, r.id(), "the oversized request is answered under its own id");
     stillUsableAndNothingWritten();
@@ -145,7 +145,7 @@ class DelegateBadInputTest {
   void aFrameOverJettysHardLimitClosesTheConnection() throws Exception {
     c.sendBinary(new byte[NodeServer.HARD_FRAME_BYTES + 1]);
     assertEquals(1009, c.closed().get(10, TimeUnit.SECONDS), "message too big");
-    try (WsClient again = WsClient.connect(node.wsUrl(node.newProfile()))) {
+    try (WsClient again = node.connectNewProfile()) {
       assertTrue(again.list().isEmpty(), "the node keeps serving");
     }
   }
@@ -186,13 +186,14 @@ class DelegateBadInputTest {
         delegateOp(
             CborItem.text("not bytes"),
             CborMap.builder()
-                .put("GetRequest", CborMap.builder().put("key", CborItem.bytes(b("k"))).build())
+                .put("GetRequest", CborMap.builder().put("key", CborItem.bytes(utf8("k"))).build())
                 .build()));
     bad.add(
         delegateOp(
             current(),
             CborMap.builder()
-                .put("StoreRequest", CborMap.builder().put("key", CborItem.bytes(b("k"))).build())
+                .put(
+                    "StoreRequest", CborMap.builder().put("key", CborItem.bytes(utf8("k"))).build())
                 .build())); // no value
     bad.add(
         delegateOp(
@@ -202,7 +203,7 @@ class DelegateBadInputTest {
                     "StoreRequest",
                     CborMap.builder()
                         .put("key", CborItem.text("k"))
-                        .put("value", CborItem.bytes(b("v")))
+                        .put("value", CborItem.bytes(utf8("v")))
                         .build())
                 .build()));
     bad.add(
@@ -212,8 +213,8 @@ class DelegateBadInputTest {
                 .put(
                     "CasStoreRequest",
                     CborMap.builder()
-                        .put("key", CborItem.bytes(b("k")))
-                        .put("value", CborItem.bytes(b("v")))
+                        .put("key", CborItem.bytes(utf8("k")))
+                        .put("value", CborItem.bytes(utf8("v")))
                         .put("expected_generation", CborItem.integer(-1))
                         .build())
                 .build()));
@@ -254,7 +255,7 @@ class DelegateBadInputTest {
                     CborMap.builder()
                         .put(
                             "Teleport",
-                            CborMap.builder().put("key", CborItem.bytes(b("k"))).build())
+                            CborMap.builder().put("key", CborItem.bytes(utf8("k"))).build())
                         .build())),
             10);
     assertEquals(ErrorCodes.UNKNOWN_OP, r.errorCode());
@@ -268,12 +269,12 @@ class DelegateBadInputTest {
                         CborMap.builder()
                             .put(
                                 "SignMessageRequest",
-                                CborMap.builder().put("key", CborItem.bytes(b("k"))).build())
+                                CborMap.builder().put("key", CborItem.bytes(utf8("k"))).build())
                             .build()))),
             11);
     assertEquals(ErrorCodes.UNKNOWN_OP, r.errorCode());
     // Contract ops are served now (river.node.contract): a 4-byte key is no contract key.
-    r = WsClient.await(c.request(12, new Op.Subscribe(b("room"))));
+    r = WsClient.await(c.request(12, new Op.Subscribe(utf8("room"))));
     assertEquals(ErrorCodes.INVALID, r.errorCode());
     stillUsableAndNothingWritten();
   }
@@ -291,7 +292,7 @@ class DelegateBadInputTest {
   void anUnknownDelegateIsRefused() throws Exception {
     byte[] other = new byte[32];
     expectError(
-        assertThrows(WsClient.NodeError.class, () -> c.on(other).cas(b("k"), b("v"), 0)),
+        assertThrows(WsClient.NodeError.class, () -> c.on(other).cas(utf8("k"), utf8("v"), 0)),
         ErrorCodes.UNKNOWN_DELEGATE);
     expectError(
         assertThrows(WsClient.NodeError.class, () -> c.on(other).list()),
@@ -307,12 +308,12 @@ class DelegateBadInputTest {
                 .put(
                     "StoreRequest",
                     CborMap.builder()
-                        .put("key", CborItem.bytes(b("k")))
+                        .put("key", CborItem.bytes(utf8("k")))
                         .put("value", CborItem.NULL)
                         .build())
                 .build());
     assertEquals(ErrorCodes.MALFORMED, answerTo(Cbor.encode(request(5, op)), 5).errorCode());
-    assertNull(c.get(b("k")));
+    assertNull(c.get(utf8("k")));
     stillUsableAndNothingWritten();
   }
 }

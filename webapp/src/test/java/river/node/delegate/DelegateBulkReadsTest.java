@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.node.TestNode.utf8;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,17 +50,13 @@ class DelegateBulkReadsTest {
   @BeforeEach
   void start() throws Exception {
     node = new TestNode(dir, kind);
-    c = WsClient.connect(node.wsUrl(node.newProfile()));
+    c = node.connectNewProfile();
   }
 
   @AfterEach
   void stop() {
     c.close();
     node.close();
-  }
-
-  static byte[] b(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   DelegateResponse.GetMany getMany(WsClient client, byte[]... keys) throws Exception {
@@ -70,26 +66,26 @@ class DelegateBulkReadsTest {
 
   @Test
   void answersEachKeyInRequestOrderWithValueAndGenerationAndNullForAbsent() throws Exception {
-    c.cas(b("room:a"), b("A"), 0);
-    c.store(b("room:b"), b("B1"));
-    c.store(b("room:b"), b("B2")); // generation 2: still just the data
-    DelegateResponse.GetMany r = getMany(c, b("room:b"), b("missing"), b("room:a"));
+    c.cas(utf8("room:a"), utf8("A"), 0);
+    c.store(utf8("room:b"), utf8("B1"));
+    c.store(utf8("room:b"), utf8("B2")); // generation 2: still just the data
+    DelegateResponse.GetMany r = getMany(c, utf8("room:b"), utf8("missing"), utf8("room:a"));
     assertEquals(3, r.size());
-    assertArrayEquals(b("room:b"), r.key(0));
-    assertArrayEquals(b("B2"), r.value(0));
+    assertArrayEquals(utf8("room:b"), r.key(0));
+    assertArrayEquals(utf8("B2"), r.value(0));
     assertEquals(2, r.generation(0));
     assertNull(r.value(1));
     assertEquals(0, r.generation(1), "absent is generation 0");
-    assertArrayEquals(b("A"), r.value(2));
+    assertArrayEquals(utf8("A"), r.value(2));
     assertEquals(1, r.generation(2));
     assertEquals(0, getMany(c).size());
   }
 
   @Test
   void readsOnlyTheAskersOwnStore() throws Exception {
-    c.store(b("room:x"), b("mine"));
-    try (WsClient other = WsClient.connect(node.wsUrl(node.newProfile()))) {
-      assertNull(getMany(other, b("room:x")).value(0));
+    c.store(utf8("room:x"), utf8("mine"));
+    try (WsClient other = node.connectNewProfile()) {
+      assertNull(getMany(other, utf8("room:x")).value(0));
     }
   }
 
@@ -97,7 +93,7 @@ class DelegateBulkReadsTest {
   void moreKeysThanTheLimitAreRefusedTooLarge() {
     List<byte[]> keys = new ArrayList<>();
     for (int i = 0; i <= DelegateRequest.GetMany.MAX_KEYS; i++) {
-      keys.add(b("k" + i));
+      keys.add(utf8("k" + i));
     }
     WsClient.NodeError e =
         assertThrows(WsClient.NodeError.class, () -> c.delegate(new DelegateRequest.GetMany(keys)));
@@ -109,20 +105,21 @@ class DelegateBulkReadsTest {
       throws Exception {
     byte[] big = new byte[200 * 1024];
     for (int i = 0; i < 4; i++) {
-      c.store(b("big" + i), big);
+      c.store(utf8("big" + i), big);
     }
     WsClient.NodeError e =
         assertThrows(
-            WsClient.NodeError.class, () -> getMany(c, b("big0"), b("big1"), b("big2"), b("big3")));
+            WsClient.NodeError.class,
+            () -> getMany(c, utf8("big0"), utf8("big1"), utf8("big2"), utf8("big3")));
     assertEquals(ErrorCodes.TOO_LARGE, e.code());
     assertTrue(e.getMessage().contains("one by one"), e.getMessage());
-    assertEquals(3, getMany(c, b("big0"), b("big1"), b("big2")).size());
+    assertEquals(3, getMany(c, utf8("big0"), utf8("big1"), utf8("big2")).size());
   }
 
   @Test
   void anOverlongKeyRefusesTheWholeRequest() {
     WsClient.NodeError e =
-        assertThrows(WsClient.NodeError.class, () -> getMany(c, b("ok"), new byte[2000]));
+        assertThrows(WsClient.NodeError.class, () -> getMany(c, utf8("ok"), new byte[2000]));
     assertEquals(ErrorCodes.TOO_LARGE, e.code());
   }
 
@@ -130,7 +127,7 @@ class DelegateBulkReadsTest {
   void theLegacyDelegateHasNoGetMany() throws Exception {
     WsClient legacy = c.on(DelegateKeys.legacy());
     WsClient.NodeError e =
-        assertThrows(WsClient.NodeError.class, () -> getMany(legacy, b("rooms_data")));
+        assertThrows(WsClient.NodeError.class, () -> getMany(legacy, utf8("rooms_data")));
     assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
   }
 
@@ -142,8 +139,8 @@ class DelegateBulkReadsTest {
 
   @Test
   void anotherUsersKeysAndValuesAreNeverListed() throws Exception {
-    c.store(b("room:mine"), b("secret"));
-    try (WsClient other = WsClient.connect(node.wsUrl(node.newProfile()))) {
+    c.store(utf8("room:mine"), utf8("secret"));
+    try (WsClient other = node.connectNewProfile()) {
       ListValuesResponse r = listValues(other, -1L);
       assertEquals(0, r.listed().keys().size());
       assertEquals(0, r.valued());
@@ -152,21 +149,21 @@ class DelegateBulkReadsTest {
 
   @Test
   void everyKeyInByteOrderWithTheValuesAndGenerationsOfTheFirst() throws Exception {
-    c.cas(b("room:b"), b("B"), 0);
-    c.store(b("room:a"), b("A1"));
-    c.store(b("room:a"), b("A2"));
-    c.store(b("rooms_meta"), b("M"));
+    c.cas(utf8("room:b"), utf8("B"), 0);
+    c.store(utf8("room:a"), utf8("A1"));
+    c.store(utf8("room:a"), utf8("A2"));
+    c.store(utf8("rooms_meta"), utf8("M"));
     ListValuesResponse r = listValues(c, 1 << 20);
     List<byte[]> keys = r.listed().keys();
     assertEquals(
         List.of("room:a", "room:b", "rooms_meta"), keys.stream().map(String::new).toList());
     assertEquals(3, r.valued());
     DelegateResponse.GetMany values = r.valuedPart();
-    assertArrayEquals(b("A2"), values.value(0), "the data, without the envelope");
+    assertArrayEquals(utf8("A2"), values.value(0), "the data, without the envelope");
     assertEquals(2, values.generation(0));
-    assertArrayEquals(b("B"), values.value(1));
+    assertArrayEquals(utf8("B"), values.value(1));
     assertEquals(1, values.generation(1));
-    assertArrayEquals(b("M"), values.value(2));
+    assertArrayEquals(utf8("M"), values.value(2));
     assertEquals(0, listValues(c, 0).valued(), "a budget of 0: the keys alone");
     assertEquals(3, listValues(c, 0).listed().keys().size());
   }
@@ -174,7 +171,7 @@ class DelegateBulkReadsTest {
   @Test
   void theBudgetCutsTheValuesNeverTheKeys() throws Exception {
     for (int i = 0; i < 10; i++) {
-      c.store(b("k" + i), new byte[1000]);
+      c.store(utf8("k" + i), new byte[1000]);
     }
     // 10 keys of 2 bytes, then 1,000 bytes and 9 per value
     assertEquals(3, listValues(c, 20 + 3 * 1009).valued());
@@ -186,7 +183,7 @@ class DelegateBulkReadsTest {
   void anyBudgetIsCappedSoTheAnswerFitsItsFrame() throws Exception {
     byte[] big = new byte[200 * 1024];
     for (int i = 0; i < 4; i++) {
-      c.store(b("big" + i), big);
+      c.store(utf8("big" + i), big);
     }
     ListValuesResponse r = listValues(c, -1L); // u64 max
     assertEquals(3, r.valued(), "the fourth would pass " + DelegateHost.GET_MANY_BUDGET_BYTES);
@@ -201,7 +198,7 @@ class DelegateBulkReadsTest {
       List<CompletableFuture<DelegateResponse>> writes = new ArrayList<>();
       for (int i = from; i < Math.min(n, from + 100); i++) {
         writes.add(
-            c.delegateAsync(new DelegateRequest.Store(b(String.format("k%05d", i)), b("v"))));
+            c.delegateAsync(new DelegateRequest.Store(utf8(String.format("k%05d", i)), utf8("v"))));
       }
       for (CompletableFuture<DelegateResponse> w : writes) {
         WsClient.await(w);
@@ -221,7 +218,7 @@ class DelegateBulkReadsTest {
 
   @Test
   void aBudgetThatIsNotAnUnsignedIntegerIsMalformedAndChangesNothing() throws Exception {
-    c.store(b("room:a"), b("A"));
+    c.store(utf8("room:a"), utf8("A"));
     for (CborItem budget : List.of(CborItem.text("all"), CborItem.NULL)) {
       byte[] frame =
           Cbor.encode(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.node.TestNode.utf8;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,10 +51,6 @@ class DelegateCasTest {
     node.close();
   }
 
-  static byte[] b(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
   String user() throws Exception {
     return node.node.store().lookupUser(token).get().orElseThrow();
   }
@@ -64,43 +61,44 @@ class DelegateCasTest {
 
   @Test
   void absentKeyIsGenerationZero() throws Exception {
-    DelegateResponse.GetVersioned v = c.getVersioned(b("rooms"));
+    DelegateResponse.GetVersioned v = c.getVersioned(utf8("rooms"));
     assertNull(v.value());
     assertEquals(0, v.generation());
-    assertNull(c.get(b("rooms")));
-    CasStoreResult r = c.cas(b("rooms"), b("first"), 0).result();
+    assertNull(c.get(utf8("rooms")));
+    CasStoreResult r = c.cas(utf8("rooms"), utf8("first"), 0).result();
     assertEquals(1, ((CasStoreResult.Stored) r).generation());
   }
 
   @Test
   void casAtTheCurrentGenerationWritesTheNextOne() throws Exception {
     for (long g = 0; g < 5; g++) {
-      CasStoreResult r = c.cas(b("k"), b("v" + g), g).result();
+      CasStoreResult r = c.cas(utf8("k"), utf8("v" + g), g).result();
       assertEquals(g + 1, ((CasStoreResult.Stored) r).generation());
     }
-    DelegateResponse.GetVersioned v = c.getVersioned(b("k"));
+    DelegateResponse.GetVersioned v = c.getVersioned(utf8("k"));
     assertEquals(5, v.generation());
-    assertArrayEquals(b("v4"), v.value());
+    assertArrayEquals(utf8("v4"), v.value());
   }
 
   @Test
   void conflictCarriesTheCurrentGenerationAndValueAndWritesNothing() throws Exception {
-    c.cas(b("k"), b("one"), 0);
-    c.cas(b("k"), b("two"), 1);
+    c.cas(utf8("k"), utf8("one"), 0);
+    c.cas(utf8("k"), utf8("two"), 1);
     for (long stale : new long[] {0, 1, 3, -1L}) {
-      CasStoreResult r = c.cas(b("k"), b("stale"), stale).result();
+      CasStoreResult r = c.cas(utf8("k"), utf8("stale"), stale).result();
       CasStoreResult.Conflict conflict = (CasStoreResult.Conflict) r;
       assertEquals(2, conflict.currentGeneration());
-      assertArrayEquals(b("two"), conflict.currentValue());
+      assertArrayEquals(utf8("two"), conflict.currentValue());
     }
-    DelegateResponse.GetVersioned v = c.getVersioned(b("k"));
+    DelegateResponse.GetVersioned v = c.getVersioned(utf8("k"));
     assertEquals(2, v.generation());
-    assertArrayEquals(b("two"), v.value());
+    assertArrayEquals(utf8("two"), v.value());
   }
 
   @Test
   void conflictOnAnAbsentKeyHasNoValue() throws Exception {
-    CasStoreResult.Conflict conflict = (CasStoreResult.Conflict) c.cas(b("k"), b("x"), 4).result();
+    CasStoreResult.Conflict conflict =
+        (CasStoreResult.Conflict) c.cas(utf8("k"), utf8("x"), 4).result();
     assertEquals(0, conflict.currentGeneration());
     assertNull(conflict.currentValue());
     assertTrue(c.list().isEmpty(), "a conflict writes nothing");
@@ -108,48 +106,50 @@ class DelegateCasTest {
 
   @Test
   void plainStoreBumpsTheGeneration() throws Exception {
-    c.cas(b("k"), b("cas"), 0);
-    DelegateResponse.Store s = c.store(b("k"), b("blind"));
+    c.cas(utf8("k"), utf8("cas"), 0);
+    DelegateResponse.Store s = c.store(utf8("k"), utf8("blind"));
     assertTrue(s.result().isOk());
     assertEquals(5, s.valueSize());
-    assertEquals(2, c.getVersioned(b("k")).generation());
-    c.store(b("k"), b("again"));
-    DelegateResponse.GetVersioned v = c.getVersioned(b("k"));
+    assertEquals(2, c.getVersioned(utf8("k")).generation());
+    c.store(utf8("k"), utf8("again"));
+    DelegateResponse.GetVersioned v = c.getVersioned(utf8("k"));
     assertEquals(3, v.generation());
-    assertArrayEquals(b("again"), v.value());
+    assertArrayEquals(utf8("again"), v.value());
     assertEquals(
         1,
-        c.store(b("fresh"), b("x")).result().isOk() ? c.getVersioned(b("fresh")).generation() : -1);
+        c.store(utf8("fresh"), utf8("x")).result().isOk()
+            ? c.getVersioned(utf8("fresh")).generation()
+            : -1);
   }
 
   @Test
   void valuesAreStoredInTheEnvelopeAndGetStripsIt() throws Exception {
-    c.cas(b("k"), b("data"), 0);
-    c.store(b("k"), b("data2"));
-    byte[] row = rawRow(DelegateKeys.current(), b("k"));
-    assertArrayEquals(Envelope.wrap(2, b("data2")), row);
-    assertArrayEquals(b("data2"), c.get(b("k")));
+    c.cas(utf8("k"), utf8("data"), 0);
+    c.store(utf8("k"), utf8("data2"));
+    byte[] row = rawRow(DelegateKeys.current(), utf8("k"));
+    assertArrayEquals(Envelope.wrap(2, utf8("data2")), row);
+    assertArrayEquals(utf8("data2"), c.get(utf8("k")));
   }
 
   @Test
   void deleteResetsTheGeneration() throws Exception {
-    c.cas(b("k"), b("a"), 0);
-    c.cas(b("k"), b("b"), 1);
-    assertTrue(c.delete(b("k")).result().isOk());
-    DelegateResponse.GetVersioned v = c.getVersioned(b("k"));
+    c.cas(utf8("k"), utf8("a"), 0);
+    c.cas(utf8("k"), utf8("b"), 1);
+    assertTrue(c.delete(utf8("k")).result().isOk());
+    DelegateResponse.GetVersioned v = c.getVersioned(utf8("k"));
     assertEquals(0, v.generation());
     assertNull(v.value());
     assertTrue(c.list().isEmpty(), "Delete removes the key from the index");
-    assertEquals(1, ((CasStoreResult.Stored) c.cas(b("k"), b("c"), 0).result()).generation());
-    assertTrue(c.delete(b("absent")).result().isOk(), "deleting an absent key is fine");
+    assertEquals(1, ((CasStoreResult.Stored) c.cas(utf8("k"), utf8("c"), 0).result()).generation());
+    assertTrue(c.delete(utf8("absent")).result().isOk(), "deleting an absent key is fine");
   }
 
   @Test
   void listReturnsEveryStoredKey() throws Exception {
-    c.cas(b("b"), b("1"), 0);
-    c.store(b("a"), b("2"));
-    c.cas(b("c"), b("3"), 0);
-    c.cas(b("c"), b("3"), 0); // conflict: no new key
+    c.cas(utf8("b"), utf8("1"), 0);
+    c.store(utf8("a"), utf8("2"));
+    c.cas(utf8("c"), utf8("3"), 0);
+    c.cas(utf8("c"), utf8("3"), 0); // conflict: no new key
     List<String> keys = c.list().stream().map(k -> new String(k, StandardCharsets.UTF_8)).toList();
     assertEquals(List.of("a", "b", "c"), keys);
   }
@@ -159,69 +159,73 @@ class DelegateCasTest {
     byte[] cborMap = {(byte) 0xA1, 0x61, 0x61, 0x01}; // {"a": 1}: no envelope
     byte[] shortWithMarker = {0x01, 0x02, 0x03}; // starts with 0x01 but shorter than 9 bytes
     byte[] current = DelegateKeys.current();
-    node.node.store().update(user(), current, b("raw"), old -> Mutation.put(cborMap, null)).get();
     node.node
         .store()
-        .update(user(), current, b("short"), old -> Mutation.put(shortWithMarker, null))
+        .update(user(), current, utf8("raw"), old -> Mutation.put(cborMap, null))
+        .get();
+    node.node
+        .store()
+        .update(user(), current, utf8("short"), old -> Mutation.put(shortWithMarker, null))
         .get();
 
-    DelegateResponse.GetVersioned v = c.getVersioned(b("raw"));
+    DelegateResponse.GetVersioned v = c.getVersioned(utf8("raw"));
     assertEquals(0, v.generation());
     assertArrayEquals(cborMap, v.value());
-    assertArrayEquals(cborMap, c.get(b("raw")));
-    assertArrayEquals(shortWithMarker, c.getVersioned(b("short")).value());
-    assertEquals(0, c.getVersioned(b("short")).generation());
+    assertArrayEquals(cborMap, c.get(utf8("raw")));
+    assertArrayEquals(shortWithMarker, c.getVersioned(utf8("short")).value());
+    assertEquals(0, c.getVersioned(utf8("short")).generation());
 
     CasStoreResult.Conflict conflict =
-        (CasStoreResult.Conflict) c.cas(b("raw"), b("x"), 1).result();
+        (CasStoreResult.Conflict) c.cas(utf8("raw"), utf8("x"), 1).result();
     assertEquals(0, conflict.currentGeneration());
     assertArrayEquals(cborMap, conflict.currentValue());
-    assertEquals(1, ((CasStoreResult.Stored) c.cas(b("raw"), b("new"), 0).result()).generation());
-    assertArrayEquals(Envelope.wrap(1, b("new")), rawRow(current, b("raw")));
-    c.store(b("short"), b("s"));
+    assertEquals(
+        1, ((CasStoreResult.Stored) c.cas(utf8("raw"), utf8("new"), 0).result()).generation());
+    assertArrayEquals(Envelope.wrap(1, utf8("new")), rawRow(current, utf8("raw")));
+    c.store(utf8("short"), utf8("s"));
     assertEquals(
         1,
-        c.getVersioned(b("short")).generation(),
+        c.getVersioned(utf8("short")).generation(),
         "a blind Store over raw data writes generation 1");
   }
 
   @Test
   void anExhaustedGenerationIsRefusedRatherThanWrappedToZero() throws Exception {
-    byte[] last = Envelope.wrap(-1L, b("at 2^64-1")); // generation 18446744073709551615
+    byte[] last = Envelope.wrap(-1L, utf8("at 2^64-1")); // generation 18446744073709551615
     node.node
         .store()
-        .update(user(), DelegateKeys.current(), b("k"), old -> Mutation.put(last, null))
+        .update(user(), DelegateKeys.current(), utf8("k"), old -> Mutation.put(last, null))
         .get();
-    assertEquals(-1L, c.getVersioned(b("k")).generation());
-    CasStoreResult r = c.cas(b("k"), b("wrap"), -1L).result();
+    assertEquals(-1L, c.getVersioned(utf8("k")).generation());
+    CasStoreResult r = c.cas(utf8("k"), utf8("wrap"), -1L).result();
     assertTrue(r instanceof CasStoreResult.Failed, r.toString());
-    DelegateResponse.Store s = c.store(b("k"), b("wrap"));
+    DelegateResponse.Store s = c.store(utf8("k"), utf8("wrap"));
     assertTrue(!s.result().isOk(), "a blind Store is refused too");
-    assertArrayEquals(last, rawRow(DelegateKeys.current(), b("k")), "nothing was written");
+    assertArrayEquals(last, rawRow(DelegateKeys.current(), utf8("k")), "nothing was written");
   }
 
   @Test
   void theLegacyDelegateIsAPlainStoreWithoutEnvelopeOrCas() throws Exception {
     WsClient legacy = c.on(DelegateKeys.legacy());
     byte[] blob = {0x01, 0, 0, 0, 0, 0, 0, 0, 0, 9, 9}; // stored verbatim, never interpreted
-    assertTrue(legacy.store(b("rooms_data"), blob).result().isOk());
-    assertArrayEquals(blob, legacy.get(b("rooms_data")));
-    assertArrayEquals(blob, rawRow(DelegateKeys.legacy(), b("rooms_data")));
+    assertTrue(legacy.store(utf8("rooms_data"), blob).result().isOk());
+    assertArrayEquals(blob, legacy.get(utf8("rooms_data")));
+    assertArrayEquals(blob, rawRow(DelegateKeys.legacy(), utf8("rooms_data")));
     assertEquals(1, legacy.list().size());
     assertTrue(c.list().isEmpty(), "each delegate version has its own store");
-    assertNull(c.get(b("rooms_data")));
+    assertNull(c.get(utf8("rooms_data")));
 
     WsClient.NodeError e =
-        assertThrows(WsClient.NodeError.class, () -> legacy.cas(b("rooms_data"), b("x"), 0));
+        assertThrows(WsClient.NodeError.class, () -> legacy.cas(utf8("rooms_data"), utf8("x"), 0));
     assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
-    e = assertThrows(WsClient.NodeError.class, () -> legacy.getVersioned(b("rooms_data")));
+    e = assertThrows(WsClient.NodeError.class, () -> legacy.getVersioned(utf8("rooms_data")));
     assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
-    e = assertThrows(WsClient.NodeError.class, () -> legacy.cas(b("other"), b("x"), 0));
+    e = assertThrows(WsClient.NodeError.class, () -> legacy.cas(utf8("other"), utf8("x"), 0));
     assertEquals(ErrorCodes.UNKNOWN_OP, e.code());
     assertEquals(1, legacy.list().size(), "a refused CAS writes nothing");
-    assertArrayEquals(blob, legacy.get(b("rooms_data")));
+    assertArrayEquals(blob, legacy.get(utf8("rooms_data")));
 
-    legacy.delete(b("rooms_data"));
+    legacy.delete(utf8("rooms_data"));
     assertTrue(legacy.list().isEmpty());
   }
 
@@ -231,14 +235,14 @@ class DelegateCasTest {
     other[0] = 7;
     for (byte[] d : new byte[][] {other, new byte[0], new byte[5], new byte[33]}) {
       WsClient.NodeError e =
-          assertThrows(WsClient.NodeError.class, () -> c.on(d).store(b("k"), b("v")));
+          assertThrows(WsClient.NodeError.class, () -> c.on(d).store(utf8("k"), utf8("v")));
       assertEquals(ErrorCodes.UNKNOWN_DELEGATE, e.code());
     }
     assertTrue(node.node.store().listKeys(user(), other).get().isEmpty());
     assertTrue(c.list().isEmpty());
     assertEquals(
         1,
-        ((CasStoreResult.Stored) c.cas(b("k"), b("v"), 0).result()).generation(),
+        ((CasStoreResult.Stored) c.cas(utf8("k"), utf8("v"), 0).result()).generation(),
         "the connection stays usable");
   }
 }

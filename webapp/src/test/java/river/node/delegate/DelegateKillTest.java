@@ -3,6 +3,7 @@ package river.node.delegate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.node.TestNode.utf8;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -47,12 +48,8 @@ class DelegateKillTest {
 
   @TempDir Path dir;
 
-  static byte[] b(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
   static byte[] valueAt(int writer, long generation) {
-    return b("writer " + writer + " generation " + generation);
+    return utf8("writer " + writer + " generation " + generation);
   }
 
   /**
@@ -167,7 +164,7 @@ class DelegateKillTest {
         for (int w = 0; w < WRITERS; w++) {
           WsClient c = node.connect(token);
           clients.add(c);
-          DelegateResponse.GetVersioned v = c.getVersioned(b("key " + w));
+          DelegateResponse.GetVersioned v = c.getVersioned(utf8("key " + w));
           long a = acked.get(w);
           assertTrue(
               v.generation() == a || v.generation() == a + 1,
@@ -203,7 +200,7 @@ class DelegateKillTest {
                       while (true) {
                         long g = acked.get(writer);
                         CasStoreResult res =
-                            c.cas(b("key " + writer), valueAt(writer, g + 1), g).result();
+                            c.cas(utf8("key " + writer), valueAt(writer, g + 1), g).result();
                         if (!(res instanceof CasStoreResult.Stored ok)) {
                           unexpected.add("writer " + writer + " at " + g + ": " + res);
                           return;

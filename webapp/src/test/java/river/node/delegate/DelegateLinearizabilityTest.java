@@ -3,8 +3,8 @@ package river.node.delegate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.node.TestNode.utf8;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +44,9 @@ class DelegateLinearizabilityTest {
 
   @TempDir Path dir;
 
-  static byte[] b(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
   @Test
   void casIncrementsOfOneKeyFromSixteenConnectionsAreLinearizable() throws Exception {
-    byte[] key = b("counter");
+    byte[] key = utf8("counter");
     final int INCREMENTS = kind == StoreKind.SQLITE ? INCREMENTS_SQLITE : INCREMENTS_POSTGRES;
     try (TestNode node = new TestNode(dir, kind)) {
       String token = node.newProfile();
@@ -69,7 +65,7 @@ class DelegateLinearizabilityTest {
                     long g = c.getVersioned(key).generation();
                     int conflicts = 0;
                     for (int done = 0; done < INCREMENTS; ) {
-                      CasStoreResult r = c.cas(key, b(Long.toString(g + 1)), g).result();
+                      CasStoreResult r = c.cas(key, utf8(Long.toString(g + 1)), g).result();
                       if (r instanceof CasStoreResult.Stored s) {
                         assertEquals(g + 1, s.generation());
                         stored.add(s.generation());
@@ -81,7 +77,7 @@ class DelegateLinearizabilityTest {
                             conflict.currentGeneration() > g, "a conflict never goes back in time");
                         g = conflict.currentGeneration();
                         assertArrayEquals(
-                            b(Long.toString(g)),
+                            utf8(Long.toString(g)),
                             conflict.currentValue(),
                             "the conflict's value is the one written at its generation");
                         conflicts++;
@@ -113,7 +109,7 @@ class DelegateLinearizabilityTest {
       }
       WsClient check = clients.get(0);
       assertEquals(total, check.getVersioned(key).generation());
-      assertArrayEquals(b(Integer.toString(total)), check.get(key));
+      assertArrayEquals(utf8(Integer.toString(total)), check.get(key));
       clients.forEach(WsClient::close);
     }
   }

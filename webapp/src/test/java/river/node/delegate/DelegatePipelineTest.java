@@ -3,6 +3,7 @@ package river.node.delegate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.node.TestNode.utf8;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,20 +55,16 @@ class DelegatePipelineTest {
     node.close();
   }
 
-  static byte[] b(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
   @Test
   void twoHundredRequestsSentWithoutWaitingAreEachAnsweredUnderTheirId() throws Exception {
-    try (WsClient c = WsClient.connect(node.wsUrl(node.newProfile()))) {
+    try (WsClient c = node.connectNewProfile()) {
       int n = 200;
       List<CompletableFuture<Response>> answers = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         DelegateRequest msg =
             i % 2 == 0
-                ? new DelegateRequest.CasStore(b("key-" + i), b("value-" + i), 0)
-                : new DelegateRequest.GetVersioned(b("key-" + (i - 1)));
+                ? new DelegateRequest.CasStore(utf8("key-" + i), utf8("value-" + i), 0)
+                : new DelegateRequest.GetVersioned(utf8("key-" + (i - 1)));
         answers.add(c.request(1000 + i, new Op.Delegate(DelegateKeys.current(), msg)));
       }
       for (int i = 0; i < n; i++) {
@@ -76,32 +73,32 @@ class DelegatePipelineTest {
         DelegateResponse d = WsClient.delegateResponse(r);
         if (i % 2 == 0) {
           DelegateResponse.CasStore cas = (DelegateResponse.CasStore) d;
-          assertArrayEquals(b("key-" + i), cas.key());
+          assertArrayEquals(utf8("key-" + i), cas.key());
           assertEquals(1, ((CasStoreResult.Stored) cas.result()).generation());
         } else {
-          assertArrayEquals(b("key-" + (i - 1)), ((DelegateResponse.GetVersioned) d).key());
+          assertArrayEquals(utf8("key-" + (i - 1)), ((DelegateResponse.GetVersioned) d).key());
         }
       }
       assertEquals(n / 2, c.list().size());
       for (int i = 0; i < n; i += 2) {
-        assertArrayEquals(b("value-" + i), c.get(b("key-" + i)));
+        assertArrayEquals(utf8("value-" + i), c.get(utf8("key-" + i)));
       }
     }
   }
 
   @Test
   void pipelinedWritesOfOneConnectionApplyInTheOrderSent() throws Exception {
-    try (WsClient c = WsClient.connect(node.wsUrl(node.newProfile()))) {
+    try (WsClient c = node.connectNewProfile()) {
       List<CompletableFuture<DelegateResponse>> answers = new ArrayList<>();
       for (int g = 0; g < 100; g++) {
         answers.add(
-            c.delegateAsync(new DelegateRequest.CasStore(b("counter"), b("v" + (g + 1)), g)));
+            c.delegateAsync(new DelegateRequest.CasStore(utf8("counter"), utf8("v" + (g + 1)), g)));
       }
       for (int g = 0; g < 100; g++) {
         DelegateResponse.CasStore cas = (DelegateResponse.CasStore) WsClient.await(answers.get(g));
         assertEquals(g + 1, ((CasStoreResult.Stored) cas.result()).generation());
       }
-      assertEquals(100, c.getVersioned(b("counter")).generation());
+      assertEquals(100, c.getVersioned(utf8("counter")).generation());
     }
   }
 
@@ -109,7 +106,7 @@ class DelegatePipelineTest {
   void aClientThatStopsReadingDoesNotStallOtherConnections() throws Exception {
     String slowToken = node.newProfile();
     try (WsClient setup = WsClient.connect(node.wsUrl(slowToken))) {
-      setup.store(b("big"), new byte[200 * 1024]);
+      setup.store(utf8("big"), new byte[200 * 1024]);
     }
     try (Socket slow = new Socket()) {
       slow.setReceiveBufferSize(4096);
@@ -130,18 +127,18 @@ class DelegatePipelineTest {
             WireCodec.encodeRequest(
                 new Request(
                     i + 1,
-                    new Op.Delegate(DelegateKeys.current(), new DelegateRequest.Get(b("big")))));
+                    new Op.Delegate(DelegateKeys.current(), new DelegateRequest.Get(utf8("big")))));
         out.write(maskedBinaryFrame(req));
       }
       out.flush();
       Thread.sleep(300);
 
-      try (WsClient fast = WsClient.connect(node.wsUrl(node.newProfile()))) {
+      try (WsClient fast = node.connectNewProfile()) {
         long start = System.nanoTime();
         long worst = 0;
         for (int g = 0; g < 200; g++) {
           long t0 = System.nanoTime();
-          CasStoreResult r = fast.cas(b("k"), b("v" + g), g).result();
+          CasStoreResult r = fast.cas(utf8("k"), utf8("v" + g), g).result();
           worst = Math.max(worst, System.nanoTime() - t0);
           assertEquals(g + 1, ((CasStoreResult.Stored) r).generation());
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.node.TestNode.utf8;
 
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
@@ -50,36 +51,35 @@ class DelegateUsersTest {
     node.close();
   }
 
-  static byte[] b(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
   @Test
   void userBNeverSeesOrChangesUserAsKeys() throws Exception {
     try (WsClient a = WsClient.connect(node.wsUrl(tokenA));
         WsClient bc = WsClient.connect(node.wsUrl(tokenB))) {
-      a.cas(b("rooms"), b("A's rooms"), 0);
-      a.cas(b("rooms"), b("A's rooms v2"), 1);
-      a.on(DelegateKeys.legacy()).store(b("rooms_data"), b("A's legacy blob"));
+      a.cas(utf8("rooms"), utf8("A's rooms"), 0);
+      a.cas(utf8("rooms"), utf8("A's rooms v2"), 1);
+      a.on(DelegateKeys.legacy()).store(utf8("rooms_data"), utf8("A's legacy blob"));
 
       assertTrue(bc.list().isEmpty());
       assertTrue(bc.on(DelegateKeys.legacy()).list().isEmpty());
-      assertNull(bc.get(b("rooms")));
-      assertNull(bc.on(DelegateKeys.legacy()).get(b("rooms_data")));
-      assertEquals(0, bc.getVersioned(b("rooms")).generation());
+      assertNull(bc.get(utf8("rooms")));
+      assertNull(bc.on(DelegateKeys.legacy()).get(utf8("rooms_data")));
+      assertEquals(0, bc.getVersioned(utf8("rooms")).generation());
       CasStoreResult.Conflict conflict =
-          (CasStoreResult.Conflict) bc.cas(b("rooms"), b("B"), 2).result();
+          (CasStoreResult.Conflict) bc.cas(utf8("rooms"), utf8("B"), 2).result();
       assertEquals(0, conflict.currentGeneration(), "B's CAS is judged against B's store only");
       assertNull(conflict.currentValue());
       assertEquals(
-          1, ((CasStoreResult.Stored) bc.cas(b("rooms"), b("B's rooms"), 0).result()).generation());
-      bc.store(b("rooms"), b("B again"));
-      bc.delete(b("rooms"));
-      bc.on(DelegateKeys.legacy()).delete(b("rooms_data"));
+          1,
+          ((CasStoreResult.Stored) bc.cas(utf8("rooms"), utf8("B's rooms"), 0).result())
+              .generation());
+      bc.store(utf8("rooms"), utf8("B again"));
+      bc.delete(utf8("rooms"));
+      bc.on(DelegateKeys.legacy()).delete(utf8("rooms_data"));
 
-      assertEquals(2, a.getVersioned(b("rooms")).generation());
-      assertArrayEquals(b("A's rooms v2"), a.get(b("rooms")));
-      assertArrayEquals(b("A's legacy blob"), a.on(DelegateKeys.legacy()).get(b("rooms_data")));
+      assertEquals(2, a.getVersioned(utf8("rooms")).generation());
+      assertArrayEquals(utf8("A's rooms v2"), a.get(utf8("rooms")));
+      assertArrayEquals(
+          utf8("A's legacy blob"), a.on(DelegateKeys.legacy()).get(utf8("rooms_data")));
       assertEquals(1, a.list().size());
     }
   }
@@ -99,14 +99,14 @@ class DelegateUsersTest {
     try (WsClient a1 = WsClient.connect(node.wsUrl(tokenA));
         WsClient a2 = WsClient.connect(node.wsUrl(tokenA));
         WsClient bc = WsClient.connect(node.wsUrl(tokenB))) {
-      a1.cas(b("rooms"), b("v1"), 0); // generation 1
-      a1.cas(b("rooms"), b("stale"), 0); // conflict: no push
-      a1.store(b("rooms"), b("v2")); // generation 2
-      a1.cas(b("rooms"), b("v3"), 2); // generation 3
-      a1.cas(b("nick"), b("n"), 0); // another key, generation 1
-      a1.delete(b("nick")); // reset: generation 0
-      a1.delete(b("never-stored")); // nothing changed: no push
-      a1.on(DelegateKeys.legacy()).store(b("rooms_data"), b("x")); // legacy: generation 0
+      a1.cas(utf8("rooms"), utf8("v1"), 0); // generation 1
+      a1.cas(utf8("rooms"), utf8("stale"), 0); // conflict: no push
+      a1.store(utf8("rooms"), utf8("v2")); // generation 2
+      a1.cas(utf8("rooms"), utf8("v3"), 2); // generation 3
+      a1.cas(utf8("nick"), utf8("n"), 0); // another key, generation 1
+      a1.delete(utf8("nick")); // reset: generation 0
+      a1.delete(utf8("never-stored")); // nothing changed: no push
+      a1.on(DelegateKeys.legacy()).store(utf8("rooms_data"), utf8("x")); // legacy: generation 0
 
       List<Object[]> expected =
           List.of(
@@ -125,15 +125,15 @@ class DelegateUsersTest {
         assertEquals((long) (Long) e[2], changed.generation());
       }
       // Everything a1 wrote has been answered (and so pushed): nothing more may be queued anywhere.
-      a2.getVersioned(b("rooms"));
-      a1.getVersioned(b("rooms"));
-      bc.getVersioned(b("rooms"));
+      a2.getVersioned(utf8("rooms"));
+      a1.getVersioned(utf8("rooms"));
+      bc.getVersioned(utf8("rooms"));
       assertNull(a2.nextPush(Duration.ofMillis(200)), "no extra pushes");
       assertTrue(a1.drainPushes().isEmpty(), "the writer gets no push for its own writes");
       assertTrue(bc.drainPushes().isEmpty(), "another user gets no push");
 
       // The other way round: a2's write reaches a1.
-      a2.cas(b("rooms"), b("v4"), 3);
+      a2.cas(utf8("rooms"), utf8("v4"), 3);
       Event.DelegateKeyChanged back =
           (Event.DelegateKeyChanged) a1.nextPush(Duration.ofSeconds(10));
       assertEquals(4, back.generation());

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.node.TestNode.utf8;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +30,6 @@ class KillOneOfTwoNodesTest {
   static final int WRITERS = 6;
 
   @TempDir Path dir;
-
-  static byte[] b(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
 
   private static boolean everyWriterAcked(AtomicLongArray acked) {
     for (int w = 0; w < acked.length(); w++) {
@@ -68,7 +64,8 @@ class KillOneOfTwoNodesTest {
                       while (true) {
                         long g = acked.get(writer);
                         CasStoreResult r =
-                            c.cas(b("key " + writer), b("w" + writer + "g" + (g + 1)), g).result();
+                            c.cas(utf8("key " + writer), utf8("w" + writer + "g" + (g + 1)), g)
+                                .result();
                         if (!(r instanceof CasStoreResult.Stored ok)) {
                           unexpected.add(writer + ": " + r);
                           return;
@@ -106,15 +103,15 @@ class KillOneOfTwoNodesTest {
       // The same users reconnect to node 2: nothing acknowledged is missing, and they go on.
       for (int w = 0; w < WRITERS; w++) {
         try (WsClient c = WsClient.connect(two.wsUrl(token))) {
-          DelegateResponse.GetVersioned v = c.getVersioned(b("key " + w));
+          DelegateResponse.GetVersioned v = c.getVersioned(utf8("key " + w));
           long a = acked.get(w);
           assertTrue(
               v.generation() == a || v.generation() == a + 1,
               "writer " + w + ": acknowledged " + a + ", found " + v.generation());
-          assertArrayEquals(b("w" + w + "g" + v.generation()), v.value());
+          assertArrayEquals(utf8("w" + w + "g" + v.generation()), v.value());
           assertInstanceOf(
               CasStoreResult.Stored.class,
-              c.cas(b("key " + w), b("after"), v.generation()).result());
+              c.cas(utf8("key " + w), utf8("after"), v.generation()).result());
         }
       }
     }

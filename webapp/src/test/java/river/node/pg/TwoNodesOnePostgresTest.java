@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.node.TestNode.utf8;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -70,25 +71,22 @@ class TwoNodesOnePostgresTest {
     two.close();
   }
 
-  static byte[] b(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
   @Test
   void aTokenMintedOnOneNodeWorksOnTheOtherAndSeesTheSameValues() throws Exception {
     String token = one.newProfile();
     try (WsClient onOne = WsClient.connect(one.wsUrl(token));
         WsClient onTwo = WsClient.connect(two.wsUrl(token))) {
-      assertInstanceOf(CasStoreResult.Stored.class, onOne.cas(b("room:x"), b("v1"), 0).result());
-      DelegateResponse.GetVersioned seen = onTwo.getVersioned(b("room:x"));
+      assertInstanceOf(
+          CasStoreResult.Stored.class, onOne.cas(utf8("room:x"), utf8("v1"), 0).result());
+      DelegateResponse.GetVersioned seen = onTwo.getVersioned(utf8("room:x"));
       assertEquals(1, seen.generation());
-      assertArrayEquals(b("v1"), seen.value());
+      assertArrayEquals(utf8("v1"), seen.value());
       // a CAS with a stale generation on the other node conflicts and carries the current value
       CasStoreResult.Conflict c =
           assertInstanceOf(
-              CasStoreResult.Conflict.class, onTwo.cas(b("room:x"), b("stale"), 0).result());
+              CasStoreResult.Conflict.class, onTwo.cas(utf8("room:x"), utf8("stale"), 0).result());
       assertEquals(1, c.currentGeneration());
-      assertArrayEquals(b("v1"), c.currentValue());
+      assertArrayEquals(utf8("v1"), c.currentValue());
     }
   }
 
@@ -97,12 +95,12 @@ class TwoNodesOnePostgresTest {
     String token = two.newProfile();
     try (WsClient onOne = WsClient.connect(one.wsUrl(token));
         WsClient onTwo = WsClient.connect(two.wsUrl(token))) {
-      onOne.cas(b("rooms_meta"), b("m"), 0);
+      onOne.cas(utf8("rooms_meta"), utf8("m"), 0);
       Event.DelegateKeyChanged e =
           assertInstanceOf(Event.DelegateKeyChanged.class, onTwo.nextPush(WAIT));
-      assertArrayEquals(b("rooms_meta"), e.key());
+      assertArrayEquals(utf8("rooms_meta"), e.key());
       assertEquals(1, e.generation());
-      onTwo.store(b("rooms_meta"), b("m2"));
+      onTwo.store(utf8("rooms_meta"), utf8("m2"));
       e = assertInstanceOf(Event.DelegateKeyChanged.class, onOne.nextPush(WAIT));
       assertEquals(2, e.generation());
     }
@@ -187,17 +185,17 @@ class TwoNodesOnePostgresTest {
   void afterTheListenerLostItsConnectionTheNodeResyncsWhatItMissed() throws Exception {
     String token = one.newProfile();
     try (WsClient onTwo = WsClient.connect(two.wsUrl(token))) {
-      onTwo.cas(b("room:r"), b("v1"), 0);
+      onTwo.cas(utf8("room:r"), utf8("v1"), 0);
       String user = two.node.store().lookupUser(token).get().orElseThrow();
       try (Connection c = DriverManager.getConnection(db)) {
         // a change no node announced (as if its NOTIFY was lost while the listeners were away) ...
         try (PreparedStatement ps =
             c.prepareStatement(
                 "UPDATE kv SET value = ? WHERE user_id = ? AND delegate = ? AND key = ?")) {
-          ps.setBytes(1, Envelope.wrap(7, b("v7")));
+          ps.setBytes(1, Envelope.wrap(7, utf8("v7")));
           ps.setString(2, user);
           ps.setBytes(3, DelegateKeys.current());
-          ps.setBytes(4, b("room:r"));
+          ps.setBytes(4, utf8("room:r"));
           assertEquals(1, ps.executeUpdate());
         }
         // ... then every listener loses its connection: on reconnect they resync
@@ -220,8 +218,8 @@ class TwoNodesOnePostgresTest {
         }
       }
       assertNotNull(e, "the resync pushed the key at its current generation");
-      assertArrayEquals(b("room:r"), e.key());
-      assertArrayEquals(b("v7"), onTwo.getVersioned(b("room:r")).value());
+      assertArrayEquals(utf8("room:r"), e.key());
+      assertArrayEquals(utf8("v7"), onTwo.getVersioned(utf8("room:r")).value());
     }
   }
 

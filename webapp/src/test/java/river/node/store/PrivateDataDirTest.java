@@ -62,7 +62,7 @@ class PrivateDataDirTest {
   }
 
   static void writeSomething(TestNode node) throws Exception {
-    try (WsClient c = WsClient.connect(node.wsUrl(node.newProfile()))) {
+    try (WsClient c = node.connectNewProfile()) {
       c.cas("rooms_meta".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3}, 0);
     }
   }

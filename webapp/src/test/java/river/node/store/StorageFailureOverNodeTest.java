@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static river.node.TestNode.utf8;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -89,10 +90,6 @@ class StorageFailureOverNodeTest {
     node.close();
   }
 
-  static byte[] b(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
   void onWriter(String sql) throws Exception {
     StoreFixtures.get(((SqliteDelegateStore) node.node.store()).executeOnWriterForTest(sql));
   }
@@ -123,47 +120,47 @@ class StorageFailureOverNodeTest {
   @Test
   void aFullDiskIsUnavailableAndTheNodeKeepsServingReads() throws Exception {
     byte[] small = {(byte) 0xA1, 0x61, 0x78, 0x05};
-    c.cas(b("rooms_meta"), small, 0);
+    c.cas(utf8("rooms_meta"), small, 0);
     byte[] big = new byte[200 * 1024];
     new Random(7).nextBytes(big);
 
     onWriter("PRAGMA max_page_count = 1"); // SQLite keeps it at the current page count: the disk is
     // "full"
-    assertUnavailable(delegate(new DelegateRequest.Store(b("room:big"), big)), Unavailable.SAVE);
+    assertUnavailable(delegate(new DelegateRequest.Store(utf8("room:big"), big)), Unavailable.SAVE);
     assertUnavailable(
-        delegate(new DelegateRequest.CasStore(b("room:big"), big, 0)), Unavailable.SAVE);
+        delegate(new DelegateRequest.CasStore(utf8("room:big"), big, 0)), Unavailable.SAVE);
 
     assertTrue(send(Op.PING).isOk());
-    assertArrayEquals(small, c.get(b("rooms_meta")), "reads go on");
-    assertEquals(1, c.getVersioned(b("rooms_meta")).generation());
-    assertNull(c.get(b("room:big")), "nothing of a refused write was written");
+    assertArrayEquals(small, c.get(utf8("rooms_meta")), "reads go on");
+    assertEquals(1, c.getVersioned(utf8("rooms_meta")).generation());
+    assertNull(c.get(utf8("room:big")), "nothing of a refused write was written");
     assertEquals(1, c.list().size());
 
     onWriter("PRAGMA max_page_count = 1073741823"); // space again
-    assertTrue(c.cas(b("room:big"), big, 0).result() instanceof CasStoreResult.Stored);
-    assertArrayEquals(big, c.get(b("room:big")));
+    assertTrue(c.cas(utf8("room:big"), big, 0).result() instanceof CasStoreResult.Stored);
+    assertArrayEquals(big, c.get(utf8("room:big")));
   }
 
   @Test
   void aReadOnlyDatabaseIsUnavailableForEveryKindOfWriteAndLeaksNoSecret() throws Exception {
-    c.cas(b("rooms_meta"), new byte[] {1}, 0);
+    c.cas(utf8("rooms_meta"), new byte[] {1}, 0);
     byte[] room =
         ((DelegateResponse.SigningKey) c.delegate(new DelegateRequest.CreateSigningKey(null)))
             .room();
-    SealedBytes name = SealedBytes.publicBytes(b("Lobby"));
+    SealedBytes name = SealedBytes.publicBytes(utf8("Lobby"));
     RoomConfig config =
         new RoomConfig(
             room,
             1,
             name,
-            SealedBytes.publicBytes(b("")),
+            SealedBytes.publicBytes(utf8("")),
             false,
             0,
             RoomConfig.defaultLimits(),
             new byte[0]);
     config = config.withSignature(sign(room, "config", config.signedBytes()));
     MemberInfo info =
-        new MemberInfo(room, room, 1, SealedBytes.publicBytes(b("alice")), new byte[0]);
+        new MemberInfo(room, room, 1, SealedBytes.publicBytes(utf8("alice")), new byte[0]);
     info = info.withSignature(sign(room, "member_info", info.signedBytes()));
     byte[] roomState = RoomDelta.builder().config(config).memberInfo(info).build().encode();
     byte[] seed = new byte[32];
@@ -173,7 +170,7 @@ class StorageFailureOverNodeTest {
 
     onWriter("PRAGMA query_only = 1");
     assertUnavailable(
-        delegate(new DelegateRequest.CasStore(b("rooms_meta"), new byte[] {2}, 1)),
+        delegate(new DelegateRequest.CasStore(utf8("rooms_meta"), new byte[] {2}, 1)),
         Unavailable.SAVE);
     assertUnavailable(
         delegate(new DelegateRequest.StoreSigningKey(otherRoom, seed)), Unavailable.SAVE);
@@ -186,7 +183,7 @@ class StorageFailureOverNodeTest {
         "{\"error\":\"unavailable\",\"message\":\"" + Unavailable.SAVE + "\"}", profile.body());
 
     // Reads go on: the delegate, the signing keys, the rooms, the user directory.
-    assertEquals(1, c.getVersioned(b("rooms_meta")).generation());
+    assertEquals(1, c.getVersioned(utf8("rooms_meta")).generation());
     assertNull(
         ((DelegateResponse.PublicKey) c.delegate(new DelegateRequest.GetPublicKey(otherRoom)))
             .publicKey());
@@ -215,8 +212,11 @@ class StorageFailureOverNodeTest {
     node = new TestNode(dir);
     c = WsClient.connect(node.wsUrl(token));
     assertEquals(
-        1, c.getVersioned(b("rooms_meta")).generation(), "nothing of a refused write was written");
-    assertTrue(c.cas(b("rooms_meta"), new byte[] {2}, 1).result() instanceof CasStoreResult.Stored);
+        1,
+        c.getVersioned(utf8("rooms_meta")).generation(),
+        "nothing of a refused write was written");
+    assertTrue(
+        c.cas(utf8("rooms_meta"), new byte[] {2}, 1).result() instanceof CasStoreResult.Stored);
     c.delegate(new DelegateRequest.StoreSigningKey(otherRoom, seed));
     assertTrue(send(new Op.Put(room, roomState)).isOk());
     assertTrue(send(new Op.Get(room, false)).result() instanceof OpResult.GetResult);
