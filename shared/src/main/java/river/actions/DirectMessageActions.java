@@ -108,12 +108,10 @@ final class DirectMessageActions {
     RoomData data = session.rooms().map().get(key);
     byte[] me = data == null ? null : data.verifyingKey().toArray();
     DirectMessage.Copy copy = me == null ? null : m.copyFor(me);
-    MemberInfo info = me == null ? null : SecretKeys.infoOf(state, me);
     List<byte[]> keys =
         copy == null
             ? Collections.<byte[]>emptyList()
-            : RoomSecrets.privateKeysToTry(
-                data.invitationSecrets(), info == null ? null : info.encryptionKey());
+            : SecretKeys.keysToOpen(state, me, data.invitationSecrets());
     if (keys.isEmpty() || wrap == null) {
       fail.fail(DmTexts.CANNOT_OPEN);
       return;

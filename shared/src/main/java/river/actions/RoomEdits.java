@@ -102,7 +102,7 @@ final class RoomEdits {
     final byte[] me = data.verifyingKey().toArray();
     final long version =
         Math.max(Names.of(state).version(me), data.nicknameVersion()) + NICKNAME_VERSION_STEP;
-    final byte[] key65 = publishedKey(state, me);
+    final byte[] key65 = SecretKeys.publishedKey(state, me);
     link.sealForRoom(
         data,
         state,
@@ -138,12 +138,6 @@ final class RoomEdits {
    * SecretRotations}). A leave jumps further still ({@link #LEAVE_VERSION_STEP}).
    */
   static final long NICKNAME_VERSION_STEP = 2;
-
-  /** The member's published encryption key in {@code state}, or null. */
-  private static byte[] publishedKey(RoomState state, byte[] me) {
-    MemberInfo info = SecretKeys.infoOf(state, me);
-    return info == null ? null : info.encryptionKey();
-  }
 
   /**
    * How far a leave's version jumps past the member's info. Hazard: another tab of the user may

@@ -232,11 +232,8 @@ final class SecretRotations {
   private void pickUp(
       final RoomKey key, RoomData data, RoomState state, byte[] me, final SecretRotation r) {
     final byte[] room = key.bytes().toArray();
-    MemberInfo info = SecretKeys.infoOf(state, me);
     // every kept key: the owner may have wrapped for a key another tab of this profile replaced
-    List<byte[]> keys =
-        RoomSecrets.privateKeysToTry(
-            data.invitationSecrets(), info == null ? null : info.encryptionKey());
+    List<byte[]> keys = SecretKeys.keysToOpen(state, me, data.invitationSecrets());
     final String job = Base58.encode(room) + "/pick/" + r.version();
     if (keys.isEmpty() || !busy.add(job)) {
       return;

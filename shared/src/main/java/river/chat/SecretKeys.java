@@ -39,6 +39,20 @@ public final class SecretKeys {
     return null;
   }
 
+  /** The member's published encryption key in the room, or null. */
+  public static byte[] publishedKey(RoomState state, byte[] me) {
+    MemberInfo info = infoOf(state, me);
+    return info == null ? null : info.encryptionKey();
+  }
+
+  /**
+   * The private keys to open something sealed to {@code me} with: every one kept, the published
+   * key's first ({@link RoomSecrets#privateKeysToTry}).
+   */
+  public static List<byte[]> keysToOpen(RoomState state, byte[] me, Iterable<Bytes> stored) {
+    return RoomSecrets.privateKeysToTry(stored, publishedKey(state, me));
+  }
+
   /** The member's info in the room, or null. */
   public static MemberInfo infoOf(RoomState state, byte[] me) {
     for (MemberInfo i : state.memberInfo()) {
