@@ -82,4 +82,61 @@ class ReadMarksAndNamesTest {
     assertNull(n.nickname(owner.pub));
     assertEquals(0, n.version(owner.pub));
   }
+
+  @Test
+  void aLookAlikeNameIsShownWithItsKeyOnBothMembers() {
+    TestKey bob = TestKey.random(rnd);
+    RoomState s =
+        f.apply(
+            withMessages(),
+            RoomDelta.builder()
+                .member(f.invite(owner, bob))
+                .memberInfo(f.info(alice, alice, 1, "alice"))
+                .memberInfo(f.info(bob, bob, 1, "\u0430lice")) // a Cyrillic а
+                .build());
+    Names n = Names.of(s);
+    String aliceShort = Names.shortKey(Base58.encode(alice.pub));
+    String bobShort = Names.shortKey(Base58.encode(bob.pub));
+    assertEquals("\u2068alice\u2069 (" + aliceShort + ")", n.of(alice.pub));
+    assertEquals("\u2068\u0430lice\u2069 (" + bobShort + ")", n.of(bob.pub));
+    assertTrue(n.looksLikeAnother(alice.pub));
+    assertTrue(n.looksLikeAnother(bob.pub));
+    assertFalse(n.looksLikeAnother(owner.pub));
+    assertEquals("alice", n.nickname(alice.pub)); // the nickname itself is unchanged
+
+    // bob renames: both names are plain again
+    s = f.apply(s, RoomDelta.builder().memberInfo(f.info(bob, bob, 2, "bob")).build());
+    n = Names.of(s);
+    assertEquals("alice", n.of(alice.pub));
+    assertEquals("bob", n.of(bob.pub));
+    assertFalse(n.looksLikeAnother(alice.pub));
+  }
+
+  @Test
+  void aNicknameMadeToLookLikeAKeyIsShownWithItsOwnKey() {
+    String ownerShort = Names.shortKey(Base58.encode(owner.pub));
+    RoomState s =
+        f.apply(
+            withMessages(),
+            RoomDelta.builder().memberInfo(f.info(alice, alice, 1, ownerShort)).build());
+    Names n = Names.of(s);
+    assertEquals(ownerShort, n.of(owner.pub)); // a key needs no key after it
+    assertEquals(
+        "\u2068" + ownerShort + "\u2069 (" + Names.shortKey(Base58.encode(alice.pub)) + ")",
+        n.of(alice.pub));
+    assertTrue(n.looksLikeAnother(owner.pub));
+  }
+
+  @Test
+  void theEditorIsToldWhoseNameANicknameWouldLookLike() {
+    RoomState s =
+        f.apply(
+            withMessages(),
+            RoomDelta.builder().memberInfo(f.info(alice, alice, 1, "alice")).build());
+    Names n = Names.of(s);
+    assertEquals("alice", n.lookAlikeOf("ALIC\u0415", owner.pub));
+    assertNull(n.lookAlikeOf("alice", alice.pub)); // her own name is hers to keep
+    assertNull(n.lookAlikeOf("alicia", owner.pub));
+    assertNull(n.lookAlikeOf("\u200b", owner.pub));
+  }
 }

@@ -41,6 +41,17 @@ final class MembersPane {
             }
 
             @Override
+            public String lookAlikeOf(String nickname) {
+              RoomKey current = host.shown();
+              RoomData data = current == null ? null : session.rooms().room(current);
+              RoomState state = current == null ? null : hydrator.state(current);
+              return data == null || state == null
+                  ? null
+                  : Names.of(state, sb -> texts.readOrNull(data, sb))
+                      .lookAlikeOf(nickname, data.verifyingKey().toArray());
+            }
+
+            @Override
             public void onDirect(String memberKey) {
               RoomKey current = host.shown();
               if (current != null) {
@@ -120,7 +131,13 @@ final class MembersPane {
       String ownerText = Base58.encode(owner);
       rows.add(
           new MembersView.Member(
-              ownerText, names.of(owner), "owner", null, ownerText.equals(meText), false));
+              ownerText,
+              names.of(owner),
+              "owner",
+              null,
+              ownerText.equals(meText),
+              false,
+              names.looksLikeAnother(owner)));
       // One row per person: members who left, and records nobody speaks for, are not listed.
       Set<String> listed = new HashSet<>();
       for (byte[] k : Roster.shown(state)) {
@@ -136,7 +153,8 @@ final class MembersPane {
                   "invited by",
                   names.of(m.invitedBy()),
                   k.equals(meText),
-                  Bans.canBan(state, me, m.member())));
+                  Bans.canBan(state, me, m.member()),
+                  names.looksLikeAnother(m.member())));
         }
       }
     }

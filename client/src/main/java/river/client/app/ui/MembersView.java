@@ -11,8 +11,10 @@ import river.room.RoomConfig;
 
 /**
  * The current room's members ({@code member-list} / {@code member-item} with {@code
- * data-member-key}): nickname and who invited whom, {@code dm-open} on everyone but yourself; and
- * the own-nickname editor ({@code nickname-edit} / {@code nickname-save}).
+ * data-member-key}): nickname and who invited whom, {@code dm-open} on everyone but yourself, and
+ * {@code member-lookalike} on a member whose name looks like another's; and the own-nickname editor
+ * ({@code nickname-edit} / {@code nickname-save}), which says as the user types when the nickname
+ * would look like another member's name ({@code nickname-lookalike}).
  */
 public final class MembersView {
   public interface Listener {
@@ -23,6 +25,9 @@ public final class MembersView {
 
     /** Open the direct conversation with this member. */
     void onDirect(String memberKey);
+
+    /** The name of another member that {@code nickname} would look like, or null. */
+    String lookAlikeOf(String nickname);
   }
 
   public static final class Member {
@@ -38,14 +43,24 @@ public final class MembersView {
     final boolean self;
     final boolean canBan;
 
+    /** The name looks like another member's: it is shown with the key, and a warning. */
+    final boolean lookalike;
+
     public Member(
-        String key, String name, String relation, String invitedBy, boolean self, boolean canBan) {
+        String key,
+        String name,
+        String relation,
+        String invitedBy,
+        boolean self,
+        boolean canBan,
+        boolean lookalike) {
       this.key = key;
       this.name = name;
       this.relation = relation;
       this.invitedBy = invitedBy;
       this.self = self;
       this.canBan = canBan;
+      this.lookalike = lookalike;
     }
   }
 
@@ -53,6 +68,7 @@ public final class MembersView {
   private final HTMLElement list = Dom.hook("ul", "member-list", "member-list");
   private final HTMLInputElement edit = CreateRoomDialog.input("text", "nickname-edit");
   private final HTMLElement problem = Dom.hook("p", "dialog-error", "nickname-error");
+  private final HTMLElement lookalike = Dom.hook("p", "hint", "nickname-lookalike");
   private String shownRoom;
   private String shownNick;
 
@@ -78,7 +94,12 @@ public final class MembersView {
     form.appendChild(CreateRoomDialog.labelled("Your nickname", edit));
     form.appendChild(save);
     form.appendChild(problem);
+    form.appendChild(lookalike);
     Dom.show(problem, false);
+    Dom.show(lookalike, false);
+    lookalike.id = "nickname-lookalike";
+    edit.setAttribute("aria-describedby", "nickname-lookalike");
+    edit.addEventListener("input", e -> warnLookAlike());
     form.addEventListener(
         "submit",
         e -> {
@@ -99,6 +120,20 @@ public final class MembersView {
   }
 
   private HTMLElement nicknameForm;
+
+  /** Says, under the field, whose name the typed nickname would look like (it is not refused). */
+  private void warnLookAlike() {
+    String nick = edit.value.trim();
+    String other = nick.isEmpty() || nick.equals(shownNick) ? null : listener.lookAlikeOf(nick);
+    if (other != null) {
+      Dom.sentence(
+          lookalike,
+          "This looks like the name of ",
+          other,
+          ", who is already in this room. Others will see your key beside it.");
+    }
+    Dom.show(lookalike, other != null);
+  }
 
   /** False for a removed member: their nickname in the room is no longer theirs to change. */
   public void showNicknameEditor(boolean editable) {
@@ -121,7 +156,9 @@ public final class MembersView {
     boolean stillAsked = false;
     for (Member m : members) {
       for (String field :
-          new String[] {m.key, m.name, m.relation, m.invitedBy, "" + m.self, "" + m.canBan}) {
+          new String[] {
+            m.key, m.name, m.relation, m.invitedBy, "" + m.self, "" + m.canBan, "" + m.lookalike
+          }) {
         String f = String.valueOf(field); // length-prefixed: user text cannot fake a boundary
         drawn.append(f.length()).append(':').append(f);
       }
@@ -150,6 +187,7 @@ public final class MembersView {
       edit.value = ownNickname == null ? "" : ownNickname;
       shownNick = ownNickname;
       Dom.show(problem, false);
+      Dom.show(lookalike, false);
     }
     shownRoom = room;
   }
@@ -183,6 +221,11 @@ public final class MembersView {
       Dom.sentence(relation, m.relation + " ", m.invitedBy, "");
     }
     li.appendChild(relation);
+    if (m.lookalike) {
+      HTMLElement warn = Dom.hook("span", "member-lookalike", "member-lookalike");
+      warn.textContent = "Looks like another member's name: check the key before trusting it.";
+      li.appendChild(warn);
+    }
     if (!m.self) {
       HTMLButtonElement dm = Dom.button("link-button", "dm-open", "Message");
       dm.setAttribute("aria-label", "Direct message to " + m.name);
