@@ -175,7 +175,7 @@ final class CborDecoder {
     int keyStart = pos;
     CborItem key = readItem(depth + 1);
     if (!keys.add(key)) {
-      throw new CborException("duplicate map key " + CborDiag.brief(key), keyStart);
+      throw new CborException("duplicate map key " + describeKey(key), keyStart);
     }
     if (pos < end && (in[pos] & 0xFF) == 0xFF) {
       throw new CborException("map key without a value", pos);
@@ -280,6 +280,13 @@ final class CborDecoder {
     if (size > largestAllocation) {
       largestAllocation = size;
     }
+  }
+
+  /** A key for an error message: text keys quoted and cut short, others by their kind. */
+  private static String describeKey(CborItem key) {
+    return key.kind() == CborKind.TEXT
+        ? "\"" + CborDiag.brief(key.asText()) + "\""
+        : key.kind().name().toLowerCase();
   }
 
   private static String unsigned(long v) {

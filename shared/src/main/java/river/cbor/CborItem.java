@@ -223,7 +223,8 @@ public final class CborItem {
   public long asLong() {
     expect(CborKind.UNSIGNED);
     if (bits < 0) {
-      throw new CborException("integer " + CborDiag.format(this) + " does not fit a long", -1);
+      throw new CborException(
+          "integer " + CborDiag.unsignedDecimal(bits) + " does not fit a long", -1);
     }
     return bits;
   }
@@ -246,7 +247,8 @@ public final class CborItem {
       return ~bits;
     }
     if (kind == CborKind.NEGATIVE) {
-      throw new CborException("integer " + CborDiag.format(this) + " does not fit a long", -1);
+      throw new CborException(
+          "integer -1-" + CborDiag.unsignedDecimal(bits) + " does not fit a long", -1);
     }
     return asLong();
   }
@@ -351,7 +353,8 @@ public final class CborItem {
 
   private String describeKind() {
     if (kind == CborKind.SIMPLE) {
-      return CborDiag.format(this);
+      int v = simpleValue();
+      return v == 20 ? "false" : v == 21 ? "true" : v == 22 ? "null" : "simple(" + v + ")";
     }
     return kind.name().toLowerCase();
   }
@@ -413,7 +416,11 @@ public final class CborItem {
     return hash;
   }
 
-  /** Diagnostic notation (RFC 8949 §8). */
+  /**
+   * Diagnostic notation (RFC 8949 §8), on the JVM only: for tests and logs. The browser build
+   * leaves it out, with {@link CborDiag#format} and everything it needs (the app never shows it).
+   */
+  @GwtIncompatible
   @Override
   public String toString() {
     return CborDiag.format(this);
