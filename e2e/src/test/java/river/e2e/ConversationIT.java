@@ -86,6 +86,34 @@ class ConversationIT extends TwoTabFixture {
   }
 
   @Test
+  void formattingShowsAsEmphasisAndCodeAndMarkupStaysText() {
+    String room = create(a, "Lobby", "alice");
+    join(b, invite(a), "bob", room);
+    a.appHook("message-input")
+        .fill("**bold** _it_ ~~gone~~ `a*b*` <b>x</b> 2 * 3 * 4\n```\nif (x) {\n  y();\n}\n```");
+    a.appHook("message-input").press("Enter");
+    for (Tab t : new Tab[] {a, b}) {
+      Locator text = t.appHook("message-text").last();
+      assertThat(text.locator("strong")).hasText("bold");
+      assertThat(text.locator("em")).hasText("it");
+      assertThat(text.locator("s")).hasText("gone");
+      assertThat(in(text, "message-code")).hasText("a*b*");
+      assertThat(in(text, "message-code-block")).hasText("if (x) {\n  y();\n}");
+      assertEquals("PRE", in(text, "message-code-block").evaluate("el => el.tagName"));
+      // markup a user typed is text, never an element; unpaired stars stay as typed
+      assertThat(text.locator("b")).hasCount(0);
+      assertThat(text).containsText("<b>x</b> 2 * 3 * 4");
+    }
+    // a reply quotes it without the markup
+    Locator item = b.appHook("message-item").last();
+    item.hover();
+    in(item, "message-reply").click();
+    b.appHook("message-input").fill("nice");
+    b.appHook("message-input").press("Enter");
+    assertThat(in(message(a, "nice"), "message-reply-to")).containsText("bold it gone a*b*");
+  }
+
+  @Test
   void shiftEnterStartsANewLineEnterSendsAndTheDraftSurvivesAReload() {
     create(a, "Lobby", "alice");
     Locator input = a.appHook("message-input");

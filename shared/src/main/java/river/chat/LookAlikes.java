@@ -52,16 +52,6 @@ public final class LookAlikes {
           // digits and marks drawn like letters
           + "1l|l0o";
 
-  private static final Map<Integer, Character> LIKE = table();
-
-  private static Map<Integer, Character> table() {
-    Map<Integer, Character> m = new HashMap<Integer, Character>();
-    for (int i = 0; i + 1 < PAIRS.length(); i += 2) {
-      m.put((int) PAIRS.charAt(i), PAIRS.charAt(i + 1));
-    }
-    return m;
-  }
-
   /**
    * What {@code name} looks like, drawn: a capital {@code I} counts as {@code l} ("biII" is
    * "bill"). Equal skeletons mean a reader could take one name for the other.
@@ -88,13 +78,18 @@ public final class LookAlikes {
     name = drawnOrder(name);
     StringBuilder folded = new StringBuilder(name.length());
     boolean space = false;
-    for (int i = 0; i < name.length(); ) {
-      int cp = name.codePointAt(i);
-      i += Character.charCount(cp);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      int cp = c;
+      boolean pair = c >= 0xD800 && c <= 0xDBFF && i + 1 < name.length();
+      if (pair) {
+        cp = ((c - 0xD800) << 10) + (name.charAt(i + 1) - 0xDC00) + 0x10000;
+        i++;
+      }
       if (drawsNothing(cp)) {
         continue;
       }
-      if (isSpace(cp)) {
+      if (in(SPACES, cp)) {
         space = folded.length() > 0;
         continue;
       }
@@ -106,9 +101,19 @@ public final class LookAlikes {
       if (like == 'I' && capitalIAsL) {
         like = 'l';
       }
-      folded.appendCodePoint(like < 0x10000 ? Character.toLowerCase((char) like) : like);
+      int last = folded.length() - 1;
+      char before = last >= 0 ? folded.charAt(last) : 0;
+      if ((like == 'n' || like == 'N') && (before == 'r' || before == 'R')) {
+        folded.setCharAt(last, 'm'); // "rn" reads as "m"
+      } else if ((like == 'v' || like == 'V') && (before == 'v' || before == 'V')) {
+        folded.setCharAt(last, 'w'); // "vv" reads as "w"
+      } else if (like < 0x10000) {
+        folded.append((char) like);
+      } else {
+        folded.append(c).append(name.charAt(i)); // a pair that draws as itself
+      }
     }
-    return folded.toString().replace("rn", "m").replace("vv", "w");
+    return folded.toString().toLowerCase();
   }
 
   /**
@@ -166,40 +171,36 @@ public final class LookAlikes {
     } else if (cp >= 0x1D7CE && cp <= 0x1D7FF) {
       cp = '0' + (cp - 0x1D7CE) % 10; // mathematical digits
     }
-    Character like = cp < 0x10000 ? LIKE.get(cp) : null;
-    return like != null ? like : cp;
+    for (int i = 0; i + 1 < PAIRS.length(); i += 2) {
+      if (PAIRS.charAt(i) == cp) {
+        return PAIRS.charAt(i + 1);
+      }
+    }
+    return cp;
   }
 
-  private static boolean isSpace(int cp) {
-    return cp == ' '
-        || (cp >= 0x09 && cp <= 0x0D)
-        || cp == 0xA0
-        || cp == 0x1680
-        || (cp >= 0x2000 && cp <= 0x200A)
-        || cp == 0x2028
-        || cp == 0x2029
-        || cp == 0x202F
-        || cp == 0x205F
-        || cp == 0x3000;
+  /** Ranges (first, last) of white space. */
+  private static final String SPACES =
+      "  \t\r\u00a0\u00a0\u1680\u1680\u2000\u200a\u2028\u2029\u202f\u202f\u205f\u205f\u3000\u3000";
+
+  /**
+   * Ranges (first, last) of characters that draw nothing (Unicode's default-ignorables, in short).
+   */
+  private static final String INVISIBLE =
+      "\u00ad\u00ad\u034f\u034f\u061c\u061c\u115f\u1160\u17b4\u17b5\u180b\u180f\u200b\u200f"
+          + "\u202a\u202e\u2060\u206f\u3164\u3164\ufe00\ufe0f\ufeff\ufeff\uffa0\uffa0";
+
+  private static boolean in(String ranges, int cp) {
+    for (int i = 0; i + 1 < ranges.length(); i += 2) {
+      if (cp >= ranges.charAt(i) && cp <= ranges.charAt(i + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** Characters that change nothing a reader sees (Unicode's default-ignorables, in short). */
   private static boolean drawsNothing(int cp) {
-    return cp == 0xAD
-        || cp == 0x34F
-        || cp == 0x61C
-        || cp == 0x115F
-        || cp == 0x1160
-        || cp == 0x17B4
-        || cp == 0x17B5
-        || (cp >= 0x180B && cp <= 0x180F)
-        || (cp >= 0x200B && cp <= 0x200F)
-        || (cp >= 0x202A && cp <= 0x202E)
-        || (cp >= 0x2060 && cp <= 0x206F)
-        || cp == 0x3164
-        || (cp >= 0xFE00 && cp <= 0xFE0F)
-        || cp == 0xFEFF
-        || cp == 0xFFA0
+    return in(INVISIBLE, cp)
         || (cp >= 0x1BCA0 && cp <= 0x1BCA3)
         || (cp >= 0xE0000 && cp <= 0xE0FFF);
   }

@@ -92,11 +92,13 @@ public final class NotifyRule {
   }
 
   /**
-   * The notification's body: {@code sender: text}, the text as stored ({@code <@KEY>} mentions
-   * shown as {@code @nickname}, see {@link Mentions#decode}).
+   * The notification's body: {@code sender: text}, the text without its markup ({@link
+   * MessageSpans#plain}) and {@code <@KEY>} mentions shown as {@code @nickname} ({@link
+   * Mentions#decode}).
    */
   public static String body(String sender, String storedText, Mentions.Nicknames nicknames) {
-    String text = Mentions.decode(storedText == null ? "" : storedText, nicknames).text;
+    String stored = MessageSpans.plain(storedText == null ? "" : storedText);
+    String text = Mentions.decode(stored, nicknames).text;
     return TabTitle.clean(sender + ": " + text, MAX_BODY_CHARS);
   }
 }

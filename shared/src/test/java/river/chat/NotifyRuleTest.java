@@ -95,6 +95,14 @@ class NotifyRuleTest {
   }
 
   @Test
+  void theBodyLeavesOutMarkup() {
+    Mentions.Nicknames nicknames = key -> key.equals("Bk3") ? "b_o_b" : null;
+    assertEquals(
+        "alice: hi @b_o_b, see code() now",
+        NotifyRule.body("alice", "**hi** _<@Bk3>_, see `code()` ~~now~~", nicknames));
+  }
+
+  @Test
   void theBodyIsOneLineCutAtASensibleLength() {
     String body = NotifyRule.body("alice", "line one\nline two " + "x".repeat(500), k -> null);
     assertTrue(body.startsWith("alice: line one line two x"), body);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import river.actions.OutboxQueue;
 import river.chat.Mentions;
+import river.chat.MessageSpans;
 import river.chat.Names;
 import river.client.app.ui.MessageRow;
 import river.room.MessageKind;
@@ -83,7 +84,9 @@ final class ConversationRows {
       } else {
         row.replyTo(
             names.of(quoted.author()),
-            snippet(Mentions.decode(texts.read(data, quoted.content()), nicknames).text),
+            snippet(
+                Mentions.decode(MessageSpans.plain(texts.read(data, quoted.content())), nicknames)
+                    .text),
             quotedId);
       }
     }

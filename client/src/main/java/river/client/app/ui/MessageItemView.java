@@ -16,10 +16,11 @@ import river.chat.MessageSpans;
  * jumps to the original while it is there), the author ({@code message-author}, shown once per
  * group), the time ({@code message-time}, a {@code <time>} in the user's locale, the full date on
  * hover), the text ({@code message-text}: links to http(s) URLs as {@code message-link}, mentions
- * as {@code message-mention} with the member's current nickname), reaction chips ({@code
- * message-reaction}, {@code title} naming who reacted) and one {@code message-actions} container
- * (react, link, reply; edit and delete on your own; delete asks {@code message-delete-confirm}).
- * Everything a user typed goes in as text nodes, never HTML.
+ * as {@code message-mention} with the member's current nickname, code as {@code message-code} and
+ * {@code message-code-block}, emphasis as {@code strong}, {@code em} and {@code s}), reaction chips
+ * ({@code message-reaction}, {@code title} naming who reacted) and one {@code message-actions}
+ * container (react, link, reply; edit and delete on your own; delete asks {@code
+ * message-delete-confirm}). Everything a user typed goes in as text nodes, never HTML.
  */
 final class MessageItemView {
   private MessageItemView() {}
@@ -132,27 +133,67 @@ final class MessageItemView {
     return names.toString();
   }
 
-  /** The text's spans: plain text as text nodes, links and mentions as their own elements. */
+  /**
+   * The text's spans: plain text as text nodes, links and mentions as their own elements, code in
+   * {@code <code>} (a block in {@code <pre>}), each inside the {@code <strong>}, {@code <em>} and
+   * {@code <s>} of its emphasis.
+   */
   static void fillText(HTMLElement into, String text, Mentions.Nicknames nicknames) {
     for (MessageSpans.Span s : MessageSpans.of(text)) {
-      if (s.kind == MessageSpans.Kind.LINK) {
+      into.appendChild(emphasised(s, node(s, nicknames)));
+    }
+  }
+
+  private static elemental2.dom.Node node(MessageSpans.Span s, Mentions.Nicknames nicknames) {
+    switch (s.kind) {
+      case LINK:
         HTMLAnchorElement a = Js.uncheckedCast(Dom.hook("a", "message-link", "message-link"));
         a.href = s.text; // http(s) only: MessageSpans decides
         a.rel = "noopener noreferrer";
         a.target = "_blank";
         a.textContent = s.text;
-        into.appendChild(a);
-      } else if (s.kind == MessageSpans.Kind.MENTION && nicknames.of(s.text) != null) {
+        return a;
+      case MENTION:
+        if (nicknames.of(s.text) == null) {
+          // A token of someone this view does not know stays as typed.
+          return DomGlobal.document.createTextNode(Mentions.token(s.text));
+        }
         HTMLElement m = Dom.hook("bdi", "message-mention", "message-mention");
         m.setAttribute("data-member-key", s.text);
         m.textContent = "@" + nicknames.of(s.text);
-        into.appendChild(m);
-      } else {
-        // A token of someone this view does not know stays as typed.
-        String plain = s.kind == MessageSpans.Kind.MENTION ? Mentions.token(s.text) : s.text;
-        into.appendChild(DomGlobal.document.createTextNode(plain));
-      }
+        return m;
+      case CODE:
+        HTMLElement code = Dom.hook("code", "message-code", "message-code");
+        code.textContent = s.text;
+        return code;
+      case CODE_BLOCK:
+        HTMLElement pre = Dom.hook("pre", "message-code-block", "message-code-block");
+        HTMLElement inner = Dom.el("code", null);
+        inner.textContent = s.text;
+        pre.appendChild(inner);
+        return pre;
+      default:
+        return DomGlobal.document.createTextNode(s.text);
     }
+  }
+
+  private static elemental2.dom.Node emphasised(MessageSpans.Span s, elemental2.dom.Node node) {
+    if (s.struck()) {
+      node = wrap("s", node);
+    }
+    if (s.italic()) {
+      node = wrap("em", node);
+    }
+    if (s.bold()) {
+      node = wrap("strong", node);
+    }
+    return node;
+  }
+
+  private static elemental2.dom.Node wrap(String tag, elemental2.dom.Node node) {
+    HTMLElement e = Dom.el(tag, null);
+    e.appendChild(node);
+    return e;
   }
 
   private static HTMLElement quote(MessageRow r, Actions actions) {
