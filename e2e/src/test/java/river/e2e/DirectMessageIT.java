@@ -144,6 +144,50 @@ class DirectMessageIT extends TwoTabFixture {
   }
 
   /**
+   * bob hides alice's thread in one tab: it leaves both of his tabs (and stays gone across a
+   * reload), its unread count leaves the title, and alice's next message brings it back in both.
+   * Hiding the open conversation closes it.
+   */
+  @Test
+  void aHiddenThreadLeavesEveryTabUntilANewMessageArrives() {
+    String room = create(a, "Lobby", "alice");
+    join(b, invite(a), "bob", room);
+    assertThat(roomItem(b2, room)).isVisible();
+    String aliceKey = member(b, "alice").getAttribute("data-member-key");
+    member(a, "bob").locator("[data-testid=dm-open]").click();
+    sendWhenTheyCanReceive(a, "first");
+    for (Tab t : List.of(b, b2)) {
+      assertThat(thread(t, aliceKey).locator("[data-testid=dm-unread]")).hasText("1");
+    }
+    assertThat(b.page).hasTitle("(1) Lobby — River");
+
+    Locator hide = thread(b, aliceKey).locator("xpath=..").locator("[data-testid=dm-hide]");
+    assertThat(hide).hasAttribute("aria-label", "Hide the conversation with alice");
+    hide.click();
+    for (Tab t : List.of(b, b2)) {
+      assertThat(thread(t, aliceKey)).hasCount(0);
+    }
+    assertThat(b.page).hasTitle("Lobby — River"); // hidden is read
+    b2.page.reload();
+    loaded(b2);
+    assertThat(b2.appHook("room-item").first()).isVisible();
+    assertThat(thread(b2, aliceKey)).hasCount(0);
+
+    send(a, "second");
+    for (Tab t : List.of(b, b2)) {
+      assertThat(thread(t, aliceKey).locator("[data-testid=dm-unread]")).hasText("1");
+    }
+
+    // hiding the conversation on screen closes it
+    thread(b, aliceKey).click();
+    assertThat(message(b, "second")).hasCount(1);
+    thread(b, aliceKey).locator("xpath=..").locator("[data-testid=dm-hide]").click();
+    assertThat(b.appHook("dm-conversation")).hasCount(0);
+    assertThat(thread(b, aliceKey)).hasCount(0);
+    assertThat(b.appHook("message-input")).isVisible(); // the room's own composer is back
+  }
+
+  /**
    * A member who renames themselves still receives direct messages: the rename is their next signed
    * info and keeps the key they published (it used to drop it, and their tab, having published
    * once, never published again). bob has one tab here, so no other tab hides that.

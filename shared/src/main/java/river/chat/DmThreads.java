@@ -20,7 +20,8 @@ import river.rooms.RoomKey;
  * newest message, and how many of the peer's messages are after the thread's read mark (the user's
  * own never count). A mark is the newest DM read: position = its time, id = its id, so "after" is
  * the same (time, id) order the room keeps DMs in ({@link LastRead#later}). Threads come newest
- * first.
+ * first. A thread the user hid ({@link RoomData#dmHidden}) stays hidden while its newest message is
+ * not after the hidden mark: a message either way brings it back ({@link #listed}).
  */
 public final class DmThreads {
   private DmThreads() {}
@@ -32,11 +33,16 @@ public final class DmThreads {
     public final List<DirectMessage> messages;
     public final int unread;
 
-    Conversation(RoomKey room, Bytes peer, List<DirectMessage> messages, int unread) {
+    /** The user hid it, and nothing arrived since. */
+    public final boolean hidden;
+
+    Conversation(
+        RoomKey room, Bytes peer, List<DirectMessage> messages, int unread, boolean hidden) {
       this.room = room;
       this.peer = peer;
       this.messages = Collections.unmodifiableList(messages);
       this.unread = unread;
+      this.hidden = hidden;
     }
 
     public DirectMessage newest() {
@@ -104,7 +110,25 @@ public final class DmThreads {
           unread++;
         }
       }
-      out.add(new Conversation(key, e.getKey(), e.getValue(), unread));
+      List<DirectMessage> messages = e.getValue();
+      DirectMessage newest = messages.get(messages.size() - 1);
+      boolean hidden = !isAfter(newest, data.dmHidden(e.getKey()));
+      out.add(new Conversation(key, e.getKey(), messages, unread, hidden));
+    }
+    return out;
+  }
+
+  /**
+   * The threads the list shows: every one not hidden, and the open one (room and peer, null for
+   * none) even when hidden, so the conversation on screen keeps its place in the list.
+   */
+  public static List<Conversation> listed(
+      List<Conversation> threads, RoomKey openRoom, Bytes openPeer) {
+    List<Conversation> out = new ArrayList<Conversation>();
+    for (Conversation t : threads) {
+      if (!t.hidden || (t.room.equals(openRoom) && t.peer.equals(openPeer))) {
+        out.add(t);
+      }
     }
     return out;
   }

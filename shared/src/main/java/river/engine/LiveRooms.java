@@ -214,6 +214,13 @@ public final class LiveRooms {
     }
   }
 
+  public void hideDm(RoomKey key, Bytes peer, LastRead upTo) {
+    RoomData d = rooms.room(key);
+    if (d != null) {
+      set(rooms.withRoom(d.withDmHidden(peer, upTo)));
+    }
+  }
+
   public void setMode(RoomKey key, NotificationMode mode) {
     set(rooms.withMode(key, mode));
   }

@@ -286,6 +286,16 @@ public final class TabSession {
     requestSave();
   }
 
+  /**
+   * Hides the direct-message thread with {@code peer} up to {@code upTo} (its newest message), and
+   * marks it read that far: it leaves the thread list until a later message arrives either way.
+   */
+  public void hideDm(RoomKey key, Bytes peer, LastRead upTo) {
+    requireLoaded();
+    live.hideDm(key, peer, upTo);
+    requestSave();
+  }
+
   public void setMode(RoomKey key, NotificationMode mode) {
     requireLoaded();
     live.setMode(key, mode);

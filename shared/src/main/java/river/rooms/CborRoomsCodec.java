@@ -166,14 +166,36 @@ public final class CborRoomsCodec implements RoomsCodec {
                     .build())
             .put("invitation_secrets", CborItem.array(secrets))
             .put("contract_key", CborItem.bytes(d.contractKey().toArray()));
-    if (!d.dmRead().isEmpty()) { // only when set: room data written before DMs keeps its bytes
-      CborMap.Builder marks = CborMap.builder();
-      for (Map.Entry<Bytes, LastRead> e : d.dmRead().entrySet()) {
-        marks.put(CborItem.bytes(e.getKey().toArray()), readItem(e.getValue()));
-      }
-      b.put("dm_read", marks.build());
+    // Only when set: room data written before DMs (or before hiding) keeps its bytes.
+    if (!d.dmRead().isEmpty()) {
+      b.put("dm_read", marksItem(d.dmRead()));
+    }
+    if (!d.dmHidden().isEmpty()) {
+      b.put("dm_hidden", marksItem(d.dmHidden()));
     }
     return b.build();
+  }
+
+  /** Per-peer marks: {@code {peer key (bytes): {"position", "message_id"}}}. */
+  private static CborItem marksItem(Map<Bytes, LastRead> marks) {
+    CborMap.Builder m = CborMap.builder();
+    for (Map.Entry<Bytes, LastRead> e : marks.entrySet()) {
+      m.put(CborItem.bytes(e.getKey().toArray()), readItem(e.getValue()));
+    }
+    return m.build();
+  }
+
+  private static Map<Bytes, LastRead> marksFrom(CborItem item) {
+    Map<Bytes, LastRead> marks = new TreeMap<Bytes, LastRead>();
+    if (item != null && !item.isNull()) {
+      for (CborEntry e : item.entries()) {
+        CborItem r = e.value();
+        marks.put(
+            Bytes.of(e.key().asBytes()),
+            new LastRead(optionalUint(r.get("position")), optionalBytes(r.get("message_id"))));
+      }
+    }
+    return marks;
   }
 
   private static CborItem readItem(LastRead r) {
@@ -202,15 +224,7 @@ public final class CborRoomsCodec implements RoomsCodec {
       b.lastRead(
           new LastRead(optionalUint(read.get("position")), optionalBytes(read.get("message_id"))));
     }
-    CborItem dmRead = m.get("dm_read");
-    if (dmRead != null && !dmRead.isNull()) {
-      for (CborEntry e : dmRead.entries()) {
-        CborItem r = e.value();
-        b.dmRead(
-            Bytes.of(e.key().asBytes()),
-            new LastRead(optionalUint(r.get("position")), optionalBytes(r.get("message_id"))));
-      }
-    }
+    b.dmRead(marksFrom(m.get("dm_read"))).dmHidden(marksFrom(m.get("dm_hidden")));
     CborItem secrets = m.get("invitation_secrets");
     if (secrets != null) {
       for (CborItem s : secrets.items()) {

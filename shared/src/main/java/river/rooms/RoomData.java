@@ -11,10 +11,11 @@ import java.util.TreeSet;
  * What only this user holds about one room and cannot get back from the room contract: the owner
  * key, this user's identity in the room (signing + verifying key, the signed membership and invite
  * chain, an identity generation), nickname with its version, the last-read mark, the read marks of
- * its direct-message threads (per peer key: the newest DM read, position = its time), the
- * invitation secrets, the contract key. Immutable; change it with {@link #toBuilder()}. Hazard: the
- * signing key is irrecoverable, so every merge must keep a whole identity (key pair + membership +
- * generation) together, never mix fields from two identities.
+ * its direct-message threads (per peer key: the newest DM read, position = its time) and their
+ * hidden marks (per peer key: the newest DM when the user hid the thread; it shows again once a
+ * later DM arrives), the invitation secrets, the contract key. Immutable; change it with {@link
+ * #toBuilder()}. Hazard: the signing key is irrecoverable, so every merge must keep a whole
+ * identity (key pair + membership + generation) together, never mix fields from two identities.
  */
 public final class RoomData {
   private final RoomKey owner;
@@ -26,6 +27,7 @@ public final class RoomData {
   private final long nicknameVersion;
   private final LastRead lastRead;
   private final SortedMap<Bytes, LastRead> dmRead;
+  private final SortedMap<Bytes, LastRead> dmHidden;
   private final SortedSet<Bytes> invitationSecrets;
   private final Bytes contractKey;
 
@@ -42,6 +44,7 @@ public final class RoomData {
     this.nicknameVersion = b.nicknameVersion;
     this.lastRead = b.lastRead == null ? LastRead.NONE : b.lastRead;
     this.dmRead = Collections.unmodifiableSortedMap(new TreeMap<Bytes, LastRead>(b.dmRead));
+    this.dmHidden = Collections.unmodifiableSortedMap(new TreeMap<Bytes, LastRead>(b.dmHidden));
     this.invitationSecrets =
         Collections.unmodifiableSortedSet(new TreeSet<Bytes>(b.invitationSecrets));
     this.contractKey = nonNull(b.contractKey);
@@ -68,6 +71,7 @@ public final class RoomData {
     b.nicknameVersion = nicknameVersion;
     b.lastRead = lastRead;
     b.dmRead.putAll(dmRead);
+    b.dmHidden.putAll(dmHidden);
     b.invitationSecrets.addAll(invitationSecrets);
     b.contractKey = contractKey;
     return b;
@@ -116,6 +120,17 @@ public final class RoomData {
     return r == null ? LastRead.NONE : r;
   }
 
+  /** Hidden marks of this room's direct-message threads, by the peer's member key. */
+  public SortedMap<Bytes, LastRead> dmHidden() {
+    return dmHidden;
+  }
+
+  /** The hidden mark of the thread with {@code peer} (NONE when it was never hidden). */
+  public LastRead dmHidden(Bytes peer) {
+    LastRead r = dmHidden.get(peer);
+    return r == null ? LastRead.NONE : r;
+  }
+
   public SortedSet<Bytes> invitationSecrets() {
     return invitationSecrets;
   }
@@ -139,6 +154,17 @@ public final class RoomData {
     return toBuilder().dmRead(peer, LastRead.later(dmRead(peer), read)).build();
   }
 
+  /**
+   * A copy with the thread with {@code peer} hidden up to {@code upTo} (the later of that and its
+   * hidden mark) and read up to it too: a hidden thread has nothing left to count.
+   */
+  public RoomData withDmHidden(Bytes peer, LastRead upTo) {
+    return toBuilder()
+        .dmHidden(peer, LastRead.later(dmHidden(peer), upTo))
+        .dmRead(peer, LastRead.later(dmRead(peer), upTo))
+        .build();
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof RoomData)) {
@@ -154,6 +180,7 @@ public final class RoomData {
         && nicknameVersion == r.nicknameVersion
         && lastRead.equals(r.lastRead)
         && dmRead.equals(r.dmRead)
+        && dmHidden.equals(r.dmHidden)
         && invitationSecrets.equals(r.invitationSecrets)
         && contractKey.equals(r.contractKey);
   }
@@ -167,6 +194,7 @@ public final class RoomData {
     h = h * 31 + (int) nicknameVersion;
     h = h * 31 + lastRead.hashCode();
     h = h * 31 + dmRead.hashCode();
+    h = h * 31 + dmHidden.hashCode();
     h = h * 31 + invitationSecrets.hashCode();
     return h;
   }
@@ -199,6 +227,7 @@ public final class RoomData {
     private long nicknameVersion;
     private LastRead lastRead;
     private final TreeMap<Bytes, LastRead> dmRead = new TreeMap<Bytes, LastRead>();
+    private final TreeMap<Bytes, LastRead> dmHidden = new TreeMap<Bytes, LastRead>();
     private final TreeSet<Bytes> invitationSecrets = new TreeSet<Bytes>();
     private Bytes contractKey;
 
@@ -247,6 +276,17 @@ public final class RoomData {
     public Builder dmRead(Map<Bytes, LastRead> marks) {
       dmRead.clear();
       dmRead.putAll(marks);
+      return this;
+    }
+
+    public Builder dmHidden(Bytes peer, LastRead v) {
+      dmHidden.put(peer, v);
+      return this;
+    }
+
+    public Builder dmHidden(Map<Bytes, LastRead> marks) {
+      dmHidden.clear();
+      dmHidden.putAll(marks);
       return this;
     }
 

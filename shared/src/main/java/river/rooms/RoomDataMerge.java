@@ -1,16 +1,18 @@
 package river.rooms;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Per-field merge of two copies of the same room's data (two tabs, or a tab and the store). Rules:
  * the newer identity generation wins the whole identity (key pair, membership, contract key); the
  * newer nickname version wins the nickname; last-read never moves backwards, nor does any
- * direct-message thread's read mark (per peer, the later); invitation secrets are unioned. Every
- * tie breaks on bytes, so merge(a,b) equals merge(b,a), and merge is idempotent and associative:
- * any order of merges across tabs converges. Hazard: mixing identity fields from two generations
- * would pair a signing key with someone else's membership; the identity is therefore taken whole
- * from one side.
+ * direct-message thread's read or hidden mark (per peer, the later); invitation secrets are
+ * unioned. Every tie breaks on bytes, so merge(a,b) equals merge(b,a), and merge is idempotent and
+ * associative: any order of merges across tabs converges. Hazard: mixing identity fields from two
+ * generations would pair a signing key with someone else's membership; the identity is therefore
+ * taken whole from one side.
  */
 public final class RoomDataMerge {
   private RoomDataMerge() {}
@@ -23,12 +25,9 @@ public final class RoomDataMerge {
     RoomData nick = compareNickname(a, b) >= 0 ? a : b;
     TreeSet<Bytes> secrets = new TreeSet<Bytes>(a.invitationSecrets());
     secrets.addAll(b.invitationSecrets());
-    java.util.TreeMap<Bytes, LastRead> dmRead = new java.util.TreeMap<Bytes, LastRead>(a.dmRead());
-    for (java.util.Map.Entry<Bytes, LastRead> e : b.dmRead().entrySet()) {
-      dmRead.put(e.getKey(), LastRead.later(a.dmRead(e.getKey()), e.getValue()));
-    }
     return RoomData.builder(a.owner())
-        .dmRead(dmRead)
+        .dmRead(laterPerPeer(a.dmRead(), b.dmRead()))
+        .dmHidden(laterPerPeer(a.dmHidden(), b.dmHidden()))
         .signingKey(id.signingKey())
         .verifyingKey(id.verifyingKey())
         .membership(id.membership())
@@ -39,6 +38,16 @@ public final class RoomDataMerge {
         .lastRead(LastRead.later(a.lastRead(), b.lastRead()))
         .invitationSecrets(secrets)
         .build();
+  }
+
+  /** Per peer, the later of the two marks (a peer in one map only keeps its mark). */
+  static TreeMap<Bytes, LastRead> laterPerPeer(Map<Bytes, LastRead> a, Map<Bytes, LastRead> b) {
+    TreeMap<Bytes, LastRead> out = new TreeMap<Bytes, LastRead>(a);
+    for (Map.Entry<Bytes, LastRead> e : b.entrySet()) {
+      LastRead mine = a.get(e.getKey());
+      out.put(e.getKey(), mine == null ? e.getValue() : LastRead.later(mine, e.getValue()));
+    }
+    return out;
   }
 
   /**

@@ -47,6 +47,8 @@ final class SlotReader {
     boolean lastReadSeen = false;
     TreeMap<Bytes, LastRead> dmRead = null;
     boolean dmReadSeen = false;
+    TreeMap<Bytes, LastRead> dmHidden = null;
+    boolean dmHiddenSeen = false;
     Bytes[] secrets = null;
     for (int i = 0; i < n; i++) {
       String field = c.text();
@@ -72,7 +74,10 @@ final class SlotReader {
         lastRead = c.nullNext() ? null : lastRead(c);
       } else if ("dm_read".equals(field) && !dmReadSeen) {
         dmReadSeen = true;
-        dmRead = c.nullNext() ? null : dmRead(c);
+        dmRead = c.nullNext() ? null : marks(c);
+      } else if ("dm_hidden".equals(field) && !dmHiddenSeen) {
+        dmHiddenSeen = true;
+        dmHidden = c.nullNext() ? null : marks(c);
       } else if ("invitation_secrets".equals(field) && secrets == null) {
         secrets = new Bytes[c.count(CborCursor.ARRAY)];
         for (int k = 0; k < secrets.length; k++) {
@@ -97,6 +102,9 @@ final class SlotReader {
             .lastRead(lastRead);
     if (dmRead != null) {
       b.dmRead(dmRead);
+    }
+    if (dmHidden != null) {
+      b.dmHidden(dmHidden);
     }
     if (secrets != null) {
       for (Bytes s : secrets) {
@@ -124,7 +132,8 @@ final class SlotReader {
     return new LastRead(Math.max(0, position), id == null ? Bytes.EMPTY : id);
   }
 
-  private static TreeMap<Bytes, LastRead> dmRead(CborCursor c) {
+  /** Per-peer marks ({@code dm_read}, {@code dm_hidden}). */
+  private static TreeMap<Bytes, LastRead> marks(CborCursor c) {
     int n = c.count(CborCursor.MAP);
     TreeMap<Bytes, LastRead> marks = new TreeMap<Bytes, LastRead>();
     for (int i = 0; i < n; i++) {

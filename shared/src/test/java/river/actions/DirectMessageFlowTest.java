@@ -369,6 +369,49 @@ class DirectMessageFlowTest {
   }
 
   @Test
+  void aHiddenThreadLeavesTheListInEveryTabUntilAMessageArrivesEitherWay() {
+    setUpRoom();
+    ActionTab[] daves = newMemberInTwoTabs("dave");
+    settle(List.of(alice, daves[0], daves[1]));
+    Bytes fromAlice = Bytes.of(me(alice));
+    assertNull(send(alice, daves[0], "one"));
+    alice.pump();
+    DmThreads.Conversation t = DmThreads.find(threads(daves[0]), key, fromAlice);
+    assertFalse(t.hidden);
+    assertEquals(1, t.unread);
+    daves[0].session().hideDm(key, fromAlice, DmThreads.markOf(t.newest()));
+    daves[0].pump();
+    daves[1].pump(); // the other tab hears the slot change
+    for (ActionTab d : daves) {
+      DmThreads.Conversation h = DmThreads.find(threads(d), key, fromAlice);
+      assertTrue(h.hidden, d.user);
+      assertEquals(0, h.unread, "hiding reads it too");
+      assertTrue(DmThreads.listed(threads(d), null, null).isEmpty());
+      assertEquals(1, DmThreads.listed(threads(d), key, fromAlice).size(), "the open one stays");
+    }
+    // a later message brings it back, in both tabs
+    node.now += 1000;
+    assertNull(send(alice, daves[0], "two"));
+    alice.pump();
+    daves[1].pump();
+    for (ActionTab d : daves) {
+      DmThreads.Conversation back = DmThreads.find(threads(d), key, fromAlice);
+      assertFalse(back.hidden, d.user);
+      assertEquals(1, back.unread);
+    }
+    // hidden again from the second tab; the user's own message brings it back too
+    DmThreads.Conversation again = DmThreads.find(threads(daves[1]), key, fromAlice);
+    daves[1].session().hideDm(key, fromAlice, DmThreads.markOf(again.newest()));
+    daves[1].pump();
+    daves[0].pump();
+    assertTrue(DmThreads.find(threads(daves[0]), key, fromAlice).hidden);
+    node.now += 1000;
+    assertNull(send(daves[0], alice, "three"));
+    daves[0].pump();
+    assertFalse(DmThreads.find(threads(daves[0]), key, fromAlice).hidden);
+  }
+
+  @Test
   void aDirectMessageLeftInTheOutboxByAClosedTabIsSentOnceByTheNextTab() {
     setUpRoom();
     alice.cut(() -> false);

@@ -8,8 +8,9 @@ import river.cbor.Cbor;
 import river.cbor.CborItem;
 
 /**
- * The read marks of direct-message threads in the user's room data: an optional field (room data
- * written before it keeps its bytes), a round trip, and a merge that never moves a mark backwards.
+ * The read and hidden marks of direct-message threads in the user's room data: optional fields
+ * (room data written before them keeps its bytes), a round trip, and a merge that never moves a
+ * mark backwards.
  */
 class DmReadMarksTest {
   private final CborRoomsCodec codec = new CborRoomsCodec();
@@ -21,6 +22,7 @@ class DmReadMarksTest {
     byte[] old = codec.encodeSlot(RoomSlot.present(room(3)));
     CborItem data = Cbor.decode(old).get("Present");
     assertNull(data.get("dm_read"), "no field until a thread is read");
+    assertNull(data.get("dm_hidden"), "no field until a thread is hidden");
     RoomSlot back = codec.decodeSlot(old);
     assertTrue(back.data().dmRead().isEmpty());
     assertArrayEquals(old, codec.encodeSlot(back));
@@ -51,5 +53,34 @@ class DmReadMarksTest {
     assertEquals(20, m.dmRead(PEER_A).position());
     assertEquals(3, m.dmRead(PEER_B).position());
     assertEquals(LastRead.NONE, m.dmRead(Bytes.filled(32, 0xc)));
+  }
+
+  @Test
+  void hidingMarksTheThreadHiddenAndReadAndRoundTrips() throws Exception {
+    LastRead newest = new LastRead(30, Bytes.ofInts(7));
+    RoomData d =
+        room(3).withDmRead(PEER_A, new LastRead(10, Bytes.ofInts(1))).withDmHidden(PEER_A, newest);
+    assertEquals(newest, d.dmHidden(PEER_A));
+    assertEquals(newest, d.dmRead(PEER_A), "a hidden thread is read up to the mark");
+    assertEquals(LastRead.NONE, d.dmHidden(PEER_B));
+    RoomSlot back = codec.decodeSlot(codec.encodeSlot(RoomSlot.present(d)));
+    assertEquals(d, back.data());
+    assertEquals(newest, back.data().dmHidden(PEER_A));
+  }
+
+  @Test
+  void aHiddenMarkNeverMovesBackwardsInOneCopyOrInAMerge() {
+    RoomData a = room(3).withDmHidden(PEER_A, new LastRead(20, Bytes.ofInts(1)));
+    assertEquals(
+        20, a.withDmHidden(PEER_A, new LastRead(5, Bytes.ofInts(1))).dmHidden(PEER_A).position());
+    RoomData b =
+        room(3)
+            .withDmHidden(PEER_A, new LastRead(10, Bytes.ofInts(1)))
+            .withDmHidden(PEER_B, new LastRead(3, Bytes.ofInts(2)));
+    RoomData m = RoomDataMerge.merge(a, b);
+    assertEquals(m, RoomDataMerge.merge(b, a));
+    assertEquals(20, m.dmHidden(PEER_A).position());
+    assertEquals(3, m.dmHidden(PEER_B).position());
+    assertEquals(20, m.dmRead(PEER_A).position(), "read marks merge beside them");
   }
 }

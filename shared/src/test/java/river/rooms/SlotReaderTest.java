@@ -185,6 +185,9 @@ class SlotReaderTest {
     for (int i = r.nextInt(4) == 0 ? 1 + r.nextInt(3) : 0; i > 0; i--) {
       b.dmRead(randomBytes(r, 32), new LastRead(r.nextInt(1 << 20), randomBytes(r, 16)));
     }
+    for (int i = r.nextInt(4) == 0 ? 1 + r.nextInt(3) : 0; i > 0; i--) {
+      b.dmHidden(randomBytes(r, 32), new LastRead(r.nextInt(1 << 20), randomBytes(r, 16)));
+    }
     return b.build();
   }
 

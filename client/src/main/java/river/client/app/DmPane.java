@@ -79,8 +79,17 @@ final class DmPane {
     this.rerender = rerender;
     this.list =
         new DmListView(
-            (room, peer) ->
-                host.openDirect(RoomKey.of(Bytes.of(Base58.decode(room))), Base58.decode(peer)));
+            new DmListView.Listener() {
+              @Override
+              public void onOpen(String room, String peer) {
+                host.openDirect(RoomKey.of(Bytes.of(Base58.decode(room))), Base58.decode(peer));
+              }
+
+              @Override
+              public void onHide(String room, String peer) {
+                hide(RoomKey.of(Bytes.of(Base58.decode(room))), Bytes.of(Base58.decode(peer)));
+              }
+            });
     this.conversation =
         new DmConversationView(
             new DmConversationView.Listener() {
@@ -164,7 +173,7 @@ final class DmPane {
     List<DmThreads.Conversation> threads = DmThreads.of(all);
     unread = DmThreads.unreadTotal(threads);
     List<DmListView.Row> rows = new ArrayList<>();
-    for (DmThreads.Conversation t : threads) {
+    for (DmThreads.Conversation t : DmThreads.listed(threads, openRoom, openPeer)) {
       rows.add(
           new DmListView.Row(
               RoomListView.keyText(t.room),
@@ -237,6 +246,31 @@ final class DmPane {
               });
     }
     return Texts.DECRYPTING;
+  }
+
+  /**
+   * Hides a thread up to its newest message (every tab of the profile saves and hears it); the open
+   * conversation closes when it is the one hidden.
+   */
+  private void hide(RoomKey room, Bytes peer) {
+    Rooms rooms = driver.session().rooms();
+    RoomData data = rooms.room(room);
+    RoomState state = hydrator.state(room);
+    if (data == null || state == null) {
+      return;
+    }
+    List<DmThreads.Conversation> threads =
+        DmThreads.of(java.util.Collections.singletonList(new DmThreads.Room(room, data, state)));
+    DmThreads.Conversation t = DmThreads.find(threads, room, peer);
+    if (t == null) {
+      return;
+    }
+    driver.session().hideDm(room, peer, DmThreads.markOf(t.newest()));
+    driver.pump();
+    if (room.equals(openRoom) && peer.equals(openPeer)) {
+      close();
+    }
+    rerender.run();
   }
 
   /** The shown thread counts as read while the tab is visible. */

@@ -1,5 +1,6 @@
 package river.client.app.ui;
 
+import elemental2.dom.DomGlobal;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import java.util.ArrayList;
@@ -12,11 +13,15 @@ import jsinterop.base.Js;
  * The user's direct-message threads across rooms, beside the room list: {@code dm-list} of {@code
  * dm-item} buttons ({@code data-room-key}, {@code data-peer-key}, {@code aria-current} on the one
  * shown), each naming the peer and the room as text, with {@code dm-unread} while the peer wrote
- * something unread. The heading shows only when there is a thread.
+ * something unread, and {@code dm-hide} beside it (the thread leaves the list until a new message).
+ * The heading shows only when there is a thread.
  */
 public final class DmListView {
   public interface Listener {
     void onOpen(String roomKey, String peerKey);
+
+    /** Hide the thread until a new message arrives in it. */
+    void onHide(String roomKey, String peerKey);
   }
 
   /** One thread as the list shows it. */
@@ -67,6 +72,7 @@ public final class DmListView {
     final HTMLButtonElement button = Js.uncheckedCast(Dom.hook("button", "room-item", "dm-item"));
     final HTMLElement name = Dom.hook("span", "room-name", "dm-name");
     final HTMLElement room = Dom.hook("span", "dm-room", "dm-room");
+    final HTMLButtonElement hide = Dom.button("link-button dm-hide", "dm-hide", "Hide");
     HTMLElement badge;
     String drawnAs;
   }
@@ -83,6 +89,7 @@ public final class DmListView {
   }
 
   public void render(List<Row> rows) {
+    int focusedAt = focusedIndex();
     Map<String, Item> next = new HashMap<>();
     List<HTMLElement> entries = new ArrayList<>();
     for (Row r : rows) {
@@ -98,6 +105,24 @@ public final class DmListView {
     items = next;
     KeyedChildren.place(list, entries);
     Dom.show(title, !rows.isEmpty());
+    if (focusedAt >= 0 && !list.contains(DomGlobal.document.activeElement) && !rows.isEmpty()) {
+      // the focused thread left the list (hidden): the keyboard goes to its neighbour
+      Row r = rows.get(Math.min(focusedAt, rows.size() - 1));
+      next.get(r.roomKey + "\t" + r.peerKey).button.focus();
+    }
+  }
+
+  /** The index of the entry holding the focus, or -1. */
+  private int focusedIndex() {
+    elemental2.dom.Element active = DomGlobal.document.activeElement;
+    int i = 0;
+    for (elemental2.dom.Node c = list.firstChild; active != null && c != null; c = c.nextSibling) {
+      if (c.contains(active)) {
+        return i;
+      }
+      i++;
+    }
+    return -1;
   }
 
   private Item create(final Row r) {
@@ -109,6 +134,9 @@ public final class DmListView {
     item.button.appendChild(item.name);
     item.button.addEventListener("click", e -> listener.onOpen(r.roomKey, r.peerKey));
     item.entry.appendChild(item.button);
+    item.hide.setAttribute("title", "Hide until a new message");
+    item.hide.addEventListener("click", e -> listener.onHide(r.roomKey, r.peerKey));
+    item.entry.appendChild(item.hide);
     return item;
   }
 
@@ -124,6 +152,7 @@ public final class DmListView {
     } else {
       item.button.removeAttribute("aria-current");
     }
+    item.hide.setAttribute("aria-label", "Hide the conversation with " + r.peerName);
     Dom.clear(item.room);
     Dom.sentence(item.room, " · ", r.roomName, "");
     // the name's text nodes come before the room's span, which stays in place
