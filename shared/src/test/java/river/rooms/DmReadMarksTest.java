@@ -3,6 +3,7 @@ package river.rooms;
 import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import river.cbor.Cbor;
 import river.cbor.CborItem;
@@ -39,20 +40,53 @@ class DmReadMarksTest {
     assertEquals(new LastRead(17, Bytes.ofInts(1, 2)), back.data().dmRead(PEER_A));
   }
 
+  /** One kind of per-peer mark: how a copy sets it and reads it. */
+  interface Mark {
+    RoomData with(RoomData d, Bytes peer, LastRead mark);
+
+    LastRead of(RoomData d, Bytes peer);
+  }
+
+  static final Mark READ =
+      new Mark() {
+        public RoomData with(RoomData d, Bytes peer, LastRead mark) {
+          return d.withDmRead(peer, mark);
+        }
+
+        public LastRead of(RoomData d, Bytes peer) {
+          return d.dmRead(peer);
+        }
+      };
+
+  static final Mark HIDDEN =
+      new Mark() {
+        public RoomData with(RoomData d, Bytes peer, LastRead mark) {
+          return d.withDmHidden(peer, mark);
+        }
+
+        public LastRead of(RoomData d, Bytes peer) {
+          return d.dmHidden(peer);
+        }
+      };
+
   @Test
-  void aMarkNeverMovesBackwardsInOneCopyOrInAMerge() {
-    RoomData a = room(3).withDmRead(PEER_A, new LastRead(20, Bytes.ofInts(1)));
-    assertEquals(
-        20, a.withDmRead(PEER_A, new LastRead(5, Bytes.ofInts(1))).dmRead(PEER_A).position());
-    RoomData b =
-        room(3)
-            .withDmRead(PEER_A, new LastRead(10, Bytes.ofInts(1)))
-            .withDmRead(PEER_B, new LastRead(3, Bytes.ofInts(2)));
-    RoomData m = RoomDataMerge.merge(a, b);
-    assertEquals(m, RoomDataMerge.merge(b, a));
-    assertEquals(20, m.dmRead(PEER_A).position());
-    assertEquals(3, m.dmRead(PEER_B).position());
-    assertEquals(LastRead.NONE, m.dmRead(Bytes.filled(32, 0xc)));
+  void aReadOrHiddenMarkNeverMovesBackwardsInOneCopyOrInAMerge() {
+    for (Mark k : List.of(READ, HIDDEN)) {
+      RoomData a = k.with(room(3), PEER_A, new LastRead(20, Bytes.ofInts(1)));
+      assertEquals(
+          20, k.of(k.with(a, PEER_A, new LastRead(5, Bytes.ofInts(1))), PEER_A).position());
+      RoomData b =
+          k.with(
+              k.with(room(3), PEER_A, new LastRead(10, Bytes.ofInts(1))),
+              PEER_B,
+              new LastRead(3, Bytes.ofInts(2)));
+      RoomData m = RoomDataMerge.merge(a, b);
+      assertEquals(m, RoomDataMerge.merge(b, a));
+      assertEquals(20, k.of(m, PEER_A).position());
+      assertEquals(3, k.of(m, PEER_B).position());
+      assertEquals(LastRead.NONE, k.of(m, Bytes.filled(32, 0xc)));
+      assertEquals(20, m.dmRead(PEER_A).position(), "read marks merge beside hidden ones");
+    }
   }
 
   @Test
@@ -66,21 +100,5 @@ class DmReadMarksTest {
     RoomSlot back = codec.decodeSlot(codec.encodeSlot(RoomSlot.present(d)));
     assertEquals(d, back.data());
     assertEquals(newest, back.data().dmHidden(PEER_A));
-  }
-
-  @Test
-  void aHiddenMarkNeverMovesBackwardsInOneCopyOrInAMerge() {
-    RoomData a = room(3).withDmHidden(PEER_A, new LastRead(20, Bytes.ofInts(1)));
-    assertEquals(
-        20, a.withDmHidden(PEER_A, new LastRead(5, Bytes.ofInts(1))).dmHidden(PEER_A).position());
-    RoomData b =
-        room(3)
-            .withDmHidden(PEER_A, new LastRead(10, Bytes.ofInts(1)))
-            .withDmHidden(PEER_B, new LastRead(3, Bytes.ofInts(2)));
-    RoomData m = RoomDataMerge.merge(a, b);
-    assertEquals(m, RoomDataMerge.merge(b, a));
-    assertEquals(20, m.dmHidden(PEER_A).position());
-    assertEquals(3, m.dmHidden(PEER_B).position());
-    assertEquals(20, m.dmRead(PEER_A).position(), "read marks merge beside them");
   }
 }
