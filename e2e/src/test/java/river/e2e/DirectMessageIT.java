@@ -144,6 +144,43 @@ class DirectMessageIT extends TwoTabFixture {
   }
 
   /**
+   * alice invites bob to another of her rooms from their conversation: the invitation arrives as a
+   * direct message with "Accept invitation", which opens bob's join dialog filled in; he joins. The
+   * room they talk in is not offered.
+   */
+  @Test
+  void anInvitationSentInADirectMessageIsAcceptedFromIt() {
+    String lobby = create(a, "Lobby", "alice");
+    join(b, invite(a), "bob", lobby);
+    String secret = create(a, "Secret", "alice");
+    roomItem(a, lobby).click();
+    String aliceKey = member(b, "alice").getAttribute("data-member-key");
+    member(a, "bob").locator("[data-testid=dm-open]").click();
+    sendWhenTheyCanReceive(a, "hi bob");
+
+    a.appHook("dm-invite-open").click();
+    assertThat(a.appHook("dm-invite-room")).hasCount(1);
+    assertThat(a.appHook("dm-invite-room")).hasText("Secret");
+    a.appHook("dm-invite-room").click();
+    assertThat(a.appHook("dm-invite-room")).hasCount(0);
+
+    thread(b, aliceKey).click();
+    Locator card =
+        b.app()
+            .locator("[data-testid=message-item]")
+            .filter(new Locator.FilterOptions().setHasText("Join me in"));
+    assertThat(card).containsText("\u201cSecret\u201d");
+    assertThat(card.locator("[data-testid=message-invitation-join]")).hasCount(1);
+    assertThat(message(b, "hi bob").locator("[data-testid=message-invitation-join]")).hasCount(0);
+    card.locator("[data-testid=message-invitation-join]").click();
+    assertThat(b.appHook("join-code")).not().hasValue("");
+    b.appHook("join-nickname").fill("bob");
+    b.appHook("join-submit").click();
+    assertThat(roomItem(b, secret)).isVisible();
+    assertThat(roomItem(b2, secret)).isVisible();
+  }
+
+  /**
    * bob hides alice's thread in one tab: it leaves both of his tabs (and stays gone across a
    * reload), its unread count leaves the title, and alice's next message brings it back in both.
    * Hiding the open conversation closes it.

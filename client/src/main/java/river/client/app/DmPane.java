@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.function.Function;
 import river.actions.DmTexts;
 import river.chat.DmThreads;
+import river.chat.InviteLinks;
 import river.chat.Names;
+import river.chat.PlainErrors;
 import river.chat.ReadMarks;
 import river.client.app.ui.DmConversationView;
 import river.client.app.ui.DmListView;
@@ -22,6 +24,7 @@ import river.rooms.Bytes;
 import river.rooms.LastRead;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
+import river.rooms.RoomListOrder;
 import river.rooms.Rooms;
 import river.store.Base58;
 
@@ -112,6 +115,21 @@ final class DmPane {
               @Override
               public void redraw() {
                 rerender.run();
+              }
+
+              @Override
+              public List<String[]> inviteRooms() {
+                return roomsToInviteTo();
+              }
+
+              @Override
+              public void onInviteTo(String roomKey) {
+                sendInvitation(RoomKey.of(Bytes.of(Base58.decode(roomKey))));
+              }
+
+              @Override
+              public void onAcceptInvitation(String code) {
+                host.offerInvitation(code);
               }
             });
   }
@@ -273,6 +291,60 @@ final class DmPane {
     rerender.run();
   }
 
+  /**
+   * The rooms the open conversation's peer can be invited to: every room of the user's list, in its
+   * order, but the conversation's own and those the user was removed from.
+   */
+  private List<String[]> roomsToInviteTo() {
+    List<String[]> out = new ArrayList<>();
+    Rooms rooms = driver.session().rooms();
+    for (RoomKey key : RoomListOrder.display(rooms)) {
+      RoomState state = hydrator.state(key);
+      RoomData data = rooms.room(key);
+      if (!key.equals(openRoom)
+          && state != null
+          && data != null
+          && state.isMember(data.verifyingKey().toArray())) {
+        out.add(new String[] {RoomListView.keyText(key), roomNames.apply(key)});
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Creates an invitation to {@code room} and sends it to the open conversation's peer (the one
+   * open at the click, even if the user moved on while the invitation was being signed).
+   */
+  private void sendInvitation(RoomKey room) {
+    if (openRoom == null) {
+      return;
+    }
+    RoomKey dmRoom = openRoom;
+    byte[] peer = openPeer.toArray();
+    host.act(
+        () -> {
+          String refused =
+              actions
+                  .actions()
+                  .invite(
+                      room,
+                      hydrator.state(room),
+                      code -> {
+                        String link = RoomHeaderActions.inviteLink(code);
+                        String notSent =
+                            sendTo(dmRoom, peer, InviteLinks.message(roomNames.apply(room), link));
+                        if (notSent != null) {
+                          host.problem(notSent);
+                        }
+                      },
+                      problem ->
+                          host.problem(PlainErrors.failed(PlainErrors.Action.INVITE, problem)));
+          if (refused != null) {
+            host.problem(refused);
+          }
+        });
+  }
+
   /** The shown thread counts as read while the tab is visible. */
   private void markRead(DmThreads.Conversation open, RoomData data) {
     if (!Dom.pageVisible()) {
@@ -286,12 +358,15 @@ final class DmPane {
   }
 
   private String send(String text) {
-    RoomKey room = openRoom;
-    if (room == null) {
+    if (openRoom == null) {
       return "Open a conversation first.";
     }
+    return sendTo(openRoom, openPeer.toArray(), text);
+  }
+
+  /** Sends {@code text} to {@code peer} in {@code room}; null when taken, else why not. */
+  private String sendTo(RoomKey room, byte[] peer, String text) {
     final String[] refused = new String[1];
-    final byte[] peer = openPeer.toArray();
     final String peerName = nameOf(room, driver.session().rooms().room(room), peer);
     host.act(
         () ->

@@ -78,6 +78,11 @@ final class MessagePane {
             }
 
             @Override
+            public void onAcceptInvitation(String code) {
+              host.offerInvitation(code);
+            }
+
+            @Override
             public void onPermalink(String id) {
               RoomKey current = host.shown();
               if (current != null) {

@@ -1,6 +1,7 @@
 package river.client.app;
 
 import elemental2.dom.DomGlobal;
+import river.chat.InviteLinks;
 import river.chat.PlainErrors;
 import river.client.app.ui.InviteDialog;
 import river.client.app.ui.RoomHeaderView;
@@ -45,7 +46,7 @@ final class RoomHeaderActions implements RoomHeaderView.Listener {
 
   /** A link to the shell (the app's URL has the shell's origin) that opens the join dialog. */
   static String inviteLink(String code) {
-    return DomGlobal.location.origin + "/?invitation=" + code;
+    return InviteLinks.link(DomGlobal.location.origin, code);
   }
 
   @Override

@@ -287,8 +287,9 @@ final class RoomsScreen
     act(() -> session.setOrder(newOrder));
   }
 
-  /** An {@code ?invitation=} link opened the app: offer to join, filled in. */
-  void offerInvitation(String code) {
+  /** An {@code ?invitation=} link opened the app, or one in a message was accepted. */
+  @Override
+  public void offerInvitation(String code) {
     entry.offerInvitation(code);
   }
 

@@ -18,4 +18,7 @@ interface ScreenHost {
 
   /** Shows the direct conversation with {@code peer} in {@code room}. */
   void openDirect(RoomKey room, byte[] peer);
+
+  /** Offers to join by an invitation code: the join dialog, filled in. */
+  void offerInvitation(String code);
 }

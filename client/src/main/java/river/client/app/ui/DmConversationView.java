@@ -10,7 +10,9 @@ import java.util.List;
  * the peer and the room, the messages in a {@code message-list} of {@code message-item}s (author,
  * {@code message-time}, {@code message-text} with its links, as a room's rows draw them) and the
  * composer ({@code message-input}, {@code message-send}). Either party deletes a message ({@code
- * message-delete}, then {@code message-delete-confirm}). Everything typed is shown as text.
+ * message-delete}, then {@code message-delete-confirm}). {@code dm-invite-open} offers the user's
+ * other rooms ({@code dm-invite-room}): choosing one sends the peer an invitation to it, which
+ * their tab shows with "Accept invitation". Everything typed is shown as text.
  */
 public final class DmConversationView {
   public interface Listener {
@@ -23,6 +25,15 @@ public final class DmConversationView {
 
     /** Something only this view knows changed (a delete being confirmed): draw again. */
     void redraw();
+
+    /** The rooms the peer can be invited to: {room key, room name} each. */
+    List<String[]> inviteRooms();
+
+    /** Send the peer an invitation to this room. */
+    void onInviteTo(String roomKey);
+
+    /** Accept the invitation whose link a message holds. */
+    void onAcceptInvitation(String code);
   }
 
   /** One message as shown. */
@@ -47,6 +58,9 @@ public final class DmConversationView {
   private final HTMLElement root = Dom.hook("section", "dm-conversation", "dm-conversation");
   private final HTMLElement heading = Dom.hook("h2", "dm-heading", "dm-heading");
   private final HTMLElement list = Dom.hook("ol", "message-list", "message-list");
+  private final HTMLButtonElement inviteOpen =
+      Dom.button("link-button", "dm-invite-open", "Invite to a room");
+  private final HTMLElement inviteRooms = Dom.hook("ul", "dm-invite-rooms", "dm-invite-rooms");
   private final Composer composer;
   private final Listener listener;
   private String drawnAs;
@@ -74,7 +88,13 @@ public final class DmConversationView {
     HTMLButtonElement close = Dom.button("link-button", "dm-close", "Back to the room");
     close.addEventListener("click", e -> listener.onClose());
     head.appendChild(close);
+    inviteOpen.setAttribute("aria-expanded", "false");
+    inviteOpen.addEventListener("click", e -> toggleInvite());
+    head.appendChild(inviteOpen);
     root.appendChild(head);
+    inviteRooms.setAttribute("aria-label", "Rooms to invite to");
+    Dom.show(inviteRooms, false);
+    root.appendChild(inviteRooms);
     list.setAttribute("aria-label", "Direct messages");
     root.appendChild(list);
   }
@@ -112,8 +132,39 @@ public final class DmConversationView {
     list.scrollTop = list.scrollHeight;
   }
 
+  /** Opens or closes the list of rooms to invite the peer to (filled as it opens). */
+  private void toggleInvite() {
+    boolean open = !"true".equals(inviteOpen.getAttribute("aria-expanded"));
+    Dom.clear(inviteRooms);
+    if (open) {
+      List<String[]> rooms = listener.inviteRooms();
+      for (String[] room : rooms) {
+        HTMLElement li = Dom.el("li", null);
+        HTMLButtonElement b = Dom.button("room-item", "dm-invite-room", "");
+        b.setAttribute("data-room-key", room[0]);
+        Dom.userText(b, room[1]);
+        b.addEventListener(
+            "click",
+            e -> {
+              toggleInvite();
+              listener.onInviteTo(room[0]);
+            });
+        li.appendChild(b);
+        inviteRooms.appendChild(li);
+      }
+      if (rooms.isEmpty()) {
+        inviteRooms.appendChild(Dom.text("li", "hint", "You have no other room to invite to."));
+      }
+    }
+    inviteOpen.setAttribute("aria-expanded", String.valueOf(open));
+    Dom.show(inviteRooms, open);
+  }
+
   /** A new conversation: no confirmation pending, a fresh draw. */
   public void reset() {
+    if ("true".equals(inviteOpen.getAttribute("aria-expanded"))) {
+      toggleInvite();
+    }
     confirming = null;
     drawnAs = null;
     composer.clearProblem();
@@ -132,7 +183,8 @@ public final class DmConversationView {
     li.appendChild(head);
     HTMLElement text = Dom.hook("div", "message-text", "message-text");
     text.setAttribute("dir", "auto");
-    MessageItemView.fillText(text, r.text, key -> null); // DMs carry no mentions
+    // DMs carry no mentions; an invitation link gets its button
+    MessageItemView.fillText(text, r.text, key -> null, listener::onAcceptInvitation);
     li.appendChild(text);
     HTMLElement bar = Dom.hook("div", "message-actions", "message-actions");
     if (r.id.equals(confirming)) {

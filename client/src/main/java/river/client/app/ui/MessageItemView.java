@@ -7,7 +7,9 @@ import elemental2.dom.HTMLAnchorElement;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import elemental2.dom.NodeList;
+import java.util.function.Consumer;
 import jsinterop.base.Js;
+import river.chat.InviteLinks;
 import river.chat.Mentions;
 import river.chat.MessageSpans;
 
@@ -43,6 +45,9 @@ final class MessageItemView {
     void permalink(String id);
 
     void jumpTo(String id);
+
+    /** Accept the invitation whose link a message holds. */
+    void acceptInvitation(String code);
   }
 
   static HTMLElement item(
@@ -73,7 +78,7 @@ final class MessageItemView {
     li.appendChild(head);
     HTMLElement text = Dom.hook("div", "message-text", "message-text");
     text.setAttribute("dir", "auto");
-    fillText(text, r.text, nicknames);
+    fillText(text, r.text, nicknames, actions::acceptInvitation);
     li.appendChild(text);
     if (r.edited) {
       HTMLElement edited = Dom.hook("span", "message-edited", "message-edited");
@@ -136,11 +141,21 @@ final class MessageItemView {
   /**
    * The text's spans: plain text as text nodes, links and mentions as their own elements, code in
    * {@code <code>} (a block in {@code <pre>}), each inside the {@code <strong>}, {@code <em>} and
-   * {@code <s>} of its emphasis.
+   * {@code <s>} of its emphasis. An invitation link ({@link InviteLinks#codeOf}) is followed by an
+   * "Accept invitation" button ({@code message-invitation-join}) that hands its code to {@code
+   * accept}.
    */
-  static void fillText(HTMLElement into, String text, Mentions.Nicknames nicknames) {
+  static void fillText(
+      HTMLElement into, String text, Mentions.Nicknames nicknames, Consumer<String> accept) {
     for (MessageSpans.Span s : MessageSpans.of(text)) {
       into.appendChild(emphasised(s, node(s, nicknames)));
+      String code = s.kind == MessageSpans.Kind.LINK ? InviteLinks.codeOf(s.text) : null;
+      if (code != null) {
+        HTMLButtonElement join =
+            Dom.button("secondary invitation-join", "message-invitation-join", "Accept invitation");
+        join.addEventListener("click", e -> accept.accept(code));
+        into.appendChild(join);
+      }
     }
   }
 

@@ -43,6 +43,8 @@ public final class MessageListView {
     void onReact(String id, String emoji);
 
     void onPermalink(String id);
+
+    void onAcceptInvitation(String code);
   }
 
   private final HTMLElement area = Dom.el("div", "message-area");
@@ -107,6 +109,11 @@ public final class MessageListView {
         @Override
         public void permalink(String id) {
           listener.onPermalink(id);
+        }
+
+        @Override
+        public void acceptInvitation(String code) {
+          listener.onAcceptInvitation(code);
         }
 
         @Override
