@@ -10,9 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import river.actions.DmTexts;
 import river.chat.DmThreads;
-import river.chat.InviteLinks;
 import river.chat.Names;
-import river.chat.PlainErrors;
 import river.chat.ReadMarks;
 import river.client.app.ui.DmConversationView;
 import river.client.app.ui.DmListView;
@@ -24,7 +22,6 @@ import river.rooms.Bytes;
 import river.rooms.LastRead;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
-import river.rooms.RoomListOrder;
 import river.rooms.Rooms;
 import river.store.Base58;
 
@@ -46,6 +43,7 @@ final class DmPane {
   private final Runnable rerender;
   private final DmListView list;
   private final DmConversationView conversation;
+  private final DmInvitations invitations;
 
   /** Opened texts by DM id (base58), and the ids being opened now. */
   private final Map<String, String> opened = new HashMap<>();
@@ -80,6 +78,7 @@ final class DmPane {
     this.host = host;
     this.roomNames = roomNames;
     this.rerender = rerender;
+    this.invitations = new DmInvitations(driver, hydrator, actions, host, roomNames);
     this.list =
         new DmListView(
             new DmListView.Listener() {
@@ -119,12 +118,18 @@ final class DmPane {
 
               @Override
               public List<String[]> inviteRooms() {
-                return roomsToInviteTo();
+                return invitations.rooms(openRoom);
               }
 
               @Override
               public void onInviteTo(String roomKey) {
-                sendInvitation(RoomKey.of(Bytes.of(Base58.decode(roomKey))));
+                if (openRoom != null) {
+                  RoomKey dmRoom = openRoom; // bound now: the user may move on meanwhile
+                  byte[] peer = openPeer.toArray();
+                  invitations.send(
+                      RoomKey.of(Bytes.of(Base58.decode(roomKey))),
+                      text -> sendTo(dmRoom, peer, text));
+                }
               }
 
               @Override
@@ -289,60 +294,6 @@ final class DmPane {
       close();
     }
     rerender.run();
-  }
-
-  /**
-   * The rooms the open conversation's peer can be invited to: every room of the user's list, in its
-   * order, but the conversation's own and those the user was removed from.
-   */
-  private List<String[]> roomsToInviteTo() {
-    List<String[]> out = new ArrayList<>();
-    Rooms rooms = driver.session().rooms();
-    for (RoomKey key : RoomListOrder.display(rooms)) {
-      RoomState state = hydrator.state(key);
-      RoomData data = rooms.room(key);
-      if (!key.equals(openRoom)
-          && state != null
-          && data != null
-          && state.isMember(data.verifyingKey().toArray())) {
-        out.add(new String[] {RoomListView.keyText(key), roomNames.apply(key)});
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Creates an invitation to {@code room} and sends it to the open conversation's peer (the one
-   * open at the click, even if the user moved on while the invitation was being signed).
-   */
-  private void sendInvitation(RoomKey room) {
-    if (openRoom == null) {
-      return;
-    }
-    RoomKey dmRoom = openRoom;
-    byte[] peer = openPeer.toArray();
-    host.act(
-        () -> {
-          String refused =
-              actions
-                  .actions()
-                  .invite(
-                      room,
-                      hydrator.state(room),
-                      code -> {
-                        String link = RoomHeaderActions.inviteLink(code);
-                        String notSent =
-                            sendTo(dmRoom, peer, InviteLinks.message(roomNames.apply(room), link));
-                        if (notSent != null) {
-                          host.problem(notSent);
-                        }
-                      },
-                      problem ->
-                          host.problem(PlainErrors.failed(PlainErrors.Action.INVITE, problem)));
-          if (refused != null) {
-            host.problem(refused);
-          }
-        });
   }
 
   /** The shown thread counts as read while the tab is visible. */
