@@ -79,19 +79,22 @@ final class Emphasis {
         || (c > 0x7F && !Character.isWhitespace(c));
   }
 
-  /** Pairs the runs, given in text order: fills each run's closes, opens and counts. */
+  /**
+   * Pairs the runs, given in text order: fills each run's closes, opens and counts. Linear in the
+   * runs: a closer looks down the stack only when an opener of its character waits there, and what
+   * it looks past leaves the stack (a message of 32 KiB of marks must not stall the reader's tab).
+   */
   static void pair(List<Run> runs) {
     List<Run> stack = new ArrayList<Run>();
+    int[] waiting = new int[3]; // openers on the stack, per character
     for (Run run : runs) {
       int left = run.length;
-      while (run.canClose && left > 0) {
+      while (run.canClose && left > 0 && waiting[slot(run.c)] > 0) {
         int at = nearest(stack, run.c);
-        if (at < 0) {
-          break;
-        }
         Run opener = stack.get(at);
         while (stack.size() > at + 1) {
-          stack.remove(stack.size() - 1); // opened nothing since: its free characters are text
+          // opened nothing since: its free characters are text
+          waiting[slot(stack.remove(stack.size() - 1).c)]--;
         }
         int unit = run.c == '~' ? 2 : (left >= 2 && opener.free >= 2 ? 2 : 1);
         int style = run.c == '~' ? STRIKE : unit == 2 ? BOLD : ITALIC;
@@ -103,13 +106,19 @@ final class Emphasis {
         left -= unit;
         if (opener.free == 0) {
           stack.remove(at);
+          waiting[slot(opener.c)]--;
         }
       }
       if (run.canOpen && left > 0) {
         run.free = left;
         stack.add(run);
+        waiting[slot(run.c)]++;
       }
     }
+  }
+
+  private static int slot(char c) {
+    return c == '*' ? 0 : c == '_' ? 1 : 2;
   }
 
   private static int nearest(List<Run> stack, char c) {

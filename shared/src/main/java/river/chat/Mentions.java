@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import river.store.Base58;
 
 /**
  * Mentions by member key. A mention is stored in the message text as the token {@code <@KEY>}, KEY
@@ -22,8 +23,6 @@ public final class Mentions {
 
   /** Suggestions shown at most. */
   public static final int MAX_SUGGESTIONS = 8;
-
-  private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
   /** The stored form of a mention of {@code memberKey} (base58). */
   public static String token(String memberKey) {
@@ -44,7 +43,7 @@ public final class Mentions {
       return 0;
     }
     int i = at + 2;
-    while (i < text.length() && BASE58.indexOf(text.charAt(i)) >= 0) {
+    while (i < text.length() && Base58.isDigit(text.charAt(i))) {
       i++;
     }
     return i > at + 2 && i < text.length() && text.charAt(i) == '>' ? i + 1 - at : 0;

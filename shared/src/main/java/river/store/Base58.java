@@ -23,6 +23,11 @@ public final class Base58 {
 
   private Base58() {}
 
+  /** True when {@code c} is one of the alphabet's 58 digits. */
+  public static boolean isDigit(char c) {
+    return c < INDEX.length && INDEX[c] >= 0;
+  }
+
   public static String encode(byte[] data) {
     int zeros = 0;
     while (zeros < data.length && data[zeros] == 0) {

@@ -102,6 +102,15 @@ class MessageSpansTest {
     assertEquals("[TEXT/b:a _b]", spans("**a _b**"));
   }
 
+  /** The shape a hostile sender would use to make pairing quadratic: it stays text, all of it. */
+  @Test
+  void manyOpenersOfOneMarkAndClosersOfAnotherStayText() {
+    String text = "_a ".repeat(5_000) + "a* ".repeat(5_000);
+    java.util.List<MessageSpans.Span> spans = MessageSpans.of(text);
+    assertEquals(1, spans.size());
+    assertEquals(text, spans.get(0).text);
+  }
+
   @Test
   void backticksMakeCodeAndNothingInsideIsMarkup() {
     assertEquals(

@@ -24,10 +24,10 @@ class InviteLinksTest {
 
   @Test
   void nearMissesAreOnlyLinks() {
-    assertNull(InviteLinks.codeOf("https://x.org/?invitation=3xYz")); // base58, not an invitation
-    assertNull(InviteLinks.codeOf("https://x.org/?invitation=0OIl")); // not base58
+    assertNull(InviteLinks.codeOf("https://x.org/?invitation=3xYz")); // far too short
+    assertNull(InviteLinks.codeOf("https://x.org/?invitation=0" + code)); // not base58
     assertNull(InviteLinks.codeOf("https://x.org/?invitation="));
-    assertNull(InviteLinks.codeOf("https://x.org/?invitation=" + code.substring(1))); // cut
+    assertNull(InviteLinks.codeOf("https://x.org/?invitation=" + "2".repeat(2_001))); // too long
     assertNull(InviteLinks.codeOf("https://x.org/path/?invitation=" + code));
     assertNull(InviteLinks.codeOf("https://x.org/?other=1"));
     assertNull(InviteLinks.codeOf("/?invitation=" + code));
