@@ -8,6 +8,7 @@ import static river.e2e.ChatSteps.invite;
 import static river.e2e.ChatSteps.join;
 import static river.e2e.ChatSteps.member;
 import static river.e2e.ChatSteps.message;
+import static river.e2e.ChatSteps.roomItem;
 import static river.e2e.ChatSteps.send;
 
 import com.microsoft.playwright.Locator;
@@ -17,10 +18,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The conversation as a person uses it every day, between two users: times and date separators,
- * grouping, safe links, the multi-line composer and its draft across a reload, mentions that follow
- * renames, the reaction picker and who reacted, and scrolling that stays with the newest message
- * without pulling the reader away from older ones.
+ * The conversation as a person uses it every day, between two users: times and date separators, the
+ * "New messages" divider, grouping, safe links, the multi-line composer and its draft across a
+ * reload, mentions that follow renames, the reaction picker and who reacted, and scrolling that
+ * stays with the newest message without pulling the reader away from older ones.
  */
 class ConversationIT extends TwoTabFixture {
   @Override
@@ -111,6 +112,42 @@ class ConversationIT extends TwoTabFixture {
     b.appHook("message-input").fill("nice");
     b.appHook("message-input").press("Enter");
     assertThat(in(message(a, "nice"), "message-reply-to")).containsText("bold it gone a*b*");
+  }
+
+  /** The message right after the "New messages" divider, as text. */
+  static String afterDivider(Tab t) {
+    return (String)
+        t.appHook("unread-divider")
+            .evaluate(
+                "el => el.nextElementSibling.querySelector('[data-testid=message-text]')"
+                    + ".textContent");
+  }
+
+  @Test
+  void aRoomOpensWithANewMessagesDividerBeforeWhatArrivedWhileAway() {
+    String lobby = create(a, "Lobby", "alice");
+    join(b, invite(a), "bob", lobby);
+    send(a, "seen before");
+    assertThat(message(b, "seen before")).hasCount(1); // bob is looking: it is read
+    assertThat(b.appHook("unread-divider")).hasCount(0);
+    String elsewhere = create(b, "Elsewhere", "bob");
+    send(a, "while away 1");
+    send(a, "while away 2");
+    assertThat(roomItem(b, lobby).locator("[data-testid=room-unread]")).hasText("2");
+
+    roomItem(b, lobby).click();
+    assertThat(b.appHook("unread-divider")).hasText("New messages");
+    assertEquals("while away 1", afterDivider(b));
+    send(a, "while here"); // arrives while bob reads: the divider stays where it was
+    assertThat(message(b, "while here")).hasCount(1);
+    assertThat(b.appHook("unread-divider")).hasCount(1);
+    assertEquals("while away 1", afterDivider(b));
+
+    // away and back with nothing new: no divider
+    roomItem(b, elsewhere).click();
+    roomItem(b, lobby).click();
+    assertThat(message(b, "while here")).hasCount(1);
+    assertThat(b.appHook("unread-divider")).hasCount(0);
   }
 
   @Test

@@ -27,11 +27,29 @@ public final class ReadMarks {
   public static int unread(List<VisibleMessage> visible, LastRead read, byte[] self) {
     int n = 0;
     for (VisibleMessage m : visible) {
-      if (!sameBytes(m.author(), self) && newer(m.time(), m.id(), read)) {
+      if (isUnread(m, read, self)) {
         n++;
       }
     }
     return n;
+  }
+
+  /** Someone else wrote it, after the mark. */
+  private static boolean isUnread(VisibleMessage m, LastRead read, byte[] self) {
+    return !sameBytes(m.author(), self) && newer(m.time(), m.id(), read);
+  }
+
+  /**
+   * The first unread message in the list's order (someone else's, after the mark), or null: where
+   * the conversation shows its "New messages" divider when the room is opened.
+   */
+  public static byte[] firstUnread(List<VisibleMessage> visible, LastRead read, byte[] self) {
+    for (VisibleMessage m : visible) {
+      if (isUnread(m, read, self)) {
+        return m.id();
+      }
+    }
+    return null;
   }
 
   /** The mark for having read everything shown; null when there is nothing to read. */

@@ -1,5 +1,6 @@
 package river.room;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -46,6 +47,24 @@ class ReadMarksAndNamesTest {
     assertEquals(0, ReadMarks.unread(v, all, owner.pub));
     assertFalse(ReadMarks.newer(30, a3.id(), all), "the mark covers the newest message itself");
     assertNull(ReadMarks.latest(MessageView.of(withMessages())));
+  }
+
+  @Test
+  void theDividerGoesBeforeTheFirstOfOthersMessagesAfterTheMark() {
+    RoomMessage a1 = f.text(alice, 10, "one");
+    RoomMessage o2 = f.text(owner, 20, "mine");
+    RoomMessage a3 = f.text(alice, 30, "three");
+    List<VisibleMessage> v = MessageView.of(withMessages(a1, o2, a3));
+    assertArrayEquals(a1.id(), ReadMarks.firstUnread(v, LastRead.NONE, owner.pub));
+    assertArrayEquals(
+        a3.id(),
+        ReadMarks.firstUnread(v, new LastRead(10, Bytes.of(a1.id())), owner.pub),
+        "own message is not unread");
+    assertNull(ReadMarks.firstUnread(v, ReadMarks.latest(v), owner.pub), "all read");
+    assertArrayEquals(
+        o2.id(),
+        ReadMarks.firstUnread(v, LastRead.NONE, alice.pub),
+        "for alice, the owner's is news");
   }
 
   @Test

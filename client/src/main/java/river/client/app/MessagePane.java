@@ -12,6 +12,7 @@ import river.cbor.Utf8;
 import river.chat.Mentions;
 import river.chat.Names;
 import river.chat.PlainErrors;
+import river.chat.ReadMarks;
 import river.chat.RoomSecrets;
 import river.chat.Roster;
 import river.client.app.ui.Composer;
@@ -359,10 +360,40 @@ final class MessagePane {
     String mark = links.highlight(current);
     boolean found =
         messages.render(
-            RoomListView.keyText(current), rows, nicknames, mark, links.scrollToHighlight());
+            RoomListView.keyText(current),
+            rows,
+            nicknames,
+            mark,
+            links.scrollToHighlight(),
+            unreadDivider(current, state, data));
     if (mark != null) {
       links.drawn(current, state != null, found);
     }
+  }
+
+  /** The room whose "New messages" divider is decided, and the message it goes before, or null. */
+  private RoomKey dividerRoom;
+
+  private String dividerBefore;
+
+  /**
+   * Where the divider goes: decided once each time a room is opened (with its state), from the read
+   * mark it had then, before this render lets the tab mark the room read; kept while it stays open.
+   */
+  private String unreadDivider(RoomKey current, RoomState state, RoomData data) {
+    if (!current.equals(dividerRoom) && state != null && data != null) {
+      dividerRoom = current;
+      byte[] first =
+          ReadMarks.firstUnread(
+              MessageView.of(state), data.lastRead(), data.verifyingKey().toArray());
+      dividerBefore = first == null ? null : Base58.encode(first);
+    }
+    return current.equals(dividerRoom) ? dividerBefore : null;
+  }
+
+  /** The room is no longer shown: opening it again decides its divider again. */
+  void resetDivider() {
+    dividerRoom = null;
   }
 
   private static long now() {

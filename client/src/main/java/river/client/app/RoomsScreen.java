@@ -439,6 +439,7 @@ final class RoomsScreen
       RoomKey next = address.settle(rooms, shown, display);
       if (next == null ? shown != null : !next.equals(shown)) {
         messagePane.resetModes();
+        messagePane.resetDivider();
         header.reset();
         shown = next;
         layout.picked();

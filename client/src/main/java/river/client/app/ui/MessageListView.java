@@ -18,10 +18,11 @@ import river.chat.Timeline;
 
 /**
  * The current room's conversation ({@code message-list}, an {@code <ol>} of {@code message-item}s,
- * oldest first, see {@link MessageItemView}), with a {@code date-separator} before each local day
- * and consecutive messages of one author grouped ({@link Timeline}). Scrolling follows {@link
- * StickToBottom}: the list stays at the bottom while it is there, opens at the bottom in another
- * room, goes there when the user sends, and otherwise keeps its place and shows {@code
+ * oldest first, see {@link MessageItemView}), with a {@code date-separator} before each local day,
+ * an {@code unread-divider} ("New messages") before the first message that was unread when the room
+ * was opened, and consecutive messages of one author grouped ({@link Timeline}). Scrolling follows
+ * {@link StickToBottom}: the list stays at the bottom while it is there, opens at the bottom in
+ * another room, goes there when the user sends, and otherwise keeps its place and shows {@code
  * jump-to-latest} when newer messages arrive. The message a message address points at carries
  * {@code data-highlighted="true"} and is scrolled to the middle once; a reply's quote jumps to its
  * original, marked {@code data-jumped="true"} for a moment. Hosts the one {@link ReactionPicker}.
@@ -134,6 +135,7 @@ public final class MessageListView {
   public MessageListView(Listener listener) {
     this.listener = listener;
     this.picker = new ReactionPicker(listener::onReact, id -> focusIn(id, "message-react"));
+    unreadDivider.textContent = "New messages";
     root.setAttribute("aria-label", "Messages");
     root.setAttribute("aria-live", "polite");
     root.setAttribute("tabindex", "0");
@@ -198,8 +200,10 @@ public final class MessageListView {
       List<MessageRow> rows,
       Mentions.Nicknames nicknames,
       String highlight,
-      boolean scrollToHighlight) {
+      boolean scrollToHighlight,
+      String unreadFrom) {
     boolean roomChanged = !room.equals(shownRoom);
+    this.unreadFrom = unreadFrom;
     // Not measured now: the list may have shrunk since (the observer has not run yet).
     boolean wasAtBottom = stuck;
     double scrollTop = root.scrollTop;
@@ -270,6 +274,12 @@ public final class MessageListView {
   private Map<Integer, HTMLElement> separators = new HashMap<>();
   private final HTMLElement empty = Dom.text("li", "message-empty", "No messages yet. Say hello.");
 
+  /** "New messages", before the first message that was unread when the room was opened. */
+  private final HTMLElement unreadDivider = Dom.hook("li", "unread-divider", "unread-divider");
+
+  /** The message (id) the divider goes before, or null for none. */
+  private String unreadFrom;
+
   /**
    * Draws the rows, keeping the element of every message that would be drawn the same (see {@link
    * KeyedChildren}): only new and changed messages are built.
@@ -307,6 +317,9 @@ public final class MessageListView {
         }
         nowSeparators.put(day, sep);
         wanted.add(sep);
+      }
+      if (r.id.equals(unreadFrom)) {
+        wanted.add(unreadDivider);
       }
       boolean confirming = r.id.equals(confirmingDelete);
       String mentions = MessageItemView.mentionNames(r.text, nicknames);
