@@ -1,11 +1,8 @@
 package river.chat;
 
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 import river.room.AuthorizedMember;
 import river.room.RoomState;
-import river.store.Base58;
 
 /**
  * Who may ban whom, as the room contract decides it: the owner, or an inviter up the banned
@@ -24,22 +21,7 @@ public final class Bans {
         || !state.isMember(target)) {
       return false;
     }
-    if (Arrays.equals(me, owner)) {
-      return true;
-    }
-    Set<String> seen = new HashSet<String>();
-    byte[] at = target;
-    while (at != null && seen.add(Base58.encode(at))) {
-      byte[] inviter = inviterOf(state, at);
-      if (inviter == null) {
-        return false;
-      }
-      if (Arrays.equals(inviter, me)) {
-        return true;
-      }
-      at = inviter;
-    }
-    return false;
+    return Arrays.equals(me, owner) || state.isAncestor(me, target);
   }
 
   /**

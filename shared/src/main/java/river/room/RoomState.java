@@ -141,6 +141,15 @@ public final class RoomState {
     return effective.contains(UnsignedBytes.hex(key));
   }
 
+  /**
+   * True when {@code ancestor} is on {@code member}'s invitation chain above it (the owner is, for
+   * every member whose chain reaches the owner): who may ban whom, the rule the validator applies
+   * ({@link RoomValidator}) and the view asks ({@code river.chat.Bans}).
+   */
+  public boolean isAncestor(byte[] ancestor, byte[] member) {
+    return new MemberGraph(owner, members).isAncestor(ancestor, member);
+  }
+
   public RoomDelta asDelta() {
     return new RoomDelta(
         config, members, memberInfo, bans, messages, rotations, directMessages, dmDeletes);
