@@ -1,5 +1,12 @@
 package river.chat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import river.room.RoomState;
+import river.rooms.RoomData;
+import river.rooms.RoomKey;
+import river.rooms.Rooms;
 import river.store.Base58;
 
 /**
@@ -30,6 +37,26 @@ public final class InviteLinks {
   /** The link for {@code code} on the node at {@code origin} (scheme and host, no path). */
   public static String link(String origin, String code) {
     return origin + QUERY + code;
+  }
+
+  /**
+   * The rooms a peer met in {@code dmRoom} can be invited to, in {@code order} (the user's list):
+   * every room whose state says the user is still a member, but {@code dmRoom} itself.
+   */
+  public static List<RoomKey> roomsToOffer(
+      List<RoomKey> order, Function<RoomKey, RoomState> states, Rooms rooms, RoomKey dmRoom) {
+    List<RoomKey> out = new ArrayList<RoomKey>();
+    for (RoomKey key : order) {
+      RoomState state = states.apply(key);
+      RoomData data = rooms.room(key);
+      if (!key.equals(dmRoom)
+          && state != null
+          && data != null
+          && state.isMember(data.verifyingKey().toArray())) {
+        out.add(key);
+      }
+    }
+    return out;
   }
 
   /** The words of a direct message that invites its reader to the room named {@code roomName}. */

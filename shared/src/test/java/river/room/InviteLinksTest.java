@@ -39,4 +39,38 @@ class InviteLinksTest {
         "Join me in \u201cLobby\u201d: https://x.org/?invitation=abc",
         InviteLinks.message("Lobby", InviteLinks.link("https://x.org", "abc")));
   }
+
+  @Test
+  void theRoomsOfferedAreTheUsersOthersWhereTheyAreStillAMember() {
+    RoomFixture f = new RoomFixture(owner);
+    RoomState member = f.created(); // the owner: always a member of their room
+    RoomState removed =
+        f.apply(f.created(), RoomDelta.builder().member(f.invite(owner, invitee)).build());
+    removed = f.apply(removed, RoomDelta.builder().ban(f.ban(owner, invitee, 1)).build());
+    river.rooms.RoomKey here = key(1);
+    river.rooms.RoomKey other = key(2);
+    river.rooms.RoomKey banned = key(3);
+    river.rooms.RoomKey unloaded = key(4);
+    river.rooms.Rooms rooms = river.rooms.Rooms.EMPTY;
+    for (river.rooms.RoomKey k : java.util.List.of(here, other, unloaded)) {
+      rooms = rooms.withRoom(data(k, owner));
+    }
+    rooms = rooms.withRoom(data(banned, invitee));
+    java.util.Map<river.rooms.RoomKey, RoomState> states =
+        java.util.Map.of(here, member, other, member, banned, removed);
+    assertEquals(
+        java.util.List.of(other),
+        InviteLinks.roomsToOffer(
+            java.util.List.of(here, other, banned, unloaded), states::get, rooms, here));
+  }
+
+  static river.rooms.RoomKey key(int n) {
+    byte[] b = new byte[32];
+    b[0] = (byte) n;
+    return river.rooms.RoomKey.of(river.rooms.Bytes.of(b));
+  }
+
+  static river.rooms.RoomData data(river.rooms.RoomKey k, TestKey me) {
+    return river.rooms.RoomData.builder(k).verifyingKey(river.rooms.Bytes.of(me.pub)).build();
+  }
 }

@@ -6,8 +6,6 @@ import java.util.function.Function;
 import river.chat.InviteLinks;
 import river.chat.PlainErrors;
 import river.client.app.ui.RoomListView;
-import river.room.RoomState;
-import river.rooms.RoomData;
 import river.rooms.RoomKey;
 import river.rooms.RoomListOrder;
 import river.rooms.Rooms;
@@ -49,15 +47,9 @@ final class DmInvitations {
   List<String[]> rooms(RoomKey dmRoom) {
     List<String[]> out = new ArrayList<>();
     Rooms rooms = driver.session().rooms();
-    for (RoomKey key : RoomListOrder.display(rooms)) {
-      RoomState state = hydrator.state(key);
-      RoomData data = rooms.room(key);
-      if (!key.equals(dmRoom)
-          && state != null
-          && data != null
-          && state.isMember(data.verifyingKey().toArray())) {
-        out.add(new String[] {RoomListView.keyText(key), roomNames.apply(key)});
-      }
+    for (RoomKey key :
+        InviteLinks.roomsToOffer(RoomListOrder.display(rooms), hydrator::state, rooms, dmRoom)) {
+      out.add(new String[] {RoomListView.keyText(key), roomNames.apply(key)});
     }
     return out;
   }
