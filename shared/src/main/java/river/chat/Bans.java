@@ -5,8 +5,9 @@ import river.room.AuthorizedMember;
 import river.room.RoomState;
 
 /**
- * Who may ban whom, as the room contract decides it: the owner, or an inviter up the banned
- * member's invitation chain; never the owner, never yourself. A ban also removes everyone the
+ * Who may ban whom, as the room contract decides it ({@code RoomState.mayBan}: the owner, an
+ * inviter up the banned member's chain, or a deputy one of them named; never the owner, never a ban
+ * that would remove yourself), offered only for a current member. A ban also removes everyone the
  * banned member invited, directly or not (the contract's cascade), so the UI offers it only where
  * the node will accept it.
  */
@@ -14,14 +15,7 @@ public final class Bans {
   private Bans() {}
 
   public static boolean canBan(RoomState state, byte[] me, byte[] target) {
-    byte[] owner = state.owner();
-    if (Arrays.equals(target, owner)
-        || Arrays.equals(target, me)
-        || !state.isMember(me)
-        || !state.isMember(target)) {
-      return false;
-    }
-    return Arrays.equals(me, owner) || state.isAncestor(me, target);
+    return state.isMember(target) && state.mayBan(me, target);
   }
 
   /**

@@ -1,7 +1,11 @@
 package river.room;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import river.cbor.CborItem;
+import river.cbor.CborKind;
 import river.cbor.CborMap;
 
 /**
@@ -12,8 +16,11 @@ import river.cbor.CborMap;
  * them, their messages stay under their name, and a rejoin with the same key is the next version
  * without it. {@code "encryption_key": bytes(65)} (only when set) is the member's P-256 public key
  * for private rooms: the owner wraps each new secret version for it ({@link SecretRotation}).
- * Hazard: both optional fields are written only when set, so every info signed before they existed
- * keeps its bytes and its signature.
+ * {@code "deputies": [bytes(32)...]} (only when not empty; at most {@link #MAX_DEPUTIES}, strictly
+ * ascending) names members who may ban below this member ({@link BanRule}). Hazard: the optional
+ * fields are written only when set, so every info signed before they existed keeps its bytes and
+ * its signature; and the newest info replaces the older whole, so every info a member signs
+ * (rename, key, leave, return) must carry the deputies on, or it revokes them.
  */
 public final class MemberInfo extends SignedItem {
   private final byte[] room;
@@ -22,6 +29,10 @@ public final class MemberInfo extends SignedItem {
   private final SealedBytes nickname;
   private final boolean left;
   private final byte[] encryptionKey;
+  private final List<byte[]> deputies;
+
+  /** How many deputies one member may name: a ban rule reads every current member's list. */
+  public static final int MAX_DEPUTIES = 16;
 
   public MemberInfo(
       byte[] room, byte[] member, long version, SealedBytes nickname, byte[] signature) {
@@ -46,6 +57,18 @@ public final class MemberInfo extends SignedItem {
       boolean left,
       byte[] encryptionKey,
       byte[] signature) {
+    this(room, member, version, nickname, left, encryptionKey, null, signature);
+  }
+
+  public MemberInfo(
+      byte[] room,
+      byte[] member,
+      long version,
+      SealedBytes nickname,
+      boolean left,
+      byte[] encryptionKey,
+      List<byte[]> deputies,
+      byte[] signature) {
     super(signature);
     if (encryptionKey != null && encryptionKey.length != SecretRotation.PUBLIC_KEY_BYTES) {
       throw new IllegalArgumentException("an encryption key is a 65-byte P-256 point");
@@ -60,20 +83,90 @@ public final class MemberInfo extends SignedItem {
     this.left = left;
     this.encryptionKey =
         encryptionKey == null ? null : Arrays.copyOf(encryptionKey, encryptionKey.length);
+    this.deputies = canonicalDeputies(deputies);
+  }
+
+  /** Copies, sorted ascending without repeats; refuses more than the cap or a key of a bad size. */
+  private static List<byte[]> canonicalDeputies(List<byte[]> given) {
+    List<byte[]> out = new ArrayList<byte[]>();
+    if (given == null) {
+      return out;
+    }
+    for (byte[] k : given) {
+      if (k.length != ItemReader.KEY_BYTES) {
+        throw new IllegalArgumentException("a deputy is a 32-byte member key");
+      }
+      out.add(Arrays.copyOf(k, k.length));
+    }
+    Collections.sort(out, UnsignedBytes::compare);
+    for (int i = out.size() - 1; i > 0; i--) {
+      if (Arrays.equals(out.get(i), out.get(i - 1))) {
+        out.remove(i);
+      }
+    }
+    if (out.size() > MAX_DEPUTIES) {
+      throw new IllegalArgumentException("at most " + MAX_DEPUTIES + " deputies");
+    }
+    return out;
   }
 
   public MemberInfo withSignature(byte[] signature) {
-    return new MemberInfo(room, member, version, nickname, left, encryptionKey, signature);
+    return new MemberInfo(
+        room, member, version, nickname, left, encryptionKey, deputies, signature);
   }
 
-  /** The unsigned next version: the same member, nickname and key, {@code left} as given. */
+  /** The unsigned next version: the same member, nickname, key and deputies, {@code left} given. */
   public MemberInfo next(boolean left) {
-    return new MemberInfo(room, member, version + 1, nickname, left, encryptionKey, new byte[0]);
+    return new MemberInfo(
+        room, member, version + 1, nickname, left, encryptionKey, deputies, new byte[0]);
   }
 
   /** The unsigned next version publishing {@code key} (65 bytes) as the member's encryption key. */
   public MemberInfo withEncryptionKey(byte[] key) {
-    return new MemberInfo(room, member, version + 1, nickname, left, key, new byte[0]);
+    return new MemberInfo(room, member, version + 1, nickname, left, key, deputies, new byte[0]);
+  }
+
+  /**
+   * The unsigned info at {@code version} with this one's deputies carried on and the rest as given:
+   * how every later info of the member is made, so none of them drops a deputy by accident.
+   */
+  public MemberInfo successor(long version, SealedBytes nickname, boolean left, byte[] key) {
+    return new MemberInfo(room, member, version, nickname, left, key, deputies, new byte[0]);
+  }
+
+  /** The unsigned info at {@code version} naming {@code deputies}, the rest carried on. */
+  public MemberInfo withDeputies(long version, List<byte[]> deputies) {
+    return new MemberInfo(
+        room, member, version, nickname, left, encryptionKey, deputies, new byte[0]);
+  }
+
+  /** The members this member named to ban below them, ascending (empty when none). */
+  public List<byte[]> deputies() {
+    List<byte[]> out = new ArrayList<byte[]>();
+    for (byte[] k : deputies) {
+      out.add(Arrays.copyOf(k, k.length));
+    }
+    return out;
+  }
+
+  /** True when this info names {@code key} a deputy. */
+  public boolean names(byte[] key) {
+    for (byte[] k : deputies) {
+      if (Arrays.equals(k, key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when this info replaces {@code other} of the same member: the higher version, a tie to the
+   * smaller encoded item (the merge's rule, and the ban rule's reading of who named whom).
+   */
+  public boolean replaces(MemberInfo other) {
+    return other == null
+        || version > other.version
+        || (version == other.version && UnsignedBytes.compare(encoded(), other.encoded()) < 0);
   }
 
   /** The member's published P-256 public key for private rooms, or null (not published yet). */
@@ -125,6 +218,13 @@ public final class MemberInfo extends SignedItem {
     if (encryptionKey != null) {
       b.put("encryption_key", CborItem.bytes(encryptionKey));
     }
+    if (!deputies.isEmpty()) {
+      List<CborItem> keys = new ArrayList<CborItem>();
+      for (byte[] k : deputies) {
+        keys.add(CborItem.bytes(k));
+      }
+      b.put("deputies", CborItem.array(keys));
+    }
     return b.build();
   }
 
@@ -145,6 +245,31 @@ public final class MemberInfo extends SignedItem {
         SealedBytes.fromCbor(b.any("nickname"), "nickname"),
         left,
         key,
+        b.optional("deputies") == null ? null : deputiesOf(b.array("deputies")),
         signature);
+  }
+
+  /**
+   * The wire list as it must be: 1..MAX_DEPUTIES keys, strictly ascending (the one encoding a
+   * signature can cover), so a reordered or padded list is refused with a reason.
+   */
+  private static List<byte[]> deputiesOf(List<CborItem> items) {
+    if (items.isEmpty() || items.size() > MAX_DEPUTIES) {
+      throw new RoomValidationException(
+          "member info: deputies must name 1 to " + MAX_DEPUTIES + " members");
+    }
+    List<byte[]> keys = new ArrayList<byte[]>();
+    for (CborItem item : items) {
+      if (item.kind() != CborKind.BYTES || item.asBytes().length != ItemReader.KEY_BYTES) {
+        throw new RoomValidationException("member info: a deputy must be a 32-byte key");
+      }
+      byte[] k = item.asBytes();
+      if (!keys.isEmpty() && UnsignedBytes.compare(keys.get(keys.size() - 1), k) >= 0) {
+        throw new RoomValidationException(
+            "member info: deputies must be distinct keys in ascending order");
+      }
+      keys.add(k);
+    }
+    return keys;
   }
 }

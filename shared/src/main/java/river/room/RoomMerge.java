@@ -159,11 +159,7 @@ public final class RoomMerge {
       if (!Arrays.equals(i.roomShared(), owner) || !effective.contains(k)) {
         continue;
       }
-      MemberInfo old = info.get(k);
-      if (old == null
-          || i.version() > old.version()
-          || (i.version() == old.version()
-              && UnsignedBytes.compare(i.encoded(), old.encoded()) < 0)) {
+      if (i.replaces(info.get(k))) {
         info.put(k, i);
       }
     }

@@ -135,17 +135,27 @@ public final class RoomState {
 
   /** True for the owner and for every member whose chain reaches the owner without a ban. */
   public boolean isMember(byte[] key) {
+    return effective().contains(UnsignedBytes.hex(key));
+  }
+
+  private Set<String> effective() {
     if (effective == null) {
       effective = new MemberGraph(owner, members).effective(bans);
     }
-    return effective.contains(UnsignedBytes.hex(key));
+    return effective;
   }
 
   /**
-   * True when {@code ancestor} is on {@code member}'s invitation chain above it (the owner is, for
-   * every member whose chain reaches the owner): who may ban whom, the rule the validator applies
-   * ({@link RoomValidator}) and the view asks ({@code river.chat.Bans}).
+   * True when {@code issuer} may ban {@code target} now: the rule the validator applies ({@link
+   * BanRule}: up the chain or a deputy one named, never a ban that removes its issuer) and the view
+   * asks ({@code river.chat.Bans}).
    */
+  public boolean mayBan(byte[] issuer, byte[] target) {
+    return BanRule.refusal(new MemberGraph(owner, members), effective(), memberInfo, issuer, target)
+        == null;
+  }
+
+  /** True when {@code ancestor} is on {@code member}'s invitation chain above it. */
   public boolean isAncestor(byte[] ancestor, byte[] member) {
     return new MemberGraph(owner, members).isAncestor(ancestor, member);
   }

@@ -19,6 +19,9 @@ import java.util.Set;
  *       nobody can re-parent a member under a key they control;
  *   <li>a ban is total: only current members (reachable from the owner past no ban, counting the
  *       bans in the same delta) invite, post, sign member info or ban;
+ *   <li>who may ban whom is {@link BanRule}: an inviter up the chain or a deputy one named, never a
+ *       ban that would remove its own issuer;
+ *   <li>a member info names at most {@link MemberInfo#MAX_DEPUTIES} deputies, never the member;
  *   <li>max_members refuses a join that would exceed it (the merge never evicts);
  *   <li>a message dated more than {@link #MAX_FUTURE_MILLIS} after {@code now} is refused;
  *   <li>edit and delete name a post of their own author, unreact a reaction of its own author (when
@@ -133,20 +136,11 @@ public final class RoomValidator {
         continue;
       }
       checkRoom(owner, b.roomShared(), "ban");
-      if (graph.isOwner(b.bannedShared())) {
-        throw new RoomValidationException("ban: the owner cannot be banned");
-      }
       verify(verifier, b.bannedBy(), b, "ban is not signed by its issuer");
-      if (graph.record(b.bannedShared()) == null) {
-        throw new RoomValidationException(
-            "ban: " + UnsignedBytes.brief(b.bannedShared()) + " is not a member of this room");
-      }
-      if (!currentBefore.contains(UnsignedBytes.hex(b.bannedBy()))) {
-        throw new RoomValidationException("ban: the issuer is not a current member");
-      }
-      if (!graph.isAncestor(b.bannedBy(), b.bannedShared())) {
-        throw new RoomValidationException(
-            "ban: only the owner or an inviter up the banned member's chain may ban");
+      String refusal =
+          BanRule.refusal(graph, currentBefore, state.memberInfo, b.bannedBy(), b.bannedShared());
+      if (refusal != null) {
+        throw new RoomValidationException("ban: " + refusal);
       }
       newMemberBan |= !graph.isOwner(b.bannedBy());
     }
@@ -186,6 +180,9 @@ public final class RoomValidator {
           && !verifier.verify(owner, signed, i.signatureShared())) {
         throw new RoomValidationException(
             "member info is signed by neither the member nor the owner");
+      }
+      if (i.names(i.memberShared())) {
+        throw new RoomValidationException("member info: a member cannot be their own deputy");
       }
       if (i.nickname().plainLength() > config.maxNicknameBytes()) {
         throw new RoomValidationException(

@@ -58,7 +58,7 @@ class TrustRulesTest {
     // and so alice cannot ban bob through k
     assertTrue(
         refused(s, RoomDelta.builder().ban(f.ban(alice, bob, 5)).build())
-            .startsWith("ban: only the owner or an inviter up"));
+            .startsWith("ban: only the owner, an inviter up"));
     assertArrayEquals(owner.pub, recordOf(s, bob).invitedBy());
     // re-sending the original record is harmless
     assertEquals(s, f.apply(s, RoomDelta.builder().member(f.invite(owner, bob)).build()));
