@@ -7,6 +7,7 @@ import river.chat.Bans;
 import river.chat.Names;
 import river.chat.PlainErrors;
 import river.chat.RoomSecrets;
+import river.chat.SecretKeys;
 import river.engine.Clock;
 import river.engine.TabSession;
 import river.room.AuthorizedMember;
@@ -280,6 +281,8 @@ final class JoinRoom {
       return;
     }
     final long version = Names.of(state).version(me) + 1;
+    // a return after a leave carries the member's deputies on, like every later info
+    final MemberInfo held = SecretKeys.infoOf(state, me);
     link.seal(
         a.isPrivate,
         a.secret,
@@ -289,7 +292,9 @@ final class JoinRoom {
           @Override
           public void accept(SealedBytes sealed) {
             final MemberInfo unsigned =
-                new MemberInfo(room, me, version, sealed, false, new byte[0]);
+                held != null
+                    ? held.successor(version, sealed, false, null)
+                    : new MemberInfo(room, me, version, sealed, false, new byte[0]);
             link.signAndUpdate(
                 room,
                 SigningPurpose.MEMBER_INFO,

@@ -21,6 +21,7 @@ public final class RoomActions {
   private final JoinRoom joiner;
   private final SecretRotations secrets;
   private final DirectMessageActions direct;
+  private final DeputyNamings deputies;
 
   public RoomActions(TabSession session, Cipher cipher, Clock clock) {
     this(session, cipher, null, clock);
@@ -35,6 +36,7 @@ public final class RoomActions {
     this.joiner = new JoinRoom(link, session, clock);
     this.secrets = new SecretRotations(link, session, wrap);
     this.direct = new DirectMessageActions(link, session, wrap, clock);
+    this.deputies = new DeputyNamings(link, session, clock);
   }
 
   /** Only the owner's key signs configurations (rename, settings). */
@@ -106,6 +108,15 @@ public final class RoomActions {
         fail);
   }
 
+  /**
+   * Names {@code target} a deputy, who may then ban below the user as the user can; {@code named}
+   * false takes it back. Null when it went out, else why not.
+   */
+  public String setDeputy(
+      RoomKey key, RoomState state, byte[] target, boolean named, ActionLink.Fail fail) {
+    return deputies.set(key, state, target, named, fail);
+  }
+
   /** The owner's new secret version for a private room (null when it went out, else why not). */
   public String rotateSecret(RoomKey key, RoomState state, ActionLink.Fail fail) {
     return secrets.rotate(key, state, fail);
@@ -143,11 +154,12 @@ public final class RoomActions {
 
   /**
    * Every room state a tab receives for a room it holds: publishes the member's encryption key in a
-   * private room, picks up newer secret versions, and (the owner) wraps the newest for members it
-   * missed.
+   * private room, picks up newer secret versions, (the owner) wraps the newest for members it
+   * missed, and makes the member info carry the deputies the user named.
    */
   public void onRoomState(RoomKey key, RoomState state) {
     secrets.onState(key, state, false);
+    deputies.onState(key, state);
   }
 
   /**
@@ -157,5 +169,6 @@ public final class RoomActions {
    */
   public void onRoomShown(RoomKey key, RoomState state) {
     secrets.onState(key, state, true);
+    deputies.onState(key, state);
   }
 }

@@ -103,6 +103,7 @@ final class RoomEdits {
     final long version =
         Math.max(Names.of(state).version(me), data.nicknameVersion()) + NICKNAME_VERSION_STEP;
     final byte[] key65 = SecretKeys.publishedKey(state, me);
+    final MemberInfo held = SecretKeys.infoOf(state, me);
     link.sealForRoom(
         data,
         state,
@@ -110,10 +111,12 @@ final class RoomEdits {
         new ActionLink.Then<SealedBytes>() {
           @Override
           public void accept(SealedBytes sealed) {
-            // the published key stays: a nickname edit must not cut the member off from DMs and
-            // secret versions
+            // the published key and the deputies stay: a nickname edit must not cut the member
+            // off from DMs and secret versions, nor take a deputy's naming back
             final MemberInfo unsigned =
-                new MemberInfo(room, me, version, sealed, false, key65, new byte[0]);
+                held != null
+                    ? held.successor(version, sealed, false, key65)
+                    : new MemberInfo(room, me, version, sealed, false, key65, new byte[0]);
             link.updateMemberInfo(
                 room,
                 unsigned,
@@ -148,14 +151,8 @@ final class RoomEdits {
   static final long LEAVE_VERSION_STEP = 1_000;
 
   /** The unsigned info that says the member left, ahead of any edit signed before it. */
-  static MemberInfo leaving(byte[] room, MemberInfo info) {
-    return new MemberInfo(
-        room,
-        info.member(),
-        info.version() + LEAVE_VERSION_STEP,
-        info.nickname(),
-        true,
-        new byte[0]);
+  static MemberInfo leaving(MemberInfo info) {
+    return info.successor(info.version() + LEAVE_VERSION_STEP, info.nickname(), true, null);
   }
 
   /**
@@ -170,9 +167,7 @@ final class RoomEdits {
       byte[] me = data.verifyingKey().toArray();
       for (MemberInfo info : state.memberInfo()) {
         if (Arrays.equals(info.member(), me) && !info.left()) {
-          final byte[] room = key.bytes().toArray();
-          final MemberInfo unsigned = leaving(room, info);
-          link.updateMemberInfo(room, unsigned, null, fail);
+          link.updateMemberInfo(key.bytes().toArray(), leaving(info), null, fail);
         }
       }
     }
@@ -205,7 +200,9 @@ final class RoomEdits {
     RoomData data = session.rooms().map().get(key);
     String problem = usable(data, state);
     if (problem == null && !Bans.canBan(state, data.verifyingKey().toArray(), target)) {
-      problem = "Only the owner, or whoever invited this member (directly or not), can ban them.";
+      problem =
+          "Only the owner, whoever invited this member (directly or not), or a deputy one of them"
+              + " named can ban them.";
     }
     if (problem != null) {
       return problem;

@@ -28,6 +28,7 @@ public final class PlainErrors {
     RENAME("The room was not renamed."),
     NICKNAME("Your nickname was not saved."),
     BAN("The ban did not go through."),
+    DEPUTY("Your deputies were not updated yet."),
     SEND("Your message was not sent."),
     DELIVER("A message could not be delivered and was removed from the queue.");
 

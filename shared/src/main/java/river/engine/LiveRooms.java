@@ -221,6 +221,13 @@ public final class LiveRooms {
     }
   }
 
+  public void markDeputy(RoomKey key, Bytes member, long timeMillis, boolean named) {
+    RoomData d = rooms.room(key);
+    if (d != null) {
+      set(rooms.withRoom(d.withDeputyMark(member, timeMillis, named)));
+    }
+  }
+
   public void setMode(RoomKey key, NotificationMode mode) {
     set(rooms.withMode(key, mode));
   }

@@ -296,6 +296,17 @@ public final class TabSession {
     requestSave();
   }
 
+  /**
+   * Records that the user named {@code member} a deputy in the room (or took it back) as of {@code
+   * timeMillis}: saved like every room change, so every tab of the profile makes the member info
+   * follow it ({@code river.chat.Deputies}).
+   */
+  public void markDeputy(RoomKey key, Bytes member, long timeMillis, boolean named) {
+    requireLoaded();
+    live.markDeputy(key, member, timeMillis, named);
+    requestSave();
+  }
+
   public void setMode(RoomKey key, NotificationMode mode) {
     requireLoaded();
     live.setMode(key, mode);

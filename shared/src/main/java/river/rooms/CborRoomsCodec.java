@@ -166,12 +166,19 @@ public final class CborRoomsCodec implements RoomsCodec {
                     .build())
             .put("invitation_secrets", CborItem.array(secrets))
             .put("contract_key", CborItem.bytes(d.contractKey().toArray()));
-    // Only when set: room data written before DMs (or before hiding) keeps its bytes.
+    // Only when set: room data written before DMs (or hiding, or deputies) keeps its bytes.
     if (!d.dmRead().isEmpty()) {
       b.put("dm_read", marksItem(d.dmRead()));
     }
     if (!d.dmHidden().isEmpty()) {
       b.put("dm_hidden", marksItem(d.dmHidden()));
+    }
+    if (!d.deputyMarks().isEmpty()) {
+      CborMap.Builder marks = CborMap.builder();
+      for (Map.Entry<Bytes, Long> e : d.deputyMarks().entrySet()) {
+        marks.put(CborItem.bytes(e.getKey().toArray()), CborItem.uint(e.getValue()));
+      }
+      b.put("deputies", marks.build());
     }
     return b.build();
   }
@@ -225,6 +232,12 @@ public final class CborRoomsCodec implements RoomsCodec {
           new LastRead(optionalUint(read.get("position")), optionalBytes(read.get("message_id"))));
     }
     b.dmRead(marksFrom(m.get("dm_read"))).dmHidden(marksFrom(m.get("dm_hidden")));
+    CborItem deputies = m.get("deputies");
+    if (deputies != null && !deputies.isNull()) {
+      for (CborEntry e : deputies.entries()) {
+        b.deputyMark(Bytes.of(e.key().asBytes()), e.value().asLong());
+      }
+    }
     CborItem secrets = m.get("invitation_secrets");
     if (secrets != null) {
       for (CborItem s : secrets.items()) {

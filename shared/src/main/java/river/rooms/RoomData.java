@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * chain, an identity generation), nickname with its version, the last-read mark, the read marks of
  * its direct-message threads (per peer key: the newest DM read, position = its time) and their
  * hidden marks (per peer key: the newest DM when the user hid the thread; it shows again once a
- * later DM arrives), the invitation secrets, the contract key. Immutable; change it with {@link
+ * later DM arrives), the user's requests about their deputies (per member key, {@link
+ * DeputyMarks}), the invitation secrets, the contract key. Immutable; change it with {@link
  * #toBuilder()}. Hazard: the signing key is irrecoverable, so every merge must keep a whole
  * identity (key pair + membership + generation) together, never mix fields from two identities.
  */
@@ -28,6 +29,7 @@ public final class RoomData {
   private final LastRead lastRead;
   private final SortedMap<Bytes, LastRead> dmRead;
   private final SortedMap<Bytes, LastRead> dmHidden;
+  private final SortedMap<Bytes, Long> deputyMarks;
   private final SortedSet<Bytes> invitationSecrets;
   private final Bytes contractKey;
 
@@ -45,6 +47,7 @@ public final class RoomData {
     this.lastRead = b.lastRead == null ? LastRead.NONE : b.lastRead;
     this.dmRead = Collections.unmodifiableSortedMap(new TreeMap<Bytes, LastRead>(b.dmRead));
     this.dmHidden = Collections.unmodifiableSortedMap(new TreeMap<Bytes, LastRead>(b.dmHidden));
+    this.deputyMarks = Collections.unmodifiableSortedMap(new TreeMap<Bytes, Long>(b.deputyMarks));
     this.invitationSecrets =
         Collections.unmodifiableSortedSet(new TreeSet<Bytes>(b.invitationSecrets));
     this.contractKey = nonNull(b.contractKey);
@@ -72,6 +75,7 @@ public final class RoomData {
     b.lastRead = lastRead;
     b.dmRead.putAll(dmRead);
     b.dmHidden.putAll(dmHidden);
+    b.deputyMarks.putAll(deputyMarks);
     b.invitationSecrets.addAll(invitationSecrets);
     b.contractKey = contractKey;
     return b;
@@ -131,6 +135,21 @@ public final class RoomData {
     return r == null ? LastRead.NONE : r;
   }
 
+  /** The user's deputy requests in this room, by member key ({@link DeputyMarks} stamps). */
+  public SortedMap<Bytes, Long> deputyMarks() {
+    return deputyMarks;
+  }
+
+  /**
+   * A copy asking for {@code member} named (or not) as of {@code timeMillis}: the newest request of
+   * this copy ({@link DeputyMarks#next}).
+   */
+  public RoomData withDeputyMark(Bytes member, long timeMillis, boolean named) {
+    return toBuilder()
+        .deputyMark(member, DeputyMarks.next(deputyMarks.get(member), timeMillis, named))
+        .build();
+  }
+
   public SortedSet<Bytes> invitationSecrets() {
     return invitationSecrets;
   }
@@ -181,6 +200,7 @@ public final class RoomData {
         && lastRead.equals(r.lastRead)
         && dmRead.equals(r.dmRead)
         && dmHidden.equals(r.dmHidden)
+        && deputyMarks.equals(r.deputyMarks)
         && invitationSecrets.equals(r.invitationSecrets)
         && contractKey.equals(r.contractKey);
   }
@@ -195,6 +215,7 @@ public final class RoomData {
     h = h * 31 + lastRead.hashCode();
     h = h * 31 + dmRead.hashCode();
     h = h * 31 + dmHidden.hashCode();
+    h = h * 31 + deputyMarks.hashCode();
     h = h * 31 + invitationSecrets.hashCode();
     return h;
   }
@@ -228,6 +249,7 @@ public final class RoomData {
     private LastRead lastRead;
     private final TreeMap<Bytes, LastRead> dmRead = new TreeMap<Bytes, LastRead>();
     private final TreeMap<Bytes, LastRead> dmHidden = new TreeMap<Bytes, LastRead>();
+    private final TreeMap<Bytes, Long> deputyMarks = new TreeMap<Bytes, Long>();
     private final TreeSet<Bytes> invitationSecrets = new TreeSet<Bytes>();
     private Bytes contractKey;
 
@@ -287,6 +309,17 @@ public final class RoomData {
     public Builder dmHidden(Map<Bytes, LastRead> marks) {
       dmHidden.clear();
       dmHidden.putAll(marks);
+      return this;
+    }
+
+    public Builder deputyMark(Bytes member, long stamp) {
+      deputyMarks.put(member, stamp);
+      return this;
+    }
+
+    public Builder deputyMarks(Map<Bytes, Long> marks) {
+      deputyMarks.clear();
+      deputyMarks.putAll(marks);
       return this;
     }
 

@@ -8,11 +8,11 @@ import java.util.TreeSet;
  * Per-field merge of two copies of the same room's data (two tabs, or a tab and the store). Rules:
  * the newer identity generation wins the whole identity (key pair, membership, contract key); the
  * newer nickname version wins the nickname; last-read never moves backwards, nor does any
- * direct-message thread's read or hidden mark (per peer, the later); invitation secrets are
- * unioned. Every tie breaks on bytes, so merge(a,b) equals merge(b,a), and merge is idempotent and
- * associative: any order of merges across tabs converges. Hazard: mixing identity fields from two
- * generations would pair a signing key with someone else's membership; the identity is therefore
- * taken whole from one side.
+ * direct-message thread's read or hidden mark (per peer, the later); per member, the later deputy
+ * request wins ({@link DeputyMarks}); invitation secrets are unioned. Every tie breaks on bytes, so
+ * merge(a,b) equals merge(b,a), and merge is idempotent and associative: any order of merges across
+ * tabs converges. Hazard: mixing identity fields from two generations would pair a signing key with
+ * someone else's membership; the identity is therefore taken whole from one side.
  */
 public final class RoomDataMerge {
   private RoomDataMerge() {}
@@ -28,6 +28,7 @@ public final class RoomDataMerge {
     return RoomData.builder(a.owner())
         .dmRead(laterPerPeer(a.dmRead(), b.dmRead()))
         .dmHidden(laterPerPeer(a.dmHidden(), b.dmHidden()))
+        .deputyMarks(DeputyMarks.later(a.deputyMarks(), b.deputyMarks()))
         .signingKey(id.signingKey())
         .verifyingKey(id.verifyingKey())
         .membership(id.membership())

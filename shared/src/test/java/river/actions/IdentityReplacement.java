@@ -82,7 +82,7 @@ final class IdentityReplacement {
     }
     // The retirement is a leave, ahead of any edit another tab signed from an older state (a
     // stale nickname at the same version undid it: found by the simulator).
-    MemberInfo unsigned = RoomEdits.leaving(room, info);
+    MemberInfo unsigned = RoomEdits.leaving(info);
     link.sign(
         room,
         SigningPurpose.MEMBER_INFO,
