@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import river.actions.RoomActions;
 import river.chat.Bans;
+import river.chat.Deputies;
 import river.chat.Names;
 import river.chat.PlainErrors;
 import river.chat.Roster;
@@ -22,8 +23,9 @@ import river.rooms.Rooms;
 import river.store.Base58;
 
 /**
- * The shown room's members: who invited whom, the user's own nickname (edited here), bans where the
- * user has the authority, and the notice shown when the user was banned out of the room.
+ * The shown room's members: who invited whom, the user's own nickname (edited here), deputies (who
+ * named whom, and naming the user's own), bans where the user has the authority, and the notice
+ * shown when the user was banned out of the room.
  */
 final class MembersPane {
   private final TabSession session;
@@ -56,6 +58,28 @@ final class MembersPane {
               RoomKey current = host.shown();
               if (current != null) {
                 host.openDirect(current, Base58.decode(memberKey));
+              }
+            }
+
+            @Override
+            public void onDeputy(String memberKey, boolean named) {
+              RoomKey current = host.shown();
+              if (current != null && session.rooms().holds(current)) {
+                host.act(
+                    () -> {
+                      String refused =
+                          actions.setDeputy(
+                              current,
+                              hydrator.state(current),
+                              Base58.decode(memberKey),
+                              named,
+                              problem ->
+                                  host.problem(
+                                      PlainErrors.failed(PlainErrors.Action.DEPUTY, problem)));
+                      if (refused != null) {
+                        host.problem(refused);
+                      }
+                    });
               }
             }
 
@@ -119,6 +143,26 @@ final class MembersPane {
     return refused;
   }
 
+  /** The names of who named {@code member} a deputy, joined; null when nobody did. */
+  private static String deputyOf(RoomState state, Names names, byte[] member) {
+    List<byte[]> namers = Deputies.namers(state, member);
+    if (namers.isEmpty()) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder();
+    for (byte[] k : namers) {
+      b.append(b.length() == 0 ? "" : ", ").append(names.of(k));
+    }
+    return b.toString();
+  }
+
+  private static String deputyAction(RoomState state, byte[] me, byte[] member) {
+    if (Deputies.isNamedBy(state, me, member)) {
+      return MembersView.Member.UNDEPUTIZE;
+    }
+    return Deputies.canName(state, me, member) ? MembersView.Member.DEPUTIZE : null;
+  }
+
   /** Draws the members of {@code current}; true when the user is no longer a member of it. */
   boolean render(RoomKey current, RoomData data) {
     RoomState state = hydrator.state(current);
@@ -131,13 +175,14 @@ final class MembersPane {
       String ownerText = Base58.encode(owner);
       rows.add(
           new MembersView.Member(
-              ownerText,
-              names.of(owner),
-              "owner",
-              null,
-              ownerText.equals(meText),
-              false,
-              names.looksLikeAnother(owner)));
+                  ownerText,
+                  names.of(owner),
+                  "owner",
+                  null,
+                  ownerText.equals(meText),
+                  false,
+                  names.looksLikeAnother(owner))
+              .deputy(deputyOf(state, names, owner), null));
       // One row per person: members who left, and records nobody speaks for, are not listed.
       Set<String> listed = new HashSet<>();
       for (byte[] k : Roster.shown(state)) {
@@ -148,13 +193,14 @@ final class MembersPane {
         if (state.isMember(m.member()) && (listed.contains(k) || k.equals(meText))) {
           rows.add(
               new MembersView.Member(
-                  k,
-                  names.of(m.member()),
-                  "invited by",
-                  names.of(m.invitedBy()),
-                  k.equals(meText),
-                  Bans.canBan(state, me, m.member()),
-                  names.looksLikeAnother(m.member())));
+                      k,
+                      names.of(m.member()),
+                      "invited by",
+                      names.of(m.invitedBy()),
+                      k.equals(meText),
+                      Bans.canBan(state, me, m.member()),
+                      names.looksLikeAnother(m.member()))
+                  .deputy(deputyOf(state, names, m.member()), deputyAction(state, me, m.member())));
         }
       }
     }

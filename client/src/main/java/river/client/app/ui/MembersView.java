@@ -12,9 +12,11 @@ import river.room.RoomConfig;
 /**
  * The current room's members ({@code member-list} / {@code member-item} with {@code
  * data-member-key}): nickname and who invited whom, {@code dm-open} on everyone but yourself, and
- * {@code member-lookalike} on a member whose name looks like another's; and the own-nickname editor
- * ({@code nickname-edit} / {@code nickname-save}), which says as the user types when the nickname
- * would look like another member's name ({@code nickname-lookalike}).
+ * {@code member-lookalike} on a member whose name looks like another's, {@code member-deputy} on a
+ * deputy (who named them), {@code member-deputize} / {@code member-undeputize} where the user may
+ * name or has named the member their deputy; and the own-nickname editor ({@code nickname-edit} /
+ * {@code nickname-save}), which says as the user types when the nickname would look like another
+ * member's name ({@code nickname-lookalike}).
  */
 public final class MembersView {
   public interface Listener {
@@ -22,6 +24,9 @@ public final class MembersView {
     String onNickname(String nickname);
 
     void onBan(String memberKey);
+
+    /** Name the member a deputy of the user ({@code named}), or take it back. */
+    void onDeputy(String memberKey, boolean named);
 
     /** Open the direct conversation with this member. */
     void onDirect(String memberKey);
@@ -46,6 +51,15 @@ public final class MembersView {
     /** The name looks like another member's: it is shown with the key, and a warning. */
     final boolean lookalike;
 
+    /** The names of the members who named this one a deputy (user text), or null. */
+    String deputyOf;
+
+    /** The user may name this member a deputy ({@link #DEPUTIZE}), or has ({@link #UNDEPUTIZE}). */
+    String deputyAction;
+
+    public static final String DEPUTIZE = "member-deputize";
+    public static final String UNDEPUTIZE = "member-undeputize";
+
     public Member(
         String key,
         String name,
@@ -61,6 +75,13 @@ public final class MembersView {
       this.self = self;
       this.canBan = canBan;
       this.lookalike = lookalike;
+    }
+
+    /** Who named this member a deputy, and what the user may do about it (either may be null). */
+    public Member deputy(String deputyOf, String deputyAction) {
+      this.deputyOf = deputyOf;
+      this.deputyAction = deputyAction;
+      return this;
     }
   }
 
@@ -157,7 +178,15 @@ public final class MembersView {
     for (Member m : members) {
       for (String field :
           new String[] {
-            m.key, m.name, m.relation, m.invitedBy, "" + m.self, "" + m.canBan, "" + m.lookalike
+            m.key,
+            m.name,
+            m.relation,
+            m.invitedBy,
+            "" + m.self,
+            "" + m.canBan,
+            "" + m.lookalike,
+            m.deputyOf,
+            m.deputyAction
           }) {
         String f = String.valueOf(field); // length-prefixed: user text cannot fake a boundary
         drawn.append(f.length()).append(':').append(f);
@@ -226,11 +255,28 @@ public final class MembersView {
       warn.textContent = "Looks like another member's name: check the key before trusting it.";
       li.appendChild(warn);
     }
+    if (m.deputyOf != null) {
+      HTMLElement deputy = Dom.hook("span", "member-deputy", "member-deputy");
+      Dom.sentence(deputy, "deputy of ", m.deputyOf, "");
+      li.appendChild(deputy);
+    }
     if (!m.self) {
       HTMLButtonElement dm = Dom.button("link-button", "dm-open", "Message");
       dm.setAttribute("aria-label", "Direct message to " + m.name);
       dm.addEventListener("click", e -> listener.onDirect(m.key));
       li.appendChild(dm);
+    }
+    if (m.deputyAction != null) {
+      boolean naming = Member.DEPUTIZE.equals(m.deputyAction);
+      HTMLButtonElement deputy =
+          Dom.button("link-button", m.deputyAction, naming ? "Make deputy" : "Remove deputy");
+      deputy.setAttribute(
+          "aria-label", (naming ? "Make " : "Stop making ") + m.name + " your deputy");
+      deputy.title =
+          "A deputy can ban anyone you invited, directly or not, as you can. They stay a member"
+              + " either way.";
+      deputy.addEventListener("click", e -> listener.onDeputy(m.key, naming));
+      li.appendChild(deputy);
     }
     if (m.canBan) {
       HTMLButtonElement ban = Dom.button("link-button", "member-ban", "Ban");
