@@ -62,6 +62,37 @@ final class ActionInvariants {
     }
   }
 
+  /**
+   * Each current member's info (unless they left) names every current member their requests name,
+   * and none they took back: a rename in another tab did not drop a naming for good.
+   */
+  void deputiesFollowTheRequests(String where) {
+    for (String u : sim.users) {
+      ActionTab t = sim.tabs.get(u).get(0);
+      for (RoomKey key : sim.listed(t)) {
+        river.rooms.RoomData data = t.session().rooms().map().get(key);
+        byte[] me = data.verifyingKey().toArray();
+        RoomState s = sim.node.room(key.bytes().toArray());
+        river.room.MemberInfo info = river.chat.SecretKeys.infoOf(s, me);
+        if (info == null || info.left() || !s.isMember(me)) {
+          continue;
+        }
+        for (java.util.Map.Entry<river.rooms.Bytes, Long> e : data.deputyMarks().entrySet()) {
+          byte[] k = e.getKey().toArray();
+          boolean asked = river.rooms.DeputyMarks.named(e.getValue()) && s.isMember(k);
+          if (asked != info.names(k)) {
+            throw new AssertionError(
+                where
+                    + ": "
+                    + u
+                    + "'s info "
+                    + (asked ? "does not name a deputy they named" : "names one they took back"));
+          }
+        }
+      }
+    }
+  }
+
   void check(String where) {
     for (String u : sim.users) {
       for (ActionTab t : sim.tabs.get(u)) {

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import river.chat.Deputies;
 import river.engine.World;
 import river.net.ReconnectBackoff;
+import river.room.AuthorizedMember;
 import river.room.MessageKind;
 import river.room.PendingMessage;
 import river.room.RoomDelta;
 import river.room.RoomMessage;
+import river.room.RoomState;
 import river.room.SealedBytes;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
@@ -46,8 +49,10 @@ import river.wire.WireException;
  * once. At the end every tab reconnects and the outboxes drain: every queued message is then in its
  * room exactly once, or was refused for good and told (and is not in the room); and once every tab
  * showed its rooms, each member has a published key whose private half their profile keeps. Runs
- * against {@link ModelNode} here and against a real node in the webapp's tests; a failure names the
- * seed, and {@code new ActionSimulator(seed, node)} replays it.
+ * Tabs also name the other user a deputy or take it back, while another tab of theirs may rename
+ * them from the same state; once every room was shown, each member's info names exactly what their
+ * requests say. Runs against {@link ModelNode} here and against a real node in the webapp's tests;
+ * a failure names the seed, and {@code new ActionSimulator(seed, node)} replays it.
  */
 public final class ActionSimulator {
   public final int seed;
@@ -81,6 +86,8 @@ public final class ActionSimulator {
   public int identityChanges;
   public int concurrentIdentityChanges;
   public int staleEdits;
+  public int deputyChanges;
+  public int renames;
 
   public ActionSimulator(int seed, NodeAnswers node) {
     this.seed = seed;
@@ -248,6 +255,7 @@ public final class ActionSimulator {
       }
     }
     invariants.everyMemberHasAKeyTheyKeep("seed " + seed + " after every room was shown");
+    invariants.deputiesFollowTheRequests("seed " + seed + " after every room was shown");
   }
 
   void act() {
@@ -261,6 +269,28 @@ public final class ActionSimulator {
       RoomKey key = pick(mine);
       t.actions.onRoomShown(key, node.room(key.bytes().toArray()));
       roomsShown++;
+    }
+    if (!mine.isEmpty() && t.connected && rnd.nextInt(4) == 0) {
+      // the user names the other user a deputy, or takes it back, while (sometimes) another tab
+      // renames them from the same state: the info is replaced whole, the naming must survive
+      RoomKey key = pick(mine);
+      RoomState state = node.room(key.bytes().toArray());
+      RoomData data = t.session().rooms().map().get(key);
+      byte[] me = data.verifyingKey().toArray();
+      for (AuthorizedMember m : state.members()) {
+        boolean named = Deputies.isNamedBy(state, me, m.member());
+        if (named || Deputies.canName(state, me, m.member())) {
+          if (t.actions.setDeputy(key, state, m.member(), !named, why -> {}) == null) {
+            deputyChanges++;
+          }
+          break;
+        }
+      }
+      ActionTab other = pick(tabs.get(u));
+      if (other != t && other.connected && rnd.nextBoolean()) {
+        other.actions.setNickname(key, state, u + " " + renames, m -> {});
+        renames++;
+      }
     }
     if (!mine.isEmpty() && (what >= 8 || !t.connected)) { // offline, only the outbox takes it
       queue(t, pick(mine));

@@ -22,6 +22,8 @@ class ActionSimulatorTest {
     int identitiesAtOnce = 0;
     int stale = 0;
     int shown = 0;
+    int deputies = 0;
+    int renames = 0;
     for (int seed = 1; seed <= 200; seed++) {
       ActionSimulator sim = new ActionSimulator(seed, new ModelNode(seed));
       sim.run(25);
@@ -39,6 +41,8 @@ class ActionSimulatorTest {
       identitiesAtOnce += sim.concurrentIdentityChanges;
       stale += sim.staleEdits;
       shown += sim.roomsShown;
+      deputies += sim.deputyChanges;
+      renames += sim.renames;
     }
     System.out.println(
         "action simulator: 200 seeds, "
@@ -69,11 +73,16 @@ class ActionSimulatorTest {
             + stale
             + " stale tabs editing meanwhile), "
             + shown
-            + " rooms shown at random (each member's key published from them)");
+            + " rooms shown at random (each member's key published from them), "
+            + deputies
+            + " deputies named or taken back ("
+            + renames
+            + " renames from another tab meanwhile)");
     assertTrue(concurrent > 50 && leaves > 50 && posts > 200, "the runs must exercise the rules");
     assertTrue(minted > 400 && actedEarly > 50, "tabs must race for the first token");
     assertTrue(identities > 100 && identitiesAtOnce > 30 && stale > 30, "identities must change");
     assertTrue(queued > 500 && cuts > 200 && lost > 100, "outboxes must work through cuts");
     assertTrue(shown > 500, "tabs must show rooms while the rest goes on");
+    assertTrue(deputies > 200 && renames > 100, "deputies must be named while tabs rename");
   }
 }

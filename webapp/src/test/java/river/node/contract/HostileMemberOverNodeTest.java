@@ -21,6 +21,7 @@ import river.node.TestNode;
 import river.node.signing.Ed25519Jdk;
 import river.node.tools.WsClient;
 import river.room.AuthorizedMember;
+import river.room.MemberInfo;
 import river.room.MessageKind;
 import river.room.RoomConfig;
 import river.room.RoomDelta;
@@ -145,6 +146,35 @@ class HostileMemberOverNodeTest {
     return null;
   }
 
+  /** {@code member}'s info at {@code version} naming {@code deputies}, signed through c's node. */
+  MemberInfo naming(WsClient c, byte[] member, long version, byte[]... deputies) throws Exception {
+    MemberInfo i =
+        new MemberInfo(
+            room, member, version, text("n"), false, null, Arrays.asList(deputies), new byte[0]);
+    return i.withSignature(sign(c, room, "member_info", i.signedBytes()));
+  }
+
+  @Test
+  void deputies_aMemberCannotNameHerselfNorBanBesideWhoeverNamedHer() throws Exception {
+    createRoom(200);
+    refused(
+        a,
+        RoomDelta.builder().memberInfo(naming(a, aKey, 1, aKey)).build(),
+        "a member cannot be their own deputy");
+    // B names A: B has nobody below, so A may ban no one for B, not B herself
+    send(b, RoomDelta.builder().memberInfo(naming(b, bKey, 1, aKey)).build());
+    UserBan ban = new UserBan(room, bKey, aKey, System.currentTimeMillis(), new byte[0]);
+    ban = ban.withSignature(sign(a, room, "ban", ban.signedBytes()));
+    refused(a, RoomDelta.builder().ban(ban).build(), "only the owner, an inviter up");
+    // the owner names B: B, the owner's deputy, bans A over the node
+    send(o, RoomDelta.builder().memberInfo(naming(o, room, 1, bKey)).build());
+    UserBan byDeputy = new UserBan(room, aKey, bKey, System.currentTimeMillis(), new byte[0]);
+    byDeputy = byDeputy.withSignature(sign(b, room, "ban", byDeputy.signedBytes()));
+    send(b, RoomDelta.builder().ban(byDeputy).build());
+    assertFalse(state().isMember(aKey));
+    assertTrue(state().isMember(bKey));
+  }
+
   @Test
   void finding1_aMemberCannotReparentAnotherMemberAndBanThem() throws Exception {
     createRoom(200);
@@ -165,7 +195,7 @@ class HostileMemberOverNodeTest {
     // so A cannot ban B, and B keeps their place and their message
     UserBan ban = new UserBan(room, bKey, aKey, System.currentTimeMillis(), new byte[0]);
     ban = ban.withSignature(sign(a, room, "ban", ban.signedBytes()));
-    refused(a, RoomDelta.builder().ban(ban).build(), "only the owner or an inviter up");
+    refused(a, RoomDelta.builder().ban(ban).build(), "only the owner, an inviter up");
     RoomState s = state();
     assertTrue(s.isMember(bKey));
     assertArrayEquals(room, recordOf(s, bKey).invitedBy());

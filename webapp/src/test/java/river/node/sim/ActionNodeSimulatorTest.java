@@ -148,6 +148,7 @@ class ActionNodeSimulatorTest {
     int restarts = 0;
     int identities = 0;
     int shown = 0;
+    int deputies = 0;
     for (int seed = 1; seed <= 8; seed++) {
       try (RealNode real = new RealNode(dir.resolve("seed" + seed))) {
         ActionSimulator sim = new ActionSimulator(seed, real);
@@ -160,6 +161,7 @@ class ActionNodeSimulatorTest {
         restarts += sim.restarts;
         identities += sim.identityChanges;
         shown += sim.roomsShown;
+        deputies += sim.deputyChanges;
       }
     }
     System.out.println(
@@ -179,10 +181,13 @@ class ActionNodeSimulatorTest {
             + identities
             + " identities replaced, "
             + shown
-            + " rooms shown at random");
+            + " rooms shown at random, "
+            + deputies
+            + " deputies named or taken back");
     assertTrue(concurrent > 0 && posts > 0 && minted > 8 && queued > 0 && cuts > 0);
     assertTrue(restarts > 0, "the node must restart in some seed");
     assertTrue(identities > 0, "an identity must be replaced in some seed");
     assertTrue(shown > 0, "a tab must show a room (and publish the member's key) in some seed");
+    assertTrue(deputies > 0, "a tab must name a deputy (while another renames) in some seed");
   }
 }
