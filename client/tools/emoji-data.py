@@ -3,20 +3,30 @@
 
 Source: Unicode's emoji-test.txt (Debian package `unicode-data`, /usr/share/unicode/emoji/).
 Keeps fully-qualified emoji without skin-tone variants, in Unicode's order, one per line:
-EMOJI<TAB>name (river.chat.EmojiSet reads it). The app's frame is sandboxed (an opaque origin), so
+EMOJI<TAB>name, where an emoji of one code point shortly after the previous one's first is written
+as the step (river.chat.EmojiSet reads it). The app's frame is sandboxed (an opaque origin), so
 the data ships as a script that sets one global string, loaded when the picker first opens.
 """
 import sys
 
 src = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/unicode/emoji/emoji-test.txt"
 out = sys.argv[2] if len(sys.argv) > 2 else "src/main/lazy/static/app/emoji-data.js"
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 lines = []
+previous = None  # the first code point of the previous emoji
 for line in open(src, encoding="utf-8"):
     if "; fully-qualified" not in line or "skin tone" in line:
         continue
     emoji_and_name = line.split("#", 1)[1].strip()
     emoji, _version, name = emoji_and_name.split(" ", 2)
-    lines.append(emoji + "\t" + name.lower())
+    step = ord(emoji[0]) - previous if previous is not None else 0
+    if len(emoji) == 1 and 1 <= step < len(DIGITS):
+        # one code point just after the previous one's first: written as the step (EmojiSet)
+        written = "" if step == 1 else DIGITS[step]
+    else:
+        written = emoji
+    previous = ord(emoji[0])
+    lines.append(written + "\t" + name.lower())
 data = "\n".join(lines)
 # A template literal keeps tabs and newlines as they are: JSON's \t and \n escapes cost ~300 B gzip.
 if "`" in data or "${" in data or "\\" in data:

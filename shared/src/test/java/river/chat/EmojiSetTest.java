@@ -42,8 +42,19 @@ class EmojiSetTest {
 
   @Test
   void namesStartingWithTheQueryComeFirst() {
-    EmojiSet s = EmojiSet.parse("a\tbig heart\nb\theart\n");
-    assertEquals(List.of("b", "a"), emoji(s.search("heart")));
+    EmojiSet s = EmojiSet.parse("💗\tbig heart\n💙\theart\n");
+    assertEquals(List.of("💙", "💗"), emoji(s.search("heart")));
+  }
+
+  @Test
+  void aStepFromThePreviousLinesFirstCodePointStandsForTheEmoji() {
+    // 😀 U+1F600; empty: +1 (😁); "2": +2 from 😁 (😃); "z": +35; ❤️ then "\t": U+2765
+    EmojiSet s =
+        EmojiSet.parse("😀\tgrinning\n\tbeaming\n2\tbig eyes\nz\tfar\n❤️\tred heart\n\tnext\n");
+    assertEquals(
+        List.of("😀", "😁", "😃", new String(Character.toChars(0x1F603 + 35)), "❤️", "❥"),
+        emoji(s.search("")));
+    assertEquals(0, EmojiSet.parse("\tno previous line\n7\tnor here\n").size());
   }
 
   @Test
