@@ -2,7 +2,6 @@ package river.cbor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -162,7 +161,7 @@ public final class CborItem {
   /** Marks a string item as read from indefinite-length {@code chunks} (diag shows them). */
   static CborItem withChunks(CborItem value, List<CborItem> chunks) {
     value.indefinite = true;
-    value.chunks = Collections.unmodifiableList(chunks);
+    value.chunks = ReadOnly.list(chunks);
     return value;
   }
 
@@ -180,14 +179,14 @@ public final class CborItem {
 
   static CborItem arrayTrusted(List<CborItem> owned, boolean indefinite) {
     CborItem item = new CborItem(CborKind.ARRAY, 0);
-    item.items = Collections.unmodifiableList(owned);
+    item.items = ReadOnly.list(owned);
     item.indefinite = indefinite;
     return item;
   }
 
   static CborItem mapTrusted(List<CborEntry> owned, boolean indefinite) {
     CborItem item = new CborItem(CborKind.MAP, 0);
-    item.entries = Collections.unmodifiableList(owned);
+    item.entries = ReadOnly.list(owned);
     item.indefinite = indefinite;
     return item;
   }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import river.cbor.ReadOnly;
 import river.room.DirectMessage;
 import river.room.RoomState;
 import river.rooms.Bytes;
@@ -40,7 +41,7 @@ public final class DmThreads {
         RoomKey room, Bytes peer, List<DirectMessage> messages, int unread, boolean hidden) {
       this.room = room;
       this.peer = peer;
-      this.messages = Collections.unmodifiableList(messages);
+      this.messages = ReadOnly.list(messages);
       this.unread = unread;
       this.hidden = hidden;
     }

@@ -1,9 +1,9 @@
 package river.engine;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
+import river.cbor.ReadOnly;
 import river.rooms.LoadPlan;
 import river.rooms.RoomKey;
 import river.rooms.RoomSlot;
@@ -44,13 +44,13 @@ public final class LoadResult {
       List<String> problems) {
     this.plan = plan;
     this.rooms = rooms;
-    this.currentSlots = Collections.unmodifiableSortedMap(currentSlots);
-    this.currentGenerations = Collections.unmodifiableSortedMap(currentGenerations);
+    this.currentSlots = ReadOnly.sortedMap(currentSlots);
+    this.currentGenerations = ReadOnly.sortedMap(currentGenerations);
     this.currentMeta = currentMeta;
     this.currentMetaGeneration = currentMetaGeneration;
     this.migrate = migrate;
     this.migrationCanComplete = migrationCanComplete;
-    this.problems = Collections.unmodifiableList(new ArrayList<String>(problems));
+    this.problems = ReadOnly.list(new ArrayList<String>(problems));
   }
 
   public LoadPlan plan() {

@@ -1,10 +1,10 @@
 package river.engine;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import river.cbor.ReadOnly;
 
 /**
  * How one save pass ended: the outcome per key written or tried, and the error messages. A pass is
@@ -18,8 +18,8 @@ public final class SaveReport {
 
   public SaveReport(long sequence, Map<String, CasOutcome> outcomes, List<String> errors) {
     this.sequence = sequence;
-    this.outcomes = Collections.unmodifiableMap(new TreeMap<String, CasOutcome>(outcomes));
-    this.errors = Collections.unmodifiableList(new ArrayList<String>(errors));
+    this.outcomes = ReadOnly.map(new TreeMap<String, CasOutcome>(outcomes));
+    this.errors = ReadOnly.list(new ArrayList<String>(errors));
   }
 
   /** 1 for the first save of the session, then +1 per pass. */

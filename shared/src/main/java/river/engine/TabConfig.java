@@ -1,8 +1,8 @@
 package river.engine;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import river.cbor.ReadOnly;
 import river.rooms.Bytes;
 
 /**
@@ -17,7 +17,7 @@ public final class TabConfig {
 
   public TabConfig(Bytes currentDelegate, List<Bytes> legacyNewestFirst, int maxCasAttempts) {
     this.currentDelegate = currentDelegate;
-    this.legacyNewestFirst = Collections.unmodifiableList(new ArrayList<Bytes>(legacyNewestFirst));
+    this.legacyNewestFirst = ReadOnly.list(new ArrayList<Bytes>(legacyNewestFirst));
     this.maxCasAttempts = maxCasAttempts;
   }
 

@@ -1,10 +1,10 @@
 package river.identity;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import river.cbor.ReadOnly;
 import river.rooms.NotificationMode;
 import river.rooms.RoomKey;
 
@@ -21,9 +21,9 @@ public final class BackupContents {
       List<IdentityBlock> identities,
       List<RoomKey> order,
       SortedMap<RoomKey, NotificationMode> modes) {
-    this.identities = Collections.unmodifiableList(new ArrayList<IdentityBlock>(identities));
-    this.order = Collections.unmodifiableList(new ArrayList<RoomKey>(order));
-    this.modes = Collections.unmodifiableSortedMap(new TreeMap<RoomKey, NotificationMode>(modes));
+    this.identities = ReadOnly.list(new ArrayList<IdentityBlock>(identities));
+    this.order = ReadOnly.list(new ArrayList<RoomKey>(order));
+    this.modes = ReadOnly.sortedMap(new TreeMap<RoomKey, NotificationMode>(modes));
   }
 
   public List<IdentityBlock> identities() {

@@ -2,13 +2,13 @@ package river.identity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import river.cbor.Cbor;
 import river.cbor.CborException;
 import river.cbor.CborItem;
 import river.cbor.CborKind;
 import river.cbor.CborMap;
+import river.cbor.ReadOnly;
 import river.room.AuthorizedMember;
 import river.room.PublicKeyDerivation;
 import river.rooms.Bytes;
@@ -71,10 +71,10 @@ public final class IdentityBlock {
     this.seed = seed;
     this.verifyingKey = verifyingKey;
     this.membership = membership;
-    this.chain = Collections.unmodifiableList(new ArrayList<AuthorizedMember>(chain));
+    this.chain = ReadOnly.list(new ArrayList<AuthorizedMember>(chain));
     this.nickname = nickname;
     this.nicknameVersion = nicknameVersion;
-    this.secrets = Collections.unmodifiableList(new ArrayList<Bytes>(secrets));
+    this.secrets = ReadOnly.list(new ArrayList<Bytes>(secrets));
     this.contractKey = contractKey;
   }
 

@@ -1,11 +1,11 @@
 package river.identity;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import river.cbor.ReadOnly;
 import river.rooms.NotificationMode;
 import river.rooms.RoomKey;
 import river.rooms.Rooms;
@@ -29,10 +29,10 @@ public final class RestorePlan {
       int kept,
       List<RoomKey> order,
       SortedMap<RoomKey, NotificationMode> modes) {
-    this.toJoin = Collections.unmodifiableList(toJoin);
+    this.toJoin = ReadOnly.list(toJoin);
     this.kept = kept;
-    this.order = Collections.unmodifiableList(order);
-    this.modes = Collections.unmodifiableSortedMap(modes);
+    this.order = ReadOnly.list(order);
+    this.modes = ReadOnly.sortedMap(modes);
   }
 
   public static RestorePlan decide(Rooms current, BackupContents backup) {

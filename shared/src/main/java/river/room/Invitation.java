@@ -2,12 +2,12 @@ package river.room;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import river.cbor.Cbor;
 import river.cbor.CborException;
 import river.cbor.CborItem;
 import river.cbor.CborMap;
+import river.cbor.ReadOnly;
 import river.store.Base58;
 
 /**
@@ -37,8 +37,7 @@ public final class Invitation {
     this.room = Arrays.copyOf(room, room.length);
     this.inviteeSeed = Arrays.copyOf(inviteeSeed, inviteeSeed.length);
     this.membership = membership;
-    this.secrets =
-        secrets == null ? null : Collections.unmodifiableList(new ArrayList<RoomSecret>(secrets));
+    this.secrets = secrets == null ? null : ReadOnly.list(new ArrayList<RoomSecret>(secrets));
   }
 
   public byte[] room() {

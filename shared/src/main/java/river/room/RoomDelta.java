@@ -1,12 +1,12 @@
 package river.room;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import river.cbor.Cbor;
 import river.cbor.CborException;
 import river.cbor.CborItem;
 import river.cbor.CborMap;
+import river.cbor.ReadOnly;
 
 /**
  * Items one side sends the other: {"config": RoomConfig or null, "members": [AuthorizedMember],
@@ -63,14 +63,13 @@ public final class RoomDelta {
       List<DirectMessage> directMessages,
       List<DmDelete> dmDeletes) {
     this.config = config;
-    this.directMessages =
-        Collections.unmodifiableList(new ArrayList<DirectMessage>(directMessages));
-    this.dmDeletes = Collections.unmodifiableList(new ArrayList<DmDelete>(dmDeletes));
-    this.rotations = Collections.unmodifiableList(new ArrayList<SecretRotation>(rotations));
-    this.members = Collections.unmodifiableList(new ArrayList<AuthorizedMember>(members));
-    this.memberInfo = Collections.unmodifiableList(new ArrayList<MemberInfo>(memberInfo));
-    this.bans = Collections.unmodifiableList(new ArrayList<UserBan>(bans));
-    this.messages = Collections.unmodifiableList(new ArrayList<RoomMessage>(messages));
+    this.directMessages = ReadOnly.list(new ArrayList<DirectMessage>(directMessages));
+    this.dmDeletes = ReadOnly.list(new ArrayList<DmDelete>(dmDeletes));
+    this.rotations = ReadOnly.list(new ArrayList<SecretRotation>(rotations));
+    this.members = ReadOnly.list(new ArrayList<AuthorizedMember>(members));
+    this.memberInfo = ReadOnly.list(new ArrayList<MemberInfo>(memberInfo));
+    this.bans = ReadOnly.list(new ArrayList<UserBan>(bans));
+    this.messages = ReadOnly.list(new ArrayList<RoomMessage>(messages));
   }
 
   public static Builder builder() {

@@ -2,11 +2,11 @@ package river.room;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import river.cbor.Cbor;
 import river.cbor.CborItem;
+import river.cbor.ReadOnly;
 
 /**
  * A room's state in canonical form: the same CBOR shape as {@link RoomDelta} with every list sorted
@@ -39,15 +39,15 @@ public final class RoomState {
       List<SecretRotation> rotations,
       List<DirectMessage> directMessages,
       List<DmDelete> dmDeletes) {
-    this.directMessages = Collections.unmodifiableList(directMessages);
-    this.dmDeletes = Collections.unmodifiableList(dmDeletes);
+    this.directMessages = ReadOnly.list(directMessages);
+    this.dmDeletes = ReadOnly.list(dmDeletes);
     this.owner = Arrays.copyOf(owner, owner.length);
     this.config = config;
-    this.members = Collections.unmodifiableList(members);
-    this.memberInfo = Collections.unmodifiableList(memberInfo);
-    this.bans = Collections.unmodifiableList(bans);
-    this.messages = Collections.unmodifiableList(messages);
-    this.rotations = Collections.unmodifiableList(rotations);
+    this.members = ReadOnly.list(members);
+    this.memberInfo = ReadOnly.list(memberInfo);
+    this.bans = ReadOnly.list(bans);
+    this.messages = ReadOnly.list(messages);
+    this.rotations = ReadOnly.list(rotations);
   }
 
   /** The room before its first Put: no config, nothing else. */

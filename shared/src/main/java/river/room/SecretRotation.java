@@ -2,10 +2,10 @@ package river.room;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import river.cbor.CborItem;
 import river.cbor.CborMap;
+import river.cbor.ReadOnly;
 
 /**
  * A private room's new secret version, signed by the owner: body {"room", "version": uint,
@@ -47,7 +47,7 @@ public final class SecretRotation extends SignedItem {
     this.room = Arrays.copyOf(room, room.length);
     this.version = version;
     this.ephemeral = Arrays.copyOf(ephemeral, ephemeral.length);
-    this.wraps = Collections.unmodifiableList(new ArrayList<Wrap>(wraps));
+    this.wraps = ReadOnly.list(new ArrayList<Wrap>(wraps));
     this.earlier = earlier;
   }
 

@@ -1,8 +1,8 @@
 package river.room;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import river.cbor.ReadOnly;
 
 /**
  * One message as a reader sees it after every action is applied: the original id, author and time;
@@ -21,7 +21,7 @@ public final class VisibleMessage {
     this.original = original;
     this.content = content;
     this.edited = edited;
-    this.reactions = Collections.unmodifiableList(new ArrayList<RoomMessage>(reactions));
+    this.reactions = ReadOnly.list(new ArrayList<RoomMessage>(reactions));
   }
 
   public byte[] id() {

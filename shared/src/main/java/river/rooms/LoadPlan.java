@@ -1,8 +1,8 @@
 package river.rooms;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import river.cbor.ReadOnly;
 
 /**
  * The pure load decision from the current delegate's key list (DESIGN "Loading" step 1): any
@@ -27,7 +27,7 @@ public final class LoadPlan {
   private LoadPlan(
       Kind kind, List<RoomKey> roomKeys, boolean hasMeta, boolean resume, boolean currentBlob) {
     this.kind = kind;
-    this.roomKeys = Collections.unmodifiableList(new ArrayList<RoomKey>(roomKeys));
+    this.roomKeys = ReadOnly.list(new ArrayList<RoomKey>(roomKeys));
     this.hasMeta = hasMeta;
     this.resumeMigration = resume;
     this.currentBlob = currentBlob;
@@ -77,6 +77,8 @@ public final class LoadPlan {
     return kind != Kind.PER_ROOM || resumeMigration;
   }
 
+  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+  @river.cbor.GwtIncompatible
   @Override
   public String toString() {
     return kind + (resumeMigration ? "+resume" : "") + " rooms=" + roomKeys.size();

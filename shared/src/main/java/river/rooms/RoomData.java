@@ -1,11 +1,11 @@
 package river.rooms;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import river.cbor.ReadOnly;
 
 /**
  * What only this user holds about one room and cannot get back from the room contract: the owner
@@ -45,11 +45,10 @@ public final class RoomData {
     this.nickname = b.nickname == null ? "" : b.nickname;
     this.nicknameVersion = b.nicknameVersion;
     this.lastRead = b.lastRead == null ? LastRead.NONE : b.lastRead;
-    this.dmRead = Collections.unmodifiableSortedMap(new TreeMap<Bytes, LastRead>(b.dmRead));
-    this.dmHidden = Collections.unmodifiableSortedMap(new TreeMap<Bytes, LastRead>(b.dmHidden));
-    this.deputyMarks = Collections.unmodifiableSortedMap(new TreeMap<Bytes, Long>(b.deputyMarks));
-    this.invitationSecrets =
-        Collections.unmodifiableSortedSet(new TreeSet<Bytes>(b.invitationSecrets));
+    this.dmRead = ReadOnly.sortedMap(new TreeMap<Bytes, LastRead>(b.dmRead));
+    this.dmHidden = ReadOnly.sortedMap(new TreeMap<Bytes, LastRead>(b.dmHidden));
+    this.deputyMarks = ReadOnly.sortedMap(new TreeMap<Bytes, Long>(b.deputyMarks));
+    this.invitationSecrets = ReadOnly.sortedSet(new TreeSet<Bytes>(b.invitationSecrets));
     this.contractKey = nonNull(b.contractKey);
   }
 
@@ -220,6 +219,8 @@ public final class RoomData {
     return h;
   }
 
+  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+  @river.cbor.GwtIncompatible
   @Override
   public String toString() {
     return "RoomData{"

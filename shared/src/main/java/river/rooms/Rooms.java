@@ -1,7 +1,6 @@
 package river.rooms;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import river.cbor.ReadOnly;
 
 /**
  * One tab's model of the user's rooms (ROOMS), as an immutable value: the rooms held (by owner
@@ -75,14 +75,13 @@ public final class Rooms {
       List<RoomKey> order,
       boolean shared) {
     this.held = held;
-    this.map = Collections.unmodifiableSortedMap(held);
+    this.map = ReadOnly.sortedMap(held);
     this.removedSet = removed;
-    this.removed = Collections.unmodifiableSortedSet(removed);
+    this.removed = ReadOnly.sortedSet(removed);
     this.currentRoom = currentRoom;
     this.modesMap = modes;
-    this.modes = Collections.unmodifiableSortedMap(modes);
-    this.order =
-        Collections.unmodifiableList(new ArrayList<RoomKey>(new LinkedHashSet<RoomKey>(order)));
+    this.modes = ReadOnly.sortedMap(modes);
+    this.order = ReadOnly.list(new ArrayList<RoomKey>(new LinkedHashSet<RoomKey>(order)));
   }
 
   /**
@@ -223,6 +222,8 @@ public final class Rooms {
     return map.hashCode() * 31 + removed.hashCode();
   }
 
+  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+  @river.cbor.GwtIncompatible
   @Override
   public String toString() {
     return "Rooms{held=" + map.keySet() + " removed=" + removed + " current=" + currentRoom + "}";

@@ -1,10 +1,10 @@
 package river.rooms;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import river.cbor.ReadOnly;
 
 /**
  * The list-level view preferences kept in the `rooms_meta` key: the current room (may be absent),
@@ -23,9 +23,8 @@ public final class RoomsMeta {
   public RoomsMeta(
       RoomKey currentRoom, SortedMap<RoomKey, NotificationMode> modes, List<RoomKey> roomOrder) {
     this.currentRoom = currentRoom;
-    this.notificationModes =
-        Collections.unmodifiableSortedMap(new TreeMap<RoomKey, NotificationMode>(modes));
-    this.roomOrder = Collections.unmodifiableList(new ArrayList<RoomKey>(roomOrder));
+    this.notificationModes = ReadOnly.sortedMap(new TreeMap<RoomKey, NotificationMode>(modes));
+    this.roomOrder = ReadOnly.list(new ArrayList<RoomKey>(roomOrder));
   }
 
   /** May be null: no current room. */
@@ -59,6 +58,8 @@ public final class RoomsMeta {
         + roomOrder.hashCode();
   }
 
+  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+  @river.cbor.GwtIncompatible
   @Override
   public String toString() {
     return "RoomsMeta{current="

@@ -1,11 +1,11 @@
 package river.wire;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import river.cbor.CborItem;
+import river.cbor.ReadOnly;
 
 /**
  * The variants of one externally tagged enum, as one table of rows: a variant's name and its
@@ -148,7 +148,7 @@ final class VariantTable<T> {
 
   /** The variant names in row order. */
   List<String> names() {
-    return Collections.unmodifiableList(names);
+    return ReadOnly.list(names);
   }
 
   String enumName() {

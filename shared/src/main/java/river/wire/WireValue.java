@@ -2,9 +2,9 @@ package river.wire;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import river.cbor.CborItem;
+import river.cbor.ReadOnly;
 
 /**
  * Base of every wire message: a message is defined by its CBOR form, so equality, hash and toString
@@ -27,6 +27,8 @@ public abstract class WireValue {
     return toCbor().hashCode();
   }
 
+  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+  @river.cbor.GwtIncompatible
   @Override
   public String toString() {
     return toCbor().toString();
@@ -58,7 +60,7 @@ public abstract class WireValue {
     for (byte[] b : list) {
       out.add(copy(b));
     }
-    return Collections.unmodifiableList(out);
+    return ReadOnly.list(out);
   }
 
   /** A CBOR array of byte strings. */
