@@ -12,6 +12,8 @@ public final class ActionRequest {
     this.op = op;
   }
 
+  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+  @river.cbor.GwtIncompatible
   @Override
   public String toString() {
     return "#" + id + " " + op;

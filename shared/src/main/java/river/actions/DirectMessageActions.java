@@ -1,6 +1,7 @@
 package river.actions;
 
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import river.cbor.Utf8;
 import river.chat.RoomSecrets;
@@ -110,7 +111,7 @@ final class DirectMessageActions {
     DirectMessage.Copy copy = me == null ? null : m.copyFor(me);
     List<byte[]> keys =
         copy == null
-            ? Collections.<byte[]>emptyList()
+            ? new ArrayList<byte[]>()
             : SecretKeys.keysToOpen(state, me, data.invitationSecrets());
     if (keys.isEmpty() || wrap == null) {
       fail.fail(DmTexts.CANNOT_OPEN);
@@ -184,11 +185,11 @@ final class DirectMessageActions {
       byte[] info,
       final ActionLink.Then<DirectMessage.Copy> then,
       final ActionLink.Fail fail) {
-    List<byte[]> keys = Collections.singletonList(to);
+    List<byte[]> keys = Arrays.asList(to);
     wrap.wrap(
         plain,
         keys,
-        Collections.singletonList(info),
+        Arrays.asList(info),
         new SecretWrap.WrapsThen() {
           @Override
           public void accept(byte[] ephemeral, List<byte[]> sealed) {

@@ -1,7 +1,7 @@
 package river.actions;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -136,8 +136,7 @@ final class SecretRotations {
         SigningPurpose.SECRET_ROTATION,
         unsigned.signedBytes(),
         sig -> RoomDelta.builder().rotation(unsigned.withSignature(sig)).build(),
-        delta ->
-            store(key, Collections.singletonList(RoomSecrets.encode(unsigned.version(), secret))),
+        delta -> store(key, Arrays.asList(RoomSecrets.encode(unsigned.version(), secret))),
         fail);
   }
 
@@ -222,7 +221,7 @@ final class SecretRotations {
           @Override
           public void accept(byte[] publicKey, byte[] privateKey) {
             // stored before it is published: a wrap is never made for a key nobody keeps
-            store(key, Collections.singletonList(RoomSecrets.encodeKeyPair(publicKey, privateKey)));
+            store(key, Arrays.asList(RoomSecrets.encodeKeyPair(publicKey, privateKey)));
             link.updateMemberInfo(room, info.withEncryptionKey(publicKey), landed, retry);
           }
         },

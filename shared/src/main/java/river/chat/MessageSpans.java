@@ -59,6 +59,8 @@ public final class MessageSpans {
       return (style & Emphasis.STRIKE) != 0;
     }
 
+    // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+    @river.cbor.GwtIncompatible
     @Override
     public String toString() {
       String marks = (bold() ? "b" : "") + (italic() ? "i" : "") + (struck() ? "s" : "");

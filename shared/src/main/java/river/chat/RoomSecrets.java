@@ -137,7 +137,7 @@ public final class RoomSecrets {
     }
     List<Bytes> good = new ArrayList<Bytes>();
     for (Bytes b : out) {
-      if (!decodeAll(java.util.Collections.singletonList(b)).isEmpty()) {
+      if (!decodeAll(java.util.Arrays.asList(b)).isEmpty()) {
         good.add(b);
       }
     }

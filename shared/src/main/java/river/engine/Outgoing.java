@@ -47,6 +47,8 @@ public final class Outgoing {
     return wakeupAt;
   }
 
+  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+  @river.cbor.GwtIncompatible
   @Override
   public String toString() {
     return "#" + id + " " + (op == null ? "wakeup@" + wakeupAt : op.msg().variantName());

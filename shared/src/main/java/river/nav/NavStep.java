@@ -55,6 +55,8 @@ public final class NavStep {
     this.address = address;
   }
 
+  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+  @river.cbor.GwtIncompatible
   @Override
   public String toString() {
     return "NavStep{show="

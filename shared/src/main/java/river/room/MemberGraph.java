@@ -1,6 +1,5 @@
 package river.room;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -79,11 +78,12 @@ final class MemberGraph {
 
   private Map<String, Integer> walk(Set<String> banned) {
     Map<String, Integer> depth = new HashMap<String, Integer>();
-    ArrayDeque<String> queue = new ArrayDeque<String>();
+    // breadth first; a list read by index is the queue (ArrayDeque would cost the bundle ~0.5 KB)
+    List<String> queue = new ArrayList<String>();
     depth.put(owner, 0);
     queue.add(owner);
-    while (!queue.isEmpty()) {
-      String k = queue.poll();
+    for (int next = 0; next < queue.size(); next++) {
+      String k = queue.get(next);
       List<AuthorizedMember> invited = byInviter.get(k);
       if (invited == null) {
         continue;

@@ -53,6 +53,8 @@ public final class LastRead {
     return (int) (position * 31) ^ messageId.hashCode();
   }
 
+  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+  @river.cbor.GwtIncompatible
   @Override
   public String toString() {
     return "read@" + position;

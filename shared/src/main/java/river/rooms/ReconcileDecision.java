@@ -60,6 +60,8 @@ public final class ReconcileDecision {
     return kind.hashCode() * 31 + (write == null ? 0 : write.hashCode());
   }
 
+  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+  @river.cbor.GwtIncompatible
   @Override
   public String toString() {
     return kind == Kind.WRITE ? "Write(" + write + ")" : kind.toString();

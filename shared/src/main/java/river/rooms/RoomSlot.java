@@ -52,6 +52,8 @@ public final class RoomSlot {
     return data == null ? 0 : data.hashCode();
   }
 
+  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+  @river.cbor.GwtIncompatible
   @Override
   public String toString() {
     return data == null ? "Tombstone" : "Present(" + data + ")";

@@ -30,6 +30,8 @@ public final class SlotChange {
     return key.hashCode() * 31 + wanted.hashCode();
   }
 
+  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+  @river.cbor.GwtIncompatible
   @Override
   public String toString() {
     return key + "->" + wanted;

@@ -60,6 +60,8 @@ public final class StoredSlot {
     return error;
   }
 
+  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
+  @river.cbor.GwtIncompatible
   @Override
   public String toString() {
     return kind == Kind.UNPARSEABLE ? "Unparseable(" + error + ")" : kind.toString();

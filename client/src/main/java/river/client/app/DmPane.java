@@ -283,7 +283,7 @@ final class DmPane {
       return;
     }
     List<DmThreads.Conversation> threads =
-        DmThreads.of(java.util.Collections.singletonList(new DmThreads.Room(room, data, state)));
+        DmThreads.of(java.util.Arrays.asList(new DmThreads.Room(room, data, state)));
     DmThreads.Conversation t = DmThreads.find(threads, room, peer);
     if (t == null) {
       return;

@@ -1,6 +1,5 @@
 package river.client.app;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +42,7 @@ final class NodeKeyFollower {
   /** Rooms asked for again while their check ran. */
   private final Map<RoomKey, Boolean> again = new HashMap<>();
 
-  private final ArrayDeque<RoomKey> queued = new ArrayDeque<>();
+  private final Fifo<RoomKey> queued = new Fifo<>();
   private int active;
 
   NodeKeyFollower(NodeCalls calls, SessionDriver driver) {

@@ -2,7 +2,6 @@ package river.client.app;
 
 import elemental2.dom.DomGlobal;
 import elemental2.promise.Promise;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class NodeLink {
 
   private final ShellLink shell;
   private final Map<Long, Pending> pending = new HashMap<>();
-  private final ArrayDeque<Queued> waiting = new ArrayDeque<>();
+  private final Fifo<Queued> waiting = new Fifo<>();
   private PushListener pushListener;
   private long nextId = 1;
   private final PrefetchedReads<Parked> prefetched = new PrefetchedReads<>();
@@ -246,8 +245,7 @@ public final class NodeLink {
     List<Parked> parked = prefetched.lost();
     Map<Long, Pending> failed = new HashMap<>(pending);
     pending.clear();
-    ArrayDeque<Queued> unsent = new ArrayDeque<>(waiting);
-    waiting.clear();
+    List<Queued> unsent = waiting.drain();
     for (Pending p : failed.values()) {
       DomGlobal.clearTimeout(p.timer);
       p.callback.onError(DISCONNECTED, "the connection to the node was lost");

@@ -108,7 +108,7 @@ final class TabAddress implements MessageLinks {
   }
 
   /** The room list as the last render drew it: where the neighbour of a room that goes is. */
-  private List<RoomKey> drawn = java.util.Collections.emptyList();
+  private List<RoomKey> drawn = new java.util.ArrayList<>();
 
   /** A plain click on a room, or a room this tab created or joined: one step forward. */
   void pick(RoomKey room, RoomKey shown) {
