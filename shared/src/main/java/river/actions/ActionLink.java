@@ -309,6 +309,40 @@ public final class ActionLink {
         fail);
   }
 
+  /** Reads the room as the node holds it now; an answer that is not a readable state fails. */
+  void readRoom(final byte[] room, final Then<RoomState> then, final Fail fail) {
+    contract(
+        new Op.Get(room, false),
+        new Then<OpResult>() {
+          @Override
+          public void accept(OpResult got) {
+            final RoomState state = stateIn(room, got, fail);
+            if (state == null) {
+              return;
+            }
+            then.accept(state);
+          }
+        },
+        fail);
+  }
+
+  /**
+   * The room's state a Get answered with, or null after telling {@code fail}. Another kind of
+   * answer is refused by a check, not by a cast: the browser build does not check casts
+   * (docs/adding-a-feature.md, "Casts in the browser build").
+   */
+  static RoomState stateIn(byte[] room, OpResult got, Fail fail) {
+    try {
+      if (got instanceof OpResult.GetResult) {
+        return RoomState.decodeTrusted(room, ((OpResult.GetResult) got).state());
+      }
+    } catch (RuntimeException unreadable) {
+      // refused below, as any answer that is not a readable state
+    }
+    fail.fail("The room's state could not be read; try again later.");
+    return null;
+  }
+
   Cipher cipher() {
     return cipher;
   }

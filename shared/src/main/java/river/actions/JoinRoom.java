@@ -87,7 +87,7 @@ final class JoinRoom {
         new ActionLink.Then<OpResult>() {
           @Override
           public void accept(OpResult got) {
-            final RoomState state = stateIn(room, got, fail);
+            final RoomState state = ActionLink.stateIn(room, got, fail);
             if (state == null) {
               return;
             }
@@ -180,7 +180,7 @@ final class JoinRoom {
           @Override
           public void accept(DelegateResponse.PublicKey held) {
             final byte[] heldKey = held.publicKey();
-            refetch(
+            link.readRoom(
                 room,
                 new ActionLink.Then<RoomState>() {
                   @Override
@@ -213,7 +213,7 @@ final class JoinRoom {
         new ActionLink.Then<DelegateResponse.SigningKey>() {
           @Override
           public void accept(final DelegateResponse.SigningKey now) {
-            refetch(
+            link.readRoom(
                 room,
                 new ActionLink.Then<RoomState>() {
                   @Override
@@ -233,40 +233,6 @@ final class JoinRoom {
                     : PlainErrors.reason(code));
           }
         });
-  }
-
-  private void refetch(
-      final byte[] room, final ActionLink.Then<RoomState> then, final ActionLink.Fail fail) {
-    link.contract(
-        new Op.Get(room, false),
-        new ActionLink.Then<OpResult>() {
-          @Override
-          public void accept(OpResult got) {
-            final RoomState state = stateIn(room, got, fail);
-            if (state == null) {
-              return;
-            }
-            then.accept(state);
-          }
-        },
-        fail);
-  }
-
-  /**
-   * The room's state a Get answered with, or null after telling {@code fail}. Another kind of
-   * answer is refused by a check, not by a cast: the browser build does not check casts
-   * (docs/adding-a-feature.md, "Casts in the browser build").
-   */
-  private static RoomState stateIn(byte[] room, OpResult got, ActionLink.Fail fail) {
-    try {
-      if (got instanceof OpResult.GetResult) {
-        return RoomState.decodeTrusted(room, ((OpResult.GetResult) got).state());
-      }
-    } catch (RuntimeException unreadable) {
-      // refused below, as any answer that is not a readable state
-    }
-    fail.fail("The room's state could not be read; try again later.");
-    return null;
   }
 
   /** Signs and sends the member info with the key the node holds, then lists the room. */
@@ -315,7 +281,7 @@ final class JoinRoom {
                     // Another tab of this profile, joining at the same moment with the same key,
                     // may have announced this version first: the room then refuses ours as not
                     // newer. Read the room again to tell that apart from a refused nickname.
-                    refetch(
+                    link.readRoom(
                         room,
                         new ActionLink.Then<RoomState>() {
                           @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import river.cbor.Utf8;
 import river.chat.Bans;
 import river.chat.Names;
+import river.chat.PlainErrors;
 import river.chat.RoomSecrets;
 import river.chat.SecretKeys;
 import river.engine.Clock;
@@ -22,6 +23,7 @@ import river.rooms.RoomData;
 import river.rooms.RoomKey;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
+import river.wire.ErrorCodes;
 
 /**
  * The one-step edits of a room the user is in: invite (a code), set the nickname, rename and edit
@@ -98,6 +100,30 @@ final class RoomEdits {
     if (problem != null) {
       return problem;
     }
+    publishNickname(key, state, nickname, NICKNAME_ATTEMPTS, fail);
+    return null;
+  }
+
+  /** How many times a nickname edit is signed again on top of an info another tab published. */
+  static final int NICKNAME_ATTEMPTS = 3;
+
+  /**
+   * Signs the member's next info with {@code nickname} on top of the one {@code state} holds, and
+   * sends it. Another tab may publish an info of the same version first (a key, a deputy naming):
+   * the room then refuses this one as not newer, and it is signed again on top of the room as it is
+   * now (its key and deputies carried on), at most {@code attempts} times in all.
+   */
+  private void publishNickname(
+      final RoomKey key,
+      RoomState state,
+      final String nickname,
+      final int attempts,
+      final ActionLink.Fail fail) {
+    RoomData data = session.rooms().map().get(key);
+    if (data == null) {
+      fail.fail(RoomTexts.NOT_A_MEMBER);
+      return;
+    }
     final byte[] room = key.bytes().toArray();
     final byte[] me = data.verifyingKey().toArray();
     final long version =
@@ -117,19 +143,39 @@ final class RoomEdits {
                 held != null
                     ? held.successor(version, sealed, false, key65)
                     : new MemberInfo(room, me, version, sealed, false, key65, new byte[0]);
-            link.updateMemberInfo(
+            link.signAndUpdate(
                 room,
-                unsigned,
+                SigningPurpose.MEMBER_INFO,
+                unsigned.signedBytes(),
+                sig -> RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
                 delta -> {
                   if (session.rooms().holds(key)) {
                     session.setNickname(key, nickname);
                   }
                 },
-                fail);
+                fail,
+                new ActionLink.CodedFail() {
+                  @Override
+                  public void fail(String code, final String message) {
+                    if (!ErrorCodes.INVALID.equals(code) || attempts <= 1) {
+                      fail.fail(PlainErrors.reason(code));
+                      return;
+                    }
+                    link.readRoom(
+                        room,
+                        now -> {
+                          if (Names.of(now).version(me) >= version) {
+                            publishNickname(key, now, nickname, attempts - 1, fail);
+                          } else {
+                            fail.fail(PlainErrors.reason(ErrorCodes.INVALID));
+                          }
+                        },
+                        fail);
+                  }
+                });
           }
         },
         fail);
-    return null;
   }
 
   /**

@@ -118,6 +118,31 @@ class DeputyFlowTest {
   }
 
   @Test
+  void aRenameThatLosesToANamingFromAnotherTabIsSignedAgainOnTopOfIt() {
+    setUpRoom();
+    ActionTab alice2 = new ActionTab("alice", aliceBrowser, node);
+    assertNull(alice.actions.setDeputy(key, room(), me(bob), true, alice.failInto()));
+    alice.pump();
+    alice2.pump();
+    RoomState before = room();
+    alice.hold = true;
+    alice2.hold = true;
+    assertNull(alice.actions.setDeputy(key, before, me(carol), true, alice.failInto()));
+    // both infos name deputies, and the longer nickname encodes larger: at the same version the
+    // rename loses to the naming of carol
+    String longName = "alice, who names deputies";
+    assertNull(alice2.actions.setNickname(key, before, longName, alice2.failInto()));
+    alice.pump();
+    alice2.pump();
+    alice.releaseAll();
+    alice2.releaseAll();
+    assertEquals(longName, Names.of(room()).nickname(me(alice)), "signed again on top, and kept");
+    assertTrue(named(alice, bob) && named(alice, carol), "the naming it lost to is carried on");
+    assertEquals(List.of(), alice.failures);
+    assertEquals(List.of(), alice2.failures, "the user is not told of a refusal the tab mended");
+  }
+
+  @Test
   void takingANamingBackInOneTabIsFollowedByTheOtherAndIsNotUndone() {
     setUpRoom();
     ActionTab alice2 = new ActionTab("alice", aliceBrowser, node);
