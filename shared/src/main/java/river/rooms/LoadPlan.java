@@ -77,8 +77,7 @@ public final class LoadPlan {
     return kind != Kind.PER_ROOM || resumeMigration;
   }
 
-  // JVM only (tests, debugging): out of the bundle, see docs/adding-a-feature.md
-  @river.cbor.GwtIncompatible
+  /** Also what the tab logs when a load migrates (TabSession), so the browser keeps it. */
   @Override
   public String toString() {
     return kind + (resumeMigration ? "+resume" : "") + " rooms=" + roomKeys.size();
