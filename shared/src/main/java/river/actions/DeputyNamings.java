@@ -69,7 +69,8 @@ final class DeputyNamings {
 
   private void follow(RoomKey key, RoomState state, final ActionLink.Fail fail) {
     RoomData data = session.rooms().map().get(key);
-    if (data == null || RoomEdits.usable(data, state) != null) {
+    // no request: nothing to follow (every state of every room comes here; this is the cheap test)
+    if (data == null || data.deputyMarks().isEmpty() || RoomEdits.usable(data, state) != null) {
       return;
     }
     byte[] me = data.verifyingKey().toArray();

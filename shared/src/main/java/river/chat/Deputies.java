@@ -38,13 +38,17 @@ public final class Deputies {
         && (mine == null || mine.deputies().size() < MemberInfo.MAX_DEPUTIES);
   }
 
-  /** True when a current member was invited by {@code me}, directly or not. */
+  /**
+   * True when a current member was invited by {@code me}, directly or not: then one was directly
+   * (everyone below is reached through a direct invitee, who is current too). Linear: the member
+   * list asks it for every row.
+   */
   public static boolean hasBelow(RoomState state, byte[] me) {
     if (!state.isMember(me)) {
       return false;
     }
     for (AuthorizedMember m : state.members()) {
-      if (state.isMember(m.member()) && state.isAncestor(me, m.member())) {
+      if (Arrays.equals(m.invitedBy(), me) && state.isMember(m.member())) {
         return true;
       }
     }

@@ -29,6 +29,9 @@ public final class RoomState {
   final List<DmDelete> dmDeletes;
   private Set<String> effective;
 
+  /** The invitation tree, built on first use (a member list asks it for every row). */
+  private MemberGraph graph;
+
   RoomState(
       byte[] owner,
       RoomConfig config,
@@ -140,7 +143,7 @@ public final class RoomState {
 
   private Set<String> effective() {
     if (effective == null) {
-      effective = new MemberGraph(owner, members).effective(bans);
+      effective = graph().effective(bans);
     }
     return effective;
   }
@@ -151,13 +154,19 @@ public final class RoomState {
    * asks ({@code river.chat.Bans}).
    */
   public boolean mayBan(byte[] issuer, byte[] target) {
-    return BanRule.refusal(new MemberGraph(owner, members), effective(), memberInfo, issuer, target)
-        == null;
+    return BanRule.refusal(graph(), effective(), memberInfo, issuer, target) == null;
   }
 
   /** True when {@code ancestor} is on {@code member}'s invitation chain above it. */
   public boolean isAncestor(byte[] ancestor, byte[] member) {
-    return new MemberGraph(owner, members).isAncestor(ancestor, member);
+    return graph().isAncestor(ancestor, member);
+  }
+
+  private MemberGraph graph() {
+    if (graph == null) {
+      graph = new MemberGraph(owner, members);
+    }
+    return graph;
   }
 
   public RoomDelta asDelta() {

@@ -103,6 +103,23 @@ class DeputiesToPublishTest {
   }
 
   @Test
+  void aMemberMayNameOnlyOnceSomeoneCurrentIsBelowThem() {
+    RoomState s = room();
+    assertEquals(false, Deputies.hasBelow(s, alice.pub));
+    assertEquals(false, Deputies.canName(s, alice.pub, bob.pub));
+    TestKey k = TestKey.random(rnd);
+    TestKey under = TestKey.random(rnd);
+    s =
+        f.apply(
+            s, RoomDelta.builder().member(f.invite(alice, k)).member(f.invite(k, under)).build());
+    assertEquals(true, Deputies.hasBelow(s, alice.pub));
+    assertEquals(true, Deputies.canName(s, alice.pub, bob.pub));
+    assertEquals(true, Deputies.hasBelow(s, owner.pub), "the owner, through alice");
+    s = f.apply(s, RoomDelta.builder().ban(f.ban(owner, k, 5)).build());
+    assertEquals(false, Deputies.hasBelow(s, alice.pub), "her invitee's subtree was banned");
+  }
+
+  @Test
   void pastTheCapKeysAreTakenInAscendingOrder() {
     RoomState s = room();
     List<TestKey> many = new ArrayList<TestKey>();
