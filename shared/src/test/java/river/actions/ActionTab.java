@@ -131,6 +131,29 @@ public final class ActionTab implements OutboxQueue.Host {
     return world.tab(index);
   }
 
+  /** Creates a room in this tab (public unless {@code isPrivate}) and answers its requests. */
+  RoomKey createRoom(String name, boolean isPrivate) {
+    List<RoomKey> made = new ArrayList<>();
+    actions.create(name, user, isPrivate, made::add, failInto());
+    pump();
+    if (made.size() != 1) {
+      throw new AssertionError(user + " could not create " + name + ": " + failures);
+    }
+    return made.get(0);
+  }
+
+  /** This tab invites {@code joiner} to the room, and the joiner accepts under their own name. */
+  void admit(RoomKey key, ActionTab joiner) {
+    List<String> codes = new ArrayList<>();
+    String refused = actions.invite(key, node.room(key.bytes().toArray()), codes::add, failInto());
+    pump();
+    if (refused != null || codes.size() != 1) {
+      throw new AssertionError(user + " could not invite: " + refused + " " + failures);
+    }
+    joiner.actions.join(codes.get(0), joiner.user, k -> {}, joiner.failInto());
+    joiner.pump();
+  }
+
   ActionLink.Fail failInto() {
     return m -> failures.add(m);
   }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import river.chat.Bans;
@@ -36,17 +35,9 @@ class DeputyFlowTest {
   }
 
   void setUpRoom() {
-    List<RoomKey> made = new ArrayList<>();
-    alice.actions.create("Open", "alice", false, made::add, alice.failInto());
-    alice.pump();
-    key = made.get(0);
-    for (ActionTab t : List.of(bob, carol)) {
-      List<String> codes = new ArrayList<>();
-      assertNull(alice.actions.invite(key, room(), codes::add, alice.failInto()));
-      alice.pump();
-      t.actions.join(codes.get(0), t.user, k -> {}, t.failInto());
-      t.pump();
-    }
+    key = alice.createRoom("Open", false);
+    alice.admit(key, bob);
+    alice.admit(key, carol);
   }
 
   void settle(ActionTab... who) {
@@ -176,12 +167,7 @@ class DeputyFlowTest {
         bob.actions
             .setDeputy(key, room(), me(carol), true, bob.failInto())
             .endsWith("invite someone to the room first."));
-    ActionTab dave = new ActionTab("dave", new World(), node);
-    List<String> codes = new ArrayList<>();
-    assertNull(bob.actions.invite(key, room(), codes::add, bob.failInto()));
-    bob.pump();
-    dave.actions.join(codes.get(0), "dave", k -> {}, dave.failInto());
-    dave.pump();
+    bob.admit(key, new ActionTab("dave", new World(), node));
     // bob names carol, then leaves and the naming is still in his info
     assertNull(bob.actions.setDeputy(key, room(), me(carol), true, bob.failInto()));
     bob.pump();

@@ -42,10 +42,7 @@ class DirectMessageFlowTest {
   }
 
   void setUpRoom() {
-    List<RoomKey> made = new ArrayList<>();
-    alice.actions.create("Open", "alice", false, made::add, alice.failInto());
-    alice.pump();
-    key = made.get(0);
+    key = alice.createRoom("Open", false);
     for (ActionTab t : List.of(bob, carol)) {
       join(t);
     }
@@ -53,11 +50,7 @@ class DirectMessageFlowTest {
   }
 
   void join(ActionTab t) {
-    List<String> codes = new ArrayList<>();
-    assertNull(alice.actions.invite(key, room(), codes::add, alice.failInto()));
-    alice.pump();
-    t.actions.join(codes.get(0), t.user, k -> {}, t.failInto());
-    t.pump();
+    alice.admit(key, t);
   }
 
   void settle(List<ActionTab> who) {

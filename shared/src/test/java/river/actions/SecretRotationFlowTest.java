@@ -41,17 +41,9 @@ class SecretRotationFlowTest {
   }
 
   void setUpRoom() {
-    List<RoomKey> made = new ArrayList<>();
-    alice.actions.create("Secret", "alice", true, made::add, alice.failInto());
-    alice.pump();
-    key = made.get(0);
-    for (ActionTab t : List.of(bob, carol)) {
-      List<String> codes = new ArrayList<>();
-      assertNull(alice.actions.invite(key, room(), codes::add, alice.failInto()));
-      alice.pump();
-      t.actions.join(codes.get(0), t.user, k -> {}, t.failInto());
-      t.pump();
-    }
+    key = alice.createRoom("Secret", true);
+    alice.admit(key, bob);
+    alice.admit(key, carol);
     settle(tabs);
   }
 
