@@ -1,6 +1,5 @@
 package river.room;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -65,10 +64,7 @@ class DeputyBansTest {
   }
 
   String refused(RoomState s, RoomDelta d) {
-    byte[] before = s.encode();
-    String reason = assertThrows(RoomValidationException.class, () -> f.apply(s, d)).getMessage();
-    assertArrayEquals(before, s.encode(), "a refused delta changes nothing");
-    return reason;
+    return f.refused(s, d);
   }
 
   String refusedBan(RoomState s, TestKey by, TestKey target) {

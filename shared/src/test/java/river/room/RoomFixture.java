@@ -65,6 +65,18 @@ final class RoomFixture {
         RoomFixture.NOW);
   }
 
+  /** Applies a delta the contract must refuse: the reason; the state is unchanged. */
+  String refused(RoomState s, RoomDelta d) {
+    byte[] before = s.encode();
+    String reason =
+        org.junit.jupiter.api.Assertions.assertThrows(
+                RoomValidationException.class, () -> apply(s, d))
+            .getMessage();
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        before, s.encode(), "a refused delta changes nothing");
+    return reason;
+  }
+
   RoomState apply(RoomState s, RoomDelta d) {
     return RoomContract.apply(s, d, TestKey.VERIFIER, RoomFixture.NOW);
   }
