@@ -149,11 +149,11 @@ final class MembersPane {
     if (namers.isEmpty()) {
       return null;
     }
-    StringBuilder b = new StringBuilder();
+    List<String> named = new ArrayList<>();
     for (byte[] k : namers) {
-      b.append(b.length() == 0 ? "" : ", ").append(names.of(k));
+      named.add(names.of(k));
     }
-    return b.toString();
+    return Dom.listed(named);
   }
 
   private static String deputyAction(RoomState state, byte[] me, byte[] member) {

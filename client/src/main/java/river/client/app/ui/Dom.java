@@ -69,6 +69,18 @@ public final class Dom {
     e.appendChild(DomGlobal.document.createTextNode(after));
   }
 
+  /**
+   * Names as a person lists them, "a, b, c" (a loop: String.join would bring J2CL's StringJoiner
+   * into the bundle).
+   */
+  public static String listed(Iterable<String> names) {
+    StringBuilder b = new StringBuilder();
+    for (String n : names) {
+      b.append(b.length() == 0 ? "" : ", ").append(n);
+    }
+    return b.toString();
+  }
+
   public static void clear(HTMLElement e) {
     while (e.firstChild != null) {
       e.removeChild(e.firstChild);

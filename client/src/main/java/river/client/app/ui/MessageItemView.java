@@ -7,7 +7,6 @@ import elemental2.dom.HTMLAnchorElement;
 import elemental2.dom.HTMLButtonElement;
 import elemental2.dom.HTMLElement;
 import elemental2.dom.NodeList;
-import java.util.List;
 import java.util.function.Consumer;
 import jsinterop.base.Js;
 import river.chat.InviteLinks;
@@ -107,15 +106,6 @@ final class MessageItemView {
    * message's actions and closes those another long press opened: a phone has no hover. A mouse's
    * right click keeps the browser's own menu (copying text needs it).
    */
-  /** "a, b, c" (a loop: String.join would bring J2CL's StringJoiner into the bundle). */
-  private static String joined(List<String> names) {
-    StringBuilder b = new StringBuilder();
-    for (String n : names) {
-      b.append(b.length() == 0 ? "" : ", ").append(n);
-    }
-    return b.toString();
-  }
-
   private static void openByLongPress(Event e, HTMLElement bar) {
     if (!"touch".equals(Js.asPropertyMap(e).get("pointerType"))) {
       return;
@@ -250,7 +240,7 @@ final class MessageItemView {
           Dom.button("reaction-chip", "message-reaction", x.emoji + " " + x.who.size());
       chip.setAttribute("data-emoji", x.emoji);
       chip.setAttribute("aria-pressed", x.mine ? "true" : "false");
-      chip.setAttribute("title", "Reacted by " + joined(x.who));
+      chip.setAttribute("title", "Reacted by " + Dom.listed(x.who));
       chip.addEventListener("click", e -> actions.react(r.id, x.emoji));
       chips.appendChild(chip);
     }
