@@ -176,11 +176,21 @@ public final class LiveRooms {
     set(rooms.withoutRoom(key));
   }
 
-  public void setNickname(RoomKey key, String nickname) {
+  public void setNickname(RoomKey key, String nickname, long askedAt) {
     RoomData d = rooms.room(key);
     if (d != null) {
-      set(rooms.withRoom(d.withNickname(nickname)));
+      set(rooms.withRoom(d.withNickname(nickname, askedAt)));
     }
+  }
+
+  /** The nickname asked for is in the room's member info (unless another was asked since). */
+  public boolean nicknameLanded(RoomKey key, String nickname) {
+    RoomData d = rooms.room(key);
+    if (d == null || d.nicknameAskedAt() == 0 || !d.nickname().equals(nickname)) {
+      return false;
+    }
+    set(rooms.withRoom(d.withNicknameLanded()));
+    return true;
   }
 
   /**

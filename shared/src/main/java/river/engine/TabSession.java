@@ -259,10 +259,28 @@ public final class TabSession {
     requestSave();
   }
 
+  /** Sets the nickname kept for the room, with nothing to publish (tests' plain room edit). */
   public void setNickname(RoomKey key, String nickname) {
+    askNickname(key, nickname, 0);
+  }
+
+  /**
+   * Keeps the nickname the user asked for at {@code timeMillis} until a tab sees it in the room's
+   * member info ({@link #nicknameLanded}): saved first, so any tab of the profile can publish it if
+   * this one closes or loses the connection before the room takes it.
+   */
+  public void askNickname(RoomKey key, String nickname, long timeMillis) {
     requireLoaded();
-    live.setNickname(key, nickname);
+    live.setNickname(key, nickname, timeMillis);
     requestSave();
+  }
+
+  /** The room's member info carries the nickname asked for: nothing left to publish. */
+  public void nicknameLanded(RoomKey key, String nickname) {
+    requireLoaded();
+    if (live.nicknameLanded(key, nickname)) {
+      requestSave();
+    }
   }
 
   /** Keeps room secrets (private rooms) the user picked up, made or was given. */

@@ -166,12 +166,17 @@ public final class CborRoomsCodec implements RoomsCodec {
                     .build())
             .put("invitation_secrets", CborItem.array(secrets))
             .put("contract_key", CborItem.bytes(d.contractKey().toArray()));
-    // Only when set: room data written before DMs (or hiding, or deputies) keeps its bytes.
+    // Only when set: room data written before DMs (or hiding, deputies, an asked nickname) keeps
+    // its
+    // bytes.
     if (!d.dmRead().isEmpty()) {
       b.put("dm_read", marksItem(d.dmRead()));
     }
     if (!d.dmHidden().isEmpty()) {
       b.put("dm_hidden", marksItem(d.dmHidden()));
+    }
+    if (d.nicknameAskedAt() != 0) {
+      b.put("nickname_asked", CborItem.uint(d.nicknameAskedAt()));
     }
     if (!d.deputyMarks().isEmpty()) {
       CborMap.Builder marks = CborMap.builder();
@@ -225,6 +230,7 @@ public final class CborRoomsCodec implements RoomsCodec {
             .identityGeneration(optionalUint(m.get("identity_generation")))
             .nickname(m.get("nickname") == null ? "" : m.get("nickname").asText())
             .nicknameVersion(optionalUint(m.get("nickname_version")))
+            .nicknameAskedAt(optionalUint(m.get("nickname_asked")))
             .contractKey(optionalBytes(m.get("contract_key")));
     CborItem read = m.get("last_read");
     if (read != null && !read.isNull()) {

@@ -10,13 +10,14 @@ import river.cbor.ReadOnly;
 /**
  * What only this user holds about one room and cannot get back from the room contract: the owner
  * key, this user's identity in the room (signing + verifying key, the signed membership and invite
- * chain, an identity generation), nickname with its version, the last-read mark, the read marks of
- * its direct-message threads (per peer key: the newest DM read, position = its time) and their
- * hidden marks (per peer key: the newest DM when the user hid the thread; it shows again once a
- * later DM arrives), the user's requests about their deputies (per member key, {@link
- * DeputyMarks}), the invitation secrets, the contract key. Immutable; change it with {@link
- * #toBuilder()}. Hazard: the signing key is irrecoverable, so every merge must keep a whole
- * identity (key pair + membership + generation) together, never mix fields from two identities.
+ * chain, an identity generation), nickname with its version (and when the user asked for it, until
+ * the room's member info is known to carry it), the last-read mark, the read marks of its
+ * direct-message threads (per peer key: the newest DM read, position = its time) and their hidden
+ * marks (per peer key: the newest DM when the user hid the thread; it shows again once a later DM
+ * arrives), the user's requests about their deputies (per member key, {@link DeputyMarks}), the
+ * invitation secrets, the contract key. Immutable; change it with {@link #toBuilder()}. Hazard: the
+ * signing key is irrecoverable, so every merge must keep a whole identity (key pair + membership +
+ * generation) together, never mix fields from two identities.
  */
 public final class RoomData {
   private final RoomKey owner;
@@ -26,6 +27,7 @@ public final class RoomData {
   private final long identityGeneration;
   private final String nickname;
   private final long nicknameVersion;
+  private final long nicknameAskedAt;
   private final LastRead lastRead;
   private final SortedMap<Bytes, LastRead> dmRead;
   private final SortedMap<Bytes, LastRead> dmHidden;
@@ -44,6 +46,7 @@ public final class RoomData {
     this.identityGeneration = b.identityGeneration;
     this.nickname = b.nickname == null ? "" : b.nickname;
     this.nicknameVersion = b.nicknameVersion;
+    this.nicknameAskedAt = b.nicknameAskedAt;
     this.lastRead = b.lastRead == null ? LastRead.NONE : b.lastRead;
     this.dmRead = ReadOnly.sortedMap(new TreeMap<Bytes, LastRead>(b.dmRead));
     this.dmHidden = ReadOnly.sortedMap(new TreeMap<Bytes, LastRead>(b.dmHidden));
@@ -71,6 +74,7 @@ public final class RoomData {
     b.identityGeneration = identityGeneration;
     b.nickname = nickname;
     b.nicknameVersion = nicknameVersion;
+    b.nicknameAskedAt = nicknameAskedAt;
     b.lastRead = lastRead;
     b.dmRead.putAll(dmRead);
     b.dmHidden.putAll(dmHidden);
@@ -106,6 +110,14 @@ public final class RoomData {
 
   public long nicknameVersion() {
     return nicknameVersion;
+  }
+
+  /**
+   * When (clock millis) the user asked for {@link #nickname}, while no tab has seen it in the
+   * room's member info yet; 0 once one has (or for a nickname set by joining or creating the room).
+   */
+  public long nicknameAskedAt() {
+    return nicknameAskedAt;
   }
 
   public LastRead lastRead() {
@@ -157,9 +169,21 @@ public final class RoomData {
     return contractKey;
   }
 
-  /** A copy with a new nickname one version above this one. */
-  public RoomData withNickname(String newNickname) {
-    return toBuilder().nickname(newNickname).nicknameVersion(nicknameVersion + 1).build();
+  /**
+   * A copy with a new nickname one version above this one, asked for at {@code askedAt} (clock
+   * millis; 0: nothing to publish, as when a test sets it).
+   */
+  public RoomData withNickname(String newNickname, long askedAt) {
+    return toBuilder()
+        .nickname(newNickname)
+        .nicknameVersion(nicknameVersion + 1)
+        .nicknameAskedAt(askedAt)
+        .build();
+  }
+
+  /** A copy whose nickname is known to be in the room's member info (same version). */
+  public RoomData withNicknameLanded() {
+    return toBuilder().nicknameAskedAt(0).build();
   }
 
   /** A copy whose last-read mark is the later of the current one and the given one. */
@@ -196,6 +220,7 @@ public final class RoomData {
         && identityGeneration == r.identityGeneration
         && nickname.equals(r.nickname)
         && nicknameVersion == r.nicknameVersion
+        && nicknameAskedAt == r.nicknameAskedAt
         && lastRead.equals(r.lastRead)
         && dmRead.equals(r.dmRead)
         && dmHidden.equals(r.dmHidden)
@@ -211,6 +236,7 @@ public final class RoomData {
     h = h * 31 + (int) identityGeneration;
     h = h * 31 + nickname.hashCode();
     h = h * 31 + (int) nicknameVersion;
+    h = h * 31 + (int) nicknameAskedAt;
     h = h * 31 + lastRead.hashCode();
     h = h * 31 + dmRead.hashCode();
     h = h * 31 + dmHidden.hashCode();
@@ -231,6 +257,7 @@ public final class RoomData {
         + nickname
         + "/v"
         + nicknameVersion
+        + (nicknameAskedAt == 0 ? "" : " asked@" + nicknameAskedAt)
         + " "
         + lastRead
         + " secrets="
@@ -247,6 +274,7 @@ public final class RoomData {
     private long identityGeneration;
     private String nickname;
     private long nicknameVersion;
+    private long nicknameAskedAt;
     private LastRead lastRead;
     private final TreeMap<Bytes, LastRead> dmRead = new TreeMap<Bytes, LastRead>();
     private final TreeMap<Bytes, LastRead> dmHidden = new TreeMap<Bytes, LastRead>();
@@ -283,6 +311,11 @@ public final class RoomData {
 
     public Builder nicknameVersion(long v) {
       nicknameVersion = v;
+      return this;
+    }
+
+    public Builder nicknameAskedAt(long v) {
+      nicknameAskedAt = v;
       return this;
     }
 

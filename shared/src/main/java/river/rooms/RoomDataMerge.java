@@ -7,11 +7,12 @@ import java.util.TreeSet;
 /**
  * Per-field merge of two copies of the same room's data (two tabs, or a tab and the store). Rules:
  * the newer identity generation wins the whole identity (key pair, membership, contract key); the
- * newer nickname version wins the nickname; last-read never moves backwards, nor does any
- * direct-message thread's read or hidden mark (per peer, the later); per member, the later deputy
- * request wins ({@link DeputyMarks}); invitation secrets are unioned. Every tie breaks on bytes, so
- * merge(a,b) equals merge(b,a), and merge is idempotent and associative: any order of merges across
- * tabs converges. Hazard: mixing identity fields from two generations would pair a signing key with
+ * newer nickname version wins the nickname (with when it was asked for; the same nickname seen
+ * landed wins over it still asked); last-read never moves backwards, nor does any direct-message
+ * thread's read or hidden mark (per peer, the later); per member, the later deputy request wins
+ * ({@link DeputyMarks}); invitation secrets are unioned. Every tie breaks on bytes, so merge(a,b)
+ * equals merge(b,a), and merge is idempotent and associative: any order of merges across tabs
+ * converges. Hazard: mixing identity fields from two generations would pair a signing key with
  * someone else's membership; the identity is therefore taken whole from one side.
  */
 public final class RoomDataMerge {
@@ -36,6 +37,7 @@ public final class RoomDataMerge {
         .contractKey(id.contractKey())
         .nickname(nick.nickname())
         .nicknameVersion(nick.nicknameVersion())
+        .nicknameAskedAt(nick.nicknameAskedAt())
         .lastRead(LastRead.later(a.lastRead(), b.lastRead()))
         .invitationSecrets(secrets)
         .build();
@@ -94,6 +96,14 @@ public final class RoomDataMerge {
     if (a.nicknameVersion() != b.nicknameVersion()) {
       return a.nicknameVersion() > b.nicknameVersion() ? 1 : -1;
     }
-    return a.nickname().compareTo(b.nickname());
+    int c = a.nickname().compareTo(b.nickname());
+    if (c != 0 || a.nicknameAskedAt() == b.nicknameAskedAt()) {
+      return c;
+    }
+    // the same request, still asked in one copy and seen landed in the other: landed is later
+    if (a.nicknameAskedAt() == 0 || b.nicknameAskedAt() == 0) {
+      return a.nicknameAskedAt() == 0 ? 1 : -1;
+    }
+    return a.nicknameAskedAt() > b.nicknameAskedAt() ? 1 : -1;
   }
 }

@@ -67,7 +67,7 @@ class LoadReadsTest {
     World w = new World();
     String big = "n".repeat(8 * 1024);
     for (int i = 0; i < 100; i++) { // ~800 KB of slots: over the 512 KiB budget
-      RoomData r = room(i).withNickname(big + i);
+      RoomData r = room(i).toBuilder().nickname(big + i).build();
       w.putSlot(World.CURRENT, key(i), RoomSlot.present(r));
     }
     int t = w.openTab();

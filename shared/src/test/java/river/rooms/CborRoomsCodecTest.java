@@ -34,6 +34,17 @@ class CborRoomsCodecTest {
   }
 
   @Test
+  void aNicknameAskedForIsWrittenOnlyWhileAsked() throws Exception {
+    RoomSlot asked = RoomSlot.present(full().withNickname("al", 1_800_000_000_123L));
+    byte[] b = codec.encodeSlot(asked);
+    assertEquals(1_800_000_000_123L, Cbor.decode(b).get("Present").get("nickname_asked").asLong());
+    assertEquals(asked, codec.decodeSlot(b));
+    RoomSlot landed = RoomSlot.present(asked.data().withNicknameLanded());
+    assertNull(Cbor.decode(codec.encodeSlot(landed)).get("Present").get("nickname_asked"));
+    assertEquals(0, codec.decodeSlot(codec.encodeSlot(landed)).data().nicknameAskedAt());
+  }
+
+  @Test
   void tombstoneIsTheTextTombstone() throws Exception {
     byte[] b = codec.encodeSlot(RoomSlot.TOMBSTONE);
     assertArrayEquals(Cbor.encode(CborItem.text("Tombstone")), b);

@@ -32,6 +32,21 @@ class RoomDataMergeTest {
   }
 
   @Test
+  void aNicknameAskedForTravelsWithItsVersionAndIsEndedByTheSameNicknameSeenLanded() {
+    RoomData asked = room(1).toBuilder().nickname("al").nicknameVersion(3).build();
+    asked = asked.toBuilder().nicknameAskedAt(500).build();
+    RoomData older = room(1).toBuilder().nickname("alice").nicknameVersion(2).build();
+    assertEquals(500, RoomDataMerge.merge(older, asked).nicknameAskedAt(), "newer version wins");
+    assertEquals(500, RoomDataMerge.merge(asked, older).nicknameAskedAt());
+    RoomData landed = asked.withNicknameLanded();
+    assertEquals(0, RoomDataMerge.merge(asked, landed).nicknameAskedAt(), "landed is later");
+    assertEquals(0, RoomDataMerge.merge(landed, asked).nicknameAskedAt());
+    RoomData newer = landed.withNickname("al2", 900);
+    assertEquals("al2", RoomDataMerge.merge(landed, newer).nickname(), "a new request wins");
+    assertEquals(900, RoomDataMerge.merge(newer, asked).nicknameAskedAt());
+  }
+
+  @Test
   void lastReadNeverMovesBackwards() {
     RoomData a = room(1).withRead(new LastRead(10, Bytes.ofInts(10)));
     RoomData b = room(1).withRead(new LastRead(3, Bytes.ofInts(3)));

@@ -20,10 +20,10 @@ class SlotDiffTest {
   void heldRoomThatChangedOrWasNeverSeenIsWritten() {
     SlotCache cache = new SlotCache();
     cache.learn(key(1), RoomSlot.present(room(1)), 3);
-    Rooms rooms = Rooms.EMPTY.withRoom(room(1).withNickname("x")).withRoom(room(2));
+    Rooms rooms = Rooms.EMPTY.withRoom(room(1).toBuilder().nickname("x").build()).withRoom(room(2));
     assertEquals(
         List.of(
-            new SlotChange(key(1), RoomSlot.present(room(1).withNickname("x"))),
+            new SlotChange(key(1), RoomSlot.present(room(1).toBuilder().nickname("x").build())),
             new SlotChange(key(2), RoomSlot.present(room(2)))),
         SlotDiff.changes(rooms, cache, Set.of()));
   }
@@ -61,8 +61,9 @@ class SlotDiffTest {
   void aSlotLearnedLaterReplacesTheCachedState() {
     SlotCache cache = new SlotCache();
     cache.learn(key(1), RoomSlot.present(room(1)), 2);
-    assertTrue(cache.learn(key(1), RoomSlot.present(room(1).withNickname("pushed")), 5));
-    Rooms rooms = Rooms.EMPTY.withRoom(room(1).withNickname("pushed"));
+    assertTrue(
+        cache.learn(key(1), RoomSlot.present(room(1).toBuilder().nickname("pushed").build()), 5));
+    Rooms rooms = Rooms.EMPTY.withRoom(room(1).toBuilder().nickname("pushed").build());
     assertEquals(List.of(), SlotDiff.changes(rooms, cache, Set.of()));
   }
 
