@@ -80,11 +80,13 @@ final class DeputyNamings {
       return;
     }
     MemberInfo held = SecretKeys.infoOf(state, me);
-    // past the user's own edits in flight, and ahead of a key another tab publishes from the same
-    // info, like a nickname edit (RoomEdits.NICKNAME_VERSION_STEP)
+    // past the user's own edits in flight, but one below a nickname edit signed from the same
+    // state: this info carries the state's nickname, and must not land after the edit and bring
+    // the old nickname back (at equal versions the smaller encoding wins)
     long version =
         Math.max(Names.of(state).version(me), data.nicknameVersion())
-            + RoomEdits.NICKNAME_VERSION_STEP;
+            + RoomEdits.NICKNAME_VERSION_STEP
+            - 1;
     link.updateMemberInfo(
         key.bytes().toArray(),
         held.withDeputies(version, want),

@@ -22,6 +22,7 @@ public final class RoomActions {
   private final SecretRotations secrets;
   private final DirectMessageActions direct;
   private final DeputyNamings deputies;
+  private final NicknameRequests nicknames;
 
   public RoomActions(TabSession session, Cipher cipher, Clock clock) {
     this(session, cipher, null, clock);
@@ -37,6 +38,7 @@ public final class RoomActions {
     this.secrets = new SecretRotations(link, session, wrap);
     this.direct = new DirectMessageActions(link, session, wrap, clock);
     this.deputies = new DeputyNamings(link, session, clock);
+    this.nicknames = new NicknameRequests(link, session, clock, wrap);
   }
 
   /** Only the owner's key signs configurations (rename, settings). */
@@ -68,7 +70,7 @@ public final class RoomActions {
   }
 
   public String setNickname(RoomKey key, RoomState state, String nickname, ActionLink.Fail fail) {
-    return edits.setNickname(key, state, nickname, fail);
+    return nicknames.set(key, state, nickname, fail);
   }
 
   public String rename(RoomKey key, RoomState state, String newName, ActionLink.Fail fail) {
@@ -155,11 +157,13 @@ public final class RoomActions {
   /**
    * Every room state a tab receives for a room it holds: publishes the member's encryption key in a
    * private room, picks up newer secret versions, (the owner) wraps the newest for members it
-   * missed, and makes the member info carry the deputies the user named.
+   * missed, and makes the member info carry the deputies the user named and the nickname they asked
+   * for.
    */
   public void onRoomState(RoomKey key, RoomState state) {
     secrets.onState(key, state, false);
     deputies.onState(key, state);
+    nicknames.onState(key, state);
   }
 
   /**
@@ -170,5 +174,6 @@ public final class RoomActions {
   public void onRoomShown(RoomKey key, RoomState state) {
     secrets.onState(key, state, true);
     deputies.onState(key, state);
+    nicknames.onState(key, state);
   }
 }

@@ -2,12 +2,8 @@ package river.actions;
 
 import java.util.Arrays;
 import java.util.List;
-import river.cbor.Utf8;
 import river.chat.Bans;
-import river.chat.Names;
-import river.chat.PlainErrors;
 import river.chat.RoomSecrets;
-import river.chat.SecretKeys;
 import river.engine.Clock;
 import river.engine.TabSession;
 import river.room.AuthorizedMember;
@@ -16,20 +12,18 @@ import river.room.MemberInfo;
 import river.room.RoomDelta;
 import river.room.RoomMerge;
 import river.room.RoomState;
-import river.room.SealedBytes;
 import river.room.SigningPurpose;
 import river.room.UserBan;
 import river.rooms.RoomData;
 import river.rooms.RoomKey;
 import river.wire.DelegateRequest;
 import river.wire.DelegateResponse;
-import river.wire.ErrorCodes;
 
 /**
- * The one-step edits of a room the user is in: invite (a code), set the nickname, rename and edit
- * the settings (owner; both through {@link ConfigEdit}), ban. Each checks what can be known locally
- * first and answers that at once as text (null when the request went out); the node's refusal comes
- * back through {@code fail}.
+ * The one-step edits of a room the user is in: invite (a code), rename and edit the settings
+ * (owner; both through {@link ConfigEdit}), ban. Each checks what can be known locally first and
+ * answers that at once as text (null when the request went out); the node's refusal comes back
+ * through {@code fail}.
  */
 final class RoomEdits {
   private final ActionLink link;
@@ -88,94 +82,6 @@ final class RoomEdits {
         },
         fail);
     return null;
-  }
-
-  String setNickname(
-      final RoomKey key, RoomState state, final String nickname, final ActionLink.Fail fail) {
-    RoomData data = session.rooms().map().get(key);
-    String problem = usable(data, state);
-    if (problem == null) {
-      problem = RoomTexts.checkNickname(nickname, state.config().maxNicknameBytes());
-    }
-    if (problem != null) {
-      return problem;
-    }
-    publishNickname(key, state, nickname, NICKNAME_ATTEMPTS, fail);
-    return null;
-  }
-
-  /** How many times a nickname edit is signed again on top of an info another tab published. */
-  static final int NICKNAME_ATTEMPTS = 3;
-
-  /**
-   * Signs the member's next info with {@code nickname} on top of the one {@code state} holds, and
-   * sends it. Another tab may publish an info of the same version first (a key, a deputy naming):
-   * the room then refuses this one as not newer, and it is signed again on top of the room as it is
-   * now (its key and deputies carried on), at most {@code attempts} times in all.
-   */
-  private void publishNickname(
-      final RoomKey key,
-      RoomState state,
-      final String nickname,
-      final int attempts,
-      final ActionLink.Fail fail) {
-    RoomData data = session.rooms().map().get(key);
-    if (data == null) {
-      fail.fail(RoomTexts.NOT_A_MEMBER);
-      return;
-    }
-    final byte[] room = key.bytes().toArray();
-    final byte[] me = data.verifyingKey().toArray();
-    final long version =
-        Math.max(Names.of(state).version(me), data.nicknameVersion()) + NICKNAME_VERSION_STEP;
-    final byte[] key65 = SecretKeys.publishedKey(state, me);
-    final MemberInfo held = SecretKeys.infoOf(state, me);
-    link.sealForRoom(
-        data,
-        state,
-        Utf8.encode(nickname),
-        new ActionLink.Then<SealedBytes>() {
-          @Override
-          public void accept(SealedBytes sealed) {
-            // the published key and the deputies stay: a nickname edit must not cut the member
-            // off from DMs and secret versions, nor take a deputy's naming back
-            final MemberInfo unsigned =
-                held != null
-                    ? held.successor(version, sealed, false, key65)
-                    : new MemberInfo(room, me, version, sealed, false, key65, new byte[0]);
-            link.signAndUpdate(
-                room,
-                SigningPurpose.MEMBER_INFO,
-                unsigned.signedBytes(),
-                sig -> RoomDelta.builder().memberInfo(unsigned.withSignature(sig)).build(),
-                delta -> {
-                  if (session.rooms().holds(key)) {
-                    session.setNickname(key, nickname);
-                  }
-                },
-                fail,
-                new ActionLink.CodedFail() {
-                  @Override
-                  public void fail(String code, final String message) {
-                    if (!ErrorCodes.INVALID.equals(code) || attempts <= 1) {
-                      fail.fail(PlainErrors.reason(code));
-                      return;
-                    }
-                    link.readRoom(
-                        room,
-                        now -> {
-                          if (Names.of(now).version(me) >= version) {
-                            publishNickname(key, now, nickname, attempts - 1, fail);
-                          } else {
-                            fail.fail(PlainErrors.reason(ErrorCodes.INVALID));
-                          }
-                        },
-                        fail);
-                  }
-                });
-          }
-        },
-        fail);
   }
 
   /**

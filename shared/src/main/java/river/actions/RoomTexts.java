@@ -14,6 +14,11 @@ public final class RoomTexts {
   private RoomTexts() {}
 
   public static final String NOT_LOADED = "This room has not loaded yet; try again in a moment.";
+
+  /** A nickname edit that did not reach the room is kept and published later (any tab). */
+  public static final String NICKNAME_KEPT =
+      "It is kept, and goes out by itself once the node answers again.";
+
   public static final String NOT_A_MEMBER =
       "You are not a member of this room (any more), so you cannot do that here.";
 

@@ -26,7 +26,7 @@ public final class PlainErrors {
     CREATE_ROOM("The room was not created."),
     INVITE("No invitation was created."),
     RENAME("The room was not renamed."),
-    NICKNAME("Your nickname was not saved."),
+    NICKNAME("Your nickname was not saved yet."),
     BAN("The ban did not go through."),
     DEPUTY("Your deputies were not updated yet."),
     SEND("Your message was not sent."),

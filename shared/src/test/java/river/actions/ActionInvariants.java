@@ -93,6 +93,37 @@ final class ActionInvariants {
     }
   }
 
+  /** Every member's info carries the nickname their profile keeps, and no request is left. */
+  void nicknamesFollowTheRequests(String where) {
+    for (String u : sim.users) {
+      for (ActionTab t : sim.tabs.get(u)) {
+        for (RoomKey key : sim.listed(t)) {
+          river.rooms.RoomData data = t.session().rooms().map().get(key);
+          byte[] me = data.verifyingKey().toArray();
+          RoomState s = sim.node.room(key.bytes().toArray());
+          river.room.MemberInfo info = river.chat.SecretKeys.infoOf(s, me);
+          if (info == null || info.left() || !s.isMember(me)) {
+            continue;
+          }
+          String shown = river.chat.Names.of(s).nickname(me);
+          if (data.nicknameAskedAt() != 0 || !data.nickname().equals(shown)) {
+            throw new AssertionError(
+                where
+                    + ": "
+                    + u
+                    + "'s profile asked for the nickname \""
+                    + data.nickname()
+                    + "\""
+                    + (data.nicknameAskedAt() != 0 ? " (still asked)" : "")
+                    + ", the room shows \""
+                    + shown
+                    + "\"");
+          }
+        }
+      }
+    }
+  }
+
   void check(String where) {
     for (String u : sim.users) {
       for (ActionTab t : sim.tabs.get(u)) {

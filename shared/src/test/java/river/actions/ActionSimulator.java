@@ -51,8 +51,10 @@ import river.wire.WireException;
  * showed its rooms, each member has a published key whose private half their profile keeps. Runs
  * Tabs also name the other user a deputy or take it back, while another tab of theirs may rename
  * them from the same state; once every room was shown, each member's info names exactly what their
- * requests say. Runs against {@link ModelNode} here and against a real node in the webapp's tests;
- * a failure names the seed, and {@code new ActionSimulator(seed, node)} replays it.
+ * requests say, and (on the model, whose clock can move past {@link NicknameRequests#LINGER_MS})
+ * each member's info carries the nickname the profile asked for last, even when the tab that asked
+ * lost its connection. Runs against {@link ModelNode} here and against a real node in the webapp's
+ * tests; a failure names the seed, and {@code new ActionSimulator(seed, node)} replays it.
  */
 public final class ActionSimulator {
   public final int seed;
@@ -88,6 +90,9 @@ public final class ActionSimulator {
   public int staleEdits;
   public int deputyChanges;
   public int renames;
+
+  /** Renames whose tab was told they did not go through (most of them lost their connection). */
+  public int renamesFailed;
 
   public ActionSimulator(int seed, NodeAnswers node) {
     this.seed = seed;
@@ -209,6 +214,9 @@ public final class ActionSimulator {
   /** The clock moves on: due retries and linger checks run; the rooms show what they hold. */
   void later(long millis) {
     clock += millis;
+    if (node instanceof ModelNode) {
+      ((ModelNode) node).now += millis; // the tabs' action clock too (a real node keeps its own)
+    }
     for (ActionTab t : allTabs()) {
       t.wake(clock);
     }
@@ -246,6 +254,7 @@ public final class ActionSimulator {
         t.restore();
       }
     }
+    later(NicknameRequests.LINGER_MS + 1); // a request no tab finished may now be published again
     for (int round = 0; round < 5; round++) {
       for (ActionTab t : allTabs()) {
         for (RoomKey key : listed(t)) {
@@ -256,6 +265,9 @@ public final class ActionSimulator {
     }
     invariants.everyMemberHasAKeyTheyKeep("seed " + seed + " after every room was shown");
     invariants.deputiesFollowTheRequests("seed " + seed + " after every room was shown");
+    if (node instanceof ModelNode) { // a real node's clock cannot be moved past the linger
+      invariants.nicknamesFollowTheRequests("seed " + seed + " after every room was shown");
+    }
   }
 
   void act() {
@@ -288,8 +300,10 @@ public final class ActionSimulator {
       }
       ActionTab other = pick(tabs.get(u));
       if (other != t && other.connected && rnd.nextBoolean()) {
-        other.actions.setNickname(key, state, u + " " + renames, m -> {});
-        renames++;
+        if (other.actions.setNickname(key, state, u + " " + renames, m -> renamesFailed++)
+            == null) {
+          renames++;
+        }
       }
     }
     if (!mine.isEmpty() && (what >= 8 || !t.connected)) { // offline, only the outbox takes it

@@ -24,6 +24,7 @@ class ActionSimulatorTest {
     int shown = 0;
     int deputies = 0;
     int renames = 0;
+    int renamesFailed = 0;
     for (int seed = 1; seed <= 200; seed++) {
       ActionSimulator sim = new ActionSimulator(seed, new ModelNode(seed));
       sim.run(25);
@@ -43,6 +44,7 @@ class ActionSimulatorTest {
       shown += sim.roomsShown;
       deputies += sim.deputyChanges;
       renames += sim.renames;
+      renamesFailed += sim.renamesFailed;
     }
     System.out.println(
         "action simulator: 200 seeds, "
@@ -77,7 +79,9 @@ class ActionSimulatorTest {
             + deputies
             + " deputies named or taken back ("
             + renames
-            + " renames from another tab meanwhile)");
+            + " renames from another tab meanwhile, "
+            + renamesFailed
+            + " of them told they did not go through, each kept and published later)");
     assertTrue(concurrent > 50 && leaves > 50 && posts > 200, "the runs must exercise the rules");
     assertTrue(minted > 400 && actedEarly > 50, "tabs must race for the first token");
     assertTrue(identities > 100 && identitiesAtOnce > 30 && stale > 30, "identities must change");

@@ -439,13 +439,32 @@ class RoomActionsTest {
     RoomKey key = create(alice, "Lobby", false);
     alice.hold = true;
     assertNull(
-        alice.actions.setNickname(key, node.room(key.bytes().toArray()), "Al", alice.failInto()));
+        alice.actions.invite(key, node.room(key.bytes().toArray()), code -> {}, alice.failInto()));
     alice.pump();
-    ActionRequest sign = alice.held.remove(0);
+    ActionRequest mint = alice.held.remove(0);
     alice
         .actions
         .link()
-        .onError(sign.id, "timeout", "Sign room:E8E1uhXw5dWm6f7vM1c5oPZ3: ERROR timeout");
+        .onError(mint.id, "timeout", "NewInviteeKey room:E8E1uhXw5dWm6f7vM1c5oPZ3: ERROR timeout");
     assertEquals(List.of(river.chat.PlainErrors.reason("timeout")), alice.failures);
+  }
+
+  @Test
+  void aNicknameEditThatGetsNoAnswerIsKeptAndTheUserIsToldSo() {
+    RoomKey key = create(alice, "Lobby", false);
+    alice.hold = true;
+    assertNull(
+        alice.actions.setNickname(key, node.room(key.bytes().toArray()), "Al", alice.failInto()));
+    alice.pump();
+    ActionRequest sign = alice.held.remove(0);
+    alice.actions.link().onError(sign.id, "timeout", "Sign: ERROR timeout");
+    assertEquals(List.of(RoomTexts.NICKNAME_KEPT), alice.failures);
+    assertTrue(alice.session().rooms().map().get(key).nicknameAskedAt() != 0, "kept");
+    alice.hold = false;
+    alice.actions.onRoomState(key, node.room(key.bytes().toArray())); // the next state: sent again
+    alice.pump();
+    assertEquals(
+        "Al",
+        river.chat.Names.of(node.room(key.bytes().toArray())).nickname(nodeKey("alice", key)));
   }
 }

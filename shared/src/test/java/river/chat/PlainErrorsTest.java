@@ -86,7 +86,7 @@ class PlainErrorsTest {
     String s =
         PlainErrors.failed(PlainErrors.Action.NICKNAME, PlainErrors.reason(PlainErrors.TIMEOUT));
     plain(s);
-    assertTrue(s.startsWith("Your nickname was not saved. The node did not answer"), s);
+    assertTrue(s.startsWith("Your nickname was not saved yet. The node did not answer"), s);
     for (PlainErrors.Action a : PlainErrors.Action.values()) {
       plain(PlainErrors.failed(a, null));
       plain(PlainErrors.failed(a, "A room needs a name."));
