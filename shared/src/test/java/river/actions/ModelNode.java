@@ -86,6 +86,11 @@ final class ModelNode implements NodeAnswers {
     return now;
   }
 
+  @Override
+  public void advance(long millis) {
+    now += millis;
+  }
+
   /** Answers one request of {@code user}, or throws WireException as the node would refuse. */
   @Override
   public OpResult answer(String user, Op op) {

@@ -22,6 +22,13 @@ public interface NodeAnswers {
   long now();
 
   /**
+   * Moves the clock the tabs act by ({@link #now}) on by {@code millis}, as if that much time
+   * passed. The model's is its contract clock too; a real node keeps its own (the tabs' is then
+   * ahead of it, by far less than the contract's five minutes for a message's time).
+   */
+  void advance(long millis);
+
+  /**
    * Stops the node and starts it again on its data; every connection is lost (the caller cuts the
    * tabs first). The model keeps everything it acknowledged, so for it this is nothing.
    */

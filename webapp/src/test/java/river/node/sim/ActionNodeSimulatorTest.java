@@ -125,9 +125,17 @@ class ActionNodeSimulatorTest {
       }
     }
 
+    /** How far the tabs' clock was moved past this machine's ({@link #advance}). */
+    private long ahead;
+
     @Override
     public long now() {
-      return System.currentTimeMillis();
+      return System.currentTimeMillis() + ahead;
+    }
+
+    @Override
+    public void advance(long millis) {
+      ahead += millis;
     }
 
     @Override
@@ -149,6 +157,8 @@ class ActionNodeSimulatorTest {
     int identities = 0;
     int shown = 0;
     int deputies = 0;
+    int renames = 0;
+    int renamesFailed = 0;
     for (int seed = 1; seed <= 8; seed++) {
       try (RealNode real = new RealNode(dir.resolve("seed" + seed))) {
         ActionSimulator sim = new ActionSimulator(seed, real);
@@ -162,6 +172,8 @@ class ActionNodeSimulatorTest {
         identities += sim.identityChanges;
         shown += sim.roomsShown;
         deputies += sim.deputyChanges;
+        renames += sim.renames;
+        renamesFailed += sim.renamesFailed;
       }
     }
     System.out.println(
@@ -183,7 +195,11 @@ class ActionNodeSimulatorTest {
             + shown
             + " rooms shown at random, "
             + deputies
-            + " deputies named or taken back");
+            + " deputies named or taken back, "
+            + renames
+            + " renames from another tab meanwhile ("
+            + renamesFailed
+            + " told they did not go through)");
     assertTrue(concurrent > 0 && posts > 0 && minted > 8 && queued > 0 && cuts > 0);
     assertTrue(restarts > 0, "the node must restart in some seed");
     assertTrue(identities > 0, "an identity must be replaced in some seed");
