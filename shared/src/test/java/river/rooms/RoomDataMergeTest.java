@@ -71,6 +71,7 @@ class RoomDataMergeTest {
         room(1, r.nextInt(3)).toBuilder()
             .nickname("n" + r.nextInt(3))
             .nicknameVersion(r.nextInt(3))
+            .nicknameAskedAt(r.nextInt(3) * 100)
             .lastRead(new LastRead(r.nextInt(3), Bytes.ofInts(r.nextInt(3))));
     if (r.nextBoolean()) {
       b.signingKey(Bytes.ofInts(r.nextInt(4)));
