@@ -1,52 +1,27 @@
 package river.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static river.e2e.ChatSteps.SLOW;
 import static river.e2e.ChatSteps.create;
 import static river.e2e.ChatSteps.loaded;
 import static river.e2e.ChatSteps.roomItem;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A nickname edit is kept until the room has it: saved while the node is down, it is not lost. The
- * user is told it is not saved yet and goes out by itself; once the node is back the tab publishes
- * it without being asked again, and the profile's other tab shows it too, also after a reload.
+ * A nickname edit is kept until the room has it: made while the node is down, it is not lost. The
+ * user is told it is not saved yet and goes out by itself; once the node is back the tab saves the
+ * request and publishes it without being asked again, and the profile's other tab shows it too,
+ * also after a reload. (Were the tab closed while the node is down, the request would go with it:
+ * the rooms data is kept on the node, and only the outbox of messages is kept in the browser.)
  */
-class NicknameKeptIT extends NodeAndBrowser {
-  BrowserContext profile;
-  final List<Tab> tabs = new ArrayList<>();
-  Tab a;
-  Tab b;
-
-  @BeforeEach
-  void open() {
-    profile = browser.newContext();
-    a = tab();
-    b = tab();
-  }
-
-  Tab tab() {
-    Tab t = new Tab(profile.newPage()).open(node.url());
-    loaded(t);
-    tabs.add(t);
-    return t;
-  }
-
-  @AfterEach
-  void noErrors() {
-    for (Tab t : tabs) {
-      // While the node is down Chromium logs each refused connection; nothing else may appear.
-      assertEquals(List.of(), t.errorsBesidesNodeDown());
-    }
+class NicknameKeptIT extends TwoTabFixture {
+  @Override
+  boolean nodeGoesDown() {
+    return true;
   }
 
   static final LocatorAssertions.HasTextOptions TEXT_SLOW =
@@ -63,7 +38,7 @@ class NicknameKeptIT extends NodeAndBrowser {
     assertThat(myName(b)).hasText("alice (you)");
 
     node.stop();
-    for (Tab t : tabs) {
+    for (Tab t : List.of(a, b)) {
       assertThat(t.appHook("connection-status")).hasAttribute("data-state", "disconnected", SLOW);
     }
     a.appHook("nickname-edit").fill("Alicia");
@@ -77,7 +52,7 @@ class NicknameKeptIT extends NodeAndBrowser {
     Jargon.assertNone(a);
 
     node.start();
-    for (Tab t : tabs) {
+    for (Tab t : List.of(a, b)) {
       assertThat(t.appHook("connection-status")).hasAttribute("data-state", "connected", SLOW);
     }
     // nobody saves again: the tab that was asked publishes the kept request on the room's state

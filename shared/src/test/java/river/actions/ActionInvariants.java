@@ -2,6 +2,7 @@ package river.actions;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import river.chat.Roster;
 import river.room.PendingMessage;
@@ -23,18 +24,45 @@ final class ActionInvariants {
     this.sim = sim;
   }
 
+  /** One room a tab lists, as the invariants read it: the profile's data and the node's room. */
+  interface RoomView {
+    void check(
+        String user,
+        ActionTab t,
+        river.rooms.RoomData data,
+        byte[] me,
+        RoomState s,
+        river.room.MemberInfo info);
+  }
+
+  /** Every room every tab lists ({@code firstTabs}: each user's first tab only). */
+  void eachListed(boolean firstTabs, RoomView view) {
+    for (String u : sim.users) {
+      List<ActionTab> tabs = sim.tabs.get(u);
+      for (ActionTab t : firstTabs ? tabs.subList(0, 1) : tabs) {
+        for (RoomKey key : sim.listed(t)) {
+          river.rooms.RoomData data = t.session().rooms().map().get(key);
+          byte[] me = data.verifyingKey().toArray();
+          RoomState s = sim.node.room(key.bytes().toArray());
+          view.check(u, t, data, me, s, river.chat.SecretKeys.infoOf(s, me));
+        }
+      }
+    }
+  }
+
+  /** A member who is in the room and has not left it. */
+  static boolean current(byte[] me, RoomState s, river.room.MemberInfo info) {
+    return info != null && !info.left() && s.isMember(me);
+  }
+
   /**
    * Every room a tab lists, once shown, has the member's published key, and their profile keeps its
    * private half: no edit, rejoin or other tab left them unable to receive direct messages.
    */
   void everyMemberHasAKeyTheyKeep(String where) {
-    for (String u : sim.users) {
-      for (ActionTab t : sim.tabs.get(u)) {
-        for (RoomKey key : sim.listed(t)) {
-          river.rooms.RoomData data = t.session().rooms().map().get(key);
-          byte[] me = data.verifyingKey().toArray();
-          RoomState s = sim.node.room(key.bytes().toArray());
-          river.room.MemberInfo info = river.chat.SecretKeys.infoOf(s, me);
+    eachListed(
+        false,
+        (u, t, data, me, s, info) -> {
           byte[] published = info == null ? null : info.encryptionKey();
           if (published == null) {
             throw new AssertionError(
@@ -57,9 +85,7 @@ final class ActionInvariants {
             throw new AssertionError(
                 where + ": " + u + "'s key in a room is one their profile does not keep");
           }
-        }
-      }
-    }
+        });
   }
 
   /**
@@ -67,43 +93,34 @@ final class ActionInvariants {
    * and none they took back: a rename in another tab did not drop a naming for good.
    */
   void deputiesFollowTheRequests(String where) {
-    for (String u : sim.users) {
-      ActionTab t = sim.tabs.get(u).get(0);
-      for (RoomKey key : sim.listed(t)) {
-        river.rooms.RoomData data = t.session().rooms().map().get(key);
-        byte[] me = data.verifyingKey().toArray();
-        RoomState s = sim.node.room(key.bytes().toArray());
-        river.room.MemberInfo info = river.chat.SecretKeys.infoOf(s, me);
-        if (info == null || info.left() || !s.isMember(me)) {
-          continue;
-        }
-        for (java.util.Map.Entry<river.rooms.Bytes, Long> e : data.deputyMarks().entrySet()) {
-          byte[] k = e.getKey().toArray();
-          boolean asked = river.rooms.DeputyMarks.named(e.getValue()) && s.isMember(k);
-          if (asked != info.names(k)) {
-            throw new AssertionError(
-                where
-                    + ": "
-                    + u
-                    + "'s info "
-                    + (asked ? "does not name a deputy they named" : "names one they took back"));
+    eachListed(
+        true,
+        (u, t, data, me, s, info) -> {
+          if (!current(me, s, info)) {
+            return;
           }
-        }
-      }
-    }
+          for (java.util.Map.Entry<river.rooms.Bytes, Long> e : data.deputyMarks().entrySet()) {
+            byte[] k = e.getKey().toArray();
+            boolean asked = river.rooms.DeputyMarks.named(e.getValue()) && s.isMember(k);
+            if (asked != info.names(k)) {
+              throw new AssertionError(
+                  where
+                      + ": "
+                      + u
+                      + "'s info "
+                      + (asked ? "does not name a deputy they named" : "names one they took back"));
+            }
+          }
+        });
   }
 
   /** Every member's info carries the nickname their profile keeps, and no request is left. */
   void nicknamesFollowTheRequests(String where) {
-    for (String u : sim.users) {
-      for (ActionTab t : sim.tabs.get(u)) {
-        for (RoomKey key : sim.listed(t)) {
-          river.rooms.RoomData data = t.session().rooms().map().get(key);
-          byte[] me = data.verifyingKey().toArray();
-          RoomState s = sim.node.room(key.bytes().toArray());
-          river.room.MemberInfo info = river.chat.SecretKeys.infoOf(s, me);
-          if (info == null || info.left() || !s.isMember(me)) {
-            continue;
+    eachListed(
+        false,
+        (u, t, data, me, s, info) -> {
+          if (!current(me, s, info)) {
+            return;
           }
           String shown = river.chat.Names.of(s).nickname(me);
           if (data.nicknameAskedAt() != 0 || !data.nickname().equals(shown)) {
@@ -119,9 +136,7 @@ final class ActionInvariants {
                     + shown
                     + "\"");
           }
-        }
-      }
-    }
+        });
   }
 
   void check(String where) {

@@ -206,6 +206,24 @@ public final class ActionTab implements OutboxQueue.Host {
     }
   }
 
+  /**
+   * Every tab handles the room's state as the node holds it, and sends what that asks for, until a
+   * round changes nothing (at most 10 rounds).
+   */
+  static void settle(NodeAnswers node, RoomKey key, List<ActionTab> who) {
+    byte[] room = key.bytes().toArray();
+    for (int round = 0; round < 10; round++) {
+      byte[] before = node.room(room).encode();
+      for (ActionTab t : who) {
+        t.actions.onRoomState(key, node.room(room));
+        t.pump();
+      }
+      if (Arrays.equals(before, node.room(room).encode())) {
+        return;
+      }
+    }
+  }
+
   /** Answers every held request in order, then stops holding. */
   void releaseAll() {
     while (step()) {}

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import river.actions.NicknameRequests.Step;
@@ -72,18 +71,8 @@ class NicknameRequestsTest {
     return t.session().rooms().map().get(key).nicknameAskedAt();
   }
 
-  /** Every tab sees the room as the node holds it until nothing more happens. */
   void settle(ActionTab... who) {
-    for (int round = 0; round < 10; round++) {
-      String before = new String(room().encode(), StandardCharsets.ISO_8859_1);
-      for (ActionTab t : who) {
-        t.actions.onRoomState(key, room());
-        t.pump();
-      }
-      if (before.equals(new String(room().encode(), StandardCharsets.ISO_8859_1))) {
-        return;
-      }
-    }
+    ActionTab.settle(node, key, List.of(who));
   }
 
   @Test
