@@ -329,7 +329,7 @@ public final class ActionLink {
   /**
    * The room's state a Get answered with, or null after telling {@code fail}. Another kind of
    * answer is refused by a check, not by a cast: the browser build does not check casts
-   * (docs/adding-a-feature.md, "Casts in the browser build").
+   * (docs/adding-a-feature.md, "Casts and JRE checks in the browser build").
    */
   static RoomState stateIn(byte[] room, OpResult got, Fail fail) {
     try {
