@@ -58,6 +58,9 @@ class NicknameKeptIT extends TwoTabFixture {
     // nobody saves again: the tab that was asked publishes the kept request on the room's state
     assertThat(myName(a)).hasText("Alicia (you)", TEXT_SLOW);
     assertThat(myName(b)).hasText("Alicia (you)", TEXT_SLOW);
+    // and the notice no longer holds: it goes (the save warning goes once the data is saved)
+    assertThat(a.appHook("error-banner"))
+        .isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(20_000));
     b.page.reload();
     loaded(b);
     roomItem(b, room).click();

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import river.actions.RoomActions;
+import river.actions.RoomTexts;
 import river.chat.Bans;
 import river.chat.Deputies;
 import river.chat.Names;
@@ -127,6 +128,10 @@ final class MembersPane {
     return notice;
   }
 
+  /** What the user reads when an edit did not reach the room and is kept to go out later. */
+  private static final String KEPT =
+      PlainErrors.failed(PlainErrors.Action.NICKNAME, RoomTexts.NICKNAME_KEPT);
+
   private String saveNickname(String nickname) {
     Rooms rooms = session.rooms();
     RoomKey current = host.shown();
@@ -205,6 +210,9 @@ final class MembersPane {
       }
     }
     members.render(RoomListView.keyText(current), rows, data.nickname());
+    if (data.nicknameAskedAt() == 0) { // a kept edit went out: "not saved yet" no longer holds
+      host.problemSolved(KEPT);
+    }
     boolean removed = state != null && state.config() != null && !state.isMember(me);
     members.showNicknameEditor(!removed); // a removed member's nickname is no longer theirs to set
     notice.textContent =

@@ -324,6 +324,11 @@ final class RoomsScreen
   }
 
   @Override
+  public void problemSolved(String message) {
+    errorBanner.hideIf(message);
+  }
+
+  @Override
   public void openDirect(RoomKey room, byte[] peer) {
     if (!room.equals(shown)) {
       onSelect(room);

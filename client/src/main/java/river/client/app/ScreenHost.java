@@ -16,6 +16,9 @@ interface ScreenHost {
   /** Shows a problem in the error banner. */
   void problem(String message);
 
+  /** Hides the error banner if it still shows {@code message} (it no longer holds). */
+  void problemSolved(String message);
+
   /** Shows the direct conversation with {@code peer} in {@code room}. */
   void openDirect(RoomKey room, byte[] peer);
 
