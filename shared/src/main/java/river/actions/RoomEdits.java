@@ -90,7 +90,10 @@ final class RoomEdits {
    * versions keep the smaller encoded info, which today is the edit's (it carries no key field),
    * but only by an accident of the encoding; two steps ahead the edit wins by its version. The
    * key's tab, seeing its key gone, then publishes it again on top of the edit ({@link
-   * SecretRotations}). A leave jumps further still ({@link #LEAVE_VERSION_STEP}).
+   * SecretRotations}). A deputy naming is signed one step below the edit ({@link DeputyNamings}),
+   * so neither an older state's key nor its naming lands after the edit and carries the old
+   * nickname back ({@link NicknameRequests}). A leave jumps further still ({@link
+   * #LEAVE_VERSION_STEP}).
    */
   static final long NICKNAME_VERSION_STEP = 2;
 
