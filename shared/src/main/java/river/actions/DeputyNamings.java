@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import river.chat.Deputies;
-import river.chat.Names;
 import river.chat.SecretKeys;
 import river.engine.Clock;
 import river.engine.TabSession;
@@ -80,13 +79,10 @@ final class DeputyNamings {
       return;
     }
     MemberInfo held = SecretKeys.infoOf(state, me);
-    // past the user's own edits in flight, but one below a nickname edit signed from the same
-    // state: this info carries the state's nickname, and must not land after the edit and bring
-    // the old nickname back (at equal versions the smaller encoding wins)
-    long version =
-        Math.max(Names.of(state).version(me), data.nicknameVersion())
-            + RoomEdits.NICKNAME_VERSION_STEP
-            - 1;
+    // one below a nickname edit signed from the same state: this info carries the state's nickname,
+    // and must not land after the edit and bring the old nickname back (at equal versions the
+    // smaller encoding wins)
+    long version = NicknameRequests.editVersion(state, data, me) - 1;
     link.updateMemberInfo(
         key.bytes().toArray(),
         held.withDeputies(version, want),

@@ -85,19 +85,6 @@ final class RoomEdits {
   }
 
   /**
-   * How far a nickname edit's version jumps past the member's info. Hazard: another tab of the user
-   * may publish the member's encryption key from the same state, at the next version. Equal
-   * versions keep the smaller encoded info, which today is the edit's (it carries no key field),
-   * but only by an accident of the encoding; two steps ahead the edit wins by its version. The
-   * key's tab, seeing its key gone, then publishes it again on top of the edit ({@link
-   * SecretRotations}). A deputy naming is signed one step below the edit ({@link DeputyNamings}),
-   * so neither an older state's key nor its naming lands after the edit and carries the old
-   * nickname back ({@link NicknameRequests}). A leave jumps further still ({@link
-   * #LEAVE_VERSION_STEP}).
-   */
-  static final long NICKNAME_VERSION_STEP = 2;
-
-  /**
    * How far a leave's version jumps past the member's info. Hazard: another tab of the user may
    * have signed a nickname edit from the same state, at the next version; equal versions merge by
    * signature, so a leave at the next version was undone about one time in two and the user stayed
