@@ -1,7 +1,10 @@
 package river.actions;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import river.cbor.Utf8;
 import river.chat.Names;
@@ -25,9 +28,10 @@ import river.wire.ErrorCodes;
  * profile gets it through the save engine), then signed into the member's next info. The tab that
  * was asked publishes at once; every tab, on every state of the room, ends the request once the
  * info carries the nickname, and publishes it again when the request is older than {@link
- * #LINGER_MS} (the asking tab was closed, or lost its connection, before the room took it). Hazard:
- * an info is replaced whole, and at the same version by one that encodes smaller. The other infos a
- * tab signs carry the nickname of the state they were signed from, so they are kept below a
+ * #LINGER_MS} (the asking tab was closed, or lost its connection, before the room took it): on the
+ * room's next state, or when the host wakes it ({@link #onWakeup}) in a room that stays quiet.
+ * Hazard: an info is replaced whole, and at the same version by one that encodes smaller. The other
+ * infos a tab signs carry the nickname of the state they were signed from, so they are kept below a
  * nickname edit signed from the same state ({@link DeputyNamings} one version under it, a key at
  * the info's next): an older state's info cannot land after the edit and carry the old nickname
  * back.
@@ -89,11 +93,27 @@ final class NicknameRequests {
   private final Set<RoomKey> busy = new HashSet<RoomKey>();
   private final Set<RoomKey> own = new HashSet<RoomKey>();
 
-  NicknameRequests(ActionLink link, TabSession session, Clock clock, SecretWrap wrap) {
+  /** Another tab's request still young: when it lingers, and the newest state of its room. */
+  private static final class Young {
+    final long lingersAt;
+    final RoomState state;
+
+    Young(long lingersAt, RoomState state) {
+      this.lingersAt = lingersAt;
+      this.state = state;
+    }
+  }
+
+  private final Map<RoomKey, Young> young = new HashMap<RoomKey, Young>();
+  private final RoomActions.Wake wake;
+
+  NicknameRequests(
+      ActionLink link, TabSession session, Clock clock, SecretWrap wrap, RoomActions.Wake wake) {
     this.link = link;
     this.session = session;
     this.clock = clock;
     this.wrap = wrap;
+    this.wake = wake;
   }
 
   /** The user's edit: null when it went out, else why not (the node's refusal through fail). */
@@ -135,6 +155,7 @@ final class NicknameRequests {
         nickname,
         carried -> {
           Step s = step(data.nicknameAskedAt(), carried, own.contains(key), clock.nowMillis());
+          lingering(key, state, s == Step.NOTHING && Boolean.FALSE.equals(carried), data);
           if (s == Step.PUBLISH) {
             publish(key, state, ATTEMPTS, null);
             return;
@@ -144,6 +165,34 @@ final class NicknameRequests {
           }
           busy.remove(key);
         });
+  }
+
+  /**
+   * Keeps (or forgets) another tab's young request: the room may stay quiet after it lingers, and
+   * its asking tab may be closed, so the host is asked to wake this tab then.
+   */
+  private void lingering(RoomKey key, RoomState state, boolean isYoung, RoomData data) {
+    if (!isYoung) {
+      young.remove(key);
+      return;
+    }
+    long at = data.nicknameAskedAt() + LINGER_MS;
+    Young before = young.put(key, new Young(at, state));
+    if (before == null || before.lingersAt != at) {
+      wake.wakeAt(at);
+    }
+  }
+
+  /** The host's wakeup: another tab's request that lingers now is looked at again. */
+  void onWakeup() {
+    long now = clock.nowMillis();
+    for (RoomKey key : new ArrayList<RoomKey>(young.keySet())) {
+      Young y = young.get(key);
+      if (y.lingersAt <= now) {
+        young.remove(key);
+        onState(key, y.state);
+      }
+    }
   }
 
   /** Whether the member's newest info carries {@code nickname}; null when it cannot be read. */

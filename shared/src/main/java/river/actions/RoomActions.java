@@ -14,6 +14,11 @@ import river.rooms.RoomKey;
  * when the action went out, else the reason it cannot, in words for the user.
  */
 public final class RoomActions {
+  /** The host's timer: {@link #onWakeup} is to be called at (or after) the given time. */
+  public interface Wake {
+    void wakeAt(long atMillis);
+  }
+
   private final ActionLink link;
   private final TabSession session;
   private final CreateRoom creator;
@@ -23,6 +28,7 @@ public final class RoomActions {
   private final DirectMessageActions direct;
   private final DeputyNamings deputies;
   private final NicknameRequests nicknames;
+  private Wake wake = atMillis -> {};
 
   public RoomActions(TabSession session, Cipher cipher, Clock clock) {
     this(session, cipher, null, clock);
@@ -38,7 +44,17 @@ public final class RoomActions {
     this.secrets = new SecretRotations(link, session, wrap);
     this.direct = new DirectMessageActions(link, session, wrap, clock);
     this.deputies = new DeputyNamings(link, session, clock);
-    this.nicknames = new NicknameRequests(link, session, clock, wrap);
+    this.nicknames = new NicknameRequests(link, session, clock, wrap, at -> wake.wakeAt(at));
+  }
+
+  /** Where the actions ask to be woken (a kept request of another tab lingers then). */
+  public void setWake(Wake wake) {
+    this.wake = wake;
+  }
+
+  /** The host's timer fired: what was waiting for this time goes out (send with the link). */
+  public void onWakeup() {
+    nicknames.onWakeup();
   }
 
   /** Only the owner's key signs configurations (rename, settings). */

@@ -119,6 +119,7 @@ public final class ActionTab implements OutboxQueue.Host {
     this.index = world.openTab();
     world.runAll();
     this.actions = new RoomActions(world.tab(index), cipher, wrap, node::now);
+    actions.setWake(this::wakeAt);
     this.outbox =
         new OutboxQueue(
             actions.link(), this, clock::getAsLong, new SeededRandom(token.hashCode() + index));
@@ -273,7 +274,8 @@ public final class ActionTab implements OutboxQueue.Host {
   }
 
   /**
-   * Runs the outbox wakeups that are due at {@code now}; what they send goes with the next pump.
+   * Runs the wakeups (the outbox's, the actions') that are due at {@code now}; what they send goes
+   * with the next pump. Each engine looks at its own clock for what is due.
    */
   void wake(long now) {
     boolean due = false;
@@ -285,6 +287,7 @@ public final class ActionTab implements OutboxQueue.Host {
     }
     if (due) {
       outbox.onWakeup();
+      actions.onWakeup();
     }
   }
 

@@ -103,6 +103,34 @@ class NicknameRequestsTest {
   }
 
   @Test
+  void inAQuietRoomTheOtherTabIsWokenWhenTheRequestLingers() {
+    World browser = new World();
+    ActionTab alice = new ActionTab("alice", browser, node);
+    key = alice.createRoom("Open", false);
+    ActionTab alice2 = new ActionTab("alice", browser, node);
+    alice2.pump();
+    alice.hold = true;
+    assertNull(alice.actions.setNickname(key, room(), "Al", alice.failInto()));
+    alice.pump();
+    alice.cut(() -> false); // the asking tab lost its connection (or was closed): no new state
+    browser.runAll();
+    settle(alice2); // the one state the other tab sees: the request is young
+    assertEquals(List.of(asked(alice2) + LINGER), alice2.wakeups, "it asks to be woken then");
+    node.now += LINGER - 1;
+    alice2.wake(node.now());
+    alice2.pump();
+    assertNotEquals("Al", Names.of(room()).nickname(me(alice)), "not before it lingers");
+    node.now += 1;
+    alice2.wake(node.now());
+    alice2.pump();
+    assertEquals("Al", Names.of(room()).nickname(me(alice)), "woken, with no state since");
+    alice2.world.runAll();
+    settle(alice2);
+    assertEquals(0, asked(alice2), "and ended");
+    assertEquals(List.of(), alice2.wakeups, "nothing left to wake for");
+  }
+
+  @Test
   void aRenameTheRoomRefusesForGoodEndsAndTheUserIsToldWhy() {
     ActionTab alice = new ActionTab("alice", new World(), node);
     ActionTab bob = new ActionTab("bob", new World(), node);

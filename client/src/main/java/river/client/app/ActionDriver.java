@@ -36,6 +36,14 @@ final class ActionDriver implements Cipher {
             this,
             new RoomKeyAgreement(cipher, this::after),
             () -> (long) JsDate.now());
+    actions.setWake(
+        at ->
+            DomGlobal.setTimeout(
+                ignored -> {
+                  actions.onWakeup();
+                  after();
+                },
+                Math.max(0, at - JsDate.now())));
     this.outbox =
         new OutboxQueue(
             actions.link(),
