@@ -1,6 +1,5 @@
 package river.actions;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -93,27 +92,17 @@ final class NicknameRequests {
   private final Set<RoomKey> busy = new HashSet<RoomKey>();
   private final Set<RoomKey> own = new HashSet<RoomKey>();
 
-  /** Another tab's request still young: when it lingers, and the newest state of its room. */
-  private static final class Young {
-    final long lingersAt;
-    final RoomState state;
+  /** Rooms with another tab's request still young, and the newest state seen of each. */
+  private final Map<RoomKey, RoomState> young = new HashMap<RoomKey, RoomState>();
 
-    Young(long lingersAt, RoomState state) {
-      this.lingersAt = lingersAt;
-      this.state = state;
-    }
-  }
+  /** The host's timer; null: none (a young request then waits for the room's next state). */
+  RoomActions.Wake wake;
 
-  private final Map<RoomKey, Young> young = new HashMap<RoomKey, Young>();
-  private final RoomActions.Wake wake;
-
-  NicknameRequests(
-      ActionLink link, TabSession session, Clock clock, SecretWrap wrap, RoomActions.Wake wake) {
+  NicknameRequests(ActionLink link, TabSession session, Clock clock, SecretWrap wrap) {
     this.link = link;
     this.session = session;
     this.clock = clock;
     this.wrap = wrap;
-    this.wake = wake;
   }
 
   /** The user's edit: null when it went out, else why not (the node's refusal through fail). */
@@ -174,24 +163,20 @@ final class NicknameRequests {
   private void lingering(RoomKey key, RoomState state, boolean isYoung, RoomData data) {
     if (!isYoung) {
       young.remove(key);
-      return;
-    }
-    long at = data.nicknameAskedAt() + LINGER_MS;
-    Young before = young.put(key, new Young(at, state));
-    if (before == null || before.lingersAt != at) {
-      wake.wakeAt(at);
+    } else if (young.put(key, state) == null && wake != null) {
+      wake.wakeAt(data.nicknameAskedAt() + LINGER_MS);
     }
   }
 
-  /** The host's wakeup: another tab's request that lingers now is looked at again. */
+  /**
+   * The host's wakeup: every room with another tab's young request is looked at again (one that
+   * lingers now is published; one still young, a newer request say, asks for a wakeup again).
+   */
   void onWakeup() {
-    long now = clock.nowMillis();
-    for (RoomKey key : new ArrayList<RoomKey>(young.keySet())) {
-      Young y = young.get(key);
-      if (y.lingersAt <= now) {
-        young.remove(key);
-        onState(key, y.state);
-      }
+    Map<RoomKey, RoomState> all = new HashMap<RoomKey, RoomState>(young);
+    young.clear();
+    for (Map.Entry<RoomKey, RoomState> e : all.entrySet()) {
+      onState(e.getKey(), e.getValue());
     }
   }
 

@@ -28,7 +28,6 @@ public final class RoomActions {
   private final DirectMessageActions direct;
   private final DeputyNamings deputies;
   private final NicknameRequests nicknames;
-  private Wake wake = atMillis -> {};
 
   public RoomActions(TabSession session, Cipher cipher, Clock clock) {
     this(session, cipher, null, clock);
@@ -44,12 +43,12 @@ public final class RoomActions {
     this.secrets = new SecretRotations(link, session, wrap);
     this.direct = new DirectMessageActions(link, session, wrap, clock);
     this.deputies = new DeputyNamings(link, session, clock);
-    this.nicknames = new NicknameRequests(link, session, clock, wrap, at -> wake.wakeAt(at));
+    this.nicknames = new NicknameRequests(link, session, clock, wrap);
   }
 
   /** Where the actions ask to be woken (a kept request of another tab lingers then). */
   public void setWake(Wake wake) {
-    this.wake = wake;
+    nicknames.wake = wake;
   }
 
   /** The host's timer fired: what was waiting for this time goes out (send with the link). */
