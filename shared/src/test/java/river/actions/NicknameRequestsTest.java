@@ -131,6 +131,36 @@ class NicknameRequestsTest {
   }
 
   @Test
+  void aWakeupForAnOlderRequestLooksAgainAtTheNewerOne() {
+    World browser = new World();
+    ActionTab alice = new ActionTab("alice", browser, node);
+    key = alice.createRoom("Open", false);
+    ActionTab alice2 = new ActionTab("alice", browser, node);
+    alice2.pump();
+    alice.cut(() -> false); // every edit of this tab fails now, and is kept
+    assertNull(alice.actions.setNickname(key, room(), "Al", alice.failInto()));
+    alice.pump();
+    browser.runAll();
+    settle(alice2);
+    long first = asked(alice2);
+    node.now += LINGER / 2;
+    assertNull(alice.actions.setNickname(key, room(), "Ally", alice.failInto()));
+    alice.pump();
+    browser.runAll();
+    settle(alice2); // the room has not changed: the wakeup asked for stays the first one
+    assertEquals(List.of(first + LINGER), alice2.wakeups);
+    node.now = first + LINGER;
+    alice2.wake(node.now());
+    alice2.pump();
+    assertNotEquals("Ally", Names.of(room()).nickname(me(alice)), "the newer one is young");
+    assertEquals(List.of(asked(alice2) + LINGER), alice2.wakeups, "so it asks again, for it");
+    node.now = asked(alice2) + LINGER;
+    alice2.wake(node.now());
+    alice2.pump();
+    assertEquals("Ally", Names.of(room()).nickname(me(alice)));
+  }
+
+  @Test
   void aRenameTheRoomRefusesForGoodEndsAndTheUserIsToldWhy() {
     ActionTab alice = new ActionTab("alice", new World(), node);
     ActionTab bob = new ActionTab("bob", new World(), node);
