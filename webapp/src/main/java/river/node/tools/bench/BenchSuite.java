@@ -226,7 +226,7 @@ public final class BenchSuite {
         report.add("durable CAS latency p99, " + c, r.p99Nanos() / 1e6, "ms", null);
         nodeOps = r.opsPerSecond();
       }
-      ceiling(report, tmp, o, nodeOps, log);
+      CeilingRatio.measure(report, tmp, o, port, nodeOps, log);
     } finally {
       node.close();
       deleteTree(tmp);
@@ -256,46 +256,6 @@ public final class BenchSuite {
           "browser benchmark (e2e)");
     }
     return report;
-  }
-
-  // ---- the store's raw ceiling ----------------------------------------------------------------
-
-  /**
-   * The ceiling: the node's own SQLite store ({@link StoreBench}: the same writer thread and group
-   * commit, WAL, {@code synchronous=FULL}) called in-process by as many writer threads as the CAS
-   * bench had clients, each its own user and key writing rows of the CAS bench's size: no network,
-   * no protocol, no CAS rule. The node's CAS throughput is then reported as a fraction of it, so a
-   * reader sees what the node costs above the disk.
-   */
-  static void ceiling(BenchReport report, Path tmp, Options o, double nodeOps, PrintStream log)
-      throws Exception {
-    int[] writers = o.clients == 1 ? new int[] {1} : new int[] {1, o.clients};
-    double last = 0;
-    for (int w : writers) {
-      log.println("the store's raw ceiling, " + w + " writers ...");
-      StoreBench.Result r = StoreBench.run(Files.createTempDirectory(tmp, "ceiling"), w, o.seconds);
-      report.add(
-          BenchReport.JVM,
-          "store ceiling in-process, " + w + (w == 1 ? " writer" : " writers"),
-          r.opsPerSecond(),
-          "writes/s",
-          null,
-          String.format(
-              Locale.ROOT,
-              "the node's SQLite store and group commit called in-process (no network):"
-                  + " %.1f writes per commit",
-              r.opsPerCommit()));
-      last = r.opsPerSecond();
-    }
-    report.add(
-        BenchReport.JVM,
-        "node CAS throughput / store ceiling, "
-            + o.clients
-            + (o.clients == 1 ? " client" : " clients"),
-        100 * nodeOps / last,
-        "%",
-        ">= 70 %",
-        "durable CAS over WebSockets against the ceiling measured in the same run");
   }
 
   /**

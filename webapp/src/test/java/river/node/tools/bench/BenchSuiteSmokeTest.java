@@ -84,6 +84,8 @@ class BenchSuiteSmokeTest {
         out.contains("| lost updates, 2 tabs x 5 mutations, 3 rooms | 0 | updates | 0 |"), out);
     assertTrue(out.contains("| tab views differing from the store at the end | 0 |"), out);
     assertTrue(out.contains("| browser (e2e) | load time, 500 rooms | not measured |"), out);
+    assertTrue(
+        out.contains("median of 3 pairs, each durable CAS over WebSockets and the ceiling"), out);
     String j = Files.readString(json);
     assertTrue(j.startsWith("{\n  \"context\": {") && j.endsWith("]\n}\n"), j);
     assertTrue(
