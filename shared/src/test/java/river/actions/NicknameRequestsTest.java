@@ -75,8 +75,12 @@ class NicknameRequestsTest {
     ActionTab.settle(node, key, List.of(who));
   }
 
-  @Test
-  void aRenameWhoseTabLostItsConnectionIsPublishedByTheOtherTabOnceItLingers() {
+  /**
+   * Two tabs of one profile; the first renames itself "Al" and loses its connection before the
+   * update reaches the node (or is closed): the request is kept in the profile, and the second tab
+   * holds it. Returns {the first tab, the second}.
+   */
+  ActionTab[] renameCutOff() {
     World browser = new World();
     ActionTab alice = new ActionTab("alice", browser, node);
     key = alice.createRoom("Open", false);
@@ -88,6 +92,14 @@ class NicknameRequestsTest {
     alice.cut(() -> false); // never reached the node
     assertEquals(1, alice.failures.size(), "the user is told it did not go through yet");
     browser.runAll();
+    return new ActionTab[] {alice, alice2};
+  }
+
+  @Test
+  void aRenameWhoseTabLostItsConnectionIsPublishedByTheOtherTabOnceItLingers() {
+    ActionTab[] tabs = renameCutOff();
+    ActionTab alice = tabs[0];
+    ActionTab alice2 = tabs[1];
     assertNotEquals(0, asked(alice2), "the other tab holds the request");
     assertNotEquals("Al", Names.of(room()).nickname(me(alice)));
 
@@ -104,16 +116,9 @@ class NicknameRequestsTest {
 
   @Test
   void inAQuietRoomTheOtherTabIsWokenWhenTheRequestLingers() {
-    World browser = new World();
-    ActionTab alice = new ActionTab("alice", browser, node);
-    key = alice.createRoom("Open", false);
-    ActionTab alice2 = new ActionTab("alice", browser, node);
-    alice2.pump();
-    alice.hold = true;
-    assertNull(alice.actions.setNickname(key, room(), "Al", alice.failInto()));
-    alice.pump();
-    alice.cut(() -> false); // the asking tab lost its connection (or was closed): no new state
-    browser.runAll();
+    ActionTab[] tabs = renameCutOff();
+    ActionTab alice = tabs[0];
+    ActionTab alice2 = tabs[1];
     settle(alice2); // the one state the other tab sees: the request is young
     assertEquals(List.of(asked(alice2) + LINGER), alice2.wakeups, "it asks to be woken then");
     node.now += LINGER - 1;
