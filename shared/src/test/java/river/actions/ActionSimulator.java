@@ -254,6 +254,10 @@ public final class ActionSimulator {
     // a nickname request no tab finished may now be published again by any tab: the tabs' action
     // clock moves past the linger (on a real node only it: the node's own stays)
     node.advance(NicknameRequests.LINGER_MS + 1);
+    for (ActionTab t : allTabs()) {
+      t.wake(clock); // the young requests a tab saw linger now: it publishes them unasked
+      t.pump();
+    }
     for (int round = 0; round < 5; round++) {
       for (ActionTab t : allTabs()) {
         for (RoomKey key : listed(t)) {

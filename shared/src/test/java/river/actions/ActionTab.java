@@ -41,6 +41,10 @@ public final class ActionTab implements OutboxQueue.Host {
   final List<String> failures = new ArrayList<>();
   final List<String> undeliverable = new ArrayList<>();
   final List<Long> wakeups = new ArrayList<>();
+
+  /** The times the room actions asked to be woken at, on the actions' clock (the node's). */
+  final List<Long> actionWakeups = new ArrayList<>();
+
   final List<String> saved = new ArrayList<>();
 
   /** Every entry this tab's outbox held, by key; and the last one removed from the store. */
@@ -119,7 +123,7 @@ public final class ActionTab implements OutboxQueue.Host {
     this.index = world.openTab();
     world.runAll();
     this.actions = new RoomActions(world.tab(index), cipher, wrap, node::now);
-    actions.setWake(this::wakeAt);
+    actions.setWake(actionWakeups::add);
     this.outbox =
         new OutboxQueue(
             actions.link(), this, clock::getAsLong, new SeededRandom(token.hashCode() + index));
@@ -274,21 +278,20 @@ public final class ActionTab implements OutboxQueue.Host {
   }
 
   /**
-   * Runs the wakeups (the outbox's, the actions') that are due at {@code now}; what they send goes
-   * with the next pump. Each engine looks at its own clock for what is due.
+   * Runs the outbox wakeups that are due at {@code now} (the outbox's clock), and the room actions'
+   * that are due on theirs (the node's); what they send goes with the next pump.
    */
   void wake(long now) {
-    boolean due = false;
-    for (Long at : new ArrayList<>(wakeups)) {
-      if (at <= now) {
-        wakeups.remove(at);
-        due = true;
-      }
-    }
-    if (due) {
+    if (takeDue(wakeups, now)) {
       outbox.onWakeup();
+    }
+    if (takeDue(actionWakeups, node.now())) {
       actions.onWakeup();
     }
+  }
+
+  private static boolean takeDue(List<Long> times, long now) {
+    return times.removeIf(at -> at <= now);
   }
 
   private void answer(ActionRequest r) {

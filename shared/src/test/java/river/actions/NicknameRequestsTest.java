@@ -120,7 +120,7 @@ class NicknameRequestsTest {
     ActionTab alice = tabs[0];
     ActionTab alice2 = tabs[1];
     settle(alice2); // the one state the other tab sees: the request is young
-    assertEquals(List.of(asked(alice2) + LINGER), alice2.wakeups, "it asks to be woken then");
+    assertEquals(List.of(asked(alice2) + LINGER), alice2.actionWakeups, "it asks to be woken then");
     node.now += LINGER - 1;
     alice2.wake(node.now());
     alice2.pump();
@@ -132,7 +132,7 @@ class NicknameRequestsTest {
     alice2.world.runAll();
     settle(alice2);
     assertEquals(0, asked(alice2), "and ended");
-    assertEquals(List.of(), alice2.wakeups, "nothing left to wake for");
+    assertEquals(List.of(), alice2.actionWakeups, "nothing left to wake for");
   }
 
   @Test
@@ -153,12 +153,12 @@ class NicknameRequestsTest {
     alice.pump();
     browser.runAll();
     settle(alice2); // the room has not changed: the wakeup asked for stays the first one
-    assertEquals(List.of(first + LINGER), alice2.wakeups);
+    assertEquals(List.of(first + LINGER), alice2.actionWakeups);
     node.now = first + LINGER;
     alice2.wake(node.now());
     alice2.pump();
     assertNotEquals("Ally", Names.of(room()).nickname(me(alice)), "the newer one is young");
-    assertEquals(List.of(asked(alice2) + LINGER), alice2.wakeups, "so it asks again, for it");
+    assertEquals(List.of(asked(alice2) + LINGER), alice2.actionWakeups, "so it asks again, for it");
     node.now = asked(alice2) + LINGER;
     alice2.wake(node.now());
     alice2.pump();
