@@ -15,11 +15,14 @@ import river.wire.DelegateResponse;
 
 /**
  * Live cross-tab updates (DESIGN "Live cross-tab updates"), sans I/O: a DelegateKeyChanged push for
- * a room slot or rooms_meta makes the tab re-read that key (GetVersioned) and apply the same
- * reconcile rules as a save; a resync re-lists and re-reads everything (in GetMany batches). Pushes
- * are hints: one that is not newer than what the tab saw is skipped, and pushes that arrive while
- * the tab is still loading are remembered and re-read once it has loaded (hazard: dropping them
- * would miss a write that landed after the load's own read of that key).
+ * a room slot or rooms_meta makes the tab apply the same reconcile rules as a save to the value the
+ * push carries, or, when it carries none, to the key re-read (GetVersioned); a resync re-lists and
+ * re-reads everything (in GetMany batches). A carried value is exactly what a re-read sent at the
+ * push would have found, or older than it: either way the next push brings the rest, so the value
+ * saves the round trip and changes no rule. Pushes are hints: one that is not newer than what the
+ * tab saw is skipped, and pushes that arrive while the tab is still loading are remembered and
+ * re-read once it has loaded (hazard: dropping them would miss a write that landed after the load's
+ * own read of that key).
  */
 final class LiveUpdates {
   /** What the session provides. */
@@ -47,14 +50,18 @@ final class LiveUpdates {
     this.host = host;
   }
 
-  void onKeyChanged(Bytes delegate, String key, long generation) {
+  void onKeyChanged(Bytes delegate, String key, long generation, byte[] value) {
     if (!delegate.equals(current)) {
       return;
     }
     if (key.equals(RoomStorageKeys.ROOMS_META)) {
       live.announceMeta(generation);
       if (host.loaded()) {
-        rereadMeta();
+        if (value != null) {
+          applyRemoteMeta(value, generation);
+        } else {
+          rereadMeta();
+        }
       } else {
         metaPushedWhileLoading = true;
       }
@@ -74,7 +81,11 @@ final class LiveUpdates {
     if (live.cache().generation(room) >= generation) {
       return;
     }
-    reread(room);
+    if (value != null) {
+      applyRemoteSlot(room, value, generation);
+    } else {
+      reread(room);
+    }
   }
 
   /** The tab has loaded: re-read what was pushed meanwhile. */

@@ -185,9 +185,12 @@ public final class TabSession {
     return table.wake(id);
   }
 
-  /** DelegateKeyChanged push: re-read the slot and apply the reconcile rules. */
-  public void onKeyChanged(Bytes delegate, String key, long generation) {
-    updates.onKeyChanged(delegate, key, generation);
+  /**
+   * DelegateKeyChanged push: apply the value it carries, or re-read the key when it carries none
+   * ({@code value} null), by the reconcile rules.
+   */
+  public void onKeyChanged(Bytes delegate, String key, long generation, byte[] value) {
+    updates.onKeyChanged(delegate, key, generation, value);
   }
 
   /**

@@ -5,8 +5,9 @@ import river.cbor.CborMap;
 
 /**
  * The event of a push frame, externally tagged; the table below is the whole vocabulary:
- * DelegateKeyChanged (sent to the user's other connections after a write; a hint to re-read, never
- * the data itself) and ContractUpdated (a room contract's new state, to its subscribers).
+ * DelegateKeyChanged (sent to the user's other connections after a write: a hint to re-read, which
+ * may carry the value written, so the tab need not read it back) and ContractUpdated (a room
+ * contract's new state, to its subscribers).
  */
 public abstract class Event extends WireValue {
   /** Every variant: name and decoder. An unknown name is unknown_op (see {@link VariantTable}). */
@@ -15,7 +16,12 @@ public abstract class Event extends WireValue {
   private static final VariantTable.Name DELEGATE_KEY_CHANGED =
       VARIANTS.struct(
           "DelegateKeyChanged",
-          f -> new DelegateKeyChanged(f.bytes("delegate"), f.bytes("key"), f.uint64("generation")));
+          f ->
+              new DelegateKeyChanged(
+                  f.bytes("delegate"),
+                  f.bytes("key"),
+                  f.uint64("generation"),
+                  f.optionalBytes("value")));
   private static final VariantTable.Name CONTRACT_UPDATED =
       VARIANTS.struct(
           "ContractUpdated", f -> new ContractUpdated(f.bytes("key"), f.bytes("state")));
@@ -39,12 +45,22 @@ public abstract class Event extends WireValue {
     private final byte[] delegate;
     private final byte[] key;
     private final long generation;
+    private final byte[] value;
 
     public DelegateKeyChanged(byte[] delegate, byte[] key, long generation) {
+      this(delegate, key, generation, null);
+    }
+
+    /**
+     * {@code value}: what the write stored at {@code generation}, or null when the push does not
+     * carry it (too large, a Delete, the legacy delegate, another node's write): then re-read.
+     */
+    public DelegateKeyChanged(byte[] delegate, byte[] key, long generation, byte[] value) {
       super(DELEGATE_KEY_CHANGED);
       this.delegate = required(delegate, "delegate");
       this.key = required(key, "key");
       this.generation = generation;
+      this.value = value;
     }
 
     public byte[] delegate() {
@@ -60,15 +76,22 @@ public abstract class Event extends WireValue {
       return generation;
     }
 
+    /** The value written at {@link #generation}, or null when the push does not carry it. */
+    public byte[] value() {
+      return value == null ? null : copy(value);
+    }
+
     @Override
     public CborItem toCbor() {
-      return Variant.tagged(
-          variantName(),
+      CborMap.Builder m =
           CborMap.builder()
               .put("delegate", CborItem.bytes(delegate))
               .put("key", CborItem.bytes(key))
-              .put("generation", CborItem.uint64(generation))
-              .build());
+              .put("generation", CborItem.uint64(generation));
+      if (value != null) {
+        m.put("value", CborItem.bytes(value)); // absent, not null: the push of the design's shape
+      }
+      return Variant.tagged(variantName(), m.build());
     }
   }
 

@@ -14,9 +14,9 @@ import river.wire.Response;
  * simulator's checks read) and reports where the real store and the models differ.
  */
 public interface DelegateBackend extends AutoCloseable {
-  /** Receives one push for a tab's current session. */
+  /** Receives one push for a tab's current session ({@code value} null: it carries none). */
   interface Pushes {
-    void push(int tab, String key, long generation);
+    void push(int tab, String key, long generation, byte[] value);
   }
 
   /**

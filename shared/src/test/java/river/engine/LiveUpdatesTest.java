@@ -4,14 +4,20 @@ import static org.junit.jupiter.api.Assertions.*;
 import static river.rooms.Fixtures.*;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import river.rooms.Bytes;
 import river.rooms.LastRead;
 import river.rooms.NotificationMode;
 import river.rooms.RoomSlot;
 import river.rooms.RoomStorageKeys;
+import river.rooms.Rooms;
 import river.wire.DelegateRequest;
 
-/** DESIGN "Live cross-tab updates": pushes re-read the slot and apply the reconcile rules. */
+/**
+ * DESIGN "Live cross-tab updates": pushes apply the value they carry, or re-read the key, with the
+ * reconcile rules.
+ */
 class LiveUpdatesTest {
   private static World loaded(int tabs) {
     World w = new World();
@@ -58,15 +64,93 @@ class LiveUpdatesTest {
     assertEquals("n2", w.tab(1).rooms().room(key(1)).nickname());
   }
 
+  /** Delivers everything, counting the GetVersioned reads tab {@code tab} sends. */
+  private static int runAllCountingReads(World w, int tab) {
+    int reads = 0;
+    while (!w.queue.isEmpty()) {
+      World.Event e = w.queue.get(0);
+      if (e.tab == tab
+          && e.kind == World.Kind.REQUEST
+          && e.op.msg() instanceof DelegateRequest.GetVersioned) {
+        reads++;
+      }
+      w.deliver(0);
+    }
+    return reads;
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aPushCarryingTheSlotIsTakenWithoutAReRead(boolean carried) {
+    World w = loaded(2);
+    w.pushValues = carried;
+    w.act(0, t -> t.createRoom(room(1)));
+    int reads = runAllCountingReads(w, 1);
+    assertEquals(room(1), w.tab(1).rooms().room(key(1)));
+    assertEquals(carried ? 0 : 1, reads, "a re-read only when the push carries no value");
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aPushCarryingRoomsMetaIsTakenWithoutAReRead(boolean carried) {
+    World w = loaded(2);
+    w.act(0, t -> t.createRoom(room(1)));
+    w.act(0, t -> t.createRoom(room(2)));
+    w.runAll();
+    w.pushValues = carried;
+    w.act(0, t -> t.setOrder(java.util.List.of(key(2), key(1))));
+    int reads = runAllCountingReads(w, 1);
+    assertEquals(java.util.List.of(key(2), key(1)), w.tab(1).rooms().roomOrder());
+    assertEquals(carried ? 0 : 1, reads);
+  }
+
+  @Test
+  void carriedValuesArrivingOutOfOrderEndAtTheNewest() {
+    World w = loaded(2);
+    w.pushValues = true;
+    w.act(0, t -> t.createRoom(room(1)));
+    w.runAllExcept(e -> e.kind == World.Kind.PUSH && e.tab == 1);
+    w.act(0, t -> t.setNickname(key(1), "n2"));
+    w.runAllExcept(e -> e.kind == World.Kind.PUSH && e.tab == 1);
+    // tab 1 hears generation 2 first, then generation 1's value: the older one changes nothing
+    String slot = RoomStorageKeys.roomKey(key(1));
+    World.Event older =
+        w.queue.remove(
+            w.find(
+                e ->
+                    e.kind == World.Kind.PUSH
+                        && e.tab == 1
+                        && e.key.equals(slot)
+                        && e.generation == 1));
+    w.runAll();
+    assertEquals("n2", w.tab(1).rooms().room(key(1)).nickname());
+    w.queue.add(older);
+    w.runAll();
+    assertEquals("n2", w.tab(1).rooms().room(key(1)).nickname());
+    assertEquals(java.util.List.of(), w.problems);
+  }
+
+  @Test
+  void anUnreadableCarriedValueIsReportedAndChangesNothing() {
+    World w = loaded(2);
+    Rooms before = w.tab(1).rooms();
+    w.act(
+        1, t -> t.onKeyChanged(World.CURRENT, RoomStorageKeys.roomKey(key(5)), 3, new byte[] {1}));
+    w.runAll();
+    assertEquals(before, w.tab(1).rooms());
+    assertEquals(1, w.problems.size(), w.problems.toString());
+    assertTrue(w.problems.get(0).contains("unreadable"), w.problems.get(0));
+  }
+
   @Test
   void aPushOlderThanWhatTheTabSawIsIgnored() {
     World w = loaded(2);
     w.act(0, t -> t.createRoom(room(1)));
     w.runAll();
     int before = w.queue.size();
-    w.act(1, t -> t.onKeyChanged(World.CURRENT, RoomStorageKeys.roomKey(key(1)), 1));
+    w.act(1, t -> t.onKeyChanged(World.CURRENT, RoomStorageKeys.roomKey(key(1)), 1, null));
     assertEquals(before, w.queue.size(), "no re-read for a generation already seen");
-    w.act(1, t -> t.onKeyChanged(Bytes.filled(32, 1), RoomStorageKeys.roomKey(key(1)), 9));
+    w.act(1, t -> t.onKeyChanged(Bytes.filled(32, 1), RoomStorageKeys.roomKey(key(1)), 9, null));
     assertEquals(before, w.queue.size(), "another delegate's key is not ours");
   }
 

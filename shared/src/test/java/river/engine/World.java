@@ -52,6 +52,9 @@ public final class World {
     public final long generation;
     public final long at;
 
+    /** A push: the value it carries, or null (the tab re-reads). */
+    public final byte[] value;
+
     public Event(
         Kind kind,
         int tab,
@@ -62,6 +65,20 @@ public final class World {
         String key,
         long generation,
         long at) {
+      this(kind, tab, epoch, id, op, reply, key, generation, at, null);
+    }
+
+    public Event(
+        Kind kind,
+        int tab,
+        int epoch,
+        long id,
+        Op.Delegate op,
+        Response reply,
+        String key,
+        long generation,
+        long at,
+        byte[] value) {
       this.kind = kind;
       this.tab = tab;
       this.epoch = epoch;
@@ -71,6 +88,7 @@ public final class World {
       this.key = key;
       this.generation = generation;
       this.at = at;
+      this.value = value;
     }
 
     @Override
@@ -81,7 +99,7 @@ public final class World {
         case REPLY:
           return "tab" + tab + "." + epoch + " <- " + reply + " #" + id;
         case PUSH:
-          return "push tab" + tab + " " + key + "@" + generation;
+          return "push tab" + tab + " " + key + "@" + generation + (value == null ? "" : "+value");
         default:
           return "wakeup tab" + tab + "." + epoch + " #" + id + " at " + at;
       }
@@ -105,9 +123,17 @@ public final class World {
    */
   public DelegateBackend backend;
 
+  /**
+   * Whether pushes carry the value written (as the node's do for a value of at most {@code
+   * DelegateHost.PUSH_VALUE_BYTES}) or only the key and generation (as another node's do): even
+   * seeds carry it, odd seeds do not, so the simulators run both ways of taking a push.
+   */
+  public boolean pushValues;
+
   private final List<Bytes> legacy;
 
   public World(long seed, List<Bytes> legacyNewestFirst) {
+    this.pushValues = (seed & 1) == 0;
     this.jitter = new SeededRandom(seed ^ 0x5DEECE66DL);
     this.legacy = legacyNewestFirst;
     delegates.put(CURRENT, new DelegateModel());
@@ -184,11 +210,7 @@ public final class World {
             List<Event> pushes = new ArrayList<>();
             Response r =
                 backend.apply(
-                    e.tab,
-                    e.epoch,
-                    e.op,
-                    (t, key, g) ->
-                        pushes.add(new Event(Kind.PUSH, t, 0, 0, null, null, key, g, 0)));
+                    e.tab, e.epoch, e.op, (t, key, g, v) -> pushes.add(push(t, key, g, v)));
             queue.add(new Event(Kind.REPLY, e.tab, e.epoch, e.id, null, r, null, 0, 0));
             queue.addAll(pushes);
             return;
@@ -202,8 +224,7 @@ public final class World {
             long g = d.generation(key);
             for (int t = 0; t < tabs.size(); t++) {
               // every connection of this user but the writer's own (a reloaded tab is a new one)
-              if (t != e.tab || epochs.get(t) != e.epoch)
-                queue.add(new Event(Kind.PUSH, t, 0, 0, null, null, key, g, 0));
+              if (t != e.tab || epochs.get(t) != e.epoch) queue.add(push(t, key, g, d.data(key)));
             }
           }
           return;
@@ -215,7 +236,7 @@ public final class World {
         }
         return;
       case PUSH:
-        tabs.get(e.tab).onKeyChanged(CURRENT, e.key, e.generation);
+        tabs.get(e.tab).onKeyChanged(CURRENT, e.key, e.generation, e.value);
         collect(e.tab);
         return;
       default:
@@ -233,11 +254,7 @@ public final class World {
    */
   public void applyLost(Event e) {
     if (backend != null) {
-      backend.apply(
-          e.tab,
-          e.epoch,
-          e.op,
-          (t, key, g) -> queue.add(new Event(Kind.PUSH, t, 0, 0, null, null, key, g, 0)));
+      backend.apply(e.tab, e.epoch, e.op, (t, key, g, v) -> queue.add(push(t, key, g, v)));
       return;
     }
     delegates.get(Answers.delegate(e.op)).apply(e.op.msg());
@@ -246,9 +263,14 @@ public final class World {
       String key = Answers.key(e.op);
       long g = current().generation(key);
       for (int o = 0; o < tabs.size(); o++) {
-        if (o != e.tab) queue.add(new Event(Kind.PUSH, o, 0, 0, null, null, key, g, 0));
+        if (o != e.tab) queue.add(push(o, key, g, current().data(key)));
       }
     }
+  }
+
+  /** A push to tab {@code t}; it carries {@code value} only when {@link #pushValues}. */
+  private Event push(int t, String key, long generation, byte[] value) {
+    return new Event(Kind.PUSH, t, 0, 0, null, null, key, generation, 0, pushValues ? value : null);
   }
 
   /** The tab's connection came back after a drop (the backend opens a new one). */

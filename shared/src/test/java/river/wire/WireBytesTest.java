@@ -129,6 +129,27 @@ class WireBytesTest {
   }
 
   @Test
+  void delegateKeyChangedPushCarriesTheValueWhenItHasOne() {
+    assertEquals(
+        "{\"push\": {\"DelegateKeyChanged\": {\"delegate\": h'01', \"key\": h'02', "
+            + "\"generation\": 7, \"value\": h'0304'}}}",
+        new Push(new Event.DelegateKeyChanged(new byte[] {1}, new byte[] {2}, 7, new byte[] {3, 4}))
+            .toString());
+    // The design's push (no value) and one with value null on the wire both read as "re-read".
+    Event.DelegateKeyChanged plain =
+        (Event.DelegateKeyChanged)
+            Event.fromCbor(
+                Cbor.decode(
+                    TestHex.bytes(
+                        "a17244656c65676174654b65794368616e676564a4"
+                            + "6864656c6567617465410163"
+                            + "6b657941026a67656e65726174696f6e07"
+                            + "6576616c7565f6")));
+    assertEquals(7, plain.generation());
+    assertEquals(null, plain.value());
+  }
+
+  @Test
   void unknownFieldsAreIgnored() {
     // {"id": 1, "op": "Ping", "trace": "x"} and {"Stored": {"generation": 2, "at": 0}}
     Request r =

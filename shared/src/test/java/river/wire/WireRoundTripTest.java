@@ -84,6 +84,7 @@ class WireRoundTripTest {
             Response.ok(5, new OpResult.Subscribed(KEY)),
             Response.err(6, ErrorCodes.UNKNOWN_OP, "unknown Op variant \"Fly\""),
             new Push(new Event.DelegateKeyChanged(DELEGATE, KEY, MAX_U64)),
+            new Push(new Event.DelegateKeyChanged(DELEGATE, KEY, 3, VALUE)),
             new Push(new Event.ContractUpdated(KEY, VALUE))));
   }
 

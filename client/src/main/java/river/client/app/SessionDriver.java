@@ -87,7 +87,8 @@ public final class SessionDriver {
       } catch (RuntimeException notOurs) {
         return;
       }
-      session.onKeyChanged(Bytes.of(changed.delegate()), text, changed.generation());
+      session.onKeyChanged(
+          Bytes.of(changed.delegate()), text, changed.generation(), changed.value());
       pump();
     }
   }

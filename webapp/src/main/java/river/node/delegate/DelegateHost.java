@@ -55,8 +55,11 @@ import river.wire.WireException;
  * <p>Every answer to a write is sent only after the store's durable commit; then the user's other
  * connections (never the writer's, never another user's) get a {@code DelegateKeyChanged{delegate,
  * key, generation}} push (generation 0 after a Delete and on the legacy delegate, which has none).
- * Pushes are completed on the store's single acks thread, in commit order, so one connection sees a
- * key's pushes in generation order.
+ * A current-delegate write of at most {@link #PUSH_VALUE_BYTES} also carries its {@code value}, so
+ * the other tabs need not read it back: the read they would send is a round trip through two pages
+ * on a busy machine, and a value read back is the same bytes on the wire as one carried. Pushes are
+ * completed on the store's single acks thread, in commit order, so one connection sees a key's
+ * pushes in generation order.
  *
  * <p>Ordering: the writes of one connection reach the store's queue in the order their frames
  * arrived, so pipelined writes apply in send order. Reads run on reader threads and may overtake a
@@ -66,6 +69,12 @@ import river.wire.WireException;
 public final class DelegateHost implements OpHandler {
   public static final int MAX_KEY_BYTES = DelegateStore.MAX_KEY_BYTES;
   public static final int MAX_DATA_BYTES = DelegateStore.MAX_VALUE_BYTES - Envelope.HEADER_SIZE;
+
+  /**
+   * A written value up to this size rides on its push (a room slot is ~0.5 KiB, rooms_meta a few
+   * KiB); a larger one is announced only, and the tabs re-read it.
+   */
+  public static final int PUSH_VALUE_BYTES = 64 * 1024;
 
   private static final byte[] CURRENT = DelegateKeys.current();
   private static final byte[] LEGACY = DelegateKeys.legacy();
@@ -174,7 +183,7 @@ public final class DelegateHost implements OpHandler {
           .thenApply(
               decision -> {
                 if (decision.kind() == CasDecision.Kind.STORED) {
-                  push(user, origin, delegate, key, decision.generation());
+                  push(user, origin, delegate, key, decision.generation(), value);
                 }
                 return new DelegateResponse.Store(key, value.length, decision.toStoreResult());
               });
@@ -187,7 +196,7 @@ public final class DelegateHost implements OpHandler {
           .thenApply(
               decision -> {
                 if (decision.kind() == CasDecision.Kind.STORED) {
-                  push(user, origin, delegate, key, decision.generation());
+                  push(user, origin, delegate, key, decision.generation(), value);
                 }
                 return new DelegateResponse.CasStore(key, decision.toCasStoreResult());
               });
@@ -214,7 +223,7 @@ public final class DelegateHost implements OpHandler {
           .update(user, delegate, key, stored -> Mutation.put(value, Boolean.TRUE))
           .thenApply(
               stored -> {
-                push(user, origin, delegate, key, 0);
+                push(user, origin, delegate, key, 0, null);
                 return new DelegateResponse.Store(key, value.length, UnitResult.OK);
               });
     } else if (msg instanceof DelegateRequest.Delete r) {
@@ -294,7 +303,7 @@ public final class DelegateHost implements OpHandler {
         .thenApply(
             existed -> {
               if (existed) {
-                push(user, origin, delegate, key, 0); // Delete resets the generation
+                push(user, origin, delegate, key, 0, null); // Delete resets the generation
               }
               return new DelegateResponse.Delete(key, UnitResult.OK);
             });
@@ -307,14 +316,22 @@ public final class DelegateHost implements OpHandler {
         : Mutation.none(decision);
   }
 
+  /** {@code value}: what was written, carried when at most {@link #PUSH_VALUE_BYTES}; or null. */
   private void push(
-      String user, ClientConnection origin, byte[] delegate, byte[] key, long generation) {
+      String user,
+      ClientConnection origin,
+      byte[] delegate,
+      byte[] key,
+      long generation,
+      byte[] value) {
     var others = registry.others(user, origin);
     if (others.isEmpty()) {
       return;
     }
+    byte[] carried = value != null && value.length <= PUSH_VALUE_BYTES ? value : null;
     byte[] frame =
-        WireCodec.encodePush(new Push(new Event.DelegateKeyChanged(delegate, key, generation)));
+        WireCodec.encodePush(
+            new Push(new Event.DelegateKeyChanged(delegate, key, generation, carried)));
     for (ClientConnection c : others) {
       c.send(frame);
     }

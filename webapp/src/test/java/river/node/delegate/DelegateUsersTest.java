@@ -108,14 +108,15 @@ class DelegateUsersTest {
       a1.delete(utf8("never-stored")); // nothing changed: no push
       a1.on(DelegateKeys.legacy()).store(utf8("rooms_data"), utf8("x")); // legacy: generation 0
 
+      // delegate, key, generation, and the value the push carries (none for a Delete or legacy)
       List<Object[]> expected =
           List.of(
-              new Object[] {DelegateKeys.current(), "rooms", 1L},
-              new Object[] {DelegateKeys.current(), "rooms", 2L},
-              new Object[] {DelegateKeys.current(), "rooms", 3L},
-              new Object[] {DelegateKeys.current(), "nick", 1L},
-              new Object[] {DelegateKeys.current(), "nick", 0L},
-              new Object[] {DelegateKeys.legacy(), "rooms_data", 0L});
+              new Object[] {DelegateKeys.current(), "rooms", 1L, "v1"},
+              new Object[] {DelegateKeys.current(), "rooms", 2L, "v2"},
+              new Object[] {DelegateKeys.current(), "rooms", 3L, "v3"},
+              new Object[] {DelegateKeys.current(), "nick", 1L, "n"},
+              new Object[] {DelegateKeys.current(), "nick", 0L, null},
+              new Object[] {DelegateKeys.legacy(), "rooms_data", 0L, null});
       for (Object[] e : expected) {
         Event ev = a2.nextPush(Duration.ofSeconds(10));
         assertNotNull(ev, "missing push for " + e[1] + " at " + e[2]);
@@ -123,6 +124,7 @@ class DelegateUsersTest {
         assertArrayEquals((byte[]) e[0], changed.delegate());
         assertEquals(e[1], new String(changed.key(), StandardCharsets.UTF_8));
         assertEquals((long) (Long) e[2], changed.generation());
+        assertArrayEquals(e[3] == null ? null : utf8((String) e[3]), changed.value());
       }
       // Everything a1 wrote has been answered (and so pushed): nothing more may be queued anywhere.
       a2.getVersioned(utf8("rooms"));
@@ -138,6 +140,27 @@ class DelegateUsersTest {
           (Event.DelegateKeyChanged) a1.nextPush(Duration.ofSeconds(10));
       assertEquals(4, back.generation());
       assertTrue(bc.drainPushes().isEmpty());
+    }
+  }
+
+  @Test
+  void aValueOverThePushLimitIsAnnouncedWithoutIt() throws Exception {
+    try (WsClient a1 = WsClient.connect(node.wsUrl(tokenA));
+        WsClient a2 = WsClient.connect(node.wsUrl(tokenA))) {
+      byte[] atLimit = new byte[DelegateHost.PUSH_VALUE_BYTES];
+      byte[] over = new byte[DelegateHost.PUSH_VALUE_BYTES + 1];
+      java.util.Arrays.fill(atLimit, (byte) 7);
+      a1.cas(utf8("big"), atLimit, 0);
+      a1.cas(utf8("big"), over, 1);
+      Event.DelegateKeyChanged first =
+          (Event.DelegateKeyChanged) a2.nextPush(Duration.ofSeconds(10));
+      assertEquals(1, first.generation());
+      assertArrayEquals(atLimit, first.value());
+      Event.DelegateKeyChanged second =
+          (Event.DelegateKeyChanged) a2.nextPush(Duration.ofSeconds(10));
+      assertEquals(2, second.generation());
+      assertNull(second.value(), "too large to carry: the tab reads it back");
+      assertArrayEquals(over, a2.getVersioned(utf8("big")).value());
     }
   }
 }

@@ -49,6 +49,9 @@ public final class NodeBackend implements DelegateBackend {
   public int requests;
   public int pushes;
 
+  /** Pushes that carried the value written (the node's pushes of small values). */
+  public int valuesCarried;
+
   public NodeBackend(World world, String wsUrl) throws Exception {
     this.world = world;
     this.url = wsUrl;
@@ -165,8 +168,16 @@ public final class NodeBackend implements DelegateBackend {
                   + g);
           continue;
         }
+        byte[] carried = k.value();
+        if (carried != null && !Arrays.equals(carried, model.data(key))) {
+          differences.add("tab" + t + " got a push for " + key + "@" + g + " with another value");
+          continue;
+        }
+        if (carried != null) {
+          valuesCarried++;
+        }
         pushes++;
-        out.push(t, key, g);
+        out.push(t, key, g, carried);
       }
     }
     return reply;

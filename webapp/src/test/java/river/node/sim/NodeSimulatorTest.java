@@ -29,7 +29,7 @@ class NodeSimulatorTest {
     long start = System.nanoTime();
     List<String> failures = new ArrayList<>();
     int ran = 0, skipped = 0;
-    long steps = 0, checks = 0, requests = 0, pushes = 0;
+    long steps = 0, checks = 0, requests = 0, pushes = 0, carried = 0;
     try (TestNode node = new TestNode(dir)) {
       Simulator.BackendFactory onNode = w -> new NodeBackend(w, node.wsUrl(node.newProfile()));
       for (; ran < want; seed++) {
@@ -45,6 +45,7 @@ class NodeSimulatorTest {
         checks += sim.checks;
         requests += backend[0].requests;
         pushes += backend[0].pushes;
+        carried += backend[0].valuesCarried;
         if (failure != null) {
           failures.add(failure);
           if (failures.size() == 1) System.out.println(new Simulator(seed, onNode).run(true));
@@ -66,13 +67,16 @@ class NodeSimulatorTest {
             + requests
             + " requests, "
             + pushes
-            + " pushes, "
+            + " pushes ("
+            + carried
+            + " carrying the value), "
             + ms
             + " ms, "
             + failures.size()
             + " failing");
     assertEquals(List.of(), failures);
     assertTrue(checks >= ran);
+    assertTrue(carried > 0, "the node's pushes of small values carry them");
   }
 
   /**

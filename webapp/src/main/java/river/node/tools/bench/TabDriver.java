@@ -129,7 +129,7 @@ public final class TabDriver implements AutoCloseable {
         String key = new String(k.key(), StandardCharsets.UTF_8);
         loop.execute(
             () -> {
-              session.onKeyChanged(Bytes.of(k.delegate()), key, k.generation());
+              session.onKeyChanged(Bytes.of(k.delegate()), key, k.generation(), k.value());
               flush();
             });
       }
