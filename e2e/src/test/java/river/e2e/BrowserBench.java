@@ -179,29 +179,13 @@ final class BrowserBench {
       for (Tab t : List.of(a, b)) {
         assertThat(t.appHook("load-state")).hasAttribute("data-state", "loaded", SLOW);
       }
-      // The create click, on the epoch clock, taken in the page before the app handles it.
-      a.appFrame()
-          .evaluate(
-              "() => document.addEventListener('click', e => {"
-                  + " if (e.target.closest && e.target.closest('[data-testid=create-room-submit]'))"
-                  + "  window.__createdAt = performance.timeOrigin + performance.now(); }, true)");
+      markCreateClicks(a);
       List<Double> ms = new ArrayList<>();
       List<Double> fromClick = new ArrayList<>();
       for (int i = 0; i < trials; i++) {
-        a.appHook("create-room-open").click();
-        a.appHook("create-room-name").fill("bench " + i);
-        a.appHook("create-room-nickname").fill("bench");
-        a.appHook("create-room-submit").click();
-        assertThat(a.appHook("room-item")).hasCount(i + 1);
-        Locator inA = a.app().locator("[data-testid=room-item][aria-current=true]");
-        String key = inA.getAttribute("data-room-key");
-        Locator inB = b.app().locator("[data-testid=room-item][data-room-key='" + key + "']");
-        assertThat(inB).hasCount(1);
-        double created = Double.parseDouble(inA.getAttribute("data-listed-at"));
-        double seen = Double.parseDouble(inB.getAttribute("data-listed-at"));
-        ms.add(seen - created);
-        Object clicked = a.appFrame().evaluate("() => window.__createdAt");
-        fromClick.add(seen - ((Number) clicked).doubleValue());
+        double[] t = createAndSee(a, b, i);
+        fromClick.add(t[0]);
+        ms.add(t[1]);
       }
       Collections.sort(ms);
       Collections.sort(fromClick);
@@ -235,6 +219,35 @@ final class BrowserBench {
           "max " + ms.get(ms.size() - 1) + " ms");
       profile.close();
     }
+  }
+
+  /** Records each create click in tab A, on the epoch clock, before the app handles it. */
+  static void markCreateClicks(Tab a) {
+    a.appFrame()
+        .evaluate(
+            "() => document.addEventListener('click', e => {"
+                + " if (e.target.closest && e.target.closest('[data-testid=create-room-submit]'))"
+                + "  window.__createdAt = performance.timeOrigin + performance.now(); }, true)");
+  }
+
+  /**
+   * Creates the {@code i}-th room in tab A (which lists {@code i} rooms) and waits until tab B
+   * lists it; returns ms from the create click and from A's own listing to B's listing.
+   */
+  static double[] createAndSee(Tab a, Tab b, int i) {
+    a.appHook("create-room-open").click();
+    a.appHook("create-room-name").fill("bench " + i);
+    a.appHook("create-room-nickname").fill("bench");
+    a.appHook("create-room-submit").click();
+    assertThat(a.appHook("room-item")).hasCount(i + 1);
+    Locator inA = a.app().locator("[data-testid=room-item][aria-current=true]");
+    String key = inA.getAttribute("data-room-key");
+    Locator inB = b.app().locator("[data-testid=room-item][data-room-key='" + key + "']");
+    assertThat(inB).hasCount(1);
+    double created = Double.parseDouble(inA.getAttribute("data-listed-at"));
+    double seen = Double.parseDouble(inB.getAttribute("data-listed-at"));
+    Object clicked = a.appFrame().evaluate("() => window.__createdAt");
+    return new double[] {seen - ((Number) clicked).doubleValue(), seen - created};
   }
 
   /** Until the tab has loaded and lists {@code rooms} rooms (5,000 take a while: 120 s). */

@@ -16,10 +16,11 @@ import river.wire.WireCodec;
 /**
  * Delegate writes made on <em>other</em> nodes of the same database become {@code
  * DelegateKeyChanged} pushes to this node's connections of that user (the writing node already
- * pushed to its own). The announcement says only which key changed: the generation is re-read here,
- * so a push never carries a value older than the database's. After the announcement channel was
- * lost ({@link StoreChange#RESYNC}) every key of every connected user is pushed again at its
- * current generation; tabs ignore generations they already hold.
+ * pushed to its own). The announcement says only which key changed: the generation and the value
+ * are read here (the value carried up to {@link DelegateHost#PUSH_VALUE_BYTES}, as the writing
+ * node's pushes carry it), so a push never carries a generation older than the database's. After
+ * the announcement channel was lost ({@link StoreChange#RESYNC}) every key of every connected user
+ * is pushed again at its current generation; tabs ignore generations they already hold.
  */
 public final class RemoteDelegatePushes {
   private static final byte[] CURRENT = DelegateKeys.current();
@@ -73,11 +74,14 @@ public final class RemoteDelegatePushes {
         .read(user, delegate, key)
         .thenAccept(
             stored -> {
-              long generation =
-                  current && stored != null ? Envelope.unwrap(stored).generation() : 0;
+              Envelope e = current && stored != null ? Envelope.unwrap(stored) : null;
+              long generation = e != null ? e.generation() : 0;
+              // the value just read, as the writing node's own pushes carry it
+              byte[] value =
+                  e != null && e.data().length <= DelegateHost.PUSH_VALUE_BYTES ? e.data() : null;
               byte[] frame =
                   WireCodec.encodePush(
-                      new Push(new Event.DelegateKeyChanged(delegate, key, generation)));
+                      new Push(new Event.DelegateKeyChanged(delegate, key, generation, value)));
               List<ClientConnection> here = registry.others(user, null);
               for (ClientConnection c : here) {
                 c.send(frame);

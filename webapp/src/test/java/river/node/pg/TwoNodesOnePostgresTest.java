@@ -100,9 +100,11 @@ class TwoNodesOnePostgresTest {
           assertInstanceOf(Event.DelegateKeyChanged.class, onTwo.nextPush(WAIT));
       assertArrayEquals(utf8("rooms_meta"), e.key());
       assertEquals(1, e.generation());
+      assertArrayEquals(utf8("m"), e.value(), "the other node read it and carries it");
       onTwo.store(utf8("rooms_meta"), utf8("m2"));
       e = assertInstanceOf(Event.DelegateKeyChanged.class, onOne.nextPush(WAIT));
       assertEquals(2, e.generation());
+      assertArrayEquals(utf8("m2"), e.value());
     }
   }
 
@@ -219,6 +221,7 @@ class TwoNodesOnePostgresTest {
       }
       assertNotNull(e, "the resync pushed the key at its current generation");
       assertArrayEquals(utf8("room:r"), e.key());
+      assertArrayEquals(utf8("v7"), e.value());
       assertArrayEquals(utf8("v7"), onTwo.getVersioned(utf8("room:r")).value());
     }
   }
