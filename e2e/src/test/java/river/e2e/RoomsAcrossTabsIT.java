@@ -2,20 +2,32 @@ package river.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static river.e2e.ChatSteps.create;
 import static river.e2e.ChatSteps.currentRoomKey;
 import static river.e2e.ChatSteps.loaded;
 import static river.e2e.ChatSteps.roomItem;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import river.wire.DelegateRequest;
+import river.wire.Event;
+import river.wire.Op;
+import river.wire.Push;
+import river.wire.Request;
+import river.wire.WireCodec;
 
 /**
  * The product's core promise with two tabs of one browser profile: no tab makes another tab's work
  * disappear. Rooms created in either tab survive the other tab's saves and every reload, a room
  * left in one tab is not resurrected by a background save in the other, and a room created in one
- * tab shows up in the other live, without a reload.
+ * tab shows up in the other live, without a reload (from the value the node's push carries, not
+ * read back).
  */
 class RoomsAcrossTabsIT extends TwoTabFixture {
   @Test
@@ -28,6 +40,43 @@ class RoomsAcrossTabsIT extends TwoTabFixture {
     long ms = (System.nanoTime() - created) / 1_000_000;
     System.out.println("cross-tab propagation: " + ms + " ms");
     assertThat(roomItem(b, key).locator("[data-testid=room-name]")).hasText("Alpha");
+  }
+
+  @Test
+  void theOtherTabTakesTheNewRoomFromThePushWithoutReadingItBack() {
+    // A third tab of the profile whose socket is watched from its start.
+    Page page = a.page.context().newPage();
+    List<String> readKeys = Collections.synchronizedList(new ArrayList<>());
+    List<String> carriedKeys = Collections.synchronizedList(new ArrayList<>());
+    page.onWebSocket(
+        ws -> {
+          ws.onFrameSent(
+              f -> {
+                Request r = WireCodec.decodeRequest(f.binary());
+                if (r.op() instanceof Op.Delegate d
+                    && d.msg() instanceof DelegateRequest.GetVersioned g) {
+                  readKeys.add(new String(g.key(), StandardCharsets.UTF_8));
+                }
+              });
+          ws.onFrameReceived(
+              f -> {
+                if (WireCodec.decodeServerFrame(f.binary()) instanceof Push p
+                    && p.event() instanceof Event.DelegateKeyChanged k
+                    && k.value() != null) {
+                  carriedKeys.add(new String(k.key(), StandardCharsets.UTF_8));
+                }
+              });
+        });
+    Tab c = new Tab(page).open(node.url());
+    loaded(c);
+
+    String key = create(a, "Alpha", "alice");
+    assertThat(roomItem(c, key)).isVisible();
+    assertThat(roomItem(c, key).locator("[data-testid=room-name]")).hasText("Alpha");
+    String slot = "room:" + key;
+    assertTrue(carriedKeys.contains(slot), "the push carried the room's slot: " + carriedKeys);
+    assertEquals(List.of(), readKeys, "tab C read nothing back");
+    assertEquals(List.of(), c.errors());
   }
 
   @Test

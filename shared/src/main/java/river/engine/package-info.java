@@ -19,8 +19,7 @@
  *       that the response is of the type it asked for; any other type fails that one request. An
  *       unanswered request stalls that save pass.
  *   <li>Forward {@code DelegateKeyChanged} pushes to {@code onKeyChanged(delegate, key, gen,
- *       value)} (value null when the push carries none);
- *       after a reconnect call {@code resync()}.
+ *       value)} (value null when the push carries none); after a reconnect call {@code resync()}.
  *   <li>User actions: {@code createRoom}, {@code join} (accept invitation / import identity),
  *       {@code leave}, {@code setNickname}, {@code markRead}, {@code setMode}, {@code
  *       setCurrentRoom}, {@code setOrder}; allowed once the load state is MIGRATING or LOADED.
