@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the two timeline benches share: the recorder they install in every page (each WebSocket
- * frame sent and received, each bridge message taken, on the epoch clock, into {@code
- * window.__ph}), and how they print: for each event, the median of its times over the runs it
- * appeared in (and in how many), sorted by that median.
+ * What the timeline benches share: the recorder they install in every page (each WebSocket frame
+ * sent and received, named by its first variant name, each bridge message taken, on the epoch
+ * clock, into {@code window.__ph}), and how they print: for each event, the median of its times
+ * over the runs it appeared in (and in how many), sorted by that median.
  */
 final class TimelineMedians {
   private TimelineMedians() {}
@@ -21,6 +21,12 @@ final class TimelineMedians {
    */
   static String recorder(boolean socketOpens, String more) {
     return "(() => { const T = () => performance.timeOrigin + performance.now(); window.__ph = [];"
+        // a frame's name: the first capitalised word in its first bytes but "Delegate" (the
+        // variant names are CBOR text; field names are lower case)
+        + " const N = d => { try { const b = new Uint8Array(d.buffer || d, d.byteOffset || 0,"
+        + "  Math.min(160, d.byteLength || 0)); const w = String.fromCharCode(...b)"
+        + "  .match(/[A-Z][A-Za-z]{2,}/g) || []; const n = w.find(x => x !== 'Delegate');"
+        + "  return n ? n + ' ' : ''; } catch (x) { return ''; } };"
         + " const OW = window.WebSocket; if (OW) { window.WebSocket = function(u, p) {"
         + (socketOpens ? "  window.__ph.push(['socket open', T(), '']);" : "")
         + "  const ws = p === undefined ? new OW(u) : new OW(u, p);"
@@ -28,9 +34,9 @@ final class TimelineMedians {
             ? "  ws.addEventListener('open', () => window.__ph.push(['socket opened', T(), '']));"
             : "")
         + "  const s = ws.send.bind(ws);"
-        + "  ws.send = d => { window.__ph.push(['sent', T(), (d.byteLength || 0) + ' B']); s(d); };"
+        + "  ws.send = d => { window.__ph.push(['sent', T(), N(d) + (d.byteLength || 0) + ' B']); s(d); };"
         + "  ws.addEventListener('message', e =>"
-        + "   window.__ph.push(['received', T(), (e.data.byteLength || 0) + ' B']));"
+        + "   window.__ph.push(['received', T(), N(e.data) + (e.data.byteLength || 0) + ' B']));"
         + "  return ws; }; window.WebSocket.prototype = OW.prototype;"
         + "  Object.assign(window.WebSocket, OW); }"
         + " window.addEventListener('message', e => { const d = e.data || {};"

@@ -65,22 +65,35 @@ final class RoomSlotTarget implements CasTarget {
     }
   }
 
+  /**
+   * A slot the tab never saw is guessed absent (generation 0): a new room's, mostly. A CAS at
+   * generation 0 lands only where the key is absent, exactly where a read first would have decided
+   * on absent too; a slot that is there after all makes it conflict and carry the slot, as a read
+   * would, so the guess never decides on anything a read would not.
+   */
   @Override
   public Guess guess() {
     RoomSlot seen = live.cache().get(key);
     long generation = live.cache().generation(key);
-    if (seen == null || generation < 1) {
-      return null; // never seen, or seen by a plain Get (no generation): read first
+    if (seen != null && generation < 1) {
+      return null; // seen by a plain Get (no generation): read first
     }
     if (othersWriting()) {
       return null; // a guess would surely (push announced newer) or often conflict: read first
     }
-    ReconcileDecision d = Reconcile.decide(StoredSlot.of(seen), wanted, live.flags().isSet(key));
+    if (seen == null) {
+      generation = 0;
+    }
+    ReconcileDecision d =
+        Reconcile.decide(
+            seen == null ? StoredSlot.ABSENT : StoredSlot.of(seen),
+            wanted,
+            live.flags().isSet(key));
     if (d.kind() != ReconcileDecision.Kind.WRITE) {
       return null;
     }
     byte[] bytes = codec.encodeSlot(d.slot());
-    if (Arrays.equals(bytes, codec.encodeSlot(seen))) {
+    if (seen != null && Arrays.equals(bytes, codec.encodeSlot(seen))) {
       return null; // nothing new to write: the read decides whether the store moved on
     }
     decided = d.slot();
