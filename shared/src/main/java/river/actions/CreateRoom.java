@@ -129,38 +129,51 @@ final class CreateRoom {
                     isPrivate ? 1 : 0,
                     RoomConfig.defaultLimits(),
                     new byte[0]);
+            final MemberInfo info =
+                new MemberInfo(room, key.publicKey(), 1, sealedNickname, new byte[0]);
+            // Both signatures at once (neither signs the other): one round trip, not two. The put
+            // waits for both; a refusal of either fails the create once.
+            final byte[][] signatures = new byte[2][];
+            final boolean[] failed = {false};
+            final ActionLink.Fail once =
+                message -> {
+                  if (!failed[0]) {
+                    failed[0] = true;
+                    fail.fail(message);
+                  }
+                };
+            final Runnable putOnceSigned =
+                () -> {
+                  if (!failed[0] && signatures[0] != null && signatures[1] != null) {
+                    put(
+                        room,
+                        key.publicKey(),
+                        unsigned.withSignature(signatures[0]),
+                        info.withSignature(signatures[1]),
+                        nickname,
+                        secret,
+                        done,
+                        fail);
+                  }
+                };
             link.sign(
                 room,
                 SigningPurpose.CONFIG,
                 unsigned.signedBytes(),
-                new ActionLink.Then<byte[]>() {
-                  @Override
-                  public void accept(byte[] configSig) {
-                    final RoomConfig config = unsigned.withSignature(configSig);
-                    final MemberInfo info =
-                        new MemberInfo(room, key.publicKey(), 1, sealedNickname, new byte[0]);
-                    link.sign(
-                        room,
-                        SigningPurpose.MEMBER_INFO,
-                        info.signedBytes(),
-                        new ActionLink.Then<byte[]>() {
-                          @Override
-                          public void accept(byte[] infoSig) {
-                            put(
-                                room,
-                                key.publicKey(),
-                                config,
-                                info.withSignature(infoSig),
-                                nickname,
-                                secret,
-                                done,
-                                fail);
-                          }
-                        },
-                        fail);
-                  }
+                signature -> {
+                  signatures[0] = signature;
+                  putOnceSigned.run();
                 },
-                fail);
+                once);
+            link.sign(
+                room,
+                SigningPurpose.MEMBER_INFO,
+                info.signedBytes(),
+                signature -> {
+                  signatures[1] = signature;
+                  putOnceSigned.run();
+                },
+                once);
           }
         },
         fail);

@@ -294,7 +294,7 @@ public final class ActionTab implements OutboxQueue.Host {
     return times.removeIf(at -> at <= now);
   }
 
-  private void answer(ActionRequest r) {
+  void answer(ActionRequest r) {
     if (!connected) {
       actions.link().onError(r.id, DISCONNECTED, "the connection to the node was lost");
       return;

@@ -136,6 +136,54 @@ class RoomActionsTest {
     assertNull(post(alice, key, "hello"));
   }
 
+  /** The delegate request a room action sent, or null for a contract operation. */
+  private static DelegateRequest delegateOf(ActionRequest r) {
+    return r.op instanceof Op.Delegate ? ((Op.Delegate) r.op).msg() : null;
+  }
+
+  @Test
+  void createAsksForBothSignaturesInOneRoundTrip() {
+    List<RoomKey> made = new ArrayList<>();
+    alice.actions.create("Lobby", "alice", false, made::add, alice.failInto());
+    List<ActionRequest> mint = alice.actions.link().drain();
+    assertEquals(1, mint.size());
+    assertTrue(delegateOf(mint.get(0)) instanceof DelegateRequest.CreateSigningKey);
+    alice.answer(mint.get(0));
+    List<ActionRequest> signs = alice.actions.link().drain();
+    assertEquals(2, signs.size(), "the configuration's and the member info's, at once");
+    for (ActionRequest r : signs) {
+      assertTrue(delegateOf(r) instanceof DelegateRequest.Sign, r.toString());
+    }
+    alice.answer(signs.get(1)); // in either order
+    assertEquals(List.of(), alice.actions.link().drain(), "the put waits for both");
+    alice.answer(signs.get(0));
+    List<ActionRequest> put = alice.actions.link().drain();
+    assertEquals(1, put.size());
+    assertTrue(put.get(0).op instanceof Op.Put);
+    alice.answer(put.get(0));
+    alice.pump();
+    assertEquals(1, made.size());
+    RoomState s = node.room(made.get(0).bytes().toArray());
+    assertEquals("Lobby", new String(s.config().name().data(), StandardCharsets.UTF_8));
+    assertEquals("alice", Names.of(s).of(made.get(0).bytes().toArray()));
+  }
+
+  @Test
+  void aRefusedSignatureFailsTheCreateOnceAndPutsNothing() {
+    List<RoomKey> made = new ArrayList<>();
+    alice.actions.create("Lobby", "alice", false, made::add, alice.failInto());
+    List<ActionRequest> mint = alice.actions.link().drain();
+    alice.answer(mint.get(0));
+    List<ActionRequest> signs = alice.actions.link().drain();
+    assertEquals(2, signs.size());
+    alice.actions.link().onError(signs.get(0).id, "invalid", "refused");
+    alice.answer(signs.get(1)); // the other one signed: still no put
+    assertEquals(List.of(), alice.actions.link().drain(), "no put");
+    assertEquals(1, alice.failures.size(), alice.failures.toString());
+    assertEquals(List.of(), made);
+    assertTrue(alice.session().rooms().map().isEmpty());
+  }
+
   @Test
   void aNameThatCannotWorkIsRefusedBeforeAnythingIsAsked() {
     alice.actions.create("  ", "alice", false, k -> {}, alice.failInto());
