@@ -20,11 +20,12 @@ import river.wire.OpResult;
 
 /**
  * Creates a room end to end: the node mints the owner key (it keeps the private half), the owner
- * signs the configuration and its own member info through the delegate, the contract is put, and
- * only then does the room enter ROOMS (so no tab ever lists a room that has no contract). The save
- * engine then writes its slot and every other tab learns of it by push. A private room gets a fresh
- * secret (version 1) from the host: name, description and nickname are sealed with it, and it is
- * kept in the room's RoomData so every tab can read the room and invitations can carry it.
+ * signs the configuration and its own member info through the delegate (both asked at once), the
+ * contract is put, and only then does the room enter ROOMS (so no tab ever lists a room that has no
+ * contract). The save engine then writes its slot and every other tab learns of it by push. A
+ * private room gets a fresh secret (version 1) from the host: name, description and nickname are
+ * sealed with it, and it is kept in the room's RoomData so every tab can read the room and
+ * invitations can carry it.
  */
 final class CreateRoom {
   private final ActionLink link;
