@@ -17,12 +17,12 @@ import river.wire.DelegateResponse;
  * Live cross-tab updates (DESIGN "Live cross-tab updates"), sans I/O: a DelegateKeyChanged push for
  * a room slot or rooms_meta makes the tab apply the same reconcile rules as a save to the value the
  * push carries, or, when it carries none, to the key re-read (GetVersioned); a resync re-lists and
- * re-reads everything (in GetMany batches). A carried value is exactly what a re-read sent at the
- * push would have found, or older than it: either way the next push brings the rest, so the value
- * saves the round trip and changes no rule. Pushes are hints: one that is not newer than what the
- * tab saw is skipped, and pushes that arrive while the tab is still loading are remembered and
- * re-read once it has loaded (hazard: dropping them would miss a write that landed after the load's
- * own read of that key).
+ * re-reads everything (in GetMany batches). A carried value is what the store held at the push's
+ * generation; a re-read could have found only that or a newer one, which brings its own push, so
+ * the value saves the round trip and changes no rule. Pushes are hints: one that is not newer than
+ * what the tab saw is skipped, and pushes that arrive while the tab is still loading are remembered
+ * and re-read once it has loaded (hazard: dropping them would miss a write that landed after the
+ * load's own read of that key).
  */
 final class LiveUpdates {
   /** What the session provides. */

@@ -52,8 +52,8 @@ public abstract class Event extends WireValue {
     }
 
     /**
-     * {@code value}: what the write stored at {@code generation}, or null when the push does not
-     * carry it (too large, a Delete, the legacy delegate, another node's write): then re-read.
+     * {@code value}: what the store held at {@code generation}, or null when the push does not
+     * carry it (too large, a Delete, the legacy delegate): then re-read.
      */
     public DelegateKeyChanged(byte[] delegate, byte[] key, long generation, byte[] value) {
       super(DELEGATE_KEY_CHANGED);
