@@ -1,11 +1,8 @@
 package river.e2e;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonParser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Frame;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,22 +46,10 @@ class CreateTimelineBench {
       String[] names = {"A shell", "A app", "B shell", "B app"};
       for (int i = 0; i < rooms; i++) {
         List<Object> ps = List.of(a.page, a.appFrame(), b.page, b.appFrame());
-        for (Object p : ps) {
-          evaluate(p, "() => { window.__ph = []; }");
-        }
+        TimelineMedians.reset(ps);
         double[] t = BrowserBench.createAndSee(a, b, i);
-        List<JsonArray> logs = new ArrayList<>();
-        for (Object p : ps) {
-          logs.add(
-              JsonParser.parseString((String) evaluate(p, "() => JSON.stringify(window.__ph)"))
-                  .getAsJsonArray());
-        }
-        double click = Double.NaN;
-        for (var e : logs.get(1)) {
-          if (e.getAsJsonArray().get(0).getAsString().equals("click")) {
-            click = e.getAsJsonArray().get(1).getAsDouble();
-          }
-        }
+        List<JsonArray> logs = TimelineMedians.logs(ps);
+        double click = TimelineMedians.at(logs.get(1), "click");
         Map<String, Double> row = new LinkedHashMap<>();
         for (int p = 0; p < ps.size(); p++) {
           JsonArray log = logs.get(p);
@@ -89,11 +74,5 @@ class CreateTimelineBench {
                 "CREATE TIMELINE, %d rooms, ms since the create click in A's app (median)",
                 rooms),
             columns));
-  }
-
-  private static Object evaluate(Object pageOrFrame, String js) {
-    return pageOrFrame instanceof Page
-        ? ((Page) pageOrFrame).evaluate(js)
-        : ((Frame) pageOrFrame).evaluate(js);
   }
 }

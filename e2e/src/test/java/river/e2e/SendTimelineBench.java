@@ -3,11 +3,8 @@ package river.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonParser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Frame;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Files;
@@ -70,26 +67,14 @@ class SendTimelineBench {
       b.appFrame().evaluate(SEEN);
       for (int i = 0; i < messages; i++) {
         String text = "timeline message " + i;
-        for (Object page : pages(a, b)) {
-          evaluate(page, "() => { window.__ph = []; }");
-        }
+        TimelineMedians.reset(pages(a, b));
         ChatSteps.send(a, text);
         assertThat(ChatSteps.message(b, text)).hasCount(1, LONG);
         Map<String, Double> row = new LinkedHashMap<>();
         String[] names = {"A shell", "A app", "B shell", "B app"};
         List<Object> ps = pages(a, b);
-        List<JsonArray> logs = new ArrayList<>();
-        for (Object p : ps) {
-          logs.add(
-              JsonParser.parseString((String) evaluate(p, "() => JSON.stringify(window.__ph)"))
-                  .getAsJsonArray());
-        }
-        double enter = Double.NaN;
-        for (var e : logs.get(1)) {
-          if (e.getAsJsonArray().get(0).getAsString().equals("enter")) {
-            enter = e.getAsJsonArray().get(1).getAsDouble();
-          }
-        }
+        List<JsonArray> logs = TimelineMedians.logs(ps);
+        double enter = TimelineMedians.at(logs.get(1), "enter");
         for (int p = 0; p < ps.size(); p++) {
           JsonArray log = logs.get(p);
           for (int k = 0; k < Math.min(40, log.size()); k++) {
@@ -122,11 +107,5 @@ class SendTimelineBench {
 
   private static List<Object> pages(Tab a, Tab b) {
     return List.of(a.page, a.appFrame(), b.page, b.appFrame());
-  }
-
-  private static Object evaluate(Object pageOrFrame, String js) {
-    return pageOrFrame instanceof Page
-        ? ((Page) pageOrFrame).evaluate(js)
-        : ((Frame) pageOrFrame).evaluate(js);
   }
 }

@@ -1,5 +1,9 @@
 package river.e2e;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,6 +48,41 @@ final class TimelineMedians {
         + " }, true);"
         + more
         + "})()";
+  }
+
+  /** Empties the recorder's log in every page or frame. */
+  static void reset(List<Object> pages) {
+    for (Object p : pages) {
+      evaluate(p, "() => { window.__ph = []; }");
+    }
+  }
+
+  /** The recorder's log of every page or frame, in order. */
+  static List<JsonArray> logs(List<Object> pages) {
+    List<JsonArray> logs = new ArrayList<>();
+    for (Object p : pages) {
+      logs.add(
+          JsonParser.parseString((String) evaluate(p, "() => JSON.stringify(window.__ph)"))
+              .getAsJsonArray());
+    }
+    return logs;
+  }
+
+  /** The time of the last event named {@code name} in a log, or NaN. */
+  static double at(JsonArray log, String name) {
+    double t = Double.NaN;
+    for (var e : log) {
+      if (e.getAsJsonArray().get(0).getAsString().equals(name)) {
+        t = e.getAsJsonArray().get(1).getAsDouble();
+      }
+    }
+    return t;
+  }
+
+  static Object evaluate(Object pageOrFrame, String js) {
+    return pageOrFrame instanceof Page
+        ? ((Page) pageOrFrame).evaluate(js)
+        : ((Frame) pageOrFrame).evaluate(js);
   }
 
   static String of(String title, Map<String, List<Double>> columns) {
